@@ -69,6 +69,10 @@ ensure_renderer() {
     say "building the renderer…"
     "$NODE_BIN" node_modules/vite/bin/vite.js build --logLevel warn >&2
   fi
+  # The Electron main bundle matters only where an Electron binary is installed.
+  if [ -f node_modules/electron/path.txt ] && [ -n "$(find src-main -newer dist-main/main.cjs -print -quit 2>/dev/null || echo missing)" ]; then
+    "$NODE_BIN" build/scripts/build-main.ts >&2
+  fi
 }
 
 NODE_RUN=("$NODE_BIN" --disable-warning=ExperimentalWarning)

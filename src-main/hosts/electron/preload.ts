@@ -1,0 +1,44 @@
+/**
+ * Sandboxed preload: exposes `window.kuajing` = { commands: one function per command, onEvent }
+ * and nothing else (no ipcRenderer, no Node). It may import only `electron` and `import type`:
+ * the sandbox has no Node modules and the bundle must not pull zod, so the command names are
+ * listed here and checked against the contract at compile time.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { AppEvent, CommandName, KuajingApi, KuajingBridge } from '../../api/contract.ts';
+
+// Same names as COMMAND_CHANNEL / EVENT_CHANNEL in ipc-bridge.ts (a test keeps them equal).
+const COMMAND_CHANNEL = 'kuajing:command';
+const EVENT_CHANNEL = 'kuajing:event';
+
+const COMMANDS = [
+  'app.info',
+  'company.get',
+  'company.save',
+  'settings.get',
+  'settings.setLanguage',
+  'sync.status',
+] as const satisfies readonly CommandName[];
+
+// Fails to compile when the contract gains a command that is not listed above.
+type Unlisted = Exclude<CommandName, (typeof COMMANDS)[number]>;
+const everyCommandListed: [Unlisted] extends [never] ? true : { missing: Unlisted } = true;
+void everyCommandListed;
+
+const commands = Object.fromEntries(
+  COMMANDS.map((name) => [name, (input: unknown) => ipcRenderer.invoke(COMMAND_CHANNEL, name, input)]),
+) as unknown as KuajingApi;
+
+const bridge = {
+  commands,
+  onEvent(listener: (event: AppEvent) => void): () => void {
+    // The IpcRendererEvent is dropped: it carries `sender` (ipcRenderer itself).
+    const forward = (_event: IpcRendererEvent, appEvent: AppEvent): void => listener(appEvent);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+    };
+  },
+} satisfies KuajingBridge;
+
+contextBridge.exposeInMainWorld('kuajing', bridge);

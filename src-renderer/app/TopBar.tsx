@@ -1,0 +1,24 @@
+/**
+ * TopBar: the company the ledger belongs to, the sync indicator and the language switch.
+ */
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../features/settings/index.ts';
+import { SyncIndicator } from '../features/sync/index.ts';
+import { useAppStore } from '../state/store.ts';
+
+export function TopBar() {
+  const { t } = useTranslation();
+  const company = useAppStore((s) => s.company);
+  return (
+    <header className="top-bar">
+      <div className="top-bar-company" aria-label={t('topBar.company')}>
+        <span className="top-bar-company-name" data-testid="company-name">{company?.name}</span>
+        {company ? <span className="top-bar-company-code mono">{company.uscc}</span> : null}
+      </div>
+      <div className="top-bar-tools">
+        <SyncIndicator />
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,5 @@
+/**
+ * Ambient types for the renderer build: Vite's client types (CSS and asset imports,
+ * `import.meta.env`).
+ */
+/// <reference types="vite/client" />

@@ -1,0 +1,42 @@
+/**
+ * Settings page: edit the company profile (each save is a new version), choose the display
+ * language, and see which program version and ledger file are in use.
+ */
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CompanyProfileForm } from './CompanyProfileForm.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const company = useAppStore((s) => s.company);
+  const appInfo = useAppStore((s) => s.appInfo);
+  return (
+    <div className="page" data-testid="page-settings">
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      <section className="panel">
+        <h2 className="panel-title">{t('settings.companySection')}</h2>
+        <CompanyProfileForm initial={company} />
+      </section>
+      <section className="panel">
+        <h2 className="panel-title">{t('settings.languageSection')}</h2>
+        <LanguageSwitch testId="settings-lang-switch" id="settings-lang-switch" showLabel />
+        <p className="field-help">{t('settings.languageHelp')}</p>
+      </section>
+      {appInfo ? (
+        <section className="panel">
+          <h2 className="panel-title">{t('settings.aboutSection')}</h2>
+          <dl className="facts">
+            <dt>{t('settings.version')}</dt>
+            <dd>{appInfo.version}</dd>
+            <dt>{t('settings.schemaVersion')}</dt>
+            <dd>{appInfo.schemaVersion}</dd>
+            <dt>{t('settings.dataFile')}</dt>
+            <dd className="mono">{appInfo.dataFile}</dd>
+          </dl>
+        </section>
+      ) : null}
+    </div>
+  );
+}

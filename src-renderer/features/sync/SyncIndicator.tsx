@@ -1,0 +1,28 @@
+/**
+ * SyncIndicator: the top-bar status of the outbox (fed by the `sync.status` command at start
+ * and the `sync.status` event afterwards). Clicking it opens the sync page.
+ */
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store.ts';
+import { StatusDot } from '../../ui/StatusDot.tsx';
+import { summariseSync } from './sync-summary.ts';
+
+export function SyncIndicator() {
+  const { t } = useTranslation();
+  const status = useAppStore((s) => s.syncStatus);
+  const navigate = useAppStore((s) => s.navigate);
+  const summary = summariseSync(t, status);
+  return (
+    <button
+      type="button"
+      className="sync-indicator"
+      data-testid="sync-indicator"
+      data-state={status?.state ?? 'unknown'}
+      title={t('sync.indicator.label')}
+      onClick={() => navigate('sync')}
+    >
+      <StatusDot tone={summary.tone} />
+      <span>{summary.text}</span>
+    </button>
+  );
+}

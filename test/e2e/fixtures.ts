@@ -1,0 +1,64 @@
+/**
+ * E2E fixture: a real `kuajing serve` child process on a temp data folder, as a user would
+ * start it. `server.restart()` stops and starts it on the same folder (a new launch token).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { test as base, expect } from '@playwright/test';
+
+const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+
+export interface ServerHandle {
+  readonly dataDir: string;
+  url: string;
+  origin: string;
+  restart(): Promise<void>;
+}
+
+async function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string; port: number }> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', CLI, 'serve', '--data-dir', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c) => { stderr += String(c); });
+  const line = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (c) => { buf += String(c); if (buf.includes('\n')) resolve(buf.split('\n')[0]!); });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  const { url, port } = JSON.parse(line) as { url: string; port: number };
+  return { child, url, port };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export const test = base.extend<{ server: ServerHandle }>({
+  server: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-e2e-'));
+    let current = await startServe(dataDir);
+    const handle: ServerHandle = {
+      dataDir,
+      url: current.url,
+      origin: `http://127.0.0.1:${current.port}`,
+      async restart() {
+        await stop(current.child);
+        current = await startServe(dataDir);
+        handle.url = current.url;
+        handle.origin = `http://127.0.0.1:${current.port}`;
+      },
+    };
+    await use(handle);
+    await stop(current.child);
+  },
+});
+
+export { expect };
+
+export const VALID = { name: '株洲示例跨境贸易有限公司', uscc: '91350100M000100Y43', customsCode: '3301960ABC' };
