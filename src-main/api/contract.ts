@@ -6,6 +6,15 @@
  */
 import { z } from 'zod';
 import { PILOT_ZONES, type CompanyProfile } from '../core/company/company-profile.ts';
+import { CURRENCIES } from '../core/money/currency.ts';
+import {
+  CUSTOMS_MODES, FULFILMENTS, GENERIC_FIELDS, IMPORT_SOURCES, ORDER_STATUSES, PLATFORMS,
+  type ColumnMapping, type CustomsMode, type FeeType, type Fulfilment, type ImportSource,
+  type OrderStatus, type Platform, type RowError, type SaleExclusion,
+} from '../core/orders/order.ts';
+export type {
+  ColumnMapping, CustomsMode, FeeType, Fulfilment, ImportSource, OrderStatus, Platform, RowError, SaleExclusion,
+} from '../core/orders/order.ts';
 
 /** Phantom marker for a command's result type (no runtime value). */
 function result<T>(): T {
@@ -38,7 +47,194 @@ export interface SyncStatus {
   readonly failed: number;
 }
 
+// ---- orders, shops, imports -------------------------------------------------------------
+
+export interface Shop {
+  readonly id: number;
+  readonly platform: Platform;
+  readonly name: string;
+  /** Marketplace / site, e.g. 'Amazon.com', 'amazon.co.jp', 'shopee.com.my'. */
+  readonly site: string | null;
+  readonly currency: string;
+  /** IANA zone the platform's local times are read in, e.g. 'America/Los_Angeles'. */
+  readonly timeZone: string;
+}
+
+/** All money fields are integer minor units of `currency`. */
+export interface OrderListItem {
+  readonly id: number;
+  readonly platform: Platform;
+  readonly shopId: number;
+  readonly shopName: string;
+  readonly orderNo: string;
+  readonly status: OrderStatus;
+  readonly orderedAt: string;
+  readonly buyerCountry: string | null;
+  readonly currency: string;
+  readonly customsMode: CustomsMode | null;
+  readonly fulfilment: Fulfilment | null;
+  readonly units: number;
+  readonly gross: number;
+  readonly refunded: number;
+  /** null = counts as a sale. */
+  readonly exclusion: SaleExclusion | null;
+}
+
+export interface OrderLine {
+  readonly id: number;
+  readonly lineKey: string;
+  readonly sku: string;
+  readonly itemName: string;
+  readonly quantity: number;
+  readonly unitPrice: number | null;
+  readonly lineTotal: number;
+  readonly discount: number;
+  readonly taxOnTop: number;
+  readonly shipping: number;
+  readonly giftWrap: number;
+  readonly cancelled: boolean;
+}
+
+export interface OrderFee {
+  readonly id: number;
+  readonly type: FeeType;
+  readonly description: string;
+  readonly amount: number;
+  readonly currency: string;
+}
+
+export interface OrderChange {
+  readonly at: string;
+  readonly field: string;
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
+  /** 'import' (a re-import changed it) or 'edit' (a person did). */
+  readonly cause: 'import' | 'edit';
+}
+
+/** Each part in minor units of `currency`; null = unknown (never shown as zero). */
+export interface ProfitBreakdown {
+  readonly currency: string;
+  readonly revenue: number;
+  readonly productCost: number | null;
+  readonly headHaul: number | null;
+  readonly lastMile: number | null;
+  readonly platformFees: number | null;
+  readonly advertising: number | null;
+  readonly fxDifference: number | null;
+  /** null while any part is unknown. */
+  readonly profit: number | null;
+}
+
+export interface OrderDetail extends OrderListItem {
+  readonly platformStatus: string;
+  readonly salesChannel: string | null;
+  readonly goods: number;
+  readonly discount: number;
+  readonly shipping: number;
+  readonly giftWrap: number;
+  readonly taxOnTop: number;
+  readonly lines: readonly OrderLine[];
+  readonly fees: readonly OrderFee[];
+  readonly changes: readonly OrderChange[];
+  readonly profit: ProfitBreakdown;
+}
+
+export const ORDER_SORTS = ['orderedAt', '-orderedAt', 'gross', '-gross', 'orderNo', '-orderNo'] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+export interface OrdersPage {
+  readonly items: readonly OrderListItem[];
+  /** Opaque keyset cursor for the next page; null at the end. */
+  readonly nextCursor: string | null;
+}
+
+export interface OrdersStats {
+  readonly orders: number;
+  readonly lines: number;
+  readonly byStatus: Readonly<Record<string, number>>;
+  readonly sales: Readonly<Record<string, { readonly orders: number; readonly units: number; readonly gross: number; readonly refunded: number }>>;
+  readonly excluded: Readonly<Record<SaleExclusion, number>>;
+}
+
+export interface ImportPreview {
+  readonly previewId: string;
+  readonly fileName: string;
+  readonly source: ImportSource;
+  readonly encoding: string;
+  readonly delimiter: string | null;
+  readonly headers: readonly string[];
+  /** The generic importer's column mapping (proposed or saved); null for platform formats. */
+  readonly mapping: ColumnMapping | null;
+  /** Required generic fields with no column yet: confirm is refused until they are mapped. */
+  readonly unmappedRequired: readonly string[];
+  readonly orders: number;
+  readonly lines: number;
+  /** Orders that would be new / updated / unchanged if confirmed now. */
+  readonly counts: { readonly new: number; readonly updated: number; readonly unchanged: number };
+  readonly rejected: readonly RowError[];
+  /** Per currency: orders and gross (minor units) of what would be imported. */
+  readonly totals: Readonly<Record<string, { readonly orders: number; readonly gross: number }>>;
+  /** The first orders, for the preview table. */
+  readonly sample: readonly OrderListItem[];
+}
+
+export interface ImportSummary {
+  readonly importId: number;
+  readonly source: ImportSource;
+  readonly encoding: string;
+  readonly orders: number;
+  readonly lines: number;
+  readonly new: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: readonly RowError[];
+}
+
+export interface SavedMapping {
+  readonly name: string;
+  readonly mapping: ColumnMapping;
+  readonly savedAt: string;
+}
+
 const empty = z.object({}).strict();
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const decimalText = z.string().max(40);
+const columnMapping = z.object(Object.fromEntries(GENERIC_FIELDS.map((f) => [f, z.string().max(200).nullable()])) as Record<(typeof GENERIC_FIELDS)[number], z.ZodNullable<z.ZodString>>).strict();
+
+export const orderFilter = z.object({
+  shopId: id.optional(),
+  status: z.enum(ORDER_STATUSES).optional(),
+  customsMode: z.enum(CUSTOMS_MODES).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  country: z.string().length(2).optional(),
+  q: z.string().max(100).optional(),
+}).strict();
+
+export const manualOrderInput = z.object({
+  id: id.optional(),
+  shopId: id,
+  orderNo: z.string().min(1).max(60),
+  status: z.enum(ORDER_STATUSES),
+  orderedAt: z.string().max(40),
+  buyerCountry: z.string().max(2).nullable(),
+  currency: z.enum(CURRENCIES),
+  customsMode: z.enum(CUSTOMS_MODES).nullable(),
+  fulfilment: z.enum(FULFILMENTS).nullable(),
+  shipping: decimalText,
+  discount: decimalText,
+  lines: z.array(z.object({
+    sku: z.string().min(1).max(60),
+    itemName: z.string().max(250),
+    quantity: z.number().int(),
+    unitPrice: decimalText,
+  }).strict()).min(1).max(100),
+}).strict();
+
+/** Import files travel base64-encoded in the command body; this caps them (~150 MB of file). */
+export const MAX_IMPORT_BASE64 = 200 * 1024 * 1024;
 const text = (max: number) => z.string().max(max);
 
 export const companySaveInput = z.object({
@@ -57,6 +253,41 @@ export const contract = {
   'settings.get': { input: empty, result: result<Settings>(), mutates: false },
   'settings.setLanguage': { input: z.object({ language: z.enum(LANGUAGES) }).strict(), result: result<Settings>(), mutates: true },
   'sync.status': { input: empty, result: result<SyncStatus>(), mutates: false },
+
+  'shops.list': { input: empty, result: result<readonly Shop[]>(), mutates: false },
+  'shops.save': {
+    input: z.object({
+      id: id.optional(), platform: z.enum(PLATFORMS), name: z.string().min(1).max(100), site: z.string().max(100).nullable(),
+      currency: z.enum(CURRENCIES), timeZone: z.string().min(1).max(64),
+    }).strict(),
+    result: result<Shop>(), mutates: true,
+  },
+
+  'imports.preview': {
+    input: z.object({
+      fileName: z.string().min(1).max(260),
+      contentBase64: z.string().max(MAX_IMPORT_BASE64),
+      source: z.enum(['auto', ...IMPORT_SOURCES]),
+      shopId: id.nullable().optional(),
+      mapping: columnMapping.nullable().optional(),
+      mappingName: z.string().max(100).nullable().optional(),
+    }).strict(),
+    result: result<ImportPreview>(), mutates: false, maxBodyBytes: MAX_IMPORT_BASE64 + 64 * 1024,
+  },
+  'imports.confirm': { input: z.object({ previewId: z.string().max(64), saveMappingAs: z.string().max(100).nullable().optional() }).strict(), result: result<ImportSummary>(), mutates: true },
+  'imports.discard': { input: z.object({ previewId: z.string().max(64) }).strict(), result: result<{ readonly discarded: boolean }>(), mutates: false },
+  'imports.rejectedCsv': { input: z.object({ previewId: z.string().max(64) }).strict(), result: result<{ readonly fileName: string; readonly csv: string }>(), mutates: false },
+  'imports.mappings.list': { input: empty, result: result<readonly SavedMapping[]>(), mutates: false },
+
+  'orders.list': {
+    input: z.object({ filter: orderFilter.optional(), sort: z.enum(ORDER_SORTS).optional(), limit: z.number().int().min(1).max(500).optional(), cursor: z.string().max(500).nullable().optional() }).strict(),
+    result: result<OrdersPage>(), mutates: false,
+  },
+  'orders.count': { input: z.object({ filter: orderFilter.optional() }).strict(), result: result<{ readonly total: number }>(), mutates: false },
+  'orders.get': { input: z.object({ id }).strict(), result: result<OrderDetail>(), mutates: false },
+  'orders.save': { input: manualOrderInput, result: result<OrderDetail>(), mutates: true },
+  'orders.setCustomsMode': { input: z.object({ ids: z.array(id).min(1).max(100_000), mode: z.enum(CUSTOMS_MODES) }).strict(), result: result<{ readonly changed: number }>(), mutates: true },
+  'orders.stats': { input: empty, result: result<OrdersStats>(), mutates: false },
 } as const;
 
 export type Contract = typeof contract;
@@ -74,6 +305,8 @@ export function isCommandName(name: string): name is CommandName {
 export interface EventMap {
   'ledger.changed': { readonly command: CommandName; readonly at: string };
   'sync.status': SyncStatus;
+  /** Long work reports here: reading and parsing a file, then writing it. */
+  'import.progress': { readonly previewId: string | null; readonly phase: 'read' | 'parse' | 'write'; readonly done: number; readonly total: number };
 }
 export type EventName = keyof EventMap;
 export type AppEvent = { [K in EventName]: { readonly name: K; readonly payload: EventMap[K] } }[EventName];

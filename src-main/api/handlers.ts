@@ -11,6 +11,8 @@ import { getSetting, putSetting } from '../db/settings-store.ts';
 import { readPragmas } from '../db/open-ledger.ts';
 import type { CommandName, CommandResult, Language, ParsedInput, Settings, SyncStatus } from './contract.ts';
 import type { Workspace } from './workspace.ts';
+import { createOrdersHandlers } from './orders-handlers.ts';
+import { createImportsHandlers } from './imports-handlers.ts';
 
 export type Handler<K extends CommandName> = (input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 export type Handlers = { readonly [K in CommandName]: Handler<K> };
@@ -55,5 +57,7 @@ export function createHandlers(ws: Workspace): Handlers {
         return readSettings(ws);
       }),
     'sync.status': () => readSyncStatus(ws),
+    ...createOrdersHandlers(ws),
+    ...createImportsHandlers(ws),
   };
 }

@@ -3,13 +3,11 @@
  * `--json`. Exit codes: 0 success, 1 domain error (its code printed; JSON with --json),
  * 2 usage error. Commands go through the same dispatch as the hosts where one exists.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import pkg from '../../package.json' with { type: 'json' };
 import { DomainError, isDomainError } from '../core/domain-error.ts';
-import { openWorkspace, LEDGER_FILE, type Workspace } from '../api/workspace.ts';
+import { openWorkspace } from '../api/workspace.ts';
 import { createHandlers } from '../api/handlers.ts';
 import { createDispatch } from '../api/dispatch.ts';
 import { backupWorkspace, doctorReport } from '../api/maintenance.ts';
@@ -17,17 +15,13 @@ import { startWebHost } from '../hosts/web/web-host.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { message } from './messages.ts';
 import { findElectron, launchElectron } from './electron-launcher.ts';
+import {
+  existingWorkspaceDir, parse, reportDomainError, requireString, UsageError, withWorkspace, type CliIo,
+} from './cli-kit.ts';
+import { importCommand, ordersCommand } from './orders-commands.ts';
+import { demoCommand } from './demo-command.ts';
 
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); used by long-running commands. */
-  readonly untilStopped: () => Promise<void>;
-}
-
-class UsageError extends Error {}
-
-const COMMON = { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+export type { CliIo } from './cli-kit.ts';
 
 const USAGE = `kuajing ${pkg.version}
 usage:
@@ -37,6 +31,9 @@ usage:
   kuajing backup --data-dir D --out FILE
   kuajing serve --data-dir D [--port P]
   kuajing start [--data-dir D] [--port P] [--web]
+  kuajing import FILE --data-dir D [--source auto|amazon-orders|amazon-settlement|shopify|shopee|tiktok|generic] [--mapping NAME] [--dry-run]
+  kuajing orders list|stats --data-dir D [filters]
+  kuajing demo --out DIR [--seed N] [--orders N]
 every command accepts --json`;
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist-renderer');
@@ -57,6 +54,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'backup': return await backup(rest, io);
       case 'serve': return await serve(rest, io, false);
       case 'start': return await serve(rest, io, true);
+      case 'import': return await importCommand(rest, io);
+      case 'orders': return await ordersCommand(rest, io);
+      case 'demo': return await demoCommand(rest, io);
       default: throw new UsageError(`unknown command ${command}`);
     }
   } catch (e) {
@@ -72,33 +72,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw e;
   }
-}
-
-function reportDomainError(io: CliIo, json: boolean, error: { code: string; params: Record<string, string | number>; fields?: Record<string, string> }) {
-  if (json) io.out(JSON.stringify({ ok: false, error }));
-  const fieldLines = Object.entries(error.fields ?? {}).map(([f, c]) => `  ${f}: ${c}`).join('\n');
-  io.err(`error ${error.code}: ${message(error.code, error.params)}${fieldLines ? '\n' + fieldLines : ''}`);
-}
-
-function parse<O extends ParseArgsConfig['options']>(args: readonly string[], options: O) {
-  return parseArgs({ args: [...args], options: { ...COMMON, ...options }, strict: true, allowPositionals: false });
-}
-
-function requireString(values: Record<string, unknown>, name: string): string {
-  const v = values[name];
-  if (typeof v !== 'string' || v.length === 0) throw new UsageError(`--${name} is required`);
-  return v;
-}
-
-function existingWorkspaceDir(values: Record<string, unknown>): string {
-  const dataDir = path.resolve(requireString(values, 'data-dir'));
-  if (!fs.existsSync(path.join(dataDir, LEDGER_FILE))) throw new DomainError('workspace.notFound', { dataDir });
-  return dataDir;
-}
-
-async function withWorkspace<T>(dataDir: string, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
-  const ws = await openWorkspace({ dataDir, host: 'cli' });
-  try { return await fn(ws); } finally { ws.close(); }
 }
 
 async function init(args: readonly string[], io: CliIo): Promise<number> {

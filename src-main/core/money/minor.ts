@@ -55,8 +55,9 @@ const DECIMAL_RE = /^([+-]?)(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
 
 /**
  * Parses a human decimal ('1,234.50', '-12.5', ' 7 ') into exact minor units.
- * Thousands separators must form valid 3-digit groups; fraction digits may not exceed
- * the currency's minor digits ('money.tooManyDecimals'); anything else is 'money.badDecimal'.
+ * Thousands separators must form valid 3-digit groups; significant fraction digits may not
+ * exceed the currency's minor digits ('money.tooManyDecimals'), while trailing zeros are exact
+ * and accepted ('1200.00' JPY, as some exports print yen); anything else is 'money.badDecimal'.
  */
 export function parseDecimal(text: string, currency: Currency): Money {
   const digits = minorDigits(currency);
@@ -64,7 +65,7 @@ export function parseDecimal(text: string, currency: Currency): Money {
   if (match === null) throw new DomainError('money.badDecimal', { text: String(text) });
   const sign = match[1] ?? '';
   const intPart = (match[2] ?? '').replaceAll(',', '');
-  const fracPart = match[3] ?? '';
+  const fracPart = (match[3] ?? '').replace(/0+$/, '');
   if (fracPart.length > digits) {
     throw new DomainError('money.tooManyDecimals', { text, currency, digits });
   }

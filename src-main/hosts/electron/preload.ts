@@ -18,6 +18,19 @@ const COMMANDS = [
   'settings.get',
   'settings.setLanguage',
   'sync.status',
+  'shops.list',
+  'shops.save',
+  'imports.preview',
+  'imports.confirm',
+  'imports.discard',
+  'imports.rejectedCsv',
+  'imports.mappings.list',
+  'orders.list',
+  'orders.count',
+  'orders.get',
+  'orders.save',
+  'orders.setCustomsMode',
+  'orders.stats',
 ] as const satisfies readonly CommandName[];
 
 // Fails to compile when the contract gains a command that is not listed above.

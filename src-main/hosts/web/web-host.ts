@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { ErrorInfo, Result } from '../../api/contract.ts';
+import { contract, isCommandName, type ErrorInfo, type Result } from '../../api/contract.ts';
 import type { Dispatch } from '../../api/dispatch.ts';
 import type { EventBus } from '../../api/event-bus.ts';
 
@@ -80,10 +80,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
         return sendResult(res, 415, { code: 'request.notJson', params: {} });
       }
-      const body = await readBody(req);
+      const command = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const limit = bodyLimit(command);
+      const body = await readBody(req, limit);
       if (body === 'tooLarge') {
         res.setHeader('Connection', 'close'); // the rest of the body is not read
-        return sendResult(res, 413, { code: 'request.tooLarge', params: { limit: MAX_BODY_BYTES } });
+        return sendResult(res, 413, { code: 'request.tooLarge', params: { limit } });
       }
       let input: unknown;
       try {
@@ -91,7 +93,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendResult(res, 400, { code: 'request.badJson', params: {} });
       }
-      const result = await opts.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      const result = await opts.dispatch(command, input);
       const status = result.ok ? 200
         : result.error.code === 'request.unknownCommand' ? 404
         : result.error.code === 'request.invalid' ? 400
@@ -177,14 +179,21 @@ function tokenMatches(presented: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | 'tooLarge'> {
+/** Commands that carry files (imports) declare a larger limit in the contract. */
+function bodyLimit(command: string): number {
+  if (!isCommandName(command)) return MAX_BODY_BYTES;
+  const spec = contract[command] as { maxBodyBytes?: number };
+  return spec.maxBodyBytes ?? MAX_BODY_BYTES;
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'tooLarge'> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return resolve('tooLarge');
+    if (Number(req.headers['content-length'] ?? 0) > limit) return resolve('tooLarge');
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         req.removeAllListeners('data');
         req.pause();
         resolve('tooLarge');

@@ -88,7 +88,9 @@ describe('parseDecimal and formatDecimal', () => {
     expect(e.code).toBe('money.tooManyDecimals');
     expect(e.params).toEqual({ text: '12.5', currency: 'JPY', digits: 0 });
     expect(thrown(() => parseDecimal('1.234', 'CNY')).code).toBe('money.tooManyDecimals');
-    expect(thrown(() => parseDecimal('1.000', 'USD')).code).toBe('money.tooManyDecimals');
+    expect(thrown(() => parseDecimal('1.001', 'USD')).code).toBe('money.tooManyDecimals');
+    expect(parseDecimal('1200.00', 'JPY').amount).toBe(1200); // trailing zeros are exact
+    expect(parseDecimal('1.500', 'USD').amount).toBe(150);
   });
 
   it('rejects garbage with money.badDecimal', () => {

@@ -1,0 +1,49 @@
+/**
+ * Shared pieces of the CLI commands: argument parsing with the common flags, usage errors,
+ * domain-error reporting (text or JSON) and opening a workspace for the length of a command.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DomainError } from '../core/domain-error.ts';
+import { openWorkspace, LEDGER_FILE, type Workspace } from '../api/workspace.ts';
+import { message } from './messages.ts';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); used by long-running commands. */
+  readonly untilStopped: () => Promise<void>;
+}
+
+export class UsageError extends Error {}
+
+const COMMON = { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+export function reportDomainError(io: CliIo, json: boolean, error: { code: string; params: Record<string, string | number>; fields?: Record<string, string> }) {
+  if (json) io.out(JSON.stringify({ ok: false, error }));
+  const fieldLines = Object.entries(error.fields ?? {}).map(([f, c]) => `  ${f}: ${c}`).join('\n');
+  io.err(`error ${error.code}: ${message(error.code, error.params)}${fieldLines ? '\n' + fieldLines : ''}`);
+}
+
+export function parse<O extends ParseArgsConfig['options']>(args: readonly string[], options: O, allowPositionals?: boolean) {
+  return parseArgs({ args: [...args], options: { ...COMMON, ...options }, strict: true, allowPositionals: allowPositionals ?? false });
+}
+
+export function requireString(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v.length === 0) throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+export function existingWorkspaceDir(values: Record<string, unknown>): string {
+  const dataDir = path.resolve(requireString(values, 'data-dir'));
+  if (!fs.existsSync(path.join(dataDir, LEDGER_FILE))) throw new DomainError('workspace.notFound', { dataDir });
+  return dataDir;
+}
+
+export async function withWorkspace<T>(dataDir: string, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
+  const ws = await openWorkspace({ dataDir, host: 'cli' });
+  try { return await fn(ws); } finally { ws.close(); }
+}
+

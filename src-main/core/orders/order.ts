@@ -1,0 +1,103 @@
+/**
+ * The order vocabulary shared by importers, the store and the screens: platforms, statuses,
+ * customs modes, fulfilment channels, fee types, and the normalised `ImportedOrder` every
+ * importer produces. Money is integer minor units in the order's currency; order numbers are
+ * text (TikTok ids exceed 2^53); times are ISO-8601 with the offset they were read in.
+ */
+import type { Currency } from '../money/currency.ts';
+import type { Minor } from '../money/minor.ts';
+
+export const PLATFORMS = ['amazon', 'shopify', 'shopee', 'tiktok', 'erp', 'manual'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const ORDER_STATUSES = ['pending', 'unpaid', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded', 'partially_refunded'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const CUSTOMS_MODES = ['9610', '9710', '9810', '1210'] as const;
+export type CustomsMode = (typeof CUSTOMS_MODES)[number];
+
+/** self: shipped by the seller from China; overseas: from an own/public overseas warehouse; platform: FBA-like. */
+export const FULFILMENTS = ['self', 'overseas', 'platform'] as const;
+export type Fulfilment = (typeof FULFILMENTS)[number];
+
+export const FEE_TYPES = ['commission', 'fulfilment', 'shipping', 'advertising', 'other'] as const;
+export type FeeType = (typeof FEE_TYPES)[number];
+
+/** Why an order (or all of it) is not counted as a sale; null = it is a sale. */
+export const SALE_EXCLUSIONS = ['cancelled', 'pending', 'otherChannel', 'unpaid'] as const;
+export type SaleExclusion = (typeof SALE_EXCLUSIONS)[number];
+
+export const IMPORT_SOURCES = ['amazon-orders', 'amazon-settlement', 'shopify', 'shopee', 'tiktok', 'generic'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
+export interface ImportedLine {
+  /** Stable within the order across re-imports (platform item id, or SKU + occurrence). */
+  readonly lineKey: string;
+  readonly sku: string;
+  readonly itemName: string;
+  readonly quantity: number;
+  /** Unit price as the file states it, when it states one. */
+  readonly unitPrice: Minor | null;
+  /** Goods amount of the line before discounts (Amazon item-price; Shopify quantity × price). */
+  readonly lineTotal: Minor;
+  /** Discounts on this line, as a positive amount. */
+  readonly discount: Minor;
+  /** Taxes listed on top of the price (US sales tax, Shopify Taxes); VAT inside prices stays in lineTotal. */
+  readonly taxOnTop: Minor;
+  /** Item-level shipping and gift wrap charged to the buyer (Amazon lists them per item). */
+  readonly shipping: Minor;
+  readonly giftWrap: Minor;
+  /** The platform cancelled this item although the order stands (Amazon item-status Cancelled). */
+  readonly cancelled: boolean;
+  /** 1-based data row in the file (header = row 1), for messages and evidence. */
+  readonly sourceRow: number;
+}
+
+export interface ImportedFee {
+  readonly type: FeeType;
+  /** The platform's own words for it, e.g. 'FBAPerUnitFulfillmentFee'. */
+  readonly description: string;
+  /** A cost to the seller as a positive amount. */
+  readonly amount: Minor;
+  readonly sourceRow: number;
+}
+
+export interface ImportedOrder {
+  readonly platform: Platform;
+  readonly orderNo: string;
+  /** The status text exactly as the file has it ('Shipped', '已取消', 'paid'…); the core maps it. */
+  readonly platformStatus: string;
+  /** Amazon sales-channel ('Amazon.com', 'Non-Amazon'), Shopify Source…; null when absent. */
+  readonly salesChannel: string | null;
+  readonly orderedAt: string;
+  readonly buyerCountry: string | null;
+  readonly currency: Currency;
+  readonly fulfilment: Fulfilment | null;
+  /** Order-level amounts (ERP 运费 counted once per order, Shopify Shipping, order discounts). */
+  readonly shipping: Minor;
+  readonly discount: Minor;
+  readonly taxOnTop: Minor;
+  readonly refunded: Minor;
+  readonly lines: readonly ImportedLine[];
+  readonly fees: readonly ImportedFee[];
+  readonly sourceRows: readonly number[];
+  readonly shopName: string | null;
+}
+
+/** A rejected row: where, and a coded reason (`import.row.badDate` …) with its parameters. */
+export interface RowError {
+  readonly row: number;
+  readonly column: string | null;
+  readonly code: string;
+  readonly params: Record<string, string | number>;
+}
+
+/** Fields the generic CSV/XLSX importer maps columns to (the mapping screen's rows). */
+export const GENERIC_FIELDS = [
+  'orderNo', 'orderedAt', 'status', 'sku', 'itemName', 'quantity', 'unitPrice', 'lineTotal', 'currency',
+  'shipping', 'discount', 'tax', 'buyerCountry', 'shopName', 'fulfilment',
+] as const;
+export type GenericField = (typeof GENERIC_FIELDS)[number];
+/** Which header feeds each field; null = not in the file. */
+export type ColumnMapping = Readonly<Record<GenericField, string | null>>;
+export const REQUIRED_GENERIC_FIELDS: readonly GenericField[] = ['orderNo', 'orderedAt', 'sku', 'quantity'];
