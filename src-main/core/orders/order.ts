@@ -101,3 +101,19 @@ export type GenericField = (typeof GENERIC_FIELDS)[number];
 /** Which header feeds each field; null = not in the file. */
 export type ColumnMapping = Readonly<Record<GenericField, string | null>>;
 export const REQUIRED_GENERIC_FIELDS: readonly GenericField[] = ['orderNo', 'orderedAt', 'sku', 'quantity'];
+
+/** What an importer hands to the store: normalised orders plus rejected rows, nothing written yet. */
+export interface ParsedImport {
+  readonly source: ImportSource;
+  /** 'utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'xlsx'. */
+  readonly encoding: string;
+  readonly delimiter: string | null;
+  readonly headers: readonly string[];
+  readonly mapping: ColumnMapping | null;
+  readonly unmappedRequired: readonly GenericField[];
+  readonly orders: readonly ImportedOrder[];
+  /** Rows that could not be read; an order with any bad row is rejected whole (never half an order). */
+  readonly rejected: readonly RowError[];
+  /** Data rows in the file (header excluded). */
+  readonly rowCount: number;
+}
