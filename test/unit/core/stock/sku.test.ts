@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { validateSku, validateHsCode } from '../../../../src-main/core/stock/sku.ts';
-import { DomainError } from '../../../../src-main/core/domain-error.ts';
+import { type DomainError } from '../../../../src-main/core/domain-error.ts';
 
 const good = { itemNo: 'MUG-01', goodsName: '陶瓷杯', gmodel: '0|0|陶瓷|无品牌|350ml', hsCode: '6912001000', unit: '007', legalUnit: '007' };
 const fields = (input: object) => { try { validateSku({ ...good, ...input }); return null; } catch (e) { return (e as DomainError).fields; } };
