@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fork } from 'node:child_process';
 import { describe, it, expect, afterEach } from 'vitest';
 import { openLedger, readPragmas, type Db } from '../../../src-main/db/open-ledger.ts';
-import { defaultMigrationsDir } from '../../../src-main/db/migrate.ts';
+import { defaultMigrationsDir, loadMigrations } from '../../../src-main/db/migrate.ts';
 import { DomainError } from '../../../src-main/core/domain-error.ts';
 import { tempDir } from '../../helpers/workspace.ts';
 
@@ -16,10 +16,14 @@ async function open(file: string, opts: Parameters<typeof openLedger>[1] = {}) {
   return r;
 }
 
+const LATEST = loadMigrations().length;
+const n = (offset: number) => String(LATEST + offset).padStart(4, '0');
+
+/** The real migrations plus extra ones numbered after the latest (`+1`, `+2`, …). */
 function migrationsWith(extra: Record<string, string>): string {
   const dir = tempDir('kuajing-mig-');
   for (const f of fs.readdirSync(defaultMigrationsDir())) fs.copyFileSync(path.join(defaultMigrationsDir(), f), path.join(dir, f));
-  for (const [name, sql] of Object.entries(extra)) fs.writeFileSync(path.join(dir, name), sql);
+  Object.entries(extra).forEach(([name, sql], i) => fs.writeFileSync(path.join(dir, `${n(i + 1)}-${name}.sql`), sql));
   return dir;
 }
 
@@ -33,7 +37,7 @@ describe('openLedger', () => {
   it('opens a new file in WAL mode with synchronous FULL, foreign keys on and a busy timeout', async () => {
     const { db, migration } = await open(path.join(tempDir(), 'ledger.sqlite'));
     expect(readPragmas(db)).toMatchObject({ journalMode: 'wal', synchronous: 'FULL', foreignKeys: true, busyTimeoutMs: 5000 });
-    expect(migration).toEqual({ from: 0, to: 1, backupFile: null });
+    expect(migration).toEqual({ from: 0, to: LATEST, backupFile: null });
   });
 
   it('refuses a second opener of the same file in the same process with db.alreadyOpen', async () => {
@@ -60,7 +64,7 @@ describe('openLedger', () => {
     const first = await openLedger(file);
     first.db.close();
     const second = await open(file);
-    expect(second.migration.from).toBe(1);
+    expect(second.migration.from).toBe(LATEST);
   });
 
   it('reports a file that is not a database as db.notALedger', async () => {
@@ -73,10 +77,10 @@ describe('openLedger', () => {
     const dir = tempDir();
     const file = path.join(dir, 'ledger.sqlite');
     (await openLedger(file)).db.close();
-    const migrationsDir = migrationsWith({ '0002-extra.sql': 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' });
+    const migrationsDir = migrationsWith({ extra: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' });
     const { db, migration } = await open(file, { migrationsDir });
-    expect(migration.from).toBe(1);
-    expect(migration.to).toBe(2);
+    expect(migration.from).toBe(LATEST);
+    expect(migration.to).toBe(LATEST + 1);
     expect(migration.backupFile).not.toBeNull();
     expect(fs.existsSync(migration.backupFile!)).toBe(true);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'").pluck().get()).toBe(1);
@@ -86,12 +90,12 @@ describe('openLedger', () => {
     const file = path.join(tempDir(), 'ledger.sqlite');
     (await openLedger(file)).db.close();
     const migrationsDir = migrationsWith({
-      '0002-half.sql': 'CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT;',
-      '0003-broken.sql': 'CREATE TABLE oops (id INTEGER PRIMARY KEY) STRICT; INSERT INTO no_such_table VALUES (1);',
+      half: 'CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT;',
+      broken: 'CREATE TABLE oops (id INTEGER PRIMARY KEY) STRICT; INSERT INTO no_such_table VALUES (1);',
     });
     await expect(openLedger(file, { migrationsDir })).rejects.toThrow(/no_such_table/);
     const { db } = await open(file);
-    expect(readPragmas(db).schemaVersion).toBe(1);
+    expect(readPragmas(db).schemaVersion).toBe(LATEST);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('half_done', 'oops')").pluck().get()).toBe(0);
   });
 
