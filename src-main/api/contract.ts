@@ -127,6 +127,10 @@ export interface ProfitBreakdown {
 }
 
 export interface OrderDetail extends OrderListItem {
+  /** How the order entered the ledger: an order export, only a settlement so far, or by hand. */
+  readonly origin: 'import' | 'settlement' | 'manual';
+  /** Increments on every change (import or edit); part of the outbox idempotency key. */
+  readonly revision: number;
   readonly platformStatus: string;
   readonly salesChannel: string | null;
   readonly goods: number;

@@ -31,7 +31,7 @@ usage:
   kuajing backup --data-dir D --out FILE
   kuajing serve --data-dir D [--port P]
   kuajing start [--data-dir D] [--port P] [--web]
-  kuajing import FILE --data-dir D [--source auto|amazon-orders|amazon-settlement|shopify|shopee|tiktok|generic] [--mapping NAME] [--dry-run]
+  kuajing import FILE --data-dir D [--source auto|amazon-orders|amazon-settlement|shopify|shopee|tiktok|generic] [--shop S] [--mapping NAME] [--dry-run]
   kuajing orders list|stats --data-dir D [filters]
   kuajing demo --out DIR [--seed N] [--orders N]
 every command accepts --json`;

@@ -41,6 +41,9 @@ export async function openLedger(file: string, opts: OpenLedgerOptions = {}): Pr
     db.exec('BEGIN IMMEDIATE; COMMIT');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // 64 MiB page cache: the orders list needs many indexes, and random index inserts during a
+    // large import are ~1.6× slower with the 2 MiB default (measured in the import bench).
+    db.pragma('cache_size = -65536');
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DomainError('db.corrupt', { file, detail: String(check) });

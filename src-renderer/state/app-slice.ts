@@ -16,7 +16,7 @@ import type {
 import { call } from '../app/core-client.ts';
 import { applyLanguage } from '../i18n/index.ts';
 import type { Language } from '../i18n/languages.ts';
-import { currentHashRoute, type FeatureId } from './routes.ts';
+import { currentHashLocation, type FeatureId } from './routes.ts';
 import type { AppStore } from './store.ts';
 
 /** booting → (bootFailed | firstRun | ready); firstRun → ready after the first save. */
@@ -29,25 +29,29 @@ export interface AppSlice {
   readonly settings: Settings | null;
   readonly appInfo: AppInfo | null;
   readonly route: FeatureId;
+  /** The place inside the page (`123`, `import`, `123/edit` on the orders page); '' = the page itself. */
+  readonly routePath: string;
   readonly banner: ErrorInfo | null;
   readonly boot: () => Promise<void>;
   readonly refresh: () => Promise<void>;
   readonly saveCompany: (input: CommandInput<'company.save'>) => Promise<Result<CompanyRecord>>;
   readonly setLanguage: (language: Language) => Promise<void>;
-  readonly navigate: (route: FeatureId) => void;
+  readonly navigate: (route: FeatureId, path?: string) => void;
   readonly showError: (error: ErrorInfo) => void;
   readonly dismissError: () => void;
   readonly handleEvent: (event: AppEvent) => void;
 }
 
-export function initialAppState(): Pick<AppSlice, 'phase' | 'bootError' | 'company' | 'settings' | 'appInfo' | 'route' | 'banner'> {
+export function initialAppState(): Pick<AppSlice, 'phase' | 'bootError' | 'company' | 'settings' | 'appInfo' | 'route' | 'routePath' | 'banner'> {
+  const location = currentHashLocation();
   return {
     phase: 'booting',
     bootError: null,
     company: null,
     settings: null,
     appInfo: null,
-    route: currentHashRoute(),
+    route: location.route,
+    routePath: location.path,
     banner: null,
   };
 }
@@ -108,7 +112,7 @@ export const createAppSlice: StateCreator<AppStore, [], [], AppSlice> = (set, ge
     set({ settings: result.value });
   },
 
-  navigate: (route) => set({ route }),
+  navigate: (route, path = '') => set({ route, routePath: path }),
   showError: (error) => set({ banner: error }),
   dismissError: () => set({ banner: null }),
 
@@ -120,8 +124,12 @@ export const createAppSlice: StateCreator<AppStore, [], [], AppSlice> = (set, ge
       case 'ledger.changed': {
         const phase = get().phase;
         if (phase === 'ready' || phase === 'firstRun') void get().refresh();
+        if (phase === 'ready') get().ordersLedgerChanged();
         break;
       }
+      case 'import.progress':
+        get().applyImportProgress(event.payload);
+        break;
     }
   },
 });

@@ -5,16 +5,18 @@
  */
 import { create } from 'zustand';
 import { createAppSlice, initialAppState, type AppSlice } from './app-slice.ts';
+import { createOrdersSlice, initialOrdersState, type OrdersSlice } from './orders-slice.ts';
 import { createSyncSlice, initialSyncState, type SyncSlice } from './sync-slice.ts';
 
-export type AppStore = AppSlice & SyncSlice;
+export type AppStore = AppSlice & SyncSlice & OrdersSlice;
 
 export const useAppStore = create<AppStore>()((...args) => ({
   ...createAppSlice(...args),
   ...createSyncSlice(...args),
+  ...createOrdersSlice(...args),
 }));
 
 /** Back to the state before `boot()` (keeps the actions); for tests and a full reload. */
 export function resetAppStore(): void {
-  useAppStore.setState({ ...initialAppState(), ...initialSyncState });
+  useAppStore.setState({ ...initialAppState(), ...initialSyncState, ...initialOrdersState() });
 }

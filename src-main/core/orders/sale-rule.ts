@@ -17,7 +17,7 @@ export function statusFromPlatform(platform: Platform, platformStatus: string): 
   const s = norm(platformStatus);
   const table: Record<string, OrderStatus> = {
     // Amazon All Orders
-    pending: 'pending', 'pending availability': 'pending', unshipped: 'paid', 'partially shipped': 'shipped',
+    pending: 'pending', 'pending availability': 'pending', pendingavailability: 'pending', unshipped: 'paid', 'partially shipped': 'shipped',
     shipped: 'shipped', 'shipping': 'shipped', cancelled: 'cancelled', canceled: 'cancelled', 'shipped delivered to buyer': 'delivered',
     // Shopify financial status
     authorized: 'pending', paid: 'paid', 'partially paid': 'pending', 'partially refunded': 'partially_refunded',
@@ -25,11 +25,12 @@ export function statusFromPlatform(platform: Platform, platformStatus: string): 
     // Shopee / TikTok (English exports)
     unpaid: 'unpaid', 'to ship': 'paid', 'awaiting shipment': 'paid', 'awaiting collection': 'paid', 'ready to ship': 'paid',
     'in transit': 'shipped', delivered: 'delivered', completed: 'delivered', 'cancelled by buyer': 'cancelled',
-    'return/refund': 'refunded', 'return refund': 'refunded',
+    'return/refund': 'refunded', 'return refund': 'refunded', 'on hold': 'pending', 'partially shipping': 'shipped',
     // Chinese ERP / marketplace exports
     '待付款': 'unpaid', '未付款': 'unpaid', '已付款': 'paid', '待发货': 'paid', '已发货': 'shipped', '运输中': 'shipped',
     '已签收': 'delivered', '已完成': 'delivered', '交易成功': 'delivered', '已取消': 'cancelled', '交易关闭': 'cancelled',
     '已退款': 'refunded', '部分退款': 'partially_refunded', '待处理': 'pending',
+    '待审核': 'paid', '已审核': 'paid', '部分发货': 'shipped', '已关闭': 'cancelled',
   };
   const status = table[s] ?? table[platformStatus.trim()];
   if (!status) throw new DomainError('orders.status.unknown', { platform, status: platformStatus });

@@ -46,7 +46,8 @@ describe('app shell', () => {
       expect(screen.getByTestId(`page-${feature}`)).toBeTruthy();
     }
     fireEvent.click(screen.getByTestId('nav-orders'));
-    expect(screen.getByText(zhCN.pages.orders.emptyBody)).toBeTruthy();
+    expect(await screen.findByText(zhCN.orders.empty.body)).toBeTruthy();
+    expect(screen.getByTestId('orders-empty-import').textContent).toBe(zhCN.orders.actions.import);
   });
 
   it('follows sync.status events in the indicator and on the sync page', async () => {

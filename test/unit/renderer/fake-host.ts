@@ -1,7 +1,9 @@
 /**
  * A test double for the Electron preload bridge (`window.kuajing`): implements KuajingBridge
- * with an in-memory company, settings and sync status, records every call, lets a test
- * override any command's answer, and pushes events to the renderer's listeners.
+ * with an in-memory company, settings, sync status, shops, orders and import preview, records
+ * every call, lets a test override any command's answer, and pushes events to the renderer's
+ * listeners. `orders.list` pages the in-memory orders with an offset cursor, filters and
+ * sorts them like the host would, so list tests see real paging.
  */
 import type {
   AppEvent,
@@ -9,10 +11,17 @@ import type {
   CommandName,
   CommandResult,
   CompanyRecord,
+  ImportPreview,
+  ImportSummary,
   KuajingApi,
   KuajingBridge,
+  OrderDetail,
+  OrderListItem,
+  OrderSort,
   Result,
+  SavedMapping,
   Settings,
+  Shop,
   SyncStatus,
 } from '../../../src-main/api/contract.ts';
 
@@ -25,6 +34,13 @@ export interface FakeHostState {
   company: CompanyRecord | null;
   settings: Settings;
   sync: SyncStatus;
+  shops: Shop[];
+  orders: OrderListItem[];
+  /** Full details by id; orders without one get `detailFor(order)`. */
+  details: Record<number, OrderDetail>;
+  /** What `imports.preview` answers (its previewId is kept). */
+  preview: ImportPreview;
+  mappings: SavedMapping[];
 }
 
 type Override<K extends CommandName> = (input: CommandInput<K>) => Result<CommandResult<K>> | Promise<Result<CommandResult<K>>>;
@@ -36,7 +52,7 @@ export interface FakeHost {
   readonly state: FakeHostState;
   readonly overrides: Overrides;
   emit(event: AppEvent): void;
-  callsOf(name: CommandName): unknown[];
+  callsOf<K extends CommandName>(name: K): CommandInput<K>[];
   uninstall(): void;
 }
 
@@ -51,8 +67,107 @@ export const VALID_COMPANY: CompanyRecord = {
   savedAt: '2025-03-01T08:00:00.000Z',
 };
 
+export const SHOP_US: Shop = { id: 1, platform: 'amazon', name: 'Amazon US 店', site: 'Amazon.com', currency: 'USD', timeZone: 'America/Los_Angeles' };
+export const SHOP_JP: Shop = { id: 2, platform: 'amazon', name: 'Amazon JP 店', site: 'amazon.co.jp', currency: 'JPY', timeZone: 'Asia/Tokyo' };
+
+/** Order `i` (1-based): USD in shop 1, every 7th cancelled, ordered one hour apart from 2026-03-01. */
+export function makeOrder(i: number, overrides: Partial<OrderListItem> = {}): OrderListItem {
+  const cancelled = i % 7 === 0;
+  return {
+    id: i,
+    platform: 'amazon',
+    shopId: SHOP_US.id,
+    shopName: SHOP_US.name,
+    orderNo: `111-${String(i).padStart(7, '0')}-0000001`,
+    status: cancelled ? 'cancelled' : 'shipped',
+    orderedAt: new Date(Date.UTC(2026, 2, 1, 0, 0, 0) + i * 3_600_000).toISOString(),
+    buyerCountry: 'US',
+    currency: 'USD',
+    customsMode: '9610',
+    fulfilment: 'platform',
+    units: 1 + (i % 3),
+    gross: 1000 + i * 37,
+    refunded: 0,
+    exclusion: cancelled ? 'cancelled' : null,
+    ...overrides,
+  };
+}
+
+export function makeOrders(n: number): OrderListItem[] {
+  return Array.from({ length: n }, (_, k) => makeOrder(k + 1));
+}
+
+/** A detail for a list item: one line, no fees, no changes, revenue known and every cost unknown. */
+export function detailFor(order: OrderListItem, overrides: Partial<OrderDetail> = {}): OrderDetail {
+  return {
+    ...order,
+    origin: 'import',
+    revision: 1,
+    platformStatus: order.status === 'cancelled' ? 'Cancelled' : 'Shipped',
+    salesChannel: 'Amazon.com',
+    goods: order.gross,
+    discount: 0,
+    shipping: 0,
+    giftWrap: 0,
+    taxOnTop: 0,
+    lines: [{
+      id: order.id * 10, lineKey: 'L1', sku: 'SKU-RED', itemName: '红色杯子', quantity: order.units, unitPrice: null,
+      lineTotal: order.gross, discount: 0, taxOnTop: 0, shipping: 0, giftWrap: 0, cancelled: false,
+    }],
+    fees: [],
+    changes: [],
+    profit: {
+      currency: order.currency, revenue: order.gross, productCost: null, headHaul: null, lastMile: null,
+      platformFees: null, advertising: null, fxDifference: null, profit: null,
+    },
+    ...overrides,
+  };
+}
+
+export const AMAZON_PREVIEW: ImportPreview = {
+  previewId: 'pv-1',
+  fileName: 'all-orders.txt',
+  source: 'amazon-orders',
+  encoding: 'utf-8',
+  delimiter: '\t',
+  headers: ['amazon-order-id', 'purchase-date', 'order-status', 'sku', 'quantity', 'currency', 'item-price'],
+  mapping: null,
+  unmappedRequired: [],
+  orders: 3,
+  lines: 4,
+  counts: { new: 3, updated: 0, unchanged: 0 },
+  rejected: [{ row: 6, column: 'purchase-date', code: 'import.row.badDate', params: { column: 'purchase-date', value: '2026-13-45' } }],
+  totals: { USD: { orders: 2, gross: 7497 } },
+  sample: [makeOrder(1), makeOrder(2), makeOrder(7)],
+};
+
 function ok<T>(value: T): Result<T> {
   return { ok: true, value };
+}
+
+function fail(code: string, params: Record<string, string | number> = {}): Result<never> {
+  return { ok: false, error: { code, params } };
+}
+
+function compare(a: OrderListItem, b: OrderListItem, sort: OrderSort): number {
+  const field = sort.replace(/^-/, '') as 'orderedAt' | 'gross' | 'orderNo';
+  const dir = sort.startsWith('-') ? -1 : 1;
+  const x = a[field];
+  const y = b[field];
+  const c = x < y ? -1 : x > y ? 1 : 0;
+  return (c === 0 ? a.id - b.id : c) * dir;
+}
+
+function matches(o: OrderListItem, filter: CommandInput<'orders.list'>['filter']): boolean {
+  if (!filter) return true;
+  if (filter.shopId !== undefined && o.shopId !== filter.shopId) return false;
+  if (filter.status !== undefined && o.status !== filter.status) return false;
+  if (filter.customsMode !== undefined && o.customsMode !== filter.customsMode) return false;
+  if (filter.country !== undefined && o.buyerCountry !== filter.country) return false;
+  if (filter.from !== undefined && o.orderedAt.slice(0, 10) < filter.from) return false;
+  if (filter.to !== undefined && o.orderedAt.slice(0, 10) > filter.to) return false;
+  if (filter.q !== undefined && !o.orderNo.toLowerCase().includes(filter.q.toLowerCase())) return false;
+  return true;
 }
 
 export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost {
@@ -60,11 +175,23 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
     company: null,
     settings: { language: 'zh-CN' },
     sync: { state: 'offline', queued: 0, failed: 0 },
+    shops: [],
+    orders: [],
+    details: {},
+    preview: AMAZON_PREVIEW,
+    mappings: [],
     ...initial,
   };
   const calls: RecordedCall[] = [];
   const overrides: Overrides = {};
   const listeners = new Set<(event: AppEvent) => void>();
+  let nextShopId = 100;
+  let nextOrderId = 10_000;
+
+  const summaryOf = (p: ImportPreview): ImportSummary => ({
+    importId: 1, source: p.source, encoding: p.encoding, orders: p.orders, lines: p.lines,
+    new: p.counts.new, updated: p.counts.updated, unchanged: p.counts.unchanged, rejected: p.rejected,
+  });
 
   const defaults: { [K in CommandName]: Override<K> } = {
     'app.info': () => ok({ version: '0.1.0-test', schemaVersion: 1, dataFile: '/tmp/ledger.sqlite', host: 'test' }),
@@ -89,6 +216,65 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
       return ok(state.settings);
     },
     'sync.status': () => ok(state.sync),
+
+    'shops.list': () => ok([...state.shops]),
+    'shops.save': (input) => {
+      const shop: Shop = { id: input.id ?? nextShopId++, platform: input.platform, name: input.name, site: input.site, currency: input.currency, timeZone: input.timeZone };
+      state.shops = [...state.shops.filter((s) => s.id !== shop.id), shop];
+      return ok(shop);
+    },
+
+    'imports.preview': () => ok(state.preview),
+    'imports.confirm': (input) => (input.previewId === state.preview.previewId ? ok(summaryOf(state.preview)) : fail('imports.preview.expired')),
+    'imports.discard': () => ok({ discarded: true }),
+    'imports.rejectedCsv': () => ok({ fileName: 'rejected.csv', csv: 'row,column,code\n6,purchase-date,import.row.badDate\n' }),
+    'imports.mappings.list': () => ok([...state.mappings]),
+
+    'orders.list': (input) => {
+      const sort = input.sort ?? '-orderedAt';
+      const all = state.orders.filter((o) => matches(o, input.filter)).sort((a, b) => compare(a, b, sort));
+      const start = input.cursor ? Number(input.cursor) : 0;
+      const limit = input.limit ?? 100;
+      const items = all.slice(start, start + limit);
+      const end = start + items.length;
+      return ok({ items, nextCursor: end < all.length ? String(end) : null });
+    },
+    'orders.count': (input) => ok({ total: state.orders.filter((o) => matches(o, input.filter)).length }),
+    'orders.get': (input) => {
+      const detail = state.details[input.id];
+      if (detail) return ok(detail);
+      const order = state.orders.find((o) => o.id === input.id);
+      return order ? ok(detailFor(order)) : fail('orders.notFound', { id: input.id });
+    },
+    'orders.save': (input) => {
+      const shop = state.shops.find((s) => s.id === input.shopId);
+      if (!shop) return fail('validation.failed');
+      const id = input.id ?? nextOrderId++;
+      const order: OrderListItem = {
+        id, platform: shop.platform, shopId: shop.id, shopName: shop.name, orderNo: input.orderNo, status: input.status,
+        orderedAt: input.orderedAt, buyerCountry: input.buyerCountry, currency: input.currency, customsMode: input.customsMode,
+        fulfilment: input.fulfilment, units: input.lines.reduce((n, l) => n + l.quantity, 0), gross: 0, refunded: 0, exclusion: null,
+      };
+      state.orders = [...state.orders.filter((o) => o.id !== id), order];
+      return ok(detailFor(order));
+    },
+    'orders.setCustomsMode': (input) => {
+      const ids = new Set(input.ids);
+      let changed = 0;
+      state.orders = state.orders.map((o) => {
+        if (!ids.has(o.id) || o.customsMode === input.mode) return o;
+        changed += 1;
+        return { ...o, customsMode: input.mode };
+      });
+      return ok({ changed });
+    },
+    'orders.stats': () => ok({
+      orders: state.orders.length,
+      lines: state.orders.length,
+      byStatus: {},
+      sales: {},
+      excluded: { cancelled: 0, pending: 0, otherChannel: 0, unpaid: 0 },
+    }),
   };
 
   function command<K extends CommandName>(name: K) {
@@ -99,14 +285,10 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
     };
   }
 
-  const commands: KuajingApi = {
-    'app.info': command('app.info'),
-    'company.get': command('company.get'),
-    'company.save': command('company.save'),
-    'settings.get': command('settings.get'),
-    'settings.setLanguage': command('settings.setLanguage'),
-    'sync.status': command('sync.status'),
-  };
+  // Built from `defaults`, which the type above forces to cover every command of the contract.
+  const commands = Object.fromEntries(
+    (Object.keys(defaults) as CommandName[]).map((name) => [name, command(name)]),
+  ) as unknown as KuajingApi;
 
   const bridge: KuajingBridge = {
     commands,
@@ -125,7 +307,7 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
     emit: (event) => {
       for (const listener of [...listeners]) listener(event);
     },
-    callsOf: (name) => calls.filter((c) => c.name === name).map((c) => c.input),
+    callsOf: <K extends CommandName>(name: K) => calls.filter((c) => c.name === name).map((c) => c.input as CommandInput<K>),
     uninstall: () => {
       delete (window as { kuajing?: KuajingBridge }).kuajing;
     },

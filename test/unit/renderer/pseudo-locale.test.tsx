@@ -12,6 +12,7 @@ import { PSEUDO_LANGUAGE, pseudoLocale } from '../../../src-renderer/i18n/pseudo
 import { FEATURES } from '../../../src-renderer/state/routes.ts';
 import { installFakeHost, VALID_COMPANY, type FakeHost } from './fake-host.ts';
 import { resetRenderer } from './reset-renderer.ts';
+import { untranslated as findUntranslated } from './untranslated-text.ts';
 
 let host: FakeHost;
 
@@ -21,20 +22,7 @@ const DATA = new Set<string>([
 ]);
 
 function untranslated(root: HTMLElement): string[] {
-  const found: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node.textContent ?? '').trim();
-    if (text === '' || DATA.has(text) || /^[\d\s/.,:·-]+$/.test(text) || text.includes('⟦')) continue;
-    found.push(text);
-  }
-  for (const el of root.querySelectorAll('[title], [aria-label], [placeholder]')) {
-    for (const attr of ['title', 'aria-label', 'placeholder']) {
-      const value = el.getAttribute(attr);
-      if (value && !value.includes('⟦')) found.push(`${attr}="${value}"`);
-    }
-  }
-  return found;
+  return findUntranslated(root, DATA);
 }
 
 async function usePseudo(): Promise<void> {

@@ -1,0 +1,130 @@
+/**
+ * Reads one row's cells into typed values, failing with a RowFailure that carries the row, the
+ * file's own column header and a coded reason (`import.row.badAmount` {column, value} …).
+ * Money always goes through `parseDecimal` in the row's currency; empty amounts are zero;
+ * quantities are integers; text is trimmed but never otherwise changed (`=HYPERLINK(…)` stays).
+ */
+import { DomainError } from '../core/domain-error.ts';
+import { type Currency, type Minor, minor, parseDecimal } from '../core/money/index.ts';
+import { statusFromPlatform } from '../core/orders/sale-rule.ts';
+import type { Platform, RowError } from '../core/orders/order.ts';
+import { countryToIso2 } from './country-codes.ts';
+import { currencyFromText } from './currency-from-text.ts';
+import { parseDateTime } from './parse-dates.ts';
+import type { Table } from './read-table.ts';
+
+/** A column of the table: where it is and its header as the file writes it. */
+export interface Column {
+  readonly index: number;
+  readonly header: string;
+}
+
+/** The first column whose normalised header is one of `keys` (tried in order), or null. */
+export function findColumn(table: Pick<Table, 'headers' | 'keys'>, ...keys: readonly string[]): Column | null {
+  for (const key of keys) {
+    const index = table.keys.indexOf(key);
+    if (index >= 0) return { index, header: table.headers[index] ?? key };
+  }
+  return null;
+}
+
+/** Thrown while reading a row; the grouping turns it into a rejected row. */
+export class RowFailure extends Error {
+  readonly rowError: RowError;
+  constructor(rowError: RowError) {
+    super(rowError.code);
+    this.rowError = rowError;
+  }
+}
+
+export const ZERO = minor(0);
+
+export class FieldReader {
+  readonly cells: readonly string[];
+  readonly row: number;
+  readonly timeZone: string;
+
+  constructor(cells: readonly string[], row: number, timeZone: string) {
+    this.cells = cells;
+    this.row = row;
+    this.timeZone = timeZone;
+  }
+
+  fail(column: Column | null, code: string, params: Record<string, string | number> = {}): never {
+    const all = column === null ? params : { column: column.header, ...params };
+    throw new RowFailure({ row: this.row, column: column?.header ?? null, code, params: all });
+  }
+
+  text(column: Column | null): string {
+    return column === null ? '' : (this.cells[column.index] ?? '').trim();
+  }
+
+  required(column: Column): string {
+    const t = this.text(column);
+    if (t === '') this.fail(column, 'import.row.missingValue');
+    return t;
+  }
+
+  /** Signed amount; empty → 0. `decimalComma` reads `12,34` / `1.234,56` (EU Amazon files). */
+  amount(column: Column | null, currency: Currency, decimalComma = false): Minor {
+    const t = this.text(column);
+    if (t === '' || column === null) return ZERO;
+    try {
+      const text = decimalComma && /^[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$/.test(t) ? t.replaceAll('.', '').replace(',', '.') : t;
+      return parseDecimal(text, currency).amount;
+    } catch (e) {
+      if (e instanceof DomainError) this.fail(column, 'import.row.badAmount', { value: t });
+      throw e;
+    }
+  }
+
+  /** An amount whose sign the file may write either way (discounts): its magnitude. */
+  magnitude(column: Column | null, currency: Currency): Minor {
+    const a = this.amount(column, currency);
+    return (a < 0 ? -a : a) as Minor;
+  }
+
+  /** Whole, positive (or zero where the format allows it) quantity; '2.0' from Excel is 2. */
+  quantity(column: Column, allowZero = false): number {
+    const t = this.required(column);
+    const m = /^\+?(\d{1,15})(?:\.0*)?$/.exec(t);
+    const n = m === null ? NaN : Number(m[1]);
+    if (Number.isNaN(n) || (n === 0 && !allowZero)) this.fail(column, 'import.row.badQuantity', { value: t });
+    return n;
+  }
+
+  date(column: Column, dayFirst: boolean): string {
+    const t = this.required(column);
+    const iso = parseDateTime(t, this.timeZone, { dayFirst });
+    if (iso === null) this.fail(column, 'import.row.badDate', { value: t });
+    return iso;
+  }
+
+  country(column: Column | null): string | null {
+    const t = this.text(column);
+    if (t === '' || column === null) return null;
+    const iso = countryToIso2(t);
+    if (iso === null) this.fail(column, 'import.row.badCountry', { value: t });
+    return iso;
+  }
+
+  currency(column: Column | null): Currency | null {
+    const t = this.text(column);
+    if (t === '' || column === null) return null;
+    const c = currencyFromText(t);
+    if (c === null) this.fail(column, 'import.row.badCurrency', { value: t });
+    return c;
+  }
+
+  /** The status text as written, checked against the core's table so the store can map it. */
+  status(column: Column, platform: Platform): string {
+    const t = this.required(column);
+    try {
+      statusFromPlatform(platform, t);
+    } catch (e) {
+      if (e instanceof DomainError) this.fail(column, 'import.row.badStatus', { value: t });
+      throw e;
+    }
+    return t;
+  }
+}

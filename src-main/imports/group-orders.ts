@@ -1,0 +1,112 @@
+/**
+ * Groups a table's rows into orders by order number and applies the never-half-an-order rule:
+ * each row is read on its own (so every bad row gets its own code), then an order with any bad
+ * row is rejected whole — its good rows get `import.row.orderHasErrors` {orderNo}. Rows of one
+ * order need not be adjacent. Progress is reported about every 1000 rows.
+ */
+import { DomainError } from '../core/domain-error.ts';
+import type { ImportedOrder, RowError } from '../core/orders/order.ts';
+import { type Column, FieldReader, RowFailure } from './field-reader.ts';
+import type { FormatOptions, FormatResult } from './format-parser.ts';
+import type { Table } from './read-table.ts';
+
+export interface OrderRow<R> {
+  readonly row: number;
+  readonly value: R;
+}
+
+/** The rows of one order, never empty. */
+export type OrderRows<R> = readonly [OrderRow<R>, ...OrderRow<R>[]];
+
+export interface OrderGrouping<R> {
+  readonly orderNo: Column;
+  /** Rows that are not order rows at all (a settlement's other-transaction rows) are skipped. */
+  readonly isOrderRow?: (cells: readonly string[]) => boolean;
+  readonly readRow: (reader: FieldReader, orderNo: string) => R;
+  /** Cross-row checks and assembly; throws RowFailure for a row that conflicts with the order. */
+  readonly buildOrder: (orderNo: string, rows: OrderRows<R>) => ImportedOrder;
+}
+
+const PROGRESS_EVERY = 1000;
+
+/** Excel turned an 18-digit id into `5.77E+17`: the digits are gone, the row cannot be matched. */
+const MANGLED_ORDER_NO = /^\d+(?:\.\d+)?e\+?\d+$/i;
+
+interface Group<R> {
+  readonly rows: OrderRow<R>[];
+  readonly rowNumbers: number[];
+  readonly errors: RowError[];
+}
+
+export function groupOrders<R>(table: Table, grouping: OrderGrouping<R>, options: FormatOptions): FormatResult {
+  const groups = new Map<string, Group<R>>();
+  const rejected: RowError[] = [];
+  const total = table.rows.length;
+  for (let i = 0; i < total; i++) {
+    if (i > 0 && i % PROGRESS_EVERY === 0) options.onProgress?.(i, total);
+    const cells = table.rows[i] ?? [];
+    const row = table.rowNumbers[i] ?? 0;
+    const readError = table.rowErrors[i] ?? null;
+    if (readError === null && grouping.isOrderRow !== undefined && !grouping.isOrderRow(cells)) continue;
+    const reader = new FieldReader(cells, row, options.timeZone);
+    const orderNo = reader.text(grouping.orderNo);
+    if (orderNo === '') {
+      rejected.push(readError ?? failureOf(() => reader.fail(grouping.orderNo, 'import.row.missingValue')));
+      continue;
+    }
+    let group = groups.get(orderNo);
+    if (group === undefined) {
+      group = { rows: [], rowNumbers: [], errors: [] };
+      groups.set(orderNo, group);
+    }
+    group.rowNumbers.push(row);
+    if (readError !== null) { group.errors.push(readError); continue; }
+    if (MANGLED_ORDER_NO.test(orderNo)) {
+      group.errors.push(failureOf(() => reader.fail(grouping.orderNo, 'import.row.orderNoMangled', { value: orderNo })));
+      continue;
+    }
+    try {
+      group.rows.push({ row, value: grouping.readRow(reader, orderNo) });
+    } catch (e) {
+      group.errors.push(rowErrorOf(e, row, orderNo));
+    }
+  }
+  const orders: ImportedOrder[] = [];
+  for (const [orderNo, group] of groups) {
+    const [first, ...rest] = group.rows;
+    if (group.errors.length === 0 && first !== undefined) {
+      try {
+        orders.push(grouping.buildOrder(orderNo, [first, ...rest]));
+        continue;
+      } catch (e) {
+        group.errors.push(rowErrorOf(e, group.rowNumbers[0] ?? 0, orderNo));
+      }
+    }
+    const bad = new Set(group.errors.map((err) => err.row));
+    rejected.push(...group.errors);
+    for (const row of group.rowNumbers) {
+      if (!bad.has(row)) rejected.push({ row, column: null, code: 'import.row.orderHasErrors', params: { orderNo } });
+    }
+  }
+  rejected.sort((a, b) => a.row - b.row);
+  options.onProgress?.(total, total);
+  return { orders, rejected };
+}
+
+/** A RowFailure as it is; an amount beyond 2^53 from the money module (a line × quantity, a sum) as a row error. */
+function rowErrorOf(e: unknown, row: number, orderNo: string): RowError {
+  if (e instanceof RowFailure) return e.rowError;
+  if (e instanceof DomainError && e.code.startsWith('money.')) {
+    return { row, column: null, code: 'import.row.amountOutOfRange', params: { orderNo } };
+  }
+  throw e;
+}
+
+function failureOf(fn: () => never): RowError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof RowFailure) return e.rowError;
+    throw e;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Entry point of the imports folder: bytes of a seller's file → `ParsedImport` (normalised
+ * orders + coded rejected rows), nothing written. Reads the table, picks the source (given, or
+ * detected from headers, or generic when the generic mapping finds the required fields), and
+ * runs that format's parser. File-level problems throw DomainError `import.file.*`.
+ */
+import { DomainError } from '../core/domain-error.ts';
+import type { Currency } from '../core/money/index.ts';
+import { type ColumnMapping, type ImportSource, type ParsedImport, REQUIRED_GENERIC_FIELDS } from '../core/orders/order.ts';
+import { parseAmazonOrders } from './amazon-orders.ts';
+import { parseAmazonSettlement } from './amazon-settlement.ts';
+import { detectSource } from './detect-source.ts';
+import type { FormatOptions, FormatParser } from './format-parser.ts';
+import { parseGeneric } from './generic.ts';
+import { proposeMapping } from './header-dictionary.ts';
+import { normaliseHeader } from './normalise-header.ts';
+import { isValidTimeZone } from './parse-dates.ts';
+import { readTable } from './read-table.ts';
+import { parseShopee } from './shopee.ts';
+import { parseShopify } from './shopify.ts';
+import { parseTikTok } from './tiktok.ts';
+
+export interface ParseImportOptions {
+  /** For the caller's messages only: formats are detected from the content, never the extension. */
+  readonly fileName: string;
+  readonly source: 'auto' | ImportSource;
+  /** IANA zone for local times without an offset (callers default to 'Asia/Shanghai'). */
+  readonly timeZone: string;
+  /** For files without a currency column (the shop's currency). */
+  readonly defaultCurrency: Currency | null;
+  /** Generic only: a saved or user-corrected mapping. */
+  readonly mapping: ColumnMapping | null;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+const PARSERS: Readonly<Record<Exclude<ImportSource, 'generic'>, FormatParser>> = {
+  'amazon-orders': parseAmazonOrders,
+  'amazon-settlement': parseAmazonSettlement,
+  shopify: parseShopify,
+  shopee: parseShopee,
+  tiktok: parseTikTok,
+};
+
+export async function parseImport(bytes: Uint8Array, opts: ParseImportOptions): Promise<ParsedImport> {
+  if (!isValidTimeZone(opts.timeZone)) throw new DomainError('import.options.badTimeZone', { timeZone: opts.timeZone });
+  const table = await readTable(bytes);
+  let source: ImportSource | null = opts.source === 'auto' ? detectSource(table.keys) : opts.source;
+  if (source === null) {
+    const mapping = opts.mapping ?? proposeMapping(table.headers);
+    const present = (header: string | null) =>
+      header !== null && (table.headers.includes(header) || table.keys.includes(normaliseHeader(header)));
+    const found = REQUIRED_GENERIC_FIELDS.every((f) => present(mapping[f]));
+    if (!found) throw new DomainError('import.file.unknownSource', { headers: table.headers.slice(0, 10).join(', ') });
+    source = 'generic';
+  }
+  const base = { source, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers, rowCount: table.rows.length };
+  const options: FormatOptions = { timeZone: opts.timeZone, defaultCurrency: opts.defaultCurrency, onProgress: opts.onProgress };
+  if (source === 'generic') {
+    const r = parseGeneric(table, { ...options, mapping: opts.mapping });
+    return { ...base, mapping: r.mapping, unmappedRequired: r.unmappedRequired, orders: r.orders, rejected: r.rejected };
+  }
+  const r = PARSERS[source](table, options);
+  return { ...base, mapping: null, unmappedRequired: [], orders: r.orders, rejected: r.rejected };
+}

@@ -1,0 +1,241 @@
+/**
+ * Bytes → a table of text cells. XLSX (ZIP magic) is read from its first sheet with exceljs;
+ * text is decoded by BOM (UTF-8, UTF-16LE/BE), else strict UTF-8, else GB18030 (GBK's superset),
+ * and split with papaparse on the delimiter counted on the header line (tab, comma, semicolon).
+ * File-level problems throw `import.file.*`; a bad row (wrong column count, a field over 10,000
+ * characters, an unterminated quote) is kept with its RowError so its whole order can be rejected.
+ * Row numbers are the file's records (header = 1) or the sheet's row numbers for XLSX.
+ */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { DomainError } from '../core/domain-error.ts';
+import type { RowError } from '../core/orders/order.ts';
+import { normaliseHeader } from './normalise-header.ts';
+
+export interface Table {
+  /** 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030' or 'xlsx'. */
+  readonly encoding: string;
+  readonly delimiter: string | null;
+  /** Header text as the file has it (BOM stripped); used in messages and RowError.column. */
+  readonly headers: readonly string[];
+  /** `normaliseHeader` of each header, for matching. */
+  readonly keys: readonly string[];
+  /** Non-blank data rows, each padded to the header width. */
+  readonly rows: readonly (readonly string[])[];
+  readonly rowNumbers: readonly number[];
+  /** Per row: the reading problem that rejects it, or null. */
+  readonly rowErrors: readonly (RowError | null)[];
+}
+
+export const MAX_FIELD_LENGTH = 10_000;
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+interface RawRecord {
+  readonly row: number;
+  readonly cells: string[];
+  readonly unterminatedQuote: boolean;
+}
+
+export async function readTable(bytes: Uint8Array): Promise<Table> {
+  if (bytes.length > MAX_FILE_BYTES) throw new DomainError('import.file.tooLarge', { bytes: bytes.length, maxBytes: MAX_FILE_BYTES });
+  if (bytes.length === 0) throw new DomainError('import.file.empty');
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return buildTable(await readXlsx(bytes), 'xlsx', null, false);
+  }
+  const { text, encoding } = decode(bytes);
+  if (text.trim() === '') throw new DomainError('import.file.empty');
+  if (looksBinary(text)) throw new DomainError('import.file.binary');
+  const delimiter = detectDelimiter(text);
+  return buildTable(parseDelimited(text, delimiter), encoding, delimiter, true);
+}
+
+function decode(bytes: Uint8Array): { text: string; encoding: string } {
+  const tryDecode = (label: string, from: number): string | null => {
+    try {
+      return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from));
+    } catch {
+      return null;
+    }
+  };
+  let text: string | null;
+  let encoding: string;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    text = tryDecode('utf-8', 3); encoding = 'utf-8-bom';
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    text = tryDecode('utf-16le', 2); encoding = 'utf-16le';
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    text = tryDecode('utf-16be', 2); encoding = 'utf-16be';
+  } else {
+    // text files never hold NUL; UTF-16 without a BOM is not supported (Excel always writes one)
+    if (bytes.includes(0)) throw new DomainError('import.file.binary');
+    text = tryDecode('utf-8', 0); encoding = 'utf-8';
+    if (text === null) { text = tryDecode('gb18030', 0); encoding = 'gb18030'; }
+  }
+  if (text === null) throw new DomainError('import.file.binary');
+  return { text, encoding };
+}
+
+/** NUL, or more than 1% control characters (other than tab, CR, LF, FF) in the first 64 KiB. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 65536);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f || c === 0xfffd) controls++;
+  }
+  return controls > sample.length / 100;
+}
+
+/** Counts tab, comma and semicolon outside quotes on the header line; ties prefer tab, then comma. */
+function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([['\t', 0], [',', 0], [';', 0]]);
+  let inQuotes = false;
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      if (content) break;
+    } else if (!inQuotes && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    if (ch.trim() !== '') content = true;
+  }
+  let best = ',';
+  let bestCount = 0;
+  for (const [d, n] of counts) if (n > bestCount) { best = d; bestCount = n; }
+  return best;
+}
+
+function parseDelimited(text: string, delimiter: string): RawRecord[] {
+  // Amazon's flat files are TSV without quoting. With no field opening with `"`, quoting cannot
+  // apply and a plain split is the same reading, only faster.
+  if (delimiter === '\t' && !/(?:^|\t)"/m.test(text)) return splitPlain(text);
+  const result = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', skipEmptyLines: false });
+  const unterminated = new Set(result.errors.filter((e) => e.code === 'MissingQuotes').map((e) => e.row));
+  const quoted = result.data.map((cells, i) => ({ row: i + 1, cells, unterminatedQuote: unterminated.has(i) }));
+  if (delimiter !== '\t' || result.errors.every((e) => e.type !== 'Quotes')) return quoted;
+  // A product name starting with `"` in an unquoted TSV must not swallow the rows after it:
+  // keep whichever reading has fewer rows of the wrong width.
+  const plain = splitPlain(text);
+  return badWidthCount(plain) < badWidthCount(quoted) ? plain : quoted;
+}
+
+function splitPlain(text: string): RawRecord[] {
+  return text.split(/\r\n|\n|\r/).map((line, i) => ({ row: i + 1, cells: line.split('\t'), unterminatedQuote: false }));
+}
+
+function badWidthCount(records: readonly RawRecord[]): number {
+  const header = records.find((r) => !isBlank(r.cells));
+  if (header === undefined) return 0;
+  return records.filter((r) => !isBlank(r.cells) && r.cells.length !== header.cells.length).length;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
+
+function buildTable(records: readonly RawRecord[], encoding: string, delimiter: string | null, strictWidth: boolean): Table {
+  const headerAt = records.findIndex((r) => !isBlank(r.cells));
+  const headerRecord = records[headerAt];
+  if (headerRecord === undefined) throw new DomainError('import.file.empty');
+  const rawHeaders = headerRecord.cells.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
+  let width = rawHeaders.length;
+  while (width > 0 && (rawHeaders[width - 1] ?? '').trim() === '') width--;
+  const headers = rawHeaders.slice(0, width);
+  const keys = headers.map(normaliseHeader);
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  const rowErrors: (RowError | null)[] = [];
+  for (let i = headerAt + 1; i < records.length; i++) {
+    const record = records[i];
+    if (record === undefined || isBlank(record.cells)) continue;
+    const cells = record.cells;
+    let actual = cells.length;
+    while (actual > width && (cells[actual - 1] ?? '').trim() === '') actual--;
+    let error: RowError | null = null;
+    if (actual > width || (strictWidth && actual < width)) {
+      error = { row: record.row, column: null, code: 'import.row.columnCount', params: { expected: width, actual } };
+    } else if (record.unterminatedQuote) {
+      const column = headers[actual - 1] ?? null;
+      error = { row: record.row, column, code: 'import.row.unterminatedQuote', params: column === null ? {} : { column } };
+    } else {
+      const long = cells.findIndex((c) => c.length > MAX_FIELD_LENGTH);
+      if (long >= 0) {
+        const column = headers[long] ?? null;
+        const length = (cells[long] ?? '').length;
+        error = { row: record.row, column, code: 'import.row.fieldTooLong', params: column === null ? { length } : { column, length } };
+      }
+    }
+    const padded = cells.length >= width ? cells : [...cells, ...new Array<string>(width - cells.length).fill('')];
+    rows.push(padded);
+    rowNumbers.push(record.row);
+    rowErrors.push(error);
+  }
+  if (rows.length === 0) throw new DomainError('import.file.headerOnly', { columns: width });
+  return { encoding, delimiter, headers, keys, rows, rowNumbers, rowErrors };
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<RawRecord[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch {
+    throw new DomainError('import.file.binary'); // a ZIP that is not a workbook
+  }
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) throw new DomainError('import.file.binary');
+  const records: RawRecord[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => { cells[col - 1] = cellText(cell.value); });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+    records.push({ row: rowNumber, cells, unterminatedQuote: false });
+  });
+  return records;
+}
+
+/**
+ * One cell as text: strings as stored (a `=HYPERLINK(…)` string stays text; a real formula gives
+ * its cached result); Date cells as local ISO without offset (Excel has no zone; the shop's zone
+ * applies later); numbers rounded to 15 significant digits — Excel's own display precision, so
+ * float artefacts (12.300000000000001) vanish while every digit Excel shows is kept (10 digits
+ * would cut real values such as 12345678.905); numbers beyond 2^53 stay in exponent form.
+ */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
+  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
+  if ('error' in value) return value.error;
+  return '';
+}
+
+function dateText(d: Date): string {
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) return '';
+  return new Date(Math.round(ms / 1000) * 1000).toISOString().slice(0, 19);
+}
+
+function numberText(n: number): string {
+  if (Number.isSafeInteger(n)) return String(n);
+  if (!Number.isFinite(n)) return String(n);
+  // beyond 2^53 the digits are not real (an 18-digit id typed as a number): keep Excel's own
+  // exponent form so ids are rejected as mangled and amounts as bad, never silently changed
+  if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return n.toPrecision(15).replace(/\.?0+e/, 'e').toUpperCase();
+  return plainDecimal(String(Number(n.toPrecision(15))));
+}
+
+/** '1.5e-7' → '0.00000015'. */
+function plainDecimal(s: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (m === null) return s;
+  const digits = (m[2] ?? '') + (m[3] ?? '');
+  const point = (m[2] ?? '').length + Number(m[4]);
+  if (point <= 0) return `${m[1]}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return m[1] + digits + '0'.repeat(point - digits.length);
+  return `${m[1]}${digits.slice(0, point)}.${digits.slice(point)}`;
+}

@@ -1,0 +1,166 @@
+/**
+ * Shopee order export (XLSX or CSV, one row per item) → orders. Headers are localised per site:
+ * `SHOPEE_HEADERS` holds one dictionary per language (English now; add a site by adding its
+ * spellings). A unit in a header ("Deal Price (RM)") is ignored for matching and hints the
+ * currency. Line = Deal Price × Quantity. Order-level values repeated on the rows — Commission
+ * Fee → commission, Service Fee and Transaction Fee → other, Buyer Paid Shipping Fee → shipping,
+ * Seller Voucher → discount — are taken once, from the order's first row. Shopee Voucher is
+ * paid by Shopee, so it is not the seller's discount. Currency: a Currency column, else the
+ * shop's currency (defaultCurrency), else the header unit, else `import.file.noCurrency`.
+ */
+import { DomainError } from '../core/domain-error.ts';
+import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
+import type { FeeType, ImportedFee, ImportedOrder } from '../core/orders/order.ts';
+import { currencyFromText } from './currency-from-text.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, findColumn } from './field-reader.ts';
+import type { FormatOptions, FormatResult } from './format-parser.ts';
+import { groupOrders, type OrderRows } from './group-orders.ts';
+import { stripUnit } from './header-dictionary.ts';
+import { lineKeys } from './line-keys.ts';
+import { detectDayFirst } from './parse-dates.ts';
+import type { Table } from './read-table.ts';
+
+export const SHOPEE_FIELDS = [
+  'orderNo', 'status', 'createdAt', 'productName', 'variation', 'sku', 'parentSku', 'dealPrice', 'quantity',
+  'commissionFee', 'serviceFee', 'transactionFee', 'buyerShipping', 'sellerVoucher', 'currency', 'country',
+] as const;
+export type ShopeeField = (typeof SHOPEE_FIELDS)[number];
+
+/** Per site language: normalised header spellings of each field. */
+export const SHOPEE_HEADERS: Readonly<Record<string, Readonly<Record<ShopeeField, readonly string[]>>>> = {
+  en: {
+    orderNo: ['order id'], status: ['order status'], createdAt: ['order creation date'], productName: ['product name'],
+    variation: ['variation name'], sku: ['sku reference no.'], parentSku: ['parent sku reference no.'],
+    dealPrice: ['deal price'], quantity: ['quantity'], commissionFee: ['commission fee'], serviceFee: ['service fee'],
+    transactionFee: ['transaction fee'], buyerShipping: ['buyer paid shipping fee'], sellerVoucher: ['seller voucher'],
+    currency: ['currency'], country: ['country'],
+  },
+};
+
+const REQUIRED: readonly ShopeeField[] = ['orderNo', 'status', 'createdAt', 'dealPrice', 'quantity'];
+/** Headers that identify a Shopee order export (TikTok shares `Order ID`, not `Deal Price`). */
+const SIGNATURE: readonly ShopeeField[] = ['orderNo', 'status', 'dealPrice', 'sku'];
+
+/** The site language whose signature headers are all present, or null. */
+export function shopeeSite(keys: readonly string[]): string | null {
+  const stripped = new Set(keys.map(stripUnit));
+  for (const [site, dict] of Object.entries(SHOPEE_HEADERS)) {
+    if (SIGNATURE.every((field) => dict[field].some((k) => stripped.has(k)))) return site;
+  }
+  return null;
+}
+
+function headerCurrency(headers: readonly string[]): Currency | null {
+  for (const h of headers) {
+    const m = /\(([^()]+)\)\s*$/.exec(h.normalize('NFKC'));
+    const c = m === null ? null : currencyFromText(m[1] ?? '');
+    if (c !== null) return c;
+  }
+  return null;
+}
+
+const FEES: readonly [ShopeeField, FeeType, string][] = [
+  ['commissionFee', 'commission', 'Commission Fee'], ['serviceFee', 'other', 'Service Fee'], ['transactionFee', 'other', 'Transaction Fee'],
+];
+
+interface ShopeeRow {
+  readonly status: string;
+  readonly createdAt: string;
+  readonly currency: Currency;
+  readonly country: string | null;
+  readonly sku: string;
+  readonly itemName: string;
+  readonly quantity: number;
+  readonly unitPrice: Minor;
+  readonly lineTotal: Minor;
+  readonly fees: readonly ImportedFee[];
+  readonly shipping: Minor;
+  readonly discount: Minor;
+}
+
+export function parseShopee(table: Table, options: FormatOptions): FormatResult {
+  const site = shopeeSite(table.keys) ?? 'en';
+  const dict = SHOPEE_HEADERS[site] ?? SHOPEE_HEADERS['en'];
+  if (dict === undefined) throw new DomainError('import.file.unknownSource', { headers: table.headers.slice(0, 10).join(', ') });
+  const stripped = { headers: table.headers, keys: table.keys.map(stripUnit) };
+  const cols = {} as Record<ShopeeField, Column | null>;
+  for (const field of SHOPEE_FIELDS) cols[field] = findColumn(stripped, ...dict[field]);
+  const missing = REQUIRED.filter((field) => cols[field] === null);
+  if (missing.length > 0) {
+    throw new DomainError('import.file.missingColumns', { source: 'shopee', columns: missing.map((f) => dict[f][0] ?? f).join(', ') });
+  }
+  const need = (field: ShopeeField): Column => cols[field] ?? { index: -1, header: field };
+  const fileCurrency = options.defaultCurrency ?? headerCurrency(table.headers);
+  if (cols.currency === null && fileCurrency === null) throw new DomainError('import.file.noCurrency', { source: 'shopee' });
+  const dayFirst = detectDayFirst(table.rows.map((r) => r[need('createdAt').index] ?? ''));
+
+  const readRow = (f: FieldReader): ShopeeRow => {
+    const currency = f.currency(cols.currency) ?? fileCurrency ?? f.fail(need('currency'), 'import.row.missingValue');
+    const quantity = f.quantity(need('quantity'));
+    const unitPrice = f.amount(need('dealPrice'), currency);
+    const fees: ImportedFee[] = [];
+    for (const [field, type, description] of FEES) {
+      const amount = f.magnitude(cols[field], currency);
+      if (amount !== 0) fees.push({ type, description, amount, sourceRow: f.row });
+    }
+    const sku = f.text(cols.sku) || f.text(cols.parentSku);
+    return {
+      status: f.status(need('status'), 'shopee'),
+      createdAt: f.date(need('createdAt'), dayFirst),
+      currency,
+      country: f.country(cols.country),
+      sku,
+      itemName: f.text(cols.productName),
+      quantity,
+      unitPrice,
+      lineTotal: multiplyByQuantity({ amount: unitPrice, currency }, quantity).amount,
+      fees,
+      shipping: f.amount(cols.buyerShipping, currency),
+      discount: f.magnitude(cols.sellerVoucher, currency),
+    };
+  };
+
+  const buildOrder = (orderNo: string, rows: OrderRows<ShopeeRow>): ImportedOrder => {
+    const head = rows[0].value;
+    for (const r of rows) {
+      if (r.value.currency !== head.currency) {
+        const header = need('currency').header;
+        throw new RowFailure({ row: r.row, column: header, code: 'import.row.currencyMismatch', params: { column: header, value: r.value.currency, expected: head.currency } });
+      }
+    }
+    const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
+    return {
+      platform: 'shopee',
+      orderNo,
+      platformStatus: head.status,
+      salesChannel: null,
+      orderedAt: head.createdAt,
+      buyerCountry: head.country,
+      currency: head.currency,
+      fulfilment: null,
+      shipping: head.shipping,
+      discount: head.discount,
+      taxOnTop: ZERO,
+      refunded: ZERO,
+      lines: rows.map((r, i) => ({
+        lineKey: keys[i] ?? '',
+        sku: r.value.sku,
+        itemName: r.value.itemName,
+        quantity: r.value.quantity,
+        unitPrice: r.value.unitPrice,
+        lineTotal: r.value.lineTotal,
+        discount: ZERO,
+        taxOnTop: ZERO,
+        shipping: ZERO,
+        giftWrap: ZERO,
+        cancelled: false,
+        sourceRow: r.row,
+      })),
+      fees: head.fees,
+      sourceRows: rows.map((r) => r.row),
+      shopName: null,
+    };
+  };
+
+  return groupOrders(table, { orderNo: need('orderNo'), readRow, buildOrder }, options);
+}

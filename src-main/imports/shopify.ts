@@ -1,0 +1,155 @@
+/**
+ * Shopify orders CSV → orders. Rows repeat `Name`; order-level columns (Financial Status,
+ * Currency, Shipping, Taxes, Discount Amount, Refunded Amount, Created at…) are read from the
+ * order's first row only. Line amount = Lineitem quantity × Lineitem price; Lineitem discount
+ * stays on its line and the order keeps only the rest of `Discount Amount` (shipping or order
+ * discounts not allocated to lines), so nothing is counted twice. `Taxes` is on top when
+ * Subtotal + Shipping + Taxes = Total, and included in prices when Subtotal + Shipping = Total.
+ * Financial Status is the platform status (voided = cancelled); a Cancelled at date does not
+ * change it — a paid order cancelled later shows as refunded, as Shopify reports it. Lineitem
+ * quantity 0 (an item removed by an order edit) is accepted.
+ */
+import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
+import type { ImportedOrder } from '../core/orders/order.ts';
+import { currencyFromText } from './currency-from-text.ts';
+import { type Column, type FieldReader, RowFailure, ZERO } from './field-reader.ts';
+import { findColumns } from './find-columns.ts';
+import type { FormatOptions, FormatResult } from './format-parser.ts';
+import { groupOrders, type OrderRows } from './group-orders.ts';
+import { lineKeys } from './line-keys.ts';
+import { detectDayFirst } from './parse-dates.ts';
+import type { Table } from './read-table.ts';
+import { sumMinor } from './sum-minor.ts';
+
+const REQUIRED = {
+  name: ['name'], financialStatus: ['financial status'], createdAt: ['created at'],
+  quantity: ['lineitem quantity'], price: ['lineitem price'],
+};
+const OPTIONAL = {
+  currency: ['currency'], subtotal: ['subtotal'], shipping: ['shipping'], taxes: ['taxes'], total: ['total'],
+  discountAmount: ['discount amount'], itemName: ['lineitem name'], sku: ['lineitem sku'], lineDiscount: ['lineitem discount'],
+  refunded: ['refunded amount'], shippingCountry: ['shipping country'], billingCountry: ['billing country'], source: ['source'],
+};
+
+interface ShopifyRow {
+  readonly status: string | null;
+  readonly createdAt: string | null;
+  readonly currency: Currency;
+  readonly subtotal: Minor | null;
+  readonly total: Minor | null;
+  readonly shipping: Minor;
+  readonly taxes: Minor;
+  readonly discountAmount: Minor;
+  readonly refunded: Minor;
+  readonly country: string | null;
+  readonly source: string | null;
+  readonly sku: string;
+  readonly itemName: string;
+  readonly quantity: number;
+  readonly unitPrice: Minor;
+  readonly lineTotal: Minor;
+  readonly lineDiscount: Minor;
+}
+
+export function parseShopify(table: Table, options: FormatOptions): FormatResult {
+  const cols = findColumns(table, 'shopify', REQUIRED, OPTIONAL);
+  const dayFirst = detectDayFirst(table.rows.map((r) => r[cols.createdAt.index] ?? ''));
+  const currencyColumn: Column = cols.currency ?? { index: -1, header: 'Currency' };
+  // continuation rows leave Currency blank: take it from the order's first row that has one
+  const orderCurrency = new Map<string, Currency>();
+  if (cols.currency !== null) {
+    for (const r of table.rows) {
+      const name = (r[cols.name.index] ?? '').trim();
+      const c = currencyFromText(r[cols.currency.index] ?? '');
+      if (c !== null && !orderCurrency.has(name)) orderCurrency.set(name, c);
+    }
+  }
+  const optionalAmount = (f: FieldReader, col: Column | null, currency: Currency): Minor | null =>
+    f.text(col) === '' ? null : f.amount(col, currency);
+
+  const readRow = (f: FieldReader, orderNo: string): ShopifyRow => {
+    const currency = f.currency(cols.currency) ?? orderCurrency.get(orderNo) ?? options.defaultCurrency
+      ?? f.fail(currencyColumn, 'import.row.missingValue');
+    const quantity = f.quantity(cols.quantity, true);
+    const unitPrice = f.amount(cols.price, currency);
+    return {
+      status: f.text(cols.financialStatus) === '' ? null : f.status(cols.financialStatus, 'shopify'),
+      createdAt: f.text(cols.createdAt) === '' ? null : f.date(cols.createdAt, dayFirst),
+      currency,
+      subtotal: optionalAmount(f, cols.subtotal, currency),
+      total: optionalAmount(f, cols.total, currency),
+      shipping: f.amount(cols.shipping, currency),
+      taxes: f.amount(cols.taxes, currency),
+      discountAmount: f.magnitude(cols.discountAmount, currency),
+      refunded: f.magnitude(cols.refunded, currency),
+      country: f.country(cols.shippingCountry) ?? f.country(cols.billingCountry),
+      source: f.text(cols.source) || null,
+      sku: f.text(cols.sku),
+      itemName: f.text(cols.itemName),
+      quantity,
+      unitPrice,
+      lineTotal: multiplyByQuantity({ amount: unitPrice, currency }, quantity).amount,
+      lineDiscount: f.magnitude(cols.lineDiscount, currency),
+    };
+  };
+
+  const buildOrder = (orderNo: string, rows: OrderRows<ShopifyRow>): ImportedOrder => {
+    const head = rows[0].value;
+    const headRow = rows[0].row;
+    const missing = (col: Column): never => {
+      throw new RowFailure({ row: headRow, column: col.header, code: 'import.row.missingValue', params: { column: col.header } });
+    };
+    const status = head.status ?? missing(cols.financialStatus);
+    const createdAt = head.createdAt ?? missing(cols.createdAt);
+    const currency = head.currency;
+    for (const r of rows) {
+      if (r.value.currency !== currency) {
+        throw new RowFailure({
+          row: r.row, column: currencyColumn.header, code: 'import.row.currencyMismatch',
+          params: { column: currencyColumn.header, value: r.value.currency, expected: currency },
+        });
+      }
+    }
+    const lineDiscounts = sumMinor(rows.map((r) => r.value.lineDiscount), currency);
+    const orderDiscount = head.discountAmount > lineDiscounts ? sumMinor([head.discountAmount, -lineDiscounts as Minor], currency) : ZERO;
+    let taxOnTop = head.taxes;
+    if (head.subtotal !== null && head.total !== null && head.taxes !== 0) {
+      const withoutTax = sumMinor([head.subtotal, head.shipping], currency);
+      if (withoutTax === head.total && sumMinor([withoutTax, head.taxes], currency) !== head.total) taxOnTop = ZERO;
+    }
+    const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
+    return {
+      platform: 'shopify',
+      orderNo,
+      platformStatus: status,
+      salesChannel: head.source,
+      orderedAt: createdAt,
+      buyerCountry: head.country,
+      currency,
+      fulfilment: null,
+      shipping: head.shipping,
+      discount: orderDiscount,
+      taxOnTop,
+      refunded: head.refunded,
+      lines: rows.map((r, i) => ({
+        lineKey: keys[i] ?? '',
+        sku: r.value.sku,
+        itemName: r.value.itemName,
+        quantity: r.value.quantity,
+        unitPrice: r.value.unitPrice,
+        lineTotal: r.value.lineTotal,
+        discount: r.value.lineDiscount,
+        taxOnTop: ZERO,
+        shipping: ZERO,
+        giftWrap: ZERO,
+        cancelled: false,
+        sourceRow: r.row,
+      })),
+      fees: [],
+      sourceRows: rows.map((r) => r.row),
+      shopName: null,
+    };
+  };
+
+  return groupOrders(table, { orderNo: cols.name, readRow, buildOrder }, options);
+}

@@ -1,0 +1,61 @@
+/**
+ * BulkCustomsMode: sets the customs mode (9610/9710/9810/1210) of every selected order in
+ * one `orders.setCustomsMode` call, then says how many orders changed.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomsMode, ErrorInfo } from '../../../src-main/api/contract.ts';
+import { useAppStore } from '../../state/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { CUSTOMS_MODES, isCustomsMode } from './vocabulary.ts';
+
+export function BulkCustomsMode() {
+  const { t } = useTranslation();
+  const count = useAppStore((s) => s.orderSelection.size);
+  const clear = useAppStore((s) => s.clearOrderSelection);
+  const apply = useAppStore((s) => s.setCustomsModeForSelection);
+  const [mode, setMode] = useState<CustomsMode | ''>('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<number | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  const run = async () => {
+    if (mode === '' || count === 0) return;
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    const result = await apply(mode);
+    setBusy(false);
+    if (result.ok) setDone(result.value.changed);
+    else setError(result.error);
+  };
+
+  return (
+    <div className="bulk-bar">
+      {count > 0 ? (
+        <>
+          <span data-testid="orders-selected-count">{t('orders.selection.selected', { count })}</span>
+          <Button variant="quiet" onClick={clear}>{t('orders.selection.clear')}</Button>
+        </>
+      ) : null}
+      <label className="toolbar-field toolbar-inline">
+        <span className="toolbar-label">{t('orders.bulk.label')}</span>
+        <Select
+          className="select-compact"
+          data-testid="orders-bulk-mode"
+          value={mode}
+          placeholder={t('orders.bulk.placeholder')}
+          options={CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) }))}
+          onChange={(e) => setMode(isCustomsMode(e.target.value) ? e.target.value : '')}
+        />
+      </label>
+      <Button data-testid="orders-bulk-apply" disabled={busy || count === 0 || mode === ''} onClick={() => void run()}>
+        {busy ? t('orders.bulk.applying') : t('orders.bulk.apply')}
+      </Button>
+      {done !== null ? <span role="status" className="form-saved" data-testid="orders-bulk-done">{t('orders.bulk.done', { count: done })}</span> : null}
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+    </div>
+  );
+}

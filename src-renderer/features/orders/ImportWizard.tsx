@@ -1,0 +1,406 @@
+/**
+ * ImportWizard (`#/orders/import`): an import is one unit — choose a file (picker or drop),
+ * its source (auto-detected by default), optionally a shop and a saved mapping → preview
+ * (counts, totals, sample, rejected rows; the mapping screen for generic files) → confirm
+ * (written in one go) → summary → the orders list. Discard drops the preview. While the
+ * host reads, parses or writes, a progress bar follows the `import.progress` events.
+ */
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  ColumnMapping,
+  ErrorInfo,
+  ImportPreview,
+  ImportSource,
+  ImportSummary,
+  SavedMapping,
+} from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import type { ImportProgress } from '../../state/orders-slice.ts';
+import { useAppStore } from '../../state/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { downloadText } from '../../ui/download-text.ts';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from './file-to-base64.ts';
+import { ImportPreviewPanel } from './ImportPreviewPanel.tsx';
+import { MappingEditor, unmappedRequired } from './MappingEditor.tsx';
+import { useOrderFormatters } from './order-labels.tsx';
+import { GENERIC_FIELDS, IMPORT_SOURCES, isImportSource, type GenericField } from './vocabulary.ts';
+
+type Busy = null | 'reading' | 'previewing' | 'confirming' | 'discarding';
+type SourceChoice = 'auto' | ImportSource;
+
+function ImportProgressBar({ progress }: { readonly progress: ImportProgress | null }) {
+  const { t } = useTranslation();
+  const f = useOrderFormatters();
+  const phase = progress?.phase ?? 'read';
+  const known = progress !== null && progress.total > 0;
+  return (
+    <ProgressBar
+      testId="import-progress"
+      label={t(`orders.import.phases.${phase}`)}
+      done={progress?.done ?? 0}
+      total={known ? progress.total : 0}
+      valueText={known ? t('orders.import.progress', { done: f.number(progress.done), total: f.number(progress.total) }) : t('orders.import.progressUnknown')}
+    />
+  );
+}
+
+function SummaryPanel({ summary, fileName, onDone, onAnother }: {
+  readonly summary: ImportSummary; readonly fileName: string; readonly onDone: () => void; readonly onAnother: () => void;
+}) {
+  const { t } = useTranslation();
+  const f = useOrderFormatters();
+  const counts = [
+    ['new', summary.new], ['updated', summary.updated], ['unchanged', summary.unchanged], ['rejected', summary.rejected.length],
+  ] as const;
+  return (
+    <section className="panel" data-testid="import-summary" aria-labelledby="import-summary-title">
+      <h2 className="panel-title" id="import-summary-title">{t('orders.import.summary.title')}</h2>
+      <p role="status">{t('orders.import.summary.body', { fileName })}</p>
+      <dl className="stats">
+        {counts.map(([key, value]) => (
+          <div key={key} className="stat" data-testid={`import-summary-${key}`} data-value={value}>
+            <dt>{t(`orders.import.summary.${key}`)}</dt>
+            <dd className={key === 'rejected' && value > 0 ? 'stat-bad' : undefined}>{f.number(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="form-actions">
+        <Button variant="primary" data-testid="import-done" onClick={onDone}>{t('orders.import.summary.toOrders')}</Button>
+        <Button data-testid="import-another" onClick={onAnother}>{t('orders.import.summary.another')}</Button>
+      </div>
+    </section>
+  );
+}
+
+export function ImportWizard() {
+  const { t, i18n } = useTranslation();
+  const navigate = useAppStore((s) => s.navigate);
+  const shops = useAppStore((s) => s.shops);
+  const loadShops = useAppStore((s) => s.loadShops);
+  const hostProgress = useAppStore((s) => s.importProgress);
+  const resetHostProgress = useAppStore((s) => s.resetImportProgress);
+
+  const [file, setFile] = useState<File | null>(null);
+  const [source, setSource] = useState<SourceChoice>('auto');
+  const [shopId, setShopId] = useState('');
+  const [savedMappings, setSavedMappings] = useState<readonly SavedMapping[]>([]);
+  const [mappingName, setMappingName] = useState('');
+  const [busy, setBusy] = useState<Busy>(null);
+  const [localProgress, setLocalProgress] = useState<ImportProgress | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [mappingDirty, setMappingDirty] = useState(false);
+  const [saveMapping, setSaveMapping] = useState(false);
+  const [saveName, setSaveName] = useState('');
+  const [summary, setSummary] = useState<{ readonly value: ImportSummary; readonly fileName: string } | null>(null);
+  const [downloading, setDownloading] = useState(false);
+  const [dragging, setDragging] = useState(false);
+
+  const contentRef = useRef<{ readonly file: File; readonly base64: string } | null>(null);
+  /** The preview the host holds for us; discarded if the wizard is left without confirming. */
+  const openPreviewId = useRef<string | null>(null);
+
+  useEffect(() => {
+    void loadShops();
+    void call('imports.mappings.list', {}).then((r) => {
+      if (r.ok) setSavedMappings(r.value);
+    });
+  }, [loadShops]);
+
+  useEffect(() => () => {
+    const id = openPreviewId.current;
+    if (id !== null) void call('imports.discard', { previewId: id });
+  }, []);
+
+  const discardOpenPreview = () => {
+    const id = openPreviewId.current;
+    openPreviewId.current = null;
+    if (id !== null) void call('imports.discard', { previewId: id });
+  };
+
+  const chooseFile = (chosen: File | null) => {
+    setError(null);
+    discardOpenPreview();
+    setPreview(null);
+    setMapping(null);
+    setMappingDirty(false);
+    setSummary(null);
+    contentRef.current = null;
+    if (chosen && chosen.size > MAX_IMPORT_FILE_BYTES) {
+      setFile(null);
+      setError({ code: 'import.file.tooLarge', params: { size: chosen.size } });
+      return;
+    }
+    setFile(chosen);
+  };
+
+  const runPreview = async (withMapping: ColumnMapping | null) => {
+    if (!file || busy) return;
+    setError(null);
+    resetHostProgress();
+    let base64 = contentRef.current?.file === file ? contentRef.current.base64 : null;
+    if (base64 === null) {
+      setBusy('reading');
+      setLocalProgress({ previewId: null, phase: 'read', done: 0, total: file.size });
+      try {
+        base64 = await fileToBase64(file, (done, total) => setLocalProgress({ previewId: null, phase: 'read', done, total }));
+      } catch {
+        setBusy(null);
+        setLocalProgress(null);
+        setError({ code: 'import.file.unreadable', params: { file: file.name } });
+        return;
+      }
+      contentRef.current = { file, base64 };
+    }
+    setBusy('previewing');
+    setLocalProgress(null);
+    discardOpenPreview();
+    const result = await call('imports.preview', {
+      fileName: importFileName(file.name),
+      contentBase64: base64,
+      source,
+      shopId: shopId === '' ? null : Number(shopId),
+      mapping: withMapping,
+      mappingName: withMapping === null && mappingName !== '' ? mappingName : null,
+    });
+    setBusy(null);
+    resetHostProgress();
+    if (!result.ok) {
+      setError(result.error);
+      setPreview(null);
+      return;
+    }
+    openPreviewId.current = result.value.previewId;
+    setPreview(result.value);
+    setMapping(result.value.mapping);
+    setMappingDirty(false);
+  };
+
+  const confirm = async () => {
+    if (!preview || busy) return;
+    setBusy('confirming');
+    setError(null);
+    resetHostProgress();
+    const name = saveMapping ? saveName.trim() : '';
+    const result = await call('imports.confirm', { previewId: preview.previewId, saveMappingAs: name === '' ? null : name });
+    setBusy(null);
+    resetHostProgress();
+    if (!result.ok) {
+      setError(result.error);
+      if (result.error.code === 'imports.preview.expired') {
+        openPreviewId.current = null;
+        setPreview(null);
+      }
+      return;
+    }
+    openPreviewId.current = null;
+    setSummary({ value: result.value, fileName: preview.fileName });
+    setPreview(null);
+  };
+
+  const discard = async () => {
+    if (busy) return;
+    const id = openPreviewId.current;
+    openPreviewId.current = null;
+    if (id !== null) {
+      setBusy('discarding');
+      await call('imports.discard', { previewId: id });
+      setBusy(null);
+    }
+    navigate('orders');
+  };
+
+  const downloadRejected = async () => {
+    if (!preview) return;
+    setDownloading(true);
+    const result = await call('imports.rejectedCsv', { previewId: preview.previewId });
+    setDownloading(false);
+    if (result.ok) downloadText(result.value.fileName, result.value.csv);
+    else setError(result.error);
+  };
+
+  const changeMapping = (field: GenericField, header: string | null) => {
+    setMapping((m) => (m ? { ...m, [field]: header } : m));
+    setMappingDirty(true);
+  };
+
+  const startOver = () => {
+    setSummary(null);
+    setFile(null);
+    contentRef.current = null;
+  };
+
+  const onDrop = (e: DragEvent<HTMLElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    if (busy) return;
+    chooseFile(e.dataTransfer.files[0] ?? null);
+  };
+
+  const progress = busy === 'reading' ? localProgress : busy === 'previewing' || busy === 'confirming' ? relevantProgress(hostProgress, preview, busy) : null;
+  const showMapping = preview !== null && mapping !== null && (preview.source === 'generic' || preview.mapping !== null);
+  const missingRequired = mapping ? unmappedRequired(mapping) : [];
+  const stillMissing = preview ? [...new Set([...preview.unmappedRequired, ...missingRequired])] : [];
+  const confirmBlocked = preview === null || preview.orders === 0 || mappingDirty || stillMissing.length > 0 || (saveMapping && saveName.trim() === '');
+
+  return (
+    <div className="import-wizard" data-testid="import-wizard">
+      <PageHeader
+        title={t('orders.import.title')}
+        description={t('orders.import.intro')}
+        actions={<Button variant="quiet" data-testid="import-back" onClick={() => navigate('orders')}>{t('orders.actions.back')}</Button>}
+      />
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+
+      {summary ? (
+        <SummaryPanel
+          summary={summary.value}
+          fileName={summary.fileName}
+          onDone={() => navigate('orders')}
+          onAnother={startOver}
+        />
+      ) : (
+        <>
+          <section className="panel" aria-labelledby="import-choose-title">
+            <h2 className="panel-title" id="import-choose-title">{t('orders.import.file')}</h2>
+            <label
+              className={dragging ? 'dropzone dropzone-active' : 'dropzone'}
+              data-testid="import-dropzone"
+              onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={onDrop}
+            >
+              <input
+                type="file"
+                className="visually-hidden"
+                aria-label={t('orders.import.choose')}
+                data-testid="import-file"
+                accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                disabled={busy !== null}
+                onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
+              />
+              <span className="dropzone-button" aria-hidden="true">{t('orders.import.choose')}</span>
+              <span>{t('orders.import.drop')}</span>
+              {file ? (
+                <span className="dropzone-file" data-testid="import-chosen">
+                  {t('orders.import.chosen', { name: file.name, size: formatFileSize(file.size, i18n.language) })}
+                </span>
+              ) : null}
+            </label>
+            <p className="field-help">{t('orders.import.fileHelp')}</p>
+            <div className="toolbar">
+              <label className="toolbar-field">
+                <span className="toolbar-label">{t('orders.import.source')}</span>
+                <Select
+                  className="select-compact"
+                  data-testid="import-source"
+                  value={source}
+                  disabled={busy !== null}
+                  options={[{ value: 'auto', label: t('orders.import.sources.auto') }, ...IMPORT_SOURCES.map((s) => ({ value: s, label: t(`orders.import.sources.${s}`) }))]}
+                  onChange={(e) => setSource(isImportSource(e.target.value) ? e.target.value : 'auto')}
+                />
+              </label>
+              <label className="toolbar-field">
+                <span className="toolbar-label">{t('orders.import.shop')}</span>
+                <Select
+                  className="select-compact"
+                  data-testid="import-shop"
+                  value={shopId}
+                  disabled={busy !== null}
+                  options={[{ value: '', label: t('orders.import.shopAuto') }, ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name }))]}
+                  onChange={(e) => setShopId(e.target.value)}
+                />
+              </label>
+              {savedMappings.length > 0 ? (
+                <label className="toolbar-field">
+                  <span className="toolbar-label">{t('orders.import.savedMapping')}</span>
+                  <Select
+                    className="select-compact"
+                    data-testid="import-saved-mapping"
+                    value={mappingName}
+                    disabled={busy !== null}
+                    options={[{ value: '', label: t('orders.import.savedMappingNone') }, ...savedMappings.map((m) => ({ value: m.name, label: m.name }))]}
+                    onChange={(e) => setMappingName(e.target.value)}
+                  />
+                </label>
+              ) : null}
+            </div>
+            <div className="form-actions">
+              <Button variant="primary" data-testid="import-start" disabled={!file || busy !== null} onClick={() => void runPreview(null)}>
+                {busy === 'reading' || busy === 'previewing' ? t('orders.import.reading') : t('orders.import.start')}
+              </Button>
+            </div>
+          </section>
+
+          {busy !== null && busy !== 'discarding' ? <ImportProgressBar progress={progress} /> : null}
+
+          {preview ? (
+            <>
+              {showMapping && mapping ? (
+                <MappingEditor
+                  headers={preview.headers}
+                  mapping={mapping}
+                  dirty={mappingDirty}
+                  busy={busy !== null}
+                  onChange={changeMapping}
+                  onRemap={() => void runPreview(mapping)}
+                />
+              ) : null}
+              <ImportPreviewPanel preview={preview} downloading={downloading} onDownloadRejected={() => void downloadRejected()} />
+              <section className="panel import-actions">
+                {showMapping ? (
+                  <div className="save-mapping">
+                    <label className="checkbox-label">
+                      <input type="checkbox" data-testid="import-save-mapping" checked={saveMapping} onChange={(e) => setSaveMapping(e.target.checked)} />
+                      {t('orders.import.mapping.saveAs')}
+                    </label>
+                    {saveMapping ? (
+                      <label className="toolbar-field">
+                        <span className="toolbar-label">{t('orders.import.mapping.saveName')}</span>
+                        <input className="input input-compact" type="text" maxLength={100} data-testid="import-mapping-name"
+                          placeholder={t('orders.import.mapping.saveNamePlaceholder')} value={saveName} onChange={(e) => setSaveName(e.target.value)} />
+                      </label>
+                    ) : null}
+                  </div>
+                ) : null}
+                {stillMissing.length > 0 ? (
+                  <p className="notice" role="status" data-testid="import-mapping-missing">
+                    {t('orders.import.mapping.missing', {
+                      fields: stillMissing.map((f) => (isGenericFieldName(f) ? t(`orders.import.genericFields.${f}`) : f)).join(t('orders.profit.listSeparator')),
+                    })}
+                  </p>
+                ) : null}
+                <div className="form-actions">
+                  <Button variant="primary" data-testid="import-confirm" disabled={confirmBlocked || busy !== null} onClick={() => void confirm()}>
+                    {busy === 'confirming' ? t('orders.import.confirming') : t('orders.import.confirm')}
+                  </Button>
+                  <Button data-testid="import-discard" disabled={busy !== null} onClick={() => void discard()}>{t('orders.import.discard')}</Button>
+                  {confirmBlocked && !mappingDirty && stillMissing.length === 0 && preview.orders > 0 ? (
+                    <span className="field-help">{t('orders.import.confirmBlocked')}</span>
+                  ) : null}
+                </div>
+              </section>
+            </>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function isGenericFieldName(name: string): name is GenericField {
+  return (GENERIC_FIELDS as readonly string[]).includes(name);
+}
+
+/** Host progress for what we are waiting on: any while previewing (no id yet), this preview's while confirming. */
+function relevantProgress(progress: ImportProgress | null, preview: ImportPreview | null, busy: Busy): ImportProgress | null {
+  if (progress === null) return null;
+  if (busy === 'confirming' && preview && progress.previewId !== null && progress.previewId !== preview.previewId) return null;
+  return progress;
+}

@@ -1,0 +1,177 @@
+/**
+ * OrdersTable: the virtualised order list. Only the rows in view (plus a few) are in the
+ * DOM; when the last rendered row comes near the end of what is loaded, the next keyset
+ * page is requested, so a million orders never load at once. Column headers sort (click
+ * again to flip the direction); each row has a checkbox for bulk changes.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderListItem } from '../../../src-main/api/contract.ts';
+import { hashFor } from '../../state/routes.ts';
+import { useAppStore } from '../../state/store.ts';
+import { ExclusionMarker, StatusBadge, useOrderFormatters } from './order-labels.tsx';
+import { isDescending, nextSort, sortField, type SortField } from './vocabulary.ts';
+
+export const ROW_HEIGHT = 36;
+/** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
+export const PREFETCH_ROWS = 30;
+
+function SortHeader({ field, label }: { readonly field: SortField; readonly label: string }) {
+  const { t } = useTranslation();
+  const sort = useAppStore((s) => s.ordersSort);
+  const setSort = useAppStore((s) => s.setOrdersSort);
+  const active = sortField(sort) === field;
+  const descending = active && isDescending(sort);
+  const ariaSort = active ? (descending ? 'descending' : 'ascending') : 'none';
+  const hint = active ? (descending ? t('orders.sort.descending') : t('orders.sort.ascending')) : t('orders.sort.none');
+  return (
+    <div role="columnheader" aria-sort={ariaSort} className={`cell cell-${field}`}>
+      <button
+        type="button"
+        className={active ? 'sort-button sort-button-active' : 'sort-button'}
+        data-testid={`orders-sort-${field}`}
+        data-direction={active ? (descending ? 'desc' : 'asc') : undefined}
+        title={hint}
+        onClick={() => setSort(nextSort(sort, field))}
+      >
+        {label}
+        <span className="sort-arrow" aria-hidden="true">{active ? (descending ? '↓' : '↑') : '↕'}</span>
+      </button>
+    </div>
+  );
+}
+
+function OrderRow({ order, index, start }: { readonly order: OrderListItem; readonly index: number; readonly start: number }) {
+  const { t } = useTranslation();
+  const f = useOrderFormatters();
+  const selected = useAppStore((s) => s.orderSelection.has(order.id));
+  const toggle = useAppStore((s) => s.toggleOrderSelected);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={selected ? 'orders-row orders-row-selected' : 'orders-row'}
+      data-testid={`orders-row-${order.orderNo}`}
+      data-order-id={order.id}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+    >
+      <div role="gridcell" className="cell cell-select">
+        <input
+          type="checkbox"
+          data-testid={`orders-select-${order.id}`}
+          aria-label={t('orders.selection.selectRow', { orderNo: order.orderNo })}
+          checked={selected}
+          onChange={() => toggle(order.id)}
+        />
+      </div>
+      <div role="gridcell" className="cell cell-orderNo mono">
+        <a href={hashFor('orders', String(order.id))} className="order-link" title={t('orders.list.openOrder', { orderNo: order.orderNo })}>
+          {order.orderNo}
+        </a>
+      </div>
+      <div role="gridcell" className="cell cell-shop">{order.shopName}</div>
+      <div role="gridcell" className="cell cell-status"><StatusBadge status={order.status} /></div>
+      <div role="gridcell" className="cell cell-orderedAt" title={f.dateTime(order.orderedAt)}>{f.dateTimeShort(order.orderedAt)}</div>
+      <div role="gridcell" className="cell cell-country">{order.buyerCountry ?? ''}</div>
+      <div role="gridcell" className="cell cell-customsMode" title={order.customsMode ? t(`orders.customsModes.${order.customsMode}`) : undefined}>
+        {order.customsMode ?? <span className="muted">{t('orders.noCustomsMode')}</span>}
+      </div>
+      <div role="gridcell" className="cell cell-units num">{f.number(order.units)}</div>
+      <div role="gridcell" className="cell cell-gross num">{f.money(order.gross, order.currency)}</div>
+      <div role="gridcell" className="cell cell-sale">
+        {order.exclusion ? <ExclusionMarker exclusion={order.exclusion} testId={`orders-excluded-${order.orderNo}`} /> : null}
+      </div>
+    </div>
+  );
+}
+
+export function OrdersTable() {
+  const { t } = useTranslation();
+  const items = useAppStore((s) => s.orderItems);
+  const nextCursor = useAppStore((s) => s.ordersNextCursor);
+  const loadState = useAppStore((s) => s.ordersLoadState);
+  const total = useAppStore((s) => s.ordersTotal);
+  const selection = useAppStore((s) => s.orderSelection);
+  const setSelected = useAppStore((s) => s.setOrdersSelected);
+  const loadMore = useAppStore((s) => s.loadMoreOrders);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const hasMore = nextCursor !== null;
+
+  const virtualizer = useVirtualizer({
+    count: items.length + (hasMore ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastIndex = virtualRows.length > 0 ? (virtualRows[virtualRows.length - 1]?.index ?? -1) : -1;
+  const busy = loadState === 'loading' || loadState === 'loadingMore';
+
+  useEffect(() => {
+    if (hasMore && !busy && lastIndex >= items.length - PREFETCH_ROWS) void loadMore();
+  }, [hasMore, busy, lastIndex, items.length, loadMore]);
+
+  // "On screen" = rows actually in the viewport, not the overscan around it.
+  const offset = virtualizer.scrollOffset ?? 0;
+  const height = virtualizer.scrollRect?.height ?? 0;
+  const visibleIds = virtualRows
+    .filter((v) => v.index < items.length && v.end > offset && v.start < offset + height)
+    .map((v) => items[v.index]?.id)
+    .filter((id): id is number => id !== undefined);
+  const allVisibleSelected = visibleIds.length > 0 && visibleIds.every((id) => selection.has(id));
+
+  return (
+    <div
+      className="orders-table"
+      role="grid"
+      aria-label={t('orders.list.label')}
+      aria-rowcount={total === null ? -1 : total + 1}
+      aria-busy={busy}
+    >
+      <div role="rowgroup" className="orders-head">
+        <div role="row" aria-rowindex={1} className="orders-row orders-head-row">
+          <div role="columnheader" className="cell cell-select">
+            <input
+              type="checkbox"
+              data-testid="orders-select-visible"
+              aria-label={t('orders.selection.selectVisible')}
+              title={t('orders.selection.selectVisible')}
+              checked={allVisibleSelected}
+              disabled={visibleIds.length === 0}
+              onChange={() => setSelected(visibleIds, !allVisibleSelected)}
+            />
+          </div>
+          <SortHeader field="orderNo" label={t('orders.columns.orderNo')} />
+          <div role="columnheader" className="cell cell-shop">{t('orders.columns.shop')}</div>
+          <div role="columnheader" className="cell cell-status">{t('orders.columns.status')}</div>
+          <SortHeader field="orderedAt" label={t('orders.columns.orderedAt')} />
+          <div role="columnheader" className="cell cell-country">{t('orders.columns.country')}</div>
+          <div role="columnheader" className="cell cell-customsMode">{t('orders.columns.customsMode')}</div>
+          <div role="columnheader" className="cell cell-units num">{t('orders.columns.units')}</div>
+          <SortHeader field="gross" label={t('orders.columns.gross')} />
+          <div role="columnheader" className="cell cell-sale">{t('orders.columns.sale')}</div>
+        </div>
+      </div>
+      <div className="orders-scroll" ref={scrollRef} data-testid="orders-list" role="rowgroup">
+        <div className="orders-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualRows.map((v) => {
+            const order = items[v.index];
+            if (!order) {
+              return (
+                <div key="loader" role="row" className="orders-row orders-loader" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+                  <div role="gridcell" className="cell muted">{t('orders.list.loadingMore')}</div>
+                </div>
+              );
+            }
+            return <OrderRow key={order.id} order={order} index={v.index} start={v.start} />;
+          })}
+        </div>
+      </div>
+      {!hasMore && items.length > 0 && loadState === 'ready' ? (
+        <div className="orders-end muted">{t('orders.list.end')}</div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * OrdersToolbar: the list's filters — shop, status, customs mode, order-date range, buyer
+ * country and a text search that waits for a pause in typing before it asks the host.
+ * Every change re-queries from the first page (see the orders slice).
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { CUSTOMS_MODES, isCustomsMode, isOrderStatus, ORDER_STATUSES } from './vocabulary.ts';
+
+export const SEARCH_DEBOUNCE_MS = 300;
+
+export function OrdersToolbar() {
+  const { t } = useTranslation();
+  const filter = useAppStore((s) => s.ordersFilter);
+  const shops = useAppStore((s) => s.shops);
+  const setFilter = useAppStore((s) => s.setOrdersFilter);
+  const clearFilter = useAppStore((s) => s.clearOrdersFilter);
+  const [q, setQ] = useState(filter.q ?? '');
+  const [country, setCountry] = useState(filter.country ?? '');
+  const appliedQ = filter.q ?? '';
+
+  useEffect(() => {
+    const wanted = q.trim();
+    if (wanted === appliedQ) return undefined;
+    const timer = setTimeout(() => setFilter({ q: wanted === '' ? undefined : wanted }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [q, appliedQ, setFilter]);
+
+  const changeCountry = (value: string) => {
+    const upper = value.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 2);
+    setCountry(upper);
+    if (upper.length === 2) setFilter({ country: upper });
+    else if (upper.length === 0 && filter.country !== undefined) setFilter({ country: undefined });
+  };
+
+  const clear = () => {
+    setQ('');
+    setCountry('');
+    clearFilter();
+  };
+
+  const active = Object.keys(filter).length > 0 || q !== '' || country !== '';
+
+  return (
+    <div className="toolbar" role="search" aria-label={t('orders.filters.label')}>
+      <label className="toolbar-field">
+        <span className="toolbar-label">{t('orders.filters.shop')}</span>
+        <Select
+          className="select-compact"
+          data-testid="orders-filter-shop"
+          value={filter.shopId === undefined ? '' : String(filter.shopId)}
+          options={[{ value: '', label: t('orders.filters.allShops') }, ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name }))]}
+          onChange={(e) => setFilter({ shopId: e.target.value === '' ? undefined : Number(e.target.value) })}
+        />
+      </label>
+      <label className="toolbar-field">
+        <span className="toolbar-label">{t('orders.filters.status')}</span>
+        <Select
+          className="select-compact"
+          data-testid="orders-filter-status"
+          value={filter.status ?? ''}
+          options={[{ value: '', label: t('orders.filters.allStatuses') }, ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) }))]}
+          onChange={(e) => setFilter({ status: isOrderStatus(e.target.value) ? e.target.value : undefined })}
+        />
+      </label>
+      <label className="toolbar-field">
+        <span className="toolbar-label">{t('orders.filters.customsMode')}</span>
+        <Select
+          className="select-compact"
+          data-testid="orders-filter-customsMode"
+          value={filter.customsMode ?? ''}
+          options={[{ value: '', label: t('orders.filters.allModes') }, ...CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) }))]}
+          onChange={(e) => setFilter({ customsMode: isCustomsMode(e.target.value) ? e.target.value : undefined })}
+        />
+      </label>
+      <label className="toolbar-field">
+        <span className="toolbar-label">{t('orders.filters.from')}</span>
+        <input
+          className="input input-compact"
+          type="date"
+          data-testid="orders-filter-from"
+          value={filter.from ?? ''}
+          max={filter.to}
+          onChange={(e) => setFilter({ from: e.target.value === '' ? undefined : e.target.value })}
+        />
+      </label>
+      <label className="toolbar-field">
+        <span className="toolbar-label">{t('orders.filters.to')}</span>
+        <input
+          className="input input-compact"
+          type="date"
+          data-testid="orders-filter-to"
+          value={filter.to ?? ''}
+          min={filter.from}
+          onChange={(e) => setFilter({ to: e.target.value === '' ? undefined : e.target.value })}
+        />
+      </label>
+      <label className="toolbar-field">
+        <span className="toolbar-label">{t('orders.filters.country')}</span>
+        <input
+          className="input input-compact input-country"
+          type="text"
+          data-testid="orders-filter-country"
+          value={country}
+          maxLength={2}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('orders.filters.countryPlaceholder')}
+          onChange={(e) => changeCountry(e.target.value)}
+        />
+      </label>
+      <label className="toolbar-field toolbar-search">
+        <span className="toolbar-label">{t('orders.filters.search')}</span>
+        <input
+          className="input input-compact"
+          type="search"
+          data-testid="orders-filter-q"
+          value={q}
+          maxLength={100}
+          placeholder={t('orders.filters.searchPlaceholder')}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </label>
+      {active ? (
+        <Button variant="quiet" data-testid="orders-filter-clear" onClick={clear}>{t('orders.filters.clear')}</Button>
+      ) : null}
+    </div>
+  );
+}

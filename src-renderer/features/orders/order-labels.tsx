@@ -1,0 +1,63 @@
+/**
+ * Small pieces every orders view shares: the translated status badge, the "not counted as a
+ * sale" marker with its rule as a tooltip, and money/date formatting in the display language.
+ */
+import { useTranslation } from 'react-i18next';
+import type { OrderStatus, SaleExclusion } from '../../../src-main/api/contract.ts';
+import { formatDateTime } from '../../ui/format-date-time.ts';
+import { formatMoney } from '../../ui/format-money.ts';
+
+const STATUS_TONE: Readonly<Record<OrderStatus, string>> = {
+  pending: 'neutral', unpaid: 'neutral', paid: 'info', shipped: 'info', delivered: 'ok',
+  cancelled: 'muted', refunded: 'warn', partially_refunded: 'warn',
+};
+
+export function StatusBadge({ status }: { readonly status: OrderStatus }) {
+  const { t } = useTranslation();
+  return <span className={`status-badge status-badge-${STATUS_TONE[status]}`} data-status={status}>{t(`orders.statuses.${status}`)}</span>;
+}
+
+export function ExclusionMarker({ exclusion, testId }: { readonly exclusion: SaleExclusion; readonly testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className="exclusion-marker"
+      data-testid={testId}
+      data-exclusion={exclusion}
+      title={t(`orders.exclusionHelp.${exclusion}`)}
+      tabIndex={0}
+    >
+      {t(`orders.exclusions.${exclusion}`)}
+    </span>
+  );
+}
+
+export interface OrderFormatters {
+  readonly money: (minor: number, currency: string) => string;
+  readonly dateTime: (iso: string) => string;
+  /** Compact form for table rows. */
+  readonly dateTimeShort: (iso: string) => string;
+  readonly number: (n: number) => string;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, f);
+  }
+  return f;
+}
+
+export function useOrderFormatters(): OrderFormatters {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return {
+    money: (minor, currency) => formatMoney(minor, currency, locale),
+    dateTime: (iso) => formatDateTime(iso, locale),
+    dateTimeShort: (iso) => formatDateTime(iso, locale, 'short'),
+    number: (n) => numberFormat(locale).format(n),
+  };
+}
