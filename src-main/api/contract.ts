@@ -237,6 +237,122 @@ export const manualOrderInput = z.object({
   }).strict()).min(1).max(100),
 }).strict();
 
+// ---- stock ------------------------------------------------------------------------------
+
+export const WAREHOUSE_KINDS = ['domestic', 'transit', 'overseasOwn', 'overseasPublic', 'platform', 'returns'] as const;
+export type WarehouseKind = (typeof WAREHOUSE_KINDS)[number];
+export const MOVE_TYPES = ['purchase', 'transfer', 'sale', 'return', 'count', 'writeoff', 'reversal', 'landedCost', 'shipmentDispatch', 'shipmentReceipt'] as const;
+export type MoveType = (typeof MOVE_TYPES)[number];
+export const POSTABLE_MOVE_TYPES = ['purchase', 'transfer', 'sale', 'return', 'count', 'writeoff'] as const;
+export const ALLOCATION_BASES = ['value', 'weight', 'volume', 'quantity'] as const;
+export type AllocationBasis = (typeof ALLOCATION_BASES)[number];
+export const LANDED_COST_KINDS = ['freight', 'insurance', 'duty', 'inboundFee'] as const;
+export const PLATFORM_SKU_KINDS = ['asin', 'fnsku', 'sellerSku', 'shopifySku', 'other'] as const;
+
+export interface SkuRecord {
+  readonly id: number;
+  readonly itemNo: string;
+  readonly goodsName: string;
+  readonly gmodel: string;
+  readonly hsCode: string;
+  readonly unit: string;
+  readonly legalUnit: string;
+  readonly secondLegalUnit: string | null;
+  readonly barcode: string | null;
+  readonly origin: string | null;
+  readonly weightGrams: number | null;
+  readonly volumeCm3: number | null;
+  readonly platformSkus: ReadonlyArray<{ readonly platform: Platform; readonly kind: string; readonly code: string }>;
+}
+
+export interface Warehouse {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: WarehouseKind;
+  readonly country: string | null;
+}
+
+/** Quantities are units; values are CNY fen (the base currency), integers. */
+export interface StockMove {
+  readonly id: number;
+  readonly date: string;
+  readonly type: MoveType;
+  readonly sku: string;
+  readonly warehouse: string;
+  readonly quantity: number;
+  readonly value: number;
+  readonly reference: string | null;
+  readonly reason: string | null;
+  readonly reversesMoveId: number | null;
+  readonly reversedByMoveId: number | null;
+}
+
+export interface StockPosition {
+  readonly sku: string;
+  readonly warehouse: string;
+  readonly quantity: number;
+  readonly value: number;
+}
+
+export interface Shipment {
+  readonly id: number;
+  /** 9810 overseas-warehouse booking note number (订仓单号). */
+  readonly bookingNoteNo: string;
+  readonly carrier: string;
+  readonly cartons: number;
+  readonly shipDate: string;
+  readonly eta: string | null;
+  readonly from: string;
+  readonly to: string;
+  readonly status: 'inTransit' | 'received';
+  readonly allocationBasis: AllocationBasis;
+  readonly lines: ReadonlyArray<{ readonly sku: string; readonly shipped: number; readonly received: number | null; readonly discrepancyReason: string | null; readonly landedCost: number }>;
+  readonly landedCost: number;
+}
+
+export interface AgeingRow {
+  readonly sku: string;
+  readonly warehouse: string;
+  readonly buckets: Readonly<Record<'0-30' | '31-90' | '91-180' | '181-365' | '365+', { readonly quantity: number; readonly value: number }>>;
+}
+
+export interface ReorderHint {
+  readonly sku: string;
+  readonly warehouse: string;
+  readonly onHand: number;
+  readonly sold30d: number;
+  /** onHand / (sold30d / 30), null when nothing sold. */
+  readonly daysOfCover: number | null;
+}
+
+export interface StockDifference {
+  readonly sku: string;
+  readonly warehouse: string;
+  readonly ledger: number;
+  readonly reported: number;
+  readonly difference: number;
+}
+
+export interface StockImportSummary {
+  readonly source: 'stock-moves' | 'fba-inventory' | 'stock-count';
+  readonly rows: number;
+  readonly posted: number;
+  readonly created: { readonly skus: number; readonly warehouses: number };
+  readonly rejected: readonly RowError[];
+  /** fba-inventory: differences against the ledger (nothing is posted). */
+  readonly differences: readonly StockDifference[];
+}
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const skuInput = z.object({
+  id: id.optional(),
+  itemNo: z.string().max(60), goodsName: z.string().max(400), gmodel: z.string().max(400), hsCode: z.string().max(20),
+  unit: z.string().max(3), legalUnit: z.string().max(3), secondLegalUnit: z.string().max(3).nullable().optional(),
+  barcode: z.string().max(60).nullable().optional(), origin: z.string().max(2).nullable().optional(),
+  weightGrams: z.number().int().nullable().optional(), volumeCm3: z.number().int().nullable().optional(),
+}).strict();
+
 /** Import files travel base64-encoded in the command body; this caps them (~150 MB of file). */
 export const MAX_IMPORT_BASE64 = 200 * 1024 * 1024;
 const text = (max: number) => z.string().max(max);
@@ -292,6 +408,76 @@ export const contract = {
   'orders.save': { input: manualOrderInput, result: result<OrderDetail>(), mutates: true },
   'orders.setCustomsMode': { input: z.object({ ids: z.array(id).min(1).max(100_000), mode: z.enum(CUSTOMS_MODES) }).strict(), result: result<{ readonly changed: number }>(), mutates: true },
   'orders.stats': { input: empty, result: result<OrdersStats>(), mutates: false },
+
+  'stock.skus.list': { input: z.object({ q: z.string().max(100).optional() }).strict(), result: result<readonly SkuRecord[]>(), mutates: false },
+  'stock.skus.save': { input: skuInput, result: result<SkuRecord>(), mutates: true },
+  'stock.skus.mapPlatform': {
+    input: z.object({ skuId: id, platform: z.enum(PLATFORMS), kind: z.enum(PLATFORM_SKU_KINDS), code: z.string().min(1).max(60) }).strict(),
+    result: result<SkuRecord>(), mutates: true,
+  },
+  'stock.warehouses.list': { input: empty, result: result<readonly Warehouse[]>(), mutates: false },
+  'stock.warehouses.save': {
+    input: z.object({ id: id.optional(), code: z.string().min(1).max(30), name: z.string().min(1).max(100), kind: z.enum(WAREHOUSE_KINDS), country: z.string().length(2).nullable() }).strict(),
+    result: result<Warehouse>(), mutates: true,
+  },
+  'stock.moves.post': {
+    input: z.object({
+      date: isoDay, type: z.enum(POSTABLE_MOVE_TYPES), skuId: id, warehouseId: id, toWarehouseId: id.nullable().optional(),
+      quantity: z.number().int(), unitCost: decimalText.nullable().optional(), currency: z.enum(CURRENCIES).nullable().optional(),
+      rate: decimalText.nullable().optional(), reference: z.string().max(60).nullable().optional(), reason: z.string().max(200).nullable().optional(),
+      supplierInvoiceNo: z.string().max(60).nullable().optional(), supplierInvoiceAmount: decimalText.nullable().optional(),
+      exportDate: isoDay.nullable().optional(),
+    }).strict(),
+    result: result<readonly StockMove[]>(), mutates: true,
+  },
+  'stock.moves.reverse': { input: z.object({ moveId: id, reason: z.string().min(1).max(200) }).strict(), result: result<readonly StockMove[]>(), mutates: true },
+  'stock.moves.list': {
+    input: z.object({ skuId: id.optional(), warehouseId: id.optional(), limit: z.number().int().min(1).max(500).optional(), cursor: z.string().max(200).nullable().optional() }).strict(),
+    result: result<{ readonly items: readonly StockMove[]; readonly nextCursor: string | null }>(), mutates: false,
+  },
+  'stock.shipments.create': {
+    input: z.object({
+      bookingNoteNo: z.string().min(1).max(60), carrier: z.string().max(100), cartons: z.number().int().min(0), shipDate: isoDay, eta: isoDay.nullable(),
+      fromWarehouseId: id, toWarehouseId: id, allocationBasis: z.enum(ALLOCATION_BASES),
+      lines: z.array(z.object({ skuId: id, quantity: z.number().int().min(1) }).strict()).min(1).max(100),
+    }).strict(),
+    result: result<Shipment>(), mutates: true,
+  },
+  'stock.shipments.receive': {
+    input: z.object({
+      shipmentId: id, date: isoDay,
+      lines: z.array(z.object({ skuId: id, received: z.number().int().min(0), discrepancyReason: z.string().max(200).nullable().optional() }).strict()).min(1),
+    }).strict(),
+    result: result<Shipment>(), mutates: true,
+  },
+  'stock.shipments.addCost': {
+    input: z.object({ shipmentId: id, kind: z.enum(LANDED_COST_KINDS), date: isoDay, amount: decimalText, currency: z.enum(CURRENCIES), rate: decimalText.nullable().optional() }).strict(),
+    result: result<Shipment>(), mutates: true,
+  },
+  'stock.shipments.list': { input: z.object({ status: z.enum(['inTransit', 'received']).optional() }).strict(), result: result<readonly Shipment[]>(), mutates: false },
+  'stock.onHand': {
+    input: z.object({ asOf: isoDay.optional(), skuId: id.optional(), warehouseId: id.optional() }).strict(),
+    result: result<{ readonly asOf: string; readonly items: readonly StockPosition[] }>(), mutates: false,
+  },
+  'stock.valuation': {
+    input: z.object({ asOf: isoDay.optional() }).strict(),
+    result: result<{ readonly asOf: string; readonly method: 'fifo' | 'movingAverage'; readonly items: readonly StockPosition[]; readonly total: { readonly quantity: number; readonly value: number } }>(), mutates: false,
+  },
+  'stock.ageing': { input: z.object({ asOf: isoDay.optional() }).strict(), result: result<readonly AgeingRow[]>(), mutates: false },
+  'stock.reorderHints': { input: z.object({ asOf: isoDay.optional() }).strict(), result: result<readonly ReorderHint[]>(), mutates: false },
+  'stock.postSales': {
+    input: z.object({ from: isoDay.optional(), to: isoDay.optional() }).strict(),
+    result: result<{ readonly posted: number; readonly skipped: ReadonlyArray<{ readonly orderNo: string; readonly sku: string; readonly code: string }> }>(), mutates: true,
+  },
+  'stock.import': {
+    input: z.object({
+      fileName: z.string().min(1).max(260), contentBase64: z.string().max(MAX_IMPORT_BASE64),
+      source: z.enum(['stock-moves', 'fba-inventory', 'stock-count']), warehouseId: id.nullable().optional(),
+      createMissing: z.boolean().optional(), dryRun: z.boolean().optional(),
+    }).strict(),
+    result: result<StockImportSummary>(), mutates: true, maxBodyBytes: MAX_IMPORT_BASE64 + 64 * 1024,
+  },
+  'settings.setValuationMethod': { input: z.object({ method: z.enum(['fifo', 'movingAverage']) }).strict(), result: result<{ readonly method: 'fifo' | 'movingAverage' }>(), mutates: true },
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import type { CommandName, CommandResult, Language, ParsedInput, Settings, SyncS
 import type { Workspace } from './workspace.ts';
 import { createOrdersHandlers } from './orders-handlers.ts';
 import { createImportsHandlers } from './imports-handlers.ts';
+import { createStockHandlers } from './stock-handlers.ts';
 
 export type Handler<K extends CommandName> = (input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 export type Handlers = { readonly [K in CommandName]: Handler<K> };
@@ -59,5 +60,6 @@ export function createHandlers(ws: Workspace): Handlers {
     'sync.status': () => readSyncStatus(ws),
     ...createOrdersHandlers(ws),
     ...createImportsHandlers(ws),
+    ...createStockHandlers(ws),
   };
 }

@@ -93,6 +93,11 @@ export function makeOrder(i: number, overrides: Partial<OrderListItem> = {}): Or
   };
 }
 
+/** The answer of a command the fake does not model. */
+function notImplemented(): Result<never> {
+  return { ok: false, error: { code: 'notImplemented', params: {} } };
+}
+
 export function makeOrders(n: number): OrderListItem[] {
   return Array.from({ length: n }, (_, k) => makeOrder(k + 1));
 }
@@ -275,6 +280,26 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
       sales: {},
       excluded: { cancelled: 0, pending: 0, otherChannel: 0, unpaid: 0 },
     }),
+    // Stock: an empty ledger until a test overrides what it needs.
+    'stock.skus.list': () => ok([]),
+    'stock.skus.save': () => notImplemented(),
+    'stock.skus.mapPlatform': () => notImplemented(),
+    'stock.warehouses.list': () => ok([]),
+    'stock.warehouses.save': () => notImplemented(),
+    'stock.moves.post': () => notImplemented(),
+    'stock.moves.reverse': () => notImplemented(),
+    'stock.moves.list': () => ok({ items: [], nextCursor: null }),
+    'stock.shipments.create': () => notImplemented(),
+    'stock.shipments.receive': () => notImplemented(),
+    'stock.shipments.addCost': () => notImplemented(),
+    'stock.shipments.list': () => ok([]),
+    'stock.onHand': (input) => ok({ asOf: input.asOf ?? '2026-03-31', items: [] }),
+    'stock.valuation': (input) => ok({ asOf: input.asOf ?? '2026-03-31', method: 'fifo', items: [], total: { quantity: 0, value: 0 } }),
+    'stock.ageing': () => ok([]),
+    'stock.reorderHints': () => ok([]),
+    'stock.postSales': () => ok({ posted: 0, skipped: [] }),
+    'stock.import': () => notImplemented(),
+    'settings.setValuationMethod': (input) => ok({ method: input.method }),
   };
 
   function command<K extends CommandName>(name: K) {
