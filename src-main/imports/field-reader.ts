@@ -7,7 +7,7 @@
 import { DomainError } from '../core/domain-error.ts';
 import { type Currency, type Minor, minor, parseDecimal } from '../core/money/index.ts';
 import { statusFromPlatform } from '../core/orders/sale-rule.ts';
-import type { Platform, RowError } from '../core/orders/order.ts';
+import type { ImportedLine, Platform, RowError } from '../core/orders/order.ts';
 import { countryToIso2 } from './country-codes.ts';
 import { currencyFromText } from './currency-from-text.ts';
 import { parseDateTime } from './parse-dates.ts';
@@ -38,6 +38,13 @@ export class RowFailure extends Error {
 }
 
 export const ZERO = minor(0);
+
+/** A goods line with the parts most exports do not state per line left at zero. */
+export function goodsLine(
+  line: Pick<ImportedLine, 'lineKey' | 'sku' | 'itemName' | 'quantity' | 'unitPrice' | 'lineTotal' | 'sourceRow'> & Partial<ImportedLine>,
+): ImportedLine {
+  return { discount: ZERO, taxOnTop: ZERO, shipping: ZERO, giftWrap: ZERO, cancelled: false, ...line };
+}
 
 export class FieldReader {
   readonly cells: readonly string[];

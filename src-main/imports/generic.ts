@@ -11,7 +11,7 @@ import { type Currency, type Minor, multiplyByQuantity } from '../core/money/ind
 import {
   type ColumnMapping, type Fulfilment, GENERIC_FIELDS, type GenericField, type ImportedOrder, REQUIRED_GENERIC_FIELDS,
 } from '../core/orders/order.ts';
-import { type Column, type FieldReader, RowFailure, ZERO } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLine } from './field-reader.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
 import { proposeMapping } from './header-dictionary.ts';
@@ -132,18 +132,13 @@ export function parseGeneric(table: Table, options: GenericOptions): GenericResu
       discount: head.discount,
       taxOnTop: head.tax,
       refunded: ZERO,
-      lines: rows.map((r, i) => ({
+      lines: rows.map((r, i) => goodsLine({
         lineKey: keys[i] ?? '',
         sku: r.value.sku,
         itemName: r.value.itemName,
         quantity: r.value.quantity,
         unitPrice: r.value.unitPrice,
         lineTotal: r.value.lineTotal,
-        discount: ZERO,
-        taxOnTop: ZERO,
-        shipping: ZERO,
-        giftWrap: ZERO,
-        cancelled: false,
         sourceRow: r.row,
       })),
       fees: [],

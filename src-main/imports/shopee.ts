@@ -12,7 +12,7 @@ import { DomainError } from '../core/domain-error.ts';
 import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
 import type { FeeType, ImportedFee, ImportedOrder } from '../core/orders/order.ts';
 import { currencyFromText } from './currency-from-text.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, findColumn } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLine, findColumn } from './field-reader.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
 import { stripUnit } from './header-dictionary.ts';
@@ -142,18 +142,13 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
       discount: head.discount,
       taxOnTop: ZERO,
       refunded: ZERO,
-      lines: rows.map((r, i) => ({
+      lines: rows.map((r, i) => goodsLine({
         lineKey: keys[i] ?? '',
         sku: r.value.sku,
         itemName: r.value.itemName,
         quantity: r.value.quantity,
         unitPrice: r.value.unitPrice,
         lineTotal: r.value.lineTotal,
-        discount: ZERO,
-        taxOnTop: ZERO,
-        shipping: ZERO,
-        giftWrap: ZERO,
-        cancelled: false,
         sourceRow: r.row,
       })),
       fees: head.fees,

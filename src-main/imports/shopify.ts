@@ -12,7 +12,7 @@
 import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
 import type { ImportedOrder } from '../core/orders/order.ts';
 import { currencyFromText } from './currency-from-text.ts';
-import { type Column, type FieldReader, RowFailure, ZERO } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLine } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
@@ -131,7 +131,7 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
       discount: orderDiscount,
       taxOnTop,
       refunded: head.refunded,
-      lines: rows.map((r, i) => ({
+      lines: rows.map((r, i) => goodsLine({
         lineKey: keys[i] ?? '',
         sku: r.value.sku,
         itemName: r.value.itemName,
@@ -139,10 +139,6 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
         unitPrice: r.value.unitPrice,
         lineTotal: r.value.lineTotal,
         discount: r.value.lineDiscount,
-        taxOnTop: ZERO,
-        shipping: ZERO,
-        giftWrap: ZERO,
-        cancelled: false,
         sourceRow: r.row,
       })),
       fees: [],

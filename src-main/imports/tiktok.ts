@@ -10,7 +10,7 @@
 import { DomainError } from '../core/domain-error.ts';
 import type { Currency, Minor } from '../core/money/index.ts';
 import type { Fulfilment, ImportedOrder } from '../core/orders/order.ts';
-import { type Column, type FieldReader, RowFailure, ZERO } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLine } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
@@ -104,7 +104,7 @@ export function parseTikTok(table: Table, options: FormatOptions): FormatResult 
       discount: ZERO,
       taxOnTop: head.taxes,
       refunded: head.refunded,
-      lines: rows.map((r, i) => ({
+      lines: rows.map((r, i) => goodsLine({
         lineKey: keys[i] ?? '',
         sku: r.value.sku,
         itemName: r.value.itemName,
@@ -112,10 +112,6 @@ export function parseTikTok(table: Table, options: FormatOptions): FormatResult 
         unitPrice: r.value.unitPrice,
         lineTotal: r.value.lineTotal,
         discount: r.value.discount,
-        taxOnTop: ZERO,
-        shipping: ZERO,
-        giftWrap: ZERO,
-        cancelled: false,
         sourceRow: r.row,
       })),
       fees: [],
