@@ -117,6 +117,8 @@ export interface ProfitBreakdown {
   readonly currency: string;
   readonly revenue: number;
   readonly productCost: number | null;
+  /** Cost of goods in CNY fen from the stock ledger; null while any counted line has no posted cost. */
+  readonly productCostCny?: number | null;
   readonly headHaul: number | null;
   readonly lastMile: number | null;
   readonly platformFees: number | null;

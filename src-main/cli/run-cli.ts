@@ -20,6 +20,7 @@ import {
 } from './cli-kit.ts';
 import { importCommand, ordersCommand } from './orders-commands.ts';
 import { demoCommand } from './demo-command.ts';
+import { STOCK_SOURCES, stockCommand, stockImportCommand } from './stock-commands.ts';
 
 export type { CliIo } from './cli-kit.ts';
 
@@ -32,7 +33,9 @@ usage:
   kuajing serve --data-dir D [--port P]
   kuajing start [--data-dir D] [--port P] [--web]
   kuajing import FILE --data-dir D [--source auto|amazon-orders|amazon-settlement|shopify|shopee|tiktok|generic] [--shop S] [--mapping NAME] [--dry-run]
+  kuajing import FILE --data-dir D --source stock-moves|fba-inventory|stock-count [--create-missing] [--warehouse CODE] [--dry-run]
   kuajing orders list|stats --data-dir D [filters]
+  kuajing stock onhand|valuation --data-dir D [--as-of YYYY-MM-DD]
   kuajing demo --out DIR [--seed N] [--orders N]
 every command accepts --json`;
 
@@ -54,7 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'backup': return await backup(rest, io);
       case 'serve': return await serve(rest, io, false);
       case 'start': return await serve(rest, io, true);
-      case 'import': return await importCommand(rest, io);
+      case 'import': return await (isStockImport(rest) ? stockImportCommand(rest, io) : importCommand(rest, io));
+      case 'stock': return await stockCommand(rest, io);
       case 'orders': return await ordersCommand(rest, io);
       case 'demo': return await demoCommand(rest, io);
       default: throw new UsageError(`unknown command ${command}`);
@@ -72,6 +76,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw e;
   }
+}
+
+/** `--source stock-…` imports go to the stock ledger; every other source is an order import. */
+function isStockImport(args: readonly string[]): boolean {
+  const i = args.findIndex((a) => a === '--source' || a.startsWith('--source='));
+  if (i < 0) return false;
+  const value = args[i]!.includes('=') ? args[i]!.slice('--source='.length) : args[i + 1];
+  return (STOCK_SOURCES as readonly string[]).includes(value ?? '');
 }
 
 async function init(args: readonly string[], io: CliIo): Promise<number> {

@@ -12,6 +12,7 @@ import {
   diffLines, ORDER_FIELDS, text, type FeeContent, type FieldChange, type LineContent, type OrderContent,
 } from './order-content.ts';
 import type { Db } from './open-ledger.ts';
+import { orderProductCost } from './stock-sales-store.ts';
 import type { Tx } from './unit-of-work.ts';
 
 export type OrderOrigin = 'import' | 'settlement' | 'manual';
@@ -277,7 +278,7 @@ export function getOrderDetail(db: Db, id: number): OrderDetailRecord {
     platformStatus: r.platform_status, salesChannel: r.sales_channel, goods: r.goods, discount: r.discount, shipping: r.shipping,
     giftWrap: r.gift_wrap, taxOnTop: r.tax_on_top, origin: r.origin as OrderOrigin, revision: r.revision,
     lines, fees, changes,
-    profit: profitBreakdown({ currency: r.currency, gross: r.gross, refunded: r.refunded, fees }),
+    profit: profitBreakdown({ currency: r.currency, gross: r.gross, refunded: r.refunded, fees, productCostCny: orderProductCost(db, id) }),
   };
 }
 

@@ -124,7 +124,10 @@ export const createAppSlice: StateCreator<AppStore, [], [], AppSlice> = (set, ge
       case 'ledger.changed': {
         const phase = get().phase;
         if (phase === 'ready' || phase === 'firstRun') void get().refresh();
-        if (phase === 'ready') get().ordersLedgerChanged();
+        if (phase === 'ready') {
+          get().ordersLedgerChanged();
+          get().stockLedgerChanged();
+        }
         break;
       }
       case 'import.progress':

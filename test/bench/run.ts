@@ -358,3 +358,64 @@ if (process.env.BENCH_SKIP_LIST !== '1') {
   const slow = await listBench();
   if (slow > 0) process.exitCode = 1;
 }
+
+// ---- stock: on-hand and valuation over 1M moves and 50k SKUs --------------------------------
+const STOCK_MOVES = Number(process.env.BENCH_STOCK_MOVES ?? 1_000_000);
+const STOCK_SKUS = Number(process.env.BENCH_STOCK_SKUS ?? 50_000);
+const ONHAND_BUDGET_MS = 100;
+
+/** A workspace with STOCK_MOVES moves over STOCK_SKUS SKUs × 4 warehouses across two years (seeded). */
+async function stockWorkspace(): Promise<string> {
+  const dataDir = tmp();
+  (await openWorkspace({ dataDir, host: 'cli' })).close();
+  const db = new Database(path.join(dataDir, 'ledger.sqlite'));
+  const rnd = seeded(SEED);
+  const t0 = Date.now();
+  db.transaction(() => {
+    db.prepare("INSERT INTO command_log (id, command, at) VALUES (1, 'bench', '2026-01-01T00:00:00Z')").run();
+    const wh = db.prepare("INSERT INTO warehouses (code, name, kind, country) VALUES (?, ?, ?, ?)");
+    for (const [code, kind, country] of [['CN', 'domestic', 'CN'], ['FBA-US', 'platform', 'US'], ['LA', 'overseasOwn', 'US'], ['RET', 'returns', 'US']] as const) wh.run(code, code, kind, country);
+    const sku = db.prepare("INSERT INTO skus (item_no, goods_name, gmodel, hs_code, unit, legal_unit) VALUES (?, ?, '', '3924100000', '007', '011')");
+    for (let i = 0; i < STOCK_SKUS; i++) sku.run(`SKU-${String(i).padStart(6, '0')}`, `商品 ${i}`);
+    const move = db.prepare('INSERT INTO stock_moves (date, type, sku_id, warehouse_id, quantity, value, input_value, command_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1)');
+    const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const perSku = Math.floor(STOCK_MOVES / STOCK_SKUS);
+    for (let s = 1; s <= STOCK_SKUS; s++) {
+      let d = Math.floor(rnd() * 60);
+      const unit = 100 + Math.floor(rnd() * 5000);
+      move.run(day(d), 'purchase', s, 1, 1000, 1000 * unit, 1000 * unit);
+      for (let k = 1; k < perSku; k++) {
+        d += 1 + Math.floor(rnd() * 30);
+        const q = 1 + Math.floor(rnd() * 20);
+        const w = 1 + Math.floor(rnd() * 4);
+        move.run(day(Math.min(d, 730)), k % 5 === 0 ? 'purchase' : 'sale', s, w, k % 5 === 0 ? q : -q, (k % 5 === 0 ? q : -q) * unit, null);
+      }
+    }
+  })();
+  console.log(`\n${STOCK_MOVES.toLocaleString('en')} stock moves over ${STOCK_SKUS.toLocaleString('en')} SKUs generated (seed ${SEED}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  db.close();
+  return dataDir;
+}
+
+async function stockBench(): Promise<number> {
+  const ws = await openWorkspace({ dataDir: await stockWorkspace(), host: 'cli' });
+  const dispatch = createDispatch(createHandlers(ws), (i) => console.error(i));
+  const run = (name: string, input: unknown) => async () => { const r = await dispatch(name, input); if (!r.ok) throw new Error(JSON.stringify(r.error)); };
+  const timeOf = async (fn: () => unknown, runs: number) => { await fn(); const xs: number[] = []; for (let r = 0; r < runs; r++) xs.push(await time(fn)); return median(xs); };
+  const rawSum = ws.db.prepare('SELECT sum(quantity), sum(value) FROM stock_moves WHERE date <= ?');
+  let over = 0;
+  console.log('stock through dispatch, median of 5 after a warm-up; raw = SELECT sum(quantity), sum(value) FROM stock_moves WHERE date <= asOf');
+  for (const asOf of ['2026-12-31', '2025-06-30', '2024-06-30']) {
+    const onHand = await timeOf(run('stock.onHand', { asOf }), 5);
+    const valuation = await timeOf(run('stock.valuation', { asOf }), 5);
+    const raw = await timeOf(() => rawSum.get(asOf), 5);
+    if (onHand > ONHAND_BUDGET_MS) over++;
+    console.log(`  as of ${asOf}: onHand ${onHand.toFixed(1)} ms${onHand > ONHAND_BUDGET_MS ? ' (OVER ' + ONHAND_BUDGET_MS + ' ms)' : ''}   valuation ${valuation.toFixed(1)} ms   raw SUM ${raw.toFixed(1)} ms   valuation/raw ${(valuation / raw).toFixed(2)}`);
+  }
+  ws.close();
+  return over;
+}
+
+if (process.env.BENCH_SKIP_STOCK !== '1') {
+  if ((await stockBench()) > 0) process.exitCode = 1;
+}

@@ -17,6 +17,8 @@ export interface ProfitBreakdown {
   readonly currency: string;
   readonly revenue: number;
   readonly productCost: number | null;
+  /** Cost of goods from the stock ledger in CNY fen (null until every counted line's sale is posted); present when stock fed it. */
+  readonly productCostCny?: number | null;
   readonly headHaul: number | null;
   readonly lastMile: number | null;
   readonly platformFees: number | null;
@@ -33,6 +35,11 @@ export interface ProfitInput {
   readonly fees: readonly ProfitFee[];
   /** Filled later by stock (cost layers), head-haul allocation and settlement (FX). */
   readonly productCost?: number | null;
+  /**
+   * Cost of goods in CNY fen from the stock ledger. It is the product cost as is for a CNY order;
+   * for another currency it stays beside the breakdown until a rate for the order is known.
+   */
+  readonly productCostCny?: number | null;
   readonly headHaul?: number | null;
   readonly fxDifference?: number | null;
 }
@@ -56,7 +63,8 @@ export function profitBreakdown(input: ProfitInput): ProfitBreakdown {
     : fees.filter((f) => f.type === 'commission' || f.type === 'other').reduce((s, f) => s + f.amount, 0);
   const lastMile = sumOf(fees, currency, ['fulfilment', 'shipping']);
   const advertising = sumOf(fees, currency, ['advertising']);
-  const productCost = input.productCost ?? null;
+  const productCostCny = input.productCostCny ?? null;
+  const productCost = input.productCost ?? (currency === 'CNY' ? productCostCny : null);
   const headHaul = input.headHaul ?? null;
   const fxDifference = input.fxDifference ?? null;
   const parts = [productCost, headHaul, lastMile, platformFees, advertising, fxDifference];
@@ -64,5 +72,5 @@ export function profitBreakdown(input: ProfitInput): ProfitBreakdown {
   for (const v of [revenue, platformFees, lastMile, advertising, profit]) {
     if (v !== null && !Number.isSafeInteger(v)) throw new DomainError('money.outOfRange', { amount: String(v) });
   }
-  return { currency, revenue, productCost, headHaul, lastMile, platformFees, advertising, fxDifference, profit };
+  return { currency, revenue, productCost, ...(input.productCostCny === undefined ? {} : { productCostCny }), headHaul, lastMile, platformFees, advertising, fxDifference, profit };
 }

@@ -1,12 +1,13 @@
 /**
  * Settings page: edit the company profile (each save is a new version), choose the display
- * language, and see which program version and ledger file are in use.
+ * language and the stock valuation method, and see which program version and ledger file are in use.
  */
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CompanyProfileForm } from './CompanyProfileForm.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ValuationMethodSwitch } from './ValuationMethodSwitch.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -23,6 +24,10 @@ export function SettingsPage() {
         <h2 className="panel-title">{t('settings.languageSection')}</h2>
         <LanguageSwitch testId="settings-lang-switch" id="settings-lang-switch" showLabel />
         <p className="field-help">{t('settings.languageHelp')}</p>
+      </section>
+      <section className="panel">
+        <h2 className="panel-title">{t('settings.stockSection')}</h2>
+        <ValuationMethodSwitch />
       </section>
       {appInfo ? (
         <section className="panel">

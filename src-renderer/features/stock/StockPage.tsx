@@ -1,20 +1,72 @@
 /**
- * StockPage: stock movements and balances per warehouse.
- * Not built yet, so it shows an honest empty state rather than sample data.
+ * StockPage: the stock feature's root. The sub-path of the URL hash picks the tab
+ * (`#/stock/onhand`, `#/stock/transit`, … `#/stock/import`); an empty or unknown one is the
+ * stock on hand. The SKUs and warehouses are loaded once for every tab's pickers.
  */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PlannedFeaturePage } from '../../ui/PlannedFeaturePage.tsx';
+import { hashFor } from '../../state/routes.ts';
+import { useAppStore } from '../../state/store.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { AgeingView } from './AgeingView.tsx';
+import { MovesView } from './MovesView.tsx';
+import { OnHandView } from './OnHandView.tsx';
+import { ReorderView } from './ReorderView.tsx';
+import { ShipmentsView } from './ShipmentsView.tsx';
+import { SkusView } from './SkusView.tsx';
+import { StockImportView } from './StockImportView.tsx';
+import { isStockTab, STOCK_TABS, type StockTab } from './vocabulary.ts';
+import { WarehousesView } from './WarehousesView.tsx';
+
+export function stockTabFromPath(path: string): StockTab {
+  const head = path.split('/')[0] ?? '';
+  return isStockTab(head) ? head : 'onhand';
+}
 
 export function StockPage() {
   const { t } = useTranslation();
+  const path = useAppStore((s) => s.routePath);
+  const loadRefs = useAppStore((s) => s.loadStockRefs);
+  const navigate = useAppStore((s) => s.navigate);
+  const tab = stockTabFromPath(path);
+
+  useEffect(() => {
+    void loadRefs();
+  }, [loadRefs]);
+
+  let content;
+  switch (tab) {
+    case 'onhand': content = <OnHandView />; break;
+    case 'transit': content = <ShipmentsView />; break;
+    case 'moves': content = <MovesView />; break;
+    case 'ageing': content = <AgeingView />; break;
+    case 'reorder': content = <ReorderView />; break;
+    case 'skus': content = <SkusView />; break;
+    case 'warehouses': content = <WarehousesView />; break;
+    case 'import': content = <StockImportView />; break;
+  }
+
   return (
-    <PlannedFeaturePage
-      testId="page-stock"
-      title={t('pages.stock.title')}
-      description={t('pages.stock.description')}
-      emptyTitle={t('pages.stock.emptyTitle')}
-      emptyBody={t('pages.stock.emptyBody')}
-      badge={t('common.notAvailableYet')}
-    />
+    <div className="page page-wide stock-page" data-testid="page-stock">
+      <PageHeader title={t('stock.title')} description={t('stock.description')} />
+      <nav className="tabs" aria-label={t('stock.tabsLabel')}>
+        {STOCK_TABS.map((id) => (
+          <a
+            key={id}
+            href={hashFor('stock', id)}
+            className={id === tab ? 'tab tab-active' : 'tab'}
+            aria-current={id === tab ? 'page' : undefined}
+            data-testid={`stock-tab-${id}`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('stock', id);
+            }}
+          >
+            {t(`stock.tabs.${id}`)}
+          </a>
+        ))}
+      </nav>
+      {content}
+    </div>
   );
 }

@@ -1,0 +1,172 @@
+/**
+ * The stock-moves template (one header row, English or Chinese headers) → checked move rows.
+ * Amounts stay decimal text as written plus their exact minor value in the row's currency;
+ * a row fails with the first broken rule as a `stock.row.*` RowError naming its column.
+ * landed_cost rows are per shipment (`reference`): their SKU, warehouse and quantity are optional.
+ */
+import { DomainError } from '../core/domain-error.ts';
+import { type Currency, parseDecimal } from '../core/money/index.ts';
+import { currencyFromText } from './currency-from-text.ts';
+import type { Column } from './field-reader.ts';
+import { findColumns } from './find-columns.ts';
+import { readTable } from './read-table.ts';
+import { type StockCells, type StockParse, collectRows } from './stock-cells.ts';
+
+export const STOCK_MOVE_TYPES = ['purchase', 'transfer', 'sale', 'return', 'count', 'writeoff', 'landed_cost'] as const;
+export type StockMoveType = (typeof STOCK_MOVE_TYPES)[number];
+
+interface StockMoveFields {
+  readonly row: number;
+  /** `YYYY-MM-DD` as written. */
+  readonly date: string;
+  /** Transfers only; null for every other type. */
+  readonly toWarehouse: string | null;
+  /** Decimal text as written (trimmed), with its minor units in `currency`. */
+  readonly unitCost: string | null;
+  readonly unitCostMinor: number | null;
+  readonly amount: string | null;
+  readonly amountMinor: number | null;
+  /** ISO code; the file's (人民币 → CNY) or the default; null only when no amount is written. */
+  readonly currency: Currency | null;
+  readonly reference: string | null;
+  readonly reason: string | null;
+}
+
+/** purchase … writeoff: one SKU in one warehouse; count's quantity is the counted quantity (≥ 0). */
+export interface StockItemMoveRow extends StockMoveFields {
+  readonly type: Exclude<StockMoveType, 'landed_cost'>;
+  readonly sku: string;
+  readonly warehouse: string;
+  readonly quantity: number;
+}
+
+/** A cost for the whole shipment named in `reference`, to be allocated over its SKUs. */
+export interface StockLandedCostRow extends StockMoveFields {
+  readonly type: 'landed_cost';
+  readonly sku: string | null;
+  readonly warehouse: string | null;
+  readonly quantity: number | null;
+  readonly amount: string;
+  readonly amountMinor: number;
+  readonly currency: Currency;
+  readonly reference: string;
+}
+
+export type StockMoveRow = StockItemMoveRow | StockLandedCostRow;
+
+export interface StockMovesOptions {
+  /** Currency for amounts on rows with a blank currency (e.g. the company's CNY); else such rows fail. */
+  readonly defaultCurrency?: Currency | null;
+}
+
+const HEADERS = 'date,type,sku,warehouse,to_warehouse,quantity,unit_cost,amount,currency,reference,reason';
+const HEADERS_ZH = '日期,类型,SKU,仓库,目标仓库,数量,单位成本,金额,币种,单号,原因';
+
+/** The downloadable template: header line and two example rows (CRLF, as Excel writes CSV). */
+export const STOCK_MOVES_TEMPLATE = [
+  HEADERS,
+  '2026-03-05,purchase,MUG-350-WH,SZ-01,,1000,12.50,12500.00,CNY,INV-20260305-01,',
+  '2026-03-10,transfer,MUG-350-WH,SZ-01,FBA-US,600,,,,BN9810-0001,',
+  '',
+].join('\r\n');
+
+/** The same template with Chinese headers and type names, with a UTF-8 BOM so Excel shows it right. */
+export const STOCK_MOVES_TEMPLATE_ZH = '\uFEFF' + [
+  HEADERS_ZH,
+  '2026-03-05,采购,MUG-350-WH,SZ-01,,1000,12.50,12500.00,CNY,INV-20260305-01,',
+  '2026-03-10,调拨,MUG-350-WH,SZ-01,FBA-US,600,,,,BN9810-0001,',
+  '',
+].join('\r\n');
+
+const TYPE_NAMES: Readonly<Record<string, StockMoveType>> = {
+  purchase: 'purchase', transfer: 'transfer', sale: 'sale', return: 'return', count: 'count', writeoff: 'writeoff',
+  write_off: 'writeoff', landed_cost: 'landed_cost', landedcost: 'landed_cost',
+  '采购': 'purchase', '采购入库': 'purchase', '调拨': 'transfer', '销售': 'sale', '退货': 'return', '盘点': 'count',
+  '报损': 'writeoff', '报废': 'writeoff', '头程费用': 'landed_cost', '到岸成本': 'landed_cost',
+};
+
+const REQUIRED = {
+  date: ['date', '日期'], type: ['type', '类型'], sku: ['sku', '商品编码'], warehouse: ['warehouse', '仓库'],
+  quantity: ['quantity', '数量'],
+} as const;
+const OPTIONAL = {
+  toWarehouse: ['to_warehouse', 'to warehouse', '目标仓库'], unitCost: ['unit_cost', 'unit cost', '单位成本'],
+  amount: ['amount', '金额'], currency: ['currency', '币种'], reference: ['reference', '单号'], reason: ['reason', '原因'],
+} as const;
+
+type Columns = ReturnType<typeof findColumns<keyof typeof REQUIRED, keyof typeof OPTIONAL>>;
+
+/** Parses the template; file-level problems throw `import.file.*` (missingColumns {source: 'stock-moves'}). */
+export async function parseStockMoves(bytes: Uint8Array, options: StockMovesOptions = {}): Promise<StockParse<StockMoveRow>> {
+  const table = await readTable(bytes);
+  const cols = findColumns(table, 'stock-moves', REQUIRED, OPTIONAL);
+  const fallback = options.defaultCurrency ?? null;
+  return collectRows(table, (cells) => readMove(cells, cols, fallback));
+}
+
+function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null): StockMoveRow {
+  const typeText = c.required(cols.type);
+  const type = TYPE_NAMES[typeText.toLowerCase().replace(/[\s-]+/g, '_')] ?? c.fail(cols.type, 'stock.row.badType', typeText);
+  const date = c.day(cols.date, true);
+  if (type === 'landed_cost') {
+    const sku = c.optional(cols.sku);
+    const warehouse = c.optional(cols.warehouse);
+    const quantity = c.text(cols.quantity) === '' ? null : c.quantity(cols.quantity, false);
+    const amount = present(c, cols.amount, 'amount');
+    const reference = present(c, cols.reference, 'reference');
+    const unitCost = c.optional(cols.unitCost);
+    const currency = readCurrency(c, cols.currency, defaultCurrency) ?? c.fail(cols.currency ?? 'currency', 'stock.row.missingValue');
+    return {
+      row: c.row, date, type, sku, warehouse, toWarehouse: null, quantity,
+      unitCost, unitCostMinor: unitCost === null ? null : decimal(c, cols.unitCost ?? 'unit_cost', unitCost, currency),
+      amount, amountMinor: decimal(c, cols.amount ?? 'amount', amount, currency), currency, reference, reason: c.optional(cols.reason),
+    };
+  }
+  const sku = c.required(cols.sku);
+  const warehouse = c.required(cols.warehouse);
+  let toWarehouse: string | null = null;
+  if (type === 'transfer') {
+    toWarehouse = present(c, cols.toWarehouse, 'to_warehouse');
+    if (toWarehouse === warehouse) c.fail(cols.toWarehouse ?? 'to_warehouse', 'stock.row.sameWarehouse', toWarehouse);
+  }
+  const quantity = c.quantity(cols.quantity, type === 'count');
+  const unitCost = type === 'purchase' ? present(c, cols.unitCost, 'unit_cost') : c.optional(cols.unitCost);
+  const amount = c.optional(cols.amount);
+  const reference = c.optional(cols.reference);
+  let currency = readCurrency(c, cols.currency, defaultCurrency);
+  if (unitCost !== null || amount !== null) currency ??= c.fail(cols.currency ?? 'currency', 'stock.row.missingValue');
+  else if (c.text(cols.currency) === '') currency = null; // no money on the row: no default applied
+  return {
+    row: c.row, date, type, sku, warehouse, toWarehouse, quantity,
+    unitCost, unitCostMinor: unitCost === null || currency === null ? null : decimal(c, cols.unitCost ?? 'unit_cost', unitCost, currency),
+    amount, amountMinor: amount === null || currency === null ? null : decimal(c, cols.amount ?? 'amount', amount, currency),
+    currency, reference, reason: c.optional(cols.reason),
+  };
+}
+
+/** The written currency (ISO code or 人民币, 美元 …), else the default; `stock.row.badCurrency` when unknown. */
+function readCurrency(c: StockCells, column: Column | null, defaultCurrency: Currency | null): Currency | null {
+  const t = c.optional(column);
+  if (t === null) return defaultCurrency;
+  return currencyFromText(t) ?? c.fail(column ?? 'currency', 'stock.row.badCurrency', t);
+}
+
+/** The cell's text; blank (or the column absent) fails `stock.row.missingValue`. */
+function present(c: StockCells, column: Column | null, name: string): string {
+  const t = c.optional(column);
+  if (t === null) c.fail(column ?? name, 'stock.row.missingValue');
+  return t;
+}
+
+/** Minor units of a written, non-negative decimal in `currency`; `stock.row.badAmount` otherwise. */
+function decimal(c: StockCells, column: Column | string, text: string, currency: Currency): number {
+  let value: number;
+  try {
+    value = parseDecimal(text, currency).amount;
+  } catch (e) {
+    if (e instanceof DomainError) c.fail(column, 'stock.row.badAmount', text);
+    throw e;
+  }
+  if (value < 0) c.fail(column, 'stock.row.badAmount', text);
+  return value;
+}

@@ -1,0 +1,150 @@
+/**
+ * MovesView: the movement history of one SKU (all warehouses), newest page first with keyset
+ * paging, each move with its value in CNY; a move not yet reversed can be reversed with a
+ * reason (`stock.moves.reverse` posts the opposite move — nothing is deleted). Above it the
+ * form to post a new move.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo, StockMove } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { useAppStore } from '../../state/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { MoveForm } from './MoveForm.tsx';
+import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+
+const PAGE = 200;
+
+function ReverseControl({ move, onReversed }: { readonly move: StockMove; readonly onReversed: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [saving, setSaving] = useState(false);
+  if (!open) {
+    return <Button variant="quiet" data-testid={`move-reverse-${move.id}`} onClick={() => setOpen(true)}>{t('stock.moves.reverse')}</Button>;
+  }
+  const confirm = async () => {
+    if (saving || reason.trim() === '') return;
+    setSaving(true);
+    const result = await call('stock.moves.reverse', { moveId: move.id, reason: reason.trim() });
+    setSaving(false);
+    if (result.ok) {
+      setOpen(false);
+      onReversed();
+    } else setError(result.error);
+  };
+  return (
+    <span className="toolbar-inline">
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      <input className="input input-compact" type="text" maxLength={200} aria-label={t('stock.moves.reverseReason')} placeholder={t('stock.moves.reverseReason')}
+        data-testid={`move-reverse-reason-${move.id}`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <Button variant="primary" data-testid={`move-reverse-confirm-${move.id}`} disabled={saving || reason.trim() === ''} onClick={() => void confirm()}>
+        {t('stock.moves.reverseConfirm')}
+      </Button>
+      <Button variant="quiet" onClick={() => setOpen(false)}>{t('stock.actions.cancel')}</Button>
+    </span>
+  );
+}
+
+export function MovesView() {
+  const { t } = useTranslation();
+  const f = useStockFormatters();
+  const skus = useAppStore((s) => s.stockSkus);
+  const warehouses = useAppStore((s) => s.stockWarehouses);
+  const revision = useAppStore((s) => s.stockRevision);
+  const [skuId, setSkuId] = useState('');
+  const [moves, setMoves] = useState<readonly StockMove[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [reloads, setReloads] = useState(0);
+
+  const chosen = skuId !== '' ? skuId : String(skus?.[0]?.id ?? '');
+
+  useEffect(() => {
+    if (chosen === '') return undefined;
+    let live = true;
+    void call('stock.moves.list', { skuId: Number(chosen), limit: PAGE, cursor: null }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setMoves(r.value.items);
+        setCursor(r.value.nextCursor);
+        setError(null);
+      } else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [chosen, revision, reloads]);
+
+  const more = useCallback(async () => {
+    if (cursor === null) return;
+    const r = await call('stock.moves.list', { skuId: Number(chosen), limit: PAGE, cursor });
+    if (r.ok) {
+      setMoves((m) => [...(m ?? []), ...r.value.items]);
+      setCursor(r.value.nextCursor);
+    } else setError(r.error);
+  }, [chosen, cursor]);
+
+  const refresh = () => setReloads((n) => n + 1);
+
+  return (
+    <section className="stock-view" aria-labelledby="stock-moves-title">
+      <h2 className="section-title" id="stock-moves-title">{t('stock.moves.title')}</h2>
+      <MoveForm key={chosen} initialSkuId={chosen} onPosted={refresh} />
+      <div className="toolbar">
+        <label className="toolbar-field">
+          <span className="toolbar-label">{t('stock.columns.sku')}</span>
+          <Select className="select-compact" data-testid="stock-moves-sku" value={chosen} placeholder={t('stock.chooseSku')}
+            options={(skus ?? []).map((s) => ({ value: String(s.id), label: `${s.itemNo} · ${s.goodsName}` }))}
+            onChange={(e) => setSkuId(e.target.value)} />
+        </label>
+      </div>
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {moves !== null && moves.length === 0 ? <p className="muted" data-testid="stock-moves-empty">{t('stock.moves.empty')}</p> : null}
+      {moves !== null && moves.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table-compact" data-testid="stock-moves">
+            <thead>
+              <tr>
+                <th scope="col">{t('stock.move.fields.date')}</th>
+                <th scope="col">{t('stock.move.fields.type')}</th>
+                <th scope="col">{t('stock.columns.warehouse')}</th>
+                <th scope="col" className="num">{t('stock.columns.quantity')}</th>
+                <th scope="col" className="num">{t('stock.columns.value')}</th>
+                <th scope="col">{t('stock.move.fields.reference')}</th>
+                <th scope="col">{t('stock.move.fields.reason')}</th>
+                <th scope="col"><span className="visually-hidden">{t('stock.actions.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {moves.map((m) => {
+                const w = findWarehouse(warehouses, m.warehouse);
+                const reversed = m.reversedByMoveId !== null;
+                return (
+                  <tr key={m.id} data-testid={`move-${m.id}`} data-type={m.type} className={reversed ? 'row-cancelled' : undefined}>
+                    <td>{f.day(m.date)}</td>
+                    <td>
+                      {t(`stock.moveTypes.${m.type}`)}
+                      {reversed ? <span className="badge badge-muted">{t('stock.moves.reversed')}</span> : null}
+                      {m.reversesMoveId !== null ? <span className="badge badge-muted">{t('stock.moves.reverses', { id: m.reversesMoveId })}</span> : null}
+                    </td>
+                    <td>{w ? warehouseLabel(w) : m.warehouse}</td>
+                    <td className="num">{f.quantity(m.quantity)}</td>
+                    <td className="num">{f.money(m.value)}</td>
+                    <td className="mono">{m.reference ?? ''}</td>
+                    <td>{m.reason ?? ''}</td>
+                    <td>{!reversed && m.type !== 'reversal' ? <ReverseControl move={m} onReversed={refresh} /> : null}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {cursor !== null ? <Button data-testid="stock-moves-more" onClick={() => void more()}>{t('stock.moves.more')}</Button> : null}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * ReorderView: reorder hints from the last 30 days of sales — on hand, sold in 30 days and the
+ * days of cover (on hand ÷ daily sales); SKUs with less cover than the threshold come first and
+ * are marked. Nothing sold = no cover figure, never "infinite".
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo, ReorderHint } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { useAppStore } from '../../state/store.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { AsOfBar } from './AsOfBar.tsx';
+import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+
+/** Fewer days of cover than this are flagged for reordering (sea freight takes about a month). */
+export const LOW_COVER_DAYS = 45;
+
+export function ReorderView() {
+  const { t } = useTranslation();
+  const f = useStockFormatters();
+  const asOf = useAppStore((s) => s.stockAsOf);
+  const revision = useAppStore((s) => s.stockRevision);
+  const warehouses = useAppStore((s) => s.stockWarehouses);
+  const [hints, setHints] = useState<readonly ReorderHint[] | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('stock.reorderHints', asOf === '' ? {} : { asOf }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setHints(r.value);
+        setError(null);
+      } else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [asOf, revision]);
+
+  const sorted = [...(hints ?? [])].sort((a, b) => (a.daysOfCover ?? Infinity) - (b.daysOfCover ?? Infinity));
+
+  return (
+    <section className="stock-view" aria-labelledby="stock-reorder-title">
+      <h2 className="section-title" id="stock-reorder-title">{t('stock.reorder.title')}</h2>
+      <AsOfBar />
+      <p className="field-help">{t('stock.reorder.help', { days: LOW_COVER_DAYS })}</p>
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {hints !== null && hints.length === 0 ? <EmptyState title={t('stock.reorder.emptyTitle')} body={t('stock.reorder.emptyBody')} /> : null}
+      {sorted.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table-compact" data-testid="stock-reorder">
+            <thead>
+              <tr>
+                <th scope="col">{t('stock.columns.sku')}</th>
+                <th scope="col">{t('stock.columns.warehouse')}</th>
+                <th scope="col" className="num">{t('stock.reorder.onHand')}</th>
+                <th scope="col" className="num">{t('stock.reorder.sold30d')}</th>
+                <th scope="col" className="num">{t('stock.reorder.daysOfCover')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((h) => {
+                const w = findWarehouse(warehouses, h.warehouse);
+                const low = h.daysOfCover !== null && h.daysOfCover < LOW_COVER_DAYS;
+                return (
+                  <tr key={`${h.sku}|${h.warehouse}`} data-testid={`reorder-${h.sku}-${h.warehouse}`} data-low={low}>
+                    <td className="mono">{h.sku}</td>
+                    <td>{w ? warehouseLabel(w) : h.warehouse}</td>
+                    <td className="num">{f.quantity(h.onHand)}</td>
+                    <td className="num">{f.quantity(h.sold30d)}</td>
+                    <td className="num">
+                      {h.daysOfCover === null ? <span className="muted">{t('stock.reorder.noSales')}</span> : t('stock.reorder.days', { days: f.quantity(Math.floor(h.daysOfCover)) })}
+                      {low ? <span className="status-badge status-badge-warn">{t('stock.reorder.low')}</span> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * ShipmentsView: head-haul shipments — in transit (with ETA, overdue ones marked) and
+ * received — the form for a new one, and the chosen shipment's detail with receipt and
+ * landed cost. Refetches when the ledger changes.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo, Shipment } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { useAppStore } from '../../state/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { ShipmentDetail } from './ShipmentDetail.tsx';
+import { ShipmentForm } from './ShipmentForm.tsx';
+import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+import { todayIso } from './vocabulary.ts';
+
+function ShipmentTable({ shipments, testId, onOpen }: { readonly shipments: readonly Shipment[]; readonly testId: string; readonly onOpen: (s: Shipment) => void }) {
+  const { t } = useTranslation();
+  const f = useStockFormatters();
+  const warehouses = useAppStore((s) => s.stockWarehouses);
+  const today = todayIso();
+  return (
+    <div className="table-wrap">
+      <table className="table table-compact" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('stock.shipment.fields.bookingNoteNo')}</th>
+            <th scope="col">{t('stock.shipment.fields.to')}</th>
+            <th scope="col">{t('stock.shipment.fields.carrier')}</th>
+            <th scope="col">{t('stock.shipment.fields.shipDate')}</th>
+            <th scope="col">{t('stock.shipment.fields.eta')}</th>
+            <th scope="col" className="num">{t('stock.shipment.units')}</th>
+            <th scope="col" className="num">{t('stock.shipment.landedCost')}</th>
+            <th scope="col"><span className="visually-hidden">{t('stock.actions.actions')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {shipments.map((s) => {
+            const to = findWarehouse(warehouses, s.to);
+            const overdue = s.status === 'inTransit' && s.eta !== null && s.eta < today;
+            return (
+              <tr key={s.id} data-testid={`shipment-${s.bookingNoteNo}`} data-status={s.status}>
+                <td className="mono">{s.bookingNoteNo}</td>
+                <td>{to ? warehouseLabel(to) : s.to}</td>
+                <td>{s.carrier}</td>
+                <td>{f.day(s.shipDate)}</td>
+                <td>
+                  {s.eta ? f.day(s.eta) : <span className="muted">{t('stock.shipment.noEta')}</span>}
+                  {overdue ? <span className="status-badge status-badge-warn" data-testid={`shipment-overdue-${s.bookingNoteNo}`}>{t('stock.shipment.overdue')}</span> : null}
+                </td>
+                <td className="num">{f.quantity(s.lines.reduce((n, l) => n + l.shipped, 0))}</td>
+                <td className="num">{f.money(s.landedCost)}</td>
+                <td>
+                  <Button variant="quiet" data-testid={`shipment-open-${s.bookingNoteNo}`} onClick={() => onOpen(s)}>
+                    {s.status === 'inTransit' ? t('stock.shipment.openInTransit') : t('stock.shipment.open')}
+                  </Button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ShipmentsView() {
+  const { t } = useTranslation();
+  const revision = useAppStore((s) => s.stockRevision);
+  const [shipments, setShipments] = useState<readonly Shipment[] | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void call('stock.shipments.list', {}).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setShipments(r.value);
+        setError(null);
+      } else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [revision, reloads]);
+
+  const replace = (s: Shipment) => {
+    setShipments((list) => [...(list ?? []).filter((x) => x.id !== s.id), s]);
+    setReloads((n) => n + 1);
+  };
+
+  const inTransit = (shipments ?? []).filter((s) => s.status === 'inTransit').sort((a, b) => (a.eta ?? '9999').localeCompare(b.eta ?? '9999'));
+  const received = (shipments ?? []).filter((s) => s.status === 'received').sort((a, b) => b.shipDate.localeCompare(a.shipDate));
+  const open = shipments?.find((s) => s.id === openId) ?? null;
+
+  return (
+    <section className="stock-view" aria-labelledby="stock-transit-title">
+      <div className="section-head">
+        <h2 className="section-title" id="stock-transit-title">{t('stock.shipment.title')}</h2>
+        <Button variant="primary" data-testid="shipment-new" onClick={() => { setCreating(true); setOpenId(null); }}>{t('stock.shipment.new')}</Button>
+      </div>
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {creating ? (
+        <ShipmentForm
+          onCreated={(s) => { setCreating(false); replace(s); setOpenId(s.id); }}
+          onCancel={() => setCreating(false)}
+        />
+      ) : null}
+      {open ? <ShipmentDetail key={open.id} shipment={open} onChanged={replace} onClose={() => setOpenId(null)} /> : null}
+      <h3 className="section-title">{t('stock.shipment.inTransit')}</h3>
+      {inTransit.length > 0 ? (
+        <ShipmentTable shipments={inTransit} testId="stock-transit" onOpen={(s) => { setOpenId(s.id); setCreating(false); }} />
+      ) : shipments !== null ? (
+        <EmptyState title={t('stock.shipment.emptyTitle')} body={t('stock.shipment.emptyBody')} />
+      ) : null}
+      {received.length > 0 ? (
+        <>
+          <h3 className="section-title">{t('stock.shipment.receivedTitle')}</h3>
+          <ShipmentTable shipments={received} testId="stock-received" onOpen={(s) => { setOpenId(s.id); setCreating(false); }} />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * SkusView: the seller SKUs with their customs data and platform SKU mappings; a form to
+ * create one or edit one, and a small form mapping a platform SKU (ASIN, FNSKU, seller SKU,
+ * Shopify SKU) to a seller SKU with `stock.skus.mapPlatform`.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandInput, ErrorInfo, SkuRecord } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { useAppStore } from '../../state/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { SkuForm } from './SkuForm.tsx';
+import { isUnitCode } from './vocabulary.ts';
+
+type Platform = CommandInput<'stock.skus.mapPlatform'>['platform'];
+type PlatformSkuKind = CommandInput<'stock.skus.mapPlatform'>['kind'];
+const MAP_PLATFORMS = ['amazon', 'shopify', 'shopee', 'tiktok', 'erp', 'manual'] as const satisfies readonly Platform[];
+const PLATFORM_SKU_KINDS = ['asin', 'fnsku', 'sellerSku', 'shopifySku', 'other'] as const satisfies readonly PlatformSkuKind[];
+
+function MapPlatformForm({ sku, onDone }: { readonly sku: SkuRecord; readonly onDone: () => void }) {
+  const { t } = useTranslation();
+  const [platform, setPlatform] = useState<Platform>('amazon');
+  const [kind, setKind] = useState<PlatformSkuKind>('asin');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (saving || code.trim() === '') return;
+    setSaving(true);
+    const result = await call('stock.skus.mapPlatform', { skuId: sku.id, platform, kind, code: code.trim() });
+    setSaving(false);
+    if (result.ok) {
+      setCode('');
+      setError(null);
+      onDone();
+    } else setError(result.error);
+  };
+
+  return (
+    <form className="toolbar" data-testid={`sku-map-${sku.itemNo}`} onSubmit={(e) => void submit(e)}>
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      <Select className="select-compact" aria-label={t('stock.sku.map.platform')} data-testid="sku-map-platform" value={platform}
+        options={MAP_PLATFORMS.map((p) => ({ value: p, label: t(`orders.platforms.${p}`) }))}
+        onChange={(e) => setPlatform(MAP_PLATFORMS.find((p) => p === e.target.value) ?? 'amazon')} />
+      <Select className="select-compact" aria-label={t('stock.sku.map.kind')} data-testid="sku-map-kind" value={kind}
+        options={PLATFORM_SKU_KINDS.map((k) => ({ value: k, label: t(`stock.sku.map.kinds.${k}`) }))}
+        onChange={(e) => setKind(PLATFORM_SKU_KINDS.find((k) => k === e.target.value) ?? 'other')} />
+      <input className="input input-compact mono" type="text" maxLength={60} aria-label={t('stock.sku.map.code')} placeholder={t('stock.sku.map.code')}
+        data-testid="sku-map-code" value={code} onChange={(e) => setCode(e.target.value)} />
+      <Button type="submit" data-testid="sku-map-save" disabled={saving || code.trim() === ''}>{t('stock.sku.map.save')}</Button>
+    </form>
+  );
+}
+
+export function SkusView() {
+  const { t } = useTranslation();
+  const skus = useAppStore((s) => s.stockSkus);
+  const loadRefs = useAppStore((s) => s.loadStockRefs);
+  const [editing, setEditing] = useState<SkuRecord | 'new' | null>(null);
+  const [mapping, setMapping] = useState<number | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const onSaved = (sku: SkuRecord) => {
+    setEditing(null);
+    setSaved(sku.itemNo);
+    void loadRefs();
+  };
+
+  return (
+    <section className="stock-view" aria-labelledby="stock-skus-title">
+      <div className="section-head">
+        <h2 className="section-title" id="stock-skus-title">{t('stock.sku.title')}</h2>
+        <Button variant="primary" data-testid="sku-new" onClick={() => { setEditing('new'); setSaved(null); }}>{t('stock.sku.new')}</Button>
+      </div>
+      {saved ? <p className="form-saved" role="status" data-testid="sku-saved">{t('stock.sku.saved', { itemNo: saved })}</p> : null}
+      {editing !== null ? (
+        <SkuForm key={editing === 'new' ? 'new' : editing.id} sku={editing === 'new' ? null : editing} onSaved={onSaved} onCancel={() => setEditing(null)} />
+      ) : null}
+      {skus !== null && skus.length === 0 && editing === null ? (
+        <EmptyState title={t('stock.sku.emptyTitle')} body={t('stock.sku.emptyBody')} />
+      ) : null}
+      {skus !== null && skus.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table-compact" data-testid="stock-skus">
+            <thead>
+              <tr>
+                <th scope="col">{t('stock.sku.fields.itemNo')}</th>
+                <th scope="col">{t('stock.sku.fields.goodsName')}</th>
+                <th scope="col">{t('stock.sku.fields.hsCode')}</th>
+                <th scope="col">{t('stock.sku.fields.unit')}</th>
+                <th scope="col">{t('stock.sku.platformSkus')}</th>
+                <th scope="col"><span className="visually-hidden">{t('stock.actions.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {skus.map((s) => (
+                <tr key={s.id} data-testid={`sku-${s.itemNo}`}>
+                  <td className="mono">{s.itemNo}</td>
+                  <td>{s.goodsName}</td>
+                  <td className="mono">{s.hsCode}</td>
+                  <td>{isUnitCode(s.unit) ? `${s.unit} ${t(`stock.units.${s.unit}`)}` : s.unit}</td>
+                  <td>
+                    {s.platformSkus.map((p) => (
+                      <span key={`${p.platform}|${p.kind}|${p.code}`} className="badge badge-muted mono">{p.code}</span>
+                    ))}
+                    {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => { setMapping(null); void loadRefs(); }} /> : null}
+                  </td>
+                  <td>
+                    <Button variant="quiet" data-testid={`sku-edit-${s.itemNo}`} onClick={() => { setEditing(s); setSaved(null); }}>{t('stock.actions.edit')}</Button>
+                    <Button variant="quiet" data-testid={`sku-map-open-${s.itemNo}`} onClick={() => setMapping(mapping === s.id ? null : s.id)}>{t('stock.sku.map.open')}</Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
