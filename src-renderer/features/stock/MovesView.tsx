@@ -13,6 +13,7 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { MoveForm } from './MoveForm.tsx';
+import { PostSalesPanel } from './PostSalesPanel.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 
 const PAGE = 200;
@@ -93,6 +94,7 @@ export function MovesView() {
   return (
     <section className="stock-view" aria-labelledby="stock-moves-title">
       <h2 className="section-title" id="stock-moves-title">{t('stock.moves.title')}</h2>
+      <PostSalesPanel onPosted={refresh} />
       <MoveForm key={chosen} initialSkuId={chosen} onPosted={refresh} />
       <div className="toolbar">
         <label className="toolbar-field">

@@ -818,6 +818,14 @@ export const en = {
       shipmentDispatch: 'Shipment dispatched',
       shipmentReceipt: 'Shipment received',
     },
+    postSales: {
+      help: 'Takes shipped orders out of the warehouse that fulfilled them; their cost of goods goes into the order profit. Orders already taken out are not taken out twice.',
+      run: 'Post sales from orders',
+      running: 'Posting…',
+      posted: '{{count}} order lines taken out of stock.',
+      orderNo: 'Order no',
+      reason: 'Why not posted',
+    },
     moves: {
       title: 'Movement history',
       reverse: 'Reverse',

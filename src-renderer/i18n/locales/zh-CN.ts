@@ -817,6 +817,14 @@ export const zhCN = {
       shipmentDispatch: '头程发出',
       shipmentReceipt: '头程收货',
     },
+    postSales: {
+      help: '把已发货订单按发货仓库做销售出库，出库成本会计入订单利润。已出库的订单不会重复出库。',
+      run: '按订单出库',
+      running: '正在出库…',
+      posted: '已出库 {{count}} 个订单行。',
+      orderNo: '订单号',
+      reason: '未出库原因',
+    },
     moves: {
       title: '出入库流水',
       reverse: '冲销',

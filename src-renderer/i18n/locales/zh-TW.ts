@@ -818,6 +818,14 @@ export const zhTW = {
       shipmentDispatch: '頭程出貨',
       shipmentReceipt: '頭程收貨',
     },
+    postSales: {
+      help: '把已出貨訂單依出貨倉庫做銷售出庫，出庫成本會計入訂單利潤。已出庫的訂單不會重複出庫。',
+      run: '依訂單出庫',
+      running: '正在出庫…',
+      posted: '已出庫 {{count}} 個訂單明細。',
+      orderNo: '訂單編號',
+      reason: '未出庫原因',
+    },
     moves: {
       title: '進出貨明細',
       reverse: '沖銷',

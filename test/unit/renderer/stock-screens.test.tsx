@@ -173,4 +173,18 @@ describe('stock screens', () => {
     expect(host.callsOf('settings.setValuationMethod')).toEqual([{ method: 'movingAverage' }]);
     expect(screen.getByTestId('settings-valuation-saved')).toBeTruthy();
   });
+
+  it('posts sales from orders and lists the lines it skipped with a translated reason', async () => {
+    await open('moves');
+    host.overrides['stock.postSales'] = () => ({ ok: true, value: { posted: 3, skipped: [{ orderNo: '111-0000001', sku: 'UNMAPPED', code: 'stock.sku.unknown' }] } });
+    render(<App />);
+    await settle();
+    fireEvent.click(await screen.findByTestId('stock-post-sales-run'));
+    await settle();
+    const result = await screen.findByTestId('stock-post-sales-result');
+    expect(result.textContent).toContain('已出库 3 个订单行');
+    expect(within(result).getByText('111-0000001')).toBeTruthy();
+    expect(result.textContent).not.toContain('stock.sku.unknown');
+    expect(host.calls.some((c) => c.name === 'stock.postSales')).toBe(true);
+  });
 });
