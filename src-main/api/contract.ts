@@ -9,12 +9,14 @@ import { PILOT_ZONES, type CompanyProfile } from '../core/company/company-profil
 import { CURRENCIES } from '../core/money/currency.ts';
 import {
   CUSTOMS_MODES, FULFILMENTS, GENERIC_FIELDS, IMPORT_SOURCES, ORDER_STATUSES, PLATFORMS,
-  type ColumnMapping, type CustomsMode, type FeeType, type Fulfilment, type ImportSource,
-  type OrderStatus, type Platform, type RowError, type SaleExclusion,
+  type ColumnMapping, type ImportSource, type Platform, type RowError,
 } from '../core/orders/order.ts';
 export type {
   ColumnMapping, CustomsMode, FeeType, Fulfilment, ImportSource, OrderStatus, Platform, RowError, SaleExclusion,
 } from '../core/orders/order.ts';
+import type { OrderDetail, OrderListItem, OrdersStats } from '../core/orders/order-views.ts';
+export type { OrderChange, OrderDetail, OrderFee, OrderLine, OrderListItem, OrdersStats } from '../core/orders/order-views.ts';
+export type { ProfitBreakdown } from '../core/orders/profit.ts';
 
 /** Phantom marker for a command's result type (no runtime value). */
 function result<T>(): T {
@@ -60,92 +62,6 @@ export interface Shop {
   readonly timeZone: string;
 }
 
-/** All money fields are integer minor units of `currency`. */
-export interface OrderListItem {
-  readonly id: number;
-  readonly platform: Platform;
-  readonly shopId: number;
-  readonly shopName: string;
-  readonly orderNo: string;
-  readonly status: OrderStatus;
-  readonly orderedAt: string;
-  readonly buyerCountry: string | null;
-  readonly currency: string;
-  readonly customsMode: CustomsMode | null;
-  readonly fulfilment: Fulfilment | null;
-  readonly units: number;
-  readonly gross: number;
-  readonly refunded: number;
-  /** null = counts as a sale. */
-  readonly exclusion: SaleExclusion | null;
-}
-
-export interface OrderLine {
-  readonly id: number;
-  readonly lineKey: string;
-  readonly sku: string;
-  readonly itemName: string;
-  readonly quantity: number;
-  readonly unitPrice: number | null;
-  readonly lineTotal: number;
-  readonly discount: number;
-  readonly taxOnTop: number;
-  readonly shipping: number;
-  readonly giftWrap: number;
-  readonly cancelled: boolean;
-}
-
-export interface OrderFee {
-  readonly id: number;
-  readonly type: FeeType;
-  readonly description: string;
-  readonly amount: number;
-  readonly currency: string;
-}
-
-export interface OrderChange {
-  readonly at: string;
-  readonly field: string;
-  readonly oldValue: string | null;
-  readonly newValue: string | null;
-  /** 'import' (a re-import changed it) or 'edit' (a person did). */
-  readonly cause: 'import' | 'edit';
-}
-
-/** Each part in minor units of `currency`; null = unknown (never shown as zero). */
-export interface ProfitBreakdown {
-  readonly currency: string;
-  readonly revenue: number;
-  readonly productCost: number | null;
-  /** Cost of goods in CNY fen from the stock ledger; null while any counted line has no posted cost. */
-  readonly productCostCny?: number | null;
-  readonly headHaul: number | null;
-  readonly lastMile: number | null;
-  readonly platformFees: number | null;
-  readonly advertising: number | null;
-  readonly fxDifference: number | null;
-  /** null while any part is unknown. */
-  readonly profit: number | null;
-}
-
-export interface OrderDetail extends OrderListItem {
-  /** How the order entered the ledger: an order export, only a settlement so far, or by hand. */
-  readonly origin: 'import' | 'settlement' | 'manual';
-  /** Increments on every change (import or edit); part of the outbox idempotency key. */
-  readonly revision: number;
-  readonly platformStatus: string;
-  readonly salesChannel: string | null;
-  readonly goods: number;
-  readonly discount: number;
-  readonly shipping: number;
-  readonly giftWrap: number;
-  readonly taxOnTop: number;
-  readonly lines: readonly OrderLine[];
-  readonly fees: readonly OrderFee[];
-  readonly changes: readonly OrderChange[];
-  readonly profit: ProfitBreakdown;
-}
-
 export const ORDER_SORTS = ['orderedAt', '-orderedAt', 'gross', '-gross', 'orderNo', '-orderNo'] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
 
@@ -153,14 +69,6 @@ export interface OrdersPage {
   readonly items: readonly OrderListItem[];
   /** Opaque keyset cursor for the next page; null at the end. */
   readonly nextCursor: string | null;
-}
-
-export interface OrdersStats {
-  readonly orders: number;
-  readonly lines: number;
-  readonly byStatus: Readonly<Record<string, number>>;
-  readonly sales: Readonly<Record<string, { readonly orders: number; readonly units: number; readonly gross: number; readonly refunded: number }>>;
-  readonly excluded: Readonly<Record<SaleExclusion, number>>;
 }
 
 export interface ImportPreview {
@@ -458,8 +366,12 @@ export const contract = {
   },
   'stock.shipments.list': { input: z.object({ status: z.enum(['inTransit', 'received']).optional() }).strict(), result: result<readonly Shipment[]>(), mutates: false },
   'stock.onHand': {
-    input: z.object({ asOf: isoDay.optional(), skuId: id.optional(), warehouseId: id.optional() }).strict(),
-    result: result<{ readonly asOf: string; readonly items: readonly StockPosition[] }>(), mutates: false,
+    // limit/cursor (optional): keyset pages in (sku, warehouse) order; without limit every position is returned.
+    input: z.object({
+      asOf: isoDay.optional(), skuId: id.optional(), warehouseId: id.optional(),
+      limit: z.number().int().min(1).max(5000).optional(), cursor: z.string().max(200).nullable().optional(),
+    }).strict(),
+    result: result<{ readonly asOf: string; readonly items: readonly StockPosition[]; readonly nextCursor?: string | null }>(), mutates: false,
   },
   'stock.valuation': {
     input: z.object({ asOf: isoDay.optional() }).strict(),

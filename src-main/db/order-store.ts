@@ -7,7 +7,8 @@
 import { DomainError } from '../core/domain-error.ts';
 import type { CustomsMode, FeeType, Fulfilment, OrderStatus, Platform, SaleExclusion } from '../core/orders/order.ts';
 import { SALE_EXCLUSIONS } from '../core/orders/order.ts';
-import { profitBreakdown, type ProfitBreakdown } from '../core/orders/profit.ts';
+import { profitBreakdown } from '../core/orders/profit.ts';
+import type { OrderDetail, OrderListItem, OrdersStats } from '../core/orders/order-views.ts';
 import {
   diffLines, ORDER_FIELDS, text, type FeeContent, type FieldChange, type LineContent, type OrderContent,
 } from './order-content.ts';
@@ -32,23 +33,10 @@ interface LineRow {
   discount: number; tax_on_top: number; shipping: number; gift_wrap: number; cancelled: number;
 }
 
-export interface OrderListItemRecord {
-  readonly id: number;
-  readonly platform: Platform;
-  readonly shopId: number;
-  readonly shopName: string;
-  readonly orderNo: string;
-  readonly status: OrderStatus;
-  readonly orderedAt: string;
-  readonly buyerCountry: string | null;
-  readonly currency: string;
-  readonly customsMode: CustomsMode | null;
-  readonly fulfilment: Fulfilment | null;
-  readonly units: number;
-  readonly gross: number;
-  readonly refunded: number;
-  readonly exclusion: SaleExclusion | null;
-}
+/** Read models are defined once, in the core; these names stay for the store's callers. */
+export type OrderListItemRecord = OrderListItem;
+export type OrderDetailRecord = OrderDetail;
+export type OrdersStatsRecord = OrdersStats;
 
 export function toListItem(r: OrderRow, shopName: string): OrderListItemRecord {
   return {
@@ -247,22 +235,6 @@ export class OrderWriter {
 
 // ---- reads --------------------------------------------------------------------------------
 
-export interface OrderDetailRecord extends OrderListItemRecord {
-  readonly platformStatus: string;
-  readonly salesChannel: string | null;
-  readonly goods: number;
-  readonly discount: number;
-  readonly shipping: number;
-  readonly giftWrap: number;
-  readonly taxOnTop: number;
-  readonly origin: OrderOrigin;
-  readonly revision: number;
-  readonly lines: readonly (LineContent & { readonly id: number })[];
-  readonly fees: readonly { readonly id: number; readonly type: FeeType; readonly description: string; readonly amount: number; readonly currency: string }[];
-  readonly changes: readonly { readonly at: string; readonly field: string; readonly oldValue: string | null; readonly newValue: string | null; readonly cause: ChangeCause }[];
-  readonly profit: ProfitBreakdown;
-}
-
 export function getOrderDetail(db: Db, id: number): OrderDetailRecord {
   const r = db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
   if (!r) throw new DomainError('orders.notFound', { id });
@@ -282,14 +254,6 @@ export function getOrderDetail(db: Db, id: number): OrderDetailRecord {
   };
 }
 
-export interface OrdersStatsRecord {
-  readonly orders: number;
-  readonly lines: number;
-  readonly byStatus: Record<string, number>;
-  readonly sales: Record<string, { orders: number; units: number; gross: number; refunded: number }>;
-  readonly excluded: Record<SaleExclusion, number>;
-}
-
 /** Counts and sums in SQL on integers; sales = orders whose exclusion is null, per currency. */
 export function orderStats(db: Db): OrdersStatsRecord {
   const orders = Number(db.prepare('SELECT count(*) FROM orders').pluck().get());
@@ -298,7 +262,7 @@ export function orderStats(db: Db): OrdersStatsRecord {
   for (const r of db.prepare('SELECT status, count(*) AS n FROM orders GROUP BY status ORDER BY status').all() as Array<{ status: string; n: number }>) {
     byStatus[r.status] = r.n;
   }
-  const sales: OrdersStatsRecord['sales'] = {};
+  const sales: Record<string, { orders: number; units: number; gross: number; refunded: number }> = {};
   const rows = db.prepare(`SELECT currency, count(*) AS orders, sum(units) AS units, sum(gross) AS gross, sum(refunded) AS refunded
     FROM orders WHERE exclusion IS NULL GROUP BY currency ORDER BY currency`).all() as Array<{ currency: string; orders: number; units: number; gross: number; refunded: number }>;
   for (const r of rows) sales[r.currency] = { orders: r.orders, units: r.units, gross: r.gross, refunded: r.refunded };

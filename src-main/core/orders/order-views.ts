@@ -1,0 +1,85 @@
+/**
+ * Read models of orders as the screens, the CLI and the stores share them: the list row, the
+ * detail with lines, fees, change history and profit, and the statistics. Money fields are
+ * integer minor units of the order's `currency`. Types only; the stores build them.
+ */
+import type { CustomsMode, FeeType, Fulfilment, OrderStatus, Platform, SaleExclusion } from './order.ts';
+import type { ProfitBreakdown } from './profit.ts';
+
+/** All money fields are integer minor units of `currency`. */
+export interface OrderListItem {
+  readonly id: number;
+  readonly platform: Platform;
+  readonly shopId: number;
+  readonly shopName: string;
+  readonly orderNo: string;
+  readonly status: OrderStatus;
+  readonly orderedAt: string;
+  readonly buyerCountry: string | null;
+  readonly currency: string;
+  readonly customsMode: CustomsMode | null;
+  readonly fulfilment: Fulfilment | null;
+  readonly units: number;
+  readonly gross: number;
+  readonly refunded: number;
+  /** null = counts as a sale. */
+  readonly exclusion: SaleExclusion | null;
+}
+
+export interface OrderLine {
+  readonly id: number;
+  readonly lineKey: string;
+  readonly sku: string;
+  readonly itemName: string;
+  readonly quantity: number;
+  readonly unitPrice: number | null;
+  readonly lineTotal: number;
+  readonly discount: number;
+  readonly taxOnTop: number;
+  readonly shipping: number;
+  readonly giftWrap: number;
+  readonly cancelled: boolean;
+}
+
+export interface OrderFee {
+  readonly id: number;
+  readonly type: FeeType;
+  readonly description: string;
+  readonly amount: number;
+  readonly currency: string;
+}
+
+export interface OrderChange {
+  readonly at: string;
+  readonly field: string;
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
+  /** 'import' (a re-import changed it) or 'edit' (a person did). */
+  readonly cause: 'import' | 'edit';
+}
+
+export interface OrderDetail extends OrderListItem {
+  /** How the order entered the ledger: an order export, only a settlement so far, or by hand. */
+  readonly origin: 'import' | 'settlement' | 'manual';
+  /** Increments on every change (import or edit); part of the outbox idempotency key. */
+  readonly revision: number;
+  readonly platformStatus: string;
+  readonly salesChannel: string | null;
+  readonly goods: number;
+  readonly discount: number;
+  readonly shipping: number;
+  readonly giftWrap: number;
+  readonly taxOnTop: number;
+  readonly lines: readonly OrderLine[];
+  readonly fees: readonly OrderFee[];
+  readonly changes: readonly OrderChange[];
+  readonly profit: ProfitBreakdown;
+}
+
+export interface OrdersStats {
+  readonly orders: number;
+  readonly lines: number;
+  readonly byStatus: Readonly<Record<string, number>>;
+  readonly sales: Readonly<Record<string, { readonly orders: number; readonly units: number; readonly gross: number; readonly refunded: number }>>;
+  readonly excluded: Readonly<Record<SaleExclusion, number>>;
+}
