@@ -1,6 +1,6 @@
 /**
  * Bundles the Electron main process and its preload with esbuild, and copies the migrations:
- *   dist-main/main.cjs     (node, cjs; electron and better-sqlite3 stay external)
+ *   dist-main/main.cjs     (node, cjs; electron, better-sqlite3 and xmllint-wasm stay external)
  *   dist-main/preload.cjs  (browser platform, cjs; only electron external, so a Node built-in or zod fails the build or the test)
  *   dist-main/migrations/*.sql
  * Run: `node build/scripts/build-main.ts [--out <dir>]`. Sizes go to stderr.
@@ -36,7 +36,7 @@ export async function buildMain(opts: BuildMainOptions = {}): Promise<BuildMainR
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', 'xmllint-wasm'], // xmllint-wasm starts a worker from its own folder
     // CJS has no import.meta: give it the bundle's own URL, so paths resolve next to main.cjs.
     define: { 'import.meta.url': '__kuajingBundleUrl' },
     // The banner repeats "use strict": esbuild's own directive below it is no longer the first statement.

@@ -14,9 +14,9 @@ import {
   getSku, getWarehouse, insertBareSku, listSkus, listWarehouses, mapPlatformSku, saveSku, saveWarehouse, skuIdByItemNo, skuIdForPlatformCode,
   warehouseIdByCode,
 } from '../db/stock-catalog-store.ts';
-import { listMoves, moveViews, quantityAt, refoldAll, valuationMethod, VALUATION_SETTING } from '../db/stock-ledger-store.ts';
+import { listMoves, moveViews, quantityAt, refoldAll, refoldSku, valuationMethod, VALUATION_SETTING } from '../db/stock-ledger-store.ts';
 import { postMove, reverseMove } from '../db/stock-posting.ts';
-import { ageingRows, positions, reorderHints } from '../db/stock-report-store.ts';
+import { ageingRows, positionPage, positions, reorderHints } from '../db/stock-report-store.ts';
 import { postSales } from '../db/stock-sales-store.ts';
 import {
   addShipmentCost, createShipment, getShipment, listShipments, receiveShipment, shipmentIdByBookingNote,
@@ -89,9 +89,11 @@ export function createStockHandlers(ws: Workspace): StockHandlers {
       return getShipment(tx.db, shipmentId);
     }),
     'stock.shipments.list': ({ status }) => listShipments(ws.db, status),
-    'stock.onHand': ({ asOf, skuId, warehouseId }) => {
+    // Without limit: every position (the renderer's list, the CLI); with limit: one keyset page.
+    'stock.onHand': ({ asOf, skuId, warehouseId, limit, cursor }) => {
       const day = asOf ?? today();
-      return { asOf: day, items: positions(ws.db, day, { skuId, warehouseId }) };
+      const page = positionPage(ws.db, day, { skuId, warehouseId, limit, cursor });
+      return { asOf: day, items: page.items, nextCursor: page.nextCursor };
     },
     'stock.valuation': ({ asOf }) => {
       const day = asOf ?? today();
@@ -151,7 +153,40 @@ async function importStock(ws: Workspace, input: ParsedInput<'stock.import'>, to
   return run((db, commandId) => reconcile(db, commandId, input, parsed.rows, parsed.rejected, parsed.rowCount, today));
 }
 
+/**
+ * Posts a stock-moves file: all rows in the caller's one transaction, each row in its own savepoint.
+ * Rows are posted with deferred folding (stock-posting.ts): a row that fails its own checks —
+ * including negative stock, which is checked per row on units in (date, id) order exactly as the
+ * fold checks it — is rejected and rolled back alone; each touched SKU is then folded once before
+ * commit. So the rows accepted and the values posted equal posting the rows one by one in file order.
+ * Safety net: should a SKU's final fold still refuse (it should not: the per-row checks are the
+ * fold's own rule), the whole pass is rolled back to its savepoint and replayed with that SKU's
+ * rows folded one by one (the old way), which rejects the first row of that SKU, in file order,
+ * after which the fold fails; rows of other SKUs are unaffected.
+ */
 function importMoves(db: Db, commandId: number, rows: readonly MoveRow[], rejectedIn: readonly RowError[], total: number, createMissing: boolean): StockImportSummary {
+  const foldEachRow = new Set<number>();
+  for (;;) {
+    try {
+      return db.transaction(() => importMovesPass(db, commandId, rows, rejectedIn, total, createMissing, foldEachRow))();
+    } catch (e) {
+      if (!(e instanceof FinalFoldRefused)) throw e;
+      // The pass is rolled back; the SKU's rows go one by one next time (each SKU at most once).
+      if (foldEachRow.has(e.skuId)) throw e.cause;
+      foldEachRow.add(e.skuId);
+    }
+  }
+}
+
+class FinalFoldRefused extends Error {
+  readonly skuId: number;
+  constructor(skuId: number, cause: unknown) { super('final fold refused', { cause }); this.skuId = skuId; }
+}
+
+function importMovesPass(
+  db: Db, commandId: number, rows: readonly MoveRow[], rejectedIn: readonly RowError[], total: number, createMissing: boolean,
+  foldEachRow: ReadonlySet<number>,
+): StockImportSummary {
   const rejected = [...rejectedIn];
   const created = { skus: 0, warehouses: 0 };
   let posted = 0;
@@ -171,6 +206,8 @@ function importMoves(db: Db, commandId: number, rows: readonly MoveRow[], reject
     // Created warehouses start as domestic; the user sets the kind and country on the warehouses screen.
     return saveWarehouse(db, undefined, { code, name: code, kind: 'domestic', country: null });
   };
+  // SKUs with moves posted but not yet folded; folded once each at the end.
+  const toFold = new Set<number>();
   // Transfers that name an in-transit shipment receive it, one shipment (all its rows) at a time.
   const receipts = new Map<number, MoveRow[]>();
   for (const r of rows) {
@@ -187,15 +224,24 @@ function importMoves(db: Db, commandId: number, rows: readonly MoveRow[], reject
           return;
         }
         const negative = r.quantity < 0;
+        const skuId = sku(r.sku);
         postMove(db, commandId, {
-          date: r.date, type: r.type, skuId: sku(r.sku), warehouseId: warehouse(r.warehouse),
+          date: r.date, type: r.type, skuId, warehouseId: warehouse(r.warehouse),
           toWarehouseId: r.toWarehouse ? warehouse(r.toWarehouse) : null, quantity: negative && r.type !== 'count' ? -r.quantity : r.quantity,
           unitCost: r.unitCost, amount: r.amount, currency: r.currency, rate: null, reference: r.reference, reason: r.reason,
-        });
+        }, foldEachRow.has(skuId) ? undefined : toFold);
       })();
       posted++;
     } catch (e) {
       rejected.push(rowError(r.row, e));
+    }
+  }
+  for (const skuId of toFold) {
+    try {
+      refoldSku(db, skuId);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      throw new FinalFoldRefused(skuId, e);
     }
   }
   for (const [shipmentId, group] of receipts) {

@@ -20,6 +20,7 @@ import {
 } from './cli-kit.ts';
 import { importCommand, ordersCommand } from './orders-commands.ts';
 import { demoCommand } from './demo-command.ts';
+import { customsCommand } from './customs-commands.ts';
 import { STOCK_SOURCES, stockCommand, stockImportCommand } from './stock-commands.ts';
 
 export type { CliIo } from './cli-kit.ts';
@@ -37,6 +38,7 @@ usage:
   kuajing orders list|stats --data-dir D [filters]
   kuajing stock onhand|valuation --data-dir D [--as-of YYYY-MM-DD]
   kuajing demo --out DIR [--seed N] [--orders N]
+  kuajing customs validate FILE...
 every command accepts --json`;
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist-renderer');
@@ -61,6 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'stock': return await stockCommand(rest, io);
       case 'orders': return await ordersCommand(rest, io);
       case 'demo': return await demoCommand(rest, io);
+      case 'customs': return await customsCommand(rest, io);
       default: throw new UsageError(`unknown command ${command}`);
     }
   } catch (e) {

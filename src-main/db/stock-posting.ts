@@ -4,6 +4,11 @@
  * their cost in CNY fen (a foreign cost needs its rate); counts post the difference to the counted
  * quantity; returns are valued at the original sale's unit cost unless a cost is given. Every
  * touched SKU is re-folded before returning, so values are final and negative stock is refused.
+ *
+ * Deferred folding (an import): given a `deferred` set, postMove does not re-fold; it adds the SKU
+ * to the set and refuses negative stock itself with the same check the fold makes (per warehouse,
+ * units on hand in (date, id) order never below zero: `assertNotNegative`), so a row is accepted
+ * or rejected exactly as if it were posted alone; the caller folds each SKU in the set once.
  */
 import { DomainError } from '../core/domain-error.ts';
 import { amountInCny, costInCny } from '../core/stock/line-cost.ts';
@@ -42,8 +47,11 @@ function givenCost(p: PostMove): number | null {
   return null;
 }
 
-/** Inserts the move(s), re-folds the SKU and returns the new move ids. */
-export function postMove(db: Db, commandId: number, p: PostMove): number[] {
+/**
+ * Inserts the move(s), re-folds the SKU (or, with `deferred`, checks quantities and records the
+ * SKU for one fold later) and returns the new move ids.
+ */
+export function postMove(db: Db, commandId: number, p: PostMove, deferred?: Set<number>): number[] {
   getSku(db, p.skuId);
   getWarehouse(db, p.warehouseId);
   const qty = p.quantity;
@@ -73,7 +81,8 @@ export function postMove(db: Db, commandId: number, p: PostMove): number[] {
       ids.push(insertMove(db, commandId, { ...base, type: p.type, quantity: -qty }));
       break;
     case 'return': {
-      refoldSku(db, p.skuId);
+      // The sale's cost is a folded value: fold first (a deferred SKU stays in the set: folding again is harmless).
+      if (!deferred || deferred.has(p.skuId)) refoldSku(db, p.skuId);
       const cost = givenCost(p) ?? saleUnitCost(db, p.skuId, p.reference ?? null, qty);
       ids.push(insertMove(db, commandId, { ...base, type: 'return', quantity: qty, inputValue: cost, exportDate: p.exportDate ?? null }));
       break;
@@ -85,8 +94,32 @@ export function postMove(db: Db, commandId: number, p: PostMove): number[] {
       break;
     }
   }
-  refoldSku(db, p.skuId);
+  if (deferred) {
+    deferred.add(p.skuId);
+    const out = db.prepare('SELECT warehouse_id, date FROM stock_moves WHERE id = ? AND quantity < 0');
+    for (const id of ids) {
+      const m = out.get(id) as { warehouse_id: number; date: string } | undefined;
+      if (m) assertNotNegative(db, p.skuId, m.warehouse_id, m.date);
+    }
+  } else {
+    refoldSku(db, p.skuId);
+  }
   return ids;
+}
+
+/**
+ * Throws `stock.negative` (the fold's code and params) when the units of one SKU in one warehouse,
+ * taken in (date, id) order, go below zero on or after `from`. Units alone decide it: a warehouse's
+ * layers always hold exactly its running quantity.
+ */
+export function assertNotNegative(db: Db, skuId: number, warehouseId: number, from: string): void {
+  const r = db.prepare(`SELECT date, quantity, running FROM (SELECT id, date, quantity, sum(quantity) OVER (ORDER BY date, id) AS running
+    FROM stock_moves INDEXED BY stock_moves_by_position WHERE sku_id = ? AND warehouse_id = ?) WHERE date >= ? AND running < 0 ORDER BY date, id LIMIT 1`)
+    .get(skuId, warehouseId, from) as { date: string; quantity: number; running: number } | undefined;
+  if (!r) return;
+  const sku = String(db.prepare('SELECT item_no FROM skus WHERE id = ?').pluck().get(skuId));
+  const warehouse = String(db.prepare('SELECT code FROM warehouses WHERE id = ?').pluck().get(warehouseId));
+  throw new DomainError('stock.negative', { sku, warehouse, date: r.date, onHand: r.running - r.quantity, wanted: -r.quantity });
 }
 
 /**

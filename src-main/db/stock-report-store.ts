@@ -1,10 +1,14 @@
 /**
  * Stock reports, read-only: on-hand and valuation per SKU × warehouse as of a date, ageing buckets
- * and reorder hints. As of the last move date or later they read `stock_balances` (kept by
- * triggers); for an earlier date they sum the moves through the (date, sku, warehouse, quantity,
- * value) covering index. Ageing uses the persisted layers (as of today); reorder hints compare
- * the last 30 days of sales with what is on hand.
+ * and reorder hints. As of the last move date or later positions come from `stock_balances` (kept
+ * by triggers); for an earlier date they are summed from the (sku, warehouse, date, quantity,
+ * value) covering index `stock_moves_by_position` (0004): one short range read per position.
+ * A page (`limit`, keyset `cursor` after the last (sku, warehouse) shown) reads only the SKUs it
+ * needs, in item-no order, so its cost does not grow with the ledger; the full list (no limit)
+ * is one ordered pass. Ageing uses the persisted layers (as of today); reorder hints compare the
+ * last 30 days of sales with what is on hand.
  */
+import { DomainError } from '../core/domain-error.ts';
 import { AGEING_BUCKETS, ageing, type AgeingBucket, type CostLayer } from '../core/stock/cost-layers.ts';
 import type { Db } from './open-ledger.ts';
 
@@ -12,21 +16,92 @@ export interface Position { readonly sku: string; readonly warehouse: string; re
 
 export interface PositionFilter { readonly skuId?: number | undefined; readonly warehouseId?: number | undefined }
 
-export function positions(db: Db, asOf: string, f: PositionFilter = {}): Position[] {
+export interface PositionPageRequest extends PositionFilter {
+  /** Positions per page; undefined = all. */
+  readonly limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  readonly cursor?: string | null | undefined;
+}
+
+export interface PositionPage { readonly items: Position[]; readonly nextCursor: string | null }
+
+function usesBalances(db: Db, asOf: string): boolean {
   const last = db.prepare('SELECT max(date) FROM stock_moves').pluck().get() as string | null;
+  return last === null || asOf >= last;
+}
+
+/** Every non-zero position as of `asOf`, ordered by SKU item no, then warehouse code. */
+export function positions(db: Db, asOf: string, f: PositionFilter = {}): Position[] {
+  return positionPage(db, asOf, f).items;
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const c = JSON.parse(cursor) as unknown;
+    if (Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && typeof c[1] === 'string') return [c[0], c[1]];
+  } catch { /* below */ }
+  throw new DomainError('stock.onHand.badCursor');
+}
+
+/**
+ * One page of non-zero positions as of `asOf` (all of them without `limit`), ordered by SKU item
+ * no, then warehouse code, keyset-paged after the cursor's (sku, warehouse). SKUs stream in
+ * item-no order through their unique index and each SKU's positions come from one range read, so
+ * a page stops after the SKUs it shows; only one SKU's few warehouses are ordered by code (here).
+ */
+export function positionPage(db: Db, asOf: string, f: PositionPageRequest = {}): PositionPage {
+  const after = f.cursor ? decodeCursor(f.cursor) : null;
+  const limit = f.limit;
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) throw new DomainError('stock.onHand.badLimit', { limit });
   const conds: string[] = [];
   const args: Array<string | number> = [];
-  if (f.skuId !== undefined) { conds.push('b.sku_id = ?'); args.push(f.skuId); }
-  if (f.warehouseId !== undefined) { conds.push('b.warehouse_id = ?'); args.push(f.warehouseId); }
-  const extra = conds.map((c) => ` AND ${c}`).join('');
-  const source = last === null || asOf >= last
-    ? 'stock_balances b'
-    : `(SELECT sku_id, warehouse_id, sum(quantity) AS quantity, sum(value) AS value FROM stock_moves INDEXED BY stock_moves_by_date
-        WHERE date <= ? GROUP BY sku_id, warehouse_id) b`;
-  if (source !== 'stock_balances b') args.unshift(asOf);
-  return db.prepare(`SELECT s.item_no AS sku, w.code AS warehouse, b.quantity, b.value FROM ${source}
-    JOIN skus s ON s.id = b.sku_id JOIN warehouses w ON w.id = b.warehouse_id
-    WHERE (b.quantity <> 0 OR b.value <> 0)${extra} ORDER BY s.item_no, w.code`).all(...args) as Position[];
+  const balances = usesBalances(db, asOf);
+  let sql: string;
+  if (balances) {
+    sql = `SELECT s.item_no AS sku, w.code AS warehouse, b.quantity, b.value FROM skus s ${f.skuId === undefined ? 'INDEXED BY sqlite_autoindex_skus_1' : ''}
+      CROSS JOIN stock_balances b ON b.sku_id = s.id CROSS JOIN warehouses w ON w.id = b.warehouse_id WHERE (b.quantity <> 0 OR b.value <> 0)`;
+  } else {
+    sql = `SELECT s.item_no AS sku, w.code AS warehouse, sum(m.quantity) AS quantity, sum(m.value) AS value
+      FROM skus s ${f.skuId === undefined ? 'INDEXED BY sqlite_autoindex_skus_1' : ''}
+      CROSS JOIN stock_moves m INDEXED BY stock_moves_by_position ON m.sku_id = s.id AND m.date <= ?
+      CROSS JOIN warehouses w ON w.id = m.warehouse_id WHERE 1`;
+    args.push(asOf);
+  }
+  if (f.skuId !== undefined) { conds.push('s.id = ?'); args.push(f.skuId); }
+  if (f.warehouseId !== undefined) { conds.push(`${balances ? 'b' : 'm'}.warehouse_id = ?`); args.push(f.warehouseId); }
+  if (after !== null) { conds.push('s.item_no >= ?'); args.push(after[0]); }
+  sql += conds.map((c) => ` AND ${c}`).join('');
+  sql += balances ? ' ORDER BY s.item_no' : ' GROUP BY s.item_no, m.warehouse_id HAVING sum(m.quantity) <> 0 OR sum(m.value) <> 0 ORDER BY s.item_no, m.warehouse_id';
+  const stmt = db.prepare(sql);
+  const keep = (p: Position) => after === null || p.sku !== after[0] || p.warehouse > after[1];
+  const byCode = (a: Position, b: Position) => (a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : 0);
+  let items: Position[] = [];
+  let more = false;
+  if (limit === undefined) {
+    // Everything: one read (iterating row by row costs more than the rows), then each SKU's run sorted by code.
+    items = (stmt.all(...args) as Position[]).filter(keep);
+    // Insertion sort in place: a run is one SKU's few warehouses, already sorted by id.
+    for (let i = 1; i < items.length; i++) {
+      const p = items[i]!;
+      let j = i - 1;
+      while (j >= 0 && items[j]!.sku === p.sku && byCode(items[j]!, p) > 0) { items[j + 1] = items[j]!; j--; }
+      items[j + 1] = p;
+    }
+  } else {
+    let group: Position[] = [];
+    const flush = () => { for (const p of group.sort(byCode)) if (keep(p)) items.push(p); group = []; };
+    for (const p of stmt.iterate(...args) as IterableIterator<Position>) {
+      if (group.length > 0 && group[0]!.sku !== p.sku) {
+        flush();
+        if (items.length > limit) break;
+      }
+      group.push(p);
+    }
+    flush();
+    if (items.length > limit) { more = true; items.length = limit; }
+  }
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? JSON.stringify([last.sku, last.warehouse]) : null };
 }
 
 export interface AgeingView { readonly sku: string; readonly warehouse: string; readonly buckets: Record<AgeingBucket, { quantity: number; value: number }> }

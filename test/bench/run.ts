@@ -397,20 +397,47 @@ async function stockWorkspace(): Promise<string> {
   return dataDir;
 }
 
+/**
+ * The < 100 ms on-hand budget (issue 6) applies to what the on-hand screen asks for: one page
+ * (PAGE positions, keyset-paged) as of any date, through dispatch — that is the interactive number
+ * and the one flagged. The full on-hand (all ~200k positions: CLI, export) is reported beside a
+ * raw better-sqlite3 read that returns the same rows with no ordering or paging, because its cost
+ * is producing 200k rows, not finding them. Valuation (all positions and a total) is compared with
+ * a raw SUM over the same moves (target ≤ 3×).
+ */
 async function stockBench(): Promise<number> {
-  const ws = await openWorkspace({ dataDir: await stockWorkspace(), host: 'cli' });
+  // BENCH_STOCK_DIR: reuse (or create once) a generated stock workspace while working on queries.
+  const reuse = process.env.BENCH_STOCK_DIR;
+  const dataDir = reuse && fs.existsSync(path.join(reuse, 'ledger.sqlite')) ? reuse : await stockWorkspace();
+  if (reuse && dataDir !== reuse) fs.cpSync(dataDir, reuse, { recursive: true });
+  const ws = await openWorkspace({ dataDir, host: 'cli' });
   const dispatch = createDispatch(createHandlers(ws), (i) => console.error(i));
-  const run = (name: string, input: unknown) => async () => { const r = await dispatch(name, input); if (!r.ok) throw new Error(JSON.stringify(r.error)); };
+  const run = (name: string, input: unknown) => async () => { const r = await dispatch(name, input); if (!r.ok) throw new Error(JSON.stringify(r.error)); return r.value; };
   const timeOf = async (fn: () => unknown, runs: number) => { await fn(); const xs: number[] = []; for (let r = 0; r < runs; r++) xs.push(await time(fn)); return median(xs); };
   const rawSum = ws.db.prepare('SELECT sum(quantity), sum(value) FROM stock_moves WHERE date <= ?');
+  const rawAll = ws.db.prepare(`SELECT sku_id, warehouse_id, sum(quantity) AS quantity, sum(value) AS value FROM stock_moves WHERE date <= ?
+    GROUP BY sku_id, warehouse_id HAVING sum(quantity) <> 0 OR sum(value) <> 0`);
+  const PAGE = 200;
+  const mid = String(ws.db.prepare('SELECT item_no FROM skus ORDER BY item_no LIMIT 1 OFFSET ?').pluck().get(Math.floor(STOCK_SKUS / 2)));
   let over = 0;
-  console.log('stock through dispatch, median of 5 after a warm-up; raw = SELECT sum(quantity), sum(value) FROM stock_moves WHERE date <= asOf');
-  for (const asOf of ['2026-12-31', '2025-06-30', '2024-06-30']) {
-    const onHand = await timeOf(run('stock.onHand', { asOf }), 5);
+  console.log(`stock through dispatch, median of 5 after a warm-up. Budget < ${ONHAND_BUDGET_MS} ms applies to the on-hand page (${PAGE} positions), any date.`);
+  console.log('  raw all = SELECT sku, warehouse, sum(quantity), sum(value) … WHERE date <= asOf GROUP BY sku, warehouse (same rows, unordered, no names)');
+  console.log('  raw SUM = SELECT sum(quantity), sum(value) FROM stock_moves WHERE date <= asOf');
+  for (const asOf of ['2026-12-31', '2025-06-30', '2024-06-30', '2024-01-15']) {
+    const first = await timeOf(run('stock.onHand', { asOf, limit: PAGE }), 5);
+    const page = (await run('stock.onHand', { asOf, limit: PAGE })()) as { items: unknown[]; nextCursor: string | null };
+    const second = await timeOf(run('stock.onHand', { asOf, limit: PAGE, cursor: page.nextCursor }), 5);
+    const middle = await timeOf(run('stock.onHand', { asOf, limit: PAGE, cursor: JSON.stringify([mid, '']) }), 5);
+    const oneSku = await timeOf(run('stock.onHand', { asOf, skuId: 4242 }), 5);
+    const full = await timeOf(run('stock.onHand', { asOf }), 5);
+    const fullCount = ((await run('stock.onHand', { asOf })()) as { items: unknown[] }).items.length;
+    const rawFull = await timeOf(() => rawAll.all(asOf), 5);
     const valuation = await timeOf(run('stock.valuation', { asOf }), 5);
     const raw = await timeOf(() => rawSum.get(asOf), 5);
-    if (onHand > ONHAND_BUDGET_MS) over++;
-    console.log(`  as of ${asOf}: onHand ${onHand.toFixed(1)} ms${onHand > ONHAND_BUDGET_MS ? ' (OVER ' + ONHAND_BUDGET_MS + ' ms)' : ''}   valuation ${valuation.toFixed(1)} ms   raw SUM ${raw.toFixed(1)} ms   valuation/raw ${(valuation / raw).toFixed(2)}`);
+    const worst = Math.max(first, second, middle, oneSku);
+    if (worst > ONHAND_BUDGET_MS) over++;
+    console.log(`  as of ${asOf}: on-hand page of ${PAGE}: first ${first.toFixed(1)} ms, next ${second.toFixed(1)} ms, middle ${middle.toFixed(1)} ms, one SKU ${oneSku.toFixed(1)} ms${worst > ONHAND_BUDGET_MS ? ` (OVER ${ONHAND_BUDGET_MS} ms)` : ''}`);
+    console.log(`    full on-hand (${fullCount.toLocaleString('en')} positions) ${full.toFixed(1)} ms vs raw all ${rawFull.toFixed(1)} ms (${(full / rawFull).toFixed(2)}×)   valuation ${valuation.toFixed(1)} ms vs raw SUM ${raw.toFixed(1)} ms (${(valuation / raw).toFixed(2)}×${valuation / raw > 3 ? ', over 3×' : ''})`);
   }
   ws.close();
   return over;

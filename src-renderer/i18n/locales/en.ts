@@ -959,6 +959,41 @@ export const en = {
       },
       platformMismatch: 'This order is on {{platform}}; it cannot move to a {{shopPlatform}} shop.',
     },
+    customs: {
+      field: {
+        required: 'The message field {{field}} must not be empty.',
+        tooLong: 'The message field {{field}} is longer than {{max}} characters.',
+        length: 'The message field {{field}} must be {{length}} characters long.',
+      },
+      code: {
+        unknown: 'No customs code for {{kind}} “{{value}}”.',
+      },
+      hsCode: {
+        invalid: 'The HS code “{{hsCode}}” of {{itemNo}} is not 10 digits.',
+      },
+      guid: {
+        invalid: 'The message id “{{value}}” is not valid.',
+      },
+      appTime: {
+        invalid: 'The declaration time is not valid.',
+      },
+      amount: {
+        negative: 'The amount {{field}} must not be negative.',
+        tooLarge: 'The amount {{field}} is out of range.',
+      },
+      quantity: {
+        invalid: 'The {{field}} quantity of {{itemNo}} is not valid.',
+      },
+      date: {
+        invalid: 'The date {{field}} “{{value}}” is not valid.',
+      },
+      weight: {
+        grossBelowNet: 'The gross weight of order {{orderNo}} is below its net weight.',
+      },
+      file: {
+        unreadable: 'Cannot read the message file: {{file}}',
+      },
+    },
     shops: {
       badTimeZone: 'This time zone is not recognised; choose one from the list.',
       duplicate: 'This shop already exists (same platform and name).',
@@ -1038,6 +1073,10 @@ export const en = {
       negative: 'The amount cannot be negative.',
     },
     stock: {
+      onHand: {
+        badCursor: 'The stock list has changed; refresh and try again.',
+        badLimit: 'The page size is not valid.',
+      },
       moves: {
         badCursor: 'The movement list has changed; refresh and try again.',
       },

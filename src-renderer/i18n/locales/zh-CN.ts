@@ -958,6 +958,41 @@ export const zhCN = {
       },
       platformMismatch: '这笔订单属于 {{platform}} 平台，不能改到 {{shopPlatform}} 平台的店铺。',
     },
+    customs: {
+      field: {
+        required: '报文字段 {{field}} 不能为空。',
+        tooLong: '报文字段 {{field}} 超过 {{max}} 个字符。',
+        length: '报文字段 {{field}} 的长度应为 {{length}} 位。',
+      },
+      code: {
+        unknown: '无法换算为海关代码：{{kind}} “{{value}}”。',
+      },
+      hsCode: {
+        invalid: '商品 {{itemNo}} 的 HS 编码“{{hsCode}}”不是 10 位数字。',
+      },
+      guid: {
+        invalid: '报文编号“{{value}}”格式不对。',
+      },
+      appTime: {
+        invalid: '申报时间格式不对。',
+      },
+      amount: {
+        negative: '报文金额 {{field}} 不能为负数。',
+        tooLarge: '报文金额 {{field}} 超出允许的范围。',
+      },
+      quantity: {
+        invalid: '商品 {{itemNo}} 的 {{field}} 数量不正确。',
+      },
+      date: {
+        invalid: '报文日期 {{field}}“{{value}}”不正确。',
+      },
+      weight: {
+        grossBelowNet: '订单 {{orderNo}} 的毛重小于净重。',
+      },
+      file: {
+        unreadable: '无法读取报文文件：{{file}}',
+      },
+    },
     shops: {
       badTimeZone: '无法识别这个时区，请从列表中选择。',
       duplicate: '已经有同样的店铺了（平台和名称相同）。',
@@ -1037,6 +1072,10 @@ export const zhCN = {
       negative: '金额不能为负数。',
     },
     stock: {
+      onHand: {
+        badCursor: '库存列表已经变化，请刷新后重试。',
+        badLimit: '每页条数不正确。',
+      },
       moves: {
         badCursor: '流水列表已经变化，请刷新后重试。',
       },

@@ -959,6 +959,41 @@ export const zhTW = {
       },
       platformMismatch: '這筆訂單屬於 {{platform}} 平台，不能改到 {{shopPlatform}} 平台的商店。',
     },
+    customs: {
+      field: {
+        required: '報文欄位 {{field}} 不能為空。',
+        tooLong: '報文欄位 {{field}} 超過 {{max}} 個字元。',
+        length: '報文欄位 {{field}} 的長度應為 {{length}} 位。',
+      },
+      code: {
+        unknown: '無法換算為海關代碼：{{kind}}「{{value}}」。',
+      },
+      hsCode: {
+        invalid: '商品 {{itemNo}} 的 HS 編碼「{{hsCode}}」不是 10 位數字。',
+      },
+      guid: {
+        invalid: '報文編號「{{value}}」格式不對。',
+      },
+      appTime: {
+        invalid: '申報時間格式不對。',
+      },
+      amount: {
+        negative: '報文金額 {{field}} 不能為負數。',
+        tooLarge: '報文金額 {{field}} 超出允許的範圍。',
+      },
+      quantity: {
+        invalid: '商品 {{itemNo}} 的 {{field}} 數量不正確。',
+      },
+      date: {
+        invalid: '報文日期 {{field}}「{{value}}」不正確。',
+      },
+      weight: {
+        grossBelowNet: '訂單 {{orderNo}} 的毛重小於淨重。',
+      },
+      file: {
+        unreadable: '無法讀取報文檔案：{{file}}',
+      },
+    },
     shops: {
       badTimeZone: '無法辨識這個時區，請從清單中選擇。',
       duplicate: '已經有相同的商店了（平台和名稱相同）。',
@@ -1038,6 +1073,10 @@ export const zhTW = {
       negative: '金額不能是負數。',
     },
     stock: {
+      onHand: {
+        badCursor: '庫存清單已經變動，請重新整理後再試。',
+        badLimit: '每頁筆數不正確。',
+      },
       moves: {
         badCursor: '明細清單已經變動，請重新整理後再試。',
       },

@@ -1,0 +1,30 @@
+/**
+ * Exact amounts of one order line: quantity (positive whole number), unit price and
+ * totalPrice = quantity × unitPrice as decimal(19,5) strings, computed with core money
+ * (integers inside, never floats). Shared by CEB303 and CEB603 so both state the same values.
+ */
+import { DomainError } from '../domain-error.ts';
+import { money, multiplyByQuantity, type Money } from '../money/index.ts';
+import type { Currency } from '../money/currency.ts';
+import { moneyDecimal, scaledDecimal } from './ceb-fields.ts';
+import type { CebLineInput } from './ceb-input.ts';
+
+export interface LineAmounts {
+  readonly qty: string;
+  readonly price: string;
+  readonly totalPrice: string;
+  readonly total: Money;
+}
+
+export function lineAmounts(line: CebLineInput, currency: Currency): LineAmounts {
+  const q = line.quantity;
+  if (!Number.isSafeInteger(q) || q <= 0) throw new DomainError('customs.quantity.invalid', { field: 'qty', itemNo: line.sku.itemNo });
+  const unit = money(line.unitPrice, currency);
+  const total = multiplyByQuantity(unit, q);
+  return {
+    qty: scaledDecimal('qty', BigInt(q), 0),
+    price: moneyDecimal('price', unit),
+    totalPrice: moneyDecimal('totalPrice', total),
+    total,
+  };
+}
