@@ -24,6 +24,9 @@ export default defineConfig({
   },
   test: {
     root: repoRoot,
+    // Integration tests spawn the CLI and servers and lint the whole tree; a loaded 2-core CI
+    // machine needs headroom (speed is measured by `npm run bench`, not by test timeouts).
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -17,6 +17,11 @@ export type {
 import type { OrderDetail, OrderListItem, OrdersStats } from '../core/orders/order-views.ts';
 export type { OrderChange, OrderDetail, OrderFee, OrderLine, OrderListItem, OrdersStats } from '../core/orders/order-views.ts';
 export type { ProfitBreakdown } from '../core/orders/profit.ts';
+import { ALLOCATION_BASES, WAREHOUSE_KINDS, type AgeingRow, type ReorderHint, type Shipment, type SkuRecord, type StockDifference, type StockMove, type StockPosition, type Warehouse } from '../core/stock/stock-views.ts';
+export { ALLOCATION_BASES, MOVE_TYPES, WAREHOUSE_KINDS } from '../core/stock/stock-views.ts';
+export type {
+  AgeingRow, AllocationBasis, MoveType, ReorderHint, Shipment, SkuRecord, StockDifference, StockMove, StockPosition, Warehouse, WarehouseKind,
+} from '../core/stock/stock-views.ts';
 
 /** Phantom marker for a command's result type (no runtime value). */
 function result<T>(): T {
@@ -149,100 +154,9 @@ export const manualOrderInput = z.object({
 
 // ---- stock ------------------------------------------------------------------------------
 
-export const WAREHOUSE_KINDS = ['domestic', 'transit', 'overseasOwn', 'overseasPublic', 'platform', 'returns'] as const;
-export type WarehouseKind = (typeof WAREHOUSE_KINDS)[number];
-export const MOVE_TYPES = ['purchase', 'transfer', 'sale', 'return', 'count', 'writeoff', 'reversal', 'landedCost', 'shipmentDispatch', 'shipmentReceipt'] as const;
-export type MoveType = (typeof MOVE_TYPES)[number];
 export const POSTABLE_MOVE_TYPES = ['purchase', 'transfer', 'sale', 'return', 'count', 'writeoff'] as const;
-export const ALLOCATION_BASES = ['value', 'weight', 'volume', 'quantity'] as const;
-export type AllocationBasis = (typeof ALLOCATION_BASES)[number];
 export const LANDED_COST_KINDS = ['freight', 'insurance', 'duty', 'inboundFee'] as const;
 export const PLATFORM_SKU_KINDS = ['asin', 'fnsku', 'sellerSku', 'shopifySku', 'other'] as const;
-
-export interface SkuRecord {
-  readonly id: number;
-  readonly itemNo: string;
-  readonly goodsName: string;
-  readonly gmodel: string;
-  readonly hsCode: string;
-  readonly unit: string;
-  readonly legalUnit: string;
-  readonly secondLegalUnit: string | null;
-  readonly barcode: string | null;
-  readonly origin: string | null;
-  readonly weightGrams: number | null;
-  readonly volumeCm3: number | null;
-  readonly platformSkus: ReadonlyArray<{ readonly platform: Platform; readonly kind: string; readonly code: string }>;
-}
-
-export interface Warehouse {
-  readonly id: number;
-  readonly code: string;
-  readonly name: string;
-  readonly kind: WarehouseKind;
-  readonly country: string | null;
-}
-
-/** Quantities are units; values are CNY fen (the base currency), integers. */
-export interface StockMove {
-  readonly id: number;
-  readonly date: string;
-  readonly type: MoveType;
-  readonly sku: string;
-  readonly warehouse: string;
-  readonly quantity: number;
-  readonly value: number;
-  readonly reference: string | null;
-  readonly reason: string | null;
-  readonly reversesMoveId: number | null;
-  readonly reversedByMoveId: number | null;
-}
-
-export interface StockPosition {
-  readonly sku: string;
-  readonly warehouse: string;
-  readonly quantity: number;
-  readonly value: number;
-}
-
-export interface Shipment {
-  readonly id: number;
-  /** 9810 overseas-warehouse booking note number (订仓单号). */
-  readonly bookingNoteNo: string;
-  readonly carrier: string;
-  readonly cartons: number;
-  readonly shipDate: string;
-  readonly eta: string | null;
-  readonly from: string;
-  readonly to: string;
-  readonly status: 'inTransit' | 'received';
-  readonly allocationBasis: AllocationBasis;
-  readonly lines: ReadonlyArray<{ readonly sku: string; readonly shipped: number; readonly received: number | null; readonly discrepancyReason: string | null; readonly landedCost: number }>;
-  readonly landedCost: number;
-}
-
-export interface AgeingRow {
-  readonly sku: string;
-  readonly warehouse: string;
-  readonly buckets: Readonly<Record<'0-30' | '31-90' | '91-180' | '181-365' | '365+', { readonly quantity: number; readonly value: number }>>;
-}
-
-export interface ReorderHint {
-  readonly sku: string;
-  readonly warehouse: string;
-  readonly onHand: number;
-  readonly sold30d: number;
-  /** onHand / (sold30d / 30), null when nothing sold. */
-  readonly daysOfCover: number | null;
-}
-
-export interface StockDifference {
-  readonly sku: string;
-  readonly warehouse: string;
-  readonly ledger: number;
-  readonly reported: number;
-  readonly difference: number;
-}
 
 export interface StockImportSummary {
   readonly source: 'stock-moves' | 'fba-inventory' | 'stock-count';

@@ -1,5 +1,5 @@
 /**
- * Finds a usable Electron binary without `require('electron')` (which would try to download
+ * Finds a usable Electron binary without loading the electron package (which would try to download
  * one) and launches the bundled main process with it. Returns null where Electron cannot start
  * (no binary installed, or Linux without a display), so `start` falls back to the web host.
  */

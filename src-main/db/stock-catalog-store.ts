@@ -5,33 +5,14 @@
  */
 import { DomainError } from '../core/domain-error.ts';
 import type { Sku } from '../core/stock/sku.ts';
+import type { SkuRecord, Warehouse } from '../core/stock/stock-views.ts';
+import type { Platform } from '../core/orders/order.ts';
 import type { Db } from './open-ledger.ts';
 
-export type WarehouseKind = 'domestic' | 'transit' | 'overseasOwn' | 'overseasPublic' | 'platform' | 'returns';
-
-export interface SkuRow {
-  readonly id: number;
-  readonly itemNo: string;
-  readonly goodsName: string;
-  readonly gmodel: string;
-  readonly hsCode: string;
-  readonly unit: string;
-  readonly legalUnit: string;
-  readonly secondLegalUnit: string | null;
-  readonly barcode: string | null;
-  readonly origin: string | null;
-  readonly weightGrams: number | null;
-  readonly volumeCm3: number | null;
-  readonly platformSkus: ReadonlyArray<{ readonly platform: string; readonly kind: string; readonly code: string }>;
-}
-
-export interface WarehouseRow {
-  readonly id: number;
-  readonly code: string;
-  readonly name: string;
-  readonly kind: WarehouseKind;
-  readonly country: string | null;
-}
+/** Read models live in the core (shared with the contract); these names stay for the store's callers. */
+export type { WarehouseKind } from '../core/stock/stock-views.ts';
+export type SkuRow = SkuRecord;
+export type WarehouseRow = Warehouse;
 
 const SKU_COLUMNS = `id, item_no AS itemNo, goods_name AS goodsName, gmodel, hs_code AS hsCode, unit, legal_unit AS legalUnit,
   second_legal_unit AS secondLegalUnit, barcode, origin, weight_grams AS weightGrams, volume_cm3 AS volumeCm3`;
@@ -40,8 +21,8 @@ type SkuBase = Omit<SkuRow, 'platformSkus'>;
 
 function withMappings(db: Db, rows: SkuBase[]): SkuRow[] {
   const maps = db.prepare('SELECT sku_id AS skuId, platform, kind, code FROM platform_skus ORDER BY id').all() as
-    Array<{ skuId: number; platform: string; kind: string; code: string }>;
-  const by = new Map<number, Array<{ platform: string; kind: string; code: string }>>();
+    Array<{ skuId: number; platform: Platform; kind: string; code: string }>;
+  const by = new Map<number, Array<{ platform: Platform; kind: string; code: string }>>();
   for (const m of maps) {
     const list = by.get(m.skuId) ?? [];
     list.push({ platform: m.platform, kind: m.kind, code: m.code });

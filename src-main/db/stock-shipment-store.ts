@@ -13,21 +13,9 @@ import { amountInCny } from '../core/stock/line-cost.ts';
 import { getSku, getWarehouse, saveWarehouse } from './stock-catalog-store.ts';
 import { insertMove, refoldSku } from './stock-ledger-store.ts';
 import type { Db } from './open-ledger.ts';
+import type { Shipment } from '../core/stock/stock-views.ts';
 
-export interface ShipmentView {
-  readonly id: number;
-  readonly bookingNoteNo: string;
-  readonly carrier: string;
-  readonly cartons: number;
-  readonly shipDate: string;
-  readonly eta: string | null;
-  readonly from: string;
-  readonly to: string;
-  readonly status: 'inTransit' | 'received';
-  readonly allocationBasis: AllocationBasis;
-  readonly lines: ReadonlyArray<{ sku: string; shipped: number; received: number | null; discrepancyReason: string | null; landedCost: number }>;
-  readonly landedCost: number;
-}
+export type ShipmentView = Shipment;
 
 interface ShipmentRow {
   id: number; booking_note_no: string; carrier: string; cartons: number; ship_date: string; eta: string | null; from_warehouse_id: number;

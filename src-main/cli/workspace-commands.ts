@@ -1,0 +1,96 @@
+/**
+ * The workspace commands of `kuajing`: init, doctor, backup, serve/start. Loaded only when one of
+ * them runs, so `kuajing --version` and the other commands start without opening SQLite or HTTP.
+ */
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DomainError } from '../core/domain-error.ts';
+import { openWorkspace } from '../api/workspace.ts';
+import { createHandlers } from '../api/handlers.ts';
+import { createDispatch } from '../api/dispatch.ts';
+import { backupWorkspace, doctorReport } from '../api/maintenance.ts';
+import { startWebHost } from '../hosts/web/web-host.ts';
+import { defaultDataDir } from './data-dir.ts';
+import { message } from './messages.ts';
+import { findElectron, launchElectron } from './electron-launcher.ts';
+import {
+  existingWorkspaceDir, parse, reportDomainError, requireString, UsageError, withWorkspace, type CliIo,
+} from './cli-kit.ts';
+
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist-renderer');
+
+export async function init(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    'company-name': { type: 'string' }, uscc: { type: 'string' }, 'customs-code': { type: 'string' },
+    'dxp-id': { type: 'string' }, 'pilot-zone': { type: 'string' },
+  });
+  const dataDir = path.resolve(requireString(values, 'data-dir'));
+  const input = {
+    name: requireString(values, 'company-name'),
+    uscc: requireString(values, 'uscc'),
+    customsCode: requireString(values, 'customs-code'),
+    dxpId: values['dxp-id'] ?? null,
+    pilotZone: values['pilot-zone'] ?? 'other',
+    baseCurrency: 'CNY',
+  };
+  return withWorkspace(dataDir, async (ws) => {
+    const dispatch = createDispatch(createHandlers(ws), ws.logIncident);
+    const existing = await dispatch('company.get', {});
+    if (existing.ok && existing.value) throw new DomainError('workspace.alreadyInitialised', { dataDir });
+    const result = await dispatch('company.save', input);
+    if (!result.ok) {
+      reportDomainError(io, Boolean(values.json), result.error);
+      return 1;
+    }
+    io.out(values.json ? JSON.stringify({ ok: true, dataDir, file: ws.file, company: result.value }) : `${dataDir}`);
+    return 0;
+  });
+}
+
+export async function doctor(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {});
+  const dataDir = existingWorkspaceDir(values);
+  return withWorkspace(dataDir, (ws) => {
+    const report = doctorReport(ws);
+    if (values.json) io.out(JSON.stringify(report));
+    else for (const [k, v] of Object.entries(report)) io.out(`${k.padEnd(20)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    return report.ok ? 0 : 1;
+  });
+}
+
+export async function backup(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { out: { type: 'string' } });
+  const dataDir = existingWorkspaceDir(values);
+  const out = requireString(values, 'out');
+  return withWorkspace(dataDir, async (ws) => {
+    const done = await backupWorkspace(ws, out);
+    io.out(values.json ? JSON.stringify({ ok: true, ...done }) : done.out);
+    return 0;
+  });
+}
+
+export async function serve(args: readonly string[], io: CliIo, preferElectron: boolean): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' }, web: { type: 'boolean' } });
+  const dataDir = path.resolve(values['data-dir'] ?? (preferElectron ? defaultDataDir() : requireString(values, 'data-dir')));
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad --port ${values.port}`);
+
+  if (preferElectron && !values.web) {
+    const electron = findElectron();
+    if (electron) return launchElectron(electron, dataDir);
+    io.err(message('start.noElectron'));
+  }
+  const ws = await openWorkspace({ dataDir, host: 'web' });
+  try {
+    const dispatch = createDispatch(createHandlers(ws), ws.logIncident);
+    const token = randomBytes(24).toString('base64url');
+    const host = await startWebHost({ dispatch, events: ws.events, staticDir: RENDERER_DIR, token, port });
+    if (values.json) io.out(JSON.stringify({ url: host.url, port: host.port, token, dataDir }));
+    else io.out(`${message('serve.ready')}\n  ${host.url}\n${message('serve.stop')}`);
+    await io.untilStopped();
+    await host.close();
+    return 0;
+  } finally {
+    ws.close();
+  }
+}
