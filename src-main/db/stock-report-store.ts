@@ -1,8 +1,11 @@
 /**
  * Stock reports, read-only: on-hand and valuation per SKU × warehouse as of a date, ageing buckets
  * and reorder hints. As of the last move date or later positions come from `stock_balances` (kept
- * by triggers); for an earlier date they are summed from the (sku, warehouse, date, quantity,
- * value) covering index `stock_moves_by_position` (0004): one short range read per position.
+ * by triggers); for an earlier date they are summed from the moves, by one of two reads (see
+ * `positionReadPath`): per position from the (sku, warehouse, date, quantity, value) covering index
+ * `stock_moves_by_position` (0004), which reads every move of each SKU it visits whatever the date;
+ * or, when few moves fall on or before the date, straight from those moves through the (date, sku,
+ * warehouse, quantity, value) covering index `stock_moves_by_date` (0003), grouped and then ordered.
  * A page (`limit`, keyset `cursor` after the last (sku, warehouse) shown) reads only the SKUs it
  * needs, in item-no order, so its cost does not grow with the ledger; the full list (no limit)
  * is one ordered pass. Ageing uses the persisted layers (as of today); reorder hints compare the
@@ -30,6 +33,33 @@ function usesBalances(db: Db, asOf: string): boolean {
   return last === null || asOf >= last;
 }
 
+/**
+ * How positions as of a past date are read. `byPosition`: walk SKUs in item-no order and sum each
+ * one's moves from `stock_moves_by_position`; it reads all of a visited SKU's moves (the date is not
+ * a prefix of that index), so a full list costs the whole ledger even for an early date, while a
+ * page stops after the SKUs it shows. `byDate`: read only the moves on or before the date from
+ * `stock_moves_by_date`, group them per position, then attach names and order; its cost follows
+ * those moves (plus a sort), not the ledger. Both give the same rows in the same order.
+ */
+export type PositionReadPath = 'byPosition' | 'byDate';
+
+/**
+ * `byDate` when fewer moves fall on or before `asOf` than there are positions (for a page: than the
+ * page holds, since then the walk cannot stop early and reads every move); `byPosition` otherwise,
+ * and always for one SKU (one short range read). The count is bounded, so deciding costs at most
+ * that many entries of the date index. `null` when the balances answer (as of the last move date
+ * or later).
+ */
+export function positionReadPath(db: Db, asOf: string, f: PositionPageRequest = {}): PositionReadPath | null {
+  if (usesBalances(db, asOf)) return null;
+  if (f.skuId !== undefined) return 'byPosition';
+  const positionCount = db.prepare('SELECT count(*) FROM stock_balances').pluck().get() as number;
+  const bound = f.limit === undefined ? positionCount : Math.min(positionCount, f.limit);
+  const moves = db.prepare('SELECT count(*) FROM (SELECT 1 FROM stock_moves INDEXED BY stock_moves_by_date WHERE date <= ? LIMIT ?)')
+    .pluck().get(asOf, bound) as number;
+  return moves < bound ? 'byDate' : 'byPosition';
+}
+
 /** Every non-zero position as of `asOf`, ordered by SKU item no, then warehouse code. */
 export function positions(db: Db, asOf: string, f: PositionFilter = {}): Position[] {
   return positionPage(db, asOf, f).items;
@@ -48,30 +78,46 @@ function decodeCursor(cursor: string): [string, string] {
  * no, then warehouse code, keyset-paged after the cursor's (sku, warehouse). SKUs stream in
  * item-no order through their unique index and each SKU's positions come from one range read, so
  * a page stops after the SKUs it shows; only one SKU's few warehouses are ordered by code (here).
+ * Before the last move date the read is chosen by `positionReadPath`; `forcePath` (tests, bench)
+ * overrides that choice.
  */
-export function positionPage(db: Db, asOf: string, f: PositionPageRequest = {}): PositionPage {
+export function positionPage(db: Db, asOf: string, f: PositionPageRequest = {}, forcePath?: PositionReadPath): PositionPage {
   const after = f.cursor ? decodeCursor(f.cursor) : null;
   const limit = f.limit;
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) throw new DomainError('stock.onHand.badLimit', { limit });
   const conds: string[] = [];
   const args: Array<string | number> = [];
-  const balances = usesBalances(db, asOf);
+  const read = forcePath ?? positionReadPath(db, asOf, f);
   let sql: string;
-  if (balances) {
+  if (read === null) {
     sql = `SELECT s.item_no AS sku, w.code AS warehouse, b.quantity, b.value FROM skus s ${f.skuId === undefined ? 'INDEXED BY sqlite_autoindex_skus_1' : ''}
       CROSS JOIN stock_balances b ON b.sku_id = s.id CROSS JOIN warehouses w ON w.id = b.warehouse_id WHERE (b.quantity <> 0 OR b.value <> 0)`;
-  } else {
+    if (f.skuId !== undefined) { conds.push('s.id = ?'); args.push(f.skuId); }
+    if (f.warehouseId !== undefined) { conds.push('b.warehouse_id = ?'); args.push(f.warehouseId); }
+  } else if (read === 'byPosition') {
     sql = `SELECT s.item_no AS sku, w.code AS warehouse, sum(m.quantity) AS quantity, sum(m.value) AS value
       FROM skus s ${f.skuId === undefined ? 'INDEXED BY sqlite_autoindex_skus_1' : ''}
       CROSS JOIN stock_moves m INDEXED BY stock_moves_by_position ON m.sku_id = s.id AND m.date <= ?
       CROSS JOIN warehouses w ON w.id = m.warehouse_id WHERE 1`;
     args.push(asOf);
+    if (f.skuId !== undefined) { conds.push('s.id = ?'); args.push(f.skuId); }
+    if (f.warehouseId !== undefined) { conds.push('m.warehouse_id = ?'); args.push(f.warehouseId); }
+  } else {
+    // The moves up to the date, grouped per position (same HAVING as the walk), then named and ordered like it.
+    const inner: string[] = ['date <= ?'];
+    args.push(asOf);
+    if (f.skuId !== undefined) { inner.push('sku_id = ?'); args.push(f.skuId); }
+    if (f.warehouseId !== undefined) { inner.push('warehouse_id = ?'); args.push(f.warehouseId); }
+    sql = `SELECT s.item_no AS sku, w.code AS warehouse, t.quantity, t.value
+      FROM (SELECT sku_id, warehouse_id, sum(quantity) AS quantity, sum(value) AS value FROM stock_moves INDEXED BY stock_moves_by_date
+        WHERE ${inner.join(' AND ')} GROUP BY sku_id, warehouse_id HAVING sum(quantity) <> 0 OR sum(value) <> 0) t
+      CROSS JOIN skus s ON s.id = t.sku_id CROSS JOIN warehouses w ON w.id = t.warehouse_id WHERE 1`;
   }
-  if (f.skuId !== undefined) { conds.push('s.id = ?'); args.push(f.skuId); }
-  if (f.warehouseId !== undefined) { conds.push(`${balances ? 'b' : 'm'}.warehouse_id = ?`); args.push(f.warehouseId); }
   if (after !== null) { conds.push('s.item_no >= ?'); args.push(after[0]); }
   sql += conds.map((c) => ` AND ${c}`).join('');
-  sql += balances ? ' ORDER BY s.item_no' : ' GROUP BY s.item_no, m.warehouse_id HAVING sum(m.quantity) <> 0 OR sum(m.value) <> 0 ORDER BY s.item_no, m.warehouse_id';
+  sql += read === null ? ' ORDER BY s.item_no'
+    : read === 'byPosition' ? ' GROUP BY s.item_no, m.warehouse_id HAVING sum(m.quantity) <> 0 OR sum(m.value) <> 0 ORDER BY s.item_no, m.warehouse_id'
+    : ' ORDER BY s.item_no, t.warehouse_id';
   const stmt = db.prepare(sql);
   const keep = (p: Position) => after === null || p.sku !== after[0] || p.warehouse > after[1];
   const byCode = (a: Position, b: Position) => (a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : 0);

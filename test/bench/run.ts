@@ -22,6 +22,7 @@ import { parseImport } from '../../src-main/imports/parse-import.ts';
 import { writeAmazonAllOrders } from '../../src-main/imports/demo/write-demo-files.ts';
 import type { ParsedImport } from '../../src-main/core/orders/order.ts';
 import { ORDER_SORTS, type OrderSort } from '../../src-main/api/contract.ts';
+import { positionReadPath } from '../../src-main/db/stock-report-store.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROWS = 100_000;
@@ -423,6 +424,9 @@ async function stockBench(): Promise<number> {
   console.log(`stock through dispatch, median of 5 after a warm-up. Budget < ${ONHAND_BUDGET_MS} ms applies to the on-hand page (${PAGE} positions), any date.`);
   console.log('  raw all = SELECT sku, warehouse, sum(quantity), sum(value) … WHERE date <= asOf GROUP BY sku, warehouse (same rows, unordered, no names)');
   console.log('  raw SUM = SELECT sum(quantity), sum(value) FROM stock_moves WHERE date <= asOf');
+  console.log('  read = how valuation read the positions: balances (as of the last move date or later), byPosition (walk of stock_moves_by_position) or byDate (moves up to the date from stock_moves_by_date)');
+  const countUpTo = ws.db.prepare('SELECT count(*) FROM stock_moves WHERE date <= ?').pluck();
+  const ratios: string[] = [];
   for (const asOf of ['2026-12-31', '2025-06-30', '2024-06-30', '2024-01-15']) {
     const first = await timeOf(run('stock.onHand', { asOf, limit: PAGE }), 5);
     const page = (await run('stock.onHand', { asOf, limit: PAGE })()) as { items: unknown[]; nextCursor: string | null };
@@ -438,7 +442,11 @@ async function stockBench(): Promise<number> {
     if (worst > ONHAND_BUDGET_MS) over++;
     console.log(`  as of ${asOf}: on-hand page of ${PAGE}: first ${first.toFixed(1)} ms, next ${second.toFixed(1)} ms, middle ${middle.toFixed(1)} ms, one SKU ${oneSku.toFixed(1)} ms${worst > ONHAND_BUDGET_MS ? ` (OVER ${ONHAND_BUDGET_MS} ms)` : ''}`);
     console.log(`    full on-hand (${fullCount.toLocaleString('en')} positions) ${full.toFixed(1)} ms vs raw all ${rawFull.toFixed(1)} ms (${(full / rawFull).toFixed(2)}×)   valuation ${valuation.toFixed(1)} ms vs raw SUM ${raw.toFixed(1)} ms (${(valuation / raw).toFixed(2)}×${valuation / raw > 3 ? ', over 3×' : ''})`);
+    const moves = Number(countUpTo.get(asOf));
+    console.log(`    valuation read ${positionReadPath(ws.db, asOf) ?? 'balances'} (${moves.toLocaleString('en')} moves on or before the date)`);
+    ratios.push(`${asOf} ${(valuation / raw).toFixed(2)}×`);
   }
+  console.log(`  valuation / raw SUM per date (target ≤ 3×): ${ratios.join(', ')}`);
   ws.close();
   return over;
 }
