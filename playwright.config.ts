@@ -19,7 +19,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
+        '--disable-sync', '--no-first-run', '--disable-quic', '--lang=zh-CN'],
     },
   },
 });
