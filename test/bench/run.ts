@@ -403,8 +403,10 @@ async function stockWorkspace(): Promise<string> {
  * (PAGE positions, keyset-paged) as of any date, through dispatch — that is the interactive number
  * and the one flagged. The full on-hand (all ~200k positions: CLI, export) is reported beside a
  * raw better-sqlite3 read that returns the same rows with no ordering or paging, because its cost
- * is producing 200k rows, not finding them. Valuation (all positions and a total) is compared with
- * a raw SUM over the same moves (target ≤ 3×).
+ * is producing 200k rows, not finding them. Valuation (every position with its value, and a total)
+ * is compared (target ≤ 3×) with the raw SUM that yields the same thing from the same moves: SUM per
+ * SKU × warehouse up to the date ("raw all"). The single grand-total SUM is printed for reference:
+ * it returns one row where a valuation must return ~200k, so it is not a like-for-like baseline.
  */
 async function stockBench(): Promise<number> {
   // BENCH_STOCK_DIR: reuse (or create once) a generated stock workspace while working on queries.
@@ -441,12 +443,12 @@ async function stockBench(): Promise<number> {
     const worst = Math.max(first, second, middle, oneSku);
     if (worst > ONHAND_BUDGET_MS) over++;
     console.log(`  as of ${asOf}: on-hand page of ${PAGE}: first ${first.toFixed(1)} ms, next ${second.toFixed(1)} ms, middle ${middle.toFixed(1)} ms, one SKU ${oneSku.toFixed(1)} ms${worst > ONHAND_BUDGET_MS ? ` (OVER ${ONHAND_BUDGET_MS} ms)` : ''}`);
-    console.log(`    full on-hand (${fullCount.toLocaleString('en')} positions) ${full.toFixed(1)} ms vs raw all ${rawFull.toFixed(1)} ms (${(full / rawFull).toFixed(2)}×)   valuation ${valuation.toFixed(1)} ms vs raw SUM ${raw.toFixed(1)} ms (${(valuation / raw).toFixed(2)}×${valuation / raw > 3 ? ', over 3×' : ''})`);
+    console.log(`    full on-hand (${fullCount.toLocaleString('en')} positions) ${full.toFixed(1)} ms vs raw all ${rawFull.toFixed(1)} ms (${(full / rawFull).toFixed(2)}×)   valuation ${valuation.toFixed(1)} ms vs raw all ${(valuation / rawFull).toFixed(2)}×${valuation / rawFull > 3 ? ' (OVER 3×)' : ''} (grand-total SUM alone ${raw.toFixed(1)} ms, ${(valuation / raw).toFixed(2)}×)`);
     const moves = Number(countUpTo.get(asOf));
     console.log(`    valuation read ${positionReadPath(ws.db, asOf) ?? 'balances'} (${moves.toLocaleString('en')} moves on or before the date)`);
-    ratios.push(`${asOf} ${(valuation / raw).toFixed(2)}×`);
+    ratios.push(`${asOf} ${(valuation / rawFull).toFixed(2)}×`);
   }
-  console.log(`  valuation / raw SUM per date (target ≤ 3×): ${ratios.join(', ')}`);
+  console.log(`  valuation / raw per-position SUM per date (target ≤ 3×): ${ratios.join(', ')}`);
   ws.close();
   return over;
 }
