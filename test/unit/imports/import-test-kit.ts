@@ -11,6 +11,10 @@ export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
 }
 
+export function stockFixture(name: string): Uint8Array {
+  return fixture(`stock/${name}`);
+}
+
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
@@ -21,14 +25,25 @@ export function parse(bytes: Uint8Array, opts: Partial<ParseImportOptions> = {})
   });
 }
 
-export async function fileError(bytes: Uint8Array, opts: Partial<ParseImportOptions> = {}): Promise<DomainError> {
+/** The DomainError a failing parse throws; anything else (or success) fails the test. */
+export async function thrown(run: Promise<unknown>): Promise<DomainError> {
   try {
-    await parse(bytes, opts);
+    await run;
   } catch (e) {
     if (e instanceof DomainError) return e;
     throw e;
   }
   throw new Error('expected the import to fail with a DomainError');
+}
+
+export function fileError(bytes: Uint8Array, opts: Partial<ParseImportOptions> = {}): Promise<DomainError> {
+  return thrown(parse(bytes, opts));
+}
+
+/** `[code, params]` of the DomainError a stock parser throws for the whole file. */
+export async function stockFileError(run: Promise<unknown>): Promise<[string, Record<string, string | number>]> {
+  const e = await thrown(run);
+  return [e.code, e.params];
 }
 
 export function byNo(result: ParsedImport, orderNo: string): ImportedOrder {

@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src-main/core/domain-error.ts';
+import { stockFileError as fileError, stockFixture as fixture, utf8 } from './import-test-kit.ts';
 import { encodeGb18030 } from '../../../src-main/imports/demo/encode-gb18030.ts';
 import { parseStockCount } from '../../../src-main/imports/stock-count.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/stock/${name}`, import.meta.url)));
-const utf8 = (text: string) => new TextEncoder().encode(text);
 
-async function fileError(run: Promise<unknown>): Promise<[string, Record<string, string | number>]> {
-  try {
-    await run;
-  } catch (e) {
-    if (e instanceof DomainError) return [e.code, e.params];
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('3PL stock list', () => {
   it('reads a Chinese UTF-8-BOM export: 商品编码, 仓库, 可用库存 (not 锁定库存), 日期', async () => {

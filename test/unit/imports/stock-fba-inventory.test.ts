@@ -1,20 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src-main/core/domain-error.ts';
+import { stockFileError as fileError, stockFixture as fixture, utf8 } from './import-test-kit.ts';
 import { parseFbaInventory } from '../../../src-main/imports/stock-fba-inventory.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/stock/${name}`, import.meta.url)));
-const utf8 = (text: string) => new TextEncoder().encode(text);
 
-async function fileError(run: Promise<unknown>): Promise<[string, Record<string, string | number>]> {
-  try {
-    await run;
-  } catch (e) {
-    if (e instanceof DomainError) return [e.code, e.params];
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('FBA Manage Inventory report', () => {
   it('reads the TSV report with fulfillable, unsellable, reserved, inbound and total per SKU', async () => {

@@ -1,27 +1,15 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src-main/core/domain-error.ts';
+import { stockFileError as fileError, stockFixture as fixture, utf8 } from './import-test-kit.ts';
 import { encodeGb18030 } from '../../../src-main/imports/demo/encode-gb18030.ts';
 import {
   STOCK_MOVES_TEMPLATE, STOCK_MOVES_TEMPLATE_ZH, type StockMovesOptions, parseStockMoves,
 } from '../../../src-main/imports/stock-moves.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/stock/${name}`, import.meta.url)));
-const utf8 = (text: string) => new TextEncoder().encode(text);
 const HEADER = 'date,type,sku,warehouse,to_warehouse,quantity,unit_cost,amount,currency,reference,reason';
 const HEADER_ZH = '日期,类型,SKU,仓库,目标仓库,数量,单位成本,金额,币种,单号,原因';
 const csv = (...rows: string[]) => utf8([HEADER, ...rows].join('\r\n'));
 
-async function fileError(run: Promise<unknown>): Promise<[string, Record<string, string | number>]> {
-  try {
-    await run;
-  } catch (e) {
-    if (e instanceof DomainError) return [e.code, e.params];
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 /** The one RowError of a one-data-row file (row 2). */
 async function rowError(row: string, options?: StockMovesOptions) {
