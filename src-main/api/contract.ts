@@ -5,6 +5,10 @@
  * `import type` from it. Adding a command here without a handler fails to compile.
  */
 import { z } from 'zod';
+import { settlementContract } from './contract-settlement.ts';
+import { customsContract } from './contract-customs.ts';
+export type * from './contract-settlement.ts';
+export type * from './contract-customs.ts';
 import { PILOT_ZONES, type CompanyProfile } from '../core/company/company-profile.ts';
 import { CURRENCIES } from '../core/money/currency.ts';
 import {
@@ -23,10 +27,7 @@ export type {
   AgeingRow, AllocationBasis, MoveType, ReorderHint, Shipment, SkuRecord, StockDifference, StockMove, StockPosition, Warehouse, WarehouseKind,
 } from '../core/stock/stock-views.ts';
 
-/** Phantom marker for a command's result type (no runtime value). */
-function result<T>(): T {
-  return undefined as T;
-}
+import { decimalText, empty, id, isoDay, result } from './contract-kit.ts';
 
 export const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -116,10 +117,7 @@ export interface SavedMapping {
   readonly savedAt: string;
 }
 
-const empty = z.object({}).strict();
-const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const decimalText = z.string().max(40);
+const isoDate = isoDay;
 const columnMapping = z.object(Object.fromEntries(GENERIC_FIELDS.map((f) => [f, z.string().max(200).nullable()])) as Record<(typeof GENERIC_FIELDS)[number], z.ZodNullable<z.ZodString>>).strict();
 
 export const orderFilter = z.object({
@@ -168,7 +166,6 @@ export interface StockImportSummary {
   readonly differences: readonly StockDifference[];
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const skuInput = z.object({
   id: id.optional(),
   itemNo: z.string().max(60), goodsName: z.string().max(400), gmodel: z.string().max(400), hsCode: z.string().max(20),
@@ -306,6 +303,9 @@ export const contract = {
     result: result<StockImportSummary>(), mutates: true, maxBodyBytes: MAX_IMPORT_BASE64 + 64 * 1024,
   },
   'settings.setValuationMethod': { input: z.object({ method: z.enum(['fifo', 'movingAverage']) }).strict(), result: result<{ readonly method: 'fifo' | 'movingAverage' }>(), mutates: true },
+  // Each area keeps its commands in its own file (forex/settlement; customs, sync and the practice platform).
+  ...settlementContract,
+  ...customsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,8 @@ import type { Workspace } from './workspace.ts';
 import { createOrdersHandlers } from './orders-handlers.ts';
 import { createImportsHandlers } from './imports-handlers.ts';
 import { createStockHandlers } from './stock-handlers.ts';
+import { createSettlementHandlers } from './settlement-handlers.ts';
+import { createCustomsHandlers } from './customs-handlers.ts';
 
 export type Handler<K extends CommandName> = (input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 export type Handlers = { readonly [K in CommandName]: Handler<K> };
@@ -61,5 +63,7 @@ export function createHandlers(ws: Workspace): Handlers {
     ...createOrdersHandlers(ws),
     ...createImportsHandlers(ws),
     ...createStockHandlers(ws),
+    ...createSettlementHandlers(ws),
+    ...createCustomsHandlers(ws),
   };
 }

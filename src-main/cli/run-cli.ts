@@ -45,13 +45,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'start': return await (await import('./workspace-commands.ts')).serve(rest, io, true);
       case 'import': {
         const stock = await import('./stock-commands.ts');
-        if (isStockImport(rest, stock.STOCK_SOURCES)) return await stock.stockImportCommand(rest, io);
+        if (hasSource(rest, stock.STOCK_SOURCES)) return await stock.stockImportCommand(rest, io);
+        const settlement = await import('./settlement-commands.ts');
+        if (hasSource(rest, settlement.PAYOUT_SOURCES)) return await settlement.payoutImportCommand(rest, io);
         return await (await import('./orders-commands.ts')).importCommand(rest, io);
       }
       case 'stock': return await (await import('./stock-commands.ts')).stockCommand(rest, io);
       case 'orders': return await (await import('./orders-commands.ts')).ordersCommand(rest, io);
       case 'demo': return await (await import('./demo-command.ts')).demoCommand(rest, io);
       case 'customs': return await (await import('./customs-commands.ts')).customsCommand(rest, io);
+      case 'settlement': return await (await import('./settlement-commands.ts')).settlementCommand(rest, io);
+      case 'journal': return await (await import('./settlement-commands.ts')).journalCommand(rest, io);
+      case 'rates': return await (await import('./settlement-commands.ts')).ratesCommand(rest, io);
+      case 'sync': return await (await import('./sync-commands.ts')).syncCommand(rest, io);
+      case 'practice-platform': return await (await import('./sync-commands.ts')).practicePlatformCommand(rest, io);
       default: throw new UsageError(`unknown command ${command}`);
     }
   } catch (e) {
@@ -69,8 +76,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-/** `--source stock-…` imports go to the stock ledger; every other source is an order import. */
-function isStockImport(args: readonly string[], stockSources: readonly string[]): boolean {
+/** Whether `--source` is one of `sources` (stock sources → stock ledger, payout sources → settlement). */
+function hasSource(args: readonly string[], stockSources: readonly string[]): boolean {
   const i = args.findIndex((a) => a === '--source' || a.startsWith('--source='));
   if (i < 0) return false;
   const value = args[i]!.includes('=') ? args[i]!.slice('--source='.length) : args[i + 1];

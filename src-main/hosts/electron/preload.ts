@@ -6,6 +6,8 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppEvent, CommandName, KuajingApi, KuajingBridge } from '../../api/contract.ts';
+import { SETTLEMENT_COMMANDS } from './commands-settlement.ts';
+import { CUSTOMS_COMMANDS } from './commands-customs.ts';
 
 // Same names as COMMAND_CHANNEL / EVENT_CHANNEL in ipc-bridge.ts (a test keeps them equal).
 const COMMAND_CHANNEL = 'kuajing:command';
@@ -50,6 +52,8 @@ const COMMANDS = [
   'stock.postSales',
   'stock.import',
   'settings.setValuationMethod',
+  ...SETTLEMENT_COMMANDS,
+  ...CUSTOMS_COMMANDS,
 ] as const satisfies readonly CommandName[];
 
 // Fails to compile when the contract gains a command that is not listed above.

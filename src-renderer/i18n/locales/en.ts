@@ -4,6 +4,8 @@
  * them to their business licence and customs registration.
  */
 import type { Translation } from '../translation.ts';
+import { settlementEn } from './areas/settlement.ts';
+import { customsEn } from './areas/customs.ts';
 
 export const en = {
   app: {
@@ -928,7 +930,11 @@ export const en = {
       emptyBody: 'Training scenarios (simulated orders, customs and settlement workflows) will be offered here. No practice scenarios are available yet.',
     },
   },
+  ...settlementEn.ui,
+  ...customsEn.ui,
   errors: {
+    ...settlementEn.errors,
+    ...customsEn.errors,
     unknown: 'Something went wrong (code: {{code}}).',
     internal: 'An internal error occurred. Please contact support and quote incident {{incidentId}}.',
     notImplemented: 'This feature is still being built and cannot be used yet.',
@@ -993,6 +999,7 @@ export const en = {
       file: {
         unreadable: 'Cannot read the message file: {{file}}',
       },
+      ...customsEn.customsErrors,
     },
     shops: {
       badTimeZone: 'This time zone is not recognised; choose one from the list.',

@@ -4,6 +4,8 @@
  * i18next `t()` keys. `errors.<code>` mirrors the stable error codes of the core, split
  * on dots (`company.uscc.checkDigit` → errors.company.uscc.checkDigit).
  */
+import { settlementZhCN } from './areas/settlement.ts';
+import { customsZhCN } from './areas/customs.ts';
 export const zhCN = {
   app: {
     name: '跨境台账',
@@ -927,7 +929,11 @@ export const zhCN = {
       emptyBody: '实训场景（模拟订单、报关和结汇流程）将在这里提供。目前还没有可用的练习场景。',
     },
   },
+  ...settlementZhCN.ui,
+  ...customsZhCN.ui,
   errors: {
+    ...settlementZhCN.errors,
+    ...customsZhCN.errors,
     unknown: '发生错误（代码：{{code}}）。',
     internal: '程序内部出错。请联系技术支持，并提供事件编号 {{incidentId}}。',
     notImplemented: '这项功能还在开发中，暂时不能使用。',
@@ -992,6 +998,7 @@ export const zhCN = {
       file: {
         unreadable: '无法读取报文文件：{{file}}',
       },
+      ...customsZhCN.customsErrors,
     },
     shops: {
       badTimeZone: '无法识别这个时区，请从列表中选择。',

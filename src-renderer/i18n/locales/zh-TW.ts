@@ -4,6 +4,8 @@
  * terms (統一社會信用代碼, 海關註冊編碼, 綜試區) keep their official names in Traditional script.
  */
 import type { Translation } from '../translation.ts';
+import { settlementZhTW } from './areas/settlement.ts';
+import { customsZhTW } from './areas/customs.ts';
 
 export const zhTW = {
   app: {
@@ -928,7 +930,11 @@ export const zhTW = {
       emptyBody: '練習情境（模擬訂單、報關和結匯流程）會在這裡提供。目前還沒有可用的練習情境。',
     },
   },
+  ...settlementZhTW.ui,
+  ...customsZhTW.ui,
   errors: {
+    ...settlementZhTW.errors,
+    ...customsZhTW.errors,
     unknown: '發生錯誤（代碼：{{code}}）。',
     internal: '程式內部發生錯誤。請聯絡技術支援，並提供事件編號 {{incidentId}}。',
     notImplemented: '這項功能還在開發中，暫時無法使用。',
@@ -993,6 +999,7 @@ export const zhTW = {
       file: {
         unreadable: '無法讀取報文檔案：{{file}}',
       },
+      ...customsZhTW.customsErrors,
     },
     shops: {
       badTimeZone: '無法辨識這個時區，請從清單中選擇。',

@@ -24,6 +24,8 @@ import type {
   Shop,
   SyncStatus,
 } from '../../../src-main/api/contract.ts';
+import { settlementDefaults } from './fake-host-settlement.ts';
+import { customsDefaults } from './fake-host-customs.ts';
 
 export interface RecordedCall {
   readonly name: CommandName;
@@ -300,6 +302,8 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
     'stock.postSales': () => ok({ posted: 0, skipped: [] }),
     'stock.import': () => notImplemented(),
     'settings.setValuationMethod': (input) => ok({ method: input.method }),
+    ...settlementDefaults(),
+    ...customsDefaults(),
   };
 
   function command<K extends CommandName>(name: K) {
