@@ -63,9 +63,17 @@ describe('preload', () => {
     expect(source).toContain(`'${EVENT_CHANNEL}'`);
   });
 
-  it('imports nothing at runtime but electron (the sandbox has no Node modules, the bundle no zod)', () => {
-    const source = fs.readFileSync(new URL('../../../../src-main/hosts/electron/preload.ts', import.meta.url), 'utf8');
-    const runtimeImports = [...source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
-    expect(runtimeImports).toEqual(['electron']);
+  it('imports nothing at runtime but electron and plain command-name lists (the sandbox has no Node modules, the bundle no zod)', () => {
+    const runtimeImports = (file: string) => {
+      const source = fs.readFileSync(new URL(`../../../../src-main/hosts/electron/${file}`, import.meta.url), 'utf8');
+      return [...source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+    };
+    const imports = runtimeImports('preload.ts');
+    expect(imports[0]).toBe('electron');
+    const lists = imports.slice(1);
+    for (const spec of lists) {
+      expect(spec).toMatch(/^\.\/commands-[a-z-]+\.ts$/);
+      expect(runtimeImports(spec.slice(2))).toEqual([]);
+    }
   });
 });
