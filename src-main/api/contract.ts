@@ -7,8 +7,10 @@
 import { z } from 'zod';
 import { settlementContract } from './contract-settlement.ts';
 import { customsContract } from './contract-customs.ts';
+import { syncContract } from './contract-sync.ts';
 export type * from './contract-settlement.ts';
 export type * from './contract-customs.ts';
+export type * from './contract-sync.ts';
 import { PILOT_ZONES, type CompanyProfile } from '../core/company/company-profile.ts';
 import { CURRENCIES } from '../core/money/currency.ts';
 import {
@@ -306,6 +308,7 @@ export const contract = {
   // Each area keeps its commands in its own file (forex/settlement; customs, sync and the practice platform).
   ...settlementContract,
   ...customsContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

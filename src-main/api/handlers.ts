@@ -16,6 +16,7 @@ import { createImportsHandlers } from './imports-handlers.ts';
 import { createStockHandlers } from './stock-handlers.ts';
 import { createSettlementHandlers } from './settlement-handlers.ts';
 import { createCustomsHandlers } from './customs-handlers.ts';
+import { createSyncHandlers } from './sync-handlers.ts';
 
 export type Handler<K extends CommandName> = (input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 export type Handlers = { readonly [K in CommandName]: Handler<K> };
@@ -65,5 +66,6 @@ export function createHandlers(ws: Workspace): Handlers {
     ...createStockHandlers(ws),
     ...createSettlementHandlers(ws),
     ...createCustomsHandlers(ws),
+    ...createSyncHandlers(ws),
   };
 }

@@ -8,6 +8,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppEvent, CommandName, KuajingApi, KuajingBridge } from '../../api/contract.ts';
 import { SETTLEMENT_COMMANDS } from './commands-settlement.ts';
 import { CUSTOMS_COMMANDS } from './commands-customs.ts';
+import { SYNC_COMMANDS } from './commands-sync.ts';
 
 // Same names as COMMAND_CHANNEL / EVENT_CHANNEL in ipc-bridge.ts (a test keeps them equal).
 const COMMAND_CHANNEL = 'kuajing:command';
@@ -54,6 +55,7 @@ const COMMANDS = [
   'settings.setValuationMethod',
   ...SETTLEMENT_COMMANDS,
   ...CUSTOMS_COMMANDS,
+  ...SYNC_COMMANDS,
 ] as const satisfies readonly CommandName[];
 
 // Fails to compile when the contract gains a command that is not listed above.

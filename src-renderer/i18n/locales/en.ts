@@ -6,6 +6,7 @@
 import type { Translation } from '../translation.ts';
 import { settlementEn } from './areas/settlement.ts';
 import { customsEn } from './areas/customs.ts';
+import { syncEn } from './areas/sync.ts';
 
 export const en = {
   app: {
@@ -932,9 +933,11 @@ export const en = {
   },
   ...settlementEn.ui,
   ...customsEn.ui,
+  ...syncEn.ui,
   errors: {
     ...settlementEn.errors,
     ...customsEn.errors,
+    ...syncEn.errors,
     unknown: 'Something went wrong (code: {{code}}).',
     internal: 'An internal error occurred. Please contact support and quote incident {{incidentId}}.',
     notImplemented: 'This feature is still being built and cannot be used yet.',

@@ -6,6 +6,7 @@
  */
 import { settlementZhCN } from './areas/settlement.ts';
 import { customsZhCN } from './areas/customs.ts';
+import { syncZhCN } from './areas/sync.ts';
 export const zhCN = {
   app: {
     name: '跨境台账',
@@ -931,9 +932,11 @@ export const zhCN = {
   },
   ...settlementZhCN.ui,
   ...customsZhCN.ui,
+  ...syncZhCN.ui,
   errors: {
     ...settlementZhCN.errors,
     ...customsZhCN.errors,
+    ...syncZhCN.errors,
     unknown: '发生错误（代码：{{code}}）。',
     internal: '程序内部出错。请联系技术支持，并提供事件编号 {{incidentId}}。',
     notImplemented: '这项功能还在开发中，暂时不能使用。',

@@ -6,6 +6,7 @@
 import type { Translation } from '../translation.ts';
 import { settlementZhTW } from './areas/settlement.ts';
 import { customsZhTW } from './areas/customs.ts';
+import { syncZhTW } from './areas/sync.ts';
 
 export const zhTW = {
   app: {
@@ -932,9 +933,11 @@ export const zhTW = {
   },
   ...settlementZhTW.ui,
   ...customsZhTW.ui,
+  ...syncZhTW.ui,
   errors: {
     ...settlementZhTW.errors,
     ...customsZhTW.errors,
+    ...syncZhTW.errors,
     unknown: '發生錯誤（代碼：{{code}}）。',
     internal: '程式內部發生錯誤。請聯絡技術支援，並提供事件編號 {{incidentId}}。',
     notImplemented: '這項功能還在開發中，暫時無法使用。',

@@ -26,6 +26,7 @@ import type {
 } from '../../../src-main/api/contract.ts';
 import { settlementDefaults } from './fake-host-settlement.ts';
 import { customsDefaults } from './fake-host-customs.ts';
+import { syncDefaults } from './fake-host-sync.ts';
 
 export interface RecordedCall {
   readonly name: CommandName;
@@ -304,6 +305,7 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
     'settings.setValuationMethod': (input) => ok({ method: input.method }),
     ...settlementDefaults(),
     ...customsDefaults(),
+    ...syncDefaults(),
   };
 
   function command<K extends CommandName>(name: K) {

@@ -1,5 +1,5 @@
 /**
- * Strings of the customs / sync / practice-platform area, in the three languages. zh-CN is the
+ * Strings of the customs area (CEB messages, 三单 pre-check, document statuses), in the three languages. zh-CN is the
  * source; zh-TW and en are typed against it. `ui` keys are spread at the top level of each
  * locale (they must not reuse an existing top-level key such as `sync` or `pages`; use e.g.
  * `customsDesk`, `syncCenter`); `errors` keys are spread into `errors` (new first segments,

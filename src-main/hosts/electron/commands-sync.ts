@@ -1,0 +1,8 @@
+/**
+ * The sync area's command names for the preload bridge (a plain list: the sandboxed preload
+ * bundle must not pull the zod contract). preload.ts fails to compile if one is missing.
+ */
+import type { CommandName } from '../../api/contract.ts';
+
+export const SYNC_COMMANDS = [
+] as const satisfies readonly CommandName[];
