@@ -1,11 +1,189 @@
 /**
  * Commands of the customs area, spread into `contract` (contract.ts). Same rules as there:
  * zod input, phantom result type, `mutates`; the renderer only `import type`s these types.
+ *
+ * The Customs screen: settings (platform, offices, carrier, agent…), per-order shipping data the
+ * lists need (logisticsNo, export date…), the 三单 pre-check with coded findings, the build
+ * (CEB303/403/505/603 → XSD validation → documents + outbox), the documents list with status
+ * history and receipts, the summary application (CEB701) and the editable risk list.
  */
 import { z } from 'zod';
-import { decimalText, empty, id, isoDay, result } from './contract-kit.ts';
+import { decimalText, id, isoDay, result, empty } from './contract-kit.ts';
+import { CEB_DOCUMENT_TYPES, type CebDocumentType, type CustomsDocumentDetail, type CustomsDocumentsPage, type CustomsStatusCounts } from '../core/customs/customs-views.ts';
+export { CEB_DOCUMENT_TYPES, CUSTOMS_LOCAL_STATUSES } from '../core/customs/customs-views.ts';
+export type {
+  CebDocumentType, CustomsDocument, CustomsDocumentDetail, CustomsDocumentsPage, CustomsDocumentStatus, CustomsReceiptView, CustomsStatusChange, CustomsStatusCounts,
+} from '../core/customs/customs-views.ts';
 
-void z; void decimalText; void empty; void id; void isoDay; void result;
+export const CUSTOMS_MODES_FOR_BUILD = ['9610', '9710', '9810', '1210'] as const;
+
+export interface CustomsSettings {
+  /** Platform code (≤ 18, '无' for a foreign platform) and name; for 9810 the warehouse name. */
+  readonly ebpCode: string;
+  readonly ebpName: string;
+  /** Declaring customs office and exit port office (4 digits each). */
+  readonly customsCode: string;
+  readonly portCode: string;
+  /** Destination port (3–4). */
+  readonly pod: string;
+  readonly trafMode: string;
+  readonly wrapType: string;
+  readonly statisticsFlag: 'A' | 'B';
+  /** Default carrier (logistics firm) of the lists and waybills. */
+  readonly logisticsCode: string;
+  readonly logisticsName: string;
+  readonly agentCode: string | null;
+  readonly agentName: string | null;
+  readonly ownerCode: string | null;
+  readonly ownerName: string | null;
+  /** Customs broker declaring the summary (CEB701 declAgent); default: the agent. */
+  readonly declAgentCode: string | null;
+  readonly declAgentName: string | null;
+  readonly iacCode: string | null;
+  readonly iacName: string | null;
+  readonly emsNo: string | null;
+  readonly loctNo: string | null;
+  readonly appStatus: '1' | '2';
+  /** The seller declares its own waybills (CEB505); otherwise the logistics firm does. */
+  readonly declaresWaybills: boolean;
+  /** Payment receipts (CEB403): collecting firm (payName '现金支付' if not paid online). */
+  readonly sendsPaymentReceipts: boolean;
+  readonly payCode: string | null;
+  readonly payName: string | null;
+}
+
+/** Per-order data the lists and waybills need that marketplace files do not carry. */
+export interface CustomsShipping {
+  readonly orderId: number;
+  readonly orderNo: string;
+  readonly logisticsNo: string | null;
+  readonly logisticsCode: string | null;
+  readonly logisticsName: string | null;
+  readonly exportDate: string | null;
+  readonly grossWeightGrams: number | null;
+  readonly packNo: number | null;
+  readonly copNo: string | null;
+}
+
+/** A coded pre-check or build failure the user can fix; `field` names what to fix. */
+export interface CustomsFinding {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly orderId: number | null;
+  readonly orderNo: string;
+  /** CEB element or ledger field: 'logisticsNo', 'gcode', 'goodsValue', 'settings.ebpCode', 'sku.weightGrams'… */
+  readonly field: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface CebValidationIssue {
+  readonly messageType: CebDocumentType;
+  readonly messageGuid: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface CustomsBuildResult {
+  /** Orders considered / blocked by findings / built. */
+  readonly orders: number;
+  readonly blocked: number;
+  readonly built: number;
+  /** Documents (business blocks) stored per message type. */
+  readonly documents: Readonly<Partial<Record<CebDocumentType, number>>>;
+  readonly messages: number;
+  /** Outbox rows added (ceb.message + tax.sixItems). */
+  readonly queued: number;
+  readonly findings: readonly CustomsFinding[];
+  readonly validationErrors: readonly CebValidationIssue[];
+  /** true when nothing was stored (dryRun, or validation failed). */
+  readonly dryRun: boolean;
+}
+
+/** Event 'customs.progress': phase of a build and how far it is (orders, then messages). */
+export interface CustomsProgressEvent {
+  readonly phase: 'precheck' | 'build' | 'validate' | 'store' | 'done';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface CustomsPrecheckResult {
+  readonly orders: number;
+  readonly clean: number;
+  readonly findings: readonly CustomsFinding[];
+}
+
+export interface RiskList {
+  /** HS code prefixes (2–10 digits) needing an export licence or inspection; a match blocks the list. */
+  readonly licenceHsPrefixes: ReadonlyArray<{ readonly prefix: string; readonly note: string }>;
+  /** Per-order goods value ceilings per currency (decimal text); above is a warning. */
+  readonly valueThresholds: ReadonlyArray<{ readonly currency: string; readonly max: string }>;
+}
+
+export interface SummaryApplyResult {
+  readonly copNo: string;
+  readonly lists: number;
+  readonly messages: number;
+  readonly documentId: number;
+}
+
+const text = (max: number) => z.string().max(max);
+const nullableText = (max: number) => z.string().max(max).nullable();
+
+export const customsSettingsInput = z.object({
+  ebpCode: text(18), ebpName: text(100), customsCode: text(4), portCode: text(4), pod: text(4), trafMode: text(1), wrapType: text(1),
+  statisticsFlag: z.enum(['A', 'B']), logisticsCode: text(18), logisticsName: text(100),
+  agentCode: nullableText(18), agentName: nullableText(100), ownerCode: nullableText(18), ownerName: nullableText(100),
+  declAgentCode: nullableText(18), declAgentName: nullableText(100),
+  iacCode: nullableText(18), iacName: nullableText(100), emsNo: nullableText(30), loctNo: nullableText(10),
+  appStatus: z.enum(['1', '2']), declaresWaybills: z.boolean(), sendsPaymentReceipts: z.boolean(),
+  payCode: nullableText(18), payName: nullableText(100),
+}).strict();
+
+const shippingInput = z.object({
+  orderId: id, logisticsNo: nullableText(32), logisticsCode: nullableText(18), logisticsName: nullableText(100), exportDate: isoDay.nullable(),
+  grossWeightGrams: z.number().int().min(0).nullable(), packNo: z.number().int().min(1).nullable(), copNo: nullableText(30),
+}).strict();
+
+const orderSelection = {
+  orderIds: z.array(id).min(1).max(100_000).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  modes: z.array(z.enum(CUSTOMS_MODES_FOR_BUILD)).min(1).optional(),
+};
 
 export const customsContract = {
+  'customs.settings.get': { input: empty, result: result<CustomsSettings | null>(), mutates: false },
+  'customs.settings.save': { input: customsSettingsInput, result: result<CustomsSettings>(), mutates: true },
+  'customs.shipping.get': { input: z.object({ orderId: id }).strict(), result: result<CustomsShipping>(), mutates: false },
+  'customs.shipping.save': { input: shippingInput, result: result<CustomsShipping>(), mutates: true },
+  /** Many orders at once (e.g. waybill numbers from the carrier's file); all or nothing. */
+  'customs.shipping.saveMany': { input: z.object({ items: z.array(shippingInput).min(1).max(100_000) }).strict(), result: result<{ readonly saved: number }>(), mutates: true },
+  'customs.precheck': { input: z.object(orderSelection).strict(), result: result<CustomsPrecheckResult>(), mutates: false },
+  /** Builds, validates against the XSDs, pre-checks; stores + queues only clean, valid documents (not with dryRun). */
+  'customs.build': { input: z.object({ ...orderSelection, dryRun: z.boolean().optional() }).strict(), result: result<CustomsBuildResult>(), mutates: true },
+  'customs.documents.list': {
+    input: z.object({
+      type: z.enum(CEB_DOCUMENT_TYPES).optional(), status: z.string().max(20).optional(), q: z.string().max(60).optional(),
+      limit: z.number().int().min(1).max(500).optional(), cursor: z.string().max(100).nullable().optional(),
+    }).strict(),
+    result: result<CustomsDocumentsPage>(), mutates: false,
+  },
+  'customs.documents.get': { input: z.object({ id }).strict(), result: result<CustomsDocumentDetail>(), mutates: false },
+  'customs.status': { input: empty, result: result<CustomsStatusCounts>(), mutates: false },
+  'customs.summary.apply': {
+    input: z.object({
+      invtNos: z.array(z.string().min(1).max(20)).min(1).max(100_000).optional(),
+      startDate: isoDay.optional(), endDate: isoDay.optional(),
+      summaryFlag: z.enum(['1', '2']), itemNameFlag: z.enum(['0', '1']),
+    }).strict(),
+    result: result<SummaryApplyResult>(), mutates: true,
+  },
+  'customs.riskList.get': { input: empty, result: result<RiskList>(), mutates: false },
+  'customs.riskList.save': {
+    input: z.object({
+      licenceHsPrefixes: z.array(z.object({ prefix: z.string().regex(/^\d{2,10}$/), note: text(200) }).strict()).max(2000),
+      valueThresholds: z.array(z.object({ currency: z.string().length(3), max: decimalText }).strict()).max(50),
+    }).strict(),
+    result: result<RiskList>(), mutates: true,
+  },
 } as const;

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { settlementContract } from './contract-settlement.ts';
-import { customsContract } from './contract-customs.ts';
-import { syncContract } from './contract-sync.ts';
+import { customsContract, type CustomsProgressEvent } from './contract-customs.ts';
+import { syncContract, type SyncProgressEvent } from './contract-sync.ts';
 export type * from './contract-settlement.ts';
 export type * from './contract-customs.ts';
 export type * from './contract-sync.ts';
@@ -326,8 +326,12 @@ export function isCommandName(name: string): name is CommandName {
 export interface EventMap {
   'ledger.changed': { readonly command: CommandName; readonly at: string };
   'sync.status': SyncStatus;
+  /** A sync pass reports after each batch and receipts page (contract-sync.ts). */
+  'sync.progress': SyncProgressEvent;
   /** Long work reports here: reading and parsing a file, then writing it. */
   'import.progress': { readonly previewId: string | null; readonly phase: 'read' | 'parse' | 'write'; readonly done: number; readonly total: number };
+  /** customs.build reports each phase (contract-customs.ts). */
+  'customs.progress': CustomsProgressEvent;
 }
 export type EventName = keyof EventMap;
 export type AppEvent = { [K in EventName]: { readonly name: K; readonly payload: EventMap[K] } }[EventName];

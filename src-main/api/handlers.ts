@@ -6,7 +6,6 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { validateCompanyProfile } from '../core/company/company-profile.ts';
 import { appendCompany, latestCompany } from '../db/company-store.ts';
-import { outboxCounts } from '../db/outbox-store.ts';
 import { getSetting, putSetting } from '../db/settings-store.ts';
 import { readPragmas } from '../db/open-ledger.ts';
 import type { CommandName, CommandResult, Language, ParsedInput, Settings, SyncStatus } from './contract.ts';
@@ -16,7 +15,7 @@ import { createImportsHandlers } from './imports-handlers.ts';
 import { createStockHandlers } from './stock-handlers.ts';
 import { createSettlementHandlers } from './settlement-handlers.ts';
 import { createCustomsHandlers } from './customs-handlers.ts';
-import { createSyncHandlers } from './sync-handlers.ts';
+import { createSyncHandlers, syncStatusOf } from './sync-handlers.ts';
 
 export type Handler<K extends CommandName> = (input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 export type Handlers = { readonly [K in CommandName]: Handler<K> };
@@ -26,9 +25,8 @@ export function readSettings(ws: Workspace): Settings {
 }
 
 export function readSyncStatus(ws: Workspace): SyncStatus {
-  const c = outboxCounts(ws.db);
-  // No transport is configured yet (sync issue): queued items wait, so the state is offline.
-  return { state: c.queued > 0 ? 'offline' : 'idle', queued: c.queued, failed: c.failed };
+  // Transported outbox kinds only; sending / offline / error come from the sync service.
+  return syncStatusOf(ws);
 }
 
 export function createHandlers(ws: Workspace): Handlers {

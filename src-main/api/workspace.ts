@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openLedger, type Db } from '../db/open-ledger.ts';
 import { UnitOfWork } from '../db/unit-of-work.ts';
 import { EventBus } from './event-bus.ts';
+import { startBackgroundSync, stopBackgroundSync } from './sync-handlers.ts';
 import { isCommandName, type AppInfo } from './contract.ts';
 
 export const LEDGER_FILE = 'ledger.sqlite';
@@ -50,7 +51,7 @@ export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Workspa
     if (isCommandName(command)) events.emit('ledger.changed', { command, at: clock().toISOString() });
   });
   let closed = false;
-  return {
+  const ws: Workspace = {
     dataDir, file, db, uow, events, host: opts.host, clock,
     logIncident(incident) {
       const line = JSON.stringify({ at: clock().toISOString(), ...incident });
@@ -63,7 +64,11 @@ export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Workspa
     close() {
       if (closed) return;
       closed = true;
+      stopBackgroundSync(ws);
       db.close();
     },
   };
+  // Interactive hosts sync in the background once a transport is configured (sync-handlers.ts).
+  if (opts.host === 'electron' || opts.host === 'web') startBackgroundSync(ws);
+  return ws;
 }

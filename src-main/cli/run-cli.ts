@@ -20,10 +20,17 @@ usage:
   kuajing start [--data-dir D] [--port P] [--web]
   kuajing import FILE --data-dir D [--source auto|amazon-orders|amazon-settlement|shopify|shopee|tiktok|generic] [--shop S] [--mapping NAME] [--dry-run]
   kuajing import FILE --data-dir D --source stock-moves|fba-inventory|stock-count [--create-missing] [--warehouse CODE] [--dry-run]
+  kuajing import FILE --data-dir D --source amazon-settlement|shopify-payments|shopee-income|tiktok-settlement|pingpong|lianlian|payoneer|payout-csv [--currency C] [--dry-run]
+  kuajing settlement net --data-dir D --period SETTLEMENT-ID
+  kuajing journal trial-balance --data-dir D --as-of YYYY-MM-DD
+  kuajing journal post --data-dir D [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  kuajing rates import FILE --data-dir D [--dry-run]
   kuajing orders list|stats --data-dir D [filters]
   kuajing stock onhand|valuation --data-dir D [--as-of YYYY-MM-DD]
   kuajing demo --out DIR [--seed N] [--orders N]
   kuajing customs validate FILE...
+  kuajing customs build --data-dir D [--orders ID,ID...] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--dry-run] [--out DIR]
+  kuajing customs status --data-dir D
 every command accepts --json`;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,28 +1,167 @@
 /**
- * Forex / settlement commands: `kuajing import FILE --source amazon-settlement|payout-…`,
- * `kuajing settlement …`, `kuajing journal …`, `kuajing rates …`.
+ * Forex / settlement commands: `kuajing import FILE --source amazon-settlement|<payout source>`,
+ * `kuajing settlement net --period ID`, `kuajing journal trial-balance --as-of DATE`,
+ * `kuajing rates import FILE`. Everything goes through the same dispatch as the hosts; money is
+ * integer minor units. An Amazon settlement is still read by the orders import as before (fees
+ * and refunds attach to its orders) and then imported as a payout.
  */
-import { UsageError, type CliIo } from './cli-kit.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DomainError } from '../core/domain-error.ts';
+import { createDispatch } from '../api/dispatch.ts';
+import { createHandlers } from '../api/handlers.ts';
+import type { ImportPreview, ImportSummary, NettingStatement, PayoutImportSummary, PayoutListItem, PayoutPreview, RatesImportSummary, TrialBalance } from '../api/contract.ts';
+import type { Workspace } from '../api/workspace.ts';
+import { PAYOUT_SOURCE_NAMES } from '../core/forex/settlement-views.ts';
+import { existingWorkspaceDir, parse, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
 
 /** `--source` values that `kuajing import` routes to the payouts import. */
-export const PAYOUT_SOURCES: readonly string[] = [];
+export const PAYOUT_SOURCES: readonly string[] = PAYOUT_SOURCE_NAMES;
+
+/** One dispatch per workspace: previews live in the handlers, so preview and confirm must share them. */
+const dispatches = new WeakMap<Workspace, ReturnType<typeof createDispatch>>();
+
+async function call<T>(ws: Workspace, io: CliIo, json: boolean, name: string, input: unknown): Promise<T | null> {
+  let dispatch = dispatches.get(ws);
+  if (!dispatch) { dispatch = createDispatch(createHandlers(ws), ws.logIncident); dispatches.set(ws, dispatch); }
+  const r = await dispatch(name, input);
+  if (r.ok) return r.value as T;
+  reportDomainError(io, json, r.error);
+  return null;
+}
+
+function readFile(positionals: readonly string[]): { name: string; base64: string } {
+  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
+  const file = path.resolve(positionals[0]!);
+  try { return { name: path.basename(file), base64: fs.readFileSync(file).toString('base64') }; } catch {
+    throw new DomainError('import.file.unreadable', { file });
+  }
+}
+
+const isoDay = (v: string | undefined, flag: string): string => {
+  if (v === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--${flag} YYYY-MM-DD is required`);
+  return v;
+};
 
 export async function payoutImportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  void args; void io;
-  throw new UsageError('payout import is not available yet');
+  const { values, positionals } = parse(args, { source: { type: 'string' }, currency: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
+  const json = Boolean(values.json);
+  const file = readFile(positionals);
+  const dataDir = existingWorkspaceDir(values);
+  const source = values.source!;
+  return withWorkspace(dataDir, async (ws) => {
+    const previewInput = { fileName: file.name, contentBase64: file.base64, source, ...(values.currency ? { currency: values.currency.toUpperCase() } : {}) };
+    let preview = await call<PayoutPreview>(ws, io, json, 'payouts.preview', previewInput);
+    if (!preview) return 1;
+    const base: Record<string, unknown> & Parameters<typeof describe>[0] = {
+      source: preview.source, settlementId: preview.settlementId, currency: preview.currency, periodStart: preview.periodStart, periodEnd: preview.periodEnd,
+      depositDate: preview.depositDate, deposit: preview.deposit, sumOfLines: preview.sumOfLines, debitBalance: preview.debitBalance, lines: preview.lines,
+      categories: preview.categories, matchedOrders: preview.matchedOrders, unmatchedLines: preview.unmatchedLineCount,
+      rejected: preview.rejected.map((r) => ({ row: r.row, column: r.column, code: r.code })),
+    };
+    if (values['dry-run'] || preview.rejected.length > 0) {
+      await call(ws, io, json, 'payouts.discard', { previewId: preview.previewId });
+      io.out(json ? JSON.stringify({ ...base, dryRun: true }) : `(not imported) ${describe(base)}`);
+      return preview.rejected.length > 0 ? 1 : 0;
+    }
+    // The orders import of the same file first (fees and refunds on the orders), as before.
+    let orders: Pick<ImportSummary, 'orders' | 'new' | 'updated' | 'unchanged'> | null = null;
+    if (preview.source === 'amazon-settlement') {
+      const p = await call<ImportPreview>(ws, io, json, 'imports.preview', { fileName: file.name, contentBase64: file.base64, source: 'amazon-settlement' });
+      if (!p) return 1;
+      const s = await call<ImportSummary>(ws, io, json, 'imports.confirm', { previewId: p.previewId });
+      if (!s) return 1;
+      orders = { orders: s.orders, new: s.new, updated: s.updated, unchanged: s.unchanged };
+      // Preview again: the orders the settlement names now exist and match.
+      await call(ws, io, json, 'payouts.discard', { previewId: preview.previewId });
+      preview = await call<PayoutPreview>(ws, io, json, 'payouts.preview', previewInput);
+      if (!preview) return 1;
+      Object.assign(base, { matchedOrders: preview.matchedOrders, unmatchedLines: preview.unmatchedLineCount });
+    }
+    const done = await call<PayoutImportSummary>(ws, io, json, 'payouts.confirm', { previewId: preview.previewId });
+    if (!done) return 1;
+    const out = { ...base, payoutId: done.payoutId, alreadyImported: done.alreadyImported, journalEntryId: done.journalEntryId, ordersPosted: done.ordersPosted, orders };
+    io.out(json ? JSON.stringify(out) : `${done.alreadyImported ? '(already imported) ' : ''}${describe(base)}`);
+    return 0;
+  });
+}
+
+function describe(b: { source: string; settlementId: string; currency: string; deposit: number; lines: number; matchedOrders: number; unmatchedLines: number; rejected: readonly unknown[] }): string {
+  return `${b.source} ${b.settlementId}: ${b.lines} lines, deposit ${b.deposit} ${b.currency} (minor units), ${b.matchedOrders} orders matched, ${b.unmatchedLines} lines unmatched, ${b.rejected.length} rejected`;
 }
 
 export async function settlementCommand(args: readonly string[], io: CliIo): Promise<number> {
-  void io;
-  throw new UsageError(`unknown settlement command ${args[0] ?? ''}`.trim());
+  const [sub, ...rest] = args;
+  if (sub !== 'net') throw new UsageError(`unknown settlement command ${sub ?? ''}`.trim());
+  const { values } = parse(rest, { period: { type: 'string' } });
+  const json = Boolean(values.json);
+  const period = values.period;
+  if (!period) throw new UsageError('--period SETTLEMENT-ID is required');
+  const dataDir = existingWorkspaceDir(values);
+  return withWorkspace(dataDir, async (ws) => {
+    const list = await call<PayoutListItem[]>(ws, io, json, 'payouts.list', {});
+    if (!list) return 1;
+    const payout = list.find((p) => p.settlementId === period || String(p.id) === period);
+    if (!payout) {
+      reportDomainError(io, json, { code: 'settlement.payout.notFound', params: { id: period } });
+      return 1;
+    }
+    const s = await call<NettingStatement>(ws, io, json, 'settlement.netting', { payoutId: payout.id });
+    if (!s) return 1;
+    const out = {
+      settlementId: s.settlementId, periodStart: s.periodStart, periodEnd: s.periodEnd, currency: s.currency, gross: s.gross,
+      deductions: Object.fromEntries(s.deductions.map((d) => [d.category, d.amount])), net: s.net, deposit: s.deposit, debitBalance: s.debitBalance,
+      unmatched: s.unmatched,
+    };
+    io.out(json ? JSON.stringify(out) : [
+      `settlement ${out.settlementId} ${out.periodStart} – ${out.periodEnd} (${out.currency}, minor units)`,
+      `gross ${String(out.gross).padStart(16)}`,
+      ...s.deductions.map((d) => `- ${d.category.padEnd(13)} ${String(d.amount).padStart(14)}  rows ${d.evidence.rows.join(',')}`),
+      `net   ${String(out.net).padStart(16)}`,
+      `unmatched: ${out.unmatched.payoutLines} payout lines, ${out.unmatched.orders} orders`,
+    ].join('\n'));
+    return 0;
+  });
 }
 
 export async function journalCommand(args: readonly string[], io: CliIo): Promise<number> {
-  void io;
-  throw new UsageError(`unknown journal command ${args[0] ?? ''}`.trim());
+  const [sub, ...rest] = args;
+  if (sub !== 'trial-balance' && sub !== 'post') throw new UsageError(`unknown journal command ${sub ?? ''}`.trim());
+  const { values } = parse(rest, { 'as-of': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+  const json = Boolean(values.json);
+  const dataDir = existingWorkspaceDir(values);
+  return withWorkspace(dataDir, async (ws) => {
+    if (sub === 'post') {
+      const r = await call<unknown>(ws, io, json, 'journal.postPeriod', { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+      if (!r) return 1;
+      io.out(JSON.stringify(r));
+      return 0;
+    }
+    const tb = await call<TrialBalance>(ws, io, json, 'journal.trialBalance', { asOf: isoDay(values['as-of'], 'as-of') });
+    if (!tb) return 1;
+    io.out(json ? JSON.stringify(tb) : [
+      `trial balance as of ${tb.asOf} (CNY fen)`,
+      ...tb.rows.map((r) => `${r.account.padEnd(12)} ${r.nameZh.padEnd(16)} ${String(r.debit).padStart(14)} ${String(r.credit).padStart(14)}`),
+      `${'total'.padEnd(29)} ${String(tb.totalDebit).padStart(14)} ${String(tb.totalCredit).padStart(14)} ${tb.balanced ? 'balanced' : 'NOT BALANCED'}`,
+    ].join('\n'));
+    return 0;
+  });
 }
 
 export async function ratesCommand(args: readonly string[], io: CliIo): Promise<number> {
-  void io;
-  throw new UsageError(`unknown rates command ${args[0] ?? ''}`.trim());
+  const [sub, ...rest] = args;
+  if (sub !== 'import') throw new UsageError(`unknown rates command ${sub ?? ''}`.trim());
+  const { values, positionals } = parse(rest, { 'dry-run': { type: 'boolean' } }, true);
+  const json = Boolean(values.json);
+  const file = readFile(positionals);
+  const dataDir = existingWorkspaceDir(values);
+  return withWorkspace(dataDir, async (ws) => {
+    const s = await call<RatesImportSummary>(ws, io, json, 'rates.import', { fileName: file.name, contentBase64: file.base64, dryRun: Boolean(values['dry-run']) });
+    if (!s) return 1;
+    io.out(json ? JSON.stringify(s) : [
+      `rates: ${s.rows} rows, saved ${s.saved}, unchanged ${s.unchanged}, rejected ${s.rejected.length}`,
+      ...s.rejected.slice(0, 50).map((r) => `  row ${r.row}${r.column ? ` [${r.column}]` : ''}: ${r.code}`),
+    ].join('\n'));
+    return s.rejected.length > 0 ? 1 : 0;
+  });
 }

@@ -21,7 +21,7 @@ interface BridgeWindow {
 }
 
 /** Event names from the contract, for SSE servers that send named events (`event: <name>`). */
-const EVENT_NAMES = ['ledger.changed', 'sync.status', 'import.progress'] as const satisfies readonly EventName[];
+const EVENT_NAMES = ['ledger.changed', 'sync.status', 'sync.progress', 'import.progress', 'customs.progress'] as const satisfies readonly EventName[];
 type MissingEvent = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
 const everyEventListed: [MissingEvent] extends [never] ? true : never = true;
 void everyEventListed;

@@ -8,7 +8,10 @@ import { tempDir } from '../helpers/workspace.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
 function kuajing(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, KUAJING_LANG: 'en' } });
+  return kuajingWith({}, ...args);
+}
+function kuajingWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, KUAJING_LANG: 'en', ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const json = (s: string) => JSON.parse(s.trim().split('\n').at(-1)!);
@@ -37,6 +40,15 @@ describe('kuajing customs validate', () => {
     expect(files[2].errors[0].message).toMatch(/\}gcode'.*length of '9'/);
   });
 
+  it('gives the same verdicts with libxml2 in WebAssembly as with the native xmllint', () => {
+    const native = json(kuajing('customs', 'validate', ok, longItemNo, shortHs, '--json').out).files;
+    const wasm = json(kuajingWith({ KUAJING_XMLLINT: 'wasm' }, 'customs', 'validate', ok, longItemNo, shortHs, '--json').out).files;
+    expect(wasm.map((f: { valid: boolean }) => f.valid)).toEqual([true, false, false]);
+    expect(wasm.map((f: { valid: boolean }) => f.valid)).toEqual(native.map((f: { valid: boolean }) => f.valid));
+    expect(wasm[1].errors[0].message).toMatch(/\}itemNo'.*maxLength/);
+    expect(wasm[2].errors[0].message).toMatch(/\}gcode'.*length of '9'/);
+  });
+
   it('prints the reasons as text without --json, and exits 2 without a file', () => {
     const r = kuajing('customs', 'validate', longItemNo);
     expect(r.code).toBe(1);
@@ -44,4 +56,30 @@ describe('kuajing customs validate', () => {
     expect(kuajing('customs', 'validate').code).toBe(2);
     expect(json(kuajing('customs', 'validate', path.join(dir, 'missing.xml'), '--json').out).error.code).toBe('customs.file.unreadable');
   });
+});
+
+describe('kuajing customs build / status', () => {
+  it('builds, writes every message to --out (all XSD-valid), queues once, and reports statuses', async () => {
+    const { customsWorkspace } = await import('../unit/api/customs-fixtures.ts');
+    const { ws, order } = await customsWorkspace();
+    await order();
+    await order({}, { logisticsNo: null });
+    const dataDir = ws.dataDir;
+    ws.close();
+    const out = path.join(tempDir('kuajing-customs-out-'), 'messages');
+    const dry = kuajing('customs', 'build', '--data-dir', dataDir, '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(json(dry.out)).toMatchObject({ orders: 2, built: 1, blocked: 1, dryRun: true, queued: 0, files: [] });
+    const r = kuajing('customs', 'build', '--data-dir', dataDir, '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const result = json(r.out);
+    expect(result).toMatchObject({ orders: 2, built: 1, blocked: 1, messages: 4, queued: 5, dryRun: false, validationErrors: [] });
+    expect(result.findings.map((f: { code: string; field: string }) => [f.code, f.field])).toEqual([['precheck.logisticsNo.missing', 'logisticsNo']]);
+    expect(fs.readdirSync(out).map((f) => f.slice(0, 6)).sort()).toEqual(['CEB303', 'CEB403', 'CEB505', 'CEB603']);
+    const check = kuajing('customs', 'validate', ...result.files, '--json');
+    expect(check.code).toBe(0);
+    const status = kuajing('customs', 'status', '--data-dir', dataDir, '--json');
+    expect(json(status.out)).toEqual({ byStatus: { queued: 4 }, byType: { CEB303: 1, CEB403: 1, CEB505: 1, CEB603: 1 }, errors: 0 });
+    expect(kuajing('customs', 'build', '--data-dir', dataDir, '--orders', 'x').code).toBe(2);
+  }, 30_000);
 });

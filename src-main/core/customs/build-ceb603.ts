@@ -16,17 +16,12 @@ import type { CebElement } from './ceb-xml.ts';
 import { countryToCustomsCode } from './country-codes.ts';
 import { lineAmounts } from './line-amounts.ts';
 import { orderTypeFor } from './build-ceb303.ts';
+import { lineNetGrams } from './order-totals.ts';
 import type { CebOrderPart } from './split-order-lines.ts';
 
 const KG = '035';
 const GRAM = '036';
 const MAX_PACKAGES = 999_999_999;
-
-function lineNetGrams(line: CebLineInput): bigint {
-  const w = line.sku.weightGrams;
-  if (w == null) throw new DomainError('customs.field.required', { field: 'netWeight', itemNo: line.sku.itemNo });
-  return BigInt(w) * BigInt(line.quantity);
-}
 
 function legalQuantity(field: string, legalUnit: string, given: string | null | undefined, line: CebLineInput, qty: string): string {
   if (given != null && given !== '') return quantityText(field, given, line.sku.itemNo);

@@ -12,21 +12,25 @@ import { UNIT_CODES } from '../stock/sku.ts';
 /** Max integer digits of decimal(19,5). */
 const MAX_INT_DIGITS = 14;
 
-function charLength(s: string): number {
-  return [...s].length;
+/** Length in characters (code points); a string of ≤ n UTF-16 units has ≤ n characters, so most need no count. */
+function charLength(s: string, max = 0): number {
+  if (s.length <= max) return s.length;
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
 }
 
 export function requiredText(field: string, value: string | null | undefined, max: number): string {
   const v = value ?? '';
   if (v.trim().length === 0) throw new DomainError('customs.field.required', { field });
-  if (charLength(v) > max) throw new DomainError('customs.field.tooLong', { field, max });
+  if (charLength(v, max) > max) throw new DomainError('customs.field.tooLong', { field, max });
   return v;
 }
 
 /** Empty → undefined (the element is left out). */
 export function optionalText(field: string, value: string | null | undefined, max: number): string | undefined {
   if (value == null || value.trim().length === 0) return undefined;
-  if (charLength(value) > max) throw new DomainError('customs.field.tooLong', { field, max });
+  if (charLength(value, max) > max) throw new DomainError('customs.field.tooLong', { field, max });
   return value;
 }
 
@@ -47,7 +51,7 @@ export function enumText<T extends string>(kind: string, value: string | null | 
 
 function checkDigits(field: string, text: string): string {
   if (text.startsWith('-')) throw new DomainError('customs.amount.negative', { field });
-  if ((text.split('.')[0] ?? '').length > MAX_INT_DIGITS) throw new DomainError('customs.amount.tooLarge', { field });
+  if ((text.indexOf('.') < 0 ? text.length : text.indexOf('.')) > MAX_INT_DIGITS) throw new DomainError('customs.amount.tooLarge', { field });
   return text;
 }
 

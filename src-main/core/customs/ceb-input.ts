@@ -47,6 +47,10 @@ export interface CebOrderInput {
   /** Gross weight of the parcel in grams; defaults to the net weight of the lines. */
   readonly grossWeightGrams?: number | null;
   readonly note?: string | null;
+  /** CEB403: amount collected (default goodsValue + freight), when the money arrived (ISO time), payment number. */
+  readonly charge?: Minor | null;
+  readonly paidAt?: string | null;
+  readonly payNo?: string | null;
 }
 
 export interface CebSettings {
@@ -74,6 +78,12 @@ export interface CebSettings {
   readonly iacName?: string | null;
   readonly emsNo?: string | null;
   readonly loctNo?: string | null;
+  /** CEB403 collecting firm: payCode (domestic payment firms), payName ('现金支付' if not paid online). */
+  readonly payCode?: string | null;
+  readonly payName?: string | null;
+  /** CEB701 customs broker declaring the summary; default: the agent. */
+  readonly declAgentCode?: string | null;
+  readonly declAgentName?: string | null;
   /** 1 store only (default, unsigned), 2 declare (needs a signature). */
   readonly appStatus?: '1' | '2';
 }

@@ -3,7 +3,7 @@
  * and a reference per document inside it (block guid, order/list numbers, part k of n), so the
  * outbox can key documents and attach receipts later.
  */
-export type CebMessageType = 'CEB303' | 'CEB603';
+export type CebMessageType = 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603' | 'CEB701';
 
 export interface CebDocumentRef {
   readonly guid: string;

@@ -13,3 +13,16 @@ export { COUNTRY_CUSTOMS_CODES, countryFromCustomsCode, countryToCustomsCode } f
 export { CEB_MAX_LINES, CEB_MAX_PER_MESSAGE, splitIntoMessages } from './split-into-messages.ts';
 export { splitOrderLines, type CebOrderPart } from './split-order-lines.ts';
 export { CEB_NAMESPACE, CEB_VERSION } from './ceb-xml.ts';
+export { ANSWERS, isErrorStatus, parseReceipt, RECEIPT_TYPES, type ParsedReceipt, type ReceiptLineMapping, type ReceiptType } from './parse-receipt.ts';
+export { buildReceiptMessage, type ReceiptExtras, type ReceiptInput } from './build-receipts.ts';
+export { advances, isRebuildable, statusOfCode, statusRank } from './document-status.ts';
+export { buildCeb403Messages } from './build-ceb403.ts';
+export { buildCeb505Messages } from './build-ceb505.ts';
+export { buildCeb701Message, type SummaryApplication } from './build-ceb701.ts';
+export { lineNetGrams, orderFreight, orderGoodsValue, orderGrossGrams } from './order-totals.ts';
+export { lineAmounts, type LineAmounts } from './line-amounts.ts';
+export {
+  documentFacts, EMPTY_RISK_RULES, matchDocuments, precheckOrders,
+  type DocumentFacts, type Finding, type PrecheckLine, type PrecheckOrder, type PrecheckOutcome, type RiskRules,
+} from './precheck.ts';
+export { baseTransfer } from './base-transfer.ts';

@@ -5,4 +5,5 @@
 import type { CommandName } from '../../api/contract.ts';
 
 export const SYNC_COMMANDS = [
+  'sync.getConfig', 'sync.configure', 'sync.now', 'sync.outbox.list', 'sync.outbox.retry', 'sync.receipts.list',
 ] as const satisfies readonly CommandName[];

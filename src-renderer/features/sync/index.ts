@@ -1,5 +1,5 @@
 /**
- * Sync feature: the sync page and the top-bar sync indicator.
+ * Sync feature: the Sync screen and the top-bar sync indicator.
  * Other modules import only from this file.
  */
 export { SyncPage } from './SyncPage.tsx';

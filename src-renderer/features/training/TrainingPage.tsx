@@ -1,20 +1,115 @@
 /**
- * TrainingPage: practice scenarios in a separate training ledger.
- * Not built yet, so it shows an honest empty state rather than sample data.
+ * TrainingPage: training mode. Explains how a trainee practises declarations without touching
+ * customs: start the practice platform (`kuajing practice-platform`, a real local server that
+ * validates messages and answers with realistic receipts), point the sync at its address, and
+ * work in a separate practice ledger (`kuajing start --data-dir`, demo files from `kuajing demo`). Nothing here is sample data: the page
+ * only changes the sync settings, and shows where the sync points now.
  */
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PlannedFeaturePage } from '../../ui/PlannedFeaturePage.tsx';
+import type { ErrorInfo } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { useAppStore } from '../../state/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useCommand } from '../customs/index.ts';
+
+export const PRACTICE_PORT = 8790;
+const START_COMMAND = `kuajing practice-platform --port ${PRACTICE_PORT}`;
+const LEDGER_COMMANDS = 'kuajing start --data-dir ./practice-ledger\nkuajing demo --out ./practice-files';
 
 export function TrainingPage() {
   const { t } = useTranslation();
+  const navigate = useAppStore((s) => s.navigate);
+  const refreshSync = useAppStore((s) => s.refreshSync);
+  const [revision, setRevision] = useState(0);
+  const config = useCommand('sync.getConfig', {}, revision);
+  const [url, setUrl] = useState('');
+  const [signed, setSigned] = useState(true);
+  const [invalid, setInvalid] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [connected, setConnected] = useState(false);
+
+  const connect = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const target = url.trim().replace(/\/+$/, '');
+    const ok = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(target);
+    setInvalid(!ok);
+    if (!ok || busy) return;
+    setBusy(true);
+    const result = await call('sync.configure', { mode: 'platform', url: target, signer: { kind: signed ? 'sm2Practice' : 'none' } });
+    setBusy(false);
+    if (result.ok) {
+      setConnected(true);
+      setError(null);
+      setRevision((r) => r + 1);
+      void refreshSync();
+    } else setError(result.error);
+  };
+
+  const c = config.data;
   return (
-    <PlannedFeaturePage
-      testId="page-training"
-      title={t('pages.training.title')}
-      description={t('pages.training.description')}
-      emptyTitle={t('pages.training.emptyTitle')}
-      emptyBody={t('pages.training.emptyBody')}
-      badge={t('common.notAvailableYet')}
-    />
+    <div className="page" data-testid="page-training">
+      <PageHeader title={t('practice.title')} description={t('practice.description')} />
+      <section className="panel">
+        <h2 className="panel-title">{t('practice.what.title')}</h2>
+        <p>{t('practice.what.body')}</p>
+      </section>
+      <section className="panel">
+        <h2 className="panel-title">{t('practice.steps.title')}</h2>
+        <ol>
+          <li>
+            <p>{t('practice.steps.ledger')}</p>
+            <pre className="mono" translate="no" data-testid="practice-demo-command">{LEDGER_COMMANDS}</pre>
+          </li>
+          <li>
+            <p>{t('practice.steps.start', { port: PRACTICE_PORT })}</p>
+            <pre className="mono" translate="no" data-testid="practice-start-command">{START_COMMAND}</pre>
+            <p className="field-help">{t('practice.steps.startHelp')}</p>
+          </li>
+          <li>
+            <p>{t('practice.steps.connect')}</p>
+            <form className="form" data-testid="practice-connect" onSubmit={(e) => void connect(e)} noValidate>
+              {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+              <Field name="practiceUrl" label={t('practice.url')} help={t('practice.urlHelp')} errorCode={invalid ? 'validation.invalid' : null}>
+                {(a11y) => (
+                  <input {...a11y} className="input" type="url" data-testid="practice-url" value={url}
+                    placeholder={t('practice.urlPlaceholder', { port: PRACTICE_PORT })} onChange={(e) => { setUrl(e.target.value); setConnected(false); }} />
+                )}
+              </Field>
+              <label className="checkbox-label">
+                <input type="checkbox" data-testid="practice-signed" checked={signed} onChange={(e) => setSigned(e.target.checked)} />
+                {t('practice.sign')}
+              </label>
+              <div className="form-actions">
+                <Button variant="primary" type="submit" data-testid="practice-connect-submit" disabled={busy}>{t('practice.connect')}</Button>
+                {connected ? <span className="form-saved" role="status" data-testid="practice-connected">{t('practice.connected')}</span> : null}
+              </div>
+            </form>
+          </li>
+          <li>
+            <p>{t('practice.steps.work')}</p>
+            <div className="form-actions">
+              <Button onClick={() => navigate('customs')}>{t('practice.openCustoms')}</Button>
+              <Button onClick={() => navigate('sync')}>{t('practice.openSync')}</Button>
+            </div>
+          </li>
+        </ol>
+      </section>
+      <section className="panel" data-testid="practice-current">
+        <h2 className="panel-title">{t('practice.current.title')}</h2>
+        {config.failure ? <ErrorBanner error={config.failure} onDismiss={config.dismiss} /> : null}
+        {c ? (
+          <p data-testid="practice-current-text">
+            {c.mode === 'platform' ? t('practice.current.platform', { url: c.url ?? '' })
+              : c.mode === 'exchangeDir' ? t('practice.current.exchangeDir', { dir: c.dir ?? '' }) : t('practice.current.off')}
+          </p>
+        ) : null}
+        <p className="notice">{t('practice.warning')}</p>
+      </section>
+    </div>
   );
 }

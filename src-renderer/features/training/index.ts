@@ -1,5 +1,5 @@
 /**
- * Training feature: the training page.
+ * Training feature: the training-mode page (practice platform hookup).
  * Other modules import only from this file.
  */
 export { TrainingPage } from './TrainingPage.tsx';

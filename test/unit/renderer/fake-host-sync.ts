@@ -3,11 +3,37 @@
  * plausible data so a screen renders; tests override single commands through `overrides`.
  */
 import type { CommandInput, CommandName, CommandResult, Result } from '../../../src-main/api/contract.ts';
-import type { syncContract } from '../../../src-main/api/contract-sync.ts';
+import type { SyncConfig, syncContract } from '../../../src-main/api/contract-sync.ts';
 
 type SyncCommand = keyof typeof syncContract & CommandName;
 type Answer<K extends CommandName> = (input: CommandInput<K>) => Result<CommandResult<K>> | Promise<Result<CommandResult<K>>>;
 
+const ok = <T>(value: T) => ({ ok: true as const, value });
+
 export function syncDefaults(): { [K in SyncCommand]: Answer<K> } {
-  return {};
+  let config: SyncConfig = { mode: 'off', url: null, dir: null, signer: { kind: 'none', url: null, dir: null }, intervalSeconds: 60 };
+  return {
+    'sync.getConfig': () => ok(config),
+    'sync.configure': (input) => {
+      config = {
+        mode: input.mode, url: input.url ?? null, dir: input.dir ?? null,
+        signer: input.signer ? { kind: input.signer.kind, url: input.signer.url ?? null, dir: input.signer.dir ?? null } : config.signer,
+        intervalSeconds: input.intervalSeconds ?? config.intervalSeconds,
+      };
+      return ok(config);
+    },
+    'sync.now': () => ok({ sent: 2, duplicates: 0, rejected: 0, retried: 0, failed: 0, receipts: 3, duplicateReceipts: 0, queued: 0, errors: [] }),
+    'sync.outbox.list': () => ok({
+      items: [
+        { id: 2, kind: 'ceb.message', idempotencyKey: 'ceb:CEB603:ORD-1:1', status: 'failed', attempts: 10, nextAttemptAt: null, lastError: 'platform.rejected xsd line 12: itemNo too long', createdAt: '2026-03-01T08:00:00.000Z' },
+        { id: 1, kind: 'ceb.message', idempotencyKey: 'ceb:CEB303:ORD-1:1', status: 'sent', attempts: 1, nextAttemptAt: null, lastError: null, createdAt: '2026-03-01T08:00:00.000Z' },
+      ],
+      total: 2,
+    }),
+    'sync.outbox.retry': (input) => ok({ requeued: input.ids.length }),
+    'sync.receipts.list': () => ok({
+      items: [{ id: 1, messageType: 'CEB304', returnStatus: '120', source: 'R000000001', receivedAt: '2026-03-01T08:00:05.000Z' }],
+      total: 1,
+    }),
+  };
 }

@@ -44,9 +44,14 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('ships the resources folder', () => {
-    expect(config.extraResources).toEqual([{ from: 'resources', to: 'resources' }]);
+  it('ships the resources folder and the one PDF font', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'resources', to: 'resources' },
+      { from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'fonts/NotoSansSC_400Regular.ttf' },
+    ]);
     expect(fs.existsSync(new URL('../../../../resources', import.meta.url))).toBe(true);
+    expect(fs.existsSync(new URL(`../../../../${config.extraResources[1].from}`, import.meta.url))).toBe(true);
+    expect(config.files).toContain('!**/node_modules/@expo-google-fonts/**'); // 92 MB of fonts stay out of app.asar
   });
 
   it('never rebuilds native modules (better-sqlite3 13 is N-API; a rebuild needs the internet)', () => {

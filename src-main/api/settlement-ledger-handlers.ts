@@ -1,0 +1,66 @@
+/**
+ * Handlers of the journal, rates and settlement settings commands: accounts, entries, trial
+ * balance, reversal, posting a period (order revenue + cost of goods), rates CRUD, lookup and
+ * CSV import.
+ */
+import { DomainError } from '../core/domain-error.ts';
+import { normalisePrecedence } from '../core/forex/rates.ts';
+import { ACCOUNTS } from '../core/ledger/chart.ts';
+import { getEntry, listEntries, reverseEntry, trialBalanceAsOf } from '../db/journal-store.ts';
+import { listRates, RateBook, readSettlementSettings, saveRate } from '../db/rates-store.ts';
+import { postCogs, postContext, postOrders, type Skipped } from '../db/settlement-posting.ts';
+import { putSetting } from '../db/settings-store.ts';
+import { parseRatesTable } from '../imports/payouts/rates-csv.ts';
+import { readTable } from '../imports/read-table.ts';
+import type { Handlers } from './handlers.ts';
+import type { Workspace } from './workspace.ts';
+
+type LedgerCommands = 'journal.accounts' | 'journal.entries' | 'journal.trialBalance' | 'journal.reverse' | 'journal.postPeriod'
+  | 'rates.list' | 'rates.save' | 'rates.lookup' | 'rates.import' | 'settlement.settings.get' | 'settlement.settings.save';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Base64 command body → bytes (`imports.badBase64` otherwise). */
+export function decodeBase64(text: string): Uint8Array {
+  if (!BASE64.test(text)) throw new DomainError('imports.badBase64');
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
+export function createLedgerHandlers(ws: Workspace): Pick<Handlers, LedgerCommands> {
+  return {
+    'journal.accounts': () => ACCOUNTS,
+    'journal.entries': (q) => listEntries(ws.db, q),
+    'journal.trialBalance': ({ asOf }) => trialBalanceAsOf(ws.db, asOf),
+    'journal.reverse': ({ entryId, reason }) => ws.uow.run('journal.reverse', (tx) => getEntry(tx.db, reverseEntry(tx.db, tx.commandId, tx.now, entryId, reason))),
+    'journal.postPeriod': ({ from, to }) => ws.uow.run('journal.postPeriod', (tx) => {
+      const ctx = postContext(tx.db, tx.commandId, tx.now);
+      const skipped: Skipped[] = [];
+      const orders = postOrders(ctx, from ?? '0000-00-00', to ?? '9999-99-99', skipped);
+      const cogs = postCogs(ctx, from ?? '0000-00-00', to ?? '9999-99-99');
+      return { orders, cogs, skipped };
+    }),
+    'rates.list': (q) => listRates(ws.db, q),
+    'rates.save': (input) => ws.uow.run('rates.save', (tx) =>
+      saveRate(tx.db, tx.commandId, tx.now, input) ?? listRates(tx.db, { currency: input.currency, from: input.date, to: input.date }).find((r) => r.source === input.source)!),
+    'rates.lookup': ({ currency, date }) => {
+      const rate = new RateBook(ws.db).rate(currency, date);
+      if (rate === null) throw new DomainError('rates.currency.base', { currency });
+      return rate;
+    },
+    'rates.import': async ({ contentBase64, dryRun }) => {
+      const { rows, rejected } = parseRatesTable(await readTable(decodeBase64(contentBase64)));
+      if (dryRun || rejected.length > 0) return { rows: rows.length + rejected.length, saved: 0, unchanged: 0, rejected };
+      return ws.uow.run('rates.import', (tx) => {
+        let saved = 0;
+        for (const r of rows) if (saveRate(tx.db, tx.commandId, tx.now, r) !== null) saved++;
+        return { rows: rows.length, saved, unchanged: rows.length - saved, rejected };
+      });
+    },
+    'settlement.settings.get': () => readSettlementSettings(ws.db),
+    'settlement.settings.save': ({ sellerKind, ratePrecedence }) => ws.uow.run('settlement.settings.save', (tx) => {
+      if (sellerKind) putSetting(tx.db, 'settlement.sellerKind', sellerKind);
+      if (ratePrecedence) putSetting(tx.db, 'settlement.ratePrecedence', normalisePrecedence(ratePrecedence));
+      return readSettlementSettings(tx.db);
+    }),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Handlers of the payout commands: preview (parse, check Σ lines = deposit, map and match,
+ * nothing written) → confirm (one unit of work: matched orders' revenue, the payout's entry,
+ * the payout and its lines; the same settlement again changes nothing) or discard; list, detail,
+ * the netting statement and the bank evidence pack (PDF / XLSX).
+ */
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../core/domain-error.ts';
+import { NETTING_CATEGORIES, type NettingCategory } from '../core/forex/settlement-views.ts';
+import { categoryAccount } from '../core/forex/netting.ts';
+import { latestCompany } from '../db/company-store.ts';
+import { findPayout, getPayoutDetail, listPayouts, orderIdsByNo } from '../db/settlement-payout-store.ts';
+import { nettingStatement } from '../db/settlement-netting.ts';
+import { postContext, writePayout } from '../db/settlement-posting.ts';
+import { parsePayout } from '../imports/payouts/parse-payout.ts';
+import type { ParsedPayout } from '../core/forex/payout.ts';
+import { buildEvidencePack } from '../reports/evidence-pack.ts';
+import { renderPdf } from '../reports/pdf-writer.ts';
+import { renderXlsx } from '../reports/xlsx-writer.ts';
+import type { PayoutPreview } from './contract-settlement.ts';
+import type { Handlers } from './handlers.ts';
+import { getSetting } from '../db/settings-store.ts';
+import { decodeBase64 } from './settlement-ledger-handlers.ts';
+import type { Workspace } from './workspace.ts';
+
+type PayoutCommands = 'payouts.preview' | 'payouts.confirm' | 'payouts.discard' | 'payouts.list' | 'payouts.get' | 'settlement.netting' | 'settlement.evidencePack';
+
+type Parsed = ParsedPayout & { readonly fileName: string; readonly fileSha256: string };
+const TTL_MS = 30 * 60_000;
+const CAP = 4;
+const SAMPLE = 100;
+
+export function createPayoutHandlers(ws: Workspace): Pick<Handlers, PayoutCommands> {
+  const previews = new Map<string, { parsed: Parsed; at: number }>();
+  const take = (id: string): Parsed => {
+    const now = ws.clock().getTime();
+    for (const [k, v] of previews) if (v.at < now - TTL_MS) previews.delete(k);
+    const hit = previews.get(id);
+    if (!hit) throw new DomainError('imports.preview.expired', { previewId: id });
+    return hit.parsed;
+  };
+  return {
+    'payouts.preview': async (input): Promise<PayoutPreview> => {
+      const parsed: Parsed = { ...(await parsePayout(decodeBase64(input.contentBase64), { source: input.source, currency: input.currency })), fileName: input.fileName };
+      const previewId = randomUUID();
+      while (previews.size >= CAP) previews.delete(previews.keys().next().value!);
+      previews.set(previewId, { parsed, at: ws.clock().getTime() });
+      const ids = orderIdsByNo(ws.db, parsed.lines.flatMap((l) => (l.orderNo === null ? [] : [l.orderNo])));
+      const categories = Object.fromEntries(NETTING_CATEGORIES.map((c) => [c, 0])) as Record<NettingCategory, number>;
+      for (const l of parsed.lines) categories[l.category] += l.amount;
+      const unmatched = parsed.lines.flatMap((l, i) => (l.orderNo !== null && !ids.has(l.orderNo)
+        ? [{ ...l, id: -(i + 1), orderId: null, account: categoryAccount(l.category, parsed.currency) }] : []));
+      return {
+        previewId, fileName: input.fileName, source: parsed.source, encoding: parsed.encoding, settlementId: parsed.settlementId,
+        periodStart: parsed.periodStart, periodEnd: parsed.periodEnd, depositDate: parsed.depositDate, currency: parsed.currency,
+        deposit: parsed.deposit, sumOfLines: parsed.sumOfLines, debitBalance: parsed.deposit < 0, lines: parsed.lines.length, categories,
+        matchedOrders: new Set(parsed.lines.flatMap((l) => (l.orderNo !== null && ids.has(l.orderNo) ? [l.orderNo] : []))).size,
+        unmatchedLines: unmatched.slice(0, SAMPLE), unmatchedLineCount: unmatched.length, rejected: parsed.rejected,
+        alreadyImportedId: findPayout(ws.db, parsed.source, parsed.settlementId),
+      };
+    },
+    'payouts.confirm': ({ previewId }) => {
+      const p = take(previewId);
+      if (p.rejected.length > 0) throw new DomainError('payouts.rejectedRows', { count: p.rejected.length });
+      const existing = findPayout(ws.db, p.source, p.settlementId);
+      if (existing !== null) {
+        previews.delete(previewId);
+        const d = getPayoutDetail(ws.db, existing);
+        return { payoutId: existing, alreadyImported: true, settlementId: p.settlementId, lines: d.lines, journalEntryId: null, ordersPosted: 0 };
+      }
+      const w = ws.uow.run('payouts.confirm', (tx) => {
+        const out = writePayout(postContext(tx.db, tx.commandId, tx.now), p);
+        tx.enqueue({ kind: 'payout.imported', idempotencyKey: `payout:${p.source}:${p.settlementId}`, payload: { payoutId: out.payoutId, settlementId: p.settlementId } });
+        return out;
+      });
+      previews.delete(previewId);
+      return { ...w, alreadyImported: false, settlementId: p.settlementId, lines: p.lines.length };
+    },
+    'payouts.discard': ({ previewId }) => ({ discarded: previews.delete(previewId) }),
+    'payouts.list': ({ from, to }) => listPayouts(ws.db, from, to),
+    'payouts.get': ({ id }) => getPayoutDetail(ws.db, id),
+    'settlement.netting': ({ payoutId }) => nettingStatement(ws.db, payoutId),
+    'settlement.evidencePack': async ({ payoutId, format, language }) => {
+      const doc = buildEvidencePack(ws.db, payoutId, {
+        language: language ?? getSetting(ws.db, 'language', 'zh-CN'), company: latestCompany(ws.db), createdAt: ws.clock().toISOString(),
+      });
+      const bytes = format === 'pdf' ? await renderPdf(doc) : await renderXlsx(doc);
+      const p = getPayoutDetail(ws.db, payoutId);
+      return { fileName: `evidence-${p.settlementId.replace(/[^\w.-]+/g, '_')}.${format}`, contentBase64: Buffer.from(bytes).toString('base64') };
+    },
+  };
+}

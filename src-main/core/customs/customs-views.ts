@@ -1,0 +1,76 @@
+/**
+ * Read models of customs documents (shared by the db read side and the contract, which
+ * re-exports them): document types, statuses, a document with its history and receipts.
+ */
+export const CEB_DOCUMENT_TYPES = ['CEB303', 'CEB403', 'CEB505', 'CEB603', 'CEB701'] as const;
+export type CebDocumentType = (typeof CEB_DOCUMENT_TYPES)[number];
+
+/**
+ * Local states, then the e-port/customs `returnStatus` codes as received (string):
+ * draft → validated → queued → sent → '2' → '120' | '100' → '800' → '399' | '899'.
+ * Any other code received ('1', '3', '300', '500', …) is kept as is; negative codes set
+ * `status: 'error'` (the code is in `lastReturnStatus`).
+ */
+export const CUSTOMS_LOCAL_STATUSES = ['draft', 'validated', 'queued', 'sent', 'error'] as const;
+export type CustomsDocumentStatus = string;
+
+export interface CustomsDocument {
+  readonly id: number;
+  readonly type: CebDocumentType;
+  /** orderNo (303/403), logisticsNo (505), copNo (603, 701). */
+  readonly businessKey: string;
+  readonly orderId: number | null;
+  readonly orderNo: string | null;
+  /** Guid of the business block and of the message carrying it. */
+  readonly guid: string;
+  readonly messageGuid: string;
+  readonly revision: number;
+  readonly status: CustomsDocumentStatus;
+  /** Last received code (also when it did not move the status, e.g. a late 120). */
+  readonly lastReturnStatus: string | null;
+  readonly lastReturnInfo: string | null;
+  readonly statusAt: string;
+  readonly invtNo: string | null;
+  readonly preNo: string | null;
+  readonly entryId: string | null;
+  readonly createdAt: string;
+}
+
+export interface CustomsStatusChange {
+  readonly status: string;
+  readonly at: string;
+  /** 'local' (build, queue, send) or 'receipt'. */
+  readonly source: 'local' | 'receipt';
+  /** false when a receipt arrived out of order and left the status as it was. */
+  readonly applied: boolean;
+  readonly info: string | null;
+}
+
+export interface CustomsReceiptView {
+  readonly id: number;
+  readonly messageType: string;
+  readonly status: string;
+  readonly returnTime: string;
+  readonly returnInfo: string;
+  readonly receivedAt: string;
+}
+
+export interface CustomsDocumentDetail extends CustomsDocument {
+  readonly history: readonly CustomsStatusChange[];
+  readonly receipts: readonly CustomsReceiptView[];
+  readonly xml: string;
+  /** CEB792: list line → declaration line. */
+  readonly lineMapping: ReadonlyArray<{ readonly gnum: number; readonly gseqno: number; readonly gcode: string | null }>;
+}
+
+export interface CustomsDocumentsPage {
+  readonly items: readonly CustomsDocument[];
+  readonly total: number;
+  readonly nextCursor: string | null;
+}
+
+export interface CustomsStatusCounts {
+  readonly byStatus: Readonly<Record<string, number>>;
+  readonly byType: Readonly<Partial<Record<CebDocumentType, number>>>;
+  readonly errors: number;
+}

@@ -1,0 +1,250 @@
+/**
+ * The forex / settlement vocabulary shared by the core, the stores, the API contract and the
+ * screens: rate sources, netting categories, payout sources, and the read models (payouts,
+ * netting statement, receipts and FX results, advances, thresholds). Money is integer minor
+ * units with its currency; rates are decimal strings.
+ */
+import type { Currency } from '../money/currency.ts';
+
+/** Where a rate comes from: PBoC central parity (中间价), the bank's buying rate, the platform's conversion, typed in. */
+export const RATE_SOURCES = ['pboc', 'bank', 'platform', 'manual'] as const;
+export type RateSource = (typeof RATE_SOURCES)[number];
+/** Default precedence for booking: the first source that has a rate for the day wins. */
+export const DEFAULT_RATE_PRECEDENCE: readonly RateSource[] = ['pboc', 'bank', 'platform', 'manual'];
+
+export interface RateRecord {
+  readonly id: number;
+  /** The foreign currency X of the pair X→CNY. */
+  readonly currency: Currency;
+  readonly date: string;
+  /** 1 X = rate CNY, a decimal string with at least 6 fraction digits. */
+  readonly rate: string;
+  readonly source: RateSource;
+  readonly note: string | null;
+  readonly savedAt: string;
+}
+
+/** A rate as it was applied to an amount: which day's rate, from which source. */
+export interface AppliedRate {
+  readonly currency: Currency;
+  readonly date: string;
+  readonly rate: string;
+  readonly source: RateSource;
+}
+
+/** Netting categories of payout lines (轧差结算): gross proceeds and each deduction type. */
+export const NETTING_CATEGORIES = [
+  'sales', 'warehousing', 'logistics', 'platformFees', 'overseasTax', 'advertising', 'refunds', 'other',
+] as const;
+export type NettingCategory = (typeof NETTING_CATEGORIES)[number];
+export const DEDUCTION_CATEGORIES = NETTING_CATEGORIES.filter((c) => c !== 'sales') as Exclude<NettingCategory, 'sales'>[];
+export type DeductionCategory = Exclude<NettingCategory, 'sales'>;
+
+/** Payout file formats: Amazon settlement V2 and the generic payout CSV per provider. */
+export const PAYOUT_SOURCE_NAMES = [
+  'amazon-settlement', 'shopify-payments', 'shopee-income', 'tiktok-settlement', 'pingpong', 'lianlian', 'payoneer', 'payout-csv',
+] as const;
+export type PayoutSource = (typeof PAYOUT_SOURCE_NAMES)[number];
+
+export type SellerKind = 'enterprise' | 'individual';
+
+export interface SettlementSettings {
+  readonly sellerKind: SellerKind;
+  readonly ratePrecedence: readonly RateSource[];
+}
+
+/** One payout line as stored: signed amount (+ credit to the seller), its mapping and evidence. */
+export interface PayoutLine {
+  readonly id: number;
+  /** 1-based row in the file (header = 1). */
+  readonly row: number;
+  readonly transactionType: string;
+  readonly amountType: string;
+  readonly amountDescription: string;
+  readonly orderNo: string | null;
+  /** The matched order's id, or null (unmatched or not an order line). */
+  readonly orderId: number | null;
+  readonly sku: string | null;
+  readonly postedAt: string | null;
+  readonly category: NettingCategory;
+  /** Chart-of-accounts code the line posts to, e.g. '5601.01'. */
+  readonly account: string;
+  readonly amount: number;
+}
+
+export interface PayoutListItem {
+  readonly id: number;
+  readonly source: PayoutSource;
+  /** The platform's settlement id (Amazon settlement-id; file name + period for CSVs). */
+  readonly settlementId: string;
+  readonly fileName: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly depositDate: string;
+  readonly currency: Currency;
+  /** Stated deposit; negative = a debit balance the seller owes the platform. */
+  readonly deposit: number;
+  readonly debitBalance: boolean;
+  readonly lines: number;
+  readonly matchedOrders: number;
+  readonly unmatchedLines: number;
+  /** CNY (fen) received against it so far through bank receipts. */
+  readonly repatriated: number;
+  readonly importedAt: string;
+}
+
+export interface PayoutDetail extends PayoutListItem {
+  readonly lineItems: readonly PayoutLine[];
+  /** Payout lines naming an order that is not in the ledger. */
+  readonly unmatchedLines: number;
+  readonly unmatchedPayoutLines: readonly PayoutLine[];
+  /** Orders of the period (same currency) with no payout line. */
+  readonly ordersWithoutPayout: ReadonlyArray<{ readonly orderId: number; readonly orderNo: string; readonly orderedAt: string; readonly gross: number }>;
+}
+
+/** Row lists in statements stop here; `rowCount` is exact and payouts.get lists every line. */
+export const EVIDENCE_ROWS_MAX = 200;
+
+/** Where a figure comes from: the file and its line numbers (the first EVIDENCE_ROWS_MAX, ascending). */
+export interface Evidence {
+  readonly fileName: string;
+  readonly rows: readonly number[];
+  readonly rowCount: number;
+}
+
+export interface NettingDeduction {
+  readonly category: DeductionCategory;
+  /** Positive = reduces the net amount. */
+  readonly amount: number;
+  /** Per platform key (transaction-type/amount-type/amount-description). */
+  readonly items: ReadonlyArray<{ readonly key: string; readonly amount: number; readonly rows: readonly number[]; readonly rowCount: number }>;
+  readonly evidence: Evidence;
+}
+
+/** Declared export value vs amount received, per order sold from an overseas warehouse. */
+export interface DeclarationComparison {
+  readonly orderId: number;
+  readonly orderNo: string;
+  readonly customsMode: string | null;
+  /** Declaration number when the customs area links one; null until then. */
+  readonly declarationNo: string | null;
+  /** Declared value (minor, declaration currency) when linked; null otherwise. */
+  readonly declaredValue: number | null;
+  /** The order's own gross value, shown when no declaration is linked. */
+  readonly orderValue: number;
+  /** Σ payout lines of this order in the period (net of its fees). */
+  readonly received: number;
+}
+
+export interface NettingStatement {
+  readonly payoutId: number;
+  readonly settlementId: string;
+  readonly fileName: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly depositDate: string;
+  readonly currency: Currency;
+  /** Restored gross proceeds (还原数据): the `sales` lines. */
+  readonly gross: number;
+  readonly grossEvidence: Evidence;
+  readonly deductions: readonly NettingDeduction[];
+  /** gross − Σ deductions = net = the deposit (实际收付数据). */
+  readonly net: number;
+  readonly deposit: number;
+  readonly debitBalance: boolean;
+  readonly unmatched: { readonly payoutLines: number; readonly orders: number };
+  readonly declarations: readonly DeclarationComparison[];
+  /** Rates used when this payout was booked. */
+  readonly rates: readonly AppliedRate[];
+}
+
+/** A bank receipt of foreign currency converted to CNY at the bank's rate, with its realised FX result. */
+export interface Receipt {
+  readonly id: number;
+  readonly payoutId: number | null;
+  readonly date: string;
+  readonly currency: Currency;
+  readonly amount: number;
+  readonly bankRate: string;
+  /** CNY fen received (amount × bankRate unless the bank's own figure was entered). */
+  readonly cnyReceived: number;
+  /** CNY fen at which the receivable was booked (original rates). */
+  readonly cnyBooked: number;
+  /** Bank charges in CNY fen (posted to 财务费用-手续费). */
+  readonly bankCharges: number;
+  /** cnyReceived + bankCharges − cnyBooked: + gain, − loss (财务费用-汇兑损益). */
+  readonly fxGainLoss: number;
+  readonly bankName: string | null;
+  readonly reference: string | null;
+  readonly journalEntryId: number;
+}
+
+export interface UnrealisedRow {
+  readonly currency: Currency;
+  /** Open receivable in the foreign currency. */
+  readonly open: number;
+  /** CNY fen booked for it. */
+  readonly booked: number;
+  readonly periodEndRate: AppliedRate | null;
+  /** CNY fen at the period-end rate; null when no rate exists. */
+  readonly revalued: number | null;
+  readonly difference: number | null;
+}
+
+export interface FxReport {
+  readonly from: string;
+  readonly to: string;
+  readonly realised: readonly Receipt[];
+  readonly realisedTotal: number;
+  /** Report only, not posted. */
+  readonly unrealised: readonly UnrealisedRow[];
+}
+
+export const AGEING_BUCKETS = ['0-30', '31-60', '61-90', '91-180', '181-365', '365+'] as const;
+export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
+
+export interface ReceivableAgeingRow {
+  readonly currency: Currency;
+  readonly buckets: Readonly<Record<AgeingBucket, number>>;
+  readonly total: number;
+}
+
+export const ADVANCE_CATEGORIES = ['warehousing', 'logistics', 'tax', 'other'] as const;
+export type AdvanceCategory = (typeof ADVANCE_CATEGORIES)[number];
+export type AdvanceStatus = 'open' | 'warning' | 'overdue' | 'repaid';
+
+export interface Advance {
+  readonly id: number;
+  readonly party: string;
+  readonly relatedParty: boolean;
+  readonly date: string;
+  readonly currency: Currency;
+  readonly amount: number;
+  readonly category: AdvanceCategory;
+  readonly note: string | null;
+  readonly repaid: number;
+  readonly outstanding: number;
+  /** date + 12 months. */
+  readonly dueDate: string;
+  readonly status: AdvanceStatus;
+  readonly repayments: ReadonlyArray<{ readonly id: number; readonly date: string; readonly amount: number }>;
+}
+
+export type ThresholdLevel = 'ok' | 'notice' | 'warning' | 'over';
+
+export interface ThresholdStatus {
+  readonly year: number;
+  /** Goods-trade receipts of the year in USD cents (each receipt converted at its day's USD rate). */
+  readonly receiptsUsd: number;
+  /** USD 200,000 in cents. */
+  readonly limitUsd: number;
+  /** 0–100+ percent, as a decimal string with 1 digit. */
+  readonly percent: string;
+  /** ok < 80 %; notice ≥ 80 % (160k); warning ≥ USD 180,000; over ≥ 200,000. */
+  readonly level: ThresholdLevel;
+  /** Receipts that could not be converted (no USD/CNY rate for the day). */
+  readonly missingRates: ReadonlyArray<{ readonly currency: Currency; readonly date: string }>;
+  readonly sellerKind: SellerKind;
+  /** Note codes for the screen, e.g. 'settlement.thresholds.individualNote'. */
+  readonly notes: readonly string[];
+}

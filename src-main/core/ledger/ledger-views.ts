@@ -1,0 +1,67 @@
+/**
+ * The journal's read models shared by the stores, the API contract and the screens: accounts,
+ * entries with their lines, and the trial balance. CNY amounts are integer fen; each line keeps
+ * its original-currency amount and the rate (text + source) it was converted at.
+ */
+import type { Currency } from '../money/currency.ts';
+import type { RateSource } from '../forex/settlement-views.ts';
+
+export type AccountKind = 'asset' | 'liability' | 'equity' | 'cost' | 'income' | 'expense';
+
+export interface Account {
+  /** '1122', or a sub-account '1122.USD', '5601.01'. */
+  readonly code: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly kind: AccountKind;
+  /** Set on per-currency sub-accounts that keep a foreign balance. */
+  readonly currency: Currency | null;
+  readonly parent: string | null;
+}
+
+export const SOURCE_KINDS = ['order', 'payout', 'receipt', 'cogs', 'advance', 'advanceRepayment', 'reversal', 'manual'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export interface JournalLineView {
+  readonly account: string;
+  readonly debit: number;
+  readonly credit: number;
+  /** The amount in its original currency (signed like debit − credit), when not CNY. */
+  readonly currency: Currency;
+  readonly originalAmount: number;
+  readonly rate: string | null;
+  readonly rateSource: RateSource | null;
+  readonly rateDate: string | null;
+}
+
+export interface JournalEntryView {
+  readonly id: number;
+  readonly date: string;
+  readonly memo: string;
+  readonly sourceKind: SourceKind;
+  readonly sourceId: string;
+  readonly evidence: string | null;
+  readonly reversesId: number | null;
+  readonly reversedById: number | null;
+  readonly postedAt: string;
+  readonly lines: readonly JournalLineView[];
+}
+
+export interface TrialBalanceRow {
+  readonly account: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly kind: AccountKind;
+  readonly debit: number;
+  readonly credit: number;
+  /** debit − credit. */
+  readonly balance: number;
+}
+
+export interface TrialBalance {
+  readonly asOf: string;
+  readonly rows: readonly TrialBalanceRow[];
+  readonly totalDebit: number;
+  readonly totalCredit: number;
+  readonly balanced: boolean;
+}

@@ -1,0 +1,116 @@
+/**
+ * Posting rules: the journal entries for an order's revenue (Dr 应收账款-平台(X) / Cr 主营业务收入
+ * at the order day's rate), its cost of goods (Dr 主营业务成本 / Cr 库存商品), a payout's fees,
+ * refunds, taxes and unbooked sales against the receivable (at the deposit day's rate), and
+ * 代垫 advances with their repayments (the difference at repayment is 汇兑损益).
+ */
+import { CATEGORY_ACCOUNT } from '../forex/netting.ts';
+import { toCny } from '../forex/rates.ts';
+import type { AdvanceCategory, AppliedRate, NettingCategory } from '../forex/settlement-views.ts';
+import type { Currency } from '../money/currency.ts';
+import { ACC, currencyAccount } from './chart.ts';
+import { draftEntry, line, type DraftEntry, type DraftLine } from './entry.ts';
+
+const fx = (amount: number, rate: AppliedRate | null) => (rate === null ? undefined : { amount, rate });
+
+export interface OrderToPost {
+  readonly id: number;
+  readonly orderNo: string;
+  readonly date: string;
+  readonly currency: Currency;
+  /** Revenue in the order currency (gross without taxes collected on top). */
+  readonly revenue: number;
+}
+
+export function orderRevenueEntry(o: OrderToPost, rate: AppliedRate | null): DraftEntry {
+  const cny = toCny(o.revenue, rate, o.currency);
+  return draftEntry({
+    date: o.date, memo: `订单 ${o.orderNo}`, sourceKind: 'order', sourceId: String(o.id), evidence: null, reversesId: null,
+    lines: [line(currencyAccount(ACC.receivable, o.currency), cny, fx(o.revenue, rate)), line(ACC.revenue, -cny, fx(-o.revenue, rate))],
+  });
+}
+
+export function cogsEntry(orderId: number, orderNo: string, date: string, costFen: number): DraftEntry {
+  return draftEntry({
+    date, memo: `销售成本 ${orderNo}`, sourceKind: 'cogs', sourceId: String(orderId), evidence: null, reversesId: null,
+    lines: [line(ACC.cogs, costFen), line(ACC.inventory, -costFen)],
+  });
+}
+
+export interface PayoutLineToPost {
+  readonly row: number;
+  readonly category: NettingCategory;
+  readonly amount: number;
+  /** True when the order of a sales line has its revenue booked (the line is then already in the receivable). */
+  readonly booked: boolean;
+}
+
+/**
+ * The payout's entry and each line's CNY value: booked sales lines carry their order's value
+ * (`bookedCny`), everything else is converted at the deposit day's rate; every non-booked line
+ * moves the receivable (fees, refunds and taxes against their account, unbooked sales against
+ * revenue). Null entry when nothing needs posting.
+ */
+export function payoutEntry(
+  p: { readonly id: number; readonly settlementId: string; readonly fileName: string; readonly depositDate: string; readonly currency: Currency },
+  lines: readonly PayoutLineToPost[], rate: AppliedRate | null, bookedCny: (index: number) => number,
+): { entry: DraftEntry | null; cny: number[] } {
+  const receivable = currencyAccount(ACC.receivable, p.currency);
+  const byAccount = new Map<string, { cny: number; original: number }>();
+  let recCny = 0;
+  let recOriginal = 0;
+  const cny = lines.map((l, i) => {
+    if (l.category === 'sales' && l.booked) return bookedCny(i);
+    const c = toCny(l.amount, rate, p.currency);
+    const account = l.category === 'sales' ? ACC.revenue : CATEGORY_ACCOUNT[l.category];
+    const acc = byAccount.get(account) ?? { cny: 0, original: 0 };
+    acc.cny -= c;
+    acc.original -= l.amount;
+    byAccount.set(account, acc);
+    recCny += c;
+    recOriginal += l.amount;
+    return c;
+  });
+  const draft: DraftLine[] = [...byAccount.entries()].map(([account, v]) => line(account, v.cny, fx(v.original, rate)));
+  draft.push(line(receivable, recCny, fx(recOriginal, rate)));
+  if (draft.every((l) => l.debit === 0 && l.credit === 0 && l.originalAmount === 0)) return { entry: null, cny };
+  return {
+    entry: draftEntry({
+      date: p.depositDate, memo: `结算 ${p.settlementId}`, sourceKind: 'payout', sourceId: String(p.id), evidence: p.fileName, reversesId: null, lines: draft,
+    }),
+    cny,
+  };
+}
+
+export const ADVANCE_ACCOUNT: Readonly<Record<AdvanceCategory, string>> = {
+  warehousing: ACC.warehousing, logistics: ACC.logistics, tax: ACC.overseasTax, other: ACC.otherSelling,
+};
+
+export function advanceEntry(a: { id: number; party: string; date: string; currency: Currency; amount: number; category: AdvanceCategory }, rate: AppliedRate | null): { entry: DraftEntry; cny: number } {
+  const cny = toCny(a.amount, rate, a.currency);
+  return {
+    cny,
+    entry: draftEntry({
+      date: a.date, memo: `代垫 ${a.party}`, sourceKind: 'advance', sourceId: String(a.id), evidence: null, reversesId: null,
+      lines: [line(ADVANCE_ACCOUNT[a.category], cny, fx(a.amount, rate)), line(currencyAccount(ACC.advances, a.currency), -cny, fx(-a.amount, rate))],
+    }),
+  };
+}
+
+/** Dr 代垫 payable at its booked share, Cr bank at the repayment day's rate, difference to 汇兑损益. */
+export function repaymentEntry(
+  r: { id: number; party: string; date: string; currency: Currency; amount: number; bookedCny: number }, rate: AppliedRate | null,
+): { entry: DraftEntry; paidCny: number } {
+  const paidCny = toCny(r.amount, rate, r.currency);
+  return {
+    paidCny,
+    entry: draftEntry({
+      date: r.date, memo: `偿还代垫 ${r.party}`, sourceKind: 'advanceRepayment', sourceId: String(r.id), evidence: null, reversesId: null,
+      lines: [
+        line(currencyAccount(ACC.advances, r.currency), r.bookedCny, fx(r.amount, rate)),
+        line(ACC.bank, -paidCny),
+        line(ACC.fxGainLoss, paidCny - r.bookedCny),
+      ],
+    }),
+  };
+}

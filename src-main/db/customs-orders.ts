@@ -1,0 +1,158 @@
+/**
+ * Orders as the customs build needs them: the selection (ids, or shipped/delivered orders with a
+ * customs mode in a date range and no standing list yet), lines with their SKU customs data
+ * (platform mapping, else item no), per-order shipping data (customs_shipping: waybill number,
+ * export date, parcel), the facts of documents already declared, and the latest revision of each
+ * document. Export date defaults to the order's local day (derived).
+ */
+import type { DocumentFacts, PrecheckLine, PrecheckOrder } from '../core/customs/index.ts';
+import type { Currency } from '../core/money/currency.ts';
+import type { Minor } from '../core/money/minor.ts';
+import type { CustomsMode } from '../core/orders/order.ts';
+import type { Sku } from '../core/stock/sku.ts';
+import type { Db } from './open-ledger.ts';
+
+export interface OrderSelection {
+  readonly orderIds?: readonly number[] | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly modes?: readonly string[] | undefined;
+}
+
+export interface ShippingRow {
+  readonly orderId: number;
+  readonly orderNo: string;
+  readonly logisticsNo: string | null;
+  readonly logisticsCode: string | null;
+  readonly logisticsName: string | null;
+  readonly exportDate: string | null;
+  readonly grossWeightGrams: number | null;
+  readonly packNo: number | null;
+  readonly copNo: string | null;
+}
+
+const SHIPPING_COLUMNS = `o.id AS orderId, o.order_no AS orderNo, s.logistics_no AS logisticsNo, s.logistics_code AS logisticsCode,
+  s.logistics_name AS logisticsName, s.export_date AS exportDate, s.gross_weight_grams AS grossWeightGrams, s.pack_no AS packNo, s.cop_no AS copNo`;
+
+export function getShipping(db: Db, orderId: number): ShippingRow | undefined {
+  return db.prepare(`SELECT ${SHIPPING_COLUMNS} FROM orders o LEFT JOIN customs_shipping s ON s.order_id = o.id WHERE o.id = ?`).get(orderId) as ShippingRow | undefined;
+}
+
+export function saveShipping(db: Db, s: Omit<ShippingRow, 'orderNo'>): void {
+  db.prepare(`INSERT INTO customs_shipping (order_id, logistics_no, logistics_code, logistics_name, export_date, gross_weight_grams, pack_no, cop_no)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET logistics_no = excluded.logistics_no, logistics_code = excluded.logistics_code,
+    logistics_name = excluded.logistics_name, export_date = excluded.export_date, gross_weight_grams = excluded.gross_weight_grams,
+    pack_no = excluded.pack_no, cop_no = excluded.cop_no`)
+    .run(s.orderId, s.logisticsNo, s.logisticsCode, s.logisticsName, s.exportDate, s.grossWeightGrams, s.packNo, s.copNo);
+}
+
+interface OrderRow {
+  id: number; order_no: string; platform: string; customs_mode: string | null; currency: string; buyer_country: string | null;
+  shipping: number; gross: number; ordered_at_utc: string; day: string;
+  logistics_no: string | null; logistics_code: string | null; logistics_name: string | null; export_date: string | null;
+  gross_weight_grams: number | null; pack_no: number | null; cop_no: string | null;
+}
+
+interface LineRow { order_id: number; sku: string; quantity: number; unit_price: number | null; line_total: number }
+
+interface SkuRow {
+  id: number; item_no: string; goods_name: string; gmodel: string; hs_code: string; unit: string; legal_unit: string; second_legal_unit: string | null;
+  barcode: string | null; origin: string | null; weight_grams: number | null; volume_cm3: number | null;
+}
+
+function skuResolver(db: Db): (platform: string, code: string) => Sku | null {
+  const skus = new Map<number, Sku>();
+  const byItemNo = new Map<string, number>();
+  for (const r of db.prepare('SELECT * FROM skus').all() as SkuRow[]) {
+    skus.set(r.id, {
+      itemNo: r.item_no, goodsName: r.goods_name, gmodel: r.gmodel, hsCode: r.hs_code, unit: r.unit, legalUnit: r.legal_unit,
+      secondLegalUnit: r.second_legal_unit, barcode: r.barcode, origin: r.origin, weightGrams: r.weight_grams, volumeCm3: r.volume_cm3,
+    });
+    byItemNo.set(r.item_no, r.id);
+  }
+  const mapped = new Map<string, number>();
+  for (const m of db.prepare('SELECT sku_id, platform, code FROM platform_skus ORDER BY id DESC').all() as Array<{ sku_id: number; platform: string; code: string }>) {
+    mapped.set(`${m.platform}\u0000${m.code}`, m.sku_id);
+    mapped.set(`*\u0000${m.code}`, m.sku_id);
+  }
+  return (platform, code) => {
+    const id = mapped.get(`${platform}\u0000${code}`) ?? mapped.get(`*\u0000${code}`) ?? byItemNo.get(code);
+    return id === undefined ? null : skus.get(id) ?? null;
+  };
+}
+
+function unitPrice(l: LineRow): Minor | null {
+  if (l.unit_price !== null) return l.unit_price as Minor;
+  return l.quantity > 0 && l.line_total % l.quantity === 0 ? (l.line_total / l.quantity) as Minor : null;
+}
+
+/** The selected orders with lines, SKUs and shipping data, in order-time order. */
+export function loadPrecheckOrders(db: Db, sel: OrderSelection): PrecheckOrder[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (sel.orderIds) {
+    where.push('o.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(sel.orderIds));
+  } else {
+    where.push("o.status IN ('shipped', 'delivered') AND o.exclusion IS NULL AND o.customs_mode IS NOT NULL");
+    where.push(`NOT EXISTS (SELECT 1 FROM customs_documents d WHERE d.order_id = o.id AND d.type = 'CEB603' AND d.status NOT IN ('error', '100'))`);
+  }
+  if (sel.from) { where.push('substr(o.ordered_at, 1, 10) >= ?'); params.push(sel.from); }
+  if (sel.to) { where.push('substr(o.ordered_at, 1, 10) <= ?'); params.push(sel.to); }
+  if (sel.modes) { where.push('o.customs_mode IN (SELECT value FROM json_each(?))'); params.push(JSON.stringify(sel.modes)); }
+  const orders = db.prepare(`SELECT o.id, o.order_no, o.platform, o.customs_mode, o.currency, o.buyer_country, o.shipping, o.gross, o.ordered_at_utc,
+      substr(o.ordered_at, 1, 10) AS day, s.logistics_no, s.logistics_code, s.logistics_name, s.export_date, s.gross_weight_grams, s.pack_no, s.cop_no
+    FROM orders o LEFT JOIN customs_shipping s ON s.order_id = o.id
+    WHERE ${where.join(' AND ')} ORDER BY o.ordered_at_utc, o.id`).all(...params) as OrderRow[];
+  const lineStmt = db.prepare(`SELECT order_id, sku, quantity, unit_price, line_total FROM order_lines
+    WHERE order_id IN (SELECT value FROM json_each(?)) AND cancelled = 0 AND quantity > 0 ORDER BY order_id, id`);
+  const lines = new Map<number, LineRow[]>();
+  for (let i = 0; i < orders.length; i += 5000) {
+    for (const l of lineStmt.all(JSON.stringify(orders.slice(i, i + 5000).map((o) => o.id))) as LineRow[]) {
+      const list = lines.get(l.order_id) ?? [];
+      list.push(l);
+      lines.set(l.order_id, list);
+    }
+  }
+  const resolve = skuResolver(db);
+  return orders.map((o): PrecheckOrder => ({
+    orderId: o.id,
+    orderNo: o.order_no,
+    mode: o.customs_mode as CustomsMode | null,
+    currency: o.currency as Currency,
+    lines: (lines.get(o.id) ?? []).map((l): PrecheckLine => ({ skuCode: l.sku, sku: resolve(o.platform, l.sku), quantity: l.quantity, unitPrice: unitPrice(l) })),
+    freight: o.shipping as Minor,
+    charge: o.gross as Minor,
+    paidAt: o.ordered_at_utc,
+    destinationCountry: o.buyer_country,
+    logisticsNo: o.logistics_no,
+    logisticsCode: o.logistics_code,
+    logisticsName: o.logistics_name,
+    exportDate: o.export_date ?? o.day,
+    grossWeightGrams: o.gross_weight_grams,
+    packNo: o.pack_no,
+    copNo: o.cop_no,
+  }));
+}
+
+export interface ExistingDocument { readonly type: string; readonly businessKey: string; readonly revision: number; readonly status: string }
+
+/** Latest revision per (type, business key) of the given orders' documents, and the facts of those that stand. */
+export function existingDocuments(db: Db, orderIds: readonly number[]): { latest: Map<string, ExistingDocument>; declared: Map<number, DocumentFacts[]> } {
+  const latest = new Map<string, ExistingDocument>();
+  const declared = new Map<number, DocumentFacts[]>();
+  const stmt = db.prepare(`SELECT order_id, type, business_key, revision, status, facts FROM customs_documents
+    WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY revision`);
+  for (let i = 0; i < orderIds.length; i += 5000) {
+    const rows = stmt.all(JSON.stringify(orderIds.slice(i, i + 5000))) as Array<{ order_id: number; type: string; business_key: string; revision: number; status: string; facts: string | null }>;
+    for (const r of rows) latest.set(`${r.type}\u0000${r.business_key}`, { type: r.type, businessKey: r.business_key, revision: r.revision, status: r.status });
+    for (const r of rows) {
+      const cur = latest.get(`${r.type}\u0000${r.business_key}`)!;
+      if (cur.revision !== r.revision || r.facts === null || r.status === 'error' || r.status === '100') continue;
+      const list = declared.get(r.order_id) ?? [];
+      list.push(JSON.parse(r.facts) as DocumentFacts);
+      declared.set(r.order_id, list);
+    }
+  }
+  return { latest, declared };
+}

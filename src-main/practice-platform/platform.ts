@@ -1,0 +1,330 @@
+/**
+ * The practice platform's state machine, without HTTP: takes messages by idempotency key
+ * (a key seen before answers 'duplicate' with its first outcome and is counted, never
+ * processed again), validates them against the official XSDs, runs its own 三单 matching for
+ * lists, numbers lists (preNo/invtNo) and summaries (sumNo, declSeqNo, entryId), and schedules
+ * receipts that become visible over (simulated) time: 2 at once, 120 after one step, 800 after
+ * two for lists; 100 with the reason on a mismatch; CEB702 + CEB792 for summary applications.
+ * Visible receipts form a log numbered by `seq`; the cursor is the last seq a client saw.
+ */
+import { randomUUID } from 'node:crypto';
+import { buildReceiptMessage, formatAppTime, type ReceiptInput, type ReceiptType } from '../core/customs/index.ts';
+import { validateCebMany } from '../sync/validate-ceb.ts';
+import type { SendOutcome } from '../sync/transport.ts';
+import { parseCebMessage, type CebDoc, type ParsedMessage } from './parse-ceb.ts';
+import { checkThreeDocs, docIdentity, type ReceivedDocs } from './three-docs.ts';
+import { summaryResults } from './summary.ts';
+
+export interface PracticePlatformOptions {
+  /** Milliseconds clock; tests pass a manual one to move simulated time. */
+  readonly now?: () => number;
+  /** Delay between receipt steps (2 → 120 → 800). */
+  readonly stepMs?: number;
+  /** XSD-validate every message (default true). */
+  readonly validate?: boolean;
+  readonly xsdDir?: string;
+  /** State saved by `snapshot()` (the CLI's --data-dir): keys, documents and receipts survive a restart. */
+  readonly state?: PlatformSnapshot;
+}
+
+/** Everything the platform knows, as JSON. */
+export interface PlatformSnapshot {
+  readonly epoch: string;
+  readonly outcomes: ReadonlyArray<[string, SendOutcome]>;
+  readonly documents: ReadonlyArray<[string, number]>;
+  readonly docs: { readonly [K in keyof ReceivedDocs]: ReadonlyArray<[string, unknown]> };
+  readonly sixItems: ReadonlyArray<[string, unknown]>;
+  readonly pending: readonly Scheduled[];
+  readonly log: readonly ReceiptLogEntry[];
+  readonly counters: { readonly deliveries: number; readonly duplicates: number; readonly serial: number; readonly order: number };
+}
+
+export interface IncomingMessage {
+  readonly key: string;
+  readonly type: string;
+  readonly guid: string;
+  readonly xml: string;
+}
+
+export interface ReceiptLogEntry {
+  readonly seq: number;
+  readonly id: string;
+  readonly type: ReceiptType;
+  readonly xml: string;
+}
+
+export interface PlatformStats {
+  /** Every delivery of every key, duplicates included. */
+  readonly deliveries: number;
+  readonly duplicateDeliveries: number;
+  /** Keys processed (exactly once each). */
+  readonly keys: number;
+  readonly rejectedKeys: number;
+  /** Business documents accepted, by identity (type + codes + number): must all be 1. */
+  readonly documents: Readonly<Record<string, number>>;
+  readonly sixItems: number;
+  readonly receiptsVisible: number;
+  readonly receiptsPending: number;
+}
+
+export interface Scheduled { readonly dueAt: number; readonly order: number; readonly type: ReceiptType; readonly receipts: readonly ReceiptInput[] }
+
+const DEFAULT_STEP_MS = 2_000;
+
+function returnTime(ms: number): string {
+  return formatAppTime(new Date(ms)) + String(ms % 1000).padStart(3, '0');
+}
+
+function xsdReason(errors: readonly { line: number; message: string }[]): string {
+  return errors.slice(0, 3).map((e) => `line ${e.line}: ${e.message}`).join('; ').slice(0, 1000);
+}
+
+const SIX_ITEM_FIELDS = ['goodsName', 'unit', 'quantity', 'unitPrice', 'amount'] as const;
+
+/** Fields an export's six items lack: orderNo, exportDate, items, items[i].field. */
+function missingSixItems(value: unknown): string[] {
+  const e = (value ?? {}) as { orderNo?: unknown; exportDate?: unknown; items?: unknown };
+  const missing: string[] = (['orderNo', 'exportDate'] as const).filter((f) => typeof e[f] !== 'string' || e[f] === '');
+  if (!Array.isArray(e.items) || e.items.length === 0) return [...missing, 'items'];
+  (e.items as Array<Record<string, unknown>>).forEach((l, i) => {
+    for (const f of SIX_ITEM_FIELDS) if (typeof l?.[f] !== 'string' || l[f] === '') missing.push(`items[${i}].${f}`);
+  });
+  return missing;
+}
+
+export class PracticePlatform {
+  readonly #now: () => number;
+  readonly #step: number;
+  readonly #validate: boolean;
+  readonly #xsdDir: string | undefined;
+  readonly #outcomes = new Map<string, SendOutcome>();
+  /** Every key ever received → its outcome (settled or still being processed). */
+  readonly #seen = new Map<string, Promise<SendOutcome>>();
+  readonly #documents = new Map<string, number>();
+  readonly #docs: ReceivedDocs = { orders: new Map(), payments: new Map(), waybills: new Map(), lists: new Map() };
+  readonly #sixItems = new Map<string, unknown>();
+  readonly #pending: Scheduled[] = [];
+  readonly #log: ReceiptLogEntry[] = [];
+  #deliveries = 0;
+  #duplicates = 0;
+  #serial = 0;
+  #order = 0;
+
+  /** Changes with every platform that does not carry its state over: a cursor of another epoch starts at 0. */
+  readonly epoch: string;
+
+  constructor(options: PracticePlatformOptions = {}) {
+    this.#now = options.now ?? Date.now;
+    this.#step = options.stepMs ?? DEFAULT_STEP_MS;
+    this.#validate = options.validate ?? true;
+    this.#xsdDir = options.xsdDir;
+    const st = options.state;
+    this.epoch = st?.epoch ?? randomUUID().slice(0, 8);
+    if (!st) return;
+    for (const [k, o] of st.outcomes) { this.#outcomes.set(k, o); this.#seen.set(k, Promise.resolve(o)); }
+    for (const [k, n] of st.documents) this.#documents.set(k, n);
+    for (const name of ['orders', 'payments', 'waybills', 'lists'] as const) {
+      for (const [k, v] of st.docs[name]) (this.#docs[name] as Map<string, unknown>).set(k, v);
+    }
+    for (const [k, v] of st.sixItems) this.#sixItems.set(k, v);
+    this.#pending.push(...st.pending);
+    this.#log.push(...st.log);
+    ({ deliveries: this.#deliveries, duplicates: this.#duplicates, serial: this.#serial, order: this.#order } = st.counters);
+  }
+
+  snapshot(): PlatformSnapshot {
+    return {
+      epoch: this.epoch, outcomes: [...this.#outcomes], documents: [...this.#documents],
+      docs: { orders: [...this.#docs.orders], payments: [...this.#docs.payments], waybills: [...this.#docs.waybills], lists: [...this.#docs.lists] },
+      sixItems: [...this.#sixItems], pending: [...this.#pending], log: [...this.#log],
+      counters: { deliveries: this.#deliveries, duplicates: this.#duplicates, serial: this.#serial, order: this.#order },
+    };
+  }
+
+  /** One outcome per message; a key already seen (or being processed) is a 'duplicate'. */
+  async receiveMessages(messages: readonly IncomingMessage[]): Promise<SendOutcome[]> {
+    this.#deliveries += messages.length;
+    const fresh: IncomingMessage[] = [];
+    const freshAt = new Map<string, number>();
+    const entries: Array<{ prior?: Promise<SendOutcome>; at: number; duplicate: boolean }> = [];
+    for (const m of messages) {
+      const prior = this.#seen.get(m.key);
+      const at = freshAt.get(m.key);
+      if (prior || at !== undefined) {
+        this.#duplicates++;
+        entries.push(prior ? { prior, at: -1, duplicate: true } : { at: at!, duplicate: true });
+        continue;
+      }
+      freshAt.set(m.key, fresh.length);
+      entries.push({ at: fresh.length, duplicate: false });
+      fresh.push(m);
+    }
+    const work = this.#process(fresh);
+    fresh.forEach((m, i) => this.#seen.set(m.key, work.then((all) => all[i]!)));
+    work.catch(() => fresh.forEach((m) => this.#seen.delete(m.key)));
+    const done = await work;
+    fresh.forEach((m, i) => this.#outcomes.set(m.key, done[i]!));
+    const priors = await Promise.all(entries.map((e) => e.prior ?? null));
+    return entries.map((e, i) => {
+      const o = priors[i] ?? done[e.at]!;
+      return e.duplicate && o.outcome !== 'rejected' ? { key: o.key, outcome: 'duplicate' } : o;
+    });
+  }
+
+  async #process(messages: readonly IncomingMessage[]): Promise<SendOutcome[]> {
+    const checks = this.#validate ? await validateCebMany(messages.map((m) => m.xml), this.#xsdDir ? { xsdDir: this.#xsdDir } : {}) : null;
+    return messages.map((m, i) => {
+      const check = checks?.[i];
+      if (check && !check.valid) return { key: m.key, outcome: 'rejected', reason: `xsd ${xsdReason(check.errors)}` };
+      if (/<ceb:appStatus>\s*2\s*</.test(m.xml) && !/<ds:Signature[\s>]/.test(m.xml)) {
+        return { key: m.key, outcome: 'rejected', reason: '1001 declaration (appStatus 2) without a signature' };
+      }
+      const parsed = parseCebMessage(m.xml);
+      if (!parsed) return { key: m.key, outcome: 'rejected', reason: 'unknown message type' };
+      if (parsed.type !== m.type) return { key: m.key, outcome: 'rejected', reason: `type ${m.type} does not match ${parsed.type}` };
+      this.#accept(parsed);
+      return { key: m.key, outcome: 'accepted' };
+    });
+  }
+
+  receiveSixItems(exports: ReadonlyArray<{ key: string; items: unknown }>): SendOutcome[] {
+    this.#deliveries += exports.length;
+    return exports.map(({ key, items }) => {
+      if (this.#sixItems.has(key)) { this.#duplicates++; return { key, outcome: 'duplicate' }; }
+      const missing = missingSixItems(items);
+      if (missing.length > 0) return { key, outcome: 'rejected', reason: `six items incomplete: ${missing.join(', ')}` };
+      this.#sixItems.set(key, items);
+      return { key, outcome: 'accepted' };
+    });
+  }
+
+  #accept(msg: ParsedMessage): void {
+    const now = this.#now();
+    const byStatus = new Map<string, { type: ReceiptType; at: number; receipts: ReceiptInput[] }>();
+    const add = (type: ReceiptType, at: number, r: ReceiptInput) => {
+      const k = `${type}|${at}|${r.status}`;
+      const group = byStatus.get(k) ?? { type, at, receipts: [] };
+      group.receipts.push(r);
+      byStatus.set(k, group);
+    };
+    for (const doc of msg.docs) {
+      const identity = docIdentity(doc);
+      const seen = (this.#documents.get(identity) ?? 0) + 1;
+      this.#documents.set(identity, seen);
+      for (const step of this.#answer(doc, now, seen > 1)) add(step.type, step.at, step.receipt);
+    }
+    for (const g of byStatus.values()) {
+      for (let i = 0; i < g.receipts.length; i += 100) {
+        this.#pending.push({ dueAt: g.at, order: this.#order++, type: g.type, receipts: g.receipts.slice(i, i + 100) });
+      }
+    }
+  }
+
+  #number(prefix: string, customsCode: string, at: number): string {
+    const year = new Date(at).getUTCFullYear();
+    return `${customsCode.padEnd(4, '0').slice(0, 4)}${year}${prefix}${String(++this.#serial).padStart(9, '0')}`;
+  }
+
+  /** The receipts one document gets, each with the time it becomes visible. */
+  #answer(doc: CebDoc, now: number, repeated: boolean): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+    const h = doc.head;
+    const t0 = now, t1 = now + this.#step, t2 = now + 2 * this.#step;
+    const base = { guid: h.guid ?? '', returnTime: returnTime(now) };
+    const steps = (type: ReceiptType, r: Omit<ReceiptInput, 'status' | 'returnTime' | 'returnInfo' | 'guid'>, final: Array<[string, string, number]>) =>
+      [['2', '电子口岸申报中', t0] as [string, string, number], ...final].map(([status, info, at]) => ({
+        type, at, receipt: { ...base, ...r, status, returnInfo: info, returnTime: returnTime(at) } as ReceiptInput,
+      }));
+    const dup: Array<[string, string, number]> = [['-301010', '业务编号已存在，不能重复新增', t1]];
+    switch (doc.type) {
+      case 'CEB303':
+        if (!repeated) this.#docs.orders.set(`${h.ebpCode}|${h.orderNo}`, doc);
+        return steps('CEB304', { businessKey: h.orderNo ?? '', orderNo: h.orderNo ?? '', ebpCode: h.ebpCode ?? '', ebcCode: h.ebcCode ?? '' },
+          repeated ? dup : [['120', '海关入库成功', t1]]);
+      case 'CEB403':
+        if (!repeated) this.#docs.payments.set(`${h.ebpCode}|${h.orderNo}`, doc);
+        return steps('CEB404', { businessKey: h.orderNo ?? '', orderNo: h.orderNo ?? '', ebcCode: h.ebcCode ?? '' },
+          repeated ? dup : [['120', '海关入库成功', t1]]);
+      case 'CEB505':
+        if (!repeated) this.#docs.waybills.set(`${h.logisticsCode}|${h.logisticsNo}`, doc);
+        return steps('CEB506', { businessKey: h.logisticsNo ?? '', logisticsCode: h.logisticsCode ?? '' },
+          repeated ? dup : [['120', '海关入库成功', t1]]);
+      case 'CEB603': {
+        const mismatch = repeated ? '业务编号已存在，不能重复新增' : checkThreeDocs(doc, this.#docs);
+        const preNo = `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
+        const invtNo = mismatch ? '' : this.#number('E', h.customsCode ?? '0000', now);
+        if (!mismatch) this.#docs.lists.set(invtNo, { doc, acceptedAt: t1 });
+        return steps('CEB604', {
+          businessKey: h.copNo ?? '', copNo: h.copNo ?? '', preNo, invtNo, agentCode: h.agentCode ?? '', ebcCode: h.ebcCode ?? '',
+          ebpCode: h.ebpCode ?? '', orderNo: h.orderNo ?? '', statisticsFlag: h.statisticsFlag ?? 'A',
+        }, mismatch ? [[repeated ? '-301011' : '100', mismatch.slice(0, 1000), t1]] : [['120', '海关入库成功', t1], ['800', '放行', t2]]);
+      }
+      case 'CEB701':
+        return this.#answerSummary(doc, now, repeated);
+    }
+  }
+
+  #answerSummary(doc: CebDoc, now: number, repeated: boolean): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+    const h = doc.head;
+    const t1 = now + this.#step, t2 = now + 2 * this.#step;
+    const preNo = `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
+    const results = repeated ? { error: '业务编号已存在，不能重复新增' as string, forms: [] } : summaryResults(doc, this.#docs, (p) => this.#number(p, h.customsCode ?? '0000', now));
+    const sumNo = results.error ? undefined : this.#number('S', h.customsCode ?? '0000', now);
+    const ret = (status: string, info: string, at: number) => ({
+      type: 'CEB702' as const, at,
+      receipt: {
+        guid: h.guid ?? '', businessKey: h.copNo ?? '', copNo: h.copNo ?? '', preNo, agentCode: h.agentCode ?? '', ebcCode: h.ebcCode ?? '',
+        msgSeqNo: Number(h.msgSeqNo ?? 1), status, returnInfo: info, returnTime: returnTime(at), ...(status === '120' && sumNo ? { sumNo } : {}),
+      } as ReceiptInput,
+    });
+    if (results.error) return [ret('2', '电子口岸申报中', now), ret('100', results.error, t1)];
+    return [
+      ret('2', '电子口岸申报中', now), ret('120', '海关入库成功', t1),
+      ...results.forms.map((f, i) => ({
+        type: 'CEB792' as const, at: t2,
+        receipt: {
+          guid: randomUUID().toUpperCase(), businessKey: sumNo!, sumNo: sumNo!, customsCode: h.customsCode ?? '0000', declSeqNo: f.declSeqNo, entryId: f.entryId,
+          status: '800', returnTime: returnTime(t2), returnInfo: '', agentCode: h.agentCode ?? '', agentName: h.agentName ?? '',
+          ebcCode: h.ebcCode ?? '', ebcName: h.ebcName ?? '', declAgentCode: h.declAgentCode ?? h.agentCode ?? '', declAgentName: h.declAgentName ?? h.agentName ?? '',
+          grossWeight: f.grossWeight, netWeight: f.netWeight, msgCount: results.forms.length, msgSeqNo: i + 1, lineMapping: f.lines,
+        } as ReceiptInput,
+      })),
+    ];
+  }
+
+  /** Moves receipts that are due into the visible log (due order; receipt XML built now). */
+  #release(): void {
+    const now = this.#now();
+    const due = this.#pending.filter((p) => p.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt || a.order - b.order);
+    if (due.length === 0) return;
+    const keep = this.#pending.filter((p) => p.dueAt > now);
+    this.#pending.length = 0;
+    this.#pending.push(...keep);
+    for (const p of due) {
+      const seq = this.#log.length + 1;
+      this.#log.push({ seq, id: `R${String(seq).padStart(9, '0')}`, type: p.type, xml: buildReceiptMessage(p.type, randomUUID().toUpperCase(), p.receipts) });
+    }
+  }
+
+  /** Visible receipts after `since` (a seq), at most `limit`. */
+  receipts(since: number, limit: number): { receipts: ReceiptLogEntry[]; cursor: number; more: boolean } {
+    this.#release();
+    const from = Math.max(0, Math.min(since, this.#log.length));
+    const page = this.#log.slice(from, from + limit);
+    return { receipts: page, cursor: from + page.length, more: from + page.length < this.#log.length };
+  }
+
+  stats(): PlatformStats {
+    this.#release();
+    return {
+      deliveries: this.#deliveries, duplicateDeliveries: this.#duplicates, keys: this.#outcomes.size,
+      rejectedKeys: [...this.#outcomes.values()].filter((o) => o.outcome === 'rejected').length,
+      documents: Object.fromEntries(this.#documents), sixItems: this.#sixItems.size,
+      receiptsVisible: this.#log.length, receiptsPending: this.#pending.length,
+    };
+  }
+
+  /** Outcome of a key, if the platform has it. */
+  outcome(key: string): SendOutcome | undefined {
+    return this.#outcomes.get(key);
+  }
+}

@@ -1,0 +1,341 @@
+/**
+ * Renders a `ReportDocument` to an A4 PDF with pdfkit and an embedded (subset) CJK font:
+ * title, meta lines, tables whose header row repeats on every page, right-aligned exact money
+ * with its currency code, bold totals rows, footnotes and "第 n / N 页" page numbers.
+ * Output is deterministic for a given document (the PDF info dates come from `createdAt`).
+ *
+ * Font: `options.fontPath`, else `<process.resourcesPath>/fonts/NotoSansSC_400Regular.ttf` in the
+ * packaged Electron app (see README.md), else the TTF of `@expo-google-fonts/noto-sans-sc`
+ * resolved from node_modules, else Debian's `NotoSansCJK-Regular.ttc` (face `NotoSansCJKsc-Regular`).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { DomainError } from '../core/domain-error.ts';
+import type { ReportCell, ReportColumn, ReportDocument, ReportTable } from './report-document.ts';
+import { cellText, pageLabel, writerWords } from './report-format.ts';
+
+export interface PdfOptions {
+  /** A .ttf (or .ttc with `fontFamily`) to embed instead of the default lookup. */
+  readonly fontPath?: string;
+  readonly fontFamily?: string;
+}
+
+const PACKAGED_FONT_FILE = 'NotoSansSC_400Regular.ttf';
+const FONT_PACKAGE_FILE = `@expo-google-fonts/noto-sans-sc/400Regular/${PACKAGED_FONT_FILE}`;
+const SYSTEM_TTC = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+const SYSTEM_TTC_FAMILY = 'NotoSansCJKsc-Regular';
+
+interface FontChoice {
+  readonly path: string;
+  readonly family?: string;
+}
+
+function packagedFontCandidates(): string[] {
+  const bases: string[] = [];
+  try {
+    bases.push(import.meta.url);
+  } catch {
+    /* bundled CommonJS: no import.meta */
+  }
+  bases.push(path.join(process.cwd(), 'package.json'));
+  const found: string[] = [];
+  for (const base of bases) {
+    try {
+      found.push(createRequire(base).resolve(FONT_PACKAGE_FILE));
+    } catch {
+      /* not resolvable from this base */
+    }
+  }
+  return found;
+}
+
+/** In the packaged Electron app: `<resources>/fonts/NotoSansSC_400Regular.ttf` (electron-builder.yml extraResources). */
+function electronResourceFont(): string[] {
+  const resources = (process as { resourcesPath?: unknown }).resourcesPath;
+  return typeof resources === 'string' ? [path.join(resources, 'fonts', PACKAGED_FONT_FILE)] : [];
+}
+
+/** The font the writer embeds; throws 'reportFont.missing' when none exists. */
+export function resolveReportFont(options: PdfOptions = {}): FontChoice {
+  if (options.fontPath !== undefined) {
+    if (!existsSync(options.fontPath)) throw new DomainError('reportFont.missing', { path: options.fontPath });
+    return options.fontFamily === undefined
+      ? { path: options.fontPath }
+      : { path: options.fontPath, family: options.fontFamily };
+  }
+  const packaged = [...electronResourceFont(), ...packagedFontCandidates()].find((p) => existsSync(p));
+  if (packaged !== undefined) return { path: packaged };
+  if (existsSync(SYSTEM_TTC)) return { path: SYSTEM_TTC, family: SYSTEM_TTC_FAMILY };
+  throw new DomainError('reportFont.missing', { path: `${FONT_PACKAGE_FILE}, ${SYSTEM_TTC}` });
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 42;
+const FOOTER_SPACE = 22;
+const PAD_X = 4;
+const PAD_Y = 3;
+const SIZE = { title: 16, subtitle: 11, meta: 9, heading: 11.5, note: 8.5, cell: 8.5, footnote: 8, footer: 8 };
+const COLOR = { text: '#111111', muted: '#555555', rule: '#9a9a9a', headerFill: '#e8ecf1', totalsFill: '#f4f4f4' };
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+interface Layout {
+  readonly left: number;
+  readonly width: number;
+  readonly bottom: number;
+}
+
+/** Fake bold: the single shipped weight drawn filled and stroked with a hairline. */
+function withBold<T>(doc: Doc, bold: boolean, draw: () => T): T {
+  if (!bold) return draw();
+  doc.save();
+  doc.lineWidth(0.35).strokeColor(COLOR.text);
+  const out = draw();
+  doc.restore();
+  return out;
+}
+
+function textOptions(width: number, align: ReportColumn['align'], bold: boolean): PDFKit.Mixins.TextOptions {
+  return { width, align: align ?? 'left', lineBreak: true, ...(bold ? { stroke: true, fill: true } : {}) };
+}
+
+function isMoney(cell: ReportCell | undefined): boolean {
+  return typeof cell === 'object' && cell !== null && cell.kind === 'money';
+}
+
+function columnAlign(table: ReportTable, column: ReportColumn): ReportColumn['align'] {
+  if (column.align !== undefined) return column.align;
+  const sample = table.rows.find((row) => row[column.key] !== null && row[column.key] !== undefined);
+  const cell = sample?.[column.key] ?? table.totals?.[column.key];
+  if (isMoney(cell)) return 'right';
+  return typeof cell === 'object' && cell !== null && cell.kind === 'number' ? 'right' : 'left';
+}
+
+function columnWidths(table: ReportTable, total: number): number[] {
+  const weights = table.columns.map((c) => (c.width !== undefined && c.width > 0 ? c.width : 1));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => (w / sum) * total);
+}
+
+class PdfTableRenderer {
+  private readonly doc: Doc;
+  private readonly layout: Layout;
+  /** Printed in the first column of a table without rows. */
+  private readonly noneText: string;
+
+  constructor(doc: Doc, layout: Layout, noneText: string) {
+    this.doc = doc;
+    this.layout = layout;
+    this.noneText = noneText;
+  }
+
+  private rowHeight(texts: readonly string[], widths: readonly number[]): number {
+    const doc = this.doc;
+    let h = 0;
+    texts.forEach((t, i) => {
+      const w = (widths[i] ?? 0) - PAD_X * 2;
+      h = Math.max(h, doc.heightOfString(t === '' ? ' ' : t, { width: w }));
+    });
+    const maxRow = this.layout.bottom - MARGIN - 60;
+    return Math.min(h + PAD_Y * 2, maxRow);
+  }
+
+  private drawRow(
+    texts: readonly string[],
+    widths: readonly number[],
+    aligns: readonly ReportColumn['align'][],
+    height: number,
+    style: { fill?: string; bold: boolean },
+  ): void {
+    const doc = this.doc;
+    const y = doc.y;
+    if (style.fill !== undefined) {
+      doc.save().rect(this.layout.left, y, this.layout.width, height).fill(style.fill).restore();
+    }
+    let x = this.layout.left;
+    texts.forEach((t, i) => {
+      const w = widths[i] ?? 0;
+      withBold(doc, style.bold, () =>
+        doc
+          .fillColor(COLOR.text)
+          .text(t, x + PAD_X, y + PAD_Y, { ...textOptions(w - PAD_X * 2, aligns[i], style.bold), height: height - PAD_Y * 2, ellipsis: true }),
+      );
+      x += w;
+    });
+    doc
+      .save()
+      .lineWidth(0.4)
+      .strokeColor(COLOR.rule)
+      .moveTo(this.layout.left, y + height)
+      .lineTo(this.layout.left + this.layout.width, y + height)
+      .stroke()
+      .restore();
+    doc.x = this.layout.left;
+    doc.y = y + height;
+  }
+
+  private newPage(): void {
+    this.doc.addPage();
+    this.doc.x = this.layout.left;
+    this.doc.y = MARGIN;
+  }
+
+  render(table: ReportTable): void {
+    const doc = this.doc;
+    const widths = columnWidths(table, this.layout.width);
+    const aligns = table.columns.map((c) => columnAlign(table, c));
+    doc.fontSize(SIZE.cell);
+    const headerTexts = table.columns.map((c) => c.label);
+    const headerHeight = this.rowHeight(headerTexts, widths);
+    const rowTexts = table.rows.map((row) => table.columns.map((c) => cellText(row[c.key])));
+    const firstRow = rowTexts[0] === undefined ? 0 : this.rowHeight(rowTexts[0], widths);
+
+    doc.fontSize(SIZE.heading);
+    const headingHeight = doc.heightOfString(table.heading, { width: this.layout.width }) + 4;
+    doc.fontSize(SIZE.note);
+    const noteHeight = table.note === undefined ? 0 : doc.heightOfString(table.note, { width: this.layout.width }) + 2;
+    if (doc.y + headingHeight + noteHeight + headerHeight + firstRow > this.layout.bottom) this.newPage();
+
+    withBold(doc, true, () =>
+      doc.fontSize(SIZE.heading).fillColor(COLOR.text).text(table.heading, this.layout.left, doc.y, textOptions(this.layout.width, 'left', true)),
+    );
+    doc.moveDown(0.15);
+    if (table.note !== undefined) {
+      doc.fontSize(SIZE.note).fillColor(COLOR.muted).text(table.note, this.layout.left, doc.y, { width: this.layout.width });
+      doc.moveDown(0.2);
+    }
+
+    doc.fontSize(SIZE.cell);
+    const header = (): void => this.drawRow(headerTexts, widths, aligns, headerHeight, { fill: COLOR.headerFill, bold: true });
+    header();
+    for (const texts of rowTexts) {
+      const h = this.rowHeight(texts, widths);
+      if (doc.y + h > this.layout.bottom) {
+        this.newPage();
+        doc.fontSize(SIZE.cell);
+        header();
+      }
+      this.drawRow(texts, widths, aligns, h, { bold: false });
+    }
+    if (rowTexts.length === 0) {
+      const none = [this.noneText, ...table.columns.slice(1).map(() => '')];
+      this.drawRow(none, widths, table.columns.map(() => 'left'), this.rowHeight(none, widths), { bold: false });
+    }
+    if (table.totals !== undefined) {
+      const totals = table.totals;
+      const texts = table.columns.map((c) => cellText(totals[c.key]));
+      const h = this.rowHeight(texts, widths);
+      if (doc.y + h > this.layout.bottom) {
+        this.newPage();
+        doc.fontSize(SIZE.cell);
+        header();
+      }
+      this.drawRow(texts, widths, aligns, h, { fill: COLOR.totalsFill, bold: true });
+    }
+    doc.moveDown(1.2);
+  }
+}
+
+function writeFlowing(doc: Doc, layout: Layout, text: string, size: number, color: string): void {
+  doc.fontSize(size);
+  const h = doc.heightOfString(text, { width: layout.width });
+  if (doc.y + h > layout.bottom) {
+    doc.addPage();
+    doc.y = MARGIN;
+  }
+  doc.fillColor(color).text(text, layout.left, doc.y, { width: layout.width });
+}
+
+function writeHead(doc: Doc, report: ReportDocument, layout: Layout): void {
+  withBold(doc, true, () =>
+    doc.fontSize(SIZE.title).fillColor(COLOR.text).text(report.title, layout.left, MARGIN, textOptions(layout.width, 'left', true)),
+  );
+  if (report.subtitle !== undefined) {
+    doc.moveDown(0.2);
+    doc.fontSize(SIZE.subtitle).fillColor(COLOR.muted).text(report.subtitle, { width: layout.width });
+  }
+  doc.moveDown(0.5);
+  doc.fontSize(SIZE.meta);
+  const labelWidth = Math.min(150, Math.max(60, ...report.meta.map(([label]) => doc.widthOfString(label) + 10)));
+  for (const [label, value] of report.meta) {
+    const y = doc.y;
+    const h = Math.max(
+      doc.heightOfString(label, { width: labelWidth }),
+      doc.heightOfString(value === '' ? ' ' : value, { width: layout.width - labelWidth }),
+    );
+    doc.fillColor(COLOR.muted).text(label, layout.left, y, { width: labelWidth });
+    doc.fillColor(COLOR.text).text(value, layout.left + labelWidth, y, { width: layout.width - labelWidth });
+    doc.x = layout.left;
+    doc.y = y + h + 1.5;
+  }
+  doc
+    .save()
+    .lineWidth(0.8)
+    .strokeColor(COLOR.rule)
+    .moveTo(layout.left, doc.y + 4)
+    .lineTo(layout.left + layout.width, doc.y + 4)
+    .stroke()
+    .restore();
+  doc.y += 14;
+}
+
+function writePageNumbers(doc: Doc, report: ReportDocument, layout: Layout): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    const savedBottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .fontSize(SIZE.footer)
+      .fillColor(COLOR.muted)
+      .text(pageLabel(report.language, i + 1, range.count), layout.left, A4.height - MARGIN + 8, {
+        width: layout.width,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = savedBottom;
+  }
+}
+
+/** Renders the document to PDF bytes. */
+export async function renderPdf(report: ReportDocument, options: PdfOptions = {}): Promise<Buffer> {
+  const font = resolveReportFont(options);
+  const created = new Date(report.createdAt);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    autoFirstPage: false,
+    lang: report.language,
+    displayTitle: true,
+    font: null as unknown as string, // no default Helvetica: its AFM files are not needed (or bundled)
+    info: {
+      Title: report.title,
+      ...(report.subtitle !== undefined ? { Subject: report.subtitle } : {}),
+      ...(report.author !== undefined ? { Author: report.author } : {}),
+      Creator: 'Kuajing Ledger',
+      Producer: 'Kuajing Ledger (pdfkit)',
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('body', font.path, font.family as string);
+  doc.addPage();
+  doc.font('body');
+  const layout: Layout = { left: MARGIN, width: A4.width - MARGIN * 2, bottom: A4.height - MARGIN - FOOTER_SPACE };
+  writeHead(doc, report, layout);
+  const tables = new PdfTableRenderer(doc, layout, writerWords(report.language).none);
+  for (const table of report.tables) tables.render(table);
+  for (const note of report.footnotes ?? []) writeFlowing(doc, layout, note, SIZE.footnote, COLOR.muted);
+  writePageNumbers(doc, report, layout);
+  doc.end();
+  return done;
+}

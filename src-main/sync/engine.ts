@@ -1,0 +1,250 @@
+/**
+ * The sync engine: takes due outbox rows (kinds a transport carries) in id order, signs CEB
+ * messages, sends them in batches, then records the outcome in one unit-of-work transaction
+ * (sent rows + the customs store's `messagesSent` hook). An unknown outcome (5xx, dropped
+ * connection, crash while 'sending') retries later with the SAME key, after an exponential
+ * backoff with jitter from the injected random source; the platform deduplicates by key, so a
+ * key is never accepted twice and a sent row is never selected again. Receipts are fetched
+ * since the stored cursor, stored once each (sha-256) with the cursor in one transaction, and
+ * handed to the `receiptsStored` hook; the transport is told to acknowledge them afterwards.
+ */
+import { createHash } from 'node:crypto';
+import { DomainError } from '../core/domain-error.ts';
+import type { Db } from '../db/open-ledger.ts';
+import type { Tx, UnitOfWork } from '../db/unit-of-work.ts';
+import {
+  dueRows, insertReceipts, markSending, markRowFailed, markRowsSent, readReceiptCursor, rescheduleRow, transportCounts,
+  writeReceiptCursor, type NewReceipt, type OutboxRow, type TransportCounts,
+} from '../db/sync-store.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import type { Signer } from './signer.ts';
+import { TransportError, type CebPayload, type OutgoingMessage, type SendOutcome, type Transport } from './transport.ts';
+
+export interface SyncHooks {
+  /** Same transaction as the outbox rows becoming 'sent' (customs-store `markMessagesSent`). */
+  messagesSent?(tx: Tx, idempotencyKeys: readonly string[], at: string): void;
+  /** Same transaction as the raw receipts being stored; only receipts never seen before. */
+  receiptsStored?(tx: Tx, xmls: readonly string[]): void;
+}
+
+export interface SyncProgress {
+  readonly phase: 'sending' | 'receipts' | 'waiting' | 'done';
+  readonly sent: number;
+  readonly failed: number;
+  readonly receipts: number;
+  readonly queued: number;
+}
+
+export interface SyncEngineOptions {
+  /** Read side (counts, cursor); every write goes through `uow`. */
+  readonly db: Db;
+  readonly uow: UnitOfWork;
+  readonly transport: Transport;
+  readonly signer: Signer;
+  readonly clock: () => Date;
+  readonly random: () => number;
+  readonly batchSize?: number;
+  /** Attempts with an unknown outcome before a row is 'failed' (the user may retry it). */
+  readonly maxAttempts?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly hooks?: SyncHooks;
+  readonly onProgress?: (progress: SyncProgress) => void;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface SyncPassResult {
+  /** Rows the platform accepted now or had already (duplicate) — both are 'sent'. */
+  readonly sent: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  /** Attempts whose outcome was unknown and were rescheduled. */
+  readonly retried: number;
+  /** Rows that became 'failed' (rejected, unsignable or out of attempts). */
+  readonly failed: number;
+  readonly receipts: number;
+  readonly duplicateReceipts: number;
+  readonly remaining: TransportCounts;
+  readonly errors: readonly string[];
+}
+
+const DEFAULT_BATCH = 200;
+const DEFAULT_MAX_ATTEMPTS = 10;
+const RECEIPT_PAGES_PER_PASS = 1000;
+
+export function receiptDigest(xml: string): string {
+  return createHash('sha256').update(xml).digest('hex');
+}
+
+/** Root element type (CEB304…) and the first returnStatus, for listing; C1's parser reads the rest. */
+export function describeReceipt(xml: string): { messageType: string; returnStatus: string | null } {
+  const type = /<(?:[\w-]+:)?(CEB\d{3})Message[\s>]/.exec(xml)?.[1] ?? 'unknown';
+  const status = /<(?:[\w-]+:)?returnStatus>\s*([^<\s]+)\s*</.exec(xml)?.[1] ?? null;
+  return { messageType: type, returnStatus: status };
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof DomainError) return `${e.code} ${JSON.stringify(e.params)}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class SyncEngine {
+  readonly #o: SyncEngineOptions;
+  readonly #batch: number;
+  readonly #maxAttempts: number;
+  readonly #backoff: BackoffPolicy;
+  #stopped = false;
+  #unsentAtStart = 0;
+
+  constructor(options: SyncEngineOptions) {
+    this.#o = options;
+    this.#batch = options.batchSize ?? DEFAULT_BATCH;
+    this.#maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  /** Stops between batches (workspace closing). */
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  counts(): TransportCounts {
+    return transportCounts(this.#o.db);
+  }
+
+  /**
+   * Sends every due row, then fetches receipts. With `drain`, waits out backoffs until no row
+   * is queued or sending (each row ends 'sent' or 'failed' once its attempts are spent).
+   * `receipts: false` skips fetching receipts (benchmarks of the sending side).
+   */
+  async run(opts: { drain?: boolean; receipts?: boolean } = {}): Promise<SyncPassResult> {
+    const start = this.counts();
+    this.#unsentAtStart = start.queued + start.sending;
+    const acc = { sent: 0, duplicates: 0, rejected: 0, retried: 0, failed: 0, receipts: 0, duplicateReceipts: 0, errors: [] as string[] };
+    for (;;) {
+      while (!this.#stopped && await this.#sendBatch(acc)) { /* next batch */ }
+      const c = this.counts();
+      if (!opts.drain || this.#stopped || c.queued + c.sending === 0) break;
+      const wait = c.nextAttemptAt ? Date.parse(c.nextAttemptAt) - this.#o.clock().getTime() : 0;
+      this.#progress('waiting', acc);
+      await (this.#o.sleep ?? defaultSleep)(Math.max(1, Math.min(wait, this.#backoff.maxMs)));
+    }
+    if (!this.#stopped && opts.receipts !== false) await this.#fetchReceipts(acc);
+    const remaining = this.counts();
+    this.#progress('done', acc);
+    return { ...acc, remaining };
+  }
+
+  /** Cheap progress: rows left = unsent at the start of the run − rows finished since. */
+  #progress(phase: SyncProgress['phase'], acc: { sent: number; failed: number; receipts: number }): void {
+    if (!this.#o.onProgress) return;
+    const queued = Math.max(0, this.#unsentAtStart - acc.sent - acc.failed);
+    this.#o.onProgress({ phase, sent: acc.sent, failed: acc.failed, receipts: acc.receipts, queued });
+  }
+
+  async #sendBatch(acc: { sent: number; duplicates: number; rejected: number; retried: number; failed: number; errors: string[] }): Promise<boolean> {
+    const { uow, clock } = this.#o;
+    // read first: an idle pass (background timer) writes nothing, not even a command_log row
+    const due = dueRows(this.#o.db, clock().toISOString(), this.#batch);
+    if (due.length === 0) return false;
+    const rows = uow.run('sync.claim', (tx) => markSending(tx.db, due));
+
+    const ready: Array<{ row: OutboxRow; message: OutgoingMessage }> = [];
+    const refused: Array<{ row: OutboxRow; reason: string }> = [];
+    const later: Array<{ row: OutboxRow; reason: string }> = [];
+    for (const row of rows) {
+      try {
+        ready.push({ row, message: await this.#prepare(row) });
+      } catch (e) {
+        (e instanceof TransportError ? later : refused).push({ row, reason: errorText(e) });
+      }
+    }
+
+    let outcomes: readonly SendOutcome[] = [];
+    if (ready.length > 0) {
+      try {
+        outcomes = await this.#o.transport.send(ready.map((r) => r.message));
+      } catch (e) {
+        if (!(e instanceof TransportError)) throw e;
+        acc.errors.push(e.message);
+        later.push(...ready.map((r) => ({ row: r.row, reason: e.message })));
+        ready.length = 0;
+      }
+    }
+    const byKey = new Map(outcomes.map((o) => [o.key, o]));
+    const sent: OutboxRow[] = [];
+    for (const r of ready) {
+      const o = byKey.get(r.row.idempotencyKey);
+      if (!o) later.push({ row: r.row, reason: 'no outcome for this key' });
+      else if (o.outcome === 'rejected') refused.push({ row: r.row, reason: `platform.rejected ${o.reason}` });
+      else {
+        sent.push(r.row);
+        if (o.outcome === 'duplicate') acc.duplicates++;
+      }
+    }
+
+    uow.run('sync.sent', (tx) => {
+      markRowsSent(tx.db, sent.map((r) => r.id));
+      const cebKeys = sent.filter((r) => r.kind === 'ceb.message').map((r) => r.idempotencyKey);
+      if (cebKeys.length > 0) this.#o.hooks?.messagesSent?.(tx, cebKeys, tx.now);
+      for (const r of refused) markRowFailed(tx.db, r.row.id, r.reason);
+      const now = clock().getTime();
+      for (const r of later) {
+        if (r.row.attempts >= this.#maxAttempts) {
+          markRowFailed(tx.db, r.row.id, `attempts.exhausted ${r.reason}`);
+          acc.failed++;
+        } else {
+          rescheduleRow(tx.db, r.row.id, new Date(now + backoffDelay(r.row.attempts, this.#o.random, this.#backoff)).toISOString(), r.reason);
+          acc.retried++;
+        }
+      }
+    });
+    acc.sent += sent.length;
+    acc.rejected += refused.filter((r) => r.reason.startsWith('platform.rejected')).length;
+    acc.failed += refused.length;
+    this.#progress('sending', { ...acc, receipts: 0 });
+    return true;
+  }
+
+  async #prepare(row: OutboxRow): Promise<OutgoingMessage> {
+    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    if (row.kind === 'tax.sixItems') return { key: row.idempotencyKey, kind: 'tax.sixItems', sixItems: payload };
+    const p = payload as Partial<CebPayload>;
+    if (typeof p.xml !== 'string' || typeof p.messageType !== 'string' || typeof p.guid !== 'string') {
+      throw new DomainError('outbox.payload.invalid', { key: row.idempotencyKey });
+    }
+    const xml = await this.#o.signer.sign(row.idempotencyKey, p.xml);
+    return { key: row.idempotencyKey, kind: 'ceb.message', message: { messageType: p.messageType, guid: p.guid, xml } };
+  }
+
+  async #fetchReceipts(acc: { receipts: number; duplicateReceipts: number; errors: string[]; sent: number; failed: number }): Promise<void> {
+    const { uow, transport } = this.#o;
+    for (let page = 0; page < RECEIPT_PAGES_PER_PASS && !this.#stopped; page++) {
+      let got;
+      const cursor = readReceiptCursor(this.#o.db);
+      try {
+        got = await transport.fetchReceipts(cursor);
+      } catch (e) {
+        if (!(e instanceof TransportError)) throw e;
+        acc.errors.push(`receipts: ${e.message}`);
+        return;
+      }
+      if (got.receipts.length === 0 && got.cursor === cursor) return;
+      const rows: NewReceipt[] = got.receipts.map((r) => ({ digest: receiptDigest(r.xml), source: r.source, xml: r.xml, ...describeReceipt(r.xml) }));
+      const fresh = uow.run('sync.receipts', (tx) => {
+        const inserted = insertReceipts(tx.db, tx.commandId, tx.now, rows);
+        if (inserted.length > 0) this.#o.hooks?.receiptsStored?.(tx, inserted.map((r) => r.xml));
+        if (got.cursor !== null) writeReceiptCursor(tx.db, got.cursor);
+        return inserted.length;
+      });
+      acc.receipts += fresh;
+      acc.duplicateReceipts += rows.length - fresh;
+      await transport.acknowledge(got.receipts);
+      this.#progress('receipts', acc);
+      if (!got.more || got.receipts.length === 0) return;
+    }
+  }
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,139 @@
+/**
+ * CustomsSettingsForm: the customs settings every message needs — platform (ebp), declaring
+ * and exit customs offices, destination port, transport and packing codes, statistics flag,
+ * default carrier, agent / owner / declaring broker / inspection agency, account book and
+ * location, appStatus, whether the seller declares its own waybills (CEB505) and sends
+ * payment receipts (CEB403) — saved with `customs.settings.save`.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandInput, CustomsSettings, ErrorInfo } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Select } from '../../ui/Select.tsx';
+import type { CustomsViewProps } from './CustomsPage.tsx';
+import { useCommand } from './use-command.ts';
+import { APP_STATUSES, STATISTICS_FLAGS } from './vocabulary.ts';
+
+type SettingsInput = CommandInput<'customs.settings.save'>;
+type TextKey = { [K in keyof SettingsInput]: SettingsInput[K] extends string | null ? (SettingsInput[K] extends 'A' | 'B' | '1' | '2' ? never : K) : never }[keyof SettingsInput];
+
+/** Text fields in form order: [name, max length, required]. */
+const TEXT_FIELDS: ReadonlyArray<readonly [TextKey, number, boolean]> = [
+  ['ebpCode', 18, true], ['ebpName', 100, true], ['customsCode', 4, true], ['portCode', 4, true], ['pod', 4, true],
+  ['trafMode', 1, true], ['wrapType', 1, true], ['logisticsCode', 18, true], ['logisticsName', 100, true],
+  ['agentCode', 18, false], ['agentName', 100, false], ['ownerCode', 18, false], ['ownerName', 100, false],
+  ['declAgentCode', 18, false], ['declAgentName', 100, false], ['iacCode', 18, false], ['iacName', 100, false],
+  ['emsNo', 30, false], ['loctNo', 10, false], ['payCode', 18, false], ['payName', 100, false],
+];
+
+type Texts = Record<TextKey, string>;
+
+function textsOf(s: CustomsSettings | null): Texts {
+  return Object.fromEntries(TEXT_FIELDS.map(([k]) => [k, s?.[k] ?? ''])) as Texts;
+}
+
+export function CustomsSettingsForm({ revision, onChanged }: CustomsViewProps) {
+  const { t } = useTranslation();
+  const current = useCommand('customs.settings.get', {}, revision);
+  const [texts, setTexts] = useState<Texts>(() => textsOf(null));
+  const [statisticsFlag, setStatisticsFlag] = useState<CustomsSettings['statisticsFlag']>('B');
+  const [appStatus, setAppStatus] = useState<CustomsSettings['appStatus']>('2');
+  const [declaresWaybills, setDeclaresWaybills] = useState(false);
+  const [sendsPaymentReceipts, setSendsPaymentReceipts] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    const s = current.data;
+    if (!s) return;
+    setTexts(textsOf(s));
+    setStatisticsFlag(s.statisticsFlag);
+    setAppStatus(s.appStatus);
+    setDeclaresWaybills(s.declaresWaybills);
+    setSendsPaymentReceipts(s.sendsPaymentReceipts);
+  }, [current.data]);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (saving) return;
+    const missing = Object.fromEntries(TEXT_FIELDS.filter(([k, , required]) => required && texts[k].trim() === '').map(([k]) => [k, 'validation.required']));
+    setFieldErrors(missing);
+    if (Object.keys(missing).length > 0) return;
+    const values = Object.fromEntries(TEXT_FIELDS.map(([k, , required]) => {
+      const v = texts[k].trim();
+      return [k, v === '' && !required ? null : v];
+    }));
+    setSaving(true);
+    setError(null);
+    setSaved(false);
+    const result = await call('customs.settings.save', {
+      ...(values as Omit<SettingsInput, 'statisticsFlag' | 'appStatus' | 'declaresWaybills' | 'sendsPaymentReceipts'>),
+      statisticsFlag, appStatus, declaresWaybills, sendsPaymentReceipts,
+    });
+    setSaving(false);
+    if (result.ok) {
+      setSaved(true);
+      onChanged();
+    } else {
+      setFieldErrors(result.error.fields ?? {});
+      setError(result.error);
+    }
+  };
+
+  return (
+    <section className="stock-view" aria-labelledby="customs-settings-title">
+      <h2 className="section-title" id="customs-settings-title">{t('customsDesk.settings.title')}</h2>
+      <p className="field-help">{t('customsDesk.settings.help')}</p>
+      {current.data === null && !current.pending && !current.failure ? (
+        <p className="notice" data-testid="customs-settings-missing">{t('customsDesk.settings.missing')}</p>
+      ) : null}
+      {current.failure ? <ErrorBanner error={current.failure} onDismiss={current.dismiss} /> : null}
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      <form className="form form-wide" data-testid="customs-settings-form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="form-grid">
+          {TEXT_FIELDS.map(([key, max, required]) => (
+            <Field key={key} name={key} label={t(`customsDesk.settings.fields.${key}`)} optional={!required} errorCode={fieldErrors[key] ?? null}>
+              {(a11y) => (
+                <input {...a11y} className="input" maxLength={max} data-testid={`customs-setting-${key}`} value={texts[key]}
+                  onChange={(e) => { setTexts({ ...texts, [key]: e.target.value }); setSaved(false); }} />
+              )}
+            </Field>
+          ))}
+          <Field name="statisticsFlag" label={t('customsDesk.settings.fields.statisticsFlag')} help={t('customsDesk.settings.statisticsHelp')}>
+            {(a11y) => (
+              <Select {...a11y} data-testid="customs-setting-statisticsFlag" value={statisticsFlag}
+                options={STATISTICS_FLAGS.map((f) => ({ value: f, label: t(`customsDesk.settings.statisticsFlags.${f}`) }))}
+                onChange={(e) => setStatisticsFlag(e.target.value === 'A' ? 'A' : 'B')} />
+            )}
+          </Field>
+          <Field name="appStatus" label={t('customsDesk.settings.fields.appStatus')}>
+            {(a11y) => (
+              <Select {...a11y} data-testid="customs-setting-appStatus" value={appStatus}
+                options={APP_STATUSES.map((s) => ({ value: s, label: t(`customsDesk.settings.appStatuses.${s}`) }))}
+                onChange={(e) => setAppStatus(e.target.value === '1' ? '1' : '2')} />
+            )}
+          </Field>
+        </div>
+        <label className="checkbox-label">
+          <input type="checkbox" data-testid="customs-setting-declaresWaybills" checked={declaresWaybills} onChange={(e) => setDeclaresWaybills(e.target.checked)} />
+          {t('customsDesk.settings.declaresWaybills')}
+        </label>
+        <label className="checkbox-label">
+          <input type="checkbox" data-testid="customs-setting-sendsPaymentReceipts" checked={sendsPaymentReceipts} onChange={(e) => setSendsPaymentReceipts(e.target.checked)} />
+          {t('customsDesk.settings.sendsPaymentReceipts')}
+        </label>
+        <div className="form-actions">
+          <Button variant="primary" type="submit" data-testid="customs-settings-save" disabled={saving}>
+            {saving ? t('customsDesk.saving') : t('customsDesk.save')}
+          </Button>
+          {saved ? <span className="form-saved" role="status" data-testid="customs-settings-saved">{t('customsDesk.settings.saved')}</span> : null}
+        </div>
+      </form>
+    </section>
+  );
+}

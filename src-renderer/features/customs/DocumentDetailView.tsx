@@ -1,0 +1,129 @@
+/**
+ * DocumentDetailView: one customs document — its numbers (guid, list / pre-entry / declaration
+ * numbers), current status, the full status history (local steps and receipts, with receipts
+ * that arrived out of order marked as not applied), every receipt kept as evidence, the CEB792
+ * list-line → declaration-line mapping of a summary, and the XML as sent.
+ */
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { formatDateTime } from '../../ui/format-date-time.ts';
+import type { CustomsViewProps } from './CustomsPage.tsx';
+import { StatusChip } from './StatusChip.tsx';
+import { useCommand } from './use-command.ts';
+
+export interface DocumentDetailViewProps extends CustomsViewProps {
+  readonly id: number;
+  readonly onBack: () => void;
+}
+
+export function DocumentDetailView({ id, revision, onBack }: DocumentDetailViewProps) {
+  const { t, i18n } = useTranslation();
+  const doc = useCommand('customs.documents.get', { id }, revision);
+  const d = doc.data;
+  const when = (iso: string) => formatDateTime(iso, i18n.language, 'medium');
+  return (
+    <section className="stock-view" aria-labelledby="customs-document-title" data-testid="customs-document">
+      <div className="section-head">
+        <h2 className="section-title" id="customs-document-title">
+          {d ? t('customsDesk.detail.title', { type: t(`customsDesk.types.${d.type}`), key: d.businessKey }) : t('customsDesk.detail.loading')}
+        </h2>
+        <Button variant="quiet" data-testid="customs-document-back" onClick={onBack}>{t('customsDesk.detail.back')}</Button>
+      </div>
+      {doc.failure ? <ErrorBanner error={doc.failure} onDismiss={doc.dismiss} /> : null}
+      {d ? (
+        <>
+          <dl className="facts facts-columns">
+            <div><dt>{t('customsDesk.documents.status')}</dt><dd><StatusChip status={d.status} testId="customs-document-status" /></dd></div>
+            <div><dt>{t('customsDesk.detail.lastReturn')}</dt><dd translate="no" data-testid="customs-document-return">{[d.lastReturnStatus, d.lastReturnInfo].filter(Boolean).join(' ') || '—'}</dd></div>
+            <div><dt>{t('customsDesk.detail.orderNo')}</dt><dd className="mono" translate="no">{d.orderNo ?? '—'}</dd></div>
+            <div><dt>{t('customsDesk.detail.invtNo')}</dt><dd className="mono" translate="no" data-testid="customs-document-invtNo">{d.invtNo ?? '—'}</dd></div>
+            <div><dt>{t('customsDesk.detail.preNo')}</dt><dd className="mono" translate="no">{d.preNo ?? '—'}</dd></div>
+            <div><dt>{t('customsDesk.detail.entryId')}</dt><dd className="mono" translate="no" data-testid="customs-document-entryId">{d.entryId ?? '—'}</dd></div>
+            <div><dt>{t('customsDesk.detail.guid')}</dt><dd className="mono" translate="no">{d.guid}</dd></div>
+            <div><dt>{t('customsDesk.detail.messageGuid')}</dt><dd className="mono" translate="no">{d.messageGuid}</dd></div>
+            <div><dt>{t('customsDesk.detail.revision')}</dt><dd>{d.revision}</dd></div>
+            <div><dt>{t('customsDesk.detail.createdAt')}</dt><dd translate="no">{when(d.createdAt)}</dd></div>
+          </dl>
+
+          <h3 className="section-title">{t('customsDesk.detail.history')}</h3>
+          <div className="table-wrap">
+            <table className="table table-compact" data-testid="customs-document-history">
+              <thead>
+                <tr>
+                  <th scope="col">{t('customsDesk.detail.at')}</th>
+                  <th scope="col">{t('customsDesk.documents.status')}</th>
+                  <th scope="col">{t('customsDesk.detail.source')}</th>
+                  <th scope="col">{t('customsDesk.detail.info')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.history.map((h, i) => (
+                  <tr key={`${h.at}-${h.status}-${i}`} data-status={h.status} className={h.applied ? undefined : 'muted'}>
+                    <td translate="no">{when(h.at)}</td>
+                    <td><StatusChip status={h.status} /></td>
+                    <td>{t(`customsDesk.detail.sources.${h.source}`)}{h.applied ? '' : ` · ${t('customsDesk.detail.notApplied')}`}</td>
+                    <td translate="no">{h.info ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <h3 className="section-title">{t('customsDesk.detail.receipts', { count: d.receipts.length })}</h3>
+          {d.receipts.length === 0 ? <p className="muted">{t('customsDesk.detail.noReceipts')}</p> : (
+            <div className="table-wrap">
+              <table className="table table-compact" data-testid="customs-document-receipts">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('customsDesk.detail.receiptType')}</th>
+                    <th scope="col">{t('customsDesk.documents.status')}</th>
+                    <th scope="col">{t('customsDesk.detail.returnTime')}</th>
+                    <th scope="col">{t('customsDesk.detail.info')}</th>
+                    <th scope="col">{t('customsDesk.detail.receivedAt')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.receipts.map((r) => (
+                    <tr key={r.id} data-testid={`customs-receipt-${r.id}`}>
+                      <td className="mono" translate="no">{r.messageType}</td>
+                      <td><StatusChip status={r.status} /></td>
+                      <td className="mono" translate="no">{r.returnTime}</td>
+                      <td translate="no">{r.returnInfo}</td>
+                      <td translate="no">{when(r.receivedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          {d.lineMapping.length > 0 ? (
+            <>
+              <h3 className="section-title">{t('customsDesk.detail.lineMapping')}</h3>
+              <table className="table table-compact" data-testid="customs-document-lines">
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">{t('customsDesk.detail.gnum')}</th>
+                    <th scope="col" className="num">{t('customsDesk.detail.gseqno')}</th>
+                    <th scope="col">{t('customsDesk.detail.gcode')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.lineMapping.map((m) => (
+                    <tr key={`${m.gnum}-${m.gseqno}`}><td className="num" translate="no">{m.gnum}</td><td className="num" translate="no">{m.gseqno}</td><td className="mono" translate="no">{m.gcode ?? ''}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
+
+          <details className="panel">
+            <summary className="panel-title">{t('customsDesk.detail.xml')}</summary>
+            <pre className="mono" translate="no" data-testid="customs-document-xml" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{d.xml}</pre>
+          </details>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * DocumentsView: the customs documents (orders, payments, waybills, lists, summaries), 50 to a
+ * page with the host's cursor (previous pages remembered), filtered by type, status and a
+ * search on the business key; each row has its status chip — draft → validated → queued →
+ * sent → 2 → 120/100 → 800 → 399/899, negative codes as errors with the last return info —
+ * and opens the document's detail. Status counts from `customs.status` head the list.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandInput } from '../../../src-main/api/contract.ts';
+import { hashFor } from '../../state/routes.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { formatDateTime } from '../../ui/format-date-time.ts';
+import { Select } from '../../ui/Select.tsx';
+import type { CustomsViewProps } from './CustomsPage.tsx';
+import { statusLabel, StatusChip } from './StatusChip.tsx';
+import { useCommand } from './use-command.ts';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isNegativeCode } from './vocabulary.ts';
+
+const PAGE = 50;
+type ListInput = CommandInput<'customs.documents.list'>;
+type DocType = NonNullable<ListInput['type']>;
+
+export interface DocumentsViewProps extends CustomsViewProps {
+  readonly onOpen: (id: number) => void;
+}
+
+export function DocumentsView({ revision, onOpen }: DocumentsViewProps) {
+  const { t, i18n } = useTranslation();
+  const [type, setType] = useState<DocType | ''>('');
+  const [status, setStatus] = useState('');
+  const [q, setQ] = useState('');
+  /** Cursors of the pages before the current one; the last is the current page's cursor. */
+  const [cursors, setCursors] = useState<ReadonlyArray<string | null>>([null]);
+  const cursor = cursors[cursors.length - 1] ?? null;
+  const input: ListInput = { limit: PAGE, cursor, ...(type === '' ? {} : { type }), ...(status === '' ? {} : { status }), ...(q.trim() === '' ? {} : { q: q.trim() }) };
+  const list = useCommand('customs.documents.list', input, revision);
+  const counts = useCommand('customs.status', {}, revision);
+  const restart = () => setCursors([null]);
+  const page = list.data;
+  const first = (cursors.length - 1) * PAGE;
+
+  return (
+    <section className="stock-view" aria-labelledby="customs-documents-title">
+      <h2 className="section-title" id="customs-documents-title">{t('customsDesk.documents.title')}</h2>
+      {counts.data ? (
+        <dl className="stats" data-testid="customs-status-counts">
+          {Object.entries(counts.data.byStatus).map(([s, n]) => (
+            <div className="stat" key={s}>
+              <dt><StatusChip status={s} /></dt>
+              <dd data-testid={`customs-count-${s}`}>{new Intl.NumberFormat(i18n.language).format(n)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <div className="toolbar">
+        <label className="toolbar-field">
+          <span className="toolbar-label">{t('customsDesk.documents.type')}</span>
+          <Select className="select-compact" data-testid="customs-filter-type" value={type}
+            options={[{ value: '', label: t('customsDesk.documents.allTypes') }, ...DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`customsDesk.types.${d}`) }))]}
+            onChange={(e) => { setType(DOCUMENT_TYPES.find((d) => d === e.target.value) ?? ''); restart(); }} />
+        </label>
+        <label className="toolbar-field">
+          <span className="toolbar-label">{t('customsDesk.documents.status')}</span>
+          <Select className="select-compact" data-testid="customs-filter-status" value={status}
+            options={[{ value: '', label: t('customsDesk.documents.allStatuses') }, ...DOCUMENT_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))]}
+            onChange={(e) => { setStatus(e.target.value); restart(); }} />
+        </label>
+        <label className="toolbar-field toolbar-search">
+          <span className="toolbar-label">{t('customsDesk.documents.search')}</span>
+          <input className="input input-compact" type="search" data-testid="customs-filter-q" value={q} maxLength={60}
+            placeholder={t('customsDesk.documents.searchPlaceholder')} onChange={(e) => { setQ(e.target.value); restart(); }} />
+        </label>
+      </div>
+      {list.failure ? <ErrorBanner error={list.failure} onDismiss={list.dismiss} /> : null}
+      {page && page.items.length === 0 ? <EmptyState title={t('customsDesk.documents.emptyTitle')} body={t('customsDesk.documents.emptyBody')} /> : null}
+      {page && page.items.length > 0 ? (
+        <>
+          <div className="table-wrap">
+            <table className="table table-compact" data-testid="customs-documents">
+              <thead>
+                <tr>
+                  <th scope="col">{t('customsDesk.documents.type')}</th>
+                  <th scope="col">{t('customsDesk.documents.businessKey')}</th>
+                  <th scope="col">{t('customsDesk.documents.status')}</th>
+                  <th scope="col">{t('customsDesk.documents.returnInfo')}</th>
+                  <th scope="col">{t('customsDesk.documents.numbers')}</th>
+                  <th scope="col">{t('customsDesk.documents.statusAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((d) => (
+                  <tr key={d.id} data-testid={`customs-doc-${d.type}-${d.businessKey}`} data-status={d.status}>
+                    <td className="mono" translate="no">{d.type}</td>
+                    <td translate="no">
+                      <a href={hashFor('customs', `documents/${d.id}`)} className="order-link mono" data-testid={`customs-doc-open-${d.id}`}
+                        onClick={(e) => { e.preventDefault(); onOpen(d.id); }}>{d.businessKey}</a>
+                      {d.orderNo && d.orderNo !== d.businessKey ? <div className="muted mono">{d.orderNo}</div> : null}
+                    </td>
+                    <td><StatusChip status={d.status} testId={`customs-doc-status-${d.id}`} /></td>
+                    <td translate="no" className={d.status === '100' || d.status === 'error' || isNegativeCode(d.lastReturnStatus) ? 'inline-error' : undefined}>
+                      {d.lastReturnStatus && d.lastReturnStatus !== d.status ? <span className="mono">{d.lastReturnStatus} </span> : null}
+                      {d.lastReturnInfo ?? ''}
+                    </td>
+                    <td className="mono" translate="no">{[d.invtNo, d.preNo, d.entryId].filter(Boolean).join(' · ')}</td>
+                    <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {cursors.length > 1 || page.nextCursor !== null ? <div className="toolbar" data-testid="customs-documents-pager">
+            <Button variant="quiet" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('customsDesk.previous')}</Button>
+            <span className="muted">{t('customsDesk.range', { from: first + 1, to: first + page.items.length, total: page.total })}</span>
+            <Button variant="quiet" disabled={page.nextCursor === null} onClick={() => setCursors([...cursors, page.nextCursor])}>{t('customsDesk.next')}</Button>
+          </div> : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * RiskListView: the editable risk list of the pre-check — HS code prefixes that need an export
+ * licence or inspection (a match blocks the list) and per-order goods value ceilings per
+ * currency (above is a warning) — saved with `customs.riskList.save`.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo, RiskList } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import type { CustomsViewProps } from './CustomsPage.tsx';
+import { useCommand } from './use-command.ts';
+
+type Prefix = { prefix: string; note: string };
+type Threshold = { currency: string; max: string };
+
+export function RiskListView({ revision, onChanged }: CustomsViewProps) {
+  const { t } = useTranslation();
+  const current = useCommand('customs.riskList.get', {}, revision);
+  const [prefixes, setPrefixes] = useState<Prefix[]>([]);
+  const [thresholds, setThresholds] = useState<Threshold[]>([]);
+  const [bad, setBad] = useState<ReadonlySet<string>>(new Set());
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    const r: RiskList | null = current.data;
+    if (!r) return;
+    setPrefixes(r.licenceHsPrefixes.map((p) => ({ ...p })));
+    setThresholds(r.valueThresholds.map((v) => ({ ...v })));
+  }, [current.data]);
+
+  const save = async () => {
+    if (saving) return;
+    const wrong = new Set<string>();
+    prefixes.forEach((p, i) => { if (!/^\d{2,10}$/.test(p.prefix.trim())) wrong.add(`prefix-${i}`); });
+    thresholds.forEach((v, i) => {
+      if (!/^[A-Z]{3}$/.test(v.currency.trim().toUpperCase())) wrong.add(`currency-${i}`);
+      if (!/^\d+(\.\d+)?$/.test(v.max.trim())) wrong.add(`max-${i}`);
+    });
+    setBad(wrong);
+    setSaved(false);
+    if (wrong.size > 0) return;
+    setSaving(true);
+    const result = await call('customs.riskList.save', {
+      licenceHsPrefixes: prefixes.map((p) => ({ prefix: p.prefix.trim(), note: p.note.trim() })),
+      valueThresholds: thresholds.map((v) => ({ currency: v.currency.trim().toUpperCase(), max: v.max.trim() })),
+    });
+    setSaving(false);
+    if (result.ok) {
+      setSaved(true);
+      setError(null);
+      onChanged();
+    } else setError(result.error);
+  };
+
+  const invalid = (key: string) => (bad.has(key) ? { 'aria-invalid': true, className: 'input input-compact field-invalid' } : { className: 'input input-compact' });
+
+  return (
+    <section className="stock-view" aria-labelledby="customs-risk-title" data-testid="customs-risk">
+      <h2 className="section-title" id="customs-risk-title">{t('customsDesk.risk.title')}</h2>
+      <p className="field-help">{t('customsDesk.risk.help')}</p>
+      {current.failure ? <ErrorBanner error={current.failure} onDismiss={current.dismiss} /> : null}
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {bad.size > 0 ? <p className="inline-error" role="alert" data-testid="customs-risk-invalid">{t('customsDesk.risk.invalid')}</p> : null}
+
+      <h3 className="section-title">{t('customsDesk.risk.prefixes')}</h3>
+      <table className="table table-compact" data-testid="customs-risk-prefixes">
+        <thead><tr><th scope="col">{t('customsDesk.risk.prefix')}</th><th scope="col">{t('customsDesk.risk.note')}</th><th scope="col" /></tr></thead>
+        <tbody>
+          {prefixes.map((p, i) => (
+            <tr key={i}>
+              <td><input {...invalid(`prefix-${i}`)} inputMode="numeric" maxLength={10} aria-label={t('customsDesk.risk.prefix')} data-testid={`risk-prefix-${i}`} value={p.prefix}
+                onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, prefix: e.target.value } : x)))} /></td>
+              <td><input className="input input-compact" maxLength={200} aria-label={t('customsDesk.risk.note')} data-testid={`risk-note-${i}`} value={p.note}
+                onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, note: e.target.value } : x)))} /></td>
+              <td><Button variant="quiet" onClick={() => setPrefixes(prefixes.filter((_, k) => k !== i))}>{t('customsDesk.risk.remove')}</Button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Button data-testid="risk-add-prefix" onClick={() => setPrefixes([...prefixes, { prefix: '', note: '' }])}>{t('customsDesk.risk.addPrefix')}</Button>
+
+      <h3 className="section-title">{t('customsDesk.risk.thresholds')}</h3>
+      <table className="table table-compact" data-testid="customs-risk-thresholds">
+        <thead><tr><th scope="col">{t('customsDesk.risk.currency')}</th><th scope="col">{t('customsDesk.risk.max')}</th><th scope="col" /></tr></thead>
+        <tbody>
+          {thresholds.map((v, i) => (
+            <tr key={i}>
+              <td><input {...invalid(`currency-${i}`)} maxLength={3} aria-label={t('customsDesk.risk.currency')} data-testid={`risk-currency-${i}`} value={v.currency}
+                onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, currency: e.target.value } : x)))} /></td>
+              <td><input {...invalid(`max-${i}`)} inputMode="decimal" aria-label={t('customsDesk.risk.max')} data-testid={`risk-max-${i}`} value={v.max}
+                onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, max: e.target.value } : x)))} /></td>
+              <td><Button variant="quiet" onClick={() => setThresholds(thresholds.filter((_, k) => k !== i))}>{t('customsDesk.risk.remove')}</Button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Button data-testid="risk-add-threshold" onClick={() => setThresholds([...thresholds, { currency: 'CNY', max: '' }])}>{t('customsDesk.risk.addThreshold')}</Button>
+
+      <div className="form-actions">
+        <Button variant="primary" data-testid="customs-risk-save" disabled={saving} onClick={() => void save()}>{saving ? t('customsDesk.saving') : t('customsDesk.save')}</Button>
+        {saved ? <span className="form-saved" role="status" data-testid="customs-risk-saved">{t('customsDesk.risk.saved')}</span> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * SummaryView: the summary application (汇总申报, CEB701) of released lists, by a period or by
+ * listed list numbers (invtNo), with the grouping flags (summaryFlag 1 by consignor / 2 also by
+ * producer-seller; itemNameFlag by list item name or by classification); the application's
+ * result; and the summary documents with their status and the declaration number (entryId)
+ * that the CEB792 result brings.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandInput, ErrorInfo, SummaryApplyResult } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { hashFor } from '../../state/routes.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { formatDateTime } from '../../ui/format-date-time.ts';
+import { Select } from '../../ui/Select.tsx';
+import type { CustomsViewProps } from './CustomsPage.tsx';
+import { splitOrderNos } from './order-selection.ts';
+import { StatusChip } from './StatusChip.tsx';
+import { useCommand } from './use-command.ts';
+
+type ApplyInput = CommandInput<'customs.summary.apply'>;
+type By = 'period' | 'lists';
+
+export interface SummaryViewProps extends CustomsViewProps {
+  readonly onOpen: (id: number) => void;
+}
+
+export function SummaryView({ revision, onChanged, onOpen }: SummaryViewProps) {
+  const { t, i18n } = useTranslation();
+  const [by, setBy] = useState<By>('period');
+  const [startDate, setStartDate] = useState('');
+  const [endDate, setEndDate] = useState('');
+  const [invtNos, setInvtNos] = useState('');
+  const [summaryFlag, setSummaryFlag] = useState<ApplyInput['summaryFlag']>('1');
+  const [itemNameFlag, setItemNameFlag] = useState<ApplyInput['itemNameFlag']>('0');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [applied, setApplied] = useState<SummaryApplyResult | null>(null);
+  const summaries = useCommand('customs.documents.list', { type: 'CEB701', limit: 100 }, revision);
+
+  const apply = async () => {
+    if (busy) return;
+    setError(null);
+    setNotice(null);
+    const lists = splitOrderNos(invtNos);
+    if (by === 'period' && (startDate === '' || endDate === '')) { setNotice(t('customsDesk.summary.needPeriod')); return; }
+    if (by === 'lists' && lists.length === 0) { setNotice(t('customsDesk.summary.needLists')); return; }
+    setBusy(true);
+    const result = await call('customs.summary.apply', {
+      summaryFlag, itemNameFlag, ...(by === 'period' ? { startDate, endDate } : { invtNos: lists }),
+    });
+    setBusy(false);
+    if (result.ok) {
+      setApplied(result.value);
+      onChanged();
+    } else setError(result.error);
+  };
+
+  return (
+    <section className="stock-view" aria-labelledby="customs-summary-title">
+      <h2 className="section-title" id="customs-summary-title">{t('customsDesk.summary.title')}</h2>
+      <p className="field-help">{t('customsDesk.summary.help')}</p>
+      <div className="panel" data-testid="customs-summary-form">
+        <div className="toolbar">
+          <label className="toolbar-field">
+            <span className="toolbar-label">{t('customsDesk.summary.by')}</span>
+            <Select className="select-compact" data-testid="customs-summary-by" value={by}
+              options={(['period', 'lists'] as const).map((b) => ({ value: b, label: t(`customsDesk.summary.bys.${b}`) }))}
+              onChange={(e) => setBy(e.target.value === 'lists' ? 'lists' : 'period')} />
+          </label>
+          {by === 'period' ? (
+            <>
+              <label className="toolbar-field">
+                <span className="toolbar-label">{t('customsDesk.build.from')}</span>
+                <input className="input input-compact" type="date" data-testid="customs-summary-start" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+              </label>
+              <label className="toolbar-field">
+                <span className="toolbar-label">{t('customsDesk.build.to')}</span>
+                <input className="input input-compact" type="date" data-testid="customs-summary-end" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+              </label>
+            </>
+          ) : null}
+          <label className="toolbar-field">
+            <span className="toolbar-label">{t('customsDesk.summary.summaryFlag')}</span>
+            <Select className="select-compact" data-testid="customs-summary-flag" value={summaryFlag}
+              options={(['1', '2'] as const).map((f) => ({ value: f, label: t(`customsDesk.summary.summaryFlags.${f}`) }))}
+              onChange={(e) => setSummaryFlag(e.target.value === '2' ? '2' : '1')} />
+          </label>
+          <label className="toolbar-field">
+            <span className="toolbar-label">{t('customsDesk.summary.itemNameFlag')}</span>
+            <Select className="select-compact" data-testid="customs-summary-item-flag" value={itemNameFlag}
+              options={(['0', '1'] as const).map((f) => ({ value: f, label: t(`customsDesk.summary.itemNameFlags.${f}`) }))}
+              onChange={(e) => setItemNameFlag(e.target.value === '1' ? '1' : '0')} />
+          </label>
+        </div>
+        {by === 'lists' ? (
+          <label className="field">
+            <span className="field-label">{t('customsDesk.summary.invtNos')}</span>
+            <textarea className="input" rows={3} data-testid="customs-summary-invtnos" value={invtNos} onChange={(e) => setInvtNos(e.target.value)} />
+          </label>
+        ) : null}
+        <div className="form-actions">
+          <Button variant="primary" data-testid="customs-summary-apply" disabled={busy} onClick={() => void apply()}>
+            {busy ? t('customsDesk.summary.applying') : t('customsDesk.summary.apply')}
+          </Button>
+        </div>
+      </div>
+      {notice ? <p className="notice" role="alert" data-testid="customs-summary-notice">{notice}</p> : null}
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {applied ? (
+        <p className="form-saved" role="status" data-testid="customs-summary-result">
+          {t('customsDesk.summary.applied', { copNo: applied.copNo, lists: applied.lists, messages: applied.messages })}
+          {' '}
+          <Button variant="quiet" onClick={() => onOpen(applied.documentId)}>{t('customsDesk.summary.open')}</Button>
+        </p>
+      ) : null}
+
+      <h3 className="section-title">{t('customsDesk.summary.listTitle')}</h3>
+      {summaries.failure ? <ErrorBanner error={summaries.failure} onDismiss={summaries.dismiss} /> : null}
+      {summaries.data && summaries.data.items.length === 0 ? <p className="muted">{t('customsDesk.summary.none')}</p> : null}
+      {summaries.data && summaries.data.items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table-compact" data-testid="customs-summaries">
+            <thead>
+              <tr>
+                <th scope="col">{t('customsDesk.summary.copNo')}</th>
+                <th scope="col">{t('customsDesk.documents.status')}</th>
+                <th scope="col">{t('customsDesk.detail.entryId')}</th>
+                <th scope="col">{t('customsDesk.documents.returnInfo')}</th>
+                <th scope="col">{t('customsDesk.documents.statusAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summaries.data.items.map((d) => (
+                <tr key={d.id} data-testid={`customs-summary-${d.businessKey}`}>
+                  <td translate="no"><a href={hashFor('customs', `documents/${d.id}`)} className="order-link mono" onClick={(e) => { e.preventDefault(); onOpen(d.id); }}>{d.businessKey}</a></td>
+                  <td><StatusChip status={d.status} /></td>
+                  <td className="mono" data-testid={`customs-summary-entry-${d.businessKey}`}>{d.entryId ? <span translate="no">{d.entryId}</span> : t('customsDesk.summary.noEntryYet')}</td>
+                  <td translate="no">{d.lastReturnInfo ?? ''}</td>
+                  <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,235 @@
+/**
+ * AdvancesView: 代垫 — overseas costs advanced by a domestic logistics or platform firm (party,
+ * day, amount, currency, category) and their repayments. Advances are due within 12 months:
+ * the overdue ones are listed first, those close to the limit carry a warning, and each open
+ * advance can be repaid in part or in full.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Advance, AdvanceCategory, AdvanceStatus, ErrorInfo } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { Button } from '../../ui/Button.tsx';
+import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Select } from '../../ui/Select.tsx';
+import type { SettlementViewProps } from './SettlementPage.tsx';
+import { isDecimalText, todayIso, useSettlementFormatters } from './settlement-format.ts';
+import { useHostQuery } from './use-host-query.ts';
+import { ADVANCE_CATEGORIES, isAdvanceCategory } from './vocabulary.ts';
+
+const STATUS_BADGE: Readonly<Record<AdvanceStatus, string>> = {
+  open: 'status-badge status-badge-info', warning: 'status-badge status-badge-warn', overdue: 'status-badge status-badge-warn', repaid: 'status-badge status-badge-ok',
+};
+
+export function AdvancesView({ revision, onChanged }: SettlementViewProps) {
+  const { t } = useTranslation();
+  const f = useSettlementFormatters();
+  const list = useHostQuery('settlement.advances.list', {}, revision);
+  const [adding, setAdding] = useState(false);
+  const [repaying, setRepaying] = useState<number | null>(null);
+  const advances = list.value ?? [];
+  const overdue = advances.filter((a) => a.status === 'overdue');
+  const warning = advances.filter((a) => a.status === 'warning');
+
+  const changed = () => {
+    setAdding(false);
+    setRepaying(null);
+    onChanged();
+  };
+
+  return (
+    <section className="stock-view" aria-labelledby="settlement-advances-title">
+      <div className="section-head">
+        <h2 className="section-title" id="settlement-advances-title">{t('settlement.advances.title')}</h2>
+        <Button variant="primary" data-testid="advance-new" onClick={() => setAdding((v) => !v)}>{t('settlement.advances.add')}</Button>
+      </div>
+      <p className="field-help">{t('settlement.advances.help')}</p>
+      {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
+      {overdue.length > 0 ? (
+        <div className="notice" role="alert" data-testid="advances-overdue">
+          <strong>{t('settlement.advances.overdueTitle', { n: overdue.length })}</strong>
+          <ul className="settlement-list">
+            {overdue.map((a) => (
+              <li key={a.id}>{t('settlement.advances.overdueLine', { party: a.party, amount: f.money(a.outstanding, a.currency), due: f.day(a.dueDate) })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {warning.length > 0 ? (
+        <p className="notice" data-testid="advances-warning">{t('settlement.advances.warning', { n: warning.length })}</p>
+      ) : null}
+      {adding ? <AdvanceForm onSaved={changed} onCancel={() => setAdding(false)} /> : null}
+      {list.value !== null && advances.length === 0 && !adding ? <EmptyState title={t('settlement.advances.emptyTitle')} body={t('settlement.advances.emptyBody')} /> : null}
+      {advances.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table-compact" data-testid="advances-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('settlement.advances.party')}</th>
+                <th scope="col">{t('settlement.fields.date')}</th>
+                <th scope="col">{t('settlement.advances.category')}</th>
+                <th scope="col" className="num">{t('settlement.advances.amount')}</th>
+                <th scope="col" className="num">{t('settlement.advances.repaid')}</th>
+                <th scope="col" className="num">{t('settlement.advances.outstanding')}</th>
+                <th scope="col">{t('settlement.advances.dueDate')}</th>
+                <th scope="col">{t('settlement.advances.status')}</th>
+                <th scope="col"><span className="visually-hidden">{t('settlement.actions.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {advances.map((a) => (
+                <AdvanceRow key={a.id} advance={a} repaying={repaying === a.id} onRepay={() => setRepaying(a.id)} onDone={changed} onCancel={() => setRepaying(null)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+interface AdvanceRowProps {
+  readonly advance: Advance;
+  readonly repaying: boolean;
+  readonly onRepay: () => void;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
+}
+
+function AdvanceRow({ advance: a, repaying, onRepay, onDone, onCancel }: AdvanceRowProps) {
+  const { t } = useTranslation();
+  const f = useSettlementFormatters();
+  return (
+    <>
+      <tr data-testid={`advance-${a.id}`} data-status={a.status}>
+        <td>
+          {a.party}
+          {a.relatedParty ? <span className="status-badge status-badge-muted">{t('settlement.advances.related')}</span> : null}
+        </td>
+        <td>{f.day(a.date)}</td>
+        <td>{t(`settlement.advances.categories.${a.category}`)}</td>
+        <td className="num">{f.money(a.amount, a.currency)}</td>
+        <td className="num">{f.money(a.repaid, a.currency)}</td>
+        <td className="num strong">{f.money(a.outstanding, a.currency)}</td>
+        <td>{f.day(a.dueDate)}</td>
+        <td><span className={STATUS_BADGE[a.status]}>{t(`settlement.advances.statuses.${a.status}`)}</span></td>
+        <td>
+          {a.status !== 'repaid' && !repaying ? <Button variant="quiet" data-testid={`advance-repay-${a.id}`} onClick={onRepay}>{t('settlement.advances.repay')}</Button> : null}
+        </td>
+      </tr>
+      {repaying ? (
+        <tr>
+          <td colSpan={9}><RepayForm advance={a} onSaved={onDone} onCancel={onCancel} /></td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+function RepayForm({ advance, onSaved, onCancel }: { readonly advance: Advance; readonly onSaved: () => void; readonly onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState(todayIso());
+  const [amount, setAmount] = useState('');
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!isDecimalText(amount)) {
+      setFieldError('settlementForm.amountFormat');
+      return;
+    }
+    setFieldError(null);
+    const result = await call('settlement.advances.repay', { advanceId: advance.id, date, amount: amount.trim() });
+    if (result.ok) onSaved();
+    else setError(result.error);
+  };
+
+  return (
+    <form className="form toolbar" data-testid="repay-form" noValidate onSubmit={(e) => void submit(e)}>
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      <Field name="repay-date" label={t('settlement.fields.date')}>
+        {(control) => <input {...control} className="input input-compact" type="date" data-testid="repay-date" value={date} onChange={(e) => setDate(e.target.value)} />}
+      </Field>
+      <Field name="repay-amount" label={t('settlement.advances.repayAmount', { currency: advance.currency })} errorCode={fieldError}>
+        {(control) => <input {...control} className="input input-compact mono" type="text" data-testid="repay-amount" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+      </Field>
+      <Button variant="primary" type="submit" data-testid="repay-save">{t('settlement.advances.repaySave')}</Button>
+      <Button onClick={onCancel}>{t('settlement.actions.cancel')}</Button>
+    </form>
+  );
+}
+
+function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; readonly onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [party, setParty] = useState('');
+  const [relatedParty, setRelatedParty] = useState(false);
+  const [date, setDate] = useState(todayIso());
+  const [currency, setCurrency] = useState<Currency>('USD');
+  const [amount, setAmount] = useState('');
+  const [category, setCategory] = useState<AdvanceCategory>('logistics');
+  const [note, setNote] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (party.trim() === '') local['party'] = 'validation.required';
+    if (!isDecimalText(amount)) local['amount'] = 'settlementForm.amountFormat';
+    setFieldErrors(local);
+    if (Object.keys(local).length > 0) return;
+    const result = await call('settlement.advances.save', {
+      party: party.trim(), relatedParty, date, currency, amount: amount.trim(), category, note: note.trim() === '' ? null : note.trim(),
+    });
+    if (result.ok) onSaved();
+    else {
+      setFieldErrors(result.error.fields ?? {});
+      setError(result.error);
+    }
+  };
+
+  return (
+    <form className="form panel" data-testid="advance-form" noValidate onSubmit={(e) => void submit(e)}>
+      <h3 className="panel-title">{t('settlement.advances.formTitle')}</h3>
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      <div className="form-grid">
+        <Field name="advance-party" label={t('settlement.advances.party')} help={t('settlement.advances.partyHelp')} errorCode={fieldErrors['party'] ?? null}>
+          {(control) => <input {...control} className="input" type="text" maxLength={200} data-testid="advance-party" value={party} onChange={(e) => setParty(e.target.value)} />}
+        </Field>
+        <Field name="advance-date" label={t('settlement.fields.date')}>
+          {(control) => <input {...control} className="input" type="date" data-testid="advance-date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <Field name="advance-currency" label={t('settlement.fields.currency')}>
+          {(control) => (
+            <Select {...control} data-testid="advance-currency" value={currency} options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+              onChange={(e) => { if (isCurrency(e.target.value)) setCurrency(e.target.value); }} />
+          )}
+        </Field>
+        <Field name="advance-amount" label={t('settlement.advances.amount')} errorCode={fieldErrors['amount'] ?? null}>
+          {(control) => <input {...control} className="input mono" type="text" data-testid="advance-amount" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+        </Field>
+        <Field name="advance-category" label={t('settlement.advances.category')}>
+          {(control) => (
+            <Select {...control} data-testid="advance-category" value={category}
+              options={ADVANCE_CATEGORIES.map((c) => ({ value: c, label: t(`settlement.advances.categories.${c}`) }))}
+              onChange={(e) => { if (isAdvanceCategory(e.target.value)) setCategory(e.target.value); }} />
+          )}
+        </Field>
+        <Field name="advance-note" label={t('settlement.fields.note')} optional>
+          {(control) => <input {...control} className="input" type="text" maxLength={400} data-testid="advance-note" value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+      </div>
+      <label className="checkbox-label">
+        <input type="checkbox" data-testid="advance-related" checked={relatedParty} onChange={(e) => setRelatedParty(e.target.checked)} />
+        {t('settlement.advances.relatedParty')}
+      </label>
+      <div className="form-actions">
+        <Button variant="primary" type="submit" data-testid="advance-save">{t('settlement.advances.save')}</Button>
+        <Button onClick={onCancel}>{t('settlement.actions.cancel')}</Button>
+      </div>
+    </form>
+  );
+}

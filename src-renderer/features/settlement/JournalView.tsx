@@ -1,0 +1,106 @@
+/**
+ * JournalView: the trial balance as of a day (every account's debits, credits and balance in
+ * CNY, and the totals, which must be equal), plus posting the period's orders (revenue at each
+ * order day's rate) and cost of goods — a missing rate lists the orders that were skipped.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo, PostPeriodSummary } from '../../../src-main/api/contract.ts';
+import { call } from '../../app/core-client.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { translateError } from '../../i18n/translate-error.ts';
+import { DateField } from './DateField.tsx';
+import type { SettlementViewProps } from './SettlementPage.tsx';
+import { todayIso, useSettlementFormatters } from './settlement-format.ts';
+import { useHostQuery } from './use-host-query.ts';
+
+export function JournalView({ revision, onChanged }: SettlementViewProps) {
+  const { t, i18n } = useTranslation();
+  const f = useSettlementFormatters();
+  const [asOf, setAsOf] = useState(todayIso());
+  const trial = useHostQuery('journal.trialBalance', { asOf }, revision);
+  const [posting, setPosting] = useState(false);
+  const [posted, setPosted] = useState<PostPeriodSummary | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const cny = (fen: number) => f.money(fen, 'CNY');
+  const english = i18n.language.startsWith('en');
+  const tb = trial.value;
+
+  const postPeriod = async () => {
+    setPosting(true);
+    setError(null);
+    const result = await call('journal.postPeriod', { to: asOf });
+    setPosting(false);
+    if (result.ok) {
+      setPosted(result.value);
+      onChanged();
+    } else setError(result.error);
+  };
+
+  return (
+    <section className="stock-view" aria-labelledby="settlement-journal-title">
+      <div className="section-head">
+        <h2 className="section-title" id="settlement-journal-title">{t('settlement.journal.title')}</h2>
+        <Button data-testid="journal-post-period" disabled={posting} onClick={() => void postPeriod()}>{t('settlement.journal.postPeriod')}</Button>
+      </div>
+      <div className="toolbar"><DateField label={t('settlement.fields.asOf')} value={asOf} onChange={setAsOf} testId="journal-as-of" /></div>
+      <p className="field-help">{t('settlement.journal.help')}</p>
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {trial.error ? <ErrorBanner error={trial.error} onDismiss={trial.clearError} /> : null}
+      {posted ? (
+        <div className="form-saved" role="status" data-testid="journal-posted">
+          {t('settlement.journal.posted', { orders: f.count(posted.orders), cogs: f.count(posted.cogs), skipped: f.count(posted.skipped.length) })}
+          {posted.skipped.length > 0 ? (
+            <ul className="settlement-list">
+              {posted.skipped.slice(0, 20).map((s) => <li key={s.orderNo}>{s.orderNo}: {translateError(t, s.code, { currency: s.currency, date: s.date })}</li>)}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {tb && tb.rows.length === 0 ? <EmptyState title={t('settlement.journal.emptyTitle')} body={t('settlement.journal.emptyBody')} /> : null}
+      {tb && tb.rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table-compact" data-testid="trial-balance" data-balanced={tb.balanced}>
+            <thead>
+              <tr>
+                <th scope="col">{t('settlement.journal.account')}</th>
+                <th scope="col">{t('settlement.journal.name')}</th>
+                <th scope="col">{t('settlement.journal.kind')}</th>
+                <th scope="col" className="num">{t('settlement.journal.debit')}</th>
+                <th scope="col" className="num">{t('settlement.journal.credit')}</th>
+                <th scope="col" className="num">{t('settlement.journal.balance')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tb.rows.map((r) => (
+                <tr key={r.account} data-testid={`trial-${r.account}`}>
+                  <td className="mono">{r.account}</td>
+                  <td>{english ? r.nameEn : r.nameZh}</td>
+                  <td>{t(`settlement.journal.kinds.${r.kind}`)}</td>
+                  <td className="num">{r.debit === 0 ? '' : cny(r.debit)}</td>
+                  <td className="num">{r.credit === 0 ? '' : cny(r.credit)}</td>
+                  <td className="num">{cny(r.balance)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr data-testid="trial-total" data-debit={tb.totalDebit} data-credit={tb.totalCredit}>
+                <th scope="row" colSpan={3}>
+                  {t('settlement.journal.total')}{' '}
+                  <span className={tb.balanced ? 'status-badge status-badge-ok' : 'status-badge status-badge-warn'} data-testid="trial-balanced">
+                    {tb.balanced ? t('settlement.journal.balanced') : t('settlement.journal.unbalanced')}
+                  </span>
+                </th>
+                <td className="num strong">{cny(tb.totalDebit)}</td>
+                <td className="num strong">{cny(tb.totalCredit)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

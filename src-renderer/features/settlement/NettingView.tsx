@@ -1,0 +1,208 @@
+/**
+ * NettingView: the netting statement (轧差结算) of one payout — restored gross proceeds, each
+ * deduction (overseas warehousing, logistics, platform fees, overseas taxes, advertising,
+ * refunds, other) with its evidence (file and lines), the net amount and the deposit it must
+ * equal, the unmatched lines and orders on both sides, declared value vs amount received, the
+ * rates used, and the evidence pack export.
+ */
+import { useTranslation } from 'react-i18next';
+import type { NettingStatement, PayoutDetail } from '../../../src-main/api/contract.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { EvidencePackButtons } from './EvidencePackButtons.tsx';
+import { Pager, usePage } from './Pager.tsx';
+import type { SettlementViewProps } from './SettlementPage.tsx';
+import { rowRanges, useSettlementFormatters } from './settlement-format.ts';
+import { useHostQuery } from './use-host-query.ts';
+
+export interface NettingViewProps extends SettlementViewProps {
+  readonly payoutId: number | null;
+  readonly onPick: (payoutId: number) => void;
+}
+
+export function NettingView({ revision, payoutId, onPick }: NettingViewProps) {
+  const { t } = useTranslation();
+  const f = useSettlementFormatters();
+  const payouts = useHostQuery('payouts.list', {}, revision);
+  const netting = useHostQuery('settlement.netting', payoutId === null ? null : { payoutId }, revision);
+  const detail = useHostQuery('payouts.get', payoutId === null ? null : { id: payoutId }, revision);
+  const error = netting.error ?? detail.error ?? payouts.error;
+
+  return (
+    <section className="stock-view" aria-labelledby="settlement-netting-title">
+      <div className="section-head">
+        <h2 className="section-title" id="settlement-netting-title">{t('settlement.netting.title')}</h2>
+        <label className="toolbar-field">
+          <span className="toolbar-label">{t('settlement.netting.payout')}</span>
+          <Select className="select-compact" data-testid="netting-payout" value={payoutId === null ? '' : String(payoutId)} placeholder={t('settlement.netting.choosePayout')}
+            options={(payouts.value ?? []).map((p) => ({ value: String(p.id), label: `${p.settlementId} · ${p.periodStart} – ${p.periodEnd} · ${p.currency}` }))}
+            onChange={(e) => { if (/^\d+$/.test(e.target.value)) onPick(Number(e.target.value)); }} />
+        </label>
+      </div>
+      {error ? <ErrorBanner error={error} /> : null}
+      {payoutId === null ? <EmptyState title={t('settlement.netting.pickTitle')} body={t('settlement.netting.pickBody')} /> : null}
+      {netting.value ? <NettingStatementView statement={netting.value} detail={detail.value} money={(m) => f.money(m, netting.value?.currency ?? 'USD')} /> : null}
+    </section>
+  );
+}
+
+interface StatementProps {
+  readonly statement: NettingStatement;
+  readonly detail: PayoutDetail | null;
+  readonly money: (minor: number) => string;
+}
+
+function NettingStatementView({ statement: s, detail, money }: StatementProps) {
+  const { t } = useTranslation();
+  const f = useSettlementFormatters();
+  const balanced = s.net === s.deposit;
+  const evidence = (rows: readonly number[]) => (rows.length === 0 ? '–' : t('settlement.netting.evidenceRows', { file: s.fileName, rows: rowRanges(rows) }));
+
+  return (
+    <div data-testid="netting-statement" data-payout={s.payoutId} data-gross={s.gross} data-net={s.net} data-deposit={s.deposit}>
+      <dl className="facts facts-columns">
+        <dt>{t('settlement.payouts.settlementId')}</dt><dd className="mono">{s.settlementId}</dd>
+        <dt>{t('settlement.netting.file')}</dt><dd>{s.fileName}</dd>
+        <dt>{t('settlement.payouts.period')}</dt><dd>{t('settlement.periodRange', { from: f.day(s.periodStart), to: f.day(s.periodEnd) })}</dd>
+        <dt>{t('settlement.payouts.depositDate')}</dt><dd>{f.day(s.depositDate)}</dd>
+        <dt>{t('settlement.fields.currency')}</dt><dd>{s.currency}</dd>
+      </dl>
+      {s.debitBalance ? <p className="notice" data-testid="netting-debit">{t('settlement.payouts.debitBalance')}</p> : null}
+      <EvidencePackButtons payoutId={s.payoutId} />
+
+      <div className="table-wrap">
+        <table className="table table-compact" data-testid="netting-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('settlement.netting.item')}</th>
+              <th scope="col" className="num">{t('settlement.netting.amount')}</th>
+              <th scope="col">{t('settlement.netting.evidence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr data-testid="netting-gross" data-amount={s.gross}>
+              <th scope="row">{t('settlement.netting.gross')}</th>
+              <td className="num strong">{money(s.gross)}</td>
+              <td className="muted">{evidence(s.grossEvidence.rows)}</td>
+            </tr>
+            {s.deductions.map((d) => (
+              <tr key={d.category} data-testid={`netting-deduction-${d.category}`} data-amount={d.amount} className={d.amount === 0 ? 'muted' : undefined}>
+                <td>
+                  {t('settlement.netting.less', { item: t(`settlement.categories.${d.category}`) })}
+                  {d.items.length > 0 ? (
+                    <ul className="settlement-items">
+                      {d.items.map((item) => (
+                        <li key={item.key}><span className="mono">{item.key}</span> · {money(item.amount)} · {t('settlement.netting.rows', { rows: rowRanges(item.rows, 6) })}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+                <td className="num">{d.amount === 0 ? money(0) : money(-d.amount)}</td>
+                <td className="muted">{evidence(d.evidence.rows)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-testid="netting-net" data-amount={s.net}>
+              <th scope="row">{t('settlement.netting.net')}</th>
+              <td className="num strong">{money(s.net)}</td>
+              <td />
+            </tr>
+            <tr data-testid="netting-deposit" data-balanced={balanced}>
+              <th scope="row">{t('settlement.netting.deposit')}</th>
+              <td className="num">{money(s.deposit)}</td>
+              <td>
+                <span className={balanced ? 'status-badge status-badge-ok' : 'status-badge status-badge-warn'}>
+                  {balanced ? t('settlement.netting.balanced') : t('settlement.netting.notBalanced', { difference: money(s.deposit - s.net) })}
+                </span>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      <h3 className="section-title">{t('settlement.netting.unmatchedTitle')}</h3>
+      <dl className="stats">
+        <div className="stat" data-testid="netting-unmatched-lines" data-value={s.unmatched.payoutLines}>
+          <dt>{t('settlement.netting.unmatchedLines')}</dt><dd className={s.unmatched.payoutLines > 0 ? 'stat-bad' : undefined}>{f.count(s.unmatched.payoutLines)}</dd>
+        </div>
+        <div className="stat" data-testid="netting-unmatched-orders" data-value={s.unmatched.orders}>
+          <dt>{t('settlement.netting.unmatchedOrders')}</dt><dd className={s.unmatched.orders > 0 ? 'stat-bad' : undefined}>{f.count(s.unmatched.orders)}</dd>
+        </div>
+      </dl>
+      {detail ? <UnmatchedLists detail={detail} money={money} /> : null}
+
+      {s.declarations.length > 0 ? (
+        <>
+          <h3 className="section-title">{t('settlement.netting.declarationsTitle')}</h3>
+          <p className="field-help">{t('settlement.netting.declarationsHelp')}</p>
+          <div className="table-wrap">
+            <table className="table table-compact" data-testid="netting-declarations">
+              <thead>
+                <tr>
+                  <th scope="col">{t('settlement.netting.orderNo')}</th>
+                  <th scope="col">{t('settlement.netting.customsMode')}</th>
+                  <th scope="col">{t('settlement.netting.declarationNo')}</th>
+                  <th scope="col" className="num">{t('settlement.netting.declaredValue')}</th>
+                  <th scope="col" className="num">{t('settlement.netting.received')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.declarations.map((d) => (
+                  <tr key={d.orderId} data-testid={`netting-declaration-${d.orderId}`}>
+                    <td className="mono">{d.orderNo}</td>
+                    <td>{d.customsMode ?? '–'}</td>
+                    <td className="mono">{d.declarationNo ?? t('settlement.netting.notLinked')}</td>
+                    <td className="num">{d.declaredValue === null ? t('settlement.netting.orderValue', { value: money(d.orderValue) }) : money(d.declaredValue)}</td>
+                    <td className="num">{money(d.received)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+
+      <h3 className="section-title">{t('settlement.netting.ratesTitle')}</h3>
+      {s.rates.length === 0 ? <p className="field-help">{t('settlement.netting.noRates')}</p> : (
+        <ul className="settlement-list" data-testid="netting-rates">
+          {s.rates.map((r) => (
+            <li key={`${r.currency}-${r.date}-${r.source}`}>
+              {t('settlement.netting.rateLine', { currency: r.currency, date: f.day(r.date), rate: r.rate, source: t(`settlement.rateSources.${r.source}`) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function UnmatchedLists({ detail, money }: { readonly detail: PayoutDetail; readonly money: (minor: number) => string }) {
+  const { t } = useTranslation();
+  const f = useSettlementFormatters();
+  const lines = usePage(detail.unmatchedPayoutLines);
+  const orders = usePage(detail.ordersWithoutPayout);
+  return (
+    <div className="facts-columns">
+      {detail.unmatchedPayoutLines.length > 0 ? (
+        <div>
+          <h4 className="section-title">{t('settlement.netting.unmatchedLinesList')}</h4>
+          <ul className="settlement-list" data-testid="netting-unmatched-lines-list">
+            {lines.rows.map((l) => <li key={l.id}>{t('settlement.payouts.unmatchedLine', { row: l.row, order: l.orderNo ?? '', amount: money(l.amount) })}</li>)}
+          </ul>
+          <Pager {...lines.pager} />
+        </div>
+      ) : null}
+      {detail.ordersWithoutPayout.length > 0 ? (
+        <div>
+          <h4 className="section-title">{t('settlement.netting.ordersWithoutPayout')}</h4>
+          <ul className="settlement-list" data-testid="netting-unmatched-orders-list">
+            {orders.rows.map((o) => <li key={o.orderId}>{t('settlement.netting.orderLine', { order: o.orderNo, date: f.day(o.orderedAt.slice(0, 10)), amount: money(o.gross) })}</li>)}
+          </ul>
+          <Pager {...orders.pager} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * ReceivablesAgeingView: open receivables per currency as of a date, in age buckets
+ * (0–30, 31–60, 61–90, 91–180, 181–365, over 365 days), each currency in its own minor units.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { DateField } from './DateField.tsx';
+import type { SettlementViewProps } from './SettlementPage.tsx';
+import { todayIso, useSettlementFormatters } from './settlement-format.ts';
+import { useHostQuery } from './use-host-query.ts';
+import { AGEING_BUCKETS } from './vocabulary.ts';
+
+export function ReceivablesAgeingView({ revision }: SettlementViewProps) {
+  const { t } = useTranslation();
+  const f = useSettlementFormatters();
+  const [asOf, setAsOf] = useState(todayIso());
+  const ageing = useHostQuery('settlement.receivablesAgeing', { asOf }, revision);
+  const rows = ageing.value ?? [];
+
+  return (
+    <section className="stock-view" aria-labelledby="settlement-ageing-title">
+      <h2 className="section-title" id="settlement-ageing-title">{t('settlement.ageing.title')}</h2>
+      <div className="toolbar"><DateField label={t('settlement.fields.asOf')} value={asOf} onChange={setAsOf} testId="ageing-as-of" /></div>
+      <p className="field-help">{t('settlement.ageing.help')}</p>
+      {ageing.error ? <ErrorBanner error={ageing.error} onDismiss={ageing.clearError} /> : null}
+      {ageing.value !== null && rows.length === 0 ? <EmptyState title={t('settlement.ageing.emptyTitle')} body={t('settlement.ageing.emptyBody')} /> : null}
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table-compact" data-testid="receivables-ageing">
+            <thead>
+              <tr>
+                <th scope="col">{t('settlement.fields.currency')}</th>
+                {AGEING_BUCKETS.map((b) => <th key={b} scope="col" className="num">{t(`settlement.ageing.buckets.${b}`)}</th>)}
+                <th scope="col" className="num">{t('settlement.ageing.total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.currency} data-testid={`receivables-${r.currency}`} data-total={r.total}>
+                  <th scope="row">{r.currency}</th>
+                  {AGEING_BUCKETS.map((b) => (
+                    <td key={b} className={r.buckets[b] === 0 ? 'num muted' : 'num'} data-testid={`receivables-${r.currency}-${b}`}>
+                      {r.buckets[b] === 0 ? '–' : f.money(r.buckets[b], r.currency)}
+                    </td>
+                  ))}
+                  <td className="num strong">{f.money(r.total, r.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

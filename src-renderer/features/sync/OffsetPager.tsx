@@ -1,0 +1,26 @@
+/**
+ * OffsetPager: previous / next over an offset-paged host list ("n–m / N"), for the outbox and
+ * the receipts of the Sync screen.
+ */
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button.tsx';
+
+export interface OffsetPagerProps {
+  readonly offset: number;
+  readonly size: number;
+  readonly total: number;
+  readonly onOffset: (offset: number) => void;
+  readonly testId: string;
+}
+
+export function OffsetPager({ offset, size, total, onOffset, testId }: OffsetPagerProps) {
+  const { t } = useTranslation();
+  if (total <= size) return null;
+  return (
+    <div className="toolbar" data-testid={testId}>
+      <Button variant="quiet" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - size))}>{t('syncCenter.previous')}</Button>
+      <span className="muted">{t('syncCenter.range', { from: offset + 1, to: Math.min(total, offset + size), total })}</span>
+      <Button variant="quiet" disabled={offset + size >= total} onClick={() => onOffset(offset + size)}>{t('syncCenter.next')}</Button>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * ReceiptsList: every receipt the transport brought back (CEB304/404/506/604/702/792, kept as
+ * evidence), newest first, a page of 50 at a time, with the return status and its source
+ * (platform receipt id or exchange file name).
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../ui/format-date-time.ts';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { StatusChip, useCommand } from '../customs/index.ts';
+import { OffsetPager } from './OffsetPager.tsx';
+
+const PAGE = 50;
+
+export function ReceiptsList({ revision }: { readonly revision: number }) {
+  const { t, i18n } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const list = useCommand('sync.receipts.list', { offset, limit: PAGE }, revision);
+  return (
+    <section className="stock-view" aria-labelledby="sync-receipts-title">
+      <h2 className="section-title" id="sync-receipts-title">{t('syncCenter.receipts.title', { count: list.data?.total ?? 0 })}</h2>
+      {list.failure ? <ErrorBanner error={list.failure} onDismiss={list.dismiss} /> : null}
+      {list.data && list.data.items.length === 0 ? <p className="muted" data-testid="sync-receipts-empty">{t('syncCenter.receipts.empty')}</p> : null}
+      {list.data && list.data.items.length > 0 ? (
+        <>
+          <div className="table-wrap">
+            <table className="table table-compact" data-testid="sync-receipts">
+              <thead>
+                <tr>
+                  <th scope="col">{t('syncCenter.receipts.type')}</th>
+                  <th scope="col">{t('syncCenter.receipts.returnStatus')}</th>
+                  <th scope="col">{t('syncCenter.receipts.source')}</th>
+                  <th scope="col">{t('syncCenter.receipts.receivedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((r) => (
+                  <tr key={r.id} data-testid={`sync-receipt-${r.id}`}>
+                    <td className="mono" translate="no">{r.messageType}</td>
+                    <td>{r.returnStatus === null ? '' : <StatusChip status={r.returnStatus} />}</td>
+                    <td className="mono" translate="no">{r.source}</td>
+                    <td translate="no">{formatDateTime(r.receivedAt, i18n.language, 'short')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <OffsetPager offset={offset} size={PAGE} total={list.data.total} onOffset={setOffset} testId="sync-receipts-pager" />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * `node test/bench/settlement.ts`: (1) the netting statement of a payout with LINES lines
+ * (100k) against a raw `SELECT sum(amount)` over the same rows — target ≤ 3×; (2) the trial
+ * balance as of a date over POSTINGS journal lines (1M) from the per-day totals, against a raw
+ * GROUP BY over the lines — target < 200 ms. Real SQLite file in a temp folder, median of RUNS.
+ * Not a pass/fail test: prints ours vs raw better-sqlite3 and the ratio.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openWorkspace } from '../../src-main/api/workspace.ts';
+import { NETTING_CATEGORIES } from '../../src-main/core/forex/settlement-views.ts';
+import { categoryAccount } from '../../src-main/core/forex/netting.ts';
+import { line } from '../../src-main/core/ledger/entry.ts';
+import { postEntry, trialBalanceAsOf } from '../../src-main/db/journal-store.ts';
+import { nettingStatement } from '../../src-main/db/settlement-netting.ts';
+import { insertPayout } from '../../src-main/db/settlement-payout-store.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const LINES = Number(process.env.BENCH_LINES ?? 100_000);
+const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 1_000_000);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function time(fn: () => unknown): number {
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) { const t = performance.now(); fn(); xs.push(performance.now() - t); }
+  return median(xs);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-bench-settlement-'));
+const ws = await openWorkspace({ dataDir: dir, host: 'test' });
+const db = ws.db;
+const cmd = Number(db.prepare("INSERT INTO command_log (command, at) VALUES ('bench', '2026-01-01')").run().lastInsertRowid);
+
+// (1) one payout of LINES lines across every category, 20 keys per category.
+let t0 = performance.now();
+const lines = Array.from({ length: LINES }, (_, i) => {
+  const category = NETTING_CATEGORIES[i % NETTING_CATEGORIES.length]!;
+  return {
+    row: i + 3, transactionType: 'Order', amountType: category, amountDescription: `k${i % 20}`, orderNo: `O-${i >> 2}`, orderId: null, sku: null,
+    postedAt: '2026-03-05', category, account: categoryAccount(category, 'USD'), amount: category === 'sales' ? 10_000 + (i % 997) : -(i % 311), cny: 0,
+  };
+});
+const deposit = lines.reduce((s, l) => s + l.amount, 0);
+const payoutId = db.transaction(() => insertPayout(db, cmd, '2026-03-18', {
+  source: 'amazon-settlement', settlementId: 'BENCH', fileName: 'bench.txt', fileSha256: '0'.repeat(64), periodStart: '2026-03-01', periodEnd: '2026-03-15',
+  depositDate: '2026-03-17', currency: 'USD', deposit,
+}, lines, null))();
+db.pragma('optimize');
+console.log(`settlement bench: seeded ${LINES} payout lines in ${(performance.now() - t0).toFixed(0)} ms`);
+const raw = db.prepare('SELECT sum(amount) FROM payout_lines WHERE payout_id = ?').pluck();
+console.log(`  raw query plan: ${(db.prepare('EXPLAIN QUERY PLAN SELECT sum(amount) FROM payout_lines WHERE payout_id = ?').all(payoutId) as Array<{ detail: string }>).map((r) => r.detail).join('; ')}`);
+const ours = time(() => { const s = nettingStatement(db, payoutId); if (s.net !== deposit) throw new Error('netting does not add up'); });
+const base = time(() => raw.get(payoutId));
+console.log(`  netting statement ${ours.toFixed(1).padStart(8)} ms   raw SUM ${base.toFixed(1).padStart(8)} ms   ratio ${(ours / base).toFixed(2)} (target ≤ 3)`);
+
+// (2) POSTINGS journal lines: entries of 10 lines over a year, 2 currencies.
+t0 = performance.now();
+const PER = 10;
+db.transaction(() => {
+  const rate = (d: string) => ({ currency: 'USD' as const, date: d, rate: '7.100000', source: 'pboc' as const });
+  for (let e = 0; e < POSTINGS / PER; e++) {
+    const day = new Date(Date.UTC(2025, 0, 1) + (e % 365) * 86_400_000).toISOString().slice(0, 10);
+    const amounts = [101 + (e % 50), 202, 303, 404];
+    const total = amounts.reduce((s, a) => s + a, 0);
+    postEntry(db, cmd, 'now', {
+      date: day, memo: 'bench', sourceKind: 'manual', sourceId: String(e), evidence: null, reversesId: null,
+      lines: [
+        line('1122.USD', total, { amount: total, rate: rate(day) }), line('5601.01', amounts[0]!), line('5601.02', amounts[1]!), line('5601.03', amounts[2]!),
+        line('5601.04', amounts[3]!), line('5001', 1 - total), line('5001.01', -1), line('1002', -amounts[0]! - amounts[1]!), line('1405', -amounts[2]!), line('5603.01', -amounts[3]!),
+      ],
+    });
+  }
+})();
+db.pragma('optimize');
+const lineCount = db.prepare('SELECT count(*) FROM journal_lines').pluck().get() as number;
+console.log(`  seeded ${lineCount} journal lines in ${(performance.now() - t0).toFixed(0)} ms`);
+const rawTb = db.prepare('SELECT account, sum(debit), sum(credit) FROM journal_lines WHERE date <= ? GROUP BY account');
+const tb = time(() => { const r = trialBalanceAsOf(db, '2025-09-30'); if (!r.balanced) throw new Error('not balanced'); });
+const tbRaw = time(() => rawTb.all('2025-09-30'));
+console.log(`  trial balance     ${tb.toFixed(1).padStart(8)} ms   raw GROUP BY over lines ${tbRaw.toFixed(1).padStart(8)} ms   (target < 200 ms)`);
+ws.close();
+fs.rmSync(dir, { recursive: true, force: true });
