@@ -35,7 +35,7 @@ export interface PlatformSnapshot {
   readonly docs: { readonly [K in keyof ReceivedDocs]: ReadonlyArray<[string, unknown]> };
   readonly sixItems: ReadonlyArray<[string, unknown]>;
   readonly pending: readonly Scheduled[];
-  readonly log: readonly ReceiptLogEntry[];
+  readonly log: readonly LogSlot[];
   readonly counters: { readonly deliveries: number; readonly duplicates: number; readonly serial: number; readonly order: number };
 }
 
@@ -66,6 +66,8 @@ export interface PlatformStats {
   readonly receiptsVisible: number;
   readonly receiptsPending: number;
 }
+
+export interface LogSlot { readonly seq: number; readonly id: string; readonly type: ReceiptType; readonly receipts: readonly ReceiptInput[]; xml?: string }
 
 export interface Scheduled { readonly dueAt: number; readonly order: number; readonly type: ReceiptType; readonly receipts: readonly ReceiptInput[] }
 
@@ -103,8 +105,9 @@ export class PracticePlatform {
   readonly #documents = new Map<string, number>();
   readonly #docs: ReceivedDocs = { orders: new Map(), payments: new Map(), waybills: new Map(), lists: new Map() };
   readonly #sixItems = new Map<string, unknown>();
-  readonly #pending: Scheduled[] = [];
-  readonly #log: ReceiptLogEntry[] = [];
+  #pending: Scheduled[] = [];
+  /** Visible receipts in seq order; the XML is built when first served, then kept (same bytes on every resend). */
+  #log: LogSlot[] = [];
   #deliveries = 0;
   #duplicates = 0;
   #serial = 0;
@@ -127,8 +130,8 @@ export class PracticePlatform {
       for (const [k, v] of st.docs[name]) (this.#docs[name] as Map<string, unknown>).set(k, v);
     }
     for (const [k, v] of st.sixItems) this.#sixItems.set(k, v);
-    this.#pending.push(...st.pending);
-    this.#log.push(...st.log);
+    this.#pending = [...st.pending];
+    this.#log = st.log.map((slot) => ({ ...slot }));
     ({ deliveries: this.#deliveries, duplicates: this.#duplicates, serial: this.#serial, order: this.#order } = st.counters);
   }
 
@@ -291,17 +294,15 @@ export class PracticePlatform {
     ];
   }
 
-  /** Moves receipts that are due into the visible log (due order; receipt XML built now). */
+  /** Moves receipts that are due into the visible log (due order). */
   #release(): void {
     const now = this.#now();
     const due = this.#pending.filter((p) => p.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt || a.order - b.order);
     if (due.length === 0) return;
-    const keep = this.#pending.filter((p) => p.dueAt > now);
-    this.#pending.length = 0;
-    this.#pending.push(...keep);
+    this.#pending = this.#pending.filter((p) => p.dueAt > now);
     for (const p of due) {
       const seq = this.#log.length + 1;
-      this.#log.push({ seq, id: `R${String(seq).padStart(9, '0')}`, type: p.type, xml: buildReceiptMessage(p.type, randomUUID().toUpperCase(), p.receipts) });
+      this.#log.push({ seq, id: `R${String(seq).padStart(9, '0')}`, type: p.type, receipts: p.receipts });
     }
   }
 
@@ -309,7 +310,9 @@ export class PracticePlatform {
   receipts(since: number, limit: number): { receipts: ReceiptLogEntry[]; cursor: number; more: boolean } {
     this.#release();
     const from = Math.max(0, Math.min(since, this.#log.length));
-    const page = this.#log.slice(from, from + limit);
+    const page = this.#log.slice(from, from + limit).map((slot) => ({
+      seq: slot.seq, id: slot.id, type: slot.type, xml: slot.xml ??= buildReceiptMessage(slot.type, randomUUID().toUpperCase(), slot.receipts),
+    }));
     return { receipts: page, cursor: from + page.length, more: from + page.length < this.#log.length };
   }
 

@@ -111,7 +111,11 @@ console.log(`ratio ours / raw: ${(ours / raw).toFixed(2)}   target ≥ 2,000 msg
 
 // a keep-alive socket idle since the first run may be reset: a failed page is fetched again by the next pass
 const receipts = await time(async () => {
-  for (let pass = 0; pass < 5; pass++) if ((await engine(wsOurs, fast.url).run({ receipts: true })).errors.length === 0) break;
+  for (let pass = 0; pass < 5; pass++) {
+    const r = await engine(wsOurs, fast.url).run({ receipts: true });
+    if (r.errors.length === 0) break;
+    console.log(`receipts pass ${pass + 1}: ${r.errors[0]}`);
+  }
 });
 const stored = Number(wsOurs.db.prepare('SELECT count(*) FROM sync_receipt').pluck().get());
 line('receipts: fetch + store each once (receipt messages)', stored, receipts);

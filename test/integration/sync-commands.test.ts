@@ -2,19 +2,21 @@
  * The sync commands through the real dispatch, against the practice platform over HTTP, with
  * messages queued by the customs store: configure (validated), sync.now (progress events,
  * documents sent, receipts move their status), the outbox and receipt lists, a rejected message
- * shown as failed with the reason and queued again by sync.outbox.retry, and sync.status.
+ * shown as failed with the reason and queued again by sync.outbox.retry, and sync.status; the
+ * background pass of an interactive host (timer) once a transport is configured.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openWorkspace } from '../../src-main/api/workspace.ts';
 import { createDispatch } from '../../src-main/api/dispatch.ts';
 import { createHandlers } from '../../src-main/api/handlers.ts';
 import type { AppEvent } from '../../src-main/api/contract.ts';
 import type { Workspace } from '../../src-main/api/workspace.ts';
 import { startPlatformServer, type PlatformServer } from '../../src-main/practice-platform/server.ts';
-import { buildMessages, manualClock, openSyncWorkspace, orders, queueThroughCustoms } from '../unit/sync/sync-test-kit.ts';
+import { buildMessages, manualClock, openSyncWorkspace, orders, queueThroughCustoms, tempDir } from '../unit/sync/sync-test-kit.ts';
 
 let server: PlatformServer | null = null;
 let ws: Workspace | null = null;
-afterEach(async () => { ws?.close(); await server?.close(); ws = null; server = null; });
+afterEach(async () => { vi.useRealTimers(); ws?.close(); await server?.close(); ws = null; server = null; });
 
 describe('sync commands', () => {
   it('configure, sync, receipts, lists, retry and status', async () => {
@@ -59,5 +61,27 @@ describe('sync commands', () => {
     expect(await call('sync.status')).toEqual({ ok: true, value: { state: 'idle', queued: 1, failed: 0 } });
     expect(await call('sync.now')).toMatchObject({ ok: true, value: { rejected: 1, failed: 1 } }); // same key: same answer
     expect(server.platform.stats()).toMatchObject({ keys: 4, rejectedKeys: 1, deliveries: 5 });
+  });
+
+  it('an interactive host syncs in the background once a transport is configured, and stops on close', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    server = await startPlatformServer({ stepMs: 0 });
+    ws = await openWorkspace({ dataDir: tempDir(), host: 'web' });
+    const w = ws;
+    const dispatch = createDispatch(createHandlers(w), () => undefined);
+    queueThroughCustoms(w, buildMessages(orders(2), 1).ceb303);
+    const sent = () => Number(w.db.prepare("SELECT count(*) FROM outbox WHERE kind = 'ceb.message' AND status = 'sent'").pluck().get());
+
+    vi.advanceTimersByTime(60_000); // sync is off: the tick does nothing
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent()).toBe(0);
+    expect(await dispatch('sync.configure', { mode: 'platform', url: server.url })).toMatchObject({ ok: true });
+    vi.advanceTimersByTime(60_000);
+    for (let i = 0; i < 100 && sent() < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(sent()).toBe(2);
+    expect(server.platform.stats().keys).toBe(2);
+    ws.close();
+    ws = null;
+    expect(vi.getTimerCount()).toBe(0); // the background timer is gone with the workspace
   });
 });
