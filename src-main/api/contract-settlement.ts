@@ -72,6 +72,8 @@ export interface PayoutImportSummary {
   readonly journalEntryId: number | null;
   /** Orders of the payout whose revenue was posted now (at the order date's rate). */
   readonly ordersPosted: number;
+  /** An Amazon settlement's orders step (fees and refunds on its orders), in the same transaction; null for other sources. */
+  readonly orders: { readonly orders: number; readonly new: number; readonly updated: number; readonly unchanged: number } | null;
 }
 
 export interface RatesImportSummary {
@@ -85,6 +87,9 @@ export interface RatesImportSummary {
 export interface PostPeriodSummary {
   readonly orders: number;
   readonly cogs: number;
+  /** Purchases and landed costs posted into 库存商品, and reversals of those whose stock move was reversed. */
+  readonly stockIn: number;
+  readonly stockReversed: number;
   /** Not posted: orders without a rate for their day, etc. */
   readonly skipped: ReadonlyArray<{ readonly orderNo: string; readonly code: string; readonly currency: string; readonly date: string }>;
 }

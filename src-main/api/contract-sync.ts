@@ -3,6 +3,7 @@
  * zod input, phantom result type, `mutates`; the renderer only `import type`s these types.
  * The transport (off / zone platform over HTTP / exchange folder) and the signer are workspace
  * settings; `sync.now` runs one pass; the outbox and receipt lists page with offset/limit.
+ * `training.practice.*` run the practice platform inside the app (training mode, training.ts).
  */
 import { z } from 'zod';
 import { empty, id, result } from './contract-kit.ts';
@@ -69,6 +70,25 @@ export interface SyncProgressEvent {
   readonly queued: number;
 }
 
+/** What the practice platform has seen (its own counters). */
+export interface PracticeCounters {
+  readonly deliveries: number;
+  readonly duplicateDeliveries: number;
+  readonly keys: number;
+  readonly rejectedKeys: number;
+  readonly sixItems: number;
+  readonly receiptsVisible: number;
+  readonly receiptsPending: number;
+}
+
+/** The in-app practice platform: running or not, its address and counters. */
+export interface PracticeStatus {
+  readonly running: boolean;
+  readonly url: string | null;
+  readonly startedAt: string | null;
+  readonly counters: PracticeCounters | null;
+}
+
 const url = z.string().min(1).max(500).regex(/^https?:\/\/\S+$/);
 const dir = z.string().min(1).max(1000);
 const page = { offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).optional() };
@@ -96,4 +116,10 @@ export const syncContract = {
     input: z.object(page).strict(),
     result: result<{ readonly items: readonly SyncReceiptEntry[]; readonly total: number }>(), mutates: false,
   },
+  'training.practice.start': {
+    input: z.object({ stepMs: z.number().int().min(0).max(600_000).optional() }).strict(),
+    result: result<PracticeStatus>(), mutates: true,
+  },
+  'training.practice.stop': { input: empty, result: result<PracticeStatus>(), mutates: true },
+  'training.practice.status': { input: empty, result: result<PracticeStatus>(), mutates: false },
 } as const;

@@ -9,8 +9,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  baseTransfer, isRebuildable, lineAmounts, precheckOrders, splitOrderLines,
-  type CebBuildContext, type CebMessage, type CebOrderInput, type CebSettings, type DocumentFacts, type Finding, type RiskRules,
+  assertContext, findingOfError, isRebuildable, lineAmounts, precheckForBuild, precheckOrders, splitOrderLines,
+  type BuiltType, type CebBuildContext, type CebMessage, type CebOrderInput, type CebSettings, type DocumentFacts, type Finding, type RiskRules,
 } from '../core/customs/index.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { formatDecimal, money } from '../core/money/index.ts';
@@ -18,8 +18,8 @@ import { latestCompany } from '../db/company-store.ts';
 import { existingDocuments, loadPrecheckOrders, type ExistingDocument, type OrderSelection } from '../db/customs-orders.ts';
 import { enqueueSixItems, storeAndQueueMessages, type MessageToStore, type SixItems } from '../db/customs-store.ts';
 import { getSetting } from '../db/settings-store.ts';
-import type { CebValidationIssue, CustomsBuildResult, CustomsProgressEvent, CustomsSettings, RiskList } from './contract-customs.ts';
-import { buildAndValidate, type BuiltType } from './customs-pipeline.ts';
+import type { CebValidationIssue, CustomsBuildResult, CustomsPrecheckResult, CustomsProgressEvent, CustomsSettings, RiskList } from './contract-customs.ts';
+import { buildAndValidate } from './customs-pipeline.ts';
 import type { Workspace } from './workspace.ts';
 
 export const CUSTOMS_SETTINGS_KEY = 'customs.settings';
@@ -34,14 +34,29 @@ export function readRiskList(ws: Workspace): RiskList {
   return getSetting<RiskList>(ws.db, RISK_LIST_KEY, EMPTY_RISK_LIST);
 }
 
-/** The settings and company every build needs, or the coded reason why not. */
-export function buildContext(ws: Workspace): CebBuildContext {
+/** The settings and company every build needs (not yet checked against the rules), or the coded reason why not. */
+function loadContext(ws: Workspace): CebBuildContext {
   const settings = readCustomsSettings(ws);
   if (!settings) throw new DomainError('customs.settings.missing');
   const company = latestCompany(ws.db);
   if (!company) throw new DomainError('customs.company.missing');
-  baseTransfer(company); // a profile without dxpId fails here once, not once per order
   return { company, settings: settings as CebSettings, clock: ws.clock, newId: randomUUID };
+}
+
+/** The build's context, refused (thrown) when a workspace-level rule is broken: a profile without dxpId fails here once, not once per order. */
+export function buildContext(ws: Workspace): CebBuildContext {
+  const ctx = loadContext(ws);
+  assertContext(ctx);
+  return ctx;
+}
+
+/** The pre-check of a selection: every condition the build would refuse, as findings (build-rules.ts). */
+export function runCustomsPrecheck(ws: Workspace, sel: OrderSelection): CustomsPrecheckResult {
+  const ctx = loadContext(ws);
+  const orders = loadPrecheckOrders(ws.db, sel);
+  const { declared } = existingDocuments(ws.db, orders.map((o) => o.orderId));
+  const r = precheckForBuild(orders, ctx, readRiskList(ws) as RiskRules, (id) => declared.get(id) ?? [], typesFor(ctx.settings as CustomsSettings));
+  return { orders: orders.length, clean: r.ready.length, findings: r.findings };
 }
 
 export function typesFor(settings: CustomsSettings): BuiltType[] {
@@ -55,10 +70,6 @@ function keysOf(type: BuiltType, input: CebOrderInput): string[] {
   if (type === 'CEB603') return parts.map((p) => p.copNo);
   if (type === 'CEB403') return [parts[0]!.orderNo];
   return [input.logisticsNo];
-}
-
-function findingOf(orderId: number, orderNo: string, e: DomainError): Finding {
-  return { code: e.code, severity: 'error', orderId, orderNo, field: String(e.params.field ?? e.params.kind ?? ''), params: e.params };
 }
 
 interface Ready { readonly orderId: number; readonly input: CebOrderInput; readonly facts: readonly DocumentFacts[] }
@@ -87,7 +98,7 @@ export async function runCustomsBuild(ws: Workspace, sel: OrderSelection, dryRun
   const { messages, results, blocked } = await buildAndValidate(
     types, outcome.ready, ctx,
     (type, o) => !keysOf(type, o.input).some((k) => standing(latest.get(`${type}\u0000${k}`))),
-    (o, e) => findings.push(findingOf(o.orderId, o.input.orderNo, e)),
+    (o, e) => findings.push(findingOfError({ orderId: o.orderId, orderNo: o.input.orderNo }, e)),
     (n) => progress('build', (done += n), outcome.ready.length * types.length),
   );
   progress('validate', messages.length, messages.length);

@@ -4,14 +4,12 @@
  * documents read side and the summary application (customs-summary.ts). Writes go through the
  * unit of work.
  */
-import { precheckOrders, type CebSettings, type RiskRules } from '../core/customs/index.ts';
 import { DomainError } from '../core/domain-error.ts';
-import { latestCompany } from '../db/company-store.ts';
-import { existingDocuments, getShipping, loadPrecheckOrders, saveShipping } from '../db/customs-orders.ts';
+import { getShipping, saveShipping } from '../db/customs-orders.ts';
 import { getDocument, listDocuments, statusCounts } from '../db/customs-query.ts';
 import { putSetting } from '../db/settings-store.ts';
 import {
-  CUSTOMS_SETTINGS_KEY, readCustomsSettings, readRiskList, RISK_LIST_KEY, runCustomsBuild, typesFor,
+  CUSTOMS_SETTINGS_KEY, readCustomsSettings, readRiskList, RISK_LIST_KEY, runCustomsBuild, runCustomsPrecheck,
 } from './customs-build.ts';
 import { applySummary } from './customs-summary.ts';
 import type { Handler } from './handlers.ts';
@@ -45,16 +43,7 @@ export function createCustomsHandlers(ws: Workspace): { readonly [K in CustomsCo
       }
       return { saved: items.length };
     }),
-    'customs.precheck': (sel) => {
-      const settings = readCustomsSettings(ws);
-      if (!settings) throw new DomainError('customs.settings.missing');
-      const company = latestCompany(ws.db);
-      if (!company) throw new DomainError('customs.company.missing');
-      const orders = loadPrecheckOrders(ws.db, sel);
-      const { declared } = existingDocuments(ws.db, orders.map((o) => o.orderId));
-      const r = precheckOrders(orders, settings as CebSettings, company, readRiskList(ws) as RiskRules, (id) => declared.get(id) ?? [], typesFor(settings));
-      return { orders: orders.length, clean: r.ready.length, findings: r.findings };
-    },
+    'customs.precheck': (sel) => runCustomsPrecheck(ws, sel),
     'customs.build': async ({ dryRun, ...sel }) => {
       const { builtMessages: _m, ...result } = await runCustomsBuild(ws, sel, dryRun ?? false);
       void _m;

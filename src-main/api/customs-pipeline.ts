@@ -5,17 +5,9 @@
  * error blocks its order for every type (the order's documents go together or not at all): the
  * pass starts again without it, so the earlier types do not carry it either.
  */
-import {
-  buildCeb303Messages, buildCeb403Messages, buildCeb505Messages, buildCeb603Messages, type CebBuildContext, type CebMessage, type CebOrderInput,
-} from '../core/customs/index.ts';
+import { CEB_BUILDERS as BUILDERS, type BuiltType, type CebBuildContext, type CebMessage, type CebOrderInput } from '../core/customs/index.ts';
 import { isDomainError, type DomainError } from '../core/domain-error.ts';
 import { validateCebMany, type CebValidationResult } from '../sync/validate-ceb.ts';
-
-export type BuiltType = 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603';
-
-const BUILDERS: Readonly<Record<BuiltType, (orders: readonly CebOrderInput[], ctx: CebBuildContext) => CebMessage[]>> = {
-  CEB303: buildCeb303Messages, CEB403: buildCeb403Messages, CEB505: buildCeb505Messages, CEB603: buildCeb603Messages,
-};
 
 /** Orders per chunk (a multiple of 100, so messages stay full). */
 export const PIPELINE_CHUNK = 2000;

@@ -10,7 +10,8 @@ import Papa from 'papaparse';
 import { DomainError, isDomainError } from '../core/domain-error.ts';
 import { isCurrency } from '../core/money/index.ts';
 import type { ImportSource, ParsedImport, Platform, RowError } from '../core/orders/order.ts';
-import { countImport, getMapping, listMappings, saveMapping, writeImport, type ImportItem } from '../db/import-store.ts';
+import { countImport, getMapping, listMappings, saveMapping, writeImport, type ImportItem, type ImportMeta } from '../db/import-store.ts';
+import type { Tx } from '../db/unit-of-work.ts';
 import { isRowError, normaliseImported, sumFees, type ImportedContent } from '../db/order-content.ts';
 import { DEFAULT_TIME_ZONE, defaultShop, findShop, getShop, insertShop, listShops, type NewShop, type ShopRecord } from '../db/shop-store.ts';
 import { parseImport, type ParseImportOptions } from '../imports/parse-import.ts';
@@ -145,21 +146,10 @@ export function createImportsHandlers(ws: Workspace, parse: ParseImportFn = pars
         throw new DomainError('imports.mappingIncomplete', { fields: parsed.unmappedRequired.join(', ') });
       }
       const written = ws.uow.run('imports.confirm', (tx) => {
-        const created = new Map<string, number>();
-        const items: ImportItem[] = entry.items.map(({ content, shop }) => {
-          if ('id' in shop) return { content, shopId: shop.id };
-          const key = `${shop.spec.platform}\u0000${shop.spec.name}`;
-          let id = created.get(key);
-          if (id === undefined) {
-            id = (findShop(tx.db, shop.spec.platform, shop.spec.name) ?? insertShop(tx.db, shop.spec)).id;
-            created.set(key, id);
-          }
-          return { content, shopId: id };
-        });
-        const result = writeImport(tx, {
+        const result = writePreparedImport(tx, {
           source: parsed.source, fileName: entry.fileName, fileSha256: entry.fileSha256, encoding: parsed.encoding,
           rowCount: parsed.rowCount, rejected: entry.rejected.length,
-        }, items, progress(previewId, 'write'));
+        }, entry.items, progress(previewId, 'write'));
         const name = saveMappingAs?.trim();
         if (name && parsed.mapping) saveMapping(tx.db, name, parsed.mapping, tx.now);
         return result;
@@ -187,12 +177,35 @@ export function createImportsHandlers(ws: Workspace, parse: ParseImportFn = pars
   };
 }
 
+/** Prepared orders into the caller's transaction, creating the shops they need (also the payouts import's orders step). */
+export function writePreparedImport(
+  tx: Tx, meta: ImportMeta, prepared: PreparedImport['items'], onProgress?: (done: number, total: number) => void,
+): ReturnType<typeof writeImport> {
+  const created = new Map<string, number>();
+  const items: ImportItem[] = prepared.map(({ content, shop }) => {
+    if ('id' in shop) return { content, shopId: shop.id };
+    const key = `${shop.spec.platform}\u0000${shop.spec.name}`;
+    let id = created.get(key);
+    if (id === undefined) {
+      id = (findShop(tx.db, shop.spec.platform, shop.spec.name) ?? insertShop(tx.db, shop.spec)).id;
+      created.set(key, id);
+    }
+    return { content, shopId: id };
+  });
+  return writeImport(tx, meta, items, onProgress);
+}
+
+export interface PreparedImport {
+  readonly items: ReadonlyArray<{ readonly content: ImportedContent; readonly shop: ShopRef }>;
+  readonly rejected: RowError[];
+}
+
 /**
  * Parsed orders → row content with their shops. An order the store cannot hold (unknown status
  * word, bad date…) is rejected whole, its other rows with `import.row.orderHasErrors`; an order
  * number listed twice is rejected (a settlement's are merged: each lists fees and refunds).
  */
-function prepare(ws: Workspace, parsed: ParsedImport, shop: ShopRecord | null) {
+export function prepare(ws: Workspace, parsed: ParsedImport, shop: ShopRecord | null): PreparedImport {
   const settlement = parsed.source === 'amazon-settlement';
   const rejected: RowError[] = [];
   const byKey = new Map<string, ImportedContent>();

@@ -1,6 +1,6 @@
 /**
  * Handlers of the journal, rates and settlement settings commands: accounts, entries, trial
- * balance, reversal, posting a period (order revenue + cost of goods), rates CRUD, lookup and
+ * balance, reversal, posting a period (order revenue, stock bought in, cost of goods), rates CRUD, lookup and
  * CSV import.
  */
 import { DomainError } from '../core/domain-error.ts';
@@ -9,6 +9,7 @@ import { ACCOUNTS } from '../core/ledger/chart.ts';
 import { getEntry, listEntries, reverseEntry, trialBalanceAsOf } from '../db/journal-store.ts';
 import { listRates, RateBook, readSettlementSettings, saveRate } from '../db/rates-store.ts';
 import { postCogs, postContext, postOrders, type Skipped } from '../db/settlement-posting.ts';
+import { postStockIn } from '../db/settlement-stock-posting.ts';
 import { putSetting } from '../db/settings-store.ts';
 import { parseRatesTable } from '../imports/payouts/rates-csv.ts';
 import { readTable } from '../imports/read-table.ts';
@@ -35,9 +36,12 @@ export function createLedgerHandlers(ws: Workspace): Pick<Handlers, LedgerComman
     'journal.postPeriod': ({ from, to }) => ws.uow.run('journal.postPeriod', (tx) => {
       const ctx = postContext(tx.db, tx.commandId, tx.now);
       const skipped: Skipped[] = [];
-      const orders = postOrders(ctx, from ?? '0000-00-00', to ?? '9999-99-99', skipped);
-      const cogs = postCogs(ctx, from ?? '0000-00-00', to ?? '9999-99-99');
-      return { orders, cogs, skipped };
+      const [start, end] = [from ?? '0000-00-00', to ?? '9999-99-99'];
+      const orders = postOrders(ctx, start, end, skipped);
+      // Stock bought in goes first, so 库存商品 holds the cost that cost of goods takes out.
+      const stock = postStockIn(ctx, start, end);
+      const cogs = postCogs(ctx, start, end);
+      return { orders, cogs, stockIn: stock.posted, stockReversed: stock.reversed, skipped };
     }),
     'rates.list': (q) => listRates(ws.db, q),
     'rates.save': (input) => ws.uow.run('rates.save', (tx) =>

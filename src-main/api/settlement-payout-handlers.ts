@@ -1,7 +1,8 @@
 /**
  * Handlers of the payout commands: preview (parse, check Σ lines = deposit, map and match,
- * nothing written) → confirm (one unit of work: matched orders' revenue, the payout's entry,
- * the payout and its lines; the same settlement again changes nothing) or discard; list, detail,
+ * nothing written; an Amazon settlement's orders step prepared too) → confirm (one unit of work:
+ * the settlement's orders with their fees and refunds, matched orders' revenue, the payout's
+ * entry, the payout and its lines; the same settlement again changes nothing) or discard; list, detail,
  * the netting statement and the bank evidence pack (PDF / XLSX).
  */
 import { randomUUID } from 'node:crypto';
@@ -14,18 +15,20 @@ import { nettingStatement } from '../db/settlement-netting.ts';
 import { postContext, writePayout } from '../db/settlement-posting.ts';
 import { parsePayout } from '../imports/payouts/parse-payout.ts';
 import type { ParsedPayout } from '../core/forex/payout.ts';
+import type { RowError } from '../core/orders/order.ts';
 import { buildEvidencePack } from '../reports/evidence-pack.ts';
 import { renderPdf } from '../reports/pdf-writer.ts';
 import { renderXlsx } from '../reports/xlsx-writer.ts';
 import type { PayoutPreview } from './contract-settlement.ts';
-import type { Handlers } from './handlers.ts';
+import { readSyncStatus, type Handlers } from './handlers.ts';
 import { getSetting } from '../db/settings-store.ts';
 import { decodeBase64 } from './settlement-ledger-handlers.ts';
+import { prepareSettlementOrders, writeSettlementOrders, type SettlementOrders } from './settlement-payout-orders.ts';
 import type { Workspace } from './workspace.ts';
 
 type PayoutCommands = 'payouts.preview' | 'payouts.confirm' | 'payouts.discard' | 'payouts.list' | 'payouts.get' | 'settlement.netting' | 'settlement.evidencePack';
 
-type Parsed = ParsedPayout & { readonly fileName: string; readonly fileSha256: string };
+type Parsed = ParsedPayout & { readonly fileName: string; readonly fileSha256: string; readonly orders: SettlementOrders | null };
 const TTL_MS = 30 * 60_000;
 const CAP = 4;
 const SAMPLE = 100;
@@ -41,11 +44,17 @@ export function createPayoutHandlers(ws: Workspace): Pick<Handlers, PayoutComman
   };
   return {
     'payouts.preview': async (input): Promise<PayoutPreview> => {
-      const parsed: Parsed = { ...(await parsePayout(decodeBase64(input.contentBase64), { source: input.source, currency: input.currency })), fileName: input.fileName };
+      const bytes = decodeBase64(input.contentBase64);
+      const payout = await parsePayout(bytes, { source: input.source, currency: input.currency });
+      const orders = payout.source === 'amazon-settlement' ? await prepareSettlementOrders(ws, bytes, input.fileName, payout.fileSha256) : null;
+      const rejected = orders === null ? payout.rejected : mergeRejected(payout.rejected, orders.prepared.rejected);
+      const parsed: Parsed = { ...payout, rejected, fileName: input.fileName, orders };
       const previewId = randomUUID();
       while (previews.size >= CAP) previews.delete(previews.keys().next().value!);
       previews.set(previewId, { parsed, at: ws.clock().getTime() });
-      const ids = orderIdsByNo(ws.db, parsed.lines.flatMap((l) => (l.orderNo === null ? [] : [l.orderNo])));
+      const known = orderIdsByNo(ws.db, parsed.lines.flatMap((l) => (l.orderNo === null ? [] : [l.orderNo])));
+      // Orders the settlement's own orders step writes on confirm match as well.
+      const ids = { has: (no: string) => known.has(no) || (orders?.orderNos.has(no) ?? false) };
       const categories = Object.fromEntries(NETTING_CATEGORIES.map((c) => [c, 0])) as Record<NettingCategory, number>;
       for (const l of parsed.lines) categories[l.category] += l.amount;
       const unmatched = parsed.lines.flatMap((l, i) => (l.orderNo !== null && !ids.has(l.orderNo)
@@ -66,14 +75,18 @@ export function createPayoutHandlers(ws: Workspace): Pick<Handlers, PayoutComman
       if (existing !== null) {
         previews.delete(previewId);
         const d = getPayoutDetail(ws.db, existing);
-        return { payoutId: existing, alreadyImported: true, settlementId: p.settlementId, lines: d.lines, journalEntryId: null, ordersPosted: 0 };
+        return { payoutId: existing, alreadyImported: true, settlementId: p.settlementId, lines: d.lines, journalEntryId: null, ordersPosted: 0, orders: null };
       }
       const w = ws.uow.run('payouts.confirm', (tx) => {
+        // The orders first: the payout's lines then match the orders the file names.
+        const orders = p.orders === null ? null : writeSettlementOrders(tx, p.orders);
         const out = writePayout(postContext(tx.db, tx.commandId, tx.now), p);
         tx.enqueue({ kind: 'payout.imported', idempotencyKey: `payout:${p.source}:${p.settlementId}`, payload: { payoutId: out.payoutId, settlementId: p.settlementId } });
-        return out;
+        return { ...out, orders };
       });
       previews.delete(previewId);
+      // As after an orders import: the orders step queued outbox rows.
+      if (w.orders !== null) ws.events.emit('sync.status', readSyncStatus(ws));
       return { ...w, alreadyImported: false, settlementId: p.settlementId, lines: p.lines.length };
     },
     'payouts.discard': ({ previewId }) => ({ discarded: previews.delete(previewId) }),
@@ -89,4 +102,15 @@ export function createPayoutHandlers(ws: Workspace): Pick<Handlers, PayoutComman
       return { fileName: `evidence-${p.settlementId.replace(/[^\w.-]+/g, '_')}.${format}`, contentBase64: Buffer.from(bytes).toString('base64') };
     },
   };
+}
+
+/** Both readers' refusals of the same file, once per row and code, in row order. */
+function mergeRejected(a: readonly RowError[], b: readonly RowError[]): RowError[] {
+  const seen = new Set<string>();
+  return [...a, ...b].filter((e) => {
+    const key = `${e.row}\u0000${e.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).sort((x, y) => x.row - y.row);
 }

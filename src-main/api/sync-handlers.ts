@@ -16,6 +16,7 @@ import { signerFor, transportFor } from '../sync/configured.ts';
 import type { SyncStatus } from './contract.ts';
 import type { SyncConfig, SyncRunSummary, syncContract } from './contract-sync.ts';
 import type { Handler } from './handlers.ts';
+import { practiceStatus, startPractice, stopPractice } from './training.ts';
 import type { Workspace } from './workspace.ts';
 
 type SyncCommand = keyof typeof syncContract;
@@ -55,6 +56,7 @@ function createService(ws: Workspace): SyncService {
   let engine: SyncEngine | null = null;
   let lastErrors: readonly string[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let firstPass: NodeJS.Immediate | null = null;
   let stopped = false;
 
   const status = (): SyncStatus => {
@@ -101,13 +103,16 @@ function createService(ws: Workspace): SyncService {
     startBackground() {
       if (timer || stopped) return;
       const tick = () => {
-        if (readSyncConfig(ws).mode !== 'off' && !running) service.run().catch(() => { /* the status reports it */ });
+        if (!stopped && readSyncConfig(ws).mode !== 'off' && !running) service.run().catch(() => { /* the status reports it */ });
       };
+      // the first pass right after opening (the host has returned the workspace by then), then every interval
+      firstPass = setImmediate(tick);
       timer = setInterval(tick, readSyncConfig(ws).intervalSeconds * 1000);
       timer.unref();
     },
     stop() {
       stopped = true;
+      if (firstPass) clearImmediate(firstPass);
       if (timer) clearInterval(timer);
       engine?.stop();
     },
@@ -121,14 +126,24 @@ export function syncService(ws: Workspace): SyncService {
   return s;
 }
 
-/** Hosts: a timer runs a pass every `intervalSeconds` while a transport is configured. */
+/** Hosts: a pass right after opening, then one every `intervalSeconds`, while a transport is configured. */
 export function startBackgroundSync(ws: Workspace): void {
   syncService(ws).startBackground();
 }
 
-/** Workspace closing: no new pass, the running one stops between batches. */
+const closeHooks = new WeakMap<Workspace, Array<() => void>>();
+
+/** Runs `fn` when the workspace closes, before its database does (the in-app practice platform). */
+export function onSyncClose(ws: Workspace, fn: () => void): void {
+  closeHooks.set(ws, [...(closeHooks.get(ws) ?? []), fn]);
+}
+
+/** Workspace closing: no new pass, the running one stops between batches; close hooks run once. */
 export function stopBackgroundSync(ws: Workspace): void {
   services.get(ws)?.stop();
+  const hooks = closeHooks.get(ws) ?? [];
+  closeHooks.delete(ws);
+  for (const fn of hooks) fn();
 }
 
 /** `sync.status`: the real state of the transported outbox (handlers.ts). */
@@ -144,24 +159,35 @@ function validateConfig(c: SyncConfig): SyncConfig {
   return c;
 }
 
+export interface SyncConfigInput {
+  readonly mode: SyncConfig['mode'];
+  readonly url?: string | null | undefined;
+  readonly dir?: string | null | undefined;
+  readonly signer?: { readonly kind: SyncConfig['signer']['kind']; readonly url?: string | null | undefined; readonly dir?: string | null | undefined } | undefined;
+  readonly intervalSeconds?: number | undefined;
+}
+
+/** Saves the transport settings (validated) under the command `name`; another address starts its receipt cursor over. */
+export function configureSync(ws: Workspace, name: string, input: SyncConfigInput): SyncConfig {
+  const current = readSyncConfig(ws);
+  const next = validateConfig({
+    mode: input.mode, url: input.url ?? null, dir: input.dir ?? null,
+    signer: input.signer ? { kind: input.signer.kind, url: input.signer.url ?? null, dir: input.signer.dir ?? null } : current.signer,
+    intervalSeconds: input.intervalSeconds ?? current.intervalSeconds,
+  });
+  ws.uow.run(name, (tx) => {
+    putSetting(tx.db, CONFIG_KEY, next);
+    // a receipt cursor belongs to one platform: another address starts from its beginning
+    if (next.mode !== current.mode || next.url !== current.url) writeReceiptCursor(tx.db, null);
+  });
+  ws.events.emit('sync.status', syncStatusOf(ws));
+  return next;
+}
+
 export function createSyncHandlers(ws: Workspace): { readonly [K in SyncCommand]: Handler<K> } {
   return {
     'sync.getConfig': () => readSyncConfig(ws),
-    'sync.configure': (input) => {
-      const current = readSyncConfig(ws);
-      const next = validateConfig({
-        mode: input.mode, url: input.url ?? null, dir: input.dir ?? null,
-        signer: input.signer ? { kind: input.signer.kind, url: input.signer.url ?? null, dir: input.signer.dir ?? null } : current.signer,
-        intervalSeconds: input.intervalSeconds ?? current.intervalSeconds,
-      });
-      ws.uow.run('sync.configure', (tx) => {
-        putSetting(tx.db, CONFIG_KEY, next);
-        // a receipt cursor belongs to one platform: another address starts from its beginning
-        if (next.mode !== current.mode || next.url !== current.url) writeReceiptCursor(tx.db, null);
-      });
-      ws.events.emit('sync.status', syncStatusOf(ws));
-      return next;
-    },
+    'sync.configure': (input) => configureSync(ws, 'sync.configure', input),
     'sync.now': () => syncService(ws).run(),
     'sync.outbox.list': ({ status, offset, limit }) => {
       const page = listOutbox(ws.db, status ?? 'all', offset ?? 0, limit ?? 50);
@@ -176,5 +202,8 @@ export function createSyncHandlers(ws: Workspace): { readonly [K in SyncCommand]
       const page = listReceipts(ws.db, offset ?? 0, limit ?? 50);
       return { items: page.items.map(({ digest: _d, ...r }) => r), total: page.total };
     },
+    'training.practice.start': ({ stepMs }) => startPractice(ws, stepMs),
+    'training.practice.stop': () => stopPractice(ws),
+    'training.practice.status': () => practiceStatus(ws),
   };
 }

@@ -2,15 +2,15 @@
  * Forex / settlement commands: `kuajing import FILE --source amazon-settlement|<payout source>`,
  * `kuajing settlement net --period ID`, `kuajing journal trial-balance --as-of DATE`,
  * `kuajing rates import FILE`. Everything goes through the same dispatch as the hosts; money is
- * integer minor units. An Amazon settlement is still read by the orders import as before (fees
- * and refunds attach to its orders) and then imported as a payout.
+ * integer minor units. An Amazon settlement's orders (fees and refunds) are written by
+ * `payouts.confirm` itself, in the payout's transaction, exactly as from the screens.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../core/domain-error.ts';
 import { createDispatch } from '../api/dispatch.ts';
 import { createHandlers } from '../api/handlers.ts';
-import type { ImportPreview, ImportSummary, NettingStatement, PayoutImportSummary, PayoutListItem, PayoutPreview, RatesImportSummary, TrialBalance } from '../api/contract.ts';
+import type { NettingStatement, PayoutImportSummary, PayoutListItem, PayoutPreview, RatesImportSummary, TrialBalance } from '../api/contract.ts';
 import type { Workspace } from '../api/workspace.ts';
 import { PAYOUT_SOURCE_NAMES } from '../core/forex/settlement-views.ts';
 import { existingWorkspaceDir, parse, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
@@ -51,7 +51,7 @@ export async function payoutImportCommand(args: readonly string[], io: CliIo): P
   const source = values.source!;
   return withWorkspace(dataDir, async (ws) => {
     const previewInput = { fileName: file.name, contentBase64: file.base64, source, ...(values.currency ? { currency: values.currency.toUpperCase() } : {}) };
-    let preview = await call<PayoutPreview>(ws, io, json, 'payouts.preview', previewInput);
+    const preview = await call<PayoutPreview>(ws, io, json, 'payouts.preview', previewInput);
     if (!preview) return 1;
     const base: Record<string, unknown> & Parameters<typeof describe>[0] = {
       source: preview.source, settlementId: preview.settlementId, currency: preview.currency, periodStart: preview.periodStart, periodEnd: preview.periodEnd,
@@ -64,23 +64,9 @@ export async function payoutImportCommand(args: readonly string[], io: CliIo): P
       io.out(json ? JSON.stringify({ ...base, dryRun: true }) : `(not imported) ${describe(base)}`);
       return preview.rejected.length > 0 ? 1 : 0;
     }
-    // The orders import of the same file first (fees and refunds on the orders), as before.
-    let orders: Pick<ImportSummary, 'orders' | 'new' | 'updated' | 'unchanged'> | null = null;
-    if (preview.source === 'amazon-settlement') {
-      const p = await call<ImportPreview>(ws, io, json, 'imports.preview', { fileName: file.name, contentBase64: file.base64, source: 'amazon-settlement' });
-      if (!p) return 1;
-      const s = await call<ImportSummary>(ws, io, json, 'imports.confirm', { previewId: p.previewId });
-      if (!s) return 1;
-      orders = { orders: s.orders, new: s.new, updated: s.updated, unchanged: s.unchanged };
-      // Preview again: the orders the settlement names now exist and match.
-      await call(ws, io, json, 'payouts.discard', { previewId: preview.previewId });
-      preview = await call<PayoutPreview>(ws, io, json, 'payouts.preview', previewInput);
-      if (!preview) return 1;
-      Object.assign(base, { matchedOrders: preview.matchedOrders, unmatchedLines: preview.unmatchedLineCount });
-    }
     const done = await call<PayoutImportSummary>(ws, io, json, 'payouts.confirm', { previewId: preview.previewId });
     if (!done) return 1;
-    const out = { ...base, payoutId: done.payoutId, alreadyImported: done.alreadyImported, journalEntryId: done.journalEntryId, ordersPosted: done.ordersPosted, orders };
+    const out = { ...base, payoutId: done.payoutId, alreadyImported: done.alreadyImported, journalEntryId: done.journalEntryId, ordersPosted: done.ordersPosted, orders: done.orders };
     io.out(json ? JSON.stringify(out) : `${done.alreadyImported ? '(already imported) ' : ''}${describe(base)}`);
     return 0;
   });
@@ -116,7 +102,7 @@ export async function settlementCommand(args: readonly string[], io: CliIo): Pro
     io.out(json ? JSON.stringify(out) : [
       `settlement ${out.settlementId} ${out.periodStart} – ${out.periodEnd} (${out.currency}, minor units)`,
       `gross ${String(out.gross).padStart(16)}`,
-      ...s.deductions.map((d) => `- ${d.category.padEnd(13)} ${String(d.amount).padStart(14)}  rows ${d.evidence.rows.join(',')}`),
+      ...s.deductions.map((d) => `- ${d.category.padEnd(13)} ${String(d.amount).padStart(14)}  ${d.evidence.rowCount === 1 ? 'row' : 'rows'} ${d.evidence.rows.join(',')}`),
       `net   ${String(out.net).padStart(16)}`,
       `unmatched: ${out.unmatched.payoutLines} payout lines, ${out.unmatched.orders} orders`,
     ].join('\n'));

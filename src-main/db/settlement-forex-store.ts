@@ -13,7 +13,7 @@ import {
 } from '../core/forex/settlement-views.ts';
 import { ACC, currencyAccount } from '../core/ledger/chart.ts';
 import { advanceEntry, repaymentEntry } from '../core/ledger/postings.ts';
-import type { Currency } from '../core/money/index.ts';
+import { formatDecimal, money, type Currency } from '../core/money/index.ts';
 import { accountBalance, currencySubAccounts, debitLines, postEntry } from './journal-store.ts';
 import type { Db } from './open-ledger.ts';
 import type { PostContext } from './settlement-posting.ts';
@@ -30,6 +30,11 @@ export interface NewReceipt {
   readonly reference: string | null;
 }
 
+/** Error params: minor amounts as decimal text of `currency` (`100.00`), with the currency. */
+function decimals(currency: Currency, amounts: Record<string, number>): Record<string, string> {
+  return { currency, ...Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, formatDecimal(money(v, currency))])) };
+}
+
 /** CNY carrying value of `amount`: the payout's remaining share, else the receivable's average. */
 function bookedFor(db: Db, r: NewReceipt): number {
   if (r.payoutId !== null) {
@@ -39,11 +44,11 @@ function bookedFor(db: Db, r: NewReceipt): number {
     if (!p) throw new DomainError('settlement.payout.notFound', { id: r.payoutId });
     if (p.currency !== r.currency) throw new DomainError('settlement.receipt.currencyMismatch', { payout: p.currency, receipt: r.currency });
     const open = p.deposit - p.got;
-    if (r.amount > open) throw new DomainError('settlement.receipt.exceedsOpen', { amount: r.amount, open });
+    if (r.amount > open) throw new DomainError('settlement.receipt.exceedsOpen', decimals(r.currency, { amount: r.amount, open }));
     return carryingShare(r.amount, open, p.cny - p.gotCny);
   }
   const bal = accountBalance(db, currencyAccount(ACC.receivable, r.currency), r.date);
-  if (r.amount > bal.original) throw new DomainError('settlement.receipt.exceedsOpen', { amount: r.amount, open: bal.original });
+  if (r.amount > bal.original) throw new DomainError('settlement.receipt.exceedsOpen', decimals(r.currency, { amount: r.amount, open: bal.original }));
   return carryingShare(r.amount, bal.original, bal.cny);
 }
 
@@ -124,7 +129,7 @@ export function saveAdvance(ctx: PostContext, a: { party: string; relatedParty: 
 
 export function repayAdvance(ctx: PostContext, advanceId: number, date: string, amount: number, asOf: string): Advance {
   const a = getAdvance(ctx.db, advanceId, asOf);
-  if (amount > a.outstanding) throw new DomainError('settlement.advance.overRepaid', { amount, outstanding: a.outstanding });
+  if (amount > a.outstanding) throw new DomainError('settlement.advance.overRepaid', decimals(a.currency, { amount, outstanding: a.outstanding }));
   const row = ctx.db.prepare('SELECT cny, (SELECT coalesce(sum(cny), 0) FROM advance_repayments r WHERE r.advance_id = a.id) AS repaidCny FROM advances a WHERE id = ?').get(advanceId) as { cny: number; repaidCny: number };
   const bookedCny = carryingShare(amount, a.outstanding, row.cny - row.repaidCny);
   const id = Number(ctx.db.prepare('SELECT coalesce(max(id), 0) + 1 FROM advance_repayments').pluck().get());

@@ -67,18 +67,24 @@ export function insertPayout(db: Db, commandId: number, now: string, p: NewPayou
 
 interface PayoutRow {
   id: number; source: PayoutSource; settlement_id: string; file_name: string; period_start: string; period_end: string; deposit_date: string;
-  currency: Currency; deposit: number; line_count: number; imported_at: string; matched: number; unmatched: number; repatriated: number;
+  currency: Currency; deposit: number; line_count: number; imported_at: string; matched: number; unmatched: number; repatriated: number; gross: number;
 }
 
+/** Lines unmatched at import less those an order imported later matches (0008-payout-late-matches.sql). */
+const UNMATCHED_SQL = '(p.unmatched_lines - coalesce((SELECT sum(line_count) FROM payout_late_matches m WHERE m.payout_id = p.id), 0))';
+
 const LIST_SQL = `SELECT p.id, p.source, p.settlement_id, p.file_name, p.period_start, p.period_end, p.deposit_date, p.currency, p.deposit, p.line_count, p.imported_at,
-  (SELECT count(DISTINCT order_id) FROM payout_lines l INDEXED BY payout_lines_matched WHERE l.payout_id = p.id AND l.order_id IS NOT NULL) AS matched,
-  p.unmatched_lines AS unmatched,
-  (SELECT coalesce(sum(cny_received), 0) FROM receipts r WHERE r.payout_id = p.id) AS repatriated
+  (SELECT count(*) FROM (SELECT order_id FROM payout_lines l INDEXED BY payout_lines_matched WHERE l.payout_id = p.id AND l.order_id IS NOT NULL
+    UNION SELECT order_id FROM payout_late_matches m WHERE m.payout_id = p.id)) AS matched,
+  ${UNMATCHED_SQL} AS unmatched,
+  (SELECT coalesce(sum(cny_received), 0) FROM receipts r WHERE r.payout_id = p.id) AS repatriated,
+  (SELECT coalesce(sum(l.amount), 0) FROM payout_keys k JOIN payout_lines l INDEXED BY payout_lines_netting ON l.payout_id = k.payout_id AND l.key_id = k.id
+    WHERE k.payout_id = p.id AND k.category = 'sales') AS gross
   FROM payouts p`;
 
 const toItem = (r: PayoutRow): PayoutListItem => ({
   id: r.id, source: r.source, settlementId: r.settlement_id, fileName: r.file_name, periodStart: r.period_start, periodEnd: r.period_end,
-  depositDate: r.deposit_date, currency: r.currency, deposit: r.deposit, debitBalance: r.deposit < 0, lines: r.line_count,
+  depositDate: r.deposit_date, currency: r.currency, deposit: r.deposit, gross: r.gross, net: r.deposit, debitBalance: r.deposit < 0, lines: r.line_count,
   matchedOrders: r.matched, unmatchedLines: r.unmatched, repatriated: r.repatriated, importedAt: r.imported_at,
 });
 
@@ -104,8 +110,11 @@ const toLine = (r: LineRow): PayoutLine => ({
 });
 
 export function payoutLines(db: Db, payoutId: number): Array<PayoutLine & { readonly cny: number }> {
-  return (db.prepare(`SELECT l.id, l.row, k.transaction_type, k.amount_type, k.amount_description, l.order_no, l.order_id, l.sku, l.posted_at, k.category, k.account, l.amount, l.cny
-    FROM payout_lines l JOIN payout_keys k ON k.id = l.key_id WHERE l.payout_id = ? ORDER BY l.row, l.id`).all(payoutId) as LineRow[]).map((r) => ({ ...toLine(r), cny: r.cny }));
+  return (db.prepare(`SELECT l.id, l.row, k.transaction_type, k.amount_type, k.amount_description, l.order_no, coalesce(l.order_id, m.order_id) AS order_id,
+      l.sku, l.posted_at, k.category, k.account, l.amount, l.cny
+    FROM payout_lines l JOIN payout_keys k ON k.id = l.key_id
+      LEFT JOIN payout_late_matches m ON l.order_id IS NULL AND m.payout_id = l.payout_id AND m.order_no = l.order_no
+    WHERE l.payout_id = ? ORDER BY l.row, l.id`).all(payoutId) as LineRow[]).map((r) => ({ ...toLine(r), cny: r.cny }));
 }
 
 /**
@@ -125,9 +134,9 @@ export function nettingRows(db: Db, payoutId: number, maxRows: number): Array<{ 
   });
 }
 
-/** Lines naming an order that was not in the ledger at import (counted then: lines never change). */
+/** Lines naming an order that is not in the ledger: counted at import, less the lines orders imported since match. */
 export function countUnmatchedLines(db: Db, payoutId: number): number {
-  return db.prepare('SELECT unmatched_lines FROM payouts WHERE id = ?').pluck().get(payoutId) as number;
+  return db.prepare(`SELECT ${UNMATCHED_SQL} FROM payouts p WHERE p.id = ?`).pluck().get(payoutId) as number;
 }
 
 /** The payout row alone (no per-line counts). */
@@ -138,16 +147,23 @@ export function payoutHead(db: Db, id: number): NewPayout & { readonly id: numbe
   return r;
 }
 
+const NO_PAYOUT_LINE = `NOT EXISTS (SELECT 1 FROM payout_lines l WHERE l.order_id = o.id)
+  AND NOT EXISTS (SELECT 1 FROM payout_late_matches m WHERE m.order_id = o.id)`;
+
+/** Order ids a payout's lines match, at import or since (a subquery taking the named parameter `@payoutId`). */
+export const PAYOUT_ORDER_IDS = `SELECT order_id FROM payout_lines INDEXED BY payout_lines_matched WHERE payout_id = @payoutId AND order_id IS NOT NULL
+  UNION SELECT order_id FROM payout_late_matches WHERE payout_id = @payoutId`;
+
 export function ordersWithoutPayout(db: Db, p: { readonly id: number; readonly periodStart: string; readonly periodEnd: string; readonly currency: Currency }): PayoutDetail['ordersWithoutPayout'] {
   return (db.prepare(`SELECT o.id AS orderId, o.order_no AS orderNo, o.ordered_at AS orderedAt, o.gross FROM orders o
     WHERE o.currency = ? AND substr(o.ordered_at, 1, 10) BETWEEN ? AND ? AND o.exclusion IS NULL
-      AND NOT EXISTS (SELECT 1 FROM payout_lines l WHERE l.order_id = o.id)
+      AND ${NO_PAYOUT_LINE}
     ORDER BY o.ordered_at_utc LIMIT 1000`).all(p.currency, p.periodStart, p.periodEnd) as PayoutDetail['ordersWithoutPayout']);
 }
 
 export function countOrdersWithoutPayout(db: Db, p: { readonly periodStart: string; readonly periodEnd: string; readonly currency: Currency }): number {
   return db.prepare(`SELECT count(*) FROM orders o WHERE o.currency = ? AND substr(o.ordered_at, 1, 10) BETWEEN ? AND ? AND o.exclusion IS NULL
-    AND NOT EXISTS (SELECT 1 FROM payout_lines l WHERE l.order_id = o.id)`).pluck().get(p.currency, p.periodStart, p.periodEnd) as number;
+    AND ${NO_PAYOUT_LINE}`).pluck().get(p.currency, p.periodStart, p.periodEnd) as number;
 }
 
 export function getPayoutDetail(db: Db, id: number): PayoutDetail {
@@ -157,7 +173,12 @@ export function getPayoutDetail(db: Db, id: number): PayoutDetail {
 }
 
 /** Orders of a payout with their value, customs mode and Σ payout lines (declared-vs-received). */
-export function payoutOrders(db: Db, payoutId: number): Array<{ orderId: number; orderNo: string; customsMode: string | null; fulfilment: string | null; gross: number; received: number }> {
-  return db.prepare(`SELECT o.id AS orderId, o.order_no AS orderNo, o.customs_mode AS customsMode, o.fulfilment, o.gross, sum(l.amount) AS received
-    FROM payout_lines l INDEXED BY payout_lines_matched JOIN orders o ON o.id = l.order_id WHERE l.payout_id = ? AND l.order_id IS NOT NULL GROUP BY o.id ORDER BY min(l.row)`).all(payoutId) as Array<{ orderId: number; orderNo: string; customsMode: string | null; fulfilment: string | null; gross: number; received: number }>;
+/** Orders paid in a payout; `gross` is null for an order known only from a settlement (no order export read yet). */
+export function payoutOrders(db: Db, payoutId: number): Array<{ orderId: number; orderNo: string; customsMode: string | null; fulfilment: string | null; gross: number | null; received: number }> {
+  return db.prepare(`SELECT o.id AS orderId, o.order_no AS orderNo, o.customs_mode AS customsMode, o.fulfilment, CASE WHEN o.origin = 'settlement' THEN NULL ELSE o.gross END AS gross, sum(x.amount) AS received
+    FROM (SELECT l.order_id, l.amount, l.row FROM payout_lines l INDEXED BY payout_lines_matched WHERE l.payout_id = @payoutId AND l.order_id IS NOT NULL
+      UNION ALL SELECT m.order_id, l.amount, l.row FROM payout_late_matches m
+        JOIN payout_lines l INDEXED BY payout_lines_waiting ON l.order_no = m.order_no AND l.payout_id = m.payout_id AND l.order_id IS NULL
+      WHERE m.payout_id = @payoutId) x
+    JOIN orders o ON o.id = x.order_id GROUP BY o.id ORDER BY min(x.row)`).all({ payoutId }) as Array<{ orderId: number; orderNo: string; customsMode: string | null; fulfilment: string | null; gross: number | null; received: number }>;
 }

@@ -5,10 +5,15 @@
  * lists, numbers lists (preNo/invtNo) and summaries (sumNo, declSeqNo, entryId), and schedules
  * receipts that become visible over (simulated) time: 2 at once, 120 after one step, 800 after
  * two for lists; 100 with the reason on a mismatch; CEB702 + CEB792 for summary applications.
+ * A signed message must verify (SM2/SM3, with the public key its KeyName names): a declaration
+ * without a signature, an unknown key or a signature that does not verify (the message changed
+ * after signing) is rejected with a coded reason (1001-1004).
  * Visible receipts form a log numbered by `seq`; the cursor is the last seq a client saw.
  */
 import { randomUUID } from 'node:crypto';
 import { buildReceiptMessage, formatAppTime, type ReceiptInput, type ReceiptType } from '../core/customs/index.ts';
+import type { KeyObject } from 'node:crypto';
+import { practicePublicKeys, signatureKeyName, verifySm2Practice } from '../sync/sm2-signer.ts';
 import { validateCebMany } from '../sync/validate-ceb.ts';
 import type { SendOutcome } from '../sync/transport.ts';
 import { parseCebMessage, type CebDoc, type ParsedMessage } from './parse-ceb.ts';
@@ -25,6 +30,8 @@ export interface PracticePlatformOptions {
   readonly xsdDir?: string;
   /** State saved by `snapshot()` (the CLI's --data-dir): keys, documents and receipts survive a restart. */
   readonly state?: PlatformSnapshot;
+  /** Public keys by KeyName it verifies signatures with (default: the app's practice signer). */
+  readonly signatureKeys?: ReadonlyMap<string, KeyObject>;
 }
 
 /** Everything the platform knows, as JSON. */
@@ -99,6 +106,7 @@ export class PracticePlatform {
   readonly #step: number;
   readonly #validate: boolean;
   readonly #xsdDir: string | undefined;
+  readonly #keys: ReadonlyMap<string, KeyObject>;
   readonly #outcomes = new Map<string, SendOutcome>();
   /** Every key ever received → its outcome (settled or still being processed). */
   readonly #seen = new Map<string, Promise<SendOutcome>>();
@@ -121,6 +129,7 @@ export class PracticePlatform {
     this.#step = options.stepMs ?? DEFAULT_STEP_MS;
     this.#validate = options.validate ?? true;
     this.#xsdDir = options.xsdDir;
+    this.#keys = options.signatureKeys ?? practicePublicKeys();
     const st = options.state;
     this.epoch = st?.epoch ?? randomUUID().slice(0, 8);
     if (!st) return;
@@ -179,15 +188,25 @@ export class PracticePlatform {
     return messages.map((m, i) => {
       const check = checks?.[i];
       if (check && !check.valid) return { key: m.key, outcome: 'rejected', reason: `xsd ${xsdReason(check.errors)}` };
-      if (/<ceb:appStatus>\s*2\s*</.test(m.xml) && !/<ds:Signature[\s>]/.test(m.xml)) {
-        return { key: m.key, outcome: 'rejected', reason: '1001 declaration (appStatus 2) without a signature' };
-      }
+      const refused = this.#signatureProblem(m.xml);
+      if (refused) return { key: m.key, outcome: 'rejected', reason: refused };
       const parsed = parseCebMessage(m.xml);
       if (!parsed) return { key: m.key, outcome: 'rejected', reason: 'unknown message type' };
       if (parsed.type !== m.type) return { key: m.key, outcome: 'rejected', reason: `type ${m.type} does not match ${parsed.type}` };
       this.#accept(parsed);
       return { key: m.key, outcome: 'accepted' };
     });
+  }
+
+  /** Why a message's signature is refused (coded), or null when it is fine. */
+  #signatureProblem(xml: string): string | null {
+    const signed = /<ds:Signature[\s>]/.test(xml);
+    if (!signed) return /<ceb:appStatus>\s*2\s*</.test(xml) ? '1001 declaration (appStatus 2) without a signature' : null;
+    const keyName = signatureKeyName(xml);
+    if (keyName === null) return '1002 signature unreadable';
+    const key = this.#keys.get(keyName);
+    if (!key) return `1003 unknown signing key ${keyName.slice(0, 64)}`;
+    return verifySm2Practice(xml, key) ? null : '1004 signature does not verify (message changed after signing, or another key)';
   }
 
   receiveSixItems(exports: ReadonlyArray<{ key: string; items: unknown }>): SendOutcome[] {

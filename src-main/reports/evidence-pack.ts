@@ -1,7 +1,8 @@
 /**
  * The bank evidence pack of one settlement period as a `ReportDocument` (printed by
  * pdf-writer.ts / xlsx-writer.ts): gross (restored) and net (actual) figures, each deduction
- * with its file rows, the matched orders with declared vs received values, and the booking
+ * with its file rows, the matched orders with their export list (invtNo), declaration (entryId)
+ * and declared value (the list's total price, in its currency) vs received, and the booking
  * rates with their sources (汇发〔2020〕11号).
  */
 import type { Db } from '../db/open-ledger.ts';
@@ -35,7 +36,6 @@ export function buildEvidencePack(db: Db, payoutId: number, opts: EvidencePackOp
   const s = nettingStatement(db, payoutId);
   const L = evidenceLabels(opts.language);
   const money = (minor: number): ReportCell => ({ kind: 'money', minor, currency: s.currency });
-  const maybeMoney = (minor: number | null): ReportCell => (minor === null ? null : money(minor));
   const rows = (e: { readonly rows: readonly number[]; readonly rowCount: number }) =>
     e.rows.length < e.rowCount ? `${rowRanges(e.rows)} … (${e.rowCount})` : rowRanges(e.rows);
   const summaryRows: Array<Record<string, ReportCell>> = [
@@ -66,10 +66,14 @@ export function buildEvidencePack(db: Db, payoutId: number, opts: EvidencePackOp
       {
         heading: L.orders, note: L.ordersNote,
         columns: [
-          { key: 'orderNo', label: L.orderNo, width: 3 }, { key: 'mode', label: L.customsMode, width: 1 }, { key: 'decl', label: L.declarationNo, width: 2 },
+          { key: 'orderNo', label: L.orderNo, width: 3 }, { key: 'mode', label: L.customsMode, width: 1 }, { key: 'invt', label: L.invtNo, width: 3 }, { key: 'decl', label: L.declarationNo, width: 3 },
           { key: 'declared', label: L.declaredValue, width: 2, align: 'right' }, { key: 'value', label: L.orderValue, width: 2, align: 'right' }, { key: 'received', label: L.received, width: 2, align: 'right' },
         ],
-        rows: s.declarations.map((d) => ({ orderNo: d.orderNo, mode: d.customsMode, decl: d.declarationNo, declared: maybeMoney(d.declaredValue), value: money(d.orderValue), received: money(d.received) })),
+        rows: s.declarations.map((d) => ({
+          orderNo: d.orderNo, mode: d.customsMode, invt: d.invtNo, decl: d.entryId,
+          declared: d.declaredValue === null || d.declaredCurrency === null ? null : { kind: 'money', minor: d.declaredValue, currency: d.declaredCurrency },
+          value: d.orderValue === null ? null : money(d.orderValue), received: money(d.received),
+        })),
       },
       {
         heading: L.rates,

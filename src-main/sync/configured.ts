@@ -5,7 +5,7 @@
 import { folderTransport } from './folder-transport.ts';
 import { httpTransport } from './http-transport.ts';
 import { folderSigner, httpSigner, unsignedSigner, type Signer, type SignerKind } from './signer.ts';
-import { sm2PracticeSigner } from './sm2-signer.ts';
+import { practiceSigner as publishedPracticeSigner } from './sm2-signer.ts';
 import type { Transport } from './transport.ts';
 
 export interface TransportSettings {
@@ -26,6 +26,6 @@ let practiceSigner: Signer | null = null;
 export function signerFor(s: TransportSettings['signer']): Signer {
   if (s.kind === 'http' && s.url) return httpSigner(s.url);
   if (s.kind === 'folder' && s.dir) return folderSigner(s.dir);
-  if (s.kind === 'sm2Practice') return (practiceSigner ??= sm2PracticeSigner());
+  if (s.kind === 'sm2Practice') return (practiceSigner ??= publishedPracticeSigner());
   return unsignedSigner();
 }

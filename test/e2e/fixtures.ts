@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -62,3 +62,15 @@ export const test = base.extend<{ server: ServerHandle }>({
 export { expect };
 
 export const VALID = { name: '株洲示例跨境贸易有限公司', uscc: '91350100M000100Y43', customsCode: '3301960ABC' };
+
+/** The first run as a user does it: open the app, fill the company profile, save, see the shell. */
+export async function completeFirstRun(page: Page, server: ServerHandle, extra: { dxpId?: string } = {}): Promise<void> {
+  await page.goto(server.url);
+  await page.getByTestId('field-name').fill(VALID.name);
+  await page.getByTestId('field-uscc').fill(VALID.uscc);
+  await page.getByTestId('field-customsCode').fill(VALID.customsCode);
+  if (extra.dxpId) await page.getByTestId('field-dxpId').fill(extra.dxpId);
+  await page.getByTestId('field-pilotZone').selectOption('zhuzhou');
+  await page.getByTestId('company-save').click();
+  await expect(page.getByTestId('app-shell')).toBeVisible();
+}

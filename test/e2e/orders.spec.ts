@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, VALID, SCREENSHOTS } from './fixtures.ts';
+import { test, expect, SCREENSHOTS, completeFirstRun } from './fixtures.ts';
 
 /** Amazon All Orders report headers (../shared/docs/domain.md §9), tab-separated, one row per item. */
 const HEADERS = [
@@ -51,13 +51,7 @@ test('imports an Amazon All Orders file through the wizard, then lists the order
   fs.writeFileSync(file, TSV, 'utf8');
 
   // First run: the company profile.
-  await page.goto(server.url);
-  await page.getByTestId('field-name').fill(VALID.name);
-  await page.getByTestId('field-uscc').fill(VALID.uscc);
-  await page.getByTestId('field-customsCode').fill(VALID.customsCode);
-  await page.getByTestId('field-pilotZone').selectOption('zhuzhou');
-  await page.getByTestId('company-save').click();
-  await expect(page.getByTestId('app-shell')).toBeVisible();
+  await completeFirstRun(page, server);
 
   // Orders: an empty ledger offers 导入订单.
   await page.getByTestId('nav-orders').click();
@@ -184,12 +178,7 @@ test('imports an Amazon All Orders file through the wizard, then lists the order
 test('an empty file gets a clear, translated error and nothing is imported', async ({ page, server }) => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-e2e-orders-')), 'empty.csv');
   fs.writeFileSync(file, '');
-  await page.goto(server.url);
-  await page.getByTestId('field-name').fill(VALID.name);
-  await page.getByTestId('field-uscc').fill(VALID.uscc);
-  await page.getByTestId('field-customsCode').fill(VALID.customsCode);
-  await page.getByTestId('field-pilotZone').selectOption('zhuzhou');
-  await page.getByTestId('company-save').click();
+  await completeFirstRun(page, server);
   await page.getByTestId('nav-orders').click();
   await page.getByTestId('orders-import').click();
   await page.getByTestId('import-file').setInputFiles(file);

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { test, expect, VALID, SCREENSHOTS } from './fixtures.ts';
+import { test, expect, VALID, SCREENSHOTS, completeFirstRun } from './fixtures.ts';
 
 const SETTLEMENT_ID = '24681357900';
 const HEADER = [
@@ -56,13 +56,7 @@ const SETTLEMENT_FILE = [
 
 test('imports an Amazon settlement, shows the netting statement and exports the evidence pack', async ({ page, server }) => {
   // First run: the company profile.
-  await page.goto(server.url);
-  await page.getByTestId('field-name').fill(VALID.name);
-  await page.getByTestId('field-uscc').fill(VALID.uscc);
-  await page.getByTestId('field-customsCode').fill(VALID.customsCode);
-  await page.getByTestId('field-pilotZone').selectOption('zhuzhou');
-  await page.getByTestId('company-save').click();
-  await expect(page.getByTestId('app-shell')).toBeVisible();
+  await completeFirstRun(page, server);
 
   await page.getByTestId('nav-settlement').click();
   await expect(page.getByTestId('page-settlement')).toBeVisible();

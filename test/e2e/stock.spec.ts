@@ -7,20 +7,14 @@
  * and ageing shows both in the 0–30 days bucket.
  */
 import path from 'node:path';
-import { test, expect, VALID, SCREENSHOTS } from './fixtures.ts';
+import { test, expect, SCREENSHOTS, completeFirstRun } from './fixtures.ts';
 
 const SKU = 'MUG-01';
 const BOOKING = 'BN20260001';
 
 test('creates warehouses and a SKU, buys, ships with freight, receives, then shows stock on hand and ageing', async ({ page, server }) => {
   // First run: the company profile.
-  await page.goto(server.url);
-  await page.getByTestId('field-name').fill(VALID.name);
-  await page.getByTestId('field-uscc').fill(VALID.uscc);
-  await page.getByTestId('field-customsCode').fill(VALID.customsCode);
-  await page.getByTestId('field-pilotZone').selectOption('zhuzhou');
-  await page.getByTestId('company-save').click();
-  await expect(page.getByTestId('app-shell')).toBeVisible();
+  await completeFirstRun(page, server);
 
   // Warehouses.
   await page.getByTestId('nav-stock').click();

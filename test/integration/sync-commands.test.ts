@@ -84,4 +84,20 @@ describe('sync commands', () => {
     ws = null;
     expect(vi.getTimerCount()).toBe(0); // the background timer is gone with the workspace
   });
+
+  it('runs the first background pass right after opening when a transport is configured, not one interval later', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }); // the interval never fires by itself
+    server = await startPlatformServer({ stepMs: 0 });
+    const dataDir = tempDir();
+    const first = await openWorkspace({ dataDir, host: 'cli' });
+    await createDispatch(createHandlers(first), () => undefined)('sync.configure', { mode: 'platform', url: server.url });
+    queueThroughCustoms(first, buildMessages(orders(3), 1).ceb303);
+    first.close();
+    ws = await openWorkspace({ dataDir, host: 'electron' });
+    const w = ws;
+    const sent = () => Number(w.db.prepare("SELECT count(*) FROM outbox WHERE kind = 'ceb.message' AND status = 'sent'").pluck().get());
+    for (let i = 0; i < 100 && sent() < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(sent()).toBe(3);
+    expect(server.platform.stats().keys).toBe(3);
+  });
 });

@@ -26,19 +26,24 @@ export function escapeText(name: string, text: string): string {
   return text.replace(SPECIAL, (c) => ENTITIES[c]!);
 }
 
-function write(children: readonly CebElement[], indent: string): string {
-  let out = '';
+/** Appends the pieces of `children` to `out` (joined once per block: no rope of small strings to flatten and collect). */
+function write(children: readonly CebElement[], indent: string, out: string[]): void {
   for (const [name, content] of children) {
     if (content === undefined) continue;
-    if (typeof content === 'string') out += `${indent}<ceb:${name}>${escapeText(name, content)}</ceb:${name}>\n`;
-    else out += `${indent}<ceb:${name}>\n${write(content, `${indent}  `)}${indent}</ceb:${name}>\n`;
+    if (typeof content === 'string') out.push(indent, '<ceb:', name, '>', escapeText(name, content), '</ceb:', name, '>\n');
+    else {
+      out.push(indent, '<ceb:', name, '>\n');
+      write(content, `${indent}  `, out);
+      out.push(indent, '</ceb:', name, '>\n');
+    }
   }
-  return out;
 }
 
 /** One top-level block (an Order, an Inventory…) as text, ready for `serialiseCebBlocks`. */
 export function serialiseCebBlock(block: CebElement): string {
-  return write([block], '  ');
+  const out: string[] = [];
+  write([block], '  ', out);
+  return out.join('');
 }
 
 /** A message from blocks already serialised (builders serialise each block at once, so trees do not pile up). */
@@ -49,5 +54,7 @@ export function serialiseCebBlocks(rootName: string, guid: string, blocks: reado
 }
 
 export function serialiseCebMessage(rootName: string, guid: string, children: readonly CebElement[]): string {
-  return serialiseCebBlocks(rootName, guid, [write(children, '  ')]);
+  const out: string[] = [];
+  write(children, '  ', out);
+  return serialiseCebBlocks(rootName, guid, [out.join('')]);
 }

@@ -26,3 +26,6 @@ export {
   type DocumentFacts, type Finding, type PrecheckLine, type PrecheckOrder, type PrecheckOutcome, type RiskRules,
 } from './precheck.ts';
 export { baseTransfer } from './base-transfer.ts';
+export {
+  assertContext, CEB_BUILDERS, contextFindings, findingOfError, orderBuildFindings, precheckForBuild, type BuiltType,
+} from './build-rules.ts';

@@ -84,6 +84,9 @@ export interface PayoutListItem {
   readonly currency: Currency;
   /** Stated deposit; negative = a debit balance the seller owes the platform. */
   readonly deposit: number;
+  /** Restored gross proceeds (Σ `sales` lines) and net (Σ all lines = the deposit, checked at import). */
+  readonly gross: number;
+  readonly net: number;
   readonly debitBalance: boolean;
   readonly lines: number;
   readonly matchedOrders: number;
@@ -126,12 +129,16 @@ export interface DeclarationComparison {
   readonly orderId: number;
   readonly orderNo: string;
   readonly customsMode: string | null;
-  /** Declaration number when the customs area links one; null until then. */
+  /** The declaration number (entryId) when known, else the list number (invtNo); null without a CEB603 list. */
   readonly declarationNo: string | null;
-  /** Declared value (minor, declaration currency) when linked; null otherwise. */
+  /** The order's CEB603 list number(s) (清单编号) and declaration number(s) (报关单号), when customs assigned them. */
+  readonly invtNo: string | null;
+  readonly entryId: string | null;
+  /** Declared value = Σ the list lines' totalPrice (minor units of `declaredCurrency`); null without a list. */
   readonly declaredValue: number | null;
-  /** The order's own gross value, shown when no declaration is linked. */
-  readonly orderValue: number;
+  readonly declaredCurrency: Currency | null;
+  /** The order's own gross value, shown when no declaration is linked; null while only a settlement named the order. */
+  readonly orderValue: number | null;
   /** Σ payout lines of this order in the period (net of its fees). */
   readonly received: number;
 }

@@ -48,7 +48,7 @@ export const ACCOUNTS: readonly Account[] = [...BY_CODE.values()];
 
 /** Well-known codes the posting rules use. */
 export const ACC = {
-  bank: '1002', platformFunds: '1012', receivable: '1122', inventory: '1405', advances: '2241.01',
+  bank: '1002', platformFunds: '1012', receivable: '1122', inventory: '1405', payables: '2202', advances: '2241.01',
   revenue: '5001', refunds: '5001.01', cogs: '5401',
   platformFees: '5601.01', advertising: '5601.02', logistics: '5601.03', warehousing: '5601.04', overseasTax: '5601.05', otherSelling: '5601.09',
   fxGainLoss: '5603.01', bankCharges: '5603.02',

@@ -7,6 +7,7 @@
 import { DomainError } from '../domain-error.ts';
 import type { AppliedRate } from '../forex/settlement-views.ts';
 import type { Currency } from '../money/currency.ts';
+import { formatDecimal, money } from '../money/index.ts';
 import { accountFor } from './chart.ts';
 import type { JournalLineView, SourceKind, TrialBalance } from './ledger-views.ts';
 
@@ -46,6 +47,9 @@ export function line(account: string, cny: number, original?: { readonly amount:
   };
 }
 
+/** Fen as CNY decimal text (`1234` → `12.34`) for messages. */
+const yuan = (fen: bigint): string => formatDecimal(money(Number(fen), 'CNY'));
+
 /** Validates accounts and balance; drops all-zero lines (a zero fee books nothing). */
 export function draftEntry(entry: DraftEntry): DraftEntry {
   const lines = entry.lines.filter((l) => l.debit !== 0 || l.credit !== 0 || l.originalAmount !== 0);
@@ -58,7 +62,7 @@ export function draftEntry(entry: DraftEntry): DraftEntry {
     credits += BigInt(l.credit);
   }
   if (lines.length === 0) throw new DomainError('journal.empty', { memo: entry.memo });
-  if (debits !== credits) throw new DomainError('journal.unbalanced', { debits: debits.toString(), credits: credits.toString() });
+  if (debits !== credits) throw new DomainError('journal.unbalanced', { debits: yuan(debits), credits: yuan(credits) });
   return { ...entry, lines };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Posting rules: the journal entries for an order's revenue (Dr 应收账款-平台(X) / Cr 主营业务收入
- * at the order day's rate), its cost of goods (Dr 主营业务成本 / Cr 库存商品), a payout's fees,
+ * at the order day's rate), its cost of goods (Dr 主营业务成本 / Cr 库存商品), stock bought in
+ * (purchases and landed costs: Dr 库存商品 / Cr 应付账款), a payout's fees,
  * refunds, taxes and unbooked sales against the receivable (at the deposit day's rate), and
  * 代垫 advances with their repayments (the difference at repayment is 汇兑损益).
  */
@@ -36,6 +37,32 @@ export function cogsEntry(orderId: number, orderNo: string, date: string, costFe
     lines: [line(ACC.cogs, costFen), line(ACC.inventory, -costFen)],
   });
 }
+
+/** A stock move that brings value in: a purchase at cost, or a landed cost (freight, duty …). */
+export interface StockInToPost {
+  readonly moveId: number;
+  readonly type: 'purchase' | 'landedCost';
+  readonly date: string;
+  readonly reference: string | null;
+  /** CNY fen the move brought in (the purchase cost, the landed-cost amount). */
+  readonly cost: number;
+  /** Of a landed cost, the part that went straight to cost of goods (units already sold). */
+  readonly toCogs: number;
+}
+
+/**
+ * Dr 库存商品 / Cr 应付账款 at cost; a landed cost's share of units already sold goes to
+ * 主营业务成本 instead. Source kind `cogs` (stock cost), source id `move:<id>`.
+ */
+export function stockInEntry(m: StockInToPost): DraftEntry {
+  const label = m.type === 'purchase' ? '采购入库' : '到岸费用';
+  return draftEntry({
+    date: m.date, memo: `${label} ${m.reference ?? `#${m.moveId}`}`, sourceKind: 'cogs', sourceId: stockMoveSourceId(m.moveId), evidence: null, reversesId: null,
+    lines: [line(ACC.inventory, m.cost - m.toCogs), line(ACC.cogs, m.toCogs), line(ACC.payables, -m.cost)],
+  });
+}
+
+export const stockMoveSourceId = (moveId: number): string => `move:${moveId}`;
 
 export interface PayoutLineToPost {
   readonly row: number;

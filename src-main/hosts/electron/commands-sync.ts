@@ -6,4 +6,5 @@ import type { CommandName } from '../../api/contract.ts';
 
 export const SYNC_COMMANDS = [
   'sync.getConfig', 'sync.configure', 'sync.now', 'sync.outbox.list', 'sync.outbox.retry', 'sync.receipts.list',
+  'training.practice.start', 'training.practice.stop', 'training.practice.status',
 ] as const satisfies readonly CommandName[];

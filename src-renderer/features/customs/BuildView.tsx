@@ -1,5 +1,6 @@
 /**
- * BuildView: choose orders (date range, customs modes, listed order numbers), run the 三单
+ * BuildView: choose orders (date range, customs modes, orders picked on the Orders page, listed
+ * order numbers), run the 三单
  * pre-check, then build: CEB303/403/505/603 generated, validated against the official XSDs
  * and, when clean, stored and queued for sync. While the host works a progress bar follows its
  * `customs.progress` events (phase, done of total); afterwards the counts, the XSD validation errors with the schema's reason, and
@@ -16,6 +17,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import type { CustomsViewProps } from './CustomsPage.tsx';
 import { FindingsTable } from './FindingsTable.tsx';
+import { PickedOrders } from './PickedOrders.tsx';
 import { MAX_LISTED_ORDERS, resolveSelection, type BuildMode, type SelectionForm } from './order-selection.ts';
 import { BUILD_MODES, DOCUMENT_TYPES } from './vocabulary.ts';
 
@@ -26,12 +28,14 @@ type Outcome =
 
 export interface BuildViewProps extends CustomsViewProps {
   readonly onGo: (tab: string) => void;
+  /** Orders picked on the Orders page ("生成申报"), prefilled in the selection. */
+  readonly pickedOrderIds?: readonly number[];
 }
 
-export function BuildView({ onChanged, onGo }: BuildViewProps) {
+export function BuildView({ onChanged, onGo, pickedOrderIds = [] }: BuildViewProps) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
-  const [form, setForm] = useState<SelectionForm>({ from: '', to: '', modes: [], orderNos: '' });
+  const [form, setForm] = useState<SelectionForm>({ from: '', to: '', modes: [], orderNos: '', orderIds: pickedOrderIds });
   const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -97,6 +101,9 @@ export function BuildView({ onChanged, onGo }: BuildViewProps) {
             ))}
           </fieldset>
         </div>
+        {form.orderIds.length > 0 ? (
+          <PickedOrders ids={form.orderIds} onClear={() => { setForm({ ...form, orderIds: [] }); onGo('build'); }} />
+        ) : null}
         <label className="field">
           <span className="field-label">{t('customsDesk.build.orderNos')}<span className="field-optional">{t('common.optional')}</span></span>
           <textarea className="input" rows={3} data-testid="customs-order-nos" value={form.orderNos}

@@ -17,18 +17,26 @@ import { HashTabs } from './HashTabs.tsx';
 import { RiskListView } from './RiskListView.tsx';
 import { SummaryView } from './SummaryView.tsx';
 import { useLiveRevision } from './use-live-revision.ts';
+import { orderIdsOfQuery } from './order-selection.ts';
 import { CUSTOMS_TABS, isCustomsTab, type CustomsTab } from './vocabulary.ts';
 
 export interface CustomsLocation {
   readonly tab: CustomsTab;
   /** The document of `documents/<id>`, else null. */
   readonly documentId: number | null;
+  /** Orders picked on the Orders page (`build?orders=1,2,3`), else empty. */
+  readonly orderIds: readonly number[];
 }
 
 export function customsLocation(path: string): CustomsLocation {
-  const [head = '', second = ''] = path.split('/');
+  const [route = '', query = ''] = path.split('?');
+  const [head = '', second = ''] = route.split('/');
   const tab = isCustomsTab(head) ? head : 'build';
-  return { tab, documentId: tab === 'documents' && /^\d+$/.test(second) ? Number(second) : null };
+  return {
+    tab,
+    documentId: tab === 'documents' && /^\d+$/.test(second) ? Number(second) : null,
+    orderIds: tab === 'build' ? orderIdsOfQuery(query) : [],
+  };
 }
 
 /** What every customs view receives: the data revision and how to announce a change. */
@@ -44,7 +52,7 @@ export function CustomsPage() {
   const [revision, setRevision] = useState(0);
   const live = useLiveRevision();
   const onChanged = useCallback(() => setRevision((r) => r + 1), []);
-  const { tab, documentId } = customsLocation(path);
+  const { tab, documentId, orderIds } = customsLocation(path);
   const view = { revision, onChanged };
   /** Lists follow host changes (a background sync storing receipts); forms do not. */
   const liveView = { revision: revision + live, onChanged };
@@ -52,7 +60,7 @@ export function CustomsPage() {
 
   let content;
   switch (tab) {
-    case 'build': content = <BuildView {...view} onGo={go} />; break;
+    case 'build': content = <BuildView key={orderIds.join(',')} {...view} onGo={go} pickedOrderIds={orderIds} />; break;
     case 'documents':
       content = documentId === null
         ? <DocumentsView {...liveView} onOpen={(id) => go(`documents/${id}`)} />

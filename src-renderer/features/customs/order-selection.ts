@@ -1,7 +1,9 @@
 /**
- * The order selection of the build tab (date range, customs modes, listed order numbers) as
- * the `orderSelection` input of `customs.precheck` / `customs.build`. Order numbers are
- * resolved to ids with `orders.list` (exact match on the number).
+ * The order selection of the build tab (date range, customs modes, orders picked on the
+ * Orders page, listed order numbers) as the `orderSelection` input of `customs.precheck` /
+ * `customs.build`. Order numbers are resolved to ids with `orders.list` (exact match on the
+ * number); orders picked on the Orders page arrive as ids in the hash
+ * (`#/customs/build?orders=1,2,3`, see buildHashPath).
  */
 import type { CommandInput, ErrorInfo } from '../../../src-main/api/contract.ts';
 import { call } from '../../app/core-client.ts';
@@ -16,6 +18,20 @@ export interface SelectionForm {
   readonly modes: readonly BuildMode[];
   /** Order numbers, one per line or separated by spaces / commas. */
   readonly orderNos: string;
+  /** Orders picked on the Orders page (ids). */
+  readonly orderIds: readonly number[];
+}
+
+/** The customs build tab's hash path for orders picked on the Orders page. */
+export function buildHashPath(orderIds: Iterable<number>): string {
+  const ids = [...orderIds];
+  return ids.length === 0 ? 'build' : `build?orders=${ids.join(',')}`;
+}
+
+/** The order ids of a build-tab query (`orders=1,2,3`); anything else is ignored. */
+export function orderIdsOfQuery(query: string): number[] {
+  const list = new URLSearchParams(query).get('orders') ?? '';
+  return [...new Set(list.split(',').filter((s) => /^[1-9]\d{0,15}$/.test(s)).map(Number))];
 }
 
 export const MAX_LISTED_ORDERS = 500;
@@ -36,9 +52,10 @@ export async function resolveSelection(form: SelectionForm): Promise<SelectionOu
   if (form.to !== '') base.to = form.to;
   if (form.modes.length > 0) base.modes = [...form.modes];
   const numbers = splitOrderNos(form.orderNos);
-  if (numbers.length === 0) return { ok: true, selection: base };
+  const picked = [...form.orderIds];
+  if (numbers.length === 0) return { ok: true, selection: picked.length > 0 ? { ...base, orderIds: picked } : base };
   if (numbers.length > MAX_LISTED_ORDERS) return { ok: false, tooMany: true };
-  const ids: number[] = [];
+  const ids: number[] = picked;
   for (const orderNo of numbers) {
     const found = await call('orders.list', { filter: { q: orderNo }, limit: 20 });
     if (!found.ok) return found;
@@ -46,5 +63,5 @@ export async function resolveSelection(form: SelectionForm): Promise<SelectionOu
     if (!match) return { ok: false, unknownOrderNo: orderNo };
     ids.push(match.id);
   }
-  return { ok: true, selection: { ...base, orderIds: ids } };
+  return { ok: true, selection: { ...base, orderIds: [...new Set(ids)] } };
 }

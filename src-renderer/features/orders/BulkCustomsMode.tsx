@@ -1,6 +1,7 @@
 /**
  * BulkCustomsMode: sets the customs mode (9610/9710/9810/1210) of every selected order in
- * one `orders.setCustomsMode` call, then says how many orders changed.
+ * one `orders.setCustomsMode` call, then says how many orders changed; "生成申报" takes the
+ * selected orders to the customs build tab (`#/customs/build?orders=…`).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +10,14 @@ import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { buildHashPath } from '../customs/index.ts';
 import { CUSTOMS_MODES, isCustomsMode } from './vocabulary.ts';
 
 export function BulkCustomsMode() {
   const { t } = useTranslation();
-  const count = useAppStore((s) => s.orderSelection.size);
+  const selection = useAppStore((s) => s.orderSelection);
+  const count = selection.size;
+  const navigate = useAppStore((s) => s.navigate);
   const clear = useAppStore((s) => s.clearOrderSelection);
   const apply = useAppStore((s) => s.setCustomsModeForSelection);
   const [mode, setMode] = useState<CustomsMode | ''>('');
@@ -53,6 +57,9 @@ export function BulkCustomsMode() {
       </label>
       <Button data-testid="orders-bulk-apply" disabled={busy || count === 0 || mode === ''} onClick={() => void run()}>
         {busy ? t('orders.bulk.applying') : t('orders.bulk.apply')}
+      </Button>
+      <Button data-testid="orders-bulk-declare" disabled={count === 0} onClick={() => navigate('customs', buildHashPath([...selection].sort((a, b) => a - b)))}>
+        {t('customsDesk.build.fromOrders')}
       </Button>
       {done !== null ? <span role="status" className="form-saved" data-testid="orders-bulk-done">{t('orders.bulk.done', { count: done })}</span> : null}
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}

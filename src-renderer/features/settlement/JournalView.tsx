@@ -51,7 +51,7 @@ export function JournalView({ revision, onChanged }: SettlementViewProps) {
       {trial.error ? <ErrorBanner error={trial.error} onDismiss={trial.clearError} /> : null}
       {posted ? (
         <div className="form-saved" role="status" data-testid="journal-posted">
-          {t('settlement.journal.posted', { orders: f.count(posted.orders), cogs: f.count(posted.cogs), skipped: f.count(posted.skipped.length) })}
+          {t('settlement.journal.posted', { orders: f.count(posted.orders), stock: f.count(posted.stockIn + posted.stockReversed), cogs: f.count(posted.cogs), skipped: f.count(posted.skipped.length) })}
           {posted.skipped.length > 0 ? (
             <ul className="settlement-list">
               {posted.skipped.slice(0, 20).map((s) => <li key={s.orderNo}>{s.orderNo}: {translateError(t, s.code, { currency: s.currency, date: s.date })}</li>)}

@@ -57,7 +57,9 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
   const balanced = s.net === s.deposit;
-  const evidence = (rows: readonly number[]) => (rows.length === 0 ? '–' : t('settlement.netting.evidenceRows', { file: s.fileName, rows: rowRanges(rows) }));
+  // "row 9" for one row, "rows 3–5, 9" for more (the count, not the rendered text, decides).
+  const evidence = (rows: readonly number[]) => (rows.length === 0 ? '–'
+    : t(rows.length === 1 ? 'settlement.netting.evidenceRow' : 'settlement.netting.evidenceRows', { file: s.fileName, rows: rowRanges(rows) }));
 
   return (
     <div data-testid="netting-statement" data-payout={s.payoutId} data-gross={s.gross} data-net={s.net} data-deposit={s.deposit}>
@@ -93,7 +95,7 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
                   {d.items.length > 0 ? (
                     <ul className="settlement-items">
                       {d.items.map((item) => (
-                        <li key={item.key}><span className="mono">{item.key}</span> · {money(item.amount)} · {t('settlement.netting.rows', { rows: rowRanges(item.rows, 6) })}</li>
+                        <li key={item.key}><span className="mono">{item.key}</span> · {money(item.amount)} · {t(item.rowCount === 1 ? 'settlement.netting.row' : 'settlement.netting.rows', { rows: rowRanges(item.rows, 6) })}</li>
                       ))}
                     </ul>
                   ) : null}
@@ -143,6 +145,7 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
                 <tr>
                   <th scope="col">{t('settlement.netting.orderNo')}</th>
                   <th scope="col">{t('settlement.netting.customsMode')}</th>
+                  <th scope="col">{t('settlement.netting.invtNo')}</th>
                   <th scope="col">{t('settlement.netting.declarationNo')}</th>
                   <th scope="col" className="num">{t('settlement.netting.declaredValue')}</th>
                   <th scope="col" className="num">{t('settlement.netting.received')}</th>
@@ -153,8 +156,12 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
                   <tr key={d.orderId} data-testid={`netting-declaration-${d.orderId}`}>
                     <td className="mono">{d.orderNo}</td>
                     <td>{d.customsMode ?? '–'}</td>
-                    <td className="mono">{d.declarationNo ?? t('settlement.netting.notLinked')}</td>
-                    <td className="num">{d.declaredValue === null ? t('settlement.netting.orderValue', { value: money(d.orderValue) }) : money(d.declaredValue)}</td>
+                    <td className="mono" data-testid="netting-declaration-invt">{d.invtNo ?? t('settlement.netting.notLinked')}</td>
+                    <td className="mono">{d.entryId ?? '–'}</td>
+                    <td className="num" data-testid="netting-declaration-declared">
+                      {d.declaredValue !== null && d.declaredCurrency !== null ? f.money(d.declaredValue, d.declaredCurrency)
+                        : d.orderValue !== null ? t('settlement.netting.orderValue', { value: money(d.orderValue) }) : '–'}
+                    </td>
                     <td className="num">{money(d.received)}</td>
                   </tr>
                 ))}

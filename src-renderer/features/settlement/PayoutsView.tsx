@@ -1,8 +1,8 @@
 /**
  * PayoutsView: the imported payouts (period, platform, settlement id, currency, restored gross,
  * deposit = net, deposit date, lines, matched orders / unmatched lines, CNY repatriated so far),
- * the import panel, and the way into each payout's netting statement. The list is paged; the
- * gross of each payout on the page comes from its netting statement.
+ * the import panel, and the way into each payout's netting statement. The list is paged; gross
+ * and net come with each list item (no per-row netting statement).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +84,7 @@ export function PayoutsView({ revision, onChanged, onOpenNetting }: PayoutsViewP
                     <td>{t(`settlement.payoutSources.${p.source}`)}</td>
                     <td className="mono">{p.settlementId}</td>
                     <td translate="no">{p.currency}</td>
-                    <PayoutGrossCell payoutId={p.id} currency={p.currency} revision={revision} />
+                    <td className="num" translate="no" data-testid={`payout-gross-${p.id}`} data-gross={p.gross}>{f.money(p.gross, p.currency)}</td>
                     <td className={p.debitBalance ? 'num stat-bad' : 'num'}>
                       <span translate="no">{f.money(p.deposit, p.currency)}</span>
                       {p.debitBalance ? <span className="status-badge status-badge-warn">{t('settlement.payouts.debitBadge')}</span> : null}
@@ -106,17 +106,5 @@ export function PayoutsView({ revision, onChanged, onOpenNetting }: PayoutsViewP
         </>
       ) : null}
     </section>
-  );
-}
-
-/** The restored gross of one payout, read from its netting statement. */
-function PayoutGrossCell({ payoutId, currency, revision }: { readonly payoutId: number; readonly currency: string; readonly revision: number }) {
-  const f = useSettlementFormatters();
-  const netting = useHostQuery('settlement.netting', { payoutId }, revision);
-  const gross = netting.value?.gross;
-  return (
-    <td className="num" translate="no" data-testid={`payout-gross-${payoutId}`} data-gross={gross ?? ''}>
-      {gross === undefined ? '…' : f.money(gross, currency)}
-    </td>
   );
 }

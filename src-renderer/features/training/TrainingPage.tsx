@@ -1,9 +1,13 @@
 /**
  * TrainingPage: training mode. Explains how a trainee practises declarations without touching
- * customs: start the practice platform (`kuajing practice-platform`, a real local server that
- * validates messages and answers with realistic receipts), point the sync at its address, and
- * work in a separate practice ledger (`kuajing start --data-dir`, demo files from `kuajing demo`). Nothing here is sample data: the page
- * only changes the sync settings, and shows where the sync points now.
+ * customs: run the practice platform inside the app (PracticeServerPanel: a real local server
+ * that validates messages, verifies the practice signature and answers with realistic
+ * receipts; sync points at it while it runs), go through the cycle import → pre-check → build →
+ * sync → receipts → summary (TrainingCycle, links to each screen), or run the platform from a
+ * terminal (`kuajing practice-platform`) and point the sync at its address, working in a
+ * separate practice ledger (`kuajing start --data-dir`, demo files from `kuajing demo`).
+ * Nothing here is sample data: the page only changes the sync settings and shows where the
+ * sync points now.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +19,8 @@ import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useCommand } from '../customs/index.ts';
+import { PracticeServerPanel } from './PracticeServerPanel.tsx';
+import { TrainingCycle } from './TrainingCycle.tsx';
 
 export const PRACTICE_PORT = 8790;
 const START_COMMAND = `kuajing practice-platform --port ${PRACTICE_PORT}`;
@@ -45,11 +51,14 @@ export function TrainingPage() {
     if (result.ok) {
       setConnected(true);
       setError(null);
-      setRevision((r) => r + 1);
-      void refreshSync();
+      changed();
     } else setError(result.error);
   };
 
+  const changed = () => {
+    setRevision((r) => r + 1);
+    void refreshSync();
+  };
   const c = config.data;
   return (
     <div className="page" data-testid="page-training">
@@ -58,8 +67,10 @@ export function TrainingPage() {
         <h2 className="panel-title">{t('practice.what.title')}</h2>
         <p>{t('practice.what.body')}</p>
       </section>
-      <section className="panel">
-        <h2 className="panel-title">{t('practice.steps.title')}</h2>
+      <PracticeServerPanel onChanged={changed} />
+      <TrainingCycle />
+      <details className="panel" data-testid="practice-external">
+        <summary className="panel-title">{t('practice.external.title')}</summary>
         <ol>
           <li>
             <p>{t('practice.steps.ledger')}</p>
@@ -98,7 +109,7 @@ export function TrainingPage() {
             </div>
           </li>
         </ol>
-      </section>
+      </details>
       <section className="panel" data-testid="practice-current">
         <h2 className="panel-title">{t('practice.current.title')}</h2>
         {config.failure ? <ErrorBanner error={config.failure} onDismiss={config.dismiss} /> : null}

@@ -62,8 +62,6 @@ export const en = {
         error: 'Error',
       },
       unknown: 'The sync status has not been received yet.',
-      emptyTitle: 'Platform connections are not available yet',
-      emptyBody: 'Connecting to e-commerce platforms and the Single Window is still being built. Until then, documents stay in the ledger on this computer; the numbers above show how many are waiting to be sent.',
     },
   },
   firstRun: {
@@ -906,29 +904,11 @@ export const en = {
     },
   },
   pages: {
-    settlement: {
-      title: 'Settlement',
-      description: 'Platform payouts, forex settlement amounts and exchange rates.',
-      emptyTitle: 'Settlement is not available yet',
-      emptyBody: 'Platform payouts and forex settlements will be reconciled here, with the date and source of every rate. This feature is still being built; there is no data yet.',
-    },
-    customs: {
-      title: 'Customs',
-      description: 'Cross-border e-commerce export lists and messages (9610 / 9710 / 9810).',
-      emptyTitle: 'Customs is not available yet',
-      emptyBody: 'Export declaration lists will be built from orders and checked and exported here. Until orders are available there are no customs documents.',
-    },
     reports: {
       title: 'Reports',
       description: 'Business, tax and settlement reports summarised from the ledger.',
       emptyTitle: 'Reports are not available yet',
       emptyBody: 'Reports only read what the ledger has recorded. Once orders, stock and settlement are available, summary reports and exports will be offered here.',
-    },
-    training: {
-      title: 'Training',
-      description: 'Practise real workflows in a separate practice ledger that never touches your real books.',
-      emptyTitle: 'Training is not available yet',
-      emptyBody: 'Training scenarios (simulated orders, customs and settlement workflows) will be offered here. No practice scenarios are available yet.',
     },
   },
   ...settlementEn.ui,

@@ -61,8 +61,6 @@ export const zhCN = {
         error: '出错',
       },
       unknown: '尚未取得同步状态。',
-      emptyTitle: '平台连接尚未开放',
-      emptyBody: '连接跨境电商平台和单一窗口的功能仍在开发中。在此之前，单据只保存在本机账簿里，上面的数字会显示有多少条在等待发送。',
     },
   },
   firstRun: {
@@ -905,29 +903,11 @@ export const zhCN = {
     },
   },
   pages: {
-    settlement: {
-      title: '结汇',
-      description: '平台回款、结汇金额与汇率记录。',
-      emptyTitle: '结汇功能尚未开放',
-      emptyBody: '平台回款和结汇明细将在这里核对，包括汇率日期和来源。此功能仍在开发中，目前没有数据。',
-    },
-    customs: {
-      title: '报关',
-      description: '跨境电商出口清单和报文（9610 / 9710 / 9810）。',
-      emptyTitle: '报关功能尚未开放',
-      emptyBody: '出口申报清单将由订单生成并在这里校验、导出。订单功能完成之前，这里不会有报关单据。',
-    },
     reports: {
       title: '报表',
       description: '从台账汇总的经营、税务和结汇报表。',
       emptyTitle: '报表尚未开放',
       emptyBody: '报表只读取台账中已记录的数据。订单、库存和结汇功能上线后，这里会提供汇总报表和导出。',
-    },
-    training: {
-      title: '实训',
-      description: '在独立的练习账簿中模拟真实业务，不会影响正式台账。',
-      emptyTitle: '实训功能尚未开放',
-      emptyBody: '实训场景（模拟订单、报关和结汇流程）将在这里提供。目前还没有可用的练习场景。',
     },
   },
   ...settlementZhCN.ui,

@@ -62,8 +62,6 @@ export const zhTW = {
         error: '發生錯誤',
       },
       unknown: '尚未取得同步狀態。',
-      emptyTitle: '平台連線尚未開放',
-      emptyBody: '連線跨境電商平台和單一窗口的功能仍在開發中。在此之前，單據只儲存在本機帳簿裡，上方的數字會顯示有幾筆正在等待傳送。',
     },
   },
   firstRun: {
@@ -906,29 +904,11 @@ export const zhTW = {
     },
   },
   pages: {
-    settlement: {
-      title: '結匯',
-      description: '平台撥款、結匯金額與匯率紀錄。',
-      emptyTitle: '結匯功能尚未開放',
-      emptyBody: '平台撥款和結匯明細會在這裡核對，包括匯率日期和來源。此功能仍在開發中，目前沒有資料。',
-    },
-    customs: {
-      title: '報關',
-      description: '跨境電商出口清單和電文（9610 / 9710 / 9810）。',
-      emptyTitle: '報關功能尚未開放',
-      emptyBody: '出口申報清單會由訂單產生，並在這裡檢查、匯出。訂單功能完成之前，這裡不會有報關單據。',
-    },
     reports: {
       title: '報表',
       description: '由帳簿彙總的營運、稅務和結匯報表。',
       emptyTitle: '報表尚未開放',
       emptyBody: '報表只讀取帳簿中已記錄的資料。訂單、庫存和結匯功能上線後，這裡會提供彙總報表和匯出。',
-    },
-    training: {
-      title: '實作練習',
-      description: '在獨立的練習帳簿中模擬實際業務，不會影響正式帳簿。',
-      emptyTitle: '實作練習尚未開放',
-      emptyBody: '練習情境（模擬訂單、報關和結匯流程）會在這裡提供。目前還沒有可用的練習情境。',
     },
   },
   ...settlementZhTW.ui,

@@ -81,6 +81,32 @@ describe('customs.build', () => {
   });
 });
 
+describe('customs.precheck shares the build rules', () => {
+  it('reports a company profile without DXP id (the build refuses it) and passes no order', async () => {
+    const { d, order } = await customsWorkspace();
+    await order();
+    expect(await ok<CustomsPrecheckResult>(d, 'customs.precheck', {})).toMatchObject({ orders: 1, clean: 1, findings: [] });
+    await ok(d, 'company.save', { ...VALID_PROFILE, dxpId: null });
+    const pre = await ok<CustomsPrecheckResult>(d, 'customs.precheck', {});
+    expect(pre.clean).toBe(0);
+    expect(pre.findings.map((f) => [f.orderId, f.code, f.field, f.severity])).toEqual([[null, 'customs.field.required', 'dxpId', 'error']]);
+    expect(await errorOf(d, 'customs.build', {})).toMatchObject({ code: 'customs.field.required', params: { field: 'dxpId' } });
+  });
+
+  it('reports a builder-only rule (missing carrier name) per order, as the build does', async () => {
+    const { d, order } = await customsWorkspace({ logisticsName: '' });
+    await order();
+    await order();
+    const pre = await ok<CustomsPrecheckResult>(d, 'customs.precheck', {});
+    const build = await ok<CustomsBuildResult>(d, 'customs.build', { dryRun: true });
+    expect(pre.clean).toBe(build.built);
+    expect(pre.clean).toBe(0);
+    const key = (f: { orderNo: string; code: string; field: string }) => `${f.orderNo} ${f.code} ${f.field}`;
+    expect(pre.findings.map(key)).toEqual(['WEB-0001 customs.field.required logisticsName', 'WEB-0002 customs.field.required logisticsName']);
+    for (const f of build.findings) expect(pre.findings.map(key)).toContain(key(f));
+  });
+});
+
 describe('receipts through the store', () => {
   it('moves documents queued → sent → 120 → 800, keeps a late 120 in the history, stores duplicates once', async () => {
     const { d, ws, order } = await customsWorkspace({ sendsPaymentReceipts: false, declaresWaybills: false });

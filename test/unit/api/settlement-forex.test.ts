@@ -52,7 +52,7 @@ describe('repatriation, FX, ageing, advances, thresholds', () => {
       '1002': 597_750, '1122.USD': 0, '5001': -710_000, '5601.01': 71_000, '5601.03': 35_500, '5603.01': 4_250, '5603.02': 1_500,
     });
     expect(await dispatch('settlement.receipts.record', { payoutId, date: '2026-03-21', currency: 'USD', amount: '0.01', bankRate: '7.05' }))
-      .toEqual({ ok: false, error: { code: 'settlement.receipt.exceedsOpen', params: { amount: 1, open: 0 } } });
+      .toEqual({ ok: false, error: { code: 'settlement.receipt.exceedsOpen', params: { currency: 'USD', amount: '0.01', open: '0.00' } } });
     const fx = await ok<{ realisedTotal: number }>(dispatch('settlement.fxReport', { from: '2026-03-01', to: '2026-03-31' }));
     expect(fx.realisedTotal).toBe(-4_250);
   });
@@ -80,7 +80,7 @@ describe('repatriation, FX, ageing, advances, thresholds', () => {
     const overdue = await ok<Array<{ id: number }>>(dispatch('settlement.advances.list', { asOf: '2026-05-01', status: 'overdue' }));
     expect(overdue.map((x) => x.id)).toEqual([a.id]);
     expect(await dispatch('settlement.advances.repay', { advanceId: a.id, date: '2026-04-01', amount: '600.01' }))
-      .toMatchObject({ ok: false, error: { code: 'settlement.advance.overRepaid' } });
+      .toEqual({ ok: false, error: { code: 'settlement.advance.overRepaid', params: { currency: 'USD', amount: '600.01', outstanding: '600.00' } } });
     // Booked 400 × 7.2 = 2,880.00, paid 400 × 7.1 = 2,840.00 → gain 40.00 credited to 5603.01.
     const tb = await ok<{ balanced: boolean; rows: Array<{ account: string; balance: number }> }>(dispatch('journal.trialBalance', { asOf: '2026-04-30' }));
     expect(tb.balanced).toBe(true);
@@ -114,22 +114,86 @@ describe('repatriation, FX, ageing, advances, thresholds', () => {
     expect(reversal.lines.find((l) => l.account === '5001')).toMatchObject({ debit: 710_000, credit: 0 });
     expect(await dispatch('journal.reverse', { entryId: next.items[0]!.id, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'journal.entry.alreadyReversed' } });
     // Posting the period again re-books the order whose entry was reversed.
-    expect(await ok(dispatch('journal.postPeriod', {}))).toEqual({ orders: 1, cogs: 0, skipped: [] });
+    expect(await ok(dispatch('journal.postPeriod', {}))).toEqual({ orders: 1, cogs: 0, stockIn: 0, stockReversed: 0, skipped: [] });
     expect((await ok<{ balanced: boolean }>(dispatch('journal.trialBalance', { asOf: '2026-12-31' }))).balanced).toBe(true);
   });
 
-  it('posts cost of goods from the stock ledger\'s sale moves once per order', async () => {
+  it('posts stock bought in (Dr 1405 / Cr 2202) before cost of goods, each once, so 1405 never goes negative', async () => {
     const dispatch = await setup();
     const sku = await ok<{ id: number }>(dispatch('stock.skus.save', { itemNo: 'CUP', goodsName: '陶瓷杯', gmodel: '', hsCode: '6912001000', unit: '007', legalUnit: '011' }));
     const wh = await ok<{ id: number }>(dispatch('stock.warehouses.save', { code: 'US-1', name: 'LA', kind: 'overseasOwn', country: 'US' }));
     await ok(dispatch('stock.skus.mapPlatform', { skuId: sku.id, platform: 'manual', kind: 'sellerSku', code: 'CUP' }));
     // 10 cups at CNY 12.50 each.
-    await ok(dispatch('stock.moves.post', { date: '2026-03-01', type: 'purchase', skuId: sku.id, warehouseId: wh.id, quantity: 10, unitCost: '12.50' }));
+    await ok(dispatch('stock.moves.post', { date: '2026-03-01', type: 'purchase', skuId: sku.id, warehouseId: wh.id, quantity: 10, unitCost: '12.50', reference: 'PO-1' }));
     await orderAndPayout(dispatch);
     await ok(dispatch('stock.postSales', {}));
-    expect(await ok(dispatch('journal.postPeriod', {}))).toEqual({ orders: 0, cogs: 1, skipped: [] });
-    expect(await ok(dispatch('journal.postPeriod', {}))).toEqual({ orders: 0, cogs: 0, skipped: [] });
+    expect(await ok(dispatch('journal.postPeriod', {}))).toEqual({ orders: 0, cogs: 1, stockIn: 1, stockReversed: 0, skipped: [] });
+    expect(await ok(dispatch('journal.postPeriod', {}))).toEqual({ orders: 0, cogs: 0, stockIn: 0, stockReversed: 0, skipped: [] });
+    const balances = async (asOf: string) => {
+      const tb = await ok<{ rows: Array<{ account: string; balance: number }>; balanced: boolean }>(dispatch('journal.trialBalance', { asOf }));
+      expect(tb.balanced).toBe(true);
+      return Object.fromEntries(tb.rows.filter((r) => ['5401', '1405', '2202'].includes(r.account)).map((r) => [r.account, r.balance]));
+    };
+    expect(await balances('2026-03-31')).toEqual({ '1405': 11_250, '2202': -12_500, '5401': 1_250 });
+    // A second purchase, reversed (a wrong delivery), and a purchase reversed before it was ever posted.
+    const [bad] = await ok<Array<{ id: number }>>(dispatch('stock.moves.post', { date: '2026-03-20', type: 'purchase', skuId: sku.id, warehouseId: wh.id, quantity: 4, unitCost: '10.00', reference: 'PO-2' }));
+    expect(await ok(dispatch('journal.postPeriod', {}))).toMatchObject({ stockIn: 1, stockReversed: 0 });
+    const [back] = await ok<Array<{ date: string }>>(dispatch('stock.moves.reverse', { moveId: bad!.id, reason: '错发退回' }));
+    const [never] = await ok<Array<{ id: number }>>(dispatch('stock.moves.post', { date: '2026-03-21', type: 'purchase', skuId: sku.id, warehouseId: wh.id, quantity: 2, unitCost: '9.00' }));
+    await ok(dispatch('stock.moves.reverse', { moveId: never!.id, reason: '录错' }));
+    expect(await ok(dispatch('journal.postPeriod', {}))).toMatchObject({ stockIn: 0, stockReversed: 1 });
+    expect(await ok(dispatch('journal.postPeriod', {}))).toMatchObject({ stockIn: 0, stockReversed: 0 });
+    expect(await balances('2026-12-31')).toEqual({ '1405': 11_250, '2202': -12_500, '5401': 1_250 });
+    const entries = await ok<{ items: Array<{ id: number; memo: string; sourceKind: string; sourceId: string; reversesId: number | null; date: string }> }>(dispatch('journal.entries', { account: '1405' }));
+    const po2 = entries.items.find((e) => e.memo === '采购入库 PO-2')!;
+    expect(po2.sourceId).toBe(`move:${bad!.id}`);
+    expect(entries.items.map((e) => [e.sourceKind, e.memo, e.date])).toEqual([
+      ['reversal', `错发退回 (#${po2.id})`, back!.date],
+      ['cogs', '采购入库 PO-2', '2026-03-20'], ['cogs', '销售成本 A-1', '2026-03-05'], ['cogs', '采购入库 PO-1', '2026-03-01'],
+    ]);
+  });
+
+  it('posts a landed cost into 1405, its share of units already sold to cost of goods', async () => {
+    const dispatch = await setup();
+    const sku = await ok<{ id: number }>(dispatch('stock.skus.save', { itemNo: 'CUP', goodsName: '陶瓷杯', gmodel: '', hsCode: '6912001000', unit: '007', legalUnit: '011' }));
+    const cn = await ok<{ id: number }>(dispatch('stock.warehouses.save', { code: 'CN-1', name: 'SZ', kind: 'domestic', country: 'CN' }));
+    const us = await ok<{ id: number }>(dispatch('stock.warehouses.save', { code: 'US-1', name: 'LA', kind: 'overseasOwn', country: 'US' }));
+    await ok(dispatch('stock.moves.post', { date: '2026-03-01', type: 'purchase', skuId: sku.id, warehouseId: cn.id, quantity: 10, unitCost: '12.50' }));
+    const shipment = await ok<{ id: number }>(dispatch('stock.shipments.create', {
+      bookingNoteNo: 'BN-1', carrier: 'COSCO', cartons: 1, shipDate: '2026-03-02', eta: null, fromWarehouseId: cn.id, toWarehouseId: us.id, allocationBasis: 'quantity',
+      lines: [{ skuId: sku.id, quantity: 10 }],
+    }));
+    await ok(dispatch('stock.shipments.addCost', { shipmentId: shipment.id, kind: 'freight', date: '2026-03-03', amount: '30.00', currency: 'CNY' }));
+    expect(await ok(dispatch('journal.postPeriod', {}))).toMatchObject({ stockIn: 2, stockReversed: 0 });
+    expect(await ok(dispatch('journal.postPeriod', {}))).toMatchObject({ stockIn: 0 });
     const tb = await ok<{ rows: Array<{ account: string; balance: number }> }>(dispatch('journal.trialBalance', { asOf: '2026-03-31' }));
-    expect(Object.fromEntries(tb.rows.filter((r) => ['5401', '1405'].includes(r.account)).map((r) => [r.account, r.balance]))).toEqual({ '1405': -1_250, '5401': 1_250 });
+    expect(Object.fromEntries(tb.rows.filter((r) => ['1405', '2202'].includes(r.account)).map((r) => [r.account, r.balance]))).toEqual({ '1405': 15_500, '2202': -15_500 });
+  });
+
+  it('books the share of a landed cost that falls on units already sold to cost of goods, keeping 1405 equal to the stock value', async () => {
+    const dispatch = await setup();
+    const sku = await ok<{ id: number }>(dispatch('stock.skus.save', { itemNo: 'CUP', goodsName: '陶瓷杯', gmodel: '', hsCode: '6912001000', unit: '007', legalUnit: '011' }));
+    const cn = await ok<{ id: number }>(dispatch('stock.warehouses.save', { code: 'CN-1', name: 'SZ', kind: 'domestic', country: 'CN' }));
+    const us = await ok<{ id: number }>(dispatch('stock.warehouses.save', { code: 'US-1', name: 'LA', kind: 'overseasOwn', country: 'US' }));
+    await ok(dispatch('stock.skus.mapPlatform', { skuId: sku.id, platform: 'manual', kind: 'sellerSku', code: 'CUP' }));
+    await ok(dispatch('stock.moves.post', { date: '2026-03-01', type: 'purchase', skuId: sku.id, warehouseId: cn.id, quantity: 10, unitCost: '12.50' }));
+    const shipment = await ok<{ id: number }>(dispatch('stock.shipments.create', {
+      bookingNoteNo: 'BN-1', carrier: 'COSCO', cartons: 1, shipDate: '2026-03-02', eta: null, fromWarehouseId: cn.id, toWarehouseId: us.id, allocationBasis: 'quantity',
+      lines: [{ skuId: sku.id, quantity: 10 }],
+    }));
+    await ok(dispatch('stock.shipments.receive', { shipmentId: shipment.id, date: '2026-03-04', lines: [{ skuId: sku.id, received: 10 }] }));
+    await orderAndPayout(dispatch);
+    await ok(dispatch('stock.postSales', {}));
+    // Freight billed after one of the ten cups was sold.
+    await ok(dispatch('stock.shipments.addCost', { shipmentId: shipment.id, kind: 'freight', date: '2026-03-20', amount: '30.00', currency: 'CNY' }));
+    await ok(dispatch('journal.postPeriod', {}));
+    const tb = await ok<{ rows: Array<{ account: string; balance: number }> }>(dispatch('journal.trialBalance', { asOf: '2026-12-31' }));
+    const balance = (a: string) => tb.rows.find((r) => r.account === a)?.balance ?? 0;
+    const stockValue = open[0]!.db.prepare('SELECT sum(value) FROM stock_balances').pluck().get() as number;
+    const landed = open[0]!.db.prepare("SELECT input_value - value FROM stock_moves WHERE type = 'landedCost'").pluck().get() as number;
+    expect(landed).toBeGreaterThan(0);
+    expect(balance('1405')).toBe(stockValue);
+    expect(balance('2202')).toBe(-15_500);
+    expect(balance('5401')).toBe(1_250 + landed);
   });
 });

@@ -59,6 +59,8 @@ describe('payouts import and netting', () => {
     expect(s.net).toBe(5_485);
     expect(s.deposit).toBe(5_485);
     expect(s.rates).toEqual([{ currency: 'USD', date: '2026-03-17', rate: '7.120000', source: 'pboc' }]);
+    // The list item carries the same gross and net, so the payouts list needs no netting statement per row.
+    expect((await ok<Array<{ gross: number; net: number }>>(dispatch('payouts.list', {})))[0]).toMatchObject({ gross: s.gross, net: s.net });
 
     const tb = await ok<{ balanced: boolean; totalDebit: number; rows: Array<{ account: string; balance: number }> }>(dispatch('journal.trialBalance', { asOf: '2026-03-31' }));
     expect(tb.balanced).toBe(true);
@@ -92,6 +94,65 @@ describe('payouts import and netting', () => {
     const dispatch = await setup();
     const r = await dispatch('payouts.preview', { fileName: 's.txt', contentBase64: b64(US().replace('\t54.85\tUSD', '\t54.85\tXYZ')), source: 'auto' });
     expect(r).toMatchObject({ ok: false, error: { code: 'payouts.currency.unknown', params: { currency: 'XYZ', row: 2 } } });
+  });
+
+  it('writes an Amazon settlement\'s orders with their fees and refunds from payouts.confirm, in the payout\'s transaction', async () => {
+    const dispatch = await setup();
+    await ok(dispatch('rates.save', { currency: 'USD', date: '2026-03-01', rate: '7.10', source: 'pboc' }));
+    await ok(dispatch('rates.save', { currency: 'USD', date: '2026-03-17', rate: '7.12', source: 'pboc' }));
+    const { preview, confirm } = await importPayout(dispatch, US());
+    // The orders the file names are written on confirm, so they count as matched already.
+    expect(preview).toMatchObject({ matchedOrders: 3, unmatchedLineCount: 0, rejected: [] });
+    const done = await ok<{ payoutId: number; orders: unknown; ordersPosted: number }>(confirm());
+    expect(done.orders).toEqual({ orders: 3, new: 3, updated: 0, unchanged: 0 });
+    const page = await ok<{ items: Array<{ id: number; orderNo: string; refunded: number }> }>(dispatch('orders.list', {}));
+    const byNo = new Map(page.items.map((o) => [o.orderNo, o]));
+    const first = await ok<{ fees: Array<{ amount: number; currency: string }> }>(dispatch('orders.get', { id: byNo.get('111-0000001-0000001')!.id }));
+    // Commission 15.00 + FBA fee 5.50 (rows 6, 7) on the order itself.
+    expect(first.fees.reduce((t, f) => t + Math.abs(f.amount), 0)).toBe(2_050);
+    expect(byNo.get('111-0000003-0000003')!.refunded).toBe(2_000);
+    const detail = await ok<{ lines: number; unmatchedLines: number }>(dispatch('payouts.get', { id: done.payoutId }));
+    expect(detail.unmatchedLines).toBe(0);
+    // Orders only a settlement named have no known order value yet: shown as unknown, never as 0.
+    const net = await ok<{ declarations: Array<{ orderNo: string; orderValue: number | null }> }>(dispatch('settlement.netting', { payoutId: done.payoutId }));
+    expect(net.declarations.length).toBeGreaterThan(0);
+    for (const d of net.declarations) expect(d.orderValue).toBeNull();
+  });
+
+  it('matches payout lines to an order imported after the payout', async () => {
+    const dispatch = await setup();
+    await ok(dispatch('rates.save', { currency: 'USD', date: '2026-03-17', rate: '7.10', source: 'pboc' }));
+    const csv = 'Date,Type,Order ID,Amount,Currency\n2026-03-17,Payment,LATE-1,80.00,USD\n2026-03-17,Commission fee,LATE-1,-8.00,USD\n2026-03-17,Payment,NEVER-1,20.00,USD\n';
+    const { confirm } = await importPayout(dispatch, csv, 'late.csv', 'payout-csv');
+    const { payoutId } = await ok<{ payoutId: number }>(confirm());
+    const before = await ok<Array<{ matchedOrders: number; unmatchedLines: number }>>(dispatch('payouts.list', {}));
+    expect(before[0]).toMatchObject({ matchedOrders: 0, unmatchedLines: 3 });
+    const shop = await ok<{ id: number }>(dispatch('shops.save', { platform: 'manual', name: 'S', site: null, currency: 'USD', timeZone: 'UTC' }));
+    const order = await ok<{ id: number }>(dispatch('orders.save', {
+      shopId: shop.id, orderNo: 'LATE-1', status: 'shipped', orderedAt: '2026-03-10T10:00:00Z', buyerCountry: 'US', currency: 'USD', customsMode: '9810', fulfilment: 'overseas',
+      shipping: '0', discount: '0', lines: [{ sku: 'CUP', itemName: 'Cup', quantity: 1, unitPrice: '80.00' }],
+    }));
+    const after = await ok<Array<{ matchedOrders: number; unmatchedLines: number }>>(dispatch('payouts.list', {}));
+    expect(after[0]).toMatchObject({ matchedOrders: 1, unmatchedLines: 1 });
+    const detail = await ok<{ lineItems: Array<{ orderNo: string | null; orderId: number | null }>; unmatchedPayoutLines: Array<{ orderNo: string }> }>(dispatch('payouts.get', { id: payoutId }));
+    expect(detail.lineItems.map((l) => [l.orderNo, l.orderId])).toEqual([['LATE-1', order.id], ['LATE-1', order.id], ['NEVER-1', null]]);
+    expect(detail.unmatchedPayoutLines.map((l) => l.orderNo)).toEqual(['NEVER-1']);
+    const net = await ok<{ unmatched: { payoutLines: number; orders: number }; declarations: Array<{ orderNo: string; received: number }> }>(dispatch('settlement.netting', { payoutId }));
+    expect(net.unmatched).toEqual({ payoutLines: 1, orders: 0 });
+    expect(net.declarations).toMatchObject([{ orderNo: 'LATE-1', received: 7_200 }]);
+    // The payout booked LATE-1's sales line as revenue already: posting the order now would book it twice.
+    await ok(dispatch('rates.save', { currency: 'USD', date: '2026-03-10', rate: '7.10', source: 'pboc' }));
+    expect(await ok(dispatch('journal.postPeriod', {}))).toMatchObject({ orders: 0 });
+    const tb = await ok<{ rows: Array<{ account: string; balance: number }> }>(dispatch('journal.trialBalance', { asOf: '2026-12-31' }));
+    expect(tb.rows.find((r) => r.account === '5001')!.balance).toBe(-(8_000 + 2_000) * 7.1);
+  });
+
+  it('writes neither the orders nor the payout when the payout cannot be posted', async () => {
+    const dispatch = await setup();
+    const { confirm } = await importPayout(dispatch, US());
+    expect(await confirm()).toMatchObject({ ok: false, error: { code: 'rates.missing' } });
+    expect(await ok(dispatch('orders.count', {}))).toEqual({ total: 0 });
+    expect(await ok<unknown[]>(dispatch('payouts.list', {}))).toEqual([]);
   });
 
   it('asks for a missing rate and writes nothing', async () => {

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCeb701Message, parseReceipt, type ParsedReceipt } from '../../../src-main/core/customs/index.ts';
 import { PracticePlatform, type IncomingMessage } from '../../../src-main/practice-platform/platform.ts';
 import { validateCebMany } from '../../../src-main/sync/validate-ceb.ts';
-import { sm2PracticeSigner } from '../../../src-main/sync/sm2-signer.ts';
+import { practiceSigner, sm2PracticeSigner } from '../../../src-main/sync/sm2-signer.ts';
 import type { CebMessage } from '../../../src-main/core/customs/index.ts';
+import type { SendOutcome } from '../../../src-main/sync/transport.ts';
 import { buildMessages, cebKey, manualClock, orders } from '../sync/sync-test-kit.ts';
 import { context, counterIds, line, order } from '../core/customs/ceb-fixtures.ts';
 
@@ -83,8 +84,26 @@ describe('practice platform', () => {
     const [m] = buildMessages(orders(1)).ceb303;
     const declared = { ...incoming(m!), xml: m!.xml.replaceAll('<ceb:appStatus>1</ceb:appStatus>', '<ceb:appStatus>2</ceb:appStatus>') };
     expect(await platform.receiveMessages([declared])).toEqual([{ key: declared.key, outcome: 'rejected', reason: '1001 declaration (appStatus 2) without a signature' }]);
-    const signed = { ...declared, key: 'signed', xml: await sm2PracticeSigner().sign('signed', declared.xml) };
+    const signed = { ...declared, key: 'signed', xml: await practiceSigner().sign('signed', declared.xml) };
     expect(await platform.receiveMessages([signed])).toEqual([{ key: 'signed', outcome: 'accepted' }]);
+  });
+
+  it('verifies the SM2 signature: a message changed after signing, another key or an unknown key name is rejected with a code', async () => {
+    const { platform } = setup();
+    const [a, b, c, d] = buildMessages(orders(4), 1).ceb303.map((m) => incoming(m));
+    const signed = await practiceSigner().sign(a!.key, a!.xml);
+    const tampered = signed.replace('<ceb:orderNo>', '<ceb:orderNo>X');
+    expect(tampered).not.toBe(signed);
+    const stranger = await sm2PracticeSigner().sign(c!.key, c!.xml); // same key name, another key pair
+    const unknown = await sm2PracticeSigner('CARD-123').sign(d!.key, d!.xml);
+    const outcomes = await platform.receiveMessages([
+      { ...a!, xml: tampered }, { ...b!, xml: await practiceSigner().sign(b!.key, b!.xml) }, { ...c!, xml: stranger }, { ...d!, xml: unknown },
+    ]);
+    const reason = (o: SendOutcome) => ('reason' in o ? o.reason : '');
+    expect(outcomes.map((o) => [o.outcome, reason(o).slice(0, 4)])).toEqual([
+      ['rejected', '1004'], ['accepted', ''], ['rejected', '1004'], ['rejected', '1003'],
+    ]);
+    expect(reason(outcomes[3]!)).toMatch(/CARD-123/);
   });
 
   it('processes a key once however often it arrives, and counts the deliveries', async () => {

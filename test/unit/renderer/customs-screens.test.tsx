@@ -19,6 +19,7 @@ import { PSEUDO_LANGUAGE, pseudoLocale } from '../../../src-renderer/i18n/pseudo
 import { resetAppStore, useAppStore } from '../../../src-renderer/state/store.ts';
 import { installFakeHost, makeOrder, VALID_COMPANY, type FakeHost } from './fake-host.ts';
 import { resetRenderer } from './reset-renderer.ts';
+import { stubViewport } from './layout-stub.ts';
 import { untranslated } from './untranslated-text.ts';
 
 let host: FakeHost;
@@ -118,6 +119,36 @@ describe('customs screens', () => {
     await settle();
     expect(screen.getByTestId('customs-selection-notice').textContent).toContain('NO-SUCH-ORDER');
     expect(host.callsOf('customs.precheck')).toHaveLength(1);
+  });
+
+  it('"生成申报" on the Orders page takes the selected orders to the build tab, prefilled', async () => {
+    open('build');
+    window.location.hash = '#/orders';
+    resetAppStore();
+    const viewport = stubViewport('orders-list', { width: 1000, height: 360 }); // happy-dom lays nothing out
+    try {
+      render(<App />);
+      expect((await screen.findByTestId('orders-bulk-declare') as HTMLButtonElement).disabled).toBe(true);
+      fireEvent.click(await screen.findByTestId('orders-select-2'));
+      fireEvent.click(screen.getByTestId('orders-select-1'));
+    } finally {
+      viewport.restore();
+    }
+    await act(async () => fireEvent.click(screen.getByTestId('orders-bulk-declare')));
+    await settle();
+    expect(window.location.hash).toBe('#/customs/build?orders=1,2');
+    const picked = screen.getByTestId('customs-picked-orders');
+    expect(picked.getAttribute('data-count')).toBe('2');
+    expect(screen.getByTestId('customs-picked-order-nos').textContent).toBe(`${makeOrder(1).orderNo}, ${makeOrder(2).orderNo}`);
+    await act(async () => fireEvent.click(screen.getByTestId('customs-precheck')));
+    await settle();
+    expect(host.callsOf('customs.precheck')).toEqual([{ orderIds: [1, 2] }]);
+    await act(async () => fireEvent.click(screen.getByTestId('customs-picked-clear')));
+    await settle();
+    expect(screen.queryByTestId('customs-picked-orders')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByTestId('customs-precheck')));
+    await settle();
+    expect(host.callsOf('customs.precheck').at(-1)).toEqual({});
   });
 
   it('fixes a missing waybill number in place and runs the pre-check again; a risk finding opens the risk list', async () => {

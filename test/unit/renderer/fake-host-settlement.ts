@@ -18,7 +18,7 @@ const SETTINGS: SettlementSettings = { sellerKind: 'enterprise', ratePrecedence:
 const PAYOUT: PayoutListItem = {
   id: 1, source: 'amazon-settlement', settlementId: '11223344556', fileName: 'settlement-11223344556.txt',
   periodStart: '2026-03-01', periodEnd: '2026-03-15', depositDate: '2026-03-17', currency: 'USD',
-  deposit: 85_000, debitBalance: false, lines: 5, matchedOrders: 1, unmatchedLines: 0, repatriated: 0,
+  deposit: 85_000, gross: 100_000, net: 85_000, debitBalance: false, lines: 5, matchedOrders: 1, unmatchedLines: 0, repatriated: 0,
   importedAt: '2026-03-18T09:00:00.000Z',
 };
 
@@ -49,7 +49,13 @@ const NETTING: NettingStatement = {
     { category: 'other', amount: 0, items: [], evidence: { fileName: PAYOUT.fileName, rows: [], rowCount: 0 } },
   ],
   net: 85_000, deposit: 85_000, debitBalance: false, unmatched: { payoutLines: 0, orders: 0 },
-  declarations: [{ orderId: 1, orderNo: '111-1234567-1234567', customsMode: '9810', declarationNo: null, declaredValue: null, orderValue: 100_000, received: 82_000 }],
+  declarations: [
+    { orderId: 1, orderNo: '111-1234567-1234567', customsMode: '9810', declarationNo: null, invtNo: null, entryId: null, declaredValue: null, declaredCurrency: null, orderValue: 100_000, received: 82_000 },
+    {
+      orderId: 2, orderNo: '111-7654321-7654321', customsMode: '9810', declarationNo: '530120260000000001', invtNo: '53012026I000000001', entryId: '530120260000000001',
+      declaredValue: 64_000, declaredCurrency: 'USD', orderValue: 65_000, received: 60_000,
+    },
+  ],
   rates: [{ currency: 'USD', date: '2026-03-17', rate: '7.100000', source: 'pboc' }],
 };
 
@@ -88,7 +94,7 @@ export function settlementDefaults(): { [K in SettlementCommand]: Answer<K> } {
       debitBalance: false, lines: 5, categories: { sales: 100_000, warehousing: -2_000, logistics: -3_000, platformFees: -10_000, overseasTax: 0, advertising: 0, refunds: 0, other: 0 },
       matchedOrders: 1, unmatchedLines: [], unmatchedLineCount: 0, rejected: [], alreadyImportedId: null,
     }),
-    'payouts.confirm': () => ok({ payoutId: 1, alreadyImported: false, settlementId: PAYOUT.settlementId, lines: 5, journalEntryId: 2, ordersPosted: 1 }),
+    'payouts.confirm': () => ok({ payoutId: 1, alreadyImported: false, settlementId: PAYOUT.settlementId, lines: 5, journalEntryId: 2, ordersPosted: 1, orders: null }),
     'payouts.discard': () => ok({ discarded: true }),
     'payouts.list': () => ok([PAYOUT]),
     'payouts.get': () => ok(DETAIL),
@@ -128,6 +134,6 @@ export function settlementDefaults(): { [K in SettlementCommand]: Answer<K> } {
       id: 9, date: '2026-03-31', memo: '冲销 #1', sourceKind: 'reversal', sourceId: '1', evidence: null, reversesId: 1, reversedById: null,
       postedAt: '2026-03-31T09:00:00.000Z', lines: [],
     }),
-    'journal.postPeriod': () => ok({ orders: 1, cogs: 1, skipped: [] }),
+    'journal.postPeriod': () => ok({ orders: 1, cogs: 1, stockIn: 1, stockReversed: 0, skipped: [] }),
   };
 }

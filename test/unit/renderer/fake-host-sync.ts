@@ -3,7 +3,7 @@
  * plausible data so a screen renders; tests override single commands through `overrides`.
  */
 import type { CommandInput, CommandName, CommandResult, Result } from '../../../src-main/api/contract.ts';
-import type { SyncConfig, syncContract } from '../../../src-main/api/contract-sync.ts';
+import type { PracticeStatus, SyncConfig, syncContract } from '../../../src-main/api/contract-sync.ts';
 
 type SyncCommand = keyof typeof syncContract & CommandName;
 type Answer<K extends CommandName> = (input: CommandInput<K>) => Result<CommandResult<K>> | Promise<Result<CommandResult<K>>>;
@@ -12,6 +12,8 @@ const ok = <T>(value: T) => ({ ok: true as const, value });
 
 export function syncDefaults(): { [K in SyncCommand]: Answer<K> } {
   let config: SyncConfig = { mode: 'off', url: null, dir: null, signer: { kind: 'none', url: null, dir: null }, intervalSeconds: 60 };
+  const stopped: PracticeStatus = { running: false, url: null, startedAt: null, counters: null };
+  let practice = stopped;
   return {
     'sync.getConfig': () => ok(config),
     'sync.configure': (input) => {
@@ -35,5 +37,19 @@ export function syncDefaults(): { [K in SyncCommand]: Answer<K> } {
       items: [{ id: 1, messageType: 'CEB304', returnStatus: '120', source: 'R000000001', receivedAt: '2026-03-01T08:00:05.000Z' }],
       total: 1,
     }),
+    'training.practice.start': () => {
+      practice = {
+        running: true, url: 'http://127.0.0.1:40123', startedAt: '2026-03-01T08:00:00.000Z',
+        counters: { deliveries: 0, duplicateDeliveries: 0, keys: 0, rejectedKeys: 0, sixItems: 0, receiptsVisible: 0, receiptsPending: 0 },
+      };
+      config = { ...config, mode: 'platform', url: practice.url, signer: { kind: 'sm2Practice', url: null, dir: null } };
+      return ok(practice);
+    },
+    'training.practice.stop': () => {
+      practice = stopped;
+      config = { ...config, mode: 'off' };
+      return ok(practice);
+    },
+    'training.practice.status': () => ok(practice),
   };
 }

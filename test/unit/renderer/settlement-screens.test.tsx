@@ -11,6 +11,7 @@ import type { PayoutPreview } from '../../../src-main/api/contract.ts';
 import { App } from '../../../src-renderer/app/App.tsx';
 import { normaliseRate, rowRanges } from '../../../src-renderer/features/settlement/settlement-format.ts';
 import { zhCN } from '../../../src-renderer/i18n/locales/zh-CN.ts';
+import { applyLanguage, i18n } from '../../../src-renderer/i18n/index.ts';
 import { resetAppStore } from '../../../src-renderer/state/store.ts';
 import { formatMoney } from '../../../src-renderer/ui/format-money.ts';
 import { installFakeHost, VALID_COMPANY, type FakeHost } from './fake-host.ts';
@@ -94,6 +95,8 @@ describe('settlement screens', () => {
     expect(screen.getByTestId('payout-imported').textContent).toContain('11223344556');
     expect(screen.getByTestId('payout-gross-1').textContent).toBe(usd(100_000));
     expect(screen.getByTestId('payout-1').textContent).toContain(usd(85_000));
+    // Gross comes with the list item: the list does not fetch each row's netting statement.
+    expect(host.callsOf('settlement.netting')).toEqual([]);
     await act(async () => fireEvent.click(screen.getByTestId('payout-imported-open')));
     expect((await screen.findByTestId('netting-statement')).getAttribute('data-payout')).toBe('1');
   });
@@ -105,7 +108,7 @@ describe('settlement screens', () => {
       confirms += 1;
       return confirms === 1
         ? { ok: false, error: { code: 'rates.missing', params: { currency: 'USD', date: '2026-03-05' } } }
-        : { ok: true, value: { payoutId: 1, alreadyImported: false, settlementId: '11223344556', lines: 5, journalEntryId: 2, ordersPosted: 1 } };
+        : { ok: true, value: { payoutId: 1, alreadyImported: false, settlementId: '11223344556', lines: 5, journalEntryId: 2, ordersPosted: 1, orders: null } };
     };
     render(<App />);
     await previewFile();
@@ -145,6 +148,12 @@ describe('settlement screens', () => {
     expect(within(statement).getByTestId('netting-deposit').getAttribute('data-balanced')).toBe('true');
     expect(within(statement).getByTestId('netting-rates').textContent).toContain('7.100000');
     expect(within(statement).getByTestId('netting-declarations').textContent).toContain(usd(82_000));
+    // The second order's CEB603 list: its number, the declaration number and the declared value in the list's currency.
+    const linked = within(statement).getByTestId('netting-declaration-2');
+    expect(within(linked).getByTestId('netting-declaration-invt').textContent).toBe('53012026I000000001');
+    expect(linked.textContent).toContain('530120260000000001');
+    expect(within(linked).getByTestId('netting-declaration-declared').textContent).toBe(usd(64_000));
+    expect(within(within(statement).getByTestId('netting-declaration-1')).getByTestId('netting-declaration-invt').textContent).toBe(zhCN.settlement.netting.notLinked);
 
     await act(async () => fireEvent.click(screen.getByTestId('evidence-pack-pdf')));
     await settle();
@@ -153,6 +162,20 @@ describe('settlement screens', () => {
     expect(blobs[0]?.type).toBe('application/pdf');
     expect(new TextDecoder().decode(await blobs[0]!.arrayBuffer())).toBe(pdf);
     expect(screen.getByTestId('evidence-pack-saved').textContent).toContain('evidence-1.pdf');
+  });
+
+  it('writes one evidence row as "row 9" and several as "rows …" in English', async () => {
+    window.location.hash = '#/settlement/netting/1';
+    resetAppStore();
+    host = installFakeHost({ company: VALID_COMPANY, settings: { language: 'en' } });
+    await applyLanguage('en');
+    render(<App />);
+    const statement = await screen.findByTestId('netting-statement');
+    const warehousing = within(statement).getByTestId('netting-deduction-warehousing');
+    expect(warehousing.textContent).toContain('settlement-11223344556.txt, row 6');
+    expect(warehousing.textContent).not.toContain('rows 6');
+    expect(within(statement).getByTestId('netting-deduction-platformFees').textContent).toContain('Order/ItemFees/Commission');
+    expect(within(statement).getByTestId('netting-deduction-platformFees').textContent).toMatch(/· row 4/);
   });
 
   it('shows the USD 200k progress with the 80 % warning and the note for individual sellers', async () => {
@@ -216,6 +239,13 @@ describe('settlement screens', () => {
 });
 
 describe('settlement formatting helpers', () => {
+  it('words over-amount errors with decimals and the currency, not minor units', () => {
+    const params = { currency: 'USD', amount: '600.01', outstanding: '600.00', open: '0.00' };
+    expect(i18n.getFixedT('en')('errors.settlement.advance.overRepaid', params)).toBe('The repayment USD 600.01 is more than the outstanding USD 600.00.');
+    expect(i18n.getFixedT('en')('errors.settlement.receipt.exceedsOpen', params)).toBe('The receipt USD 600.01 is more than the open amount USD 0.00.');
+    expect(i18n.getFixedT('zh-CN')('errors.settlement.receipt.exceedsOpen', params)).toBe('收汇金额 600.01 USD 超过未结汇余额 0.00 USD。');
+  });
+
   it('writes evidence rows as ranges and pads typed rates exactly', () => {
     expect(rowRanges([7, 3, 4, 5, 9, 10, 4])).toBe('3–5, 7, 9–10');
     expect(rowRanges([1, 3, 5], 2)).toBe('1, 3, …');

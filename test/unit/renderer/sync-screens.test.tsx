@@ -3,7 +3,8 @@
  * checked before it is sent), "sync now" with a progress bar driven by `sync.progress` events
  * and the pass's counts afterwards, the outbox by status with attempts and last error and the
  * retry of selected failures, the receipts list, the top-bar indicator that still opens the
- * page, and training mode pointing the sync at a local practice platform only.
+ * page, and training mode: the in-app practice platform (start, address and counters, stop),
+ * the declaration cycle with links, and pointing the sync at a local practice platform only.
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -130,5 +131,35 @@ describe('sync screens', () => {
     expect(host.callsOf('sync.configure')).toEqual([{ mode: 'platform', url: 'http://127.0.0.1:41234', signer: { kind: 'sm2Practice' } }]);
     expect(screen.getByTestId('practice-connected')).toBeTruthy();
     expect(screen.getByTestId('practice-current-text').textContent).toContain('http://127.0.0.1:41234');
+  });
+
+  it('training mode starts the in-app practice platform, shows its address and counters, and stops it (sync off)', async () => {
+    open('#/training');
+    render(<App />);
+    await settle();
+    expect(screen.getByTestId('practice-stopped').textContent).toBe(zhCN.practice.inApp.stopped);
+    await act(async () => fireEvent.click(screen.getByTestId('practice-start')));
+    await settle();
+    expect(host.callsOf('training.practice.start')).toEqual([{}]);
+    expect(screen.getByTestId('practice-address').textContent).toBe('http://127.0.0.1:40123');
+    expect(screen.getByTestId('practice-counter-keys').textContent).toBe('0');
+    expect(screen.getByTestId('practice-current-text').textContent).toContain('http://127.0.0.1:40123');
+    await act(async () => fireEvent.click(screen.getByTestId('practice-stop')));
+    await settle();
+    expect(host.callsOf('training.practice.stop')).toEqual([{}]);
+    expect(screen.getByTestId('practice-stopped')).toBeTruthy();
+    expect(screen.getByTestId('practice-current-text').textContent).toBe(zhCN.practice.current.off);
+  });
+
+  it('training mode lists the cycle import → pre-check → build → sync → receipts → summary, each opening its screen', async () => {
+    open('#/training');
+    render(<App />);
+    await settle();
+    const links = within(screen.getByTestId('practice-cycle')).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/orders/import', '#/customs/build', '#/customs/build', '#/sync', '#/customs/documents', '#/customs/summary']);
+    await act(async () => fireEvent.click(screen.getByTestId('practice-cycle-summary')));
+    await settle();
+    expect(screen.getByTestId('page-customs')).toBeTruthy();
+    expect(screen.getByTestId('customs-tab-summary').getAttribute('aria-current')).toBe('page');
   });
 });

@@ -8,7 +8,7 @@ const usd = { currency: 'USD', date: '2026-03-05', rate: '7.100000', source: 'pb
 describe('journal entries', () => {
   it('refuses an unbalanced entry with both sums, and unknown accounts', () => {
     const base = { date: '2026-03-05', memo: 'x', sourceKind: 'manual', sourceId: '1', evidence: null, reversesId: null } as const;
-    expect(() => draftEntry({ ...base, lines: [line('1002', 100), line('5001', -99)] })).toThrow(expect.objectContaining({ code: 'journal.unbalanced', params: { debits: '100', credits: '99' } }));
+    expect(() => draftEntry({ ...base, lines: [line('1002', 100), line('5001', -99)] })).toThrow(expect.objectContaining({ code: 'journal.unbalanced', params: { debits: '1.00', credits: '0.99' } }));
     expect(() => draftEntry({ ...base, lines: [line('9999', 100), line('5001', -100)] })).toThrow(expect.objectContaining({ code: 'journal.account.unknown' }));
     expect(() => draftEntry({ ...base, lines: [line('1002', 0)] })).toThrow(expect.objectContaining({ code: 'journal.empty' }));
   });
