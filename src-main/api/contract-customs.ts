@@ -9,72 +9,18 @@
  */
 import { z } from 'zod';
 import { decimalText, id, isoDay, result, empty } from './contract-kit.ts';
-import { CEB_DOCUMENT_TYPES, type CebDocumentType, type CustomsDocumentDetail, type CustomsDocumentsPage, type CustomsStatusCounts } from '../core/customs/customs-views.ts';
+import {
+  CEB_DOCUMENT_TYPES, type CebDocumentType, type CustomsDocumentDetail, type CustomsDocumentsPage, type CustomsSettings, type CustomsShipping, type CustomsStatusCounts,
+} from '../core/customs/customs-views.ts';
+import type { Finding as CustomsFinding, RiskRules as RiskList } from '../core/customs/precheck.ts';
 export { CEB_DOCUMENT_TYPES, CUSTOMS_LOCAL_STATUSES } from '../core/customs/customs-views.ts';
 export type {
-  CebDocumentType, CustomsDocument, CustomsDocumentDetail, CustomsDocumentsPage, CustomsDocumentStatus, CustomsReceiptView, CustomsStatusChange, CustomsStatusCounts,
+  CebDocumentType, CustomsDocument, CustomsDocumentDetail, CustomsDocumentsPage, CustomsDocumentStatus, CustomsReceiptView, CustomsSettings, CustomsShipping,
+  CustomsStatusChange, CustomsStatusCounts,
 } from '../core/customs/customs-views.ts';
+export type { Finding as CustomsFinding, RiskRules as RiskList } from '../core/customs/precheck.ts';
 
 export const CUSTOMS_MODES_FOR_BUILD = ['9610', '9710', '9810', '1210'] as const;
-
-export interface CustomsSettings {
-  /** Platform code (≤ 18, '无' for a foreign platform) and name; for 9810 the warehouse name. */
-  readonly ebpCode: string;
-  readonly ebpName: string;
-  /** Declaring customs office and exit port office (4 digits each). */
-  readonly customsCode: string;
-  readonly portCode: string;
-  /** Destination port (3–4). */
-  readonly pod: string;
-  readonly trafMode: string;
-  readonly wrapType: string;
-  readonly statisticsFlag: 'A' | 'B';
-  /** Default carrier (logistics firm) of the lists and waybills. */
-  readonly logisticsCode: string;
-  readonly logisticsName: string;
-  readonly agentCode: string | null;
-  readonly agentName: string | null;
-  readonly ownerCode: string | null;
-  readonly ownerName: string | null;
-  /** Customs broker declaring the summary (CEB701 declAgent); default: the agent. */
-  readonly declAgentCode: string | null;
-  readonly declAgentName: string | null;
-  readonly iacCode: string | null;
-  readonly iacName: string | null;
-  readonly emsNo: string | null;
-  readonly loctNo: string | null;
-  readonly appStatus: '1' | '2';
-  /** The seller declares its own waybills (CEB505); otherwise the logistics firm does. */
-  readonly declaresWaybills: boolean;
-  /** Payment receipts (CEB403): collecting firm (payName '现金支付' if not paid online). */
-  readonly sendsPaymentReceipts: boolean;
-  readonly payCode: string | null;
-  readonly payName: string | null;
-}
-
-/** Per-order data the lists and waybills need that marketplace files do not carry. */
-export interface CustomsShipping {
-  readonly orderId: number;
-  readonly orderNo: string;
-  readonly logisticsNo: string | null;
-  readonly logisticsCode: string | null;
-  readonly logisticsName: string | null;
-  readonly exportDate: string | null;
-  readonly grossWeightGrams: number | null;
-  readonly packNo: number | null;
-  readonly copNo: string | null;
-}
-
-/** A coded pre-check or build failure the user can fix; `field` names what to fix. */
-export interface CustomsFinding {
-  readonly code: string;
-  readonly severity: 'error' | 'warning';
-  readonly orderId: number | null;
-  readonly orderNo: string;
-  /** CEB element or ledger field: 'logisticsNo', 'gcode', 'goodsValue', 'settings.ebpCode', 'sku.weightGrams'… */
-  readonly field: string;
-  readonly params: Readonly<Record<string, string | number>>;
-}
 
 export interface CebValidationIssue {
   readonly messageType: CebDocumentType;
@@ -110,13 +56,6 @@ export interface CustomsPrecheckResult {
   readonly orders: number;
   readonly clean: number;
   readonly findings: readonly CustomsFinding[];
-}
-
-export interface RiskList {
-  /** HS code prefixes (2–10 digits) needing an export licence or inspection; a match blocks the list. */
-  readonly licenceHsPrefixes: ReadonlyArray<{ readonly prefix: string; readonly note: string }>;
-  /** Per-order goods value ceilings per currency (decimal text); above is a warning. */
-  readonly valueThresholds: ReadonlyArray<{ readonly currency: string; readonly max: string }>;
 }
 
 export interface SummaryApplyResult {

@@ -17,9 +17,10 @@ import { CURRENCIES } from '../core/money/currency.ts';
 import {
   ADVANCE_CATEGORIES, PAYOUT_SOURCE_NAMES, RATE_SOURCES,
   type Advance, type AppliedRate, type FxReport, type NettingCategory, type NettingStatement, type PayoutDetail,
-  type PayoutLine, type PayoutListItem, type PayoutSource, type RateRecord, type Receipt, type ReceivableAgeingRow,
+  type PayoutLine, type PayoutListItem, type RateRecord, type Receipt, type ReceivableAgeingRow,
   type SettlementSettings, type ThresholdStatus,
 } from '../core/forex/settlement-views.ts';
+import type { ParsedPayout } from '../core/forex/payout.ts';
 import { SOURCE_KINDS, type Account, type JournalEntryView, type TrialBalance } from '../core/ledger/ledger-views.ts';
 import type { RowError } from '../core/orders/order.ts';
 import { decimalText, empty, id, isoDay, result } from './contract-kit.ts';
@@ -29,26 +30,16 @@ export {
 } from '../core/forex/settlement-views.ts';
 export type {
   Advance, AdvanceCategory, AdvanceStatus, AgeingBucket, AppliedRate, DeclarationComparison, DeductionCategory, Evidence,
-  FxReport, NettingCategory, NettingDeduction, NettingStatement, PayoutDetail, PayoutLine, PayoutListItem, PayoutSource,
+  FxReport, NettingCategory, NettingDeduction, NettingStatement, PayoutDetail, PayoutHead, PayoutLine, PayoutListItem, PayoutSource,
   RateRecord, RateSource, Receipt, ReceivableAgeingRow, SellerKind, SettlementSettings, ThresholdLevel, ThresholdStatus,
   UnrealisedRow,
 } from '../core/forex/settlement-views.ts';
-export type { Account, AccountKind, JournalEntryView, JournalLineView, SourceKind, TrialBalance, TrialBalanceRow } from '../core/ledger/ledger-views.ts';
+export type { Account, AccountKind, JournalEntryHead, JournalEntryView, JournalLineAmounts, JournalLineView, SourceKind, TrialBalance, TrialBalanceRow } from '../core/ledger/ledger-views.ts';
 
-/** `payouts.preview` answer: the parsed payout, before anything is written. */
-export interface PayoutPreview {
+/** `payouts.preview` answer: the parsed payout (deposit = sumOfLines, else `payouts.total.mismatch`), before anything is written. */
+export interface PayoutPreview extends Omit<ParsedPayout, 'lines'> {
   readonly previewId: string;
   readonly fileName: string;
-  readonly source: PayoutSource;
-  readonly encoding: string;
-  readonly settlementId: string;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly depositDate: string;
-  readonly currency: string;
-  /** Stated deposit (minor); equals Σ lines (else preview fails with `payouts.total.mismatch`). */
-  readonly deposit: number;
-  readonly sumOfLines: number;
   /** Deposit < 0: the seller owes the platform (a debit balance). */
   readonly debitBalance: boolean;
   readonly lines: number;
@@ -58,7 +49,6 @@ export interface PayoutPreview {
   /** Lines naming an order that is not in the ledger (first 100). */
   readonly unmatchedLines: readonly PayoutLine[];
   readonly unmatchedLineCount: number;
-  readonly rejected: readonly RowError[];
   /** Set when this settlement id is already imported: confirm changes nothing. */
   readonly alreadyImportedId: number | null;
 }

@@ -6,7 +6,9 @@
  * `training.practice.*` run the practice platform inside the app (training mode, training.ts).
  */
 import { z } from 'zod';
+import type { SyncPassResult } from '../sync/engine.ts';
 import { empty, id, result } from './contract-kit.ts';
+export type { SyncProgress as SyncProgressEvent } from '../sync/engine.ts';
 
 export const SYNC_MODES = ['off', 'platform', 'exchangeDir'] as const;
 export const SIGNER_KINDS = ['none', 'http', 'folder', 'sm2Practice'] as const;
@@ -29,17 +31,9 @@ export interface SyncConfig {
   readonly intervalSeconds: number;
 }
 
-export interface SyncRunSummary {
-  readonly sent: number;
-  readonly duplicates: number;
-  readonly rejected: number;
-  readonly retried: number;
-  readonly failed: number;
-  readonly receipts: number;
-  readonly duplicateReceipts: number;
-  /** Rows still queued or sending after the pass. */
+/** `sync.now` answer: the pass's counts, with the rows still queued or sending after it. */
+export interface SyncRunSummary extends Omit<SyncPassResult, 'remaining'> {
   readonly queued: number;
-  readonly errors: readonly string[];
 }
 
 export interface SyncOutboxEntry {
@@ -60,14 +54,6 @@ export interface SyncReceiptEntry {
   /** Platform receipt id or exchange file name. */
   readonly source: string;
   readonly receivedAt: string;
-}
-
-export interface SyncProgressEvent {
-  readonly phase: 'sending' | 'receipts' | 'waiting' | 'done';
-  readonly sent: number;
-  readonly failed: number;
-  readonly receipts: number;
-  readonly queued: number;
 }
 
 /** What the practice platform has seen (its own counters). */

@@ -9,8 +9,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  assertContext, findingOfError, isRebuildable, lineAmounts, precheckForBuild, precheckOrders, splitOrderLines,
-  type BuiltType, type CebBuildContext, type CebMessage, type CebOrderInput, type CebSettings, type DocumentFacts, type Finding, type RiskRules,
+  assertContext, EMPTY_RISK_RULES, findingOfError, isRebuildable, lineAmounts, precheckForBuild, precheckOrders, splitOrderLines,
+  type BuiltType, type CebBuildContext, type CebMessage, type CebOrderInput, type CebSettings, type DocumentFacts, type Finding,
 } from '../core/customs/index.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { formatDecimal, money } from '../core/money/index.ts';
@@ -24,14 +24,13 @@ import type { Workspace } from './workspace.ts';
 
 export const CUSTOMS_SETTINGS_KEY = 'customs.settings';
 export const RISK_LIST_KEY = 'customs.riskList';
-export const EMPTY_RISK_LIST: RiskList = { licenceHsPrefixes: [], valueThresholds: [] };
 
 export function readCustomsSettings(ws: Workspace): CustomsSettings | null {
   return getSetting<CustomsSettings | null>(ws.db, CUSTOMS_SETTINGS_KEY, null);
 }
 
 export function readRiskList(ws: Workspace): RiskList {
-  return getSetting<RiskList>(ws.db, RISK_LIST_KEY, EMPTY_RISK_LIST);
+  return getSetting<RiskList>(ws.db, RISK_LIST_KEY, EMPTY_RISK_RULES);
 }
 
 /** The settings and company every build needs (not yet checked against the rules), or the coded reason why not. */
@@ -55,7 +54,7 @@ export function runCustomsPrecheck(ws: Workspace, sel: OrderSelection): CustomsP
   const ctx = loadContext(ws);
   const orders = loadPrecheckOrders(ws.db, sel);
   const { declared } = existingDocuments(ws.db, orders.map((o) => o.orderId));
-  const r = precheckForBuild(orders, ctx, readRiskList(ws) as RiskRules, (id) => declared.get(id) ?? [], typesFor(ctx.settings as CustomsSettings));
+  const r = precheckForBuild(orders, ctx, readRiskList(ws), (id) => declared.get(id) ?? [], typesFor(ctx.settings as CustomsSettings));
   return { orders: orders.length, clean: r.ready.length, findings: r.findings };
 }
 
@@ -87,7 +86,7 @@ export async function runCustomsBuild(ws: Workspace, sel: OrderSelection, dryRun
   const types = typesFor(settings);
   const progress = (phase: CustomsProgressEvent['phase'], done: number, total: number) => ws.events.emit('customs.progress', { phase, done, total });
   progress('precheck', 0, orders.length);
-  const outcome = precheckOrders(orders, ctx.settings, ctx.company, readRiskList(ws) as RiskRules, (id) => declared.get(id) ?? [], types);
+  const outcome = precheckOrders(orders, ctx.settings, ctx.company, readRiskList(ws), (id) => declared.get(id) ?? [], types);
   const findings: Finding[] = [...outcome.findings];
 
   // Per type, the orders whose documents of that type do not stand yet.

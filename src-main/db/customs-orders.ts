@@ -6,6 +6,7 @@
  * document. Export date defaults to the order's local day (derived).
  */
 import type { DocumentFacts, PrecheckLine, PrecheckOrder } from '../core/customs/index.ts';
+import type { CustomsShipping } from '../core/customs/customs-views.ts';
 import type { Currency } from '../core/money/currency.ts';
 import type { Minor } from '../core/money/minor.ts';
 import type { CustomsMode } from '../core/orders/order.ts';
@@ -19,26 +20,14 @@ export interface OrderSelection {
   readonly modes?: readonly string[] | undefined;
 }
 
-export interface ShippingRow {
-  readonly orderId: number;
-  readonly orderNo: string;
-  readonly logisticsNo: string | null;
-  readonly logisticsCode: string | null;
-  readonly logisticsName: string | null;
-  readonly exportDate: string | null;
-  readonly grossWeightGrams: number | null;
-  readonly packNo: number | null;
-  readonly copNo: string | null;
-}
-
 const SHIPPING_COLUMNS = `o.id AS orderId, o.order_no AS orderNo, s.logistics_no AS logisticsNo, s.logistics_code AS logisticsCode,
   s.logistics_name AS logisticsName, s.export_date AS exportDate, s.gross_weight_grams AS grossWeightGrams, s.pack_no AS packNo, s.cop_no AS copNo`;
 
-export function getShipping(db: Db, orderId: number): ShippingRow | undefined {
-  return db.prepare(`SELECT ${SHIPPING_COLUMNS} FROM orders o LEFT JOIN customs_shipping s ON s.order_id = o.id WHERE o.id = ?`).get(orderId) as ShippingRow | undefined;
+export function getShipping(db: Db, orderId: number): CustomsShipping | undefined {
+  return db.prepare(`SELECT ${SHIPPING_COLUMNS} FROM orders o LEFT JOIN customs_shipping s ON s.order_id = o.id WHERE o.id = ?`).get(orderId) as CustomsShipping | undefined;
 }
 
-export function saveShipping(db: Db, s: Omit<ShippingRow, 'orderNo'>): void {
+export function saveShipping(db: Db, s: Omit<CustomsShipping, 'orderNo'>): void {
   db.prepare(`INSERT INTO customs_shipping (order_id, logistics_no, logistics_code, logistics_name, export_date, gross_weight_grams, pack_no, cop_no)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET logistics_no = excluded.logistics_no, logistics_code = excluded.logistics_code,
     logistics_name = excluded.logistics_name, export_date = excluded.export_date, gross_weight_grams = excluded.gross_weight_grams,

@@ -4,34 +4,17 @@
  * sides (payout lines without an order; orders of the period without a payout line).
  */
 import { DomainError } from '../core/domain-error.ts';
-import type { NettingCategory, PayoutDetail, PayoutLine, PayoutListItem, PayoutSource } from '../core/forex/settlement-views.ts';
+import type { NettingCategory, PayoutDetail, PayoutHead, PayoutLine, PayoutListItem, PayoutSource } from '../core/forex/settlement-views.ts';
 import type { Currency } from '../core/money/index.ts';
 import type { Db } from './open-ledger.ts';
 
-export interface NewPayout {
-  readonly source: PayoutSource;
-  readonly settlementId: string;
+export interface NewPayout extends PayoutHead {
   readonly fileName: string;
   readonly fileSha256: string;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly depositDate: string;
-  readonly currency: Currency;
-  readonly deposit: number;
 }
 
-export interface NewPayoutLine {
-  readonly row: number;
-  readonly transactionType: string;
-  readonly amountType: string;
-  readonly amountDescription: string;
-  readonly orderNo: string | null;
-  readonly orderId: number | null;
-  readonly sku: string | null;
-  readonly postedAt: string | null;
-  readonly category: NettingCategory;
-  readonly account: string;
-  readonly amount: number;
+/** A payout line to store: matched (or not) to an order, its account, and its CNY amount. */
+export interface NewPayoutLine extends Omit<PayoutLine, 'id'> {
   readonly cny: number;
 }
 

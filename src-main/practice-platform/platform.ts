@@ -304,10 +304,10 @@ export class PracticePlatform {
       ...results.forms.map((f, i) => ({
         type: 'CEB792' as const, at: t2,
         receipt: {
-          guid: randomUUID().toUpperCase(), businessKey: sumNo!, sumNo: sumNo!, customsCode: h.customsCode ?? '0000', declSeqNo: f.declSeqNo, entryId: f.entryId,
+          guid: randomUUID().toUpperCase(), businessKey: sumNo!, sumNo: sumNo!, customsCode: h.customsCode ?? '0000', ...f,
           status: '800', returnTime: returnTime(t2), returnInfo: '', agentCode: h.agentCode ?? '', agentName: h.agentName ?? '',
           ebcCode: h.ebcCode ?? '', ebcName: h.ebcName ?? '', declAgentCode: h.declAgentCode ?? h.agentCode ?? '', declAgentName: h.declAgentName ?? h.agentName ?? '',
-          grossWeight: f.grossWeight, netWeight: f.netWeight, msgCount: results.forms.length, msgSeqNo: i + 1, lineMapping: f.lines,
+          msgCount: results.forms.length, msgSeqNo: i + 1,
         } as ReceiptInput,
       })),
     ];

@@ -4,17 +4,12 @@
  * of ≤ 50 lines; list lines with the same (gcode, country, currency, unit) share a declaration
  * line (gseqno). Each form gets its declSeqNo and entryId; weights are summed exactly.
  */
-import type { ReceiptLineMapping } from '../core/customs/index.ts';
+import type { ReceiptInput, ReceiptLineMapping } from '../core/customs/index.ts';
 import type { CebDoc } from './parse-ceb.ts';
 import type { ReceivedDocs } from './three-docs.ts';
 
-export interface DeclarationForm {
-  readonly declSeqNo: string;
-  readonly entryId: string;
-  readonly grossWeight: string;
-  readonly netWeight: string;
-  readonly lines: readonly ReceiptLineMapping[];
-}
+/** One declaration form: the CEB792 fields of its receipt (numbers, summed weights, list line → declaration line). */
+export type DeclarationForm = Required<Pick<ReceiptInput, 'declSeqNo' | 'entryId' | 'grossWeight' | 'netWeight' | 'lineMapping'>>;
 
 const FORM_LINES = 50;
 const SCALE = 5;
@@ -61,7 +56,7 @@ export function summaryResults(apply: CebDoc, docs: ReceivedDocs, number: (prefi
     const heads = lists.filter((_, i) => invts.has(invtNos[i]!)).map((l) => l.head);
     forms.push({
       declSeqNo: number('D'), entryId: number('1'),
-      grossWeight: sumDecimals(heads.map((x) => x.grossWeight)), netWeight: sumDecimals(heads.map((x) => x.netWeight)), lines,
+      grossWeight: sumDecimals(heads.map((x) => x.grossWeight)), netWeight: sumDecimals(heads.map((x) => x.netWeight)), lineMapping: lines,
     });
   }
   return { error: null, forms };

@@ -23,6 +23,7 @@ import { writeAmazonAllOrders } from '../../src-main/imports/demo/write-demo-fil
 import type { ParsedImport } from '../../src-main/core/orders/order.ts';
 import { ORDER_SORTS, type OrderSort } from '../../src-main/api/contract.ts';
 import { positionReadPath } from '../../src-main/db/stock-report-store.ts';
+import { seededRandom } from '../../src-main/sync/backoff.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROWS = 100_000;
@@ -207,16 +208,6 @@ for (const c of cases.filter((x) => !only || x.name.includes(only))) {
 const LIST_ORDERS = Number(process.env.BENCH_LIST_ORDERS ?? 1_000_000);
 const PAGE_BUDGET_MS = 50;
 
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function weighted<T>(rnd: () => number, table: ReadonlyArray<readonly [T, number]>): T {
   const total = table.reduce((s, [, w]) => s + w, 0);
   let x = rnd() * total;
@@ -239,7 +230,7 @@ async function millionOrderWorkspace(): Promise<string> {
   db.pragma('cache_size = -262144');
   const indexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('orders', 'order_lines')").all() as Array<{ name: string; sql: string }>;
   for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
-  const rnd = seeded(SEED);
+  const rnd = seededRandom(SEED);
   const shops = [['amazon', 'Amazon.com', 'USD', 'America/Los_Angeles', '-08:00', 45], ['amazon', 'Amazon.co.jp', 'JPY', 'Asia/Tokyo', '+09:00', 15],
     ['shopify', 'Shopify', 'USD', 'America/New_York', '-05:00', 20], ['tiktok', 'TikTok Shop', 'USD', 'America/Los_Angeles', '-08:00', 15],
     ['erp', '马帮ERP', 'CNY', 'Asia/Shanghai', '+08:00', 5]] as const;
@@ -370,7 +361,7 @@ async function stockWorkspace(): Promise<string> {
   const dataDir = tmp();
   (await openWorkspace({ dataDir, host: 'cli' })).close();
   const db = new Database(path.join(dataDir, 'ledger.sqlite'));
-  const rnd = seeded(SEED);
+  const rnd = seededRandom(SEED);
   const t0 = Date.now();
   db.transaction(() => {
     db.prepare("INSERT INTO command_log (id, command, at) VALUES (1, 'bench', '2026-01-01T00:00:00Z')").run();

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, SCREENSHOTS, completeFirstRun } from './fixtures.ts';
+import { test, expect, SCREENSHOTS, completeFirstRun, createMugSku } from './fixtures.ts';
 
 const ORDER_A = '111-5502011-0000001';
 const ORDER_B = '111-5502011-0000002';
@@ -65,16 +65,7 @@ test('builds, pre-checks, syncs to the practice platform and shows receipts, sta
   // A SKU with its customs data.
   await page.getByTestId('nav-stock').click();
   await page.getByTestId('stock-tab-skus').click();
-  await page.getByTestId('sku-new').click();
-  await page.getByTestId('sku-form-itemNo').fill(SKU);
-  await page.getByTestId('sku-form-goodsName').fill('陶瓷马克杯');
-  await page.getByTestId('sku-form-gmodel').fill('无品牌|350ml|陶瓷');
-  await page.getByTestId('sku-form-hsCode').fill('6912001000');
-  await page.getByTestId('sku-form-unit').selectOption('007');
-  await page.getByTestId('sku-form-legalUnit').selectOption('007');
-  await page.getByTestId('sku-form-weightGrams').fill('420');
-  await page.getByTestId('sku-form-save').click();
-  await expect(page.getByTestId(`sku-${SKU}`)).toBeVisible();
+  await createMugSku(page, SKU);
 
   // Customs settings.
   await page.getByTestId('nav-customs').click();

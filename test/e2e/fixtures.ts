@@ -74,3 +74,17 @@ export async function completeFirstRun(page: Page, server: ServerHandle, extra: 
   await page.getByTestId('company-save').click();
   await expect(page.getByTestId('app-shell')).toBeVisible();
 }
+
+/** On the Stock page's SKU tab: a new SKU, a ceramic mug with its customs data (HS 6912001000, unit 007, 420 g). */
+export async function createMugSku(page: Page, itemNo: string): Promise<void> {
+  await page.getByTestId('sku-new').click();
+  await page.getByTestId('sku-form-itemNo').fill(itemNo);
+  await page.getByTestId('sku-form-goodsName').fill('陶瓷马克杯');
+  await page.getByTestId('sku-form-gmodel').fill('无品牌|350ml|陶瓷');
+  await page.getByTestId('sku-form-hsCode').fill('6912001000');
+  await page.getByTestId('sku-form-unit').selectOption('007');
+  await page.getByTestId('sku-form-legalUnit').selectOption('007');
+  await page.getByTestId('sku-form-weightGrams').fill('420');
+  await page.getByTestId('sku-form-save').click();
+  await expect(page.getByTestId(`sku-${itemNo}`)).toBeVisible();
+}

@@ -7,7 +7,7 @@
  * and ageing shows both in the 0–30 days bucket.
  */
 import path from 'node:path';
-import { test, expect, SCREENSHOTS, completeFirstRun } from './fixtures.ts';
+import { test, expect, SCREENSHOTS, completeFirstRun, createMugSku } from './fixtures.ts';
 
 const SKU = 'MUG-01';
 const BOOKING = 'BN20260001';
@@ -37,16 +37,7 @@ test('creates warehouses and a SKU, buys, ships with freight, receives, then sho
 
   // SKU.
   await page.getByTestId('stock-tab-skus').click();
-  await page.getByTestId('sku-new').click();
-  await page.getByTestId('sku-form-itemNo').fill(SKU);
-  await page.getByTestId('sku-form-goodsName').fill('陶瓷马克杯');
-  await page.getByTestId('sku-form-gmodel').fill('无品牌|350ml|陶瓷');
-  await page.getByTestId('sku-form-hsCode').fill('6912001000');
-  await page.getByTestId('sku-form-unit').selectOption('007');
-  await page.getByTestId('sku-form-legalUnit').selectOption('007');
-  await page.getByTestId('sku-form-weightGrams').fill('420');
-  await page.getByTestId('sku-form-save').click();
-  await expect(page.getByTestId(`sku-${SKU}`)).toBeVisible();
+  await createMugSku(page, SKU);
 
   // Purchase of 100 at ¥12.00 into 深圳仓.
   await page.getByTestId('stock-tab-moves').click();

@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
+import { CLI, json, kuajing } from '../helpers/cli.ts';
 import { tempDir, VALID_USCC, VALID_CUSTOMS_CODE } from '../helpers/workspace.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
-const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
-function kuajing(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, KUAJING_LANG: 'en' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const json = (s: string) => JSON.parse(s.trim().split('\n').at(-1)!);
 
 function init(dir: string) {
   return kuajing('init', '--data-dir', dir, '--company-name', '红河边贸电商有限公司', '--uscc', VALID_USCC, '--customs-code', VALID_CUSTOMS_CODE, '--pilot-zone', 'honghe', '--json');

@@ -1,20 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildCeb603Messages } from '../../src-main/core/customs/index.ts';
 import { context, order } from '../unit/core/customs/ceb-fixtures.ts';
+import { json, kuajing, kuajingWith } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/workspace.ts';
 
-const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
-function kuajing(...args: string[]) {
-  return kuajingWith({}, ...args);
-}
-function kuajingWith(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, KUAJING_LANG: 'en', ...env } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const json = (s: string) => JSON.parse(s.trim().split('\n').at(-1)!);
 
 describe('kuajing customs validate', () => {
   const dir = tempDir('kuajing-customs-cli-');

@@ -1,24 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
-import { tempDir, VALID_USCC, VALID_CUSTOMS_CODE } from '../helpers/workspace.ts';
+import { cliWorkspace as workspace, json, kuajing } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/workspace.ts';
 
-/** Each run starts a Node process (about a second here), hence the longer test timeouts. */
-const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
-function kuajing(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, KUAJING_LANG: 'en' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const json = (s: string) => JSON.parse(s.trim().split('\n').at(-1)!);
-
-function workspace(): string {
-  const dir = tempDir();
-  const r = kuajing('init', '--data-dir', dir, '--company-name', '义乌小商品出口有限公司', '--uscc', VALID_USCC, '--customs-code', VALID_CUSTOMS_CODE, '--json');
-  expect(r.code).toBe(0);
-  return dir;
-}
-
+// Each CLI run starts a Node process (about a second here), hence the longer test timeouts.
 const HEADERS = ['amazon-order-id', 'purchase-date', 'order-status', 'fulfillment-channel', 'sales-channel', 'product-name', 'sku', 'item-status', 'quantity', 'currency', 'item-price', 'item-tax', 'shipping-price', 'ship-country'];
 function amazonFile(dir: string, price = '19.99'): string {
   const rows = [

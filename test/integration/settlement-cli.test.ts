@@ -1,23 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { tempDir, VALID_CUSTOMS_CODE, VALID_USCC } from '../helpers/workspace.ts';
+import { cliWorkspace as workspace, json, kuajing } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/workspace.ts';
 
-/** Each run starts a Node process (about a second here), hence the longer timeouts. */
-const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
+// Each CLI run starts a Node process (about a second here), hence the longer timeouts.
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
-function kuajing(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, KUAJING_LANG: 'en' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const json = (s: string) => JSON.parse(s.trim().split('\n').at(-1)!);
-
-function workspace(): string {
-  const dir = tempDir();
-  expect(kuajing('init', '--data-dir', dir, '--company-name', '义乌小商品出口有限公司', '--uscc', VALID_USCC, '--customs-code', VALID_CUSTOMS_CODE, '--json').code).toBe(0);
-  return dir;
-}
 
 describe('kuajing settlement CLI', () => {
   it('imports rates and an Amazon settlement, nets the period and prints a balanced trial balance', () => {

@@ -1,21 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
-import { tempDir, VALID_USCC, VALID_CUSTOMS_CODE } from '../helpers/workspace.ts';
+import { cliWorkspace, json, kuajing } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/workspace.ts';
 
-/** Each run starts a Node process, hence the longer timeout. */
-const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
-function kuajing(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, KUAJING_LANG: 'en' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const json = (s: string) => JSON.parse(s.trim().split('\n').at(-1)!);
-
+// Each CLI run starts a Node process, hence the longer timeout.
 describe('kuajing stock', () => {
   it('imports a stock-moves file (creating unknowns only with --create-missing) and prints onhand/valuation JSON', () => {
-    const dir = tempDir();
-    expect(kuajing('init', '--data-dir', dir, '--company-name', '义乌小商品出口有限公司', '--uscc', VALID_USCC, '--customs-code', VALID_CUSTOMS_CODE, '--json').code).toBe(0);
+    const dir = cliWorkspace();
     const file = path.join(tempDir(), 'moves.csv');
     fs.writeFileSync(file, [
       'date,type,sku,warehouse,to_warehouse,quantity,unit_cost,amount,currency,reference,reason',

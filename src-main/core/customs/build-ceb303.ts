@@ -8,7 +8,7 @@ import { DomainError } from '../domain-error.ts';
 import { money, sumMoney } from '../money/index.ts';
 import type { CustomsMode } from '../orders/order.ts';
 import { assembleMessages, type BlockContext } from './assemble-messages.ts';
-import { currencyCode, enumText, moneyDecimal, optionalText, requiredText, unitCode } from './ceb-fields.ts';
+import { appFields, currencyCode, moneyDecimal, optionalText, requiredText, unitCode } from './ceb-fields.ts';
 import type { CebBuildContext, CebOrderInput } from './ceb-input.ts';
 import type { CebMessage } from './ceb-message.ts';
 import type { CebElement } from './ceb-xml.ts';
@@ -50,10 +50,7 @@ function orderBlock(part: CebOrderPart, guid: string, ctx: BlockContext): CebEle
   });
   const goodsValue = sumMoney(lines.map((l) => l.total), order.currency);
   const head: CebElement = ['OrderHead', [
-    ['guid', guid],
-    ['appType', '1'],
-    ['appTime', ctx.appTime],
-    ['appStatus', enumText('appStatus', settings.appStatus ?? '1', ['1', '2'])],
+    ...appFields(guid, ctx.appTime, settings.appStatus),
     ['orderType', orderTypeFor(order.mode)],
     ['orderNo', requiredText('orderNo', part.orderNo, 60)],
     ['ebpCode', requiredText('ebpCode', settings.ebpCode, 18)],

@@ -7,7 +7,7 @@
 import { money, addMoney } from '../money/index.ts';
 import { formatAppTime } from './app-time.ts';
 import { assembleFlatMessages, type BlockContext } from './assemble-messages.ts';
-import { currencyCode, enumText, moneyDecimal, optionalText, requiredText } from './ceb-fields.ts';
+import { appFields, currencyCode, moneyDecimal, optionalText, requiredText } from './ceb-fields.ts';
 import type { CebBuildContext, CebOrderInput } from './ceb-input.ts';
 import type { CebMessage } from './ceb-message.ts';
 import type { CebElement } from './ceb-xml.ts';
@@ -25,10 +25,7 @@ function receiptBlock(order: CebOrderInput, orderNo: string, guid: string, ctx: 
   const { settings, company } = ctx;
   const charge = order.charge != null ? money(order.charge, order.currency) : addMoney(orderGoodsValue(order), orderFreight(order));
   return ['Receipts', [
-    ['guid', guid],
-    ['appType', '1'],
-    ['appTime', ctx.appTime],
-    ['appStatus', enumText('appStatus', settings.appStatus ?? '1', ['1', '2'])],
+    ...appFields(guid, ctx.appTime, settings.appStatus),
     ['ebpCode', requiredText('ebpCode', settings.ebpCode, 18)],
     ['ebpName', requiredText('ebpName', settings.ebpName, 100)],
     ['ebcCode', requiredText('ebcCode', company.customsCode, 18)],

@@ -6,7 +6,7 @@
  */
 import { money } from '../money/index.ts';
 import { assembleFlatMessages, type BlockContext } from './assemble-messages.ts';
-import { currencyCode, enumText, moneyDecimal, requiredText, scaledDecimal } from './ceb-fields.ts';
+import { appFields, currencyCode, moneyDecimal, requiredText, scaledDecimal } from './ceb-fields.ts';
 import type { CebBuildContext, CebOrderInput } from './ceb-input.ts';
 import type { CebMessage } from './ceb-message.ts';
 import type { CebElement } from './ceb-xml.ts';
@@ -23,10 +23,7 @@ function goodsInfo(order: CebOrderInput): string {
 function waybillBlock(order: CebOrderInput, _orderNo: string, guid: string, ctx: BlockContext): CebElement {
   const { settings, company } = ctx;
   return ['Logistics', [
-    ['guid', guid],
-    ['appType', '1'],
-    ['appTime', ctx.appTime],
-    ['appStatus', enumText('appStatus', settings.appStatus ?? '1', ['1', '2'])],
+    ...appFields(guid, ctx.appTime, settings.appStatus),
     ['logisticsCode', requiredText('logisticsCode', order.logisticsCode ?? settings.logisticsCode, 18)],
     ['logisticsName', requiredText('logisticsName', order.logisticsName ?? settings.logisticsName, 100)],
     ['logisticsNo', requiredText('logisticsNo', order.logisticsNo, 32)],

@@ -8,7 +8,7 @@ import { DomainError } from '../domain-error.ts';
 import { money } from '../money/index.ts';
 import { assembleMessages, type BlockContext } from './assemble-messages.ts';
 import {
-  compactDate, currencyCode, enumText, fixedText, moneyDecimal, optionalText, quantityText, requiredText, scaledDecimal, unitCode,
+  appFields, compactDate, currencyCode, enumText, fixedText, moneyDecimal, optionalText, quantityText, requiredText, scaledDecimal, unitCode,
 } from './ceb-fields.ts';
 import type { CebBuildContext, CebLineInput, CebOrderInput } from './ceb-input.ts';
 import type { CebMessage } from './ceb-message.ts';
@@ -87,10 +87,7 @@ function inventoryBlock(part: CebOrderPart, guid: string, ctx: BlockContext): Ce
   }
   const fCurrency = currency;
   const head: CebElement = ['InventoryHead', [
-    ['guid', guid],
-    ['appType', '1'],
-    ['appTime', ctx.appTime],
-    ['appStatus', enumText('appStatus', settings.appStatus ?? '1', ['1', '2'])],
+    ...appFields(guid, ctx.appTime, settings.appStatus),
     ['customsCode', fixedText('customsCode', settings.customsCode, 4)],
     ['ebpCode', requiredText('ebpCode', settings.ebpCode, 18)],
     ['ebpName', requiredText('ebpName', settings.ebpName, 100)],

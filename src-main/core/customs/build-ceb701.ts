@@ -9,7 +9,7 @@
 import { DomainError } from '../domain-error.ts';
 import { formatAppTime } from './app-time.ts';
 import { baseTransfer } from './base-transfer.ts';
-import { enumText, fixedText, optionalText, requiredText } from './ceb-fields.ts';
+import { appFields, enumText, fixedText, optionalText, requiredText } from './ceb-fields.ts';
 import { cebGuid } from './ceb-guid.ts';
 import type { CebBuildContext } from './ceb-input.ts';
 import type { CebMessage } from './ceb-message.ts';
@@ -43,10 +43,7 @@ export function buildCeb701Message(app: SummaryApplication, ctx: CebBuildContext
   const agentName = requiredText('agentName', settings.agentName ?? company.name, 100);
   const guid = cebGuid(ctx.newId);
   const head: CebElement = ['SummaryApplyHead', [
-    ['guid', guid],
-    ['appType', '1'],
-    ['appTime', formatAppTime(ctx.clock())],
-    ['appStatus', enumText('appStatus', settings.appStatus ?? '1', ['1', '2'])],
+    ...appFields(guid, formatAppTime(ctx.clock()), settings.appStatus),
     ['customsCode', fixedText('customsCode', settings.customsCode, 4)],
     ['copNo', requiredText('copNo', app.copNo, 30)],
     ['agentCode', agentCode],

@@ -8,6 +8,7 @@ import { DomainError } from '../domain-error.ts';
 import { currencyToCustomsCode, formatDecimal, type Money } from '../money/index.ts';
 import type { Currency } from '../money/currency.ts';
 import { UNIT_CODES } from '../stock/sku.ts';
+import type { CebElement } from './ceb-xml.ts';
 
 /** Max integer digits of decimal(19,5). */
 const MAX_INT_DIGITS = 14;
@@ -47,6 +48,11 @@ export function fixedText(field: string, value: string | null | undefined, min: 
 export function enumText<T extends string>(kind: string, value: string | null | undefined, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value ?? '')) throw new DomainError('customs.code.unknown', { kind, value: String(value ?? '') });
   return value as T;
+}
+
+/** The four fields every CEB head starts with: guid, appType 1 (new), appTime, appStatus (1 store, the default; 2 declare). */
+export function appFields(guid: string, appTime: string, appStatus: string | undefined): CebElement[] {
+  return [['guid', guid], ['appType', '1'], ['appTime', appTime], ['appStatus', enumText('appStatus', appStatus ?? '1', ['1', '2'])]];
 }
 
 function checkDigits(field: string, text: string): string {

@@ -1,7 +1,10 @@
 /**
  * Read models of customs documents (shared by the db read side and the contract, which
- * re-exports them): document types, statuses, a document with its history and receipts.
+ * re-exports them): document types, statuses, a document with its history and receipts, the
+ * stored customs settings and the per-order shipping data.
  */
+import type { CebSettings } from './ceb-input.ts';
+
 export const CEB_DOCUMENT_TYPES = ['CEB303', 'CEB403', 'CEB505', 'CEB603', 'CEB701'] as const;
 export type CebDocumentType = (typeof CEB_DOCUMENT_TYPES)[number];
 
@@ -73,4 +76,25 @@ export interface CustomsStatusCounts {
   readonly byStatus: Readonly<Record<string, number>>;
   readonly byType: Readonly<Partial<Record<CebDocumentType, number>>>;
   readonly errors: number;
+}
+
+/** The stored customs settings: every build setting (null where unset) and what the seller sends itself. */
+export interface CustomsSettings extends Required<CebSettings> {
+  /** The seller declares its own waybills (CEB505); otherwise the logistics firm does. */
+  readonly declaresWaybills: boolean;
+  /** Payment receipts (CEB403): collecting firm (payName '现金支付' if not paid online). */
+  readonly sendsPaymentReceipts: boolean;
+}
+
+/** Per-order data the lists and waybills need that marketplace files do not carry. */
+export interface CustomsShipping {
+  readonly orderId: number;
+  readonly orderNo: string;
+  readonly logisticsNo: string | null;
+  readonly logisticsCode: string | null;
+  readonly logisticsName: string | null;
+  readonly exportDate: string | null;
+  readonly grossWeightGrams: number | null;
+  readonly packNo: number | null;
+  readonly copNo: string | null;
 }

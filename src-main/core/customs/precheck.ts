@@ -20,17 +20,22 @@ import { lineAmounts } from './line-amounts.ts';
 import { orderFreight, orderGoodsValue } from './order-totals.ts';
 import { splitOrderLines } from './split-order-lines.ts';
 
+/** A coded pre-check or build failure the user can fix; `field` names what to fix. */
 export interface Finding {
   readonly code: string;
   readonly severity: 'error' | 'warning';
   readonly orderId: number | null;
   readonly orderNo: string;
+  /** CEB element or ledger field: 'logisticsNo', 'gcode', 'goodsValue', 'settings.ebpCode', 'sku.weightGrams'… */
   readonly field: string;
   readonly params: Readonly<Record<string, string | number>>;
 }
 
+/** The editable risk list. */
 export interface RiskRules {
+  /** HS code prefixes (2–10 digits) needing an export licence or inspection; a match blocks the list. */
   readonly licenceHsPrefixes: ReadonlyArray<{ readonly prefix: string; readonly note: string }>;
+  /** Per-order goods value ceilings per currency (decimal text); above is a warning. */
   readonly valueThresholds: ReadonlyArray<{ readonly currency: string; readonly max: string }>;
 }
 

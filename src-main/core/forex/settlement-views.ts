@@ -72,18 +72,22 @@ export interface PayoutLine {
   readonly amount: number;
 }
 
-export interface PayoutListItem {
-  readonly id: number;
+/** What a settlement file states about itself: its source, the platform's settlement id, period and stated deposit. */
+export interface PayoutHead {
   readonly source: PayoutSource;
   /** The platform's settlement id (Amazon settlement-id; file name + period for CSVs). */
   readonly settlementId: string;
-  readonly fileName: string;
   readonly periodStart: string;
   readonly periodEnd: string;
   readonly depositDate: string;
   readonly currency: Currency;
   /** Stated deposit; negative = a debit balance the seller owes the platform. */
   readonly deposit: number;
+}
+
+export interface PayoutListItem extends PayoutHead {
+  readonly id: number;
+  readonly fileName: string;
   /** Restored gross proceeds (Σ `sales` lines) and net (Σ all lines = the deposit, checked at import). */
   readonly gross: number;
   readonly net: number;
@@ -143,22 +147,15 @@ export interface DeclarationComparison {
   readonly received: number;
 }
 
-export interface NettingStatement {
+export interface NettingStatement
+  extends Pick<PayoutListItem, 'settlementId' | 'fileName' | 'periodStart' | 'periodEnd' | 'depositDate' | 'currency' | 'deposit' | 'debitBalance'> {
   readonly payoutId: number;
-  readonly settlementId: string;
-  readonly fileName: string;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly depositDate: string;
-  readonly currency: Currency;
   /** Restored gross proceeds (还原数据): the `sales` lines. */
   readonly gross: number;
   readonly grossEvidence: Evidence;
   readonly deductions: readonly NettingDeduction[];
   /** gross − Σ deductions = net = the deposit (实际收付数据). */
   readonly net: number;
-  readonly deposit: number;
-  readonly debitBalance: boolean;
   readonly unmatched: { readonly payoutLines: number; readonly orders: number };
   readonly declarations: readonly DeclarationComparison[];
   /** Rates used when this payout was booked. */

@@ -6,28 +6,15 @@
  */
 import { DomainError } from '../domain-error.ts';
 import type { AppliedRate } from '../forex/settlement-views.ts';
-import type { Currency } from '../money/currency.ts';
 import { formatDecimal, money } from '../money/index.ts';
 import { accountFor } from './chart.ts';
-import type { JournalLineView, SourceKind, TrialBalance } from './ledger-views.ts';
+import type { JournalEntryHead, JournalLineAmounts, JournalLineView, TrialBalance } from './ledger-views.ts';
 
-export interface DraftLine {
-  readonly account: string;
-  readonly debit: number;
-  readonly credit: number;
-  readonly currency: Currency;
-  /** Signed like debit − credit, in `currency` minor units (= the CNY amount for CNY lines). */
-  readonly originalAmount: number;
+export interface DraftLine extends JournalLineAmounts {
   readonly rate: AppliedRate | null;
 }
 
-export interface DraftEntry {
-  readonly date: string;
-  readonly memo: string;
-  readonly sourceKind: SourceKind;
-  readonly sourceId: string;
-  readonly evidence: string | null;
-  readonly reversesId: number | null;
+export interface DraftEntry extends JournalEntryHead {
   readonly lines: readonly DraftLine[];
 }
 

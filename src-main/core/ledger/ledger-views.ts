@@ -22,26 +22,34 @@ export interface Account {
 export const SOURCE_KINDS = ['order', 'payout', 'receipt', 'cogs', 'advance', 'advanceRepayment', 'reversal', 'manual'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-export interface JournalLineView {
+/** What every journal line states: the account, CNY debit/credit (fen) and the original-currency amount. */
+export interface JournalLineAmounts {
   readonly account: string;
   readonly debit: number;
   readonly credit: number;
-  /** The amount in its original currency (signed like debit − credit), when not CNY. */
+  /** The amount in its original currency (signed like debit − credit; = the CNY amount for CNY lines). */
   readonly currency: Currency;
   readonly originalAmount: number;
+}
+
+export interface JournalLineView extends JournalLineAmounts {
   readonly rate: string | null;
   readonly rateSource: RateSource | null;
   readonly rateDate: string | null;
 }
 
-export interface JournalEntryView {
-  readonly id: number;
+/** What every journal entry states besides its lines: date, memo, source, evidence, the entry it reverses. */
+export interface JournalEntryHead {
   readonly date: string;
   readonly memo: string;
   readonly sourceKind: SourceKind;
   readonly sourceId: string;
   readonly evidence: string | null;
   readonly reversesId: number | null;
+}
+
+export interface JournalEntryView extends JournalEntryHead {
+  readonly id: number;
   readonly reversedById: number | null;
   readonly postedAt: string;
   readonly lines: readonly JournalLineView[];

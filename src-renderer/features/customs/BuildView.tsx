@@ -15,6 +15,10 @@ import { call, subscribe } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { Checkbox } from '../../ui/Checkbox.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import type { CustomsViewProps } from './CustomsPage.tsx';
 import { FindingsTable } from './FindingsTable.tsx';
 import { PickedOrders } from './PickedOrders.tsx';
@@ -78,26 +82,19 @@ export function BuildView({ onChanged, onGo, pickedOrderIds = [] }: BuildViewPro
   const findings: readonly CustomsFinding[] = outcome?.result.findings ?? [];
 
   return (
-    <section className="stock-view" aria-labelledby="customs-build-title">
-      <h2 className="section-title" id="customs-build-title">{t('customsDesk.build.title')}</h2>
-      <p className="field-help">{t('customsDesk.build.help')}</p>
+    <ViewSection titleId="customs-build-title" title={t('customsDesk.build.title')} help={t('customsDesk.build.help')}>
       <div className="panel" data-testid="customs-selection">
         <div className="toolbar">
-          <label className="toolbar-field">
-            <span className="toolbar-label">{t('customsDesk.build.from')}</span>
+          <ToolbarField label={t('customsDesk.build.from')}>
             <input className="input input-compact" type="date" data-testid="customs-from" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
-          </label>
-          <label className="toolbar-field">
-            <span className="toolbar-label">{t('customsDesk.build.to')}</span>
+          </ToolbarField>
+          <ToolbarField label={t('customsDesk.build.to')}>
             <input className="input input-compact" type="date" data-testid="customs-to" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
-          </label>
+          </ToolbarField>
           <fieldset className="toolbar-inline">
             <legend className="toolbar-label">{t('customsDesk.build.modes')}</legend>
             {BUILD_MODES.map((m) => (
-              <label key={m} className="checkbox-label">
-                <input type="checkbox" data-testid={`customs-mode-${m}`} checked={form.modes.includes(m)} onChange={(e) => toggleMode(m, e.target.checked)} />
-                {t(`orders.customsModes.${m}`)}
-              </label>
+              <Checkbox key={m} testId={`customs-mode-${m}`} label={t(`orders.customsModes.${m}`)} checked={form.modes.includes(m)} onChange={(on) => toggleMode(m, on)} />
             ))}
           </fieldset>
         </div>
@@ -135,7 +132,7 @@ export function BuildView({ onChanged, onGo, pickedOrderIds = [] }: BuildViewPro
           <FindingsTable findings={findings} onGo={onGo} onFixed={() => void run('precheck')} />
         </>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }
 
@@ -165,28 +162,16 @@ function ValidationErrors({ issues }: { readonly issues: readonly CebValidationI
     <div className="panel" data-testid="customs-validation-errors">
       <h3 className="panel-title">{t('customsDesk.validation.title', { count: issues.length })}</h3>
       <p className="field-help">{t('customsDesk.validation.help')}</p>
-      <div className="table-wrap">
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('customsDesk.validation.type')}</th>
-              <th scope="col">{t('customsDesk.validation.guid')}</th>
-              <th scope="col" className="num">{t('customsDesk.validation.line')}</th>
-              <th scope="col">{t('customsDesk.validation.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issues.slice(0, 200).map((v, i) => (
-              <tr key={`${v.messageGuid}-${v.line}-${i}`} data-testid={`validation-error-${i}`}>
-                <td className="mono" translate="no">{v.messageType}</td>
-                <td className="mono" translate="no">{v.messageGuid}</td>
-                <td className="num" translate="no">{v.line}</td>
-                <td lang="en" translate="no">{v.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t('customsDesk.validation.type'), t('customsDesk.validation.guid'), num(t('customsDesk.validation.line')), t('customsDesk.validation.reason')]}>
+        {issues.slice(0, 200).map((v, i) => (
+          <tr key={`${v.messageGuid}-${v.line}-${i}`} data-testid={`validation-error-${i}`}>
+            <td className="mono" translate="no">{v.messageType}</td>
+            <td className="mono" translate="no">{v.messageGuid}</td>
+            <td className="num" translate="no">{v.line}</td>
+            <td lang="en" translate="no">{v.message}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

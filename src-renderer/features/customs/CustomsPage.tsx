@@ -8,12 +8,11 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store.ts';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { TabbedPage } from '../../ui/TabbedPage.tsx';
 import { BuildView } from './BuildView.tsx';
 import { CustomsSettingsForm } from './CustomsSettingsForm.tsx';
 import { DocumentDetailView } from './DocumentDetailView.tsx';
 import { DocumentsView } from './DocumentsView.tsx';
-import { HashTabs } from './HashTabs.tsx';
 import { RiskListView } from './RiskListView.tsx';
 import { SummaryView } from './SummaryView.tsx';
 import { useLiveRevision } from './use-live-revision.ts';
@@ -72,11 +71,9 @@ export function CustomsPage() {
   }
 
   return (
-    <div className="page page-wide customs-page" data-testid="page-customs">
-      <PageHeader title={t('customsDesk.title')} description={t('customsDesk.description')} />
-      <HashTabs page="customs" tabs={CUSTOMS_TABS} current={tab} label={t('customsDesk.tabsLabel')}
-        text={(id) => t(`customsDesk.tabs.${id}`)} testId={(id) => `customs-tab-${id}`} />
+    <TabbedPage page="customs" title={t('customsDesk.title')} description={t('customsDesk.description')}
+      tabs={CUSTOMS_TABS} current={tab} label={t('customsDesk.tabsLabel')} text={(id) => t(`customsDesk.tabs.${id}`)} testId={(id) => `customs-tab-${id}`}>
       {content}
-    </div>
+    </TabbedPage>
   );
 }

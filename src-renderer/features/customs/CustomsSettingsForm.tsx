@@ -9,10 +9,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandInput, CustomsSettings, ErrorInfo } from '../../../src-main/api/contract.ts';
 import { call } from '../../app/core-client.ts';
-import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { Checkbox } from '../../ui/Checkbox.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import type { CustomsViewProps } from './CustomsPage.tsx';
 import { useCommand } from './use-command.ts';
 import { APP_STATUSES, STATISTICS_FLAGS } from './vocabulary.ts';
@@ -86,9 +88,7 @@ export function CustomsSettingsForm({ revision, onChanged }: CustomsViewProps) {
   };
 
   return (
-    <section className="stock-view" aria-labelledby="customs-settings-title">
-      <h2 className="section-title" id="customs-settings-title">{t('customsDesk.settings.title')}</h2>
-      <p className="field-help">{t('customsDesk.settings.help')}</p>
+    <ViewSection titleId="customs-settings-title" title={t('customsDesk.settings.title')} help={t('customsDesk.settings.help')}>
       {current.data === null && !current.pending && !current.failure ? (
         <p className="notice" data-testid="customs-settings-missing">{t('customsDesk.settings.missing')}</p>
       ) : null}
@@ -119,21 +119,10 @@ export function CustomsSettingsForm({ revision, onChanged }: CustomsViewProps) {
             )}
           </Field>
         </div>
-        <label className="checkbox-label">
-          <input type="checkbox" data-testid="customs-setting-declaresWaybills" checked={declaresWaybills} onChange={(e) => setDeclaresWaybills(e.target.checked)} />
-          {t('customsDesk.settings.declaresWaybills')}
-        </label>
-        <label className="checkbox-label">
-          <input type="checkbox" data-testid="customs-setting-sendsPaymentReceipts" checked={sendsPaymentReceipts} onChange={(e) => setSendsPaymentReceipts(e.target.checked)} />
-          {t('customsDesk.settings.sendsPaymentReceipts')}
-        </label>
-        <div className="form-actions">
-          <Button variant="primary" type="submit" data-testid="customs-settings-save" disabled={saving}>
-            {saving ? t('customsDesk.saving') : t('customsDesk.save')}
-          </Button>
-          {saved ? <span className="form-saved" role="status" data-testid="customs-settings-saved">{t('customsDesk.settings.saved')}</span> : null}
-        </div>
+        <Checkbox testId="customs-setting-declaresWaybills" label={t('customsDesk.settings.declaresWaybills')} checked={declaresWaybills} onChange={setDeclaresWaybills} />
+        <Checkbox testId="customs-setting-sendsPaymentReceipts" label={t('customsDesk.settings.sendsPaymentReceipts')} checked={sendsPaymentReceipts} onChange={setSendsPaymentReceipts} />
+        <SubmitActions testId="customs-settings-save" busy={saving} done={saved ? t('customsDesk.settings.saved') : null} doneTestId="customs-settings-saved">{saving ? t('customsDesk.saving') : t('customsDesk.save')}</SubmitActions>
       </form>
-    </section>
+    </ViewSection>
   );
 }

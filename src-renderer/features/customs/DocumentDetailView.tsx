@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
+import { DataTable, num } from '../../ui/DataTable.tsx';
 import type { CustomsViewProps } from './CustomsPage.tsx';
 import { StatusChip } from './StatusChip.tsx';
 import { useCommand } from './use-command.ts';
@@ -47,74 +48,43 @@ export function DocumentDetailView({ id, revision, onBack }: DocumentDetailViewP
           </dl>
 
           <h3 className="section-title">{t('customsDesk.detail.history')}</h3>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="customs-document-history">
-              <thead>
-                <tr>
-                  <th scope="col">{t('customsDesk.detail.at')}</th>
-                  <th scope="col">{t('customsDesk.documents.status')}</th>
-                  <th scope="col">{t('customsDesk.detail.source')}</th>
-                  <th scope="col">{t('customsDesk.detail.info')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.history.map((h, i) => (
-                  <tr key={`${h.at}-${h.status}-${i}`} data-status={h.status} className={h.applied ? undefined : 'muted'}>
-                    <td translate="no">{when(h.at)}</td>
-                    <td><StatusChip status={h.status} /></td>
-                    <td>{t(`customsDesk.detail.sources.${h.source}`)}{h.applied ? '' : ` · ${t('customsDesk.detail.notApplied')}`}</td>
-                    <td translate="no">{h.info ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data-testid="customs-document-history"
+            columns={[t('customsDesk.detail.at'), t('customsDesk.documents.status'), t('customsDesk.detail.source'), t('customsDesk.detail.info')]}>
+            {d.history.map((h, i) => (
+              <tr key={`${h.at}-${h.status}-${i}`} data-status={h.status} className={h.applied ? undefined : 'muted'}>
+                <td translate="no">{when(h.at)}</td>
+                <td><StatusChip status={h.status} /></td>
+                <td>{t(`customsDesk.detail.sources.${h.source}`)}{h.applied ? '' : ` · ${t('customsDesk.detail.notApplied')}`}</td>
+                <td translate="no">{h.info ?? ''}</td>
+              </tr>
+            ))}
+          </DataTable>
 
           <h3 className="section-title">{t('customsDesk.detail.receipts', { count: d.receipts.length })}</h3>
           {d.receipts.length === 0 ? <p className="muted">{t('customsDesk.detail.noReceipts')}</p> : (
-            <div className="table-wrap">
-              <table className="table table-compact" data-testid="customs-document-receipts">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('customsDesk.detail.receiptType')}</th>
-                    <th scope="col">{t('customsDesk.documents.status')}</th>
-                    <th scope="col">{t('customsDesk.detail.returnTime')}</th>
-                    <th scope="col">{t('customsDesk.detail.info')}</th>
-                    <th scope="col">{t('customsDesk.detail.receivedAt')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.receipts.map((r) => (
-                    <tr key={r.id} data-testid={`customs-receipt-${r.id}`}>
-                      <td className="mono" translate="no">{r.messageType}</td>
-                      <td><StatusChip status={r.status} /></td>
-                      <td className="mono" translate="no">{r.returnTime}</td>
-                      <td translate="no">{r.returnInfo}</td>
-                      <td translate="no">{when(r.receivedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable data-testid="customs-document-receipts"
+              columns={[t('customsDesk.detail.receiptType'), t('customsDesk.documents.status'), t('customsDesk.detail.returnTime'), t('customsDesk.detail.info'), t('customsDesk.detail.receivedAt')]}>
+              {d.receipts.map((r) => (
+                <tr key={r.id} data-testid={`customs-receipt-${r.id}`}>
+                  <td className="mono" translate="no">{r.messageType}</td>
+                  <td><StatusChip status={r.status} /></td>
+                  <td className="mono" translate="no">{r.returnTime}</td>
+                  <td translate="no">{r.returnInfo}</td>
+                  <td translate="no">{when(r.receivedAt)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
 
           {d.lineMapping.length > 0 ? (
             <>
               <h3 className="section-title">{t('customsDesk.detail.lineMapping')}</h3>
-              <table className="table table-compact" data-testid="customs-document-lines">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">{t('customsDesk.detail.gnum')}</th>
-                    <th scope="col" className="num">{t('customsDesk.detail.gseqno')}</th>
-                    <th scope="col">{t('customsDesk.detail.gcode')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.lineMapping.map((m) => (
-                    <tr key={`${m.gnum}-${m.gseqno}`}><td className="num" translate="no">{m.gnum}</td><td className="num" translate="no">{m.gseqno}</td><td className="mono" translate="no">{m.gcode ?? ''}</td></tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable wrap={false} data-testid="customs-document-lines"
+                columns={[num(t('customsDesk.detail.gnum')), num(t('customsDesk.detail.gseqno')), t('customsDesk.detail.gcode')]}>
+                {d.lineMapping.map((m) => (
+                  <tr key={`${m.gnum}-${m.gseqno}`}><td className="num" translate="no">{m.gnum}</td><td className="num" translate="no">{m.gseqno}</td><td className="mono" translate="no">{m.gcode ?? ''}</td></tr>
+                ))}
+              </DataTable>
             </>
           ) : null}
 

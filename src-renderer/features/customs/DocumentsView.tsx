@@ -14,6 +14,9 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import type { CustomsViewProps } from './CustomsPage.tsx';
 import { statusLabel, StatusChip } from './StatusChip.tsx';
 import { useCommand } from './use-command.ts';
@@ -43,8 +46,7 @@ export function DocumentsView({ revision, onOpen }: DocumentsViewProps) {
   const first = (cursors.length - 1) * PAGE;
 
   return (
-    <section className="stock-view" aria-labelledby="customs-documents-title">
-      <h2 className="section-title" id="customs-documents-title">{t('customsDesk.documents.title')}</h2>
+    <ViewSection titleId="customs-documents-title" title={t('customsDesk.documents.title')}>
       {counts.data ? (
         <dl className="stats" data-testid="customs-status-counts">
           {Object.entries(counts.data.byStatus).map(([s, n]) => (
@@ -56,61 +58,45 @@ export function DocumentsView({ revision, onOpen }: DocumentsViewProps) {
         </dl>
       ) : null}
       <div className="toolbar">
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t('customsDesk.documents.type')}</span>
+        <ToolbarField label={t('customsDesk.documents.type')}>
           <Select className="select-compact" data-testid="customs-filter-type" value={type}
             options={[{ value: '', label: t('customsDesk.documents.allTypes') }, ...DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`customsDesk.types.${d}`) }))]}
             onChange={(e) => { setType(DOCUMENT_TYPES.find((d) => d === e.target.value) ?? ''); restart(); }} />
-        </label>
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t('customsDesk.documents.status')}</span>
+        </ToolbarField>
+        <ToolbarField label={t('customsDesk.documents.status')}>
           <Select className="select-compact" data-testid="customs-filter-status" value={status}
             options={[{ value: '', label: t('customsDesk.documents.allStatuses') }, ...DOCUMENT_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))]}
             onChange={(e) => { setStatus(e.target.value); restart(); }} />
-        </label>
-        <label className="toolbar-field toolbar-search">
-          <span className="toolbar-label">{t('customsDesk.documents.search')}</span>
+        </ToolbarField>
+        <ToolbarField variant="toolbar-search" label={t('customsDesk.documents.search')}>
           <input className="input input-compact" type="search" data-testid="customs-filter-q" value={q} maxLength={60}
             placeholder={t('customsDesk.documents.searchPlaceholder')} onChange={(e) => { setQ(e.target.value); restart(); }} />
-        </label>
+        </ToolbarField>
       </div>
       {list.failure ? <ErrorBanner error={list.failure} onDismiss={list.dismiss} /> : null}
       {page && page.items.length === 0 ? <EmptyState title={t('customsDesk.documents.emptyTitle')} body={t('customsDesk.documents.emptyBody')} /> : null}
       {page && page.items.length > 0 ? (
         <>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="customs-documents">
-              <thead>
-                <tr>
-                  <th scope="col">{t('customsDesk.documents.type')}</th>
-                  <th scope="col">{t('customsDesk.documents.businessKey')}</th>
-                  <th scope="col">{t('customsDesk.documents.status')}</th>
-                  <th scope="col">{t('customsDesk.documents.returnInfo')}</th>
-                  <th scope="col">{t('customsDesk.documents.numbers')}</th>
-                  <th scope="col">{t('customsDesk.documents.statusAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((d) => (
-                  <tr key={d.id} data-testid={`customs-doc-${d.type}-${d.businessKey}`} data-status={d.status}>
-                    <td className="mono" translate="no">{d.type}</td>
-                    <td translate="no">
-                      <a href={hashFor('customs', `documents/${d.id}`)} className="order-link mono" data-testid={`customs-doc-open-${d.id}`}
-                        onClick={(e) => { e.preventDefault(); onOpen(d.id); }}>{d.businessKey}</a>
-                      {d.orderNo && d.orderNo !== d.businessKey ? <div className="muted mono">{d.orderNo}</div> : null}
-                    </td>
-                    <td><StatusChip status={d.status} testId={`customs-doc-status-${d.id}`} /></td>
-                    <td translate="no" className={d.status === '100' || d.status === 'error' || isNegativeCode(d.lastReturnStatus) ? 'inline-error' : undefined}>
-                      {d.lastReturnStatus && d.lastReturnStatus !== d.status ? <span className="mono">{d.lastReturnStatus} </span> : null}
-                      {d.lastReturnInfo ?? ''}
-                    </td>
-                    <td className="mono" translate="no">{[d.invtNo, d.preNo, d.entryId].filter(Boolean).join(' · ')}</td>
-                    <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data-testid="customs-documents"
+            columns={[t('customsDesk.documents.type'), t('customsDesk.documents.businessKey'), t('customsDesk.documents.status'), t('customsDesk.documents.returnInfo'), t('customsDesk.documents.numbers'), t('customsDesk.documents.statusAt')]}>
+            {page.items.map((d) => (
+              <tr key={d.id} data-testid={`customs-doc-${d.type}-${d.businessKey}`} data-status={d.status}>
+                <td className="mono" translate="no">{d.type}</td>
+                <td translate="no">
+                  <a href={hashFor('customs', `documents/${d.id}`)} className="order-link mono" data-testid={`customs-doc-open-${d.id}`}
+                    onClick={(e) => { e.preventDefault(); onOpen(d.id); }}>{d.businessKey}</a>
+                  {d.orderNo && d.orderNo !== d.businessKey ? <div className="muted mono">{d.orderNo}</div> : null}
+                </td>
+                <td><StatusChip status={d.status} testId={`customs-doc-status-${d.id}`} /></td>
+                <td translate="no" className={d.status === '100' || d.status === 'error' || isNegativeCode(d.lastReturnStatus) ? 'inline-error' : undefined}>
+                  {d.lastReturnStatus && d.lastReturnStatus !== d.status ? <span className="mono">{d.lastReturnStatus} </span> : null}
+                  {d.lastReturnInfo ?? ''}
+                </td>
+                <td className="mono" translate="no">{[d.invtNo, d.preNo, d.entryId].filter(Boolean).join(' · ')}</td>
+                <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
+              </tr>
+            ))}
+          </DataTable>
           {cursors.length > 1 || page.nextCursor !== null ? <div className="toolbar" data-testid="customs-documents-pager">
             <Button variant="quiet" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('customsDesk.previous')}</Button>
             <span className="muted">{t('customsDesk.range', { from: first + 1, to: first + page.items.length, total: page.total })}</span>
@@ -118,6 +104,6 @@ export function DocumentsView({ revision, onOpen }: DocumentsViewProps) {
           </div> : null}
         </>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -10,6 +10,7 @@ import type { CustomsFinding } from '../../../src-main/api/contract.ts';
 import { translateError } from '../../i18n/translate-error.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { findingFix, type FindingFix } from './finding-fix.ts';
 import { ShippingForm } from './ShippingForm.tsx';
 
@@ -50,34 +51,21 @@ export function FindingsTable({ findings, onGo, onFixed }: FindingsTableProps) {
       {editing !== null ? (
         <ShippingForm orderId={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); onFixed(); }} />
       ) : null}
-      <div className="table-wrap">
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('customsDesk.findings.severity')}</th>
-              <th scope="col">{t('customsDesk.findings.order')}</th>
-              <th scope="col">{t('customsDesk.findings.field')}</th>
-              <th scope="col">{t('customsDesk.findings.problem')}</th>
-              <th scope="col">{t('customsDesk.findings.action')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {findings.slice(0, shown).map((f, i) => (
-              <tr key={`${f.orderNo}-${f.code}-${f.field}-${i}`} data-testid={`finding-${i}`} data-code={f.code}>
-                <td>
-                  <span className={f.severity === 'error' ? 'status-badge status-badge-warn' : 'status-badge status-badge-info'}>
-                    {t(`customsDesk.findings.severities.${f.severity}`)}
-                  </span>
-                </td>
-                <td className="mono" translate="no">{f.orderNo}</td>
-                <td className="mono" translate="no">{f.field}</td>
-                <td>{translateError(t, f.code, f.params)}</td>
-                <td>{fixButton(findingFix(f), i)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t('customsDesk.findings.severity'), t('customsDesk.findings.order'), t('customsDesk.findings.field'), t('customsDesk.findings.problem'), t('customsDesk.findings.action')]}>
+        {findings.slice(0, shown).map((f, i) => (
+          <tr key={`${f.orderNo}-${f.code}-${f.field}-${i}`} data-testid={`finding-${i}`} data-code={f.code}>
+            <td>
+              <span className={f.severity === 'error' ? 'status-badge status-badge-warn' : 'status-badge status-badge-info'}>
+                {t(`customsDesk.findings.severities.${f.severity}`)}
+              </span>
+            </td>
+            <td className="mono" translate="no">{f.orderNo}</td>
+            <td className="mono" translate="no">{f.field}</td>
+            <td>{translateError(t, f.code, f.params)}</td>
+            <td>{fixButton(findingFix(f), i)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {findings.length > shown ? (
         <Button variant="quiet" data-testid="customs-findings-more" onClick={() => setShown(shown + STEP)}>
           {t('customsDesk.showMore', { shown, total: findings.length })}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorInfo, RiskList } from '../../../src-main/api/contract.ts';
 import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import type { CustomsViewProps } from './CustomsPage.tsx';
 import { useCommand } from './use-command.ts';
@@ -67,37 +68,31 @@ export function RiskListView({ revision, onChanged }: CustomsViewProps) {
       {bad.size > 0 ? <p className="inline-error" role="alert" data-testid="customs-risk-invalid">{t('customsDesk.risk.invalid')}</p> : null}
 
       <h3 className="section-title">{t('customsDesk.risk.prefixes')}</h3>
-      <table className="table table-compact" data-testid="customs-risk-prefixes">
-        <thead><tr><th scope="col">{t('customsDesk.risk.prefix')}</th><th scope="col">{t('customsDesk.risk.note')}</th><th scope="col" /></tr></thead>
-        <tbody>
-          {prefixes.map((p, i) => (
-            <tr key={i}>
-              <td><input {...invalid(`prefix-${i}`)} inputMode="numeric" maxLength={10} aria-label={t('customsDesk.risk.prefix')} data-testid={`risk-prefix-${i}`} value={p.prefix}
-                onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, prefix: e.target.value } : x)))} /></td>
-              <td><input className="input input-compact" maxLength={200} aria-label={t('customsDesk.risk.note')} data-testid={`risk-note-${i}`} value={p.note}
-                onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, note: e.target.value } : x)))} /></td>
-              <td><Button variant="quiet" onClick={() => setPrefixes(prefixes.filter((_, k) => k !== i))}>{t('customsDesk.risk.remove')}</Button></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable wrap={false} data-testid="customs-risk-prefixes" columns={[t('customsDesk.risk.prefix'), t('customsDesk.risk.note'), null]}>
+        {prefixes.map((p, i) => (
+          <tr key={i}>
+            <td><input {...invalid(`prefix-${i}`)} inputMode="numeric" maxLength={10} aria-label={t('customsDesk.risk.prefix')} data-testid={`risk-prefix-${i}`} value={p.prefix}
+              onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, prefix: e.target.value } : x)))} /></td>
+            <td><input className="input input-compact" maxLength={200} aria-label={t('customsDesk.risk.note')} data-testid={`risk-note-${i}`} value={p.note}
+              onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, note: e.target.value } : x)))} /></td>
+            <td><Button variant="quiet" onClick={() => setPrefixes(prefixes.filter((_, k) => k !== i))}>{t('customsDesk.risk.remove')}</Button></td>
+          </tr>
+        ))}
+      </DataTable>
       <Button data-testid="risk-add-prefix" onClick={() => setPrefixes([...prefixes, { prefix: '', note: '' }])}>{t('customsDesk.risk.addPrefix')}</Button>
 
       <h3 className="section-title">{t('customsDesk.risk.thresholds')}</h3>
-      <table className="table table-compact" data-testid="customs-risk-thresholds">
-        <thead><tr><th scope="col">{t('customsDesk.risk.currency')}</th><th scope="col">{t('customsDesk.risk.max')}</th><th scope="col" /></tr></thead>
-        <tbody>
-          {thresholds.map((v, i) => (
-            <tr key={i}>
-              <td><input {...invalid(`currency-${i}`)} maxLength={3} aria-label={t('customsDesk.risk.currency')} data-testid={`risk-currency-${i}`} value={v.currency}
-                onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, currency: e.target.value } : x)))} /></td>
-              <td><input {...invalid(`max-${i}`)} inputMode="decimal" aria-label={t('customsDesk.risk.max')} data-testid={`risk-max-${i}`} value={v.max}
-                onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, max: e.target.value } : x)))} /></td>
-              <td><Button variant="quiet" onClick={() => setThresholds(thresholds.filter((_, k) => k !== i))}>{t('customsDesk.risk.remove')}</Button></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable wrap={false} data-testid="customs-risk-thresholds" columns={[t('customsDesk.risk.currency'), t('customsDesk.risk.max'), null]}>
+        {thresholds.map((v, i) => (
+          <tr key={i}>
+            <td><input {...invalid(`currency-${i}`)} maxLength={3} aria-label={t('customsDesk.risk.currency')} data-testid={`risk-currency-${i}`} value={v.currency}
+              onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, currency: e.target.value } : x)))} /></td>
+            <td><input {...invalid(`max-${i}`)} inputMode="decimal" aria-label={t('customsDesk.risk.max')} data-testid={`risk-max-${i}`} value={v.max}
+              onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, max: e.target.value } : x)))} /></td>
+            <td><Button variant="quiet" onClick={() => setThresholds(thresholds.filter((_, k) => k !== i))}>{t('customsDesk.risk.remove')}</Button></td>
+          </tr>
+        ))}
+      </DataTable>
       <Button data-testid="risk-add-threshold" onClick={() => setThresholds([...thresholds, { currency: 'CNY', max: '' }])}>{t('customsDesk.risk.addThreshold')}</Button>
 
       <div className="form-actions">

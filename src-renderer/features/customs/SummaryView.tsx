@@ -14,6 +14,9 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import type { CustomsViewProps } from './CustomsPage.tsx';
 import { splitOrderNos } from './order-selection.ts';
 import { StatusChip } from './StatusChip.tsx';
@@ -59,41 +62,34 @@ export function SummaryView({ revision, onChanged, onOpen }: SummaryViewProps) {
   };
 
   return (
-    <section className="stock-view" aria-labelledby="customs-summary-title">
-      <h2 className="section-title" id="customs-summary-title">{t('customsDesk.summary.title')}</h2>
-      <p className="field-help">{t('customsDesk.summary.help')}</p>
+    <ViewSection titleId="customs-summary-title" title={t('customsDesk.summary.title')} help={t('customsDesk.summary.help')}>
       <div className="panel" data-testid="customs-summary-form">
         <div className="toolbar">
-          <label className="toolbar-field">
-            <span className="toolbar-label">{t('customsDesk.summary.by')}</span>
+          <ToolbarField label={t('customsDesk.summary.by')}>
             <Select className="select-compact" data-testid="customs-summary-by" value={by}
               options={(['period', 'lists'] as const).map((b) => ({ value: b, label: t(`customsDesk.summary.bys.${b}`) }))}
               onChange={(e) => setBy(e.target.value === 'lists' ? 'lists' : 'period')} />
-          </label>
+          </ToolbarField>
           {by === 'period' ? (
             <>
-              <label className="toolbar-field">
-                <span className="toolbar-label">{t('customsDesk.build.from')}</span>
+              <ToolbarField label={t('customsDesk.build.from')}>
                 <input className="input input-compact" type="date" data-testid="customs-summary-start" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
-              </label>
-              <label className="toolbar-field">
-                <span className="toolbar-label">{t('customsDesk.build.to')}</span>
+              </ToolbarField>
+              <ToolbarField label={t('customsDesk.build.to')}>
                 <input className="input input-compact" type="date" data-testid="customs-summary-end" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
-              </label>
+              </ToolbarField>
             </>
           ) : null}
-          <label className="toolbar-field">
-            <span className="toolbar-label">{t('customsDesk.summary.summaryFlag')}</span>
+          <ToolbarField label={t('customsDesk.summary.summaryFlag')}>
             <Select className="select-compact" data-testid="customs-summary-flag" value={summaryFlag}
               options={(['1', '2'] as const).map((f) => ({ value: f, label: t(`customsDesk.summary.summaryFlags.${f}`) }))}
               onChange={(e) => setSummaryFlag(e.target.value === '2' ? '2' : '1')} />
-          </label>
-          <label className="toolbar-field">
-            <span className="toolbar-label">{t('customsDesk.summary.itemNameFlag')}</span>
+          </ToolbarField>
+          <ToolbarField label={t('customsDesk.summary.itemNameFlag')}>
             <Select className="select-compact" data-testid="customs-summary-item-flag" value={itemNameFlag}
               options={(['0', '1'] as const).map((f) => ({ value: f, label: t(`customsDesk.summary.itemNameFlags.${f}`) }))}
               onChange={(e) => setItemNameFlag(e.target.value === '1' ? '1' : '0')} />
-          </label>
+          </ToolbarField>
         </div>
         {by === 'lists' ? (
           <label className="field">
@@ -121,31 +117,19 @@ export function SummaryView({ revision, onChanged, onOpen }: SummaryViewProps) {
       {summaries.failure ? <ErrorBanner error={summaries.failure} onDismiss={summaries.dismiss} /> : null}
       {summaries.data && summaries.data.items.length === 0 ? <p className="muted">{t('customsDesk.summary.none')}</p> : null}
       {summaries.data && summaries.data.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="customs-summaries">
-            <thead>
-              <tr>
-                <th scope="col">{t('customsDesk.summary.copNo')}</th>
-                <th scope="col">{t('customsDesk.documents.status')}</th>
-                <th scope="col">{t('customsDesk.detail.entryId')}</th>
-                <th scope="col">{t('customsDesk.documents.returnInfo')}</th>
-                <th scope="col">{t('customsDesk.documents.statusAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summaries.data.items.map((d) => (
-                <tr key={d.id} data-testid={`customs-summary-${d.businessKey}`}>
-                  <td translate="no"><a href={hashFor('customs', `documents/${d.id}`)} className="order-link mono" onClick={(e) => { e.preventDefault(); onOpen(d.id); }}>{d.businessKey}</a></td>
-                  <td><StatusChip status={d.status} /></td>
-                  <td className="mono" data-testid={`customs-summary-entry-${d.businessKey}`}>{d.entryId ? <span translate="no">{d.entryId}</span> : t('customsDesk.summary.noEntryYet')}</td>
-                  <td translate="no">{d.lastReturnInfo ?? ''}</td>
-                  <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable data-testid="customs-summaries"
+          columns={[t('customsDesk.summary.copNo'), t('customsDesk.documents.status'), t('customsDesk.detail.entryId'), t('customsDesk.documents.returnInfo'), t('customsDesk.documents.statusAt')]}>
+          {summaries.data.items.map((d) => (
+            <tr key={d.id} data-testid={`customs-summary-${d.businessKey}`}>
+              <td translate="no"><a href={hashFor('customs', `documents/${d.id}`)} className="order-link mono" onClick={(e) => { e.preventDefault(); onOpen(d.id); }}>{d.businessKey}</a></td>
+              <td><StatusChip status={d.status} /></td>
+              <td className="mono" data-testid={`customs-summary-entry-${d.businessKey}`}>{d.entryId ? <span translate="no">{d.entryId}</span> : t('customsDesk.summary.noEntryYet')}</td>
+              <td translate="no">{d.lastReturnInfo ?? ''}</td>
+              <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -10,6 +10,7 @@ import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { buildHashPath } from '../customs/index.ts';
 import { CUSTOMS_MODES, isCustomsMode } from './vocabulary.ts';
 
@@ -44,8 +45,7 @@ export function BulkCustomsMode() {
           <Button variant="quiet" onClick={clear}>{t('orders.selection.clear')}</Button>
         </>
       ) : null}
-      <label className="toolbar-field toolbar-inline">
-        <span className="toolbar-label">{t('orders.bulk.label')}</span>
+      <ToolbarField variant="toolbar-inline" label={t('orders.bulk.label')}>
         <Select
           className="select-compact"
           data-testid="orders-bulk-mode"
@@ -54,7 +54,7 @@ export function BulkCustomsMode() {
           options={CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) }))}
           onChange={(e) => setMode(isCustomsMode(e.target.value) ? e.target.value : '')}
         />
-      </label>
+      </ToolbarField>
       <Button data-testid="orders-bulk-apply" disabled={busy || count === 0 || mode === ''} onClick={() => void run()}>
         {busy ? t('orders.bulk.applying') : t('orders.bulk.apply')}
       </Button>

@@ -6,8 +6,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../src-main/api/contract.ts';
-import { translateError } from '../../i18n/translate-error.ts';
 import { Button } from '../../ui/Button.tsx';
+import { CountStats } from '../../ui/CountStats.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { RejectedRowsTable } from '../../ui/RejectedRowsTable.tsx';
 import { StatusBadge, useOrderFormatters } from './order-labels.tsx';
 import { isImportSource } from './vocabulary.ts';
 
@@ -49,69 +51,41 @@ export function ImportPreviewPanel({ preview, downloading, onDownloadRejected }:
         <dt>{t('orders.import.preview.source')}</dt><dd data-testid="import-detected-source" data-source={preview.source}>{source}</dd>
         <dt>{t('orders.import.preview.encoding')}</dt><dd data-testid="import-encoding">{encoding}</dd>
       </dl>
-      <dl className="stats">
-        {counts.map(([key, value]) => (
-          <div key={key} className="stat" data-testid={`import-count-${key}`} data-value={value}>
-            <dt>{t(`orders.import.preview.${key}`)}</dt>
-            <dd className={key === 'rejected' && value > 0 ? 'stat-bad' : undefined}>{f.number(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <CountStats counts={counts} label={(key) => t(`orders.import.preview.${key}`)} testId={(key) => `import-count-${key}`} format={f.number} />
       {preview.orders === 0 ? <p className="notice">{t('orders.import.preview.nothing')}</p> : null}
 
       {totals.length > 0 ? (
         <>
           <h3 className="section-title">{t('orders.import.preview.totals')}</h3>
-          <table className="table table-compact" data-testid="import-totals">
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.import.preview.totalsCurrency')}</th>
-                <th scope="col" className="num">{t('orders.import.preview.totalsOrders')}</th>
-                <th scope="col" className="num">{t('orders.import.preview.totalsGross')}</th>
+          <DataTable wrap={false} data-testid="import-totals"
+            columns={[t('orders.import.preview.totalsCurrency'), num(t('orders.import.preview.totalsOrders')), num(t('orders.import.preview.totalsGross'))]}>
+            {totals.map(([currency, total]) => (
+              <tr key={currency} data-testid={`import-total-${currency}`}>
+                <td>{currency}</td>
+                <td className="num">{f.number(total.orders)}</td>
+                <td className="num">{f.money(total.gross, currency)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {totals.map(([currency, total]) => (
-                <tr key={currency} data-testid={`import-total-${currency}`}>
-                  <td>{currency}</td>
-                  <td className="num">{f.number(total.orders)}</td>
-                  <td className="num">{f.money(total.gross, currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       ) : null}
 
       {preview.sample.length > 0 ? (
         <>
           <h3 className="section-title">{t('orders.import.preview.sample')}</h3>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="import-sample">
-              <thead>
-                <tr>
-                  <th scope="col">{t('orders.columns.orderNo')}</th>
-                  <th scope="col">{t('orders.columns.status')}</th>
-                  <th scope="col">{t('orders.columns.orderedAt')}</th>
-                  <th scope="col">{t('orders.columns.country')}</th>
-                  <th scope="col" className="num">{t('orders.columns.units')}</th>
-                  <th scope="col" className="num">{t('orders.columns.gross')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.sample.map((o) => (
-                  <tr key={o.orderNo}>
-                    <td className="mono">{o.orderNo}</td>
-                    <td><StatusBadge status={o.status} /></td>
-                    <td>{f.dateTime(o.orderedAt)}</td>
-                    <td>{o.buyerCountry ?? ''}</td>
-                    <td className="num">{f.number(o.units)}</td>
-                    <td className="num">{f.money(o.gross, o.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data-testid="import-sample"
+            columns={[t('orders.columns.orderNo'), t('orders.columns.status'), t('orders.columns.orderedAt'), t('orders.columns.country'), num(t('orders.columns.units')), num(t('orders.columns.gross'))]}>
+            {preview.sample.map((o) => (
+              <tr key={o.orderNo}>
+                <td className="mono">{o.orderNo}</td>
+                <td><StatusBadge status={o.status} /></td>
+                <td>{f.dateTime(o.orderedAt)}</td>
+                <td>{o.buyerCountry ?? ''}</td>
+                <td className="num">{f.number(o.units)}</td>
+                <td className="num">{f.money(o.gross, o.currency)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
 
@@ -119,26 +93,9 @@ export function ImportPreviewPanel({ preview, downloading, onDownloadRejected }:
         <div className="rejected" data-testid="import-rejected">
           <h3 className="section-title">{t('orders.import.rejected.title')}</h3>
           <p className="field-help">{t('orders.import.rejected.intro')}</p>
-          <div className="table-wrap">
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t('orders.import.rejected.row')}</th>
-                  <th scope="col">{t('orders.import.rejected.column')}</th>
-                  <th scope="col">{t('orders.import.rejected.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shownRejected.map((r, i) => (
-                  <tr key={`${r.row}-${r.column ?? ''}-${i}`} data-testid={`import-rejected-row-${r.row}`} data-code={r.code}>
-                    <td className="num">{r.row}</td>
-                    <td className="mono">{r.column ?? ''}</td>
-                    <td>{translateError(t, r.code, { column: r.column ?? t('orders.import.rejected.someColumn'), ...r.params })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RejectedRowsTable rows={shownRejected} rowTestId={(row) => `import-rejected-row-${row}`}
+            labels={[t('orders.import.rejected.row'), t('orders.import.rejected.column'), t('orders.import.rejected.reason')]}
+            params={(r) => ({ column: r.column ?? t('orders.import.rejected.someColumn'), ...r.params })} />
           {preview.rejected.length > shownRejected.length ? (
             <p className="field-help">{t('orders.import.rejected.more', { count: preview.rejected.length - shownRejected.length })}</p>
           ) : null}

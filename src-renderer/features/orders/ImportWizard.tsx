@@ -19,11 +19,14 @@ import { call } from '../../app/core-client.ts';
 import type { ImportProgress } from '../../state/orders-slice.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
+import { CountStats } from '../../ui/CountStats.tsx';
 import { downloadText } from '../../ui/download-text.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { Checkbox } from '../../ui/Checkbox.tsx';
 import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from './file-to-base64.ts';
 import { ImportPreviewPanel } from './ImportPreviewPanel.tsx';
 import { MappingEditor, unmappedRequired } from './MappingEditor.tsx';
@@ -61,14 +64,7 @@ function SummaryPanel({ summary, fileName, onDone, onAnother }: {
     <section className="panel" data-testid="import-summary" aria-labelledby="import-summary-title">
       <h2 className="panel-title" id="import-summary-title">{t('orders.import.summary.title')}</h2>
       <p role="status">{t('orders.import.summary.body', { fileName })}</p>
-      <dl className="stats">
-        {counts.map(([key, value]) => (
-          <div key={key} className="stat" data-testid={`import-summary-${key}`} data-value={value}>
-            <dt>{t(`orders.import.summary.${key}`)}</dt>
-            <dd className={key === 'rejected' && value > 0 ? 'stat-bad' : undefined}>{f.number(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <CountStats counts={counts} label={(key) => t(`orders.import.summary.${key}`)} testId={(key) => `import-summary-${key}`} format={f.number} />
       <div className="form-actions">
         <Button variant="primary" data-testid="import-done" onClick={onDone}>{t('orders.import.summary.toOrders')}</Button>
         <Button data-testid="import-another" onClick={onAnother}>{t('orders.import.summary.another')}</Button>
@@ -295,8 +291,7 @@ export function ImportWizard() {
             </label>
             <p className="field-help">{t('orders.import.fileHelp')}</p>
             <div className="toolbar">
-              <label className="toolbar-field">
-                <span className="toolbar-label">{t('orders.import.source')}</span>
+              <ToolbarField label={t('orders.import.source')}>
                 <Select
                   className="select-compact"
                   data-testid="import-source"
@@ -305,9 +300,8 @@ export function ImportWizard() {
                   options={[{ value: 'auto', label: t('orders.import.sources.auto') }, ...IMPORT_SOURCES.map((s) => ({ value: s, label: t(`orders.import.sources.${s}`) }))]}
                   onChange={(e) => setSource(isImportSource(e.target.value) ? e.target.value : 'auto')}
                 />
-              </label>
-              <label className="toolbar-field">
-                <span className="toolbar-label">{t('orders.import.shop')}</span>
+              </ToolbarField>
+              <ToolbarField label={t('orders.import.shop')}>
                 <Select
                   className="select-compact"
                   data-testid="import-shop"
@@ -316,10 +310,9 @@ export function ImportWizard() {
                   options={[{ value: '', label: t('orders.import.shopAuto') }, ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name }))]}
                   onChange={(e) => setShopId(e.target.value)}
                 />
-              </label>
+              </ToolbarField>
               {savedMappings.length > 0 ? (
-                <label className="toolbar-field">
-                  <span className="toolbar-label">{t('orders.import.savedMapping')}</span>
+                <ToolbarField label={t('orders.import.savedMapping')}>
                   <Select
                     className="select-compact"
                     data-testid="import-saved-mapping"
@@ -328,7 +321,7 @@ export function ImportWizard() {
                     options={[{ value: '', label: t('orders.import.savedMappingNone') }, ...savedMappings.map((m) => ({ value: m.name, label: m.name }))]}
                     onChange={(e) => setMappingName(e.target.value)}
                   />
-                </label>
+                </ToolbarField>
               ) : null}
             </div>
             <div className="form-actions">
@@ -356,16 +349,12 @@ export function ImportWizard() {
               <section className="panel import-actions">
                 {showMapping ? (
                   <div className="save-mapping">
-                    <label className="checkbox-label">
-                      <input type="checkbox" data-testid="import-save-mapping" checked={saveMapping} onChange={(e) => setSaveMapping(e.target.checked)} />
-                      {t('orders.import.mapping.saveAs')}
-                    </label>
+                    <Checkbox testId="import-save-mapping" label={t('orders.import.mapping.saveAs')} checked={saveMapping} onChange={setSaveMapping} />
                     {saveMapping ? (
-                      <label className="toolbar-field">
-                        <span className="toolbar-label">{t('orders.import.mapping.saveName')}</span>
+                      <ToolbarField label={t('orders.import.mapping.saveName')}>
                         <input className="input input-compact" type="text" maxLength={100} data-testid="import-mapping-name"
                           placeholder={t('orders.import.mapping.saveNamePlaceholder')} value={saveName} onChange={(e) => setSaveName(e.target.value)} />
-                      </label>
+                      </ToolbarField>
                     ) : null}
                   </div>
                 ) : null}

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { GENERIC_FIELDS, REQUIRED_GENERIC_FIELDS, type GenericField } from './vocabulary.ts';
 
 export interface MappingEditorProps {
@@ -32,46 +33,39 @@ export function MappingEditor({ headers, mapping, dirty, busy, onChange, onRemap
     <section className="panel" data-testid="import-mapping" aria-labelledby="import-mapping-title">
       <h2 className="panel-title" id="import-mapping-title">{t('orders.import.mapping.title')}</h2>
       <p className="field-help">{t('orders.import.mapping.intro')}</p>
-      <table className="table mapping-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('orders.import.mapping.field')}</th>
-            <th scope="col">{t('orders.import.mapping.column')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {GENERIC_FIELDS.map((field) => {
-            const required = isRequiredField(field);
-            const value = mapping[field] ?? '';
-            const missing = required && value === '';
-            const id = `import-mapping-select-${field}`;
-            return (
-              <tr key={field} className={missing ? 'mapping-missing' : undefined}>
-                <th scope="row">
-                  <label htmlFor={id}>{t(`orders.import.genericFields.${field}`)}</label>
-                  {required ? <span className="required-mark">{t('orders.import.mapping.required')}</span> : null}
-                </th>
-                <td>
-                  <select
-                    id={id}
-                    className="input select select-compact"
-                    data-testid={`import-mapping-${field}`}
-                    aria-invalid={missing}
-                    aria-required={required}
-                    value={value}
-                    onChange={(e) => onChange(field, e.target.value === '' ? null : e.target.value)}
-                  >
-                    <option value="">{t('orders.import.mapping.notMapped')}</option>
-                    {headers.map((h, i) => (
-                      <option key={`${i}-${h}`} value={h}>{h}</option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable className="table mapping-table" wrap={false}
+        columns={[t('orders.import.mapping.field'), t('orders.import.mapping.column')]}>
+        {GENERIC_FIELDS.map((field) => {
+          const required = isRequiredField(field);
+          const value = mapping[field] ?? '';
+          const missing = required && value === '';
+          const id = `import-mapping-select-${field}`;
+          return (
+            <tr key={field} className={missing ? 'mapping-missing' : undefined}>
+              <th scope="row">
+                <label htmlFor={id}>{t(`orders.import.genericFields.${field}`)}</label>
+                {required ? <span className="required-mark">{t('orders.import.mapping.required')}</span> : null}
+              </th>
+              <td>
+                <select
+                  id={id}
+                  className="input select select-compact"
+                  data-testid={`import-mapping-${field}`}
+                  aria-invalid={missing}
+                  aria-required={required}
+                  value={value}
+                  onChange={(e) => onChange(field, e.target.value === '' ? null : e.target.value)}
+                >
+                  <option value="">{t('orders.import.mapping.notMapped')}</option>
+                  {headers.map((h, i) => (
+                    <option key={`${i}-${h}`} value={h}>{h}</option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       <div className="form-actions">
         <Button data-testid="import-remap" disabled={busy || !dirty} onClick={onRemap}>{t('orders.import.mapping.remap')}</Button>
         {dirty ? <span className="notice" role="status" data-testid="import-mapping-dirty">{t('orders.import.mapping.dirty')}</span> : null}

@@ -10,6 +10,7 @@ import { call } from '../../app/core-client.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ExclusionMarker, StatusBadge, useOrderFormatters, type OrderFormatters } from './order-labels.tsx';
 import { ProfitBreakdown } from './ProfitBreakdown.tsx';
 import { isFulfilment, isOrderStatus } from './vocabulary.ts';
@@ -85,82 +86,50 @@ function DetailBody({ order }: { readonly order: OrderDetail }) {
       <section className="panel" aria-labelledby="order-lines-title">
         <h2 className="panel-title" id="order-lines-title">{t('orders.detail.lines')}</h2>
         {order.lines.length === 0 ? <p className="muted">{t('orders.detail.noLines')}</p> : (
-          <div className="table-wrap">
-            <table className="table" data-testid="order-lines">
-              <thead>
-                <tr>
-                  <th scope="col">{t('orders.detail.lineSku')}</th>
-                  <th scope="col">{t('orders.detail.lineName')}</th>
-                  <th scope="col" className="num">{t('orders.detail.lineQuantity')}</th>
-                  <th scope="col" className="num">{t('orders.detail.lineUnitPrice')}</th>
-                  <th scope="col" className="num">{t('orders.detail.lineTotal')}</th>
-                  <th scope="col" className="num">{t('orders.detail.lineDiscount')}</th>
-                  <th scope="col" className="num">{t('orders.detail.lineShipping')}</th>
-                  <th scope="col" className="num">{t('orders.detail.lineTax')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {order.lines.map((line) => (
-                  <tr key={line.id} className={line.cancelled ? 'row-cancelled' : undefined} data-testid={`order-line-${line.lineKey}`}>
-                    <td className="mono">{line.sku}</td>
-                    <td>
-                      {line.itemName}
-                      {line.cancelled ? <span className="badge badge-muted">{t('orders.detail.lineCancelled')}</span> : null}
-                    </td>
-                    <td className="num">{f.number(line.quantity)}</td>
-                    <td className="num">{line.unitPrice === null ? t('orders.detail.notAvailable') : money(line.unitPrice)}</td>
-                    <td className="num">{money(line.lineTotal)}</td>
-                    <td className="num">{money(line.discount)}</td>
-                    <td className="num">{money(line.shipping)}</td>
-                    <td className="num">{money(line.taxOnTop)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable className="table" data-testid="order-lines"
+            columns={[t('orders.detail.lineSku'), t('orders.detail.lineName'), num(t('orders.detail.lineQuantity')), num(t('orders.detail.lineUnitPrice')), num(t('orders.detail.lineTotal')), num(t('orders.detail.lineDiscount')), num(t('orders.detail.lineShipping')), num(t('orders.detail.lineTax'))]}>
+            {order.lines.map((line) => (
+              <tr key={line.id} className={line.cancelled ? 'row-cancelled' : undefined} data-testid={`order-line-${line.lineKey}`}>
+                <td className="mono">{line.sku}</td>
+                <td>
+                  {line.itemName}
+                  {line.cancelled ? <span className="badge badge-muted">{t('orders.detail.lineCancelled')}</span> : null}
+                </td>
+                <td className="num">{f.number(line.quantity)}</td>
+                <td className="num">{line.unitPrice === null ? t('orders.detail.notAvailable') : money(line.unitPrice)}</td>
+                <td className="num">{money(line.lineTotal)}</td>
+                <td className="num">{money(line.discount)}</td>
+                <td className="num">{money(line.shipping)}</td>
+                <td className="num">{money(line.taxOnTop)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
       <section className="panel" aria-labelledby="order-fees-title">
         <h2 className="panel-title" id="order-fees-title">{t('orders.detail.fees')}</h2>
         {order.fees.length === 0 ? <p className="muted">{t('orders.detail.noFees')}</p> : (
-          <table className="table" data-testid="order-fees">
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.detail.feeType')}</th>
-                <th scope="col">{t('orders.detail.feeDescription')}</th>
-                <th scope="col" className="num">{t('orders.detail.feeAmount')}</th>
+          <DataTable className="table" wrap={false} data-testid="order-fees"
+            columns={[t('orders.detail.feeType'), t('orders.detail.feeDescription'), num(t('orders.detail.feeAmount'))]}>
+            {order.fees.map((fee) => (
+              <tr key={fee.id}>
+                <td>{t(`orders.feeTypes.${fee.type}`)}</td>
+                <td className="mono">{fee.description}</td>
+                <td className="num">{f.money(fee.amount, fee.currency)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {order.fees.map((fee) => (
-                <tr key={fee.id}>
-                  <td>{t(`orders.feeTypes.${fee.type}`)}</td>
-                  <td className="mono">{fee.description}</td>
-                  <td className="num">{f.money(fee.amount, fee.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
 
       <section className="panel" aria-labelledby="order-changes-title">
         <h2 className="panel-title" id="order-changes-title">{t('orders.detail.changes')}</h2>
         {order.changes.length === 0 ? <p className="muted">{t('orders.detail.noChanges')}</p> : (
-          <table className="table" data-testid="order-changes">
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.detail.changeField')}</th>
-                <th scope="col">{t('orders.detail.changeValues')}</th>
-                <th scope="col">{t('orders.detail.changeAt')}</th>
-                <th scope="col">{t('orders.detail.changeCause')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.changes.map((c, i) => <ChangeRow key={`${c.at}-${c.field}-${i}`} change={c} currency={order.currency} f={f} />)}
-            </tbody>
-          </table>
+          <DataTable className="table" wrap={false} data-testid="order-changes"
+            columns={[t('orders.detail.changeField'), t('orders.detail.changeValues'), t('orders.detail.changeAt'), t('orders.detail.changeCause')]}>
+            {order.changes.map((c, i) => <ChangeRow key={`${c.at}-${c.field}-${i}`} change={c} currency={order.currency} f={f} />)}
+          </DataTable>
         )}
       </section>
     </>

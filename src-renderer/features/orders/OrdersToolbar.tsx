@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { CUSTOMS_MODES, isCustomsMode, isOrderStatus, ORDER_STATUSES } from './vocabulary.ts';
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -46,8 +47,7 @@ export function OrdersToolbar() {
 
   return (
     <div className="toolbar" role="search" aria-label={t('orders.filters.label')}>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('orders.filters.shop')}</span>
+      <ToolbarField label={t('orders.filters.shop')}>
         <Select
           className="select-compact"
           data-testid="orders-filter-shop"
@@ -55,9 +55,8 @@ export function OrdersToolbar() {
           options={[{ value: '', label: t('orders.filters.allShops') }, ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name }))]}
           onChange={(e) => setFilter({ shopId: e.target.value === '' ? undefined : Number(e.target.value) })}
         />
-      </label>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('orders.filters.status')}</span>
+      </ToolbarField>
+      <ToolbarField label={t('orders.filters.status')}>
         <Select
           className="select-compact"
           data-testid="orders-filter-status"
@@ -65,9 +64,8 @@ export function OrdersToolbar() {
           options={[{ value: '', label: t('orders.filters.allStatuses') }, ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) }))]}
           onChange={(e) => setFilter({ status: isOrderStatus(e.target.value) ? e.target.value : undefined })}
         />
-      </label>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('orders.filters.customsMode')}</span>
+      </ToolbarField>
+      <ToolbarField label={t('orders.filters.customsMode')}>
         <Select
           className="select-compact"
           data-testid="orders-filter-customsMode"
@@ -75,9 +73,8 @@ export function OrdersToolbar() {
           options={[{ value: '', label: t('orders.filters.allModes') }, ...CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) }))]}
           onChange={(e) => setFilter({ customsMode: isCustomsMode(e.target.value) ? e.target.value : undefined })}
         />
-      </label>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('orders.filters.from')}</span>
+      </ToolbarField>
+      <ToolbarField label={t('orders.filters.from')}>
         <input
           className="input input-compact"
           type="date"
@@ -86,9 +83,8 @@ export function OrdersToolbar() {
           max={filter.to}
           onChange={(e) => setFilter({ from: e.target.value === '' ? undefined : e.target.value })}
         />
-      </label>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('orders.filters.to')}</span>
+      </ToolbarField>
+      <ToolbarField label={t('orders.filters.to')}>
         <input
           className="input input-compact"
           type="date"
@@ -97,9 +93,8 @@ export function OrdersToolbar() {
           min={filter.from}
           onChange={(e) => setFilter({ to: e.target.value === '' ? undefined : e.target.value })}
         />
-      </label>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('orders.filters.country')}</span>
+      </ToolbarField>
+      <ToolbarField label={t('orders.filters.country')}>
         <input
           className="input input-compact input-country"
           type="text"
@@ -111,9 +106,8 @@ export function OrdersToolbar() {
           placeholder={t('orders.filters.countryPlaceholder')}
           onChange={(e) => changeCountry(e.target.value)}
         />
-      </label>
-      <label className="toolbar-field toolbar-search">
-        <span className="toolbar-label">{t('orders.filters.search')}</span>
+      </ToolbarField>
+      <ToolbarField variant="toolbar-search" label={t('orders.filters.search')}>
         <input
           className="input input-compact"
           type="search"
@@ -123,7 +117,7 @@ export function OrdersToolbar() {
           placeholder={t('orders.filters.searchPlaceholder')}
           onChange={(e) => setQ(e.target.value)}
         />
-      </label>
+      </ToolbarField>
       {active ? (
         <Button variant="quiet" data-testid="orders-filter-clear" onClick={clear}>{t('orders.filters.clear')}</Button>
       ) : null}

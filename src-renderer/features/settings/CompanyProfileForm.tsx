@@ -8,10 +8,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanyRecord, ErrorInfo } from '../../../src-main/api/contract.ts';
 import { useAppStore } from '../../state/store.ts';
-import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import {
   checkFieldOnBlur,
   isCompanyField,
@@ -160,16 +160,7 @@ export function CompanyProfileForm({ initial, onSaved }: CompanyProfileFormProps
           />
         )}
       </Field>
-      <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="company-save" disabled={saving}>
-          {saving ? t('company.saving') : t('company.save')}
-        </Button>
-        {saved ? (
-          <span className="form-saved" role="status" data-testid="company-saved">
-            {t('company.saved', { version: saved.version, savedAt })}
-          </span>
-        ) : null}
-      </div>
+      <SubmitActions testId="company-save" busy={saving} done={saved ? t('company.saved', { version: saved.version, savedAt }) : null} doneTestId="company-saved">{saving ? t('company.saving') : t('company.save')}</SubmitActions>
     </form>
   );
 }

@@ -14,6 +14,9 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { Checkbox } from '../../ui/Checkbox.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import type { SettlementViewProps } from './SettlementPage.tsx';
 import { isDecimalText, todayIso, useSettlementFormatters } from './settlement-format.ts';
 import { useHostQuery } from './use-host-query.ts';
@@ -40,12 +43,9 @@ export function AdvancesView({ revision, onChanged }: SettlementViewProps) {
   };
 
   return (
-    <section className="stock-view" aria-labelledby="settlement-advances-title">
-      <div className="section-head">
-        <h2 className="section-title" id="settlement-advances-title">{t('settlement.advances.title')}</h2>
-        <Button variant="primary" data-testid="advance-new" onClick={() => setAdding((v) => !v)}>{t('settlement.advances.add')}</Button>
-      </div>
-      <p className="field-help">{t('settlement.advances.help')}</p>
+    <ViewSection titleId="settlement-advances-title" title={t('settlement.advances.title')}
+      actions={<Button variant="primary" data-testid="advance-new" onClick={() => setAdding((v) => !v)}>{t('settlement.advances.add')}</Button>}
+      help={t('settlement.advances.help')}>
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       {overdue.length > 0 ? (
         <div className="notice" role="alert" data-testid="advances-overdue">
@@ -63,30 +63,14 @@ export function AdvancesView({ revision, onChanged }: SettlementViewProps) {
       {adding ? <AdvanceForm onSaved={changed} onCancel={() => setAdding(false)} /> : null}
       {list.value !== null && advances.length === 0 && !adding ? <EmptyState title={t('settlement.advances.emptyTitle')} body={t('settlement.advances.emptyBody')} /> : null}
       {advances.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="advances-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('settlement.advances.party')}</th>
-                <th scope="col">{t('settlement.fields.date')}</th>
-                <th scope="col">{t('settlement.advances.category')}</th>
-                <th scope="col" className="num">{t('settlement.advances.amount')}</th>
-                <th scope="col" className="num">{t('settlement.advances.repaid')}</th>
-                <th scope="col" className="num">{t('settlement.advances.outstanding')}</th>
-                <th scope="col">{t('settlement.advances.dueDate')}</th>
-                <th scope="col">{t('settlement.advances.status')}</th>
-                <th scope="col"><span className="visually-hidden">{t('settlement.actions.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {advances.map((a) => (
-                <AdvanceRow key={a.id} advance={a} repaying={repaying === a.id} onRepay={() => setRepaying(a.id)} onDone={changed} onCancel={() => setRepaying(null)} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable data-testid="advances-table"
+          columns={[t('settlement.advances.party'), t('settlement.fields.date'), t('settlement.advances.category'), num(t('settlement.advances.amount')), num(t('settlement.advances.repaid')), num(t('settlement.advances.outstanding')), t('settlement.advances.dueDate'), t('settlement.advances.status'), <span className="visually-hidden">{t('settlement.actions.actions')}</span>]}>
+          {advances.map((a) => (
+            <AdvanceRow key={a.id} advance={a} repaying={repaying === a.id} onRepay={() => setRepaying(a.id)} onDone={changed} onCancel={() => setRepaying(null)} />
+          ))}
+        </DataTable>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }
 
@@ -222,10 +206,7 @@ function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; read
           {(control) => <input {...control} className="input" type="text" maxLength={400} data-testid="advance-note" value={note} onChange={(e) => setNote(e.target.value)} />}
         </Field>
       </div>
-      <label className="checkbox-label">
-        <input type="checkbox" data-testid="advance-related" checked={relatedParty} onChange={(e) => setRelatedParty(e.target.checked)} />
-        {t('settlement.advances.relatedParty')}
-      </label>
+      <Checkbox testId="advance-related" label={t('settlement.advances.relatedParty')} checked={relatedParty} onChange={setRelatedParty} />
       <div className="form-actions">
         <Button variant="primary" type="submit" data-testid="advance-save">{t('settlement.advances.save')}</Button>
         <Button onClick={onCancel}>{t('settlement.actions.cancel')}</Button>

@@ -8,7 +8,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DateField } from './DateField.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { DateField } from '../../ui/DateField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { missingRateOf, RateForm } from './RateForm.tsx';
 import type { SettlementViewProps } from './SettlementPage.tsx';
 import { todayIso, useSettlementFormatters } from './settlement-format.ts';
@@ -30,8 +32,7 @@ export function FxView({ revision, onChanged }: SettlementViewProps) {
   const r = report.value;
 
   return (
-    <section className="stock-view" aria-labelledby="settlement-fx-title">
-      <h2 className="section-title" id="settlement-fx-title">{t('settlement.fx.title')}</h2>
+    <ViewSection titleId="settlement-fx-title" title={t('settlement.fx.title')}>
       <div className="toolbar">
         <DateField label={t('settlement.fields.from')} value={from} onChange={setFrom} testId="fx-from" />
         <DateField label={t('settlement.fields.to')} value={to} onChange={setTo} testId="fx-to" />
@@ -42,78 +43,50 @@ export function FxView({ revision, onChanged }: SettlementViewProps) {
         <>
           <h3 className="section-title">{t('settlement.fx.realisedTitle')}</h3>
           {r.realised.length === 0 ? <p className="field-help">{t('settlement.fx.noRealised')}</p> : (
-            <div className="table-wrap">
-              <table className="table table-compact" data-testid="fx-realised">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('settlement.fields.date')}</th>
-                    <th scope="col" className="num">{t('settlement.receipts.amount')}</th>
-                    <th scope="col" className="num">{t('settlement.receipts.bankRate')}</th>
-                    <th scope="col" className="num">{t('settlement.receipts.cnyReceived')}</th>
-                    <th scope="col" className="num">{t('settlement.receipts.bankCharges')}</th>
-                    <th scope="col" className="num">{t('settlement.receipts.cnyBooked')}</th>
-                    <th scope="col" className="num">{t('settlement.receipts.fxGainLoss')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.realised.map((x) => (
-                    <tr key={x.id} data-testid={`fx-realised-${x.id}`} data-gain={x.fxGainLoss}>
-                      <td>{f.day(x.date)}</td>
-                      <td className="num">{f.money(x.amount, x.currency)}</td>
-                      <td className="num mono">{x.bankRate}</td>
-                      <td className="num">{cny(x.cnyReceived)}</td>
-                      <td className="num">{cny(x.bankCharges)}</td>
-                      <td className="num">{cny(x.cnyBooked)}</td>
-                      <td className={signedClass(x.fxGainLoss)}>{cny(x.fxGainLoss)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr data-testid="fx-realised-total" data-total={r.realisedTotal}>
-                    <th scope="row" colSpan={6}>{t('settlement.fx.realisedTotal')}</th>
-                    <td className={`${signedClass(r.realisedTotal)} strong`}>{cny(r.realisedTotal)}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+            <DataTable data-testid="fx-realised" foot={(
+                <tr data-testid="fx-realised-total" data-total={r.realisedTotal}>
+                  <th scope="row" colSpan={6}>{t('settlement.fx.realisedTotal')}</th>
+                  <td className={`${signedClass(r.realisedTotal)} strong`}>{cny(r.realisedTotal)}</td>
+                </tr>
+              )}
+              columns={[t('settlement.fields.date'), num(t('settlement.receipts.amount')), num(t('settlement.receipts.bankRate')), num(t('settlement.receipts.cnyReceived')), num(t('settlement.receipts.bankCharges')), num(t('settlement.receipts.cnyBooked')), num(t('settlement.receipts.fxGainLoss'))]}>
+              {r.realised.map((x) => (
+                <tr key={x.id} data-testid={`fx-realised-${x.id}`} data-gain={x.fxGainLoss}>
+                  <td>{f.day(x.date)}</td>
+                  <td className="num">{f.money(x.amount, x.currency)}</td>
+                  <td className="num mono">{x.bankRate}</td>
+                  <td className="num">{cny(x.cnyReceived)}</td>
+                  <td className="num">{cny(x.bankCharges)}</td>
+                  <td className="num">{cny(x.cnyBooked)}</td>
+                  <td className={signedClass(x.fxGainLoss)}>{cny(x.fxGainLoss)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <h3 className="section-title">{t('settlement.fx.unrealisedTitle')}</h3>
           <p className="field-help">{t('settlement.fx.unrealisedHelp', { date: f.day(r.to) })}</p>
           {r.unrealised.length === 0 ? <p className="field-help">{t('settlement.fx.noOpen')}</p> : (
-            <div className="table-wrap">
-              <table className="table table-compact" data-testid="fx-unrealised">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('settlement.fields.currency')}</th>
-                    <th scope="col" className="num">{t('settlement.fx.open')}</th>
-                    <th scope="col" className="num">{t('settlement.fx.booked')}</th>
-                    <th scope="col">{t('settlement.fx.periodEndRate')}</th>
-                    <th scope="col" className="num">{t('settlement.fx.revalued')}</th>
-                    <th scope="col" className="num">{t('settlement.fx.difference')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.unrealised.map((u) => (
-                    <tr key={u.currency} data-testid={`fx-unrealised-${u.currency}`} data-difference={u.difference ?? ''}>
-                      <th scope="row">{u.currency}</th>
-                      <td className="num">{f.money(u.open, u.currency)}</td>
-                      <td className="num">{cny(u.booked)}</td>
-                      <td>
-                        {u.periodEndRate
-                          ? t('settlement.fx.rateWithSource', { rate: u.periodEndRate.rate, source: t(`settlement.rateSources.${u.periodEndRate.source}`), date: f.day(u.periodEndRate.date) })
-                          : <Button variant="quiet" data-testid={`fx-ask-rate-${u.currency}`} onClick={() => setAsking(u.currency)}>{t('settlement.fx.enterRate')}</Button>}
-                      </td>
-                      <td className="num">{u.revalued === null ? '–' : cny(u.revalued)}</td>
-                      <td className={u.difference === null ? 'num muted' : signedClass(u.difference)}>{u.difference === null ? '–' : cny(u.difference)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable data-testid="fx-unrealised"
+              columns={[t('settlement.fields.currency'), num(t('settlement.fx.open')), num(t('settlement.fx.booked')), t('settlement.fx.periodEndRate'), num(t('settlement.fx.revalued')), num(t('settlement.fx.difference'))]}>
+              {r.unrealised.map((u) => (
+                <tr key={u.currency} data-testid={`fx-unrealised-${u.currency}`} data-difference={u.difference ?? ''}>
+                  <th scope="row">{u.currency}</th>
+                  <td className="num">{f.money(u.open, u.currency)}</td>
+                  <td className="num">{cny(u.booked)}</td>
+                  <td>
+                    {u.periodEndRate
+                      ? t('settlement.fx.rateWithSource', { rate: u.periodEndRate.rate, source: t(`settlement.rateSources.${u.periodEndRate.source}`), date: f.day(u.periodEndRate.date) })
+                      : <Button variant="quiet" data-testid={`fx-ask-rate-${u.currency}`} onClick={() => setAsking(u.currency)}>{t('settlement.fx.enterRate')}</Button>}
+                  </td>
+                  <td className="num">{u.revalued === null ? '–' : cny(u.revalued)}</td>
+                  <td className={u.difference === null ? 'num muted' : signedClass(u.difference)}>{u.difference === null ? '–' : cny(u.difference)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {asking ? <RateForm missing={{ currency: asking, date: r.to }} onCancel={() => setAsking(null)} onSaved={() => { setAsking(null); onChanged(); }} /> : null}
         </>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

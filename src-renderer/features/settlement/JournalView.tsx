@@ -10,8 +10,10 @@ import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
 import { translateError } from '../../i18n/translate-error.ts';
-import { DateField } from './DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import type { SettlementViewProps } from './SettlementPage.tsx';
 import { todayIso, useSettlementFormatters } from './settlement-format.ts';
 import { useHostQuery } from './use-host-query.ts';
@@ -40,11 +42,8 @@ export function JournalView({ revision, onChanged }: SettlementViewProps) {
   };
 
   return (
-    <section className="stock-view" aria-labelledby="settlement-journal-title">
-      <div className="section-head">
-        <h2 className="section-title" id="settlement-journal-title">{t('settlement.journal.title')}</h2>
-        <Button data-testid="journal-post-period" disabled={posting} onClick={() => void postPeriod()}>{t('settlement.journal.postPeriod')}</Button>
-      </div>
+    <ViewSection titleId="settlement-journal-title" title={t('settlement.journal.title')}
+      actions={<Button data-testid="journal-post-period" disabled={posting} onClick={() => void postPeriod()}>{t('settlement.journal.postPeriod')}</Button>}>
       <div className="toolbar"><DateField label={t('settlement.fields.asOf')} value={asOf} onChange={setAsOf} testId="journal-as-of" /></div>
       <p className="field-help">{t('settlement.journal.help')}</p>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
@@ -61,46 +60,32 @@ export function JournalView({ revision, onChanged }: SettlementViewProps) {
       ) : null}
       {tb && tb.rows.length === 0 ? <EmptyState title={t('settlement.journal.emptyTitle')} body={t('settlement.journal.emptyBody')} /> : null}
       {tb && tb.rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="trial-balance" data-balanced={tb.balanced}>
-            <thead>
-              <tr>
-                <th scope="col">{t('settlement.journal.account')}</th>
-                <th scope="col">{t('settlement.journal.name')}</th>
-                <th scope="col">{t('settlement.journal.kind')}</th>
-                <th scope="col" className="num">{t('settlement.journal.debit')}</th>
-                <th scope="col" className="num">{t('settlement.journal.credit')}</th>
-                <th scope="col" className="num">{t('settlement.journal.balance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tb.rows.map((r) => (
-                <tr key={r.account} data-testid={`trial-${r.account}`}>
-                  <td className="mono">{r.account}</td>
-                  <td>{english ? r.nameEn : r.nameZh}</td>
-                  <td>{t(`settlement.journal.kinds.${r.kind}`)}</td>
-                  <td className="num">{r.debit === 0 ? '' : cny(r.debit)}</td>
-                  <td className="num">{r.credit === 0 ? '' : cny(r.credit)}</td>
-                  <td className="num">{cny(r.balance)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr data-testid="trial-total" data-debit={tb.totalDebit} data-credit={tb.totalCredit}>
-                <th scope="row" colSpan={3}>
-                  {t('settlement.journal.total')}{' '}
-                  <span className={tb.balanced ? 'status-badge status-badge-ok' : 'status-badge status-badge-warn'} data-testid="trial-balanced">
-                    {tb.balanced ? t('settlement.journal.balanced') : t('settlement.journal.unbalanced')}
-                  </span>
-                </th>
-                <td className="num strong">{cny(tb.totalDebit)}</td>
-                <td className="num strong">{cny(tb.totalCredit)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable data-testid="trial-balance" data-balanced={tb.balanced} foot={(
+            <tr data-testid="trial-total" data-debit={tb.totalDebit} data-credit={tb.totalCredit}>
+              <th scope="row" colSpan={3}>
+                {t('settlement.journal.total')}{' '}
+                <span className={tb.balanced ? 'status-badge status-badge-ok' : 'status-badge status-badge-warn'} data-testid="trial-balanced">
+                  {tb.balanced ? t('settlement.journal.balanced') : t('settlement.journal.unbalanced')}
+                </span>
+              </th>
+              <td className="num strong">{cny(tb.totalDebit)}</td>
+              <td className="num strong">{cny(tb.totalCredit)}</td>
+              <td />
+            </tr>
+          )}
+          columns={[t('settlement.journal.account'), t('settlement.journal.name'), t('settlement.journal.kind'), num(t('settlement.journal.debit')), num(t('settlement.journal.credit')), num(t('settlement.journal.balance'))]}>
+          {tb.rows.map((r) => (
+            <tr key={r.account} data-testid={`trial-${r.account}`}>
+              <td className="mono">{r.account}</td>
+              <td>{english ? r.nameEn : r.nameZh}</td>
+              <td>{t(`settlement.journal.kinds.${r.kind}`)}</td>
+              <td className="num">{r.debit === 0 ? '' : cny(r.debit)}</td>
+              <td className="num">{r.credit === 0 ? '' : cny(r.credit)}</td>
+              <td className="num">{cny(r.balance)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -10,6 +10,9 @@ import type { NettingStatement, PayoutDetail } from '../../../src-main/api/contr
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { EvidencePackButtons } from './EvidencePackButtons.tsx';
 import { Pager, usePage } from './Pager.tsx';
 import type { SettlementViewProps } from './SettlementPage.tsx';
@@ -30,20 +33,18 @@ export function NettingView({ revision, payoutId, onPick }: NettingViewProps) {
   const error = netting.error ?? detail.error ?? payouts.error;
 
   return (
-    <section className="stock-view" aria-labelledby="settlement-netting-title">
-      <div className="section-head">
-        <h2 className="section-title" id="settlement-netting-title">{t('settlement.netting.title')}</h2>
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t('settlement.netting.payout')}</span>
+    <ViewSection titleId="settlement-netting-title" title={t('settlement.netting.title')}
+      actions={(
+        <ToolbarField label={t('settlement.netting.payout')}>
           <Select className="select-compact" data-testid="netting-payout" value={payoutId === null ? '' : String(payoutId)} placeholder={t('settlement.netting.choosePayout')}
             options={(payouts.value ?? []).map((p) => ({ value: String(p.id), label: `${p.settlementId} · ${p.periodStart} – ${p.periodEnd} · ${p.currency}` }))}
             onChange={(e) => { if (/^\d+$/.test(e.target.value)) onPick(Number(e.target.value)); }} />
-        </label>
-      </div>
+        </ToolbarField>
+      )}>
       {error ? <ErrorBanner error={error} /> : null}
       {payoutId === null ? <EmptyState title={t('settlement.netting.pickTitle')} body={t('settlement.netting.pickBody')} /> : null}
       {netting.value ? <NettingStatementView statement={netting.value} detail={detail.value} money={(m) => f.money(m, netting.value?.currency ?? 'USD')} /> : null}
-    </section>
+    </ViewSection>
   );
 }
 
@@ -73,39 +74,8 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
       {s.debitBalance ? <p className="notice" data-testid="netting-debit">{t('settlement.payouts.debitBalance')}</p> : null}
       <EvidencePackButtons payoutId={s.payoutId} />
 
-      <div className="table-wrap">
-        <table className="table table-compact" data-testid="netting-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('settlement.netting.item')}</th>
-              <th scope="col" className="num">{t('settlement.netting.amount')}</th>
-              <th scope="col">{t('settlement.netting.evidence')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr data-testid="netting-gross" data-amount={s.gross}>
-              <th scope="row">{t('settlement.netting.gross')}</th>
-              <td className="num strong">{money(s.gross)}</td>
-              <td className="muted">{evidence(s.grossEvidence.rows)}</td>
-            </tr>
-            {s.deductions.map((d) => (
-              <tr key={d.category} data-testid={`netting-deduction-${d.category}`} data-amount={d.amount} className={d.amount === 0 ? 'muted' : undefined}>
-                <td>
-                  {t('settlement.netting.less', { item: t(`settlement.categories.${d.category}`) })}
-                  {d.items.length > 0 ? (
-                    <ul className="settlement-items">
-                      {d.items.map((item) => (
-                        <li key={item.key}><span className="mono">{item.key}</span> · {money(item.amount)} · {t(item.rowCount === 1 ? 'settlement.netting.row' : 'settlement.netting.rows', { rows: rowRanges(item.rows, 6) })}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-                <td className="num">{d.amount === 0 ? money(0) : money(-d.amount)}</td>
-                <td className="muted">{evidence(d.evidence.rows)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
+      <DataTable data-testid="netting-table" foot={(
+          <>
             <tr data-testid="netting-net" data-amount={s.net}>
               <th scope="row">{t('settlement.netting.net')}</th>
               <td className="num strong">{money(s.net)}</td>
@@ -120,9 +90,31 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
                 </span>
               </td>
             </tr>
-          </tfoot>
-        </table>
-      </div>
+          </>
+        )}
+        columns={[t('settlement.netting.item'), num(t('settlement.netting.amount')), t('settlement.netting.evidence')]}>
+        <tr data-testid="netting-gross" data-amount={s.gross}>
+          <th scope="row">{t('settlement.netting.gross')}</th>
+          <td className="num strong">{money(s.gross)}</td>
+          <td className="muted">{evidence(s.grossEvidence.rows)}</td>
+        </tr>
+        {s.deductions.map((d) => (
+          <tr key={d.category} data-testid={`netting-deduction-${d.category}`} data-amount={d.amount} className={d.amount === 0 ? 'muted' : undefined}>
+            <td>
+              {t('settlement.netting.less', { item: t(`settlement.categories.${d.category}`) })}
+              {d.items.length > 0 ? (
+                <ul className="settlement-items">
+                  {d.items.map((item) => (
+                    <li key={item.key}><span className="mono">{item.key}</span> · {money(item.amount)} · {t(item.rowCount === 1 ? 'settlement.netting.row' : 'settlement.netting.rows', { rows: rowRanges(item.rows, 6) })}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </td>
+            <td className="num">{d.amount === 0 ? money(0) : money(-d.amount)}</td>
+            <td className="muted">{evidence(d.evidence.rows)}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h3 className="section-title">{t('settlement.netting.unmatchedTitle')}</h3>
       <dl className="stats">
@@ -139,35 +131,22 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
         <>
           <h3 className="section-title">{t('settlement.netting.declarationsTitle')}</h3>
           <p className="field-help">{t('settlement.netting.declarationsHelp')}</p>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="netting-declarations">
-              <thead>
-                <tr>
-                  <th scope="col">{t('settlement.netting.orderNo')}</th>
-                  <th scope="col">{t('settlement.netting.customsMode')}</th>
-                  <th scope="col">{t('settlement.netting.invtNo')}</th>
-                  <th scope="col">{t('settlement.netting.declarationNo')}</th>
-                  <th scope="col" className="num">{t('settlement.netting.declaredValue')}</th>
-                  <th scope="col" className="num">{t('settlement.netting.received')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.declarations.map((d) => (
-                  <tr key={d.orderId} data-testid={`netting-declaration-${d.orderId}`}>
-                    <td className="mono">{d.orderNo}</td>
-                    <td>{d.customsMode ?? '–'}</td>
-                    <td className="mono" data-testid="netting-declaration-invt">{d.invtNo ?? t('settlement.netting.notLinked')}</td>
-                    <td className="mono">{d.entryId ?? '–'}</td>
-                    <td className="num" data-testid="netting-declaration-declared">
-                      {d.declaredValue !== null && d.declaredCurrency !== null ? f.money(d.declaredValue, d.declaredCurrency)
-                        : d.orderValue !== null ? t('settlement.netting.orderValue', { value: money(d.orderValue) }) : '–'}
-                    </td>
-                    <td className="num">{money(d.received)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data-testid="netting-declarations"
+            columns={[t('settlement.netting.orderNo'), t('settlement.netting.customsMode'), t('settlement.netting.invtNo'), t('settlement.netting.declarationNo'), num(t('settlement.netting.declaredValue')), num(t('settlement.netting.received'))]}>
+            {s.declarations.map((d) => (
+              <tr key={d.orderId} data-testid={`netting-declaration-${d.orderId}`}>
+                <td className="mono">{d.orderNo}</td>
+                <td>{d.customsMode ?? '–'}</td>
+                <td className="mono" data-testid="netting-declaration-invt">{d.invtNo ?? t('settlement.netting.notLinked')}</td>
+                <td className="mono">{d.entryId ?? '–'}</td>
+                <td className="num" data-testid="netting-declaration-declared">
+                  {d.declaredValue !== null && d.declaredCurrency !== null ? f.money(d.declaredValue, d.declaredCurrency)
+                    : d.orderValue !== null ? t('settlement.netting.orderValue', { value: money(d.orderValue) }) : '–'}
+                </td>
+                <td className="num">{money(d.received)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
 

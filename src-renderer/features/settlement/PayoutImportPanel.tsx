@@ -13,6 +13,8 @@ import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { FilePicker, readForHost } from './FilePicker.tsx';
 import { missingRateOf, RateForm } from './RateForm.tsx';
 import { RejectedRows } from './RejectedRows.tsx';
@@ -86,18 +88,16 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
       {error && !missing ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {missing ? <RateForm missing={missing} onSaved={() => void confirm()} onCancel={() => setError(null)} /> : null}
       <div className="toolbar">
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t('settlement.payouts.format')}</span>
+        <ToolbarField label={t('settlement.payouts.format')}>
           <Select className="select-compact" data-testid="payout-import-source" value={source} disabled={busy !== null}
             options={[{ value: 'auto', label: t('settlement.payouts.autoDetect') }, ...PAYOUT_SOURCES.map((s) => ({ value: s, label: t(`settlement.payoutSources.${s}`) }))]}
             onChange={(e) => { if (isPayoutSourceChoice(e.target.value)) setSource(e.target.value); setPreview(null); }} />
-        </label>
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t('settlement.payouts.currency')}</span>
+        </ToolbarField>
+        <ToolbarField label={t('settlement.payouts.currency')}>
           <Select className="select-compact" data-testid="payout-import-currency" value={currency} disabled={busy !== null}
             options={[{ value: '', label: t('settlement.payouts.currencyFromFile') }, ...CURRENCIES.map((c) => ({ value: c, label: c }))]}
             onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')} />
-        </label>
+        </ToolbarField>
       </div>
       <FilePicker file={file} disabled={busy !== null} accept=".txt,.tsv,.csv,text/csv,text/tab-separated-values,text/plain" testId="payout-import-file"
         onChoose={(chosen) => { setFile(chosen); setPreview(null); setError(null); }} />
@@ -122,30 +122,20 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
             <div className="stat"><dt>{t('settlement.payouts.matchedOrders')}</dt><dd>{f.count(preview.matchedOrders)}</dd></div>
             <div className="stat"><dt>{t('settlement.payouts.unmatchedLines')}</dt><dd className={preview.unmatchedLineCount > 0 ? 'stat-bad' : undefined}>{f.count(preview.unmatchedLineCount)}</dd></div>
           </dl>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="payout-preview-categories">
-              <thead>
-                <tr>
-                  <th scope="col">{t('settlement.netting.item')}</th>
-                  <th scope="col" className="num">{t('settlement.netting.amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {NETTING_CATEGORIES.map((c) => (
-                  <tr key={c} data-testid={`payout-preview-category-${c}`} data-amount={preview.categories[c]}>
-                    <td>{t(`settlement.categories.${c}`)}</td>
-                    <td className="num">{money(preview.categories[c])}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('settlement.payouts.sumOfLines')}</th>
-                  <td className="num strong">{money(preview.sumOfLines)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <DataTable data-testid="payout-preview-categories" foot={(
+              <tr>
+                <th scope="row">{t('settlement.payouts.sumOfLines')}</th>
+                <td className="num strong">{money(preview.sumOfLines)}</td>
+              </tr>
+            )}
+            columns={[t('settlement.netting.item'), num(t('settlement.netting.amount'))]}>
+            {NETTING_CATEGORIES.map((c) => (
+              <tr key={c} data-testid={`payout-preview-category-${c}`} data-amount={preview.categories[c]}>
+                <td>{t(`settlement.categories.${c}`)}</td>
+                <td className="num">{money(preview.categories[c])}</td>
+              </tr>
+            ))}
+          </DataTable>
           {preview.unmatchedLines.length > 0 ? (
             <>
               <h4 className="section-title">{t('settlement.payouts.unmatchedTitle', { n: preview.unmatchedLineCount })}</h4>

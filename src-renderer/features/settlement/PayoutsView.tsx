@@ -10,6 +10,8 @@ import type { PayoutImportSummary } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { Pager, usePage } from './Pager.tsx';
 import { PayoutImportPanel } from './PayoutImportPanel.tsx';
 import type { SettlementViewProps } from './SettlementPage.tsx';
@@ -36,13 +38,12 @@ export function PayoutsView({ revision, onChanged, onOpenNetting }: PayoutsViewP
   };
 
   return (
-    <section className="stock-view" aria-labelledby="settlement-payouts-title">
-      <div className="section-head">
-        <h2 className="section-title" id="settlement-payouts-title">{t('settlement.payouts.title')}</h2>
+    <ViewSection titleId="settlement-payouts-title" title={t('settlement.payouts.title')}
+      actions={(
         <Button variant="primary" data-testid="payout-import-open" onClick={() => { setImporting((v) => !v); setImported(null); }}>
           {t('settlement.payouts.import')}
         </Button>
-      </div>
+      )}>
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       {imported ? (
         <p className="form-saved" role="status" data-testid="payout-imported">
@@ -59,52 +60,33 @@ export function PayoutsView({ revision, onChanged, onOpenNetting }: PayoutsViewP
       ) : null}
       {payouts.length > 0 ? (
         <>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="payouts-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('settlement.payouts.period')}</th>
-                  <th scope="col">{t('settlement.payouts.source')}</th>
-                  <th scope="col">{t('settlement.payouts.settlementId')}</th>
-                  <th scope="col">{t('settlement.fields.currency')}</th>
-                  <th scope="col" className="num">{t('settlement.payouts.gross')}</th>
-                  <th scope="col" className="num">{t('settlement.payouts.deposit')}</th>
-                  <th scope="col">{t('settlement.payouts.depositDate')}</th>
-                  <th scope="col" className="num">{t('settlement.payouts.lines')}</th>
-                  <th scope="col" className="num">{t('settlement.payouts.matchedOrders')}</th>
-                  <th scope="col" className="num">{t('settlement.payouts.unmatchedLines')}</th>
-                  <th scope="col" className="num">{t('settlement.payouts.repatriated')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('settlement.actions.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr key={p.id} data-testid={`payout-${p.id}`} data-deposit={p.deposit}>
-                    <td>{t('settlement.periodRange', { from: f.day(p.periodStart), to: f.day(p.periodEnd) })}</td>
-                    <td>{t(`settlement.payoutSources.${p.source}`)}</td>
-                    <td className="mono">{p.settlementId}</td>
-                    <td translate="no">{p.currency}</td>
-                    <td className="num" translate="no" data-testid={`payout-gross-${p.id}`} data-gross={p.gross}>{f.money(p.gross, p.currency)}</td>
-                    <td className={p.debitBalance ? 'num stat-bad' : 'num'}>
-                      <span translate="no">{f.money(p.deposit, p.currency)}</span>
-                      {p.debitBalance ? <span className="status-badge status-badge-warn">{t('settlement.payouts.debitBadge')}</span> : null}
-                    </td>
-                    <td translate="no">{f.day(p.depositDate)}</td>
-                    <td className="num">{f.count(p.lines)}</td>
-                    <td className="num">{f.count(p.matchedOrders)}</td>
-                    <td className={p.unmatchedLines > 0 ? 'num strong' : 'num'}>{f.count(p.unmatchedLines)}</td>
-                    <td className="num" translate="no">{f.money(p.repatriated, 'CNY')}</td>
-                    <td>
-                      <Button variant="quiet" data-testid={`payout-open-${p.id}`} onClick={() => onOpenNetting(p.id)}>{t('settlement.payouts.openNetting')}</Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data-testid="payouts-table"
+            columns={[t('settlement.payouts.period'), t('settlement.payouts.source'), t('settlement.payouts.settlementId'), t('settlement.fields.currency'), num(t('settlement.payouts.gross')), num(t('settlement.payouts.deposit')), t('settlement.payouts.depositDate'), num(t('settlement.payouts.lines')), num(t('settlement.payouts.matchedOrders')), num(t('settlement.payouts.unmatchedLines')), num(t('settlement.payouts.repatriated')), <span className="visually-hidden">{t('settlement.actions.actions')}</span>]}>
+            {rows.map((p) => (
+              <tr key={p.id} data-testid={`payout-${p.id}`} data-deposit={p.deposit}>
+                <td>{t('settlement.periodRange', { from: f.day(p.periodStart), to: f.day(p.periodEnd) })}</td>
+                <td>{t(`settlement.payoutSources.${p.source}`)}</td>
+                <td className="mono">{p.settlementId}</td>
+                <td translate="no">{p.currency}</td>
+                <td className="num" translate="no" data-testid={`payout-gross-${p.id}`} data-gross={p.gross}>{f.money(p.gross, p.currency)}</td>
+                <td className={p.debitBalance ? 'num stat-bad' : 'num'}>
+                  <span translate="no">{f.money(p.deposit, p.currency)}</span>
+                  {p.debitBalance ? <span className="status-badge status-badge-warn">{t('settlement.payouts.debitBadge')}</span> : null}
+                </td>
+                <td translate="no">{f.day(p.depositDate)}</td>
+                <td className="num">{f.count(p.lines)}</td>
+                <td className="num">{f.count(p.matchedOrders)}</td>
+                <td className={p.unmatchedLines > 0 ? 'num strong' : 'num'}>{f.count(p.unmatchedLines)}</td>
+                <td className="num" translate="no">{f.money(p.repatriated, 'CNY')}</td>
+                <td>
+                  <Button variant="quiet" data-testid={`payout-open-${p.id}`} onClick={() => onOpenNetting(p.id)}>{t('settlement.payouts.openNetting')}</Button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager {...pager} testId="payouts-pager" />
         </>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

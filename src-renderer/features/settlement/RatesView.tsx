@@ -12,6 +12,9 @@ import { isCurrency, type Currency } from '../../ui/currencies.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { FilePicker, readForHost } from './FilePicker.tsx';
 import { Pager, usePage } from './Pager.tsx';
 import { FOREIGN_CURRENCIES, RateForm } from './RateForm.tsx';
@@ -30,12 +33,9 @@ export function RatesView({ revision, onChanged }: SettlementViewProps) {
   const { rows, pager } = usePage(list.value ?? []);
 
   return (
-    <section className="stock-view" aria-labelledby="settlement-rates-title">
-      <div className="section-head">
-        <h2 className="section-title" id="settlement-rates-title">{t('settlement.rates.title')}</h2>
-        <Button variant="primary" data-testid="rate-new" onClick={() => { setAdding((v) => !v); setSaved(null); }}>{t('settlement.rates.add')}</Button>
-      </div>
-      <p className="field-help">{t('settlement.rates.help')}</p>
+    <ViewSection titleId="settlement-rates-title" title={t('settlement.rates.title')}
+      actions={<Button variant="primary" data-testid="rate-new" onClick={() => { setAdding((v) => !v); setSaved(null); }}>{t('settlement.rates.add')}</Button>}
+      help={t('settlement.rates.help')}>
       {saved ? <p className="form-saved" role="status" data-testid="rate-saved">{saved}</p> : null}
       {adding ? (
         <RateForm onCancel={() => setAdding(false)} onSaved={(r) => {
@@ -47,44 +47,29 @@ export function RatesView({ revision, onChanged }: SettlementViewProps) {
       <RatesImport onImported={onChanged} />
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       <div className="toolbar">
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t('settlement.fields.currency')}</span>
+        <ToolbarField label={t('settlement.fields.currency')}>
           <Select className="select-compact" data-testid="rates-currency" value={currency}
             options={[{ value: '', label: t('settlement.rates.allCurrencies') }, ...FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c }))]}
             onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')} />
-        </label>
+        </ToolbarField>
       </div>
       {list.value !== null && list.value.length === 0 ? <EmptyState title={t('settlement.rates.emptyTitle')} body={t('settlement.rates.emptyBody')} /> : null}
       {rows.length > 0 ? (
-        <>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="rates-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('settlement.fields.date')}</th>
-                  <th scope="col">{t('settlement.fields.currency')}</th>
-                  <th scope="col" className="num">{t('settlement.rates.rate')}</th>
-                  <th scope="col">{t('settlement.fields.source')}</th>
-                  <th scope="col">{t('settlement.fields.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} data-testid={`rate-${r.currency}-${r.date}-${r.source}`}>
-                    <td>{f.day(r.date)}</td>
-                    <td>{r.currency}</td>
-                    <td className="num mono">{r.rate}</td>
-                    <td>{t(`settlement.rateSources.${r.source}`)}</td>
-                    <td>{r.note ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager {...pager} />
-        </>
+        <DataTable data-testid="rates-table"
+          columns={[t('settlement.fields.date'), t('settlement.fields.currency'), num(t('settlement.rates.rate')), t('settlement.fields.source'), t('settlement.fields.note')]}>
+          {rows.map((r) => (
+            <tr key={r.id} data-testid={`rate-${r.currency}-${r.date}-${r.source}`}>
+              <td>{f.day(r.date)}</td>
+              <td>{r.currency}</td>
+              <td className="num mono">{r.rate}</td>
+              <td>{t(`settlement.rateSources.${r.source}`)}</td>
+              <td>{r.note ?? ''}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
-    </section>
+      <Pager {...pager} />
+    </ViewSection>
   );
 }
 

@@ -15,6 +15,8 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { Pager, usePage } from './Pager.tsx';
 import { FOREIGN_CURRENCIES, missingRateOf, RateForm } from './RateForm.tsx';
 import type { SettlementViewProps } from './SettlementPage.tsx';
@@ -31,12 +33,9 @@ export function ReceiptsView({ revision, onChanged }: SettlementViewProps) {
   const cny = (fen: number) => f.money(fen, 'CNY');
 
   return (
-    <section className="stock-view" aria-labelledby="settlement-receipts-title">
-      <div className="section-head">
-        <h2 className="section-title" id="settlement-receipts-title">{t('settlement.receipts.title')}</h2>
-        <Button variant="primary" data-testid="receipt-new" onClick={() => { setRecording((v) => !v); setRecorded(null); }}>{t('settlement.receipts.record')}</Button>
-      </div>
-      <p className="field-help">{t('settlement.receipts.help')}</p>
+    <ViewSection titleId="settlement-receipts-title" title={t('settlement.receipts.title')}
+      actions={<Button variant="primary" data-testid="receipt-new" onClick={() => { setRecording((v) => !v); setRecorded(null); }}>{t('settlement.receipts.record')}</Button>}
+      help={t('settlement.receipts.help')}>
       {recorded ? (
         <p className="form-saved" role="status" data-testid="receipt-recorded" data-gain={recorded.fxGainLoss}>
           {t('settlement.receipts.recorded', { cny: cny(recorded.cnyReceived), gain: cny(recorded.fxGainLoss) })}
@@ -46,41 +45,24 @@ export function ReceiptsView({ revision, onChanged }: SettlementViewProps) {
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       {list.value !== null && list.value.length === 0 && !recording ? <EmptyState title={t('settlement.receipts.emptyTitle')} body={t('settlement.receipts.emptyBody')} /> : null}
       {rows.length > 0 ? (
-        <>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="receipts-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('settlement.fields.date')}</th>
-                  <th scope="col">{t('settlement.receipts.bank')}</th>
-                  <th scope="col" className="num">{t('settlement.receipts.amount')}</th>
-                  <th scope="col" className="num">{t('settlement.receipts.bankRate')}</th>
-                  <th scope="col" className="num">{t('settlement.receipts.cnyReceived')}</th>
-                  <th scope="col" className="num">{t('settlement.receipts.cnyBooked')}</th>
-                  <th scope="col" className="num">{t('settlement.receipts.bankCharges')}</th>
-                  <th scope="col" className="num">{t('settlement.receipts.fxGainLoss')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} data-testid={`receipt-${r.id}`}>
-                    <td>{f.day(r.date)}</td>
-                    <td>{[r.bankName, r.reference].filter(Boolean).join(' · ')}</td>
-                    <td className="num">{f.money(r.amount, r.currency)}</td>
-                    <td className="num mono">{r.bankRate}</td>
-                    <td className="num">{cny(r.cnyReceived)}</td>
-                    <td className="num">{cny(r.cnyBooked)}</td>
-                    <td className="num">{cny(r.bankCharges)}</td>
-                    <td className={r.fxGainLoss < 0 ? 'num stat-bad' : 'num'}>{cny(r.fxGainLoss)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager {...pager} />
-        </>
+        <DataTable data-testid="receipts-table"
+          columns={[t('settlement.fields.date'), t('settlement.receipts.bank'), num(t('settlement.receipts.amount')), num(t('settlement.receipts.bankRate')), num(t('settlement.receipts.cnyReceived')), num(t('settlement.receipts.cnyBooked')), num(t('settlement.receipts.bankCharges')), num(t('settlement.receipts.fxGainLoss'))]}>
+          {rows.map((r) => (
+            <tr key={r.id} data-testid={`receipt-${r.id}`}>
+              <td>{f.day(r.date)}</td>
+              <td>{[r.bankName, r.reference].filter(Boolean).join(' · ')}</td>
+              <td className="num">{f.money(r.amount, r.currency)}</td>
+              <td className="num mono">{r.bankRate}</td>
+              <td className="num">{cny(r.cnyReceived)}</td>
+              <td className="num">{cny(r.cnyBooked)}</td>
+              <td className="num">{cny(r.bankCharges)}</td>
+              <td className={r.fxGainLoss < 0 ? 'num stat-bad' : 'num'}>{cny(r.fxGainLoss)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
-    </section>
+      <Pager {...pager} />
+    </ViewSection>
   );
 }
 

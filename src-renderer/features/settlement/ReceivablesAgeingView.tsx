@@ -5,8 +5,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DateField } from './DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import type { SettlementViewProps } from './SettlementPage.tsx';
 import { todayIso, useSettlementFormatters } from './settlement-format.ts';
 import { useHostQuery } from './use-host-query.ts';
@@ -20,38 +22,27 @@ export function ReceivablesAgeingView({ revision }: SettlementViewProps) {
   const rows = ageing.value ?? [];
 
   return (
-    <section className="stock-view" aria-labelledby="settlement-ageing-title">
-      <h2 className="section-title" id="settlement-ageing-title">{t('settlement.ageing.title')}</h2>
+    <ViewSection titleId="settlement-ageing-title" title={t('settlement.ageing.title')}>
       <div className="toolbar"><DateField label={t('settlement.fields.asOf')} value={asOf} onChange={setAsOf} testId="ageing-as-of" /></div>
       <p className="field-help">{t('settlement.ageing.help')}</p>
       {ageing.error ? <ErrorBanner error={ageing.error} onDismiss={ageing.clearError} /> : null}
       {ageing.value !== null && rows.length === 0 ? <EmptyState title={t('settlement.ageing.emptyTitle')} body={t('settlement.ageing.emptyBody')} /> : null}
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="receivables-ageing">
-            <thead>
-              <tr>
-                <th scope="col">{t('settlement.fields.currency')}</th>
-                {AGEING_BUCKETS.map((b) => <th key={b} scope="col" className="num">{t(`settlement.ageing.buckets.${b}`)}</th>)}
-                <th scope="col" className="num">{t('settlement.ageing.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.currency} data-testid={`receivables-${r.currency}`} data-total={r.total}>
-                  <th scope="row">{r.currency}</th>
-                  {AGEING_BUCKETS.map((b) => (
-                    <td key={b} className={r.buckets[b] === 0 ? 'num muted' : 'num'} data-testid={`receivables-${r.currency}-${b}`}>
-                      {r.buckets[b] === 0 ? '–' : f.money(r.buckets[b], r.currency)}
-                    </td>
-                  ))}
-                  <td className="num strong">{f.money(r.total, r.currency)}</td>
-                </tr>
+        <DataTable data-testid="receivables-ageing"
+          columns={[t('settlement.fields.currency'), ...AGEING_BUCKETS.map((b) => num(t(`settlement.ageing.buckets.${b}`))), num(t('settlement.ageing.total'))]}>
+          {rows.map((r) => (
+            <tr key={r.currency} data-testid={`receivables-${r.currency}`} data-total={r.total}>
+              <th scope="row">{r.currency}</th>
+              {AGEING_BUCKETS.map((b) => (
+                <td key={b} className={r.buckets[b] === 0 ? 'num muted' : 'num'} data-testid={`receivables-${r.currency}-${b}`}>
+                  {r.buckets[b] === 0 ? '–' : f.money(r.buckets[b], r.currency)}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <td className="num strong">{f.money(r.total, r.currency)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

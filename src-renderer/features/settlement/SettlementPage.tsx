@@ -6,9 +6,8 @@
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hashFor } from '../../state/routes.ts';
 import { useAppStore } from '../../state/store.ts';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { TabbedPage } from '../../ui/TabbedPage.tsx';
 import { AdvancesView } from './AdvancesView.tsx';
 import { FxView } from './FxView.tsx';
 import { JournalView } from './JournalView.tsx';
@@ -62,26 +61,9 @@ export function SettlementPage() {
   }
 
   return (
-    <div className="page page-wide settlement-page" data-testid="page-settlement">
-      <PageHeader title={t('settlement.title')} description={t('settlement.description')} />
-      <nav className="tabs" aria-label={t('settlement.tabsLabel')}>
-        {SETTLEMENT_TABS.map((id) => (
-          <a
-            key={id}
-            href={hashFor('settlement', id)}
-            className={id === tab ? 'tab tab-active' : 'tab'}
-            aria-current={id === tab ? 'page' : undefined}
-            data-testid={`settlement-tab-${id}`}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('settlement', id);
-            }}
-          >
-            {t(`settlement.tabs.${id}`)}
-          </a>
-        ))}
-      </nav>
+    <TabbedPage page="settlement" title={t('settlement.title')} description={t('settlement.description')}
+      tabs={SETTLEMENT_TABS} current={tab} label={t('settlement.tabsLabel')} text={(id) => t(`settlement.tabs.${id}`)} testId={(id) => `settlement-tab-${id}`}>
       {content}
-    </div>
+    </TabbedPage>
   );
 }

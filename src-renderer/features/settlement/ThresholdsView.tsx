@@ -12,6 +12,8 @@ import { call } from '../../app/core-client.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import type { SettlementViewProps } from './SettlementPage.tsx';
 import { useSettlementFormatters } from './settlement-format.ts';
 import { useHostQuery } from './use-host-query.ts';
@@ -40,21 +42,18 @@ export function ThresholdsView({ revision, onChanged }: SettlementViewProps) {
   };
 
   return (
-    <section className="stock-view" aria-labelledby="settlement-thresholds-title">
-      <h2 className="section-title" id="settlement-thresholds-title">{t('settlement.thresholds.title')}</h2>
+    <ViewSection titleId="settlement-thresholds-title" title={t('settlement.thresholds.title')}>
       <div className="toolbar">
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t('settlement.thresholds.year')}</span>
+        <ToolbarField label={t('settlement.thresholds.year')}>
           <Select className="select-compact" data-testid="thresholds-year" value={String(year)}
             options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))}
             onChange={(e) => setYear(Number(e.target.value))} />
-        </label>
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t('settlement.thresholds.sellerKind')}</span>
+        </ToolbarField>
+        <ToolbarField label={t('settlement.thresholds.sellerKind')}>
           <Select className="select-compact" data-testid="thresholds-seller-kind" value={sellerKind}
             options={(['enterprise', 'individual'] as const).map((k) => ({ value: k, label: t(`settlement.thresholds.sellerKinds.${k}`) }))}
             onChange={(e) => void saveKind(e.target.value === 'individual' ? 'individual' : 'enterprise')} />
-        </label>
+        </ToolbarField>
       </div>
       {status.error ? <ErrorBanner error={status.error} onDismiss={status.clearError} /> : null}
       {saveError ? <ErrorBanner error={saveError} onDismiss={() => setSaveError(null)} /> : null}
@@ -85,6 +84,6 @@ export function ThresholdsView({ revision, onChanged }: SettlementViewProps) {
           ) : null}
         </div>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

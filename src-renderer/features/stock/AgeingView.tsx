@@ -9,6 +9,7 @@ import { call } from '../../app/core-client.ts';
 import { useAppStore } from '../../state/store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 import { AGEING_BUCKETS } from './vocabulary.ts';
@@ -39,8 +40,7 @@ export function AgeingView() {
   const totals = AGEING_BUCKETS.map((b) => (rows ?? []).reduce((acc, r) => ({ quantity: acc.quantity + r.buckets[b].quantity, value: acc.value + r.buckets[b].value }), { quantity: 0, value: 0 }));
 
   return (
-    <section className="stock-view" aria-labelledby="stock-ageing-title">
-      <h2 className="section-title" id="stock-ageing-title">{t('stock.ageing.title')}</h2>
+    <ViewSection titleId="stock-ageing-title" title={t('stock.ageing.title')}>
       <AsOfBar />
       <p className="field-help">{t('stock.ageing.help')}</p>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
@@ -96,6 +96,6 @@ export function AgeingView() {
           </table>
         </div>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { isIsoDay } from './vocabulary.ts';
 
 export function AsOfBar({ children }: { readonly children?: ReactNode }) {
@@ -14,8 +15,7 @@ export function AsOfBar({ children }: { readonly children?: ReactNode }) {
   const setAsOf = useAppStore((s) => s.setStockAsOf);
   return (
     <div className="toolbar" role="search" aria-label={t('stock.asOf.label')}>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('stock.asOf.label')}</span>
+      <ToolbarField label={t('stock.asOf.label')}>
         <input
           className="input input-compact"
           type="date"
@@ -26,7 +26,7 @@ export function AsOfBar({ children }: { readonly children?: ReactNode }) {
             if (value === '' || isIsoDay(value)) setAsOf(value);
           }}
         />
-      </label>
+      </ToolbarField>
       {asOf !== '' ? <Button variant="quiet" data-testid="stock-asof-today" onClick={() => setAsOf('')}>{t('stock.asOf.today')}</Button> : null}
       {children}
     </div>

@@ -10,11 +10,11 @@ import { useTranslation } from 'react-i18next';
 import type { CommandInput, ErrorInfo, StockMove } from '../../../src-main/api/contract.ts';
 import { call } from '../../app/core-client.ts';
 import { useAppStore } from '../../state/store.ts';
-import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { warehouseLabel } from './stock-format.ts';
 import { isIsoDay, isPostableMoveType, parseInteger, POSTABLE_MOVE_TYPES, todayIso, type PostableMoveType } from './vocabulary.ts';
 
@@ -156,12 +156,7 @@ export function MoveForm({ initialSkuId, onPosted }: { readonly initialSkuId: st
         {textField('reference', { optional: true })}
         {textField('reason', { optional: !needsReason, maxLength: 200 })}
       </div>
-      <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="move-form-save" disabled={saving}>
-          {saving ? t('stock.actions.saving') : t('stock.move.post')}
-        </Button>
-        {posted ? <span className="form-saved" role="status" data-testid="move-form-posted">{t('stock.move.posted')}</span> : null}
-      </div>
+      <SubmitActions testId="move-form-save" busy={saving} done={posted ? t('stock.move.posted') : null} doneTestId="move-form-posted">{saving ? t('stock.actions.saving') : t('stock.move.post')}</SubmitActions>
     </form>
   );
 }

@@ -12,6 +12,9 @@ import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { MoveForm } from './MoveForm.tsx';
 import { PostSalesPanel } from './PostSalesPanel.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
@@ -92,61 +95,44 @@ export function MovesView() {
   const refresh = () => setReloads((n) => n + 1);
 
   return (
-    <section className="stock-view" aria-labelledby="stock-moves-title">
-      <h2 className="section-title" id="stock-moves-title">{t('stock.moves.title')}</h2>
+    <ViewSection titleId="stock-moves-title" title={t('stock.moves.title')}>
       <PostSalesPanel onPosted={refresh} />
       <MoveForm key={chosen} initialSkuId={chosen} onPosted={refresh} />
       <div className="toolbar">
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t('stock.columns.sku')}</span>
+        <ToolbarField label={t('stock.columns.sku')}>
           <Select className="select-compact" data-testid="stock-moves-sku" value={chosen} placeholder={t('stock.chooseSku')}
             options={(skus ?? []).map((s) => ({ value: String(s.id), label: `${s.itemNo} · ${s.goodsName}` }))}
             onChange={(e) => setSkuId(e.target.value)} />
-        </label>
+        </ToolbarField>
       </div>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {moves !== null && moves.length === 0 ? <p className="muted" data-testid="stock-moves-empty">{t('stock.moves.empty')}</p> : null}
       {moves !== null && moves.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="stock-moves">
-            <thead>
-              <tr>
-                <th scope="col">{t('stock.move.fields.date')}</th>
-                <th scope="col">{t('stock.move.fields.type')}</th>
-                <th scope="col">{t('stock.columns.warehouse')}</th>
-                <th scope="col" className="num">{t('stock.columns.quantity')}</th>
-                <th scope="col" className="num">{t('stock.columns.value')}</th>
-                <th scope="col">{t('stock.move.fields.reference')}</th>
-                <th scope="col">{t('stock.move.fields.reason')}</th>
-                <th scope="col"><span className="visually-hidden">{t('stock.actions.actions')}</span></th>
+        <DataTable data-testid="stock-moves"
+          columns={[t('stock.move.fields.date'), t('stock.move.fields.type'), t('stock.columns.warehouse'), num(t('stock.columns.quantity')), num(t('stock.columns.value')), t('stock.move.fields.reference'), t('stock.move.fields.reason'), <span className="visually-hidden">{t('stock.actions.actions')}</span>]}>
+          {moves.map((m) => {
+            const w = findWarehouse(warehouses, m.warehouse);
+            const reversed = m.reversedByMoveId !== null;
+            return (
+              <tr key={m.id} data-testid={`move-${m.id}`} data-type={m.type} className={reversed ? 'row-cancelled' : undefined}>
+                <td>{f.day(m.date)}</td>
+                <td>
+                  {t(`stock.moveTypes.${m.type}`)}
+                  {reversed ? <span className="badge badge-muted">{t('stock.moves.reversed')}</span> : null}
+                  {m.reversesMoveId !== null ? <span className="badge badge-muted">{t('stock.moves.reverses', { id: m.reversesMoveId })}</span> : null}
+                </td>
+                <td>{w ? warehouseLabel(w) : m.warehouse}</td>
+                <td className="num">{f.quantity(m.quantity)}</td>
+                <td className="num">{f.money(m.value)}</td>
+                <td className="mono">{m.reference ?? ''}</td>
+                <td>{m.reason ?? ''}</td>
+                <td>{!reversed && m.type !== 'reversal' ? <ReverseControl move={m} onReversed={refresh} /> : null}</td>
               </tr>
-            </thead>
-            <tbody>
-              {moves.map((m) => {
-                const w = findWarehouse(warehouses, m.warehouse);
-                const reversed = m.reversedByMoveId !== null;
-                return (
-                  <tr key={m.id} data-testid={`move-${m.id}`} data-type={m.type} className={reversed ? 'row-cancelled' : undefined}>
-                    <td>{f.day(m.date)}</td>
-                    <td>
-                      {t(`stock.moveTypes.${m.type}`)}
-                      {reversed ? <span className="badge badge-muted">{t('stock.moves.reversed')}</span> : null}
-                      {m.reversesMoveId !== null ? <span className="badge badge-muted">{t('stock.moves.reverses', { id: m.reversesMoveId })}</span> : null}
-                    </td>
-                    <td>{w ? warehouseLabel(w) : m.warehouse}</td>
-                    <td className="num">{f.quantity(m.quantity)}</td>
-                    <td className="num">{f.money(m.value)}</td>
-                    <td className="mono">{m.reference ?? ''}</td>
-                    <td>{m.reason ?? ''}</td>
-                    <td>{!reversed && m.type !== 'reversal' ? <ReverseControl move={m} onReversed={refresh} /> : null}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       ) : null}
       {cursor !== null ? <Button data-testid="stock-moves-more" onClick={() => void more()}>{t('stock.moves.more')}</Button> : null}
-    </section>
+    </ViewSection>
   );
 }

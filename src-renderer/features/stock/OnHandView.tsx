@@ -10,6 +10,8 @@ import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
 import { findSku, findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 
@@ -52,14 +54,12 @@ export function OnHandView() {
   const empty = state === 'ready' && (onHand?.items.length ?? 0) === 0;
 
   return (
-    <section className="stock-view" aria-labelledby="stock-onhand-title">
-      <h2 className="section-title" id="stock-onhand-title">{t('stock.onHand.title')}</h2>
+    <ViewSection titleId="stock-onhand-title" title={t('stock.onHand.title')}>
       <AsOfBar>
-        <label className="toolbar-field toolbar-search">
-          <span className="toolbar-label">{t('stock.onHand.filter')}</span>
+        <ToolbarField variant="toolbar-search" label={t('stock.onHand.filter')}>
           <input className="input input-compact" type="search" data-testid="stock-onhand-filter" value={q}
             placeholder={t('stock.onHand.filterPlaceholder')} onChange={(e) => setQ(e.target.value)} />
-        </label>
+        </ToolbarField>
       </AsOfBar>
       {error ? (
         <div className="inline-error">
@@ -130,6 +130,6 @@ export function OnHandView() {
         </div>
       )}
       {state === 'loading' && !onHand ? <p className="muted" role="status">{t('stock.loading')}</p> : null}
-    </section>
+    </ViewSection>
   );
 }

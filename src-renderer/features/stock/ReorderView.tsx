@@ -10,6 +10,8 @@ import { call } from '../../app/core-client.ts';
 import { useAppStore } from '../../state/store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 
@@ -42,45 +44,32 @@ export function ReorderView() {
   const sorted = [...(hints ?? [])].sort((a, b) => (a.daysOfCover ?? Infinity) - (b.daysOfCover ?? Infinity));
 
   return (
-    <section className="stock-view" aria-labelledby="stock-reorder-title">
-      <h2 className="section-title" id="stock-reorder-title">{t('stock.reorder.title')}</h2>
+    <ViewSection titleId="stock-reorder-title" title={t('stock.reorder.title')}>
       <AsOfBar />
       <p className="field-help">{t('stock.reorder.help', { days: LOW_COVER_DAYS })}</p>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {hints !== null && hints.length === 0 ? <EmptyState title={t('stock.reorder.emptyTitle')} body={t('stock.reorder.emptyBody')} /> : null}
       {sorted.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="stock-reorder">
-            <thead>
-              <tr>
-                <th scope="col">{t('stock.columns.sku')}</th>
-                <th scope="col">{t('stock.columns.warehouse')}</th>
-                <th scope="col" className="num">{t('stock.reorder.onHand')}</th>
-                <th scope="col" className="num">{t('stock.reorder.sold30d')}</th>
-                <th scope="col" className="num">{t('stock.reorder.daysOfCover')}</th>
+        <DataTable data-testid="stock-reorder"
+          columns={[t('stock.columns.sku'), t('stock.columns.warehouse'), num(t('stock.reorder.onHand')), num(t('stock.reorder.sold30d')), num(t('stock.reorder.daysOfCover'))]}>
+          {sorted.map((h) => {
+            const w = findWarehouse(warehouses, h.warehouse);
+            const low = h.daysOfCover !== null && h.daysOfCover < LOW_COVER_DAYS;
+            return (
+              <tr key={`${h.sku}|${h.warehouse}`} data-testid={`reorder-${h.sku}-${h.warehouse}`} data-low={low}>
+                <td className="mono">{h.sku}</td>
+                <td>{w ? warehouseLabel(w) : h.warehouse}</td>
+                <td className="num">{f.quantity(h.onHand)}</td>
+                <td className="num">{f.quantity(h.sold30d)}</td>
+                <td className="num">
+                  {h.daysOfCover === null ? <span className="muted">{t('stock.reorder.noSales')}</span> : t('stock.reorder.days', { days: f.quantity(Math.floor(h.daysOfCover)) })}
+                  {low ? <span className="status-badge status-badge-warn">{t('stock.reorder.low')}</span> : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sorted.map((h) => {
-                const w = findWarehouse(warehouses, h.warehouse);
-                const low = h.daysOfCover !== null && h.daysOfCover < LOW_COVER_DAYS;
-                return (
-                  <tr key={`${h.sku}|${h.warehouse}`} data-testid={`reorder-${h.sku}-${h.warehouse}`} data-low={low}>
-                    <td className="mono">{h.sku}</td>
-                    <td>{w ? warehouseLabel(w) : h.warehouse}</td>
-                    <td className="num">{f.quantity(h.onHand)}</td>
-                    <td className="num">{f.quantity(h.sold30d)}</td>
-                    <td className="num">
-                      {h.daysOfCover === null ? <span className="muted">{t('stock.reorder.noSales')}</span> : t('stock.reorder.days', { days: f.quantity(Math.floor(h.daysOfCover)) })}
-                      {low ? <span className="status-badge status-badge-warn">{t('stock.reorder.low')}</span> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -15,6 +15,8 @@ import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { findSku, findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 import { isIsoDay, isLandedCostKind, LANDED_COST_KINDS, parseInteger, todayIso, type LandedCostKind } from './vocabulary.ts';
 
@@ -180,12 +182,7 @@ function CostForm({ shipment, onDone }: { readonly shipment: Shipment; readonly 
           </Field>
         ) : null}
       </div>
-      <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="shipment-cost-add" disabled={saving}>
-          {saving ? t('stock.actions.saving') : t('stock.shipment.cost.add')}
-        </Button>
-        {added ? <span className="form-saved" role="status" data-testid="shipment-cost-added">{t('stock.shipment.cost.added')}</span> : null}
-      </div>
+      <SubmitActions testId="shipment-cost-add" busy={saving} done={added ? t('stock.shipment.cost.added') : null} doneTestId="shipment-cost-added">{saving ? t('stock.actions.saving') : t('stock.shipment.cost.add')}</SubmitActions>
     </form>
   );
 }
@@ -214,30 +211,18 @@ export function ShipmentDetail({ shipment, onChanged, onClose }: {
         <dt>{t('stock.shipment.fields.allocationBasis')}</dt><dd>{t(`stock.shipment.bases.${shipment.allocationBasis}`)}</dd>
         <dt>{t('stock.shipment.landedCost')}</dt><dd data-testid="shipment-landed-cost" data-value={shipment.landedCost}>{f.money(shipment.landedCost)}</dd>
       </dl>
-      <div className="table-wrap">
-        <table className="table table-compact" data-testid="shipment-lines">
-          <thead>
-            <tr>
-              <th scope="col">{t('stock.columns.sku')}</th>
-              <th scope="col" className="num">{t('stock.shipment.shipped')}</th>
-              <th scope="col" className="num">{t('stock.shipment.received')}</th>
-              <th scope="col">{t('stock.shipment.discrepancy')}</th>
-              <th scope="col" className="num">{t('stock.shipment.landedCost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shipment.lines.map((l) => (
-              <tr key={l.sku} data-testid={`shipment-line-${l.sku}`}>
-                <td className="mono">{l.sku}</td>
-                <td className="num">{f.quantity(l.shipped)}</td>
-                <td className="num">{l.received === null ? '' : f.quantity(l.received)}</td>
-                <td>{l.discrepancyReason ?? ''}</td>
-                <td className="num" data-value={l.landedCost}>{f.money(l.landedCost)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="shipment-lines"
+        columns={[t('stock.columns.sku'), num(t('stock.shipment.shipped')), num(t('stock.shipment.received')), t('stock.shipment.discrepancy'), num(t('stock.shipment.landedCost'))]}>
+        {shipment.lines.map((l) => (
+          <tr key={l.sku} data-testid={`shipment-line-${l.sku}`}>
+            <td className="mono">{l.sku}</td>
+            <td className="num">{f.quantity(l.shipped)}</td>
+            <td className="num">{l.received === null ? '' : f.quantity(l.received)}</td>
+            <td>{l.discrepancyReason ?? ''}</td>
+            <td className="num" data-value={l.landedCost}>{f.money(l.landedCost)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <CostForm shipment={shipment} onDone={onChanged} />
       {shipment.status === 'inTransit' ? <ReceiveForm shipment={shipment} onDone={onChanged} /> : null}
     </section>

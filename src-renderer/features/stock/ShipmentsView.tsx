@@ -11,6 +11,8 @@ import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { ShipmentDetail } from './ShipmentDetail.tsx';
 import { ShipmentForm } from './ShipmentForm.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
@@ -22,47 +24,32 @@ function ShipmentTable({ shipments, testId, onOpen }: { readonly shipments: read
   const warehouses = useAppStore((s) => s.stockWarehouses);
   const today = todayIso();
   return (
-    <div className="table-wrap">
-      <table className="table table-compact" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('stock.shipment.fields.bookingNoteNo')}</th>
-            <th scope="col">{t('stock.shipment.fields.to')}</th>
-            <th scope="col">{t('stock.shipment.fields.carrier')}</th>
-            <th scope="col">{t('stock.shipment.fields.shipDate')}</th>
-            <th scope="col">{t('stock.shipment.fields.eta')}</th>
-            <th scope="col" className="num">{t('stock.shipment.units')}</th>
-            <th scope="col" className="num">{t('stock.shipment.landedCost')}</th>
-            <th scope="col"><span className="visually-hidden">{t('stock.actions.actions')}</span></th>
+    <DataTable data-testid={testId}
+      columns={[t('stock.shipment.fields.bookingNoteNo'), t('stock.shipment.fields.to'), t('stock.shipment.fields.carrier'), t('stock.shipment.fields.shipDate'), t('stock.shipment.fields.eta'), num(t('stock.shipment.units')), num(t('stock.shipment.landedCost')), <span className="visually-hidden">{t('stock.actions.actions')}</span>]}>
+      {shipments.map((s) => {
+        const to = findWarehouse(warehouses, s.to);
+        const overdue = s.status === 'inTransit' && s.eta !== null && s.eta < today;
+        return (
+          <tr key={s.id} data-testid={`shipment-${s.bookingNoteNo}`} data-status={s.status}>
+            <td className="mono">{s.bookingNoteNo}</td>
+            <td>{to ? warehouseLabel(to) : s.to}</td>
+            <td>{s.carrier}</td>
+            <td>{f.day(s.shipDate)}</td>
+            <td>
+              {s.eta ? f.day(s.eta) : <span className="muted">{t('stock.shipment.noEta')}</span>}
+              {overdue ? <span className="status-badge status-badge-warn" data-testid={`shipment-overdue-${s.bookingNoteNo}`}>{t('stock.shipment.overdue')}</span> : null}
+            </td>
+            <td className="num">{f.quantity(s.lines.reduce((n, l) => n + l.shipped, 0))}</td>
+            <td className="num">{f.money(s.landedCost)}</td>
+            <td>
+              <Button variant="quiet" data-testid={`shipment-open-${s.bookingNoteNo}`} onClick={() => onOpen(s)}>
+                {s.status === 'inTransit' ? t('stock.shipment.openInTransit') : t('stock.shipment.open')}
+              </Button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {shipments.map((s) => {
-            const to = findWarehouse(warehouses, s.to);
-            const overdue = s.status === 'inTransit' && s.eta !== null && s.eta < today;
-            return (
-              <tr key={s.id} data-testid={`shipment-${s.bookingNoteNo}`} data-status={s.status}>
-                <td className="mono">{s.bookingNoteNo}</td>
-                <td>{to ? warehouseLabel(to) : s.to}</td>
-                <td>{s.carrier}</td>
-                <td>{f.day(s.shipDate)}</td>
-                <td>
-                  {s.eta ? f.day(s.eta) : <span className="muted">{t('stock.shipment.noEta')}</span>}
-                  {overdue ? <span className="status-badge status-badge-warn" data-testid={`shipment-overdue-${s.bookingNoteNo}`}>{t('stock.shipment.overdue')}</span> : null}
-                </td>
-                <td className="num">{f.quantity(s.lines.reduce((n, l) => n + l.shipped, 0))}</td>
-                <td className="num">{f.money(s.landedCost)}</td>
-                <td>
-                  <Button variant="quiet" data-testid={`shipment-open-${s.bookingNoteNo}`} onClick={() => onOpen(s)}>
-                    {s.status === 'inTransit' ? t('stock.shipment.openInTransit') : t('stock.shipment.open')}
-                  </Button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
 
@@ -99,11 +86,8 @@ export function ShipmentsView() {
   const open = shipments?.find((s) => s.id === openId) ?? null;
 
   return (
-    <section className="stock-view" aria-labelledby="stock-transit-title">
-      <div className="section-head">
-        <h2 className="section-title" id="stock-transit-title">{t('stock.shipment.title')}</h2>
-        <Button variant="primary" data-testid="shipment-new" onClick={() => { setCreating(true); setOpenId(null); }}>{t('stock.shipment.new')}</Button>
-      </div>
+    <ViewSection titleId="stock-transit-title" title={t('stock.shipment.title')}
+      actions={<Button variant="primary" data-testid="shipment-new" onClick={() => { setCreating(true); setOpenId(null); }}>{t('stock.shipment.new')}</Button>}>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {creating ? (
         <ShipmentForm
@@ -124,6 +108,6 @@ export function ShipmentsView() {
           <ShipmentTable shipments={received} testId="stock-received" onOpen={(s) => { setOpenId(s.id); setCreating(false); }} />
         </>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -12,6 +12,8 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { SkuForm } from './SkuForm.tsx';
 import { isUnitCode } from './vocabulary.ts';
 
@@ -72,11 +74,8 @@ export function SkusView() {
   };
 
   return (
-    <section className="stock-view" aria-labelledby="stock-skus-title">
-      <div className="section-head">
-        <h2 className="section-title" id="stock-skus-title">{t('stock.sku.title')}</h2>
-        <Button variant="primary" data-testid="sku-new" onClick={() => { setEditing('new'); setSaved(null); }}>{t('stock.sku.new')}</Button>
-      </div>
+    <ViewSection titleId="stock-skus-title" title={t('stock.sku.title')}
+      actions={<Button variant="primary" data-testid="sku-new" onClick={() => { setEditing('new'); setSaved(null); }}>{t('stock.sku.new')}</Button>}>
       {saved ? <p className="form-saved" role="status" data-testid="sku-saved">{t('stock.sku.saved', { itemNo: saved })}</p> : null}
       {editing !== null ? (
         <SkuForm key={editing === 'new' ? 'new' : editing.id} sku={editing === 'new' ? null : editing} onSaved={onSaved} onCancel={() => setEditing(null)} />
@@ -85,41 +84,28 @@ export function SkusView() {
         <EmptyState title={t('stock.sku.emptyTitle')} body={t('stock.sku.emptyBody')} />
       ) : null}
       {skus !== null && skus.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="stock-skus">
-            <thead>
-              <tr>
-                <th scope="col">{t('stock.sku.fields.itemNo')}</th>
-                <th scope="col">{t('stock.sku.fields.goodsName')}</th>
-                <th scope="col">{t('stock.sku.fields.hsCode')}</th>
-                <th scope="col">{t('stock.sku.fields.unit')}</th>
-                <th scope="col">{t('stock.sku.platformSkus')}</th>
-                <th scope="col"><span className="visually-hidden">{t('stock.actions.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {skus.map((s) => (
-                <tr key={s.id} data-testid={`sku-${s.itemNo}`}>
-                  <td className="mono">{s.itemNo}</td>
-                  <td>{s.goodsName}</td>
-                  <td className="mono">{s.hsCode}</td>
-                  <td>{isUnitCode(s.unit) ? `${s.unit} ${t(`stock.units.${s.unit}`)}` : s.unit}</td>
-                  <td>
-                    {s.platformSkus.map((p) => (
-                      <span key={`${p.platform}|${p.kind}|${p.code}`} className="badge badge-muted mono">{p.code}</span>
-                    ))}
-                    {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => { setMapping(null); void loadRefs(); }} /> : null}
-                  </td>
-                  <td>
-                    <Button variant="quiet" data-testid={`sku-edit-${s.itemNo}`} onClick={() => { setEditing(s); setSaved(null); }}>{t('stock.actions.edit')}</Button>
-                    <Button variant="quiet" data-testid={`sku-map-open-${s.itemNo}`} onClick={() => setMapping(mapping === s.id ? null : s.id)}>{t('stock.sku.map.open')}</Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable data-testid="stock-skus"
+          columns={[t('stock.sku.fields.itemNo'), t('stock.sku.fields.goodsName'), t('stock.sku.fields.hsCode'), t('stock.sku.fields.unit'), t('stock.sku.platformSkus'), <span className="visually-hidden">{t('stock.actions.actions')}</span>]}>
+          {skus.map((s) => (
+            <tr key={s.id} data-testid={`sku-${s.itemNo}`}>
+              <td className="mono">{s.itemNo}</td>
+              <td>{s.goodsName}</td>
+              <td className="mono">{s.hsCode}</td>
+              <td>{isUnitCode(s.unit) ? `${s.unit} ${t(`stock.units.${s.unit}`)}` : s.unit}</td>
+              <td>
+                {s.platformSkus.map((p) => (
+                  <span key={`${p.platform}|${p.kind}|${p.code}`} className="badge badge-muted mono">{p.code}</span>
+                ))}
+                {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => { setMapping(null); void loadRefs(); }} /> : null}
+              </td>
+              <td>
+                <Button variant="quiet" data-testid={`sku-edit-${s.itemNo}`} onClick={() => { setEditing(s); setSaved(null); }}>{t('stock.actions.edit')}</Button>
+                <Button variant="quiet" data-testid={`sku-map-open-${s.itemNo}`} onClick={() => setMapping(mapping === s.id ? null : s.id)}>{t('stock.sku.map.open')}</Button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -12,10 +12,16 @@ import { call } from '../../app/core-client.ts';
 import { translateError } from '../../i18n/translate-error.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
+import { CountStats } from '../../ui/CountStats.tsx';
 import { downloadText } from '../../ui/download-text.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { RejectedRowsTable } from '../../ui/RejectedRowsTable.tsx';
+import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { Checkbox } from '../../ui/Checkbox.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from '../orders/index.ts';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 import { isStockImportSource, STOCK_IMPORT_SOURCES, STOCK_MOVES_TEMPLATE_HEADER, type StockImportSource } from './vocabulary.ts';
@@ -98,30 +104,23 @@ export function StockImportView() {
   };
 
   return (
-    <section className="stock-view" aria-labelledby="stock-import-title">
-      <h2 className="section-title" id="stock-import-title">{t('stock.import.title')}</h2>
-      <p className="field-help">{t('stock.import.intro')}</p>
+    <ViewSection titleId="stock-import-title" title={t('stock.import.title')} help={t('stock.import.intro')}>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <section className="panel">
         <div className="toolbar">
-          <label className="toolbar-field">
-            <span className="toolbar-label">{t('stock.import.source')}</span>
+          <ToolbarField label={t('stock.import.source')}>
             <Select className="select-compact" data-testid="stock-import-source" value={source} disabled={busy !== null}
               options={STOCK_IMPORT_SOURCES.map((s) => ({ value: s, label: t(`stock.import.sources.${s}`) }))}
               onChange={(e) => { if (isStockImportSource(e.target.value)) setSource(e.target.value); setSummary(null); }} />
-          </label>
+          </ToolbarField>
           {needsWarehouse ? (
-            <label className="toolbar-field">
-              <span className="toolbar-label">{t('stock.import.warehouse')}</span>
+            <ToolbarField label={t('stock.import.warehouse')}>
               <Select className="select-compact" data-testid="stock-import-warehouse" value={warehouseId} disabled={busy !== null} placeholder={t('stock.chooseWarehouse')}
                 options={warehouses.filter((w) => w.kind !== 'transit').map((w) => ({ value: String(w.id), label: warehouseLabel(w) }))}
                 onChange={(e) => setWarehouseId(e.target.value)} />
-            </label>
+            </ToolbarField>
           ) : null}
-          <label className="checkbox-label">
-            <input type="checkbox" data-testid="stock-import-create-missing" checked={createMissing} disabled={busy !== null} onChange={(e) => setCreateMissing(e.target.checked)} />
-            {t('stock.import.createMissing')}
-          </label>
+          <Checkbox testId="stock-import-create-missing" label={t('stock.import.createMissing')} checked={createMissing} disabled={busy !== null} onChange={setCreateMissing} />
           {source === 'stock-moves' ? (
             <Button data-testid="stock-import-template" onClick={() => downloadText('stock-moves-template.csv', `${STOCK_MOVES_TEMPLATE_HEADER}\n`)}>
               {t('stock.import.template')}
@@ -156,40 +155,18 @@ export function StockImportView() {
       {summary ? (
         <section className="panel" data-testid="stock-import-summary">
           <h3 className="panel-title">{t('stock.import.summaryTitle')}</h3>
-          <dl className="stats">
-            {([
+          <CountStats
+            counts={[
               ['rows', summary.rows], ['posted', summary.posted], ['createdSkus', summary.created.skus],
               ['createdWarehouses', summary.created.warehouses], ['rejected', summary.rejected.length],
-            ] as const).map(([key, value]) => (
-              <div key={key} className="stat" data-testid={`stock-import-${key}`} data-value={value}>
-                <dt>{t(`stock.import.counts.${key}`)}</dt>
-                <dd className={key === 'rejected' && value > 0 ? 'stat-bad' : undefined}>{f.quantity(value)}</dd>
-              </div>
-            ))}
-          </dl>
+            ] as const}
+            label={(key) => t(`stock.import.counts.${key}`)} testId={(key) => `stock-import-${key}`} format={f.quantity} />
           {summary.rejected.length > 0 ? (
             <>
               <h4 className="section-title">{t('stock.import.rejectedTitle')}</h4>
-              <div className="table-wrap">
-                <table className="table table-compact rejected" data-testid="stock-import-rejected">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">{t('stock.import.rejectedRow')}</th>
-                      <th scope="col">{t('stock.import.rejectedColumn')}</th>
-                      <th scope="col">{t('stock.import.rejectedReason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {summary.rejected.slice(0, REJECTED_SHOWN).map((r, i) => (
-                      <tr key={`${r.row}-${i}`} data-testid={`stock-import-rejected-${r.row}`} data-code={r.code}>
-                        <td className="num">{r.row}</td>
-                        <td className="mono">{r.column ?? ''}</td>
-                        <td>{translateError(t, r.code, r.params)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <RejectedRowsTable rows={summary.rejected.slice(0, REJECTED_SHOWN)} testId="stock-import-rejected" extraClass="rejected"
+                rowTestId={(row) => `stock-import-rejected-${row}`}
+                labels={[t('stock.import.rejectedRow'), t('stock.import.rejectedColumn'), t('stock.import.rejectedReason')]} />
               <Button data-testid="stock-import-rejected-download" onClick={downloadRejected}>{t('stock.import.downloadRejected')}</Button>
             </>
           ) : null}
@@ -199,38 +176,26 @@ export function StockImportView() {
               {summary.differences.length === 0 ? (
                 <p className="form-saved" data-testid="stock-differences-none">{t('stock.import.noDifferences')}</p>
               ) : (
-                <div className="table-wrap">
-                  <table className="table table-compact" data-testid="stock-differences">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('stock.columns.sku')}</th>
-                        <th scope="col">{t('stock.columns.warehouse')}</th>
-                        <th scope="col" className="num">{t('stock.import.ledger')}</th>
-                        <th scope="col" className="num">{t('stock.import.reported')}</th>
-                        <th scope="col" className="num">{t('stock.import.difference')}</th>
+                <DataTable data-testid="stock-differences"
+                  columns={[t('stock.columns.sku'), t('stock.columns.warehouse'), num(t('stock.import.ledger')), num(t('stock.import.reported')), num(t('stock.import.difference'))]}>
+                  {summary.differences.map((d) => {
+                    const w = findWarehouse(allWarehouses, d.warehouse);
+                    return (
+                      <tr key={`${d.sku}|${d.warehouse}`} data-testid={`difference-${d.sku}-${d.warehouse}`} data-difference={d.difference}>
+                        <td className="mono">{d.sku}</td>
+                        <td>{w ? warehouseLabel(w) : d.warehouse}</td>
+                        <td className="num">{f.quantity(d.ledger)}</td>
+                        <td className="num">{f.quantity(d.reported)}</td>
+                        <td className={d.difference === 0 ? 'num' : 'num strong'}>{d.difference > 0 ? `+${f.quantity(d.difference)}` : f.quantity(d.difference)}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {summary.differences.map((d) => {
-                        const w = findWarehouse(allWarehouses, d.warehouse);
-                        return (
-                          <tr key={`${d.sku}|${d.warehouse}`} data-testid={`difference-${d.sku}-${d.warehouse}`} data-difference={d.difference}>
-                            <td className="mono">{d.sku}</td>
-                            <td>{w ? warehouseLabel(w) : d.warehouse}</td>
-                            <td className="num">{f.quantity(d.ledger)}</td>
-                            <td className="num">{f.quantity(d.reported)}</td>
-                            <td className={d.difference === 0 ? 'num' : 'num strong'}>{d.difference > 0 ? `+${f.quantity(d.difference)}` : f.quantity(d.difference)}</td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                    );
+                  })}
+                </DataTable>
               )}
             </>
           ) : null}
         </section>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

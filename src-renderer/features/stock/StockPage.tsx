@@ -5,9 +5,8 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hashFor } from '../../state/routes.ts';
 import { useAppStore } from '../../state/store.ts';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { TabbedPage } from '../../ui/TabbedPage.tsx';
 import { AgeingView } from './AgeingView.tsx';
 import { MovesView } from './MovesView.tsx';
 import { OnHandView } from './OnHandView.tsx';
@@ -27,7 +26,6 @@ export function StockPage() {
   const { t } = useTranslation();
   const path = useAppStore((s) => s.routePath);
   const loadRefs = useAppStore((s) => s.loadStockRefs);
-  const navigate = useAppStore((s) => s.navigate);
   const tab = stockTabFromPath(path);
 
   useEffect(() => {
@@ -47,26 +45,9 @@ export function StockPage() {
   }
 
   return (
-    <div className="page page-wide stock-page" data-testid="page-stock">
-      <PageHeader title={t('stock.title')} description={t('stock.description')} />
-      <nav className="tabs" aria-label={t('stock.tabsLabel')}>
-        {STOCK_TABS.map((id) => (
-          <a
-            key={id}
-            href={hashFor('stock', id)}
-            className={id === tab ? 'tab tab-active' : 'tab'}
-            aria-current={id === tab ? 'page' : undefined}
-            data-testid={`stock-tab-${id}`}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('stock', id);
-            }}
-          >
-            {t(`stock.tabs.${id}`)}
-          </a>
-        ))}
-      </nav>
+    <TabbedPage page="stock" title={t('stock.title')} description={t('stock.description')}
+      tabs={STOCK_TABS} current={tab} label={t('stock.tabsLabel')} text={(id) => t(`stock.tabs.${id}`)} testId={(id) => `stock-tab-${id}`}>
       {content}
-    </div>
+    </TabbedPage>
   );
 }

@@ -8,6 +8,8 @@ import type { Warehouse } from '../../../src-main/api/contract.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { WarehouseForm } from './WarehouseForm.tsx';
 
 export function WarehousesView() {
@@ -24,11 +26,8 @@ export function WarehousesView() {
   };
 
   return (
-    <section className="stock-view" aria-labelledby="stock-warehouses-title">
-      <div className="section-head">
-        <h2 className="section-title" id="stock-warehouses-title">{t('stock.warehouse.title')}</h2>
-        <Button variant="primary" data-testid="warehouse-new" onClick={() => { setEditing('new'); setSaved(null); }}>{t('stock.warehouse.new')}</Button>
-      </div>
+    <ViewSection titleId="stock-warehouses-title" title={t('stock.warehouse.title')}
+      actions={<Button variant="primary" data-testid="warehouse-new" onClick={() => { setEditing('new'); setSaved(null); }}>{t('stock.warehouse.new')}</Button>}>
       {saved ? <p className="form-saved" role="status" data-testid="warehouse-saved">{t('stock.warehouse.saved', { name: saved })}</p> : null}
       {editing !== null ? (
         <WarehouseForm key={editing === 'new' ? 'new' : editing.id} warehouse={editing === 'new' ? null : editing} onSaved={onSaved} onCancel={() => setEditing(null)} />
@@ -37,35 +36,23 @@ export function WarehousesView() {
         <EmptyState title={t('stock.warehouse.emptyTitle')} body={t('stock.warehouse.emptyBody')} />
       ) : null}
       {warehouses !== null && warehouses.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="stock-warehouses">
-            <thead>
-              <tr>
-                <th scope="col">{t('stock.warehouse.fields.code')}</th>
-                <th scope="col">{t('stock.warehouse.fields.name')}</th>
-                <th scope="col">{t('stock.warehouse.fields.kind')}</th>
-                <th scope="col">{t('stock.warehouse.fields.country')}</th>
-                <th scope="col"><span className="visually-hidden">{t('stock.actions.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {warehouses.map((w) => (
-                <tr key={w.id} data-testid={`warehouse-${w.code}`} data-kind={w.kind}>
-                  <td className="mono">{w.code}</td>
-                  <td>{w.name}</td>
-                  <td>{t(`stock.warehouse.kinds.${w.kind}`)}</td>
-                  <td>{w.country ?? ''}</td>
-                  <td>
-                    {w.kind === 'transit' ? null : (
-                      <Button variant="quiet" data-testid={`warehouse-edit-${w.code}`} onClick={() => { setEditing(w); setSaved(null); }}>{t('stock.actions.edit')}</Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable data-testid="stock-warehouses"
+          columns={[t('stock.warehouse.fields.code'), t('stock.warehouse.fields.name'), t('stock.warehouse.fields.kind'), t('stock.warehouse.fields.country'), <span className="visually-hidden">{t('stock.actions.actions')}</span>]}>
+          {warehouses.map((w) => (
+            <tr key={w.id} data-testid={`warehouse-${w.code}`} data-kind={w.kind}>
+              <td className="mono">{w.code}</td>
+              <td>{w.name}</td>
+              <td>{t(`stock.warehouse.kinds.${w.kind}`)}</td>
+              <td>{w.country ?? ''}</td>
+              <td>
+                {w.kind === 'transit' ? null : (
+                  <Button variant="quiet" data-testid={`warehouse-edit-${w.code}`} onClick={() => { setEditing(w); setSaved(null); }}>{t('stock.actions.edit')}</Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -11,7 +11,10 @@ import { useAppStore } from '../../state/store.ts';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { HashTabs, useCommand } from '../customs/index.ts';
+import { HashTabs } from '../../ui/HashTabs.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
+import { useCommand } from '../customs/index.ts';
 import { OffsetPager } from './OffsetPager.tsx';
 import { OUTBOX_FILTERS, pick, type OutboxFilter } from './vocabulary.ts';
 
@@ -55,8 +58,7 @@ export function OutboxView({ revision, onChanged }: { readonly revision: number;
   };
 
   return (
-    <section className="stock-view" aria-labelledby="sync-outbox-title">
-      <h2 className="section-title" id="sync-outbox-title">{t('syncCenter.outbox.title')}</h2>
+    <ViewSection titleId="sync-outbox-title" title={t('syncCenter.outbox.title')}>
       <HashTabs page="sync" tabs={OUTBOX_FILTERS} current={filter} label={t('syncCenter.outbox.filterLabel')}
         text={(f) => t(`syncCenter.outbox.filters.${f}`)} testId={(f) => `sync-outbox-${f}`} onPicked={() => { setOffset(0); setSelected(new Set()); }} />
       {list.failure ? <ErrorBanner error={list.failure} onDismiss={list.dismiss} /> : null}
@@ -71,41 +73,27 @@ export function OutboxView({ revision, onChanged }: { readonly revision: number;
       {list.data && list.data.items.length === 0 ? <p className="muted" data-testid="sync-outbox-empty">{t(`syncCenter.outbox.empty.${filter}`)}</p> : null}
       {list.data && list.data.items.length > 0 ? (
         <>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="sync-outbox">
-              <thead>
-                <tr>
-                  <th scope="col"><span className="visually-hidden">{t('syncCenter.outbox.select')}</span></th>
-                  <th scope="col">{t('syncCenter.outbox.kind')}</th>
-                  <th scope="col">{t('syncCenter.outbox.key')}</th>
-                  <th scope="col">{t('syncCenter.outbox.status')}</th>
-                  <th scope="col" className="num">{t('syncCenter.outbox.attempts')}</th>
-                  <th scope="col">{t('syncCenter.outbox.nextAttempt')}</th>
-                  <th scope="col">{t('syncCenter.outbox.lastError')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((r) => (
-                  <tr key={r.id} data-testid={`sync-outbox-row-${r.id}`} data-status={r.status}>
-                    <td>
-                      {r.status === 'failed' ? (
-                        <input type="checkbox" aria-label={t('syncCenter.outbox.select')} data-testid={`sync-select-${r.id}`} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
-                      ) : null}
-                    </td>
-                    <td>{isNamedKind(r.kind) ? t(`syncCenter.outbox.kinds.${KINDS[r.kind]}`) : <span className="mono" translate="no">{r.kind}</span>}</td>
-                    <td className="mono" translate="no">{r.idempotencyKey}</td>
-                    <td><span className={`status-badge status-badge-${TONE[r.status]}`}>{t(`syncCenter.outbox.statuses.${r.status}`)}</span></td>
-                    <td className="num" translate="no">{r.attempts}</td>
-                    <td translate="no">{r.nextAttemptAt ? formatDateTime(r.nextAttemptAt, i18n.language, 'short') : ''}</td>
-                    <td translate="no" className={r.lastError ? 'inline-error mono' : undefined}>{r.lastError ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data-testid="sync-outbox"
+            columns={[<span className="visually-hidden">{t('syncCenter.outbox.select')}</span>, t('syncCenter.outbox.kind'), t('syncCenter.outbox.key'), t('syncCenter.outbox.status'), num(t('syncCenter.outbox.attempts')), t('syncCenter.outbox.nextAttempt'), t('syncCenter.outbox.lastError')]}>
+            {list.data.items.map((r) => (
+              <tr key={r.id} data-testid={`sync-outbox-row-${r.id}`} data-status={r.status}>
+                <td>
+                  {r.status === 'failed' ? (
+                    <input type="checkbox" aria-label={t('syncCenter.outbox.select')} data-testid={`sync-select-${r.id}`} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                  ) : null}
+                </td>
+                <td>{isNamedKind(r.kind) ? t(`syncCenter.outbox.kinds.${KINDS[r.kind]}`) : <span className="mono" translate="no">{r.kind}</span>}</td>
+                <td className="mono" translate="no">{r.idempotencyKey}</td>
+                <td><span className={`status-badge status-badge-${TONE[r.status]}`}>{t(`syncCenter.outbox.statuses.${r.status}`)}</span></td>
+                <td className="num" translate="no">{r.attempts}</td>
+                <td translate="no">{r.nextAttemptAt ? formatDateTime(r.nextAttemptAt, i18n.language, 'short') : ''}</td>
+                <td translate="no" className={r.lastError ? 'inline-error mono' : undefined}>{r.lastError ?? ''}</td>
+              </tr>
+            ))}
+          </DataTable>
           <OffsetPager offset={offset} size={PAGE} total={list.data.total} onOffset={setOffset} testId="sync-outbox-pager" />
         </>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { StatusChip, useCommand } from '../customs/index.ts';
 import { OffsetPager } from './OffsetPager.tsx';
 
@@ -17,37 +19,25 @@ export function ReceiptsList({ revision }: { readonly revision: number }) {
   const [offset, setOffset] = useState(0);
   const list = useCommand('sync.receipts.list', { offset, limit: PAGE }, revision);
   return (
-    <section className="stock-view" aria-labelledby="sync-receipts-title">
-      <h2 className="section-title" id="sync-receipts-title">{t('syncCenter.receipts.title', { count: list.data?.total ?? 0 })}</h2>
+    <ViewSection titleId="sync-receipts-title" title={t('syncCenter.receipts.title', { count: list.data?.total ?? 0 })}>
       {list.failure ? <ErrorBanner error={list.failure} onDismiss={list.dismiss} /> : null}
       {list.data && list.data.items.length === 0 ? <p className="muted" data-testid="sync-receipts-empty">{t('syncCenter.receipts.empty')}</p> : null}
       {list.data && list.data.items.length > 0 ? (
         <>
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="sync-receipts">
-              <thead>
-                <tr>
-                  <th scope="col">{t('syncCenter.receipts.type')}</th>
-                  <th scope="col">{t('syncCenter.receipts.returnStatus')}</th>
-                  <th scope="col">{t('syncCenter.receipts.source')}</th>
-                  <th scope="col">{t('syncCenter.receipts.receivedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((r) => (
-                  <tr key={r.id} data-testid={`sync-receipt-${r.id}`}>
-                    <td className="mono" translate="no">{r.messageType}</td>
-                    <td>{r.returnStatus === null ? '' : <StatusChip status={r.returnStatus} />}</td>
-                    <td className="mono" translate="no">{r.source}</td>
-                    <td translate="no">{formatDateTime(r.receivedAt, i18n.language, 'short')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data-testid="sync-receipts"
+            columns={[t('syncCenter.receipts.type'), t('syncCenter.receipts.returnStatus'), t('syncCenter.receipts.source'), t('syncCenter.receipts.receivedAt')]}>
+            {list.data.items.map((r) => (
+              <tr key={r.id} data-testid={`sync-receipt-${r.id}`}>
+                <td className="mono" translate="no">{r.messageType}</td>
+                <td>{r.returnStatus === null ? '' : <StatusChip status={r.returnStatus} />}</td>
+                <td className="mono" translate="no">{r.source}</td>
+                <td translate="no">{formatDateTime(r.receivedAt, i18n.language, 'short')}</td>
+              </tr>
+            ))}
+          </DataTable>
           <OffsetPager offset={offset} size={PAGE} total={list.data.total} onOffset={setOffset} testId="sync-receipts-pager" />
         </>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -9,10 +9,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo, SyncConfig } from '../../../src-main/api/contract.ts';
 import { call } from '../../app/core-client.ts';
-import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { pick, SIGNER_KINDS, SYNC_MODES, type SignerKind, type SyncMode } from './vocabulary.ts';
 
 export interface TransportFormProps {
@@ -122,10 +122,7 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
           {(a11y) => <input {...a11y} className="input input-compact" inputMode="numeric" data-testid="sync-interval" value={intervalText} onChange={(e) => setIntervalText(e.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="sync-transport-save" disabled={saving}>{saving ? t('syncCenter.saving') : t('syncCenter.save')}</Button>
-        {saved ? <span className="form-saved" role="status" data-testid="sync-transport-saved">{t('syncCenter.transport.saved')}</span> : null}
-      </div>
+      <SubmitActions testId="sync-transport-save" busy={saving} done={saved ? t('syncCenter.transport.saved') : null} doneTestId="sync-transport-saved">{saving ? t('syncCenter.saving') : t('syncCenter.save')}</SubmitActions>
     </form>
   );
 }

@@ -18,6 +18,8 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Checkbox } from '../../ui/Checkbox.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { useCommand } from '../customs/index.ts';
 import { PracticeServerPanel } from './PracticeServerPanel.tsx';
 import { TrainingCycle } from './TrainingCycle.tsx';
@@ -91,14 +93,8 @@ export function TrainingPage() {
                     placeholder={t('practice.urlPlaceholder', { port: PRACTICE_PORT })} onChange={(e) => { setUrl(e.target.value); setConnected(false); }} />
                 )}
               </Field>
-              <label className="checkbox-label">
-                <input type="checkbox" data-testid="practice-signed" checked={signed} onChange={(e) => setSigned(e.target.checked)} />
-                {t('practice.sign')}
-              </label>
-              <div className="form-actions">
-                <Button variant="primary" type="submit" data-testid="practice-connect-submit" disabled={busy}>{t('practice.connect')}</Button>
-                {connected ? <span className="form-saved" role="status" data-testid="practice-connected">{t('practice.connected')}</span> : null}
-              </div>
+              <Checkbox testId="practice-signed" label={t('practice.sign')} checked={signed} onChange={setSigned} />
+              <SubmitActions testId="practice-connect-submit" busy={busy} done={connected ? t('practice.connected') : null} doneTestId="practice-connected">{t('practice.connect')}</SubmitActions>
             </form>
           </li>
           <li>

@@ -10,21 +10,11 @@ import { insertShop } from '../../../src-main/db/shop-store.ts';
 import { DomainError } from '../../../src-main/core/domain-error.ts';
 import type { Currency } from '../../../src-main/core/money/index.ts';
 import { tempDir } from '../../helpers/workspace.ts';
+import { seededRandom } from '../../../src-main/sync/backoff.ts';
 import { amazonOrder, line, m } from './order-fixtures.ts';
 
 const SEED = 20260305;
 const SORTS: OrderSortInput[] = ['orderedAt', '-orderedAt', 'gross', '-gross', 'orderNo', '-orderNo'];
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let db: Db;
 let shops: number[] = [];
@@ -33,7 +23,7 @@ beforeAll(async () => {
   console.log(`order-list-query seed ${SEED}`);
   db = (await openLedger(path.join(tempDir(), 'ledger.sqlite'))).db;
   const uow = new UnitOfWork(db, () => new Date('2026-04-01T00:00:00Z'));
-  const rnd = random(SEED);
+  const rnd = seededRandom(SEED);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   shops = uow.run('shops.save', (tx) => [
     insertShop(tx.db, { platform: 'amazon', name: 'Amazon.com', site: 'Amazon.com', currency: 'USD', timeZone: 'America/Los_Angeles' }).id,

@@ -9,21 +9,11 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { openLedger, type Db } from '../../../src-main/db/open-ledger.ts';
 import { positionPage, positionReadPath, positions, type Position, type PositionPageRequest, type PositionReadPath } from '../../../src-main/db/stock-report-store.ts';
 import { tempDir } from '../../helpers/workspace.ts';
+import { seededRandom } from '../../../src-main/sync/backoff.ts';
 
 const SEED = Number(process.env.STOCK_PATHS_SEED ?? Date.now() % 1_000_000_007);
 const SKUS = 60;
 const DAYS = 120;
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -37,7 +27,7 @@ beforeAll(async () => {
   const opened = await openLedger(path.join(tempDir(), 'ledger.sqlite'));
   db = opened.db;
   close = () => db.close();
-  const rnd = random(SEED);
+  const rnd = seededRandom(SEED);
   db.transaction(() => {
     db.prepare("INSERT INTO command_log (id, command, at) VALUES (1, 'test', '2025-01-01T00:00:00Z')").run();
     // Ids in the opposite order of codes / item numbers, so id order and name order disagree.

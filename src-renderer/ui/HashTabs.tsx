@@ -2,8 +2,8 @@
  * HashTabs: a row of tabs whose choice lives in the URL hash (`#/<page>/<tab>`), as the stock
  * and settlement pages do; used by the customs desk and the Sync screen's outbox filter.
  */
-import { useAppStore } from '../../state/store.ts';
-import { hashFor, type FeatureId } from '../../state/routes.ts';
+import { useAppStore } from '../state/store.ts';
+import { hashFor, type FeatureId } from '../state/routes.ts';
 
 export interface HashTabsProps<T extends string> {
   readonly page: FeatureId;

@@ -1,0 +1,26 @@
+/**
+ * SubmitActions: a form's action row — the primary submit button (disabled while busy) and,
+ * after a success, the short status line (`form-saved`) that says what happened.
+ */
+import type { ReactNode } from 'react';
+import { Button } from './Button.tsx';
+
+export interface SubmitActionsProps {
+  /** The submit button's test id. */
+  readonly testId: string;
+  readonly busy: boolean;
+  /** The button text. */
+  readonly children: ReactNode;
+  /** The status line after a success; nothing when null. */
+  readonly done?: ReactNode;
+  readonly doneTestId?: string;
+}
+
+export function SubmitActions({ testId, busy, children, done = null, doneTestId }: SubmitActionsProps) {
+  return (
+    <div className="form-actions">
+      <Button variant="primary" type="submit" data-testid={testId} disabled={busy}>{children}</Button>
+      {done ? <span className="form-saved" role="status" data-testid={doneTestId}>{done}</span> : null}
+    </div>
+  );
+}
