@@ -18,6 +18,8 @@ const zhCN: Catalog = {
   'serve.ready': '跨境台账网页版已启动，请在浏览器中打开：',
   'serve.stop': '按 Ctrl+C 停止。',
   'start.noElectron': '此电脑无法启动 Electron 桌面窗口，改用本机网页版。',
+  'rates.missing': '缺少 {currency} 在 {date} 的汇率。请先录入汇率（kuajing rates import FILE，或在“结汇 → 汇率”中添加），绝不按 1 折算。',
+  'payouts.total.mismatch': '结算文件的到账金额 {stated} {currency} 与各行合计 {sum} {currency} 不一致，文件可能不完整。',
 };
 const en: Catalog = {
   'db.alreadyOpen': 'This data folder is already open in another Kuajing Ledger process ({file}). Close it and try again.',
@@ -33,6 +35,8 @@ const en: Catalog = {
   'serve.ready': 'Kuajing Ledger web host is running. Open in your browser:',
   'serve.stop': 'Press Ctrl+C to stop.',
   'start.noElectron': 'Electron cannot start on this computer; using the local web host instead.',
+  'rates.missing': 'No {currency} rate for {date}. Enter the rate first (kuajing rates import FILE, or 结汇 → 汇率); 1 is never assumed.',
+  'payouts.total.mismatch': 'The file states a deposit of {stated} {currency} but its lines add up to {sum} {currency}; the file may be incomplete.',
 };
 
 export function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'zh-CN' | 'en' {
@@ -42,6 +46,7 @@ export function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'zh-CN' | 'en
 
 export function message(code: string, params: Record<string, string | number> = {}, lang = cliLanguage()): string {
   const template = (lang === 'en' ? en : zhCN)[code];
-  if (!template) return code;
+  // Codes without a sentence here still show their parameters (the screens translate every code).
+  if (!template) return Object.keys(params).length === 0 ? code : Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ');
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
