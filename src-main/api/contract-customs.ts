@@ -12,6 +12,7 @@ import { decimalText, id, isoDay, result, empty } from './contract-kit.ts';
 import {
   CEB_DOCUMENT_TYPES, type CebDocumentType, type CustomsDocumentDetail, type CustomsDocumentsPage, type CustomsSettings, type CustomsShipping, type CustomsStatusCounts,
 } from '../core/customs/customs-views.ts';
+import type { RowError } from '../core/orders/order.ts';
 import type { Finding as CustomsFinding, RiskRules as RiskList } from '../core/customs/precheck.ts';
 export { CEB_DOCUMENT_TYPES, CUSTOMS_LOCAL_STATUSES } from '../core/customs/customs-views.ts';
 export type {
@@ -58,6 +59,18 @@ export interface CustomsPrecheckResult {
   readonly findings: readonly CustomsFinding[];
 }
 
+/** customs.shipping.import: what the waybill file holds and what was saved (0 unless all rows are good and every order is known). */
+export interface WaybillImportResult {
+  /** Data rows in the file. */
+  readonly rows: number;
+  /** Good rows whose order number names an order. */
+  readonly matched: number;
+  readonly saved: number;
+  /** Order numbers of good rows that name no order (or more than one). */
+  readonly unknownOrders: readonly string[];
+  readonly rejected: readonly RowError[];
+}
+
 export interface SummaryApplyResult {
   readonly copNo: string;
   readonly lists: number;
@@ -97,6 +110,11 @@ export const customsContract = {
   'customs.shipping.save': { input: shippingInput, result: result<CustomsShipping>(), mutates: true },
   /** Many orders at once (e.g. waybill numbers from the carrier's file); all or nothing. */
   'customs.shipping.saveMany': { input: z.object({ items: z.array(shippingInput).min(1).max(100_000) }).strict(), result: result<{ readonly saved: number }>(), mutates: true },
+  /** A carrier's waybill file (CSV/XLSX): orders matched by number; saved only when no row is rejected and no order unknown (never with dryRun). */
+  'customs.shipping.import': {
+    input: z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string().max(200 * 1024 * 1024), dryRun: z.boolean().optional() }).strict(),
+    result: result<WaybillImportResult>(), mutates: true,
+  },
   'customs.precheck': { input: z.object(orderSelection).strict(), result: result<CustomsPrecheckResult>(), mutates: false },
   /** Builds, validates against the XSDs, pre-checks; stores + queues only clean, valid documents (not with dryRun). */
   'customs.build': { input: z.object({ ...orderSelection, dryRun: z.boolean().optional() }).strict(), result: result<CustomsBuildResult>(), mutates: true },

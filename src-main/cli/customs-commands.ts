@@ -6,6 +6,9 @@
  * pre-check, build, XSD-validate and (unless --dry-run) store + queue; writes every built
  * message to DIR as `<type>-<guid>.xml`; exit 1 when a message failed the XSD.
  * `kuajing customs status --data-dir D [--json]`: documents per status and type.
+ * `kuajing import FILE --source waybills --data-dir D [--dry-run] [--json]`: a carrier's waybill
+ * file → per-order shipping data (customs.shipping.import); exit 1 when a row is rejected or an
+ * order number is unknown (nothing is saved then), except with --dry-run (the preview).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,8 +16,35 @@ import { DomainError } from '../core/domain-error.ts';
 import { runCustomsBuild, validateCebMany } from '../api/customs.ts';
 import { createDispatch } from '../api/dispatch.ts';
 import { createHandlers } from '../api/handlers.ts';
-import type { CustomsStatusCounts } from '../api/contract.ts';
+import type { CustomsStatusCounts, WaybillImportResult } from '../api/contract.ts';
 import { existingWorkspaceDir, parse, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
+
+/** `kuajing import --source …` values routed here (run-cli.ts). */
+export const CUSTOMS_IMPORT_SOURCES = ['waybills'] as const;
+
+export async function waybillImportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { source: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
+  const json = Boolean(values.json);
+  const dryRun = Boolean(values['dry-run']);
+  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
+  const file = path.resolve(positionals[0]!);
+  const dataDir = existingWorkspaceDir(values);
+  let bytes: Buffer;
+  try { bytes = fs.readFileSync(file); } catch { throw new DomainError('import.file.unreadable', { file }); }
+  return withWorkspace(dataDir, async (ws) => {
+    const r = await createDispatch(createHandlers(ws), ws.logIncident)('customs.shipping.import', {
+      fileName: path.basename(file), contentBase64: bytes.toString('base64'), dryRun,
+    });
+    if (!r.ok) { reportDomainError(io, json, r.error); return 1; }
+    const s = r.value as WaybillImportResult;
+    io.out(json ? JSON.stringify(s) : [
+      `${dryRun ? '(dry run) ' : ''}waybills: ${s.rows} rows, matched ${s.matched}, saved ${s.saved}, rejected ${s.rejected.length}, unknown orders ${s.unknownOrders.length}`,
+      ...s.rejected.slice(0, 50).map((e) => `  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code}`),
+      ...s.unknownOrders.slice(0, 50).map((o) => `  unknown order ${o}`),
+    ].join('\n'));
+    return dryRun || (s.rejected.length === 0 && s.unknownOrders.length === 0) ? 0 : 1;
+  });
+}
 
 export async function customsCommand(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;

@@ -21,6 +21,7 @@ usage:
   kuajing import FILE --data-dir D [--source auto|amazon-orders|amazon-settlement|shopify|shopee|tiktok|generic] [--shop S] [--mapping NAME] [--dry-run]
   kuajing import FILE --data-dir D --source stock-moves|fba-inventory|stock-count [--create-missing] [--warehouse CODE] [--dry-run]
   kuajing import FILE --data-dir D --source amazon-settlement|shopify-payments|shopee-income|tiktok-settlement|pingpong|lianlian|payoneer|payout-csv [--currency C] [--dry-run]
+  kuajing import FILE --data-dir D --source waybills [--dry-run]
   kuajing settlement net --data-dir D --period SETTLEMENT-ID
   kuajing journal trial-balance --data-dir D --as-of YYYY-MM-DD
   kuajing journal post --data-dir D [--from YYYY-MM-DD] [--to YYYY-MM-DD]
@@ -55,6 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (hasSource(rest, stock.STOCK_SOURCES)) return await stock.stockImportCommand(rest, io);
         const settlement = await import('./settlement-commands.ts');
         if (hasSource(rest, settlement.PAYOUT_SOURCES)) return await settlement.payoutImportCommand(rest, io);
+        const customs = await import('./customs-commands.ts');
+        if (hasSource(rest, customs.CUSTOMS_IMPORT_SOURCES)) return await customs.waybillImportCommand(rest, io);
         return await (await import('./orders-commands.ts')).importCommand(rest, io);
       }
       case 'stock': return await (await import('./stock-commands.ts')).stockCommand(rest, io);

@@ -2,6 +2,10 @@
  * Forward-only numbered migrations (`NNNN-name.sql` in ./migrations). Pending ones run in one
  * transaction, after an automatic `db.backup()` of a non-empty file; `user_version` holds the
  * schema version. A file newer than this app is refused (`db.schemaTooNew`), never downgraded.
+ * A migration whose first line is `-- kuajing:foreign-keys-off` rebuilds tables the way SQLite
+ * documents (lang_altertable.html, "Making Other Kinds Of Table Schema Changes"): foreign keys
+ * are switched off before the transaction (the pragma is a no-op inside one), `foreign_key_check`
+ * must come back empty before commit, and foreign keys are switched back on afterwards.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +17,8 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** First line is FOREIGN_KEYS_OFF: the batch holding it runs with foreign keys off. */
+  readonly foreignKeysOff: boolean;
 }
 
 export interface MigrationReport {
@@ -22,6 +28,7 @@ export interface MigrationReport {
 }
 
 const KEEP_BACKUPS = 10;
+export const FOREIGN_KEYS_OFF = '-- kuajing:foreign-keys-off';
 
 export function defaultMigrationsDir(): string {
   return fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -31,7 +38,10 @@ export function loadMigrations(dir: string = defaultMigrationsDir()): Migration[
   const list = fs.readdirSync(dir)
     .map((f) => /^(\d{4})-([\w-]+)\.sql$/.exec(f))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ version: Number(m[1]), name: m[2]!, sql: fs.readFileSync(path.join(dir, m[0]), 'utf8') }))
+    .map((m) => {
+      const sql = fs.readFileSync(path.join(dir, m[0]), 'utf8');
+      return { version: Number(m[1]), name: m[2]!, sql, foreignKeysOff: sql.split(/\r?\n/, 1)[0]!.trim() === FOREIGN_KEYS_OFF };
+    })
     .sort((a, b) => a.version - b.version);
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration numbering gap at ${m.version} (expected ${i + 1})`);
@@ -58,13 +68,36 @@ export async function migrate(
     await db.backup(backupFile);
     rotateBackups(opts.backupDir, path.basename(opts.file, '.sqlite'));
   }
-  db.transaction(() => {
-    for (const m of migrations.slice(from)) {
+  runPending(db, migrations.slice(from));
+  return { from, to: latest, backupFile };
+}
+
+/**
+ * All pending migrations in one transaction; when one of them is marked FOREIGN_KEYS_OFF the
+ * whole batch runs with foreign keys off and any `foreign_key_check` row rolls it back.
+ */
+function runPending(db: Database.Database, pending: readonly Migration[]): void {
+  const keysOff = pending.some((m) => m.foreignKeysOff);
+  const run = db.transaction(() => {
+    for (const m of pending) {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
-  return { from, to: latest, backupFile };
+    if (keysOff) {
+      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken[0]!;
+        throw new Error(`migration to ${pending.at(-1)!.version} leaves ${broken.length} dangling reference(s), e.g. ${first.table} row ${first.rowid} → ${first.parent}`);
+      }
+    }
+  });
+  if (!keysOff) return run();
+  db.pragma('foreign_keys = OFF');
+  try {
+    run();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }
 
 function rotateBackups(dir: string, base: string): void {

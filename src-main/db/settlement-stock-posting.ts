@@ -14,7 +14,9 @@ interface InRow { id: number; type: 'purchase' | 'landedCost'; date: string; ref
 interface ReversalRow { date: string; reason: string | null; entry_id: number }
 
 const STOCK_IN = "m.type IN ('purchase', 'landedCost')";
-const ENTRY_OF_MOVE = "e.source_kind = 'cogs' AND e.source_id = 'move:' || m.id";
+// 'stock' since migration 0009; 'cogs' is how such entries were booked before it (0009 converts
+// them, the 'cogs' arm keeps any unconverted one from being posted twice).
+const ENTRY_OF_MOVE = "e.source_kind IN ('stock', 'cogs') AND e.source_id = 'move:' || m.id";
 
 export interface StockPostResult { readonly posted: number; readonly reversed: number }
 

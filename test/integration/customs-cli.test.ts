@@ -74,3 +74,28 @@ describe('kuajing customs build / status', () => {
     expect(kuajing('customs', 'build', '--data-dir', dataDir, '--orders', 'x').code).toBe(2);
   }, 30_000);
 });
+
+describe('kuajing import --source waybills', () => {
+  it('previews with --dry-run, refuses a file with an unknown order (exit 1, nothing saved), saves a clean file', async () => {
+    const { customsWorkspace } = await import('../unit/api/customs-fixtures.ts');
+    const { ws, order } = await customsWorkspace();
+    const a = await order({}, null);
+    const dataDir = ws.dataDir;
+    ws.close();
+    const dir = tempDir('kuajing-waybills-');
+    const write = (name: string, csv: string) => { const f = path.join(dir, name); fs.writeFileSync(f, csv); return f; };
+    const bad = write('bad.csv', `order no,tracking number\n${a.orderNo},SF77\nNOPE-9,SF78\n`);
+    const good = write('good.csv', `order no,tracking number\n${a.orderNo},SF77\n`);
+    const refused = kuajing('import', bad, '--source', 'waybills', '--data-dir', dataDir, '--json');
+    expect(refused.code).toBe(1);
+    expect(json(refused.out)).toEqual({ rows: 2, matched: 1, saved: 0, unknownOrders: ['NOPE-9'], rejected: [] });
+    const dry = kuajing('import', good, '--source', 'waybills', '--data-dir', dataDir, '--dry-run', '--json');
+    expect([dry.code, json(dry.out).saved, json(dry.out).matched]).toEqual([0, 0, 1]);
+    const pre = json(kuajing('customs', 'build', '--data-dir', dataDir, '--dry-run', '--json').out);
+    expect(pre.findings.map((f: { code: string }) => f.code)).toContain('precheck.logisticsNo.missing');
+    const saved = kuajing('import', good, '--source', 'waybills', '--data-dir', dataDir, '--json');
+    expect([saved.code, json(saved.out)]).toEqual([0, { rows: 1, matched: 1, saved: 1, unknownOrders: [], rejected: [] }]);
+    const built = json(kuajing('customs', 'build', '--data-dir', dataDir, '--dry-run', '--json').out);
+    expect(built).toMatchObject({ orders: 1, built: 1, blocked: 0, findings: [] });
+  }, 30_000);
+});

@@ -19,7 +19,8 @@ export interface Account {
   readonly parent: string | null;
 }
 
-export const SOURCE_KINDS = ['order', 'payout', 'receipt', 'cogs', 'advance', 'advanceRepayment', 'reversal', 'manual'] as const;
+/** `stock`: purchases and landed costs into 库存商品 (migration 0009); `cogs`: cost of goods sold per order. */
+export const SOURCE_KINDS = ['order', 'payout', 'receipt', 'cogs', 'stock', 'advance', 'advanceRepayment', 'reversal', 'manual'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** What every journal line states: the account, CNY debit/credit (fen) and the original-currency amount. */

@@ -52,12 +52,12 @@ export interface StockInToPost {
 
 /**
  * Dr 库存商品 / Cr 应付账款 at cost; a landed cost's share of units already sold goes to
- * 主营业务成本 instead. Source kind `cogs` (stock cost), source id `move:<id>`.
+ * 主营业务成本 instead. Source kind `stock`, source id `move:<id>`.
  */
 export function stockInEntry(m: StockInToPost): DraftEntry {
   const label = m.type === 'purchase' ? '采购入库' : '到岸费用';
   return draftEntry({
-    date: m.date, memo: `${label} ${m.reference ?? `#${m.moveId}`}`, sourceKind: 'cogs', sourceId: stockMoveSourceId(m.moveId), evidence: null, reversesId: null,
+    date: m.date, memo: `${label} ${m.reference ?? `#${m.moveId}`}`, sourceKind: 'stock', sourceId: stockMoveSourceId(m.moveId), evidence: null, reversesId: null,
     lines: [line(ACC.inventory, m.cost - m.toCogs), line(ACC.cogs, m.toCogs), line(ACC.payables, -m.cost)],
   });
 }

@@ -5,7 +5,7 @@
 import type { CommandName } from '../../api/contract.ts';
 
 export const CUSTOMS_COMMANDS = [
-  'customs.settings.get', 'customs.settings.save', 'customs.shipping.get', 'customs.shipping.save', 'customs.shipping.saveMany',
+  'customs.settings.get', 'customs.settings.save', 'customs.shipping.get', 'customs.shipping.save', 'customs.shipping.saveMany', 'customs.shipping.import',
   'customs.precheck', 'customs.build', 'customs.documents.list', 'customs.documents.get', 'customs.status',
   'customs.summary.apply', 'customs.riskList.get', 'customs.riskList.save',
 ] as const satisfies readonly CommandName[];

@@ -4,7 +4,8 @@
  * pre-check, then build: CEB303/403/505/603 generated, validated against the official XSDs
  * and, when clean, stored and queued for sync. While the host works a progress bar follows its
  * `customs.progress` events (phase, done of total); afterwards the counts, the XSD validation errors with the schema's reason, and
- * the findings table with a way to fix each one.
+ * the findings table with a way to fix each one. A carrier's waybill file can be imported here
+ * (WaybillImport); the pre-check runs again once it is saved.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,7 @@ import { FindingsTable } from './FindingsTable.tsx';
 import { PickedOrders } from './PickedOrders.tsx';
 import { MAX_LISTED_ORDERS, resolveSelection, type BuildMode, type SelectionForm } from './order-selection.ts';
 import { BUILD_MODES, DOCUMENT_TYPES } from './vocabulary.ts';
+import { WaybillImport } from './WaybillImport.tsx';
 
 type Action = 'precheck' | 'dryRun' | 'build';
 type Outcome =
@@ -113,6 +115,7 @@ export function BuildView({ onChanged, onGo, pickedOrderIds = [] }: BuildViewPro
           <Button variant="primary" data-testid="customs-build" disabled={busy !== null} onClick={() => void run('build')}>{t('customsDesk.build.build')}</Button>
         </div>
       </div>
+      <WaybillImport onSaved={() => { onChanged(); void run('precheck'); }} />
       {busy ? (
         <ProgressBar testId="customs-build-progress" label={t(`customsDesk.build.running.${busy}`)} done={progress?.done ?? 0} total={progress?.total ?? 0}
           valueText={progress ? t('customsDesk.build.phase', { phase: t(`customsDesk.build.phases.${progress.phase}`), done: progress.done, total: progress.total }) : t('customsDesk.build.working')} />

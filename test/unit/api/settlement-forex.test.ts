@@ -149,7 +149,7 @@ describe('repatriation, FX, ageing, advances, thresholds', () => {
     expect(po2.sourceId).toBe(`move:${bad!.id}`);
     expect(entries.items.map((e) => [e.sourceKind, e.memo, e.date])).toEqual([
       ['reversal', `错发退回 (#${po2.id})`, back!.date],
-      ['cogs', '采购入库 PO-2', '2026-03-20'], ['cogs', '销售成本 A-1', '2026-03-05'], ['cogs', '采购入库 PO-1', '2026-03-01'],
+      ['stock', '采购入库 PO-2', '2026-03-20'], ['cogs', '销售成本 A-1', '2026-03-05'], ['stock', '采购入库 PO-1', '2026-03-01'],
     ]);
   });
 

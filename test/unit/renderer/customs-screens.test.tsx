@@ -304,6 +304,36 @@ describe('customs screens', () => {
     expect(screen.getByTestId('customs-settings-saved')).toBeTruthy();
   });
 
+  it('imports a waybill file: previews rejected rows and saves nothing, then confirms a clean file and re-runs the pre-check', async () => {
+    open('build');
+    const bad = { row: 3, column: '出口日期', code: 'import.row.badDate', params: { column: '出口日期', value: '2026-13-01' } };
+    host.overrides['customs.shipping.import'] = (input) => (input.fileName === 'bad.csv'
+      ? { ok: true, value: { rows: 2, matched: 1, saved: 0, unknownOrders: ['NOPE-1'], rejected: [bad] } }
+      : { ok: true, value: { rows: 2, matched: 2, saved: input.dryRun ? 0 : 2, unknownOrders: [], rejected: [] } });
+    render(<App />);
+    const choose = async (name: string) => {
+      await act(async () => fireEvent.change(screen.getByTestId('waybill-file'), { target: { files: [new File(['订单号,运单号\n'], name, { type: 'text/csv' })] } }));
+      await settle();
+    };
+    await screen.findByTestId('waybill-file');
+    await choose('bad.csv');
+    expect(screen.getByTestId('waybill-blocked')).toBeTruthy();
+    expect(screen.getByTestId('waybill-rejected-3').textContent).toContain(errorText(bad.code, bad.params));
+    expect(screen.getByTestId('waybill-unknown').textContent).toContain('NOPE-1');
+    expect(screen.queryByTestId('waybill-confirm')).toBeNull();
+    await choose('good.csv');
+    expect(screen.getByTestId('waybill-preview').getAttribute('data-matched')).toBe('2');
+    expect(host.callsOf('customs.precheck')).toHaveLength(0);
+    await act(async () => fireEvent.click(screen.getByTestId('waybill-confirm')));
+    await settle();
+    const calls = host.callsOf('customs.shipping.import');
+    expect(calls.map((c) => [c.fileName, c.dryRun ?? false])).toEqual([['bad.csv', true], ['good.csv', true], ['good.csv', false]]);
+    expect(calls[2]!.contentBase64).toBe(calls[1]!.contentBase64);
+    expect(screen.getByTestId('waybill-saved').textContent).toContain('已保存 2 笔');
+    expect(host.callsOf('customs.precheck')).toHaveLength(1);
+    expect(screen.getByTestId('customs-precheck-summary')).toBeTruthy();
+  });
+
   it('leaves no untranslated text on any tab, in the findings or in a document', async () => {
     open('build');
     i18n.addResourceBundle(PSEUDO_LANGUAGE, 'translation', pseudoLocale(), true, true);

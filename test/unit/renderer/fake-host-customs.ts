@@ -55,6 +55,7 @@ export function customsDefaults(): { [K in CustomsCommand]: Answer<K> } {
       packNo: input.packNo ?? null, copNo: input.copNo ?? null,
     }),
     'customs.shipping.saveMany': ({ items }) => ok({ saved: items.length }),
+    'customs.shipping.import': (input) => ok({ rows: 2, matched: 2, saved: input.dryRun ? 0 : 2, unknownOrders: [], rejected: [] }),
     'customs.precheck': () => ok({ orders: 3, clean: 1, findings: FINDINGS }),
     'customs.build': (input) => ok({
       orders: 3, blocked: 2, built: 1, documents: { CEB303: 1, CEB603: 1 }, messages: 2, queued: 3,
