@@ -17,6 +17,7 @@ import { applySummary } from './customs-summary.ts';
 import type { Handler } from './handlers.ts';
 import type { customsContract, CustomsShipping, WaybillImportResult } from './contract-customs.ts';
 import type { ParsedInput } from './contract.ts';
+import { decodeBase64 } from './base64.ts';
 import type { Workspace } from './workspace.ts';
 
 type CustomsCommand = keyof typeof customsContract;
@@ -77,7 +78,7 @@ function saveMany(db: Db, items: readonly ShippingItem[]): number {
  * is known, and never with dryRun (the preview).
  */
 async function importWaybills(ws: Workspace, input: ParsedInput<'customs.shipping.import'>): Promise<WaybillImportResult> {
-  const parsed = await parseWaybills(Buffer.from(input.contentBase64, 'base64'));
+  const parsed = await parseWaybills(decodeBase64(input.contentBase64));
   const idsOf = ws.db.prepare('SELECT id FROM orders WHERE order_no = ? LIMIT 2').pluck();
   const items: ShippingItem[] = [];
   const unknownOrders: string[] = [];

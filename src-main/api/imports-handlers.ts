@@ -18,6 +18,7 @@ import { parseImport, type ParseImportOptions } from '../imports/parse-import.ts
 import { readTable } from '../imports/read-table.ts';
 import type { ImportPreview, ImportSummary, OrderListItem } from './contract.ts';
 import { readSyncStatus, type Handlers } from './handlers.ts';
+import { decodeBase64 } from './base64.ts';
 import type { Workspace } from './workspace.ts';
 
 type ImportsHandlers = Pick<Handlers, 'imports.preview' | 'imports.confirm' | 'imports.discard' | 'imports.rejectedCsv' | 'imports.mappings.list'>;
@@ -45,7 +46,6 @@ export const PREVIEW_CAP = 4;
 const SAMPLE_SIZE = 100;
 /** Cells starting like a formula are prefixed with `'` in exported CSV (OWASP CSV injection); multi-line cells too. */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** These formats carry an offset on every time; the others are read in the shop's zone. */
 const ZONED_SOURCES: ReadonlySet<ImportSource> = new Set(['amazon-orders', 'amazon-settlement', 'shopify']);
 
@@ -86,8 +86,7 @@ export function createImportsHandlers(ws: Workspace, parse: ParseImportFn = pars
     'imports.preview': async (input) => {
       const previewId = randomUUID();
       ws.events.emit('import.progress', { previewId, phase: 'read', done: 0, total: 1 });
-      if (!BASE64.test(input.contentBase64)) throw new DomainError('imports.badBase64');
-      const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
+      const bytes = decodeBase64(input.contentBase64);
       const fileSha256 = createHash('sha256').update(bytes).digest('hex');
       let shop = input.shopId == null ? null : getShop(ws.db, input.shopId);
       if (input.shopId != null && !shop) throw new DomainError('shops.notFound', { id: input.shopId });

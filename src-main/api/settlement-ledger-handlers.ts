@@ -14,18 +14,11 @@ import { putSetting } from '../db/settings-store.ts';
 import { parseRatesTable } from '../imports/payouts/rates-csv.ts';
 import { readTable } from '../imports/read-table.ts';
 import type { Handlers } from './handlers.ts';
+import { decodeBase64 } from './base64.ts';
 import type { Workspace } from './workspace.ts';
 
 type LedgerCommands = 'journal.accounts' | 'journal.entries' | 'journal.trialBalance' | 'journal.reverse' | 'journal.postPeriod'
   | 'rates.list' | 'rates.save' | 'rates.lookup' | 'rates.import' | 'settlement.settings.get' | 'settlement.settings.save';
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-/** Base64 command body → bytes (`imports.badBase64` otherwise). */
-export function decodeBase64(text: string): Uint8Array {
-  if (!BASE64.test(text)) throw new DomainError('imports.badBase64');
-  return new Uint8Array(Buffer.from(text, 'base64'));
-}
 
 export function createLedgerHandlers(ws: Workspace): Pick<Handlers, LedgerCommands> {
   return {

@@ -22,7 +22,7 @@ import { renderXlsx } from '../reports/xlsx-writer.ts';
 import type { PayoutPreview } from './contract-settlement.ts';
 import { readSyncStatus, type Handlers } from './handlers.ts';
 import { getSetting } from '../db/settings-store.ts';
-import { decodeBase64 } from './settlement-ledger-handlers.ts';
+import { decodeBase64 } from './base64.ts';
 import { prepareSettlementOrders, writeSettlementOrders, type SettlementOrders } from './settlement-payout-orders.ts';
 import type { Workspace } from './workspace.ts';
 

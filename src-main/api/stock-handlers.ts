@@ -26,6 +26,7 @@ import { parseFbaInventory } from '../imports/stock-fba-inventory.ts';
 import { parseStockMoves } from '../imports/stock-moves.ts';
 import type { ParsedInput, StockDifference, StockImportSummary } from './contract.ts';
 import type { Handlers } from './handlers.ts';
+import { decodeBase64 } from './base64.ts';
 import type { Workspace } from './workspace.ts';
 
 export type StockCommand = Extract<keyof Handlers, `stock.${string}`> | 'settings.setValuationMethod';
@@ -122,7 +123,7 @@ function rowError(row: number, e: unknown, column?: string): RowError {
 }
 
 async function importStock(ws: Workspace, input: ParsedInput<'stock.import'>, today: string): Promise<StockImportSummary> {
-  const bytes = Buffer.from(input.contentBase64, 'base64');
+  const bytes = decodeBase64(input.contentBase64);
   const run = (work: (db: Db, commandId: number) => StockImportSummary): StockImportSummary => {
     try {
       return ws.uow.run('stock.import', (tx) => {
