@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DomainError } from '../core/domain-error.ts';
+import type { Dispatch } from '../api/dispatch.ts';
 import { openWorkspace, LEDGER_FILE, type Workspace } from '../api/workspace.ts';
 import { message } from './messages.ts';
 
@@ -47,3 +48,32 @@ export async function withWorkspace<T>(dataDir: string, fn: (ws: Workspace) => P
   try { return await fn(ws); } finally { ws.close(); }
 }
 
+
+/** One dispatch per workspace: a preview waits in its handlers until it is confirmed. */
+const dispatchers = new WeakMap<Workspace, Dispatch>();
+
+/** Runs one command through the hosts' dispatch; a domain error is reported (text or JSON) and gives null. */
+export async function callCommand<T>(ws: Workspace, io: CliIo, json: boolean, name: string, input: unknown): Promise<T | null> {
+  let dispatch = dispatchers.get(ws);
+  if (!dispatch) {
+    // Loaded here, not at the top: run-cli imports this kit, and `--version` must not load every handler.
+    const [{ createDispatch }, { createHandlers }] = await Promise.all([import('../api/dispatch.ts'), import('../api/handlers.ts')]);
+    dispatch = createDispatch(createHandlers(ws), ws.logIncident);
+    dispatchers.set(ws, dispatch);
+  }
+  const r = await dispatch(name, input);
+  if (r.ok) return r.value as T;
+  reportDomainError(io, json, r.error);
+  return null;
+}
+
+/** The one FILE an import names: exactly one positional, read whole (`import.file.unreadable` otherwise). */
+export function readImportFile(positionals: readonly string[]): { readonly path: string; readonly name: string; readonly base64: string } {
+  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
+  const file = path.resolve(positionals[0]!);
+  try {
+    return { path: file, name: path.basename(file), base64: fs.readFileSync(file).toString('base64') };
+  } catch {
+    throw new DomainError('import.file.unreadable', { file });
+  }
+}

@@ -14,10 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../core/domain-error.ts';
 import { runCustomsBuild, validateCebMany } from '../api/customs.ts';
-import { createDispatch } from '../api/dispatch.ts';
-import { createHandlers } from '../api/handlers.ts';
 import type { CustomsStatusCounts, WaybillImportResult } from '../api/contract.ts';
-import { existingWorkspaceDir, parse, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
+import { callCommand, existingWorkspaceDir, parse, readImportFile, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
 
 /** `kuajing import --source …` values routed here (run-cli.ts). */
 export const CUSTOMS_IMPORT_SOURCES = ['waybills'] as const;
@@ -26,17 +24,11 @@ export async function waybillImportCommand(args: readonly string[], io: CliIo): 
   const { values, positionals } = parse(args, { source: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
   const json = Boolean(values.json);
   const dryRun = Boolean(values['dry-run']);
-  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
-  const file = path.resolve(positionals[0]!);
+  const file = readImportFile(positionals);
   const dataDir = existingWorkspaceDir(values);
-  let bytes: Buffer;
-  try { bytes = fs.readFileSync(file); } catch { throw new DomainError('import.file.unreadable', { file }); }
   return withWorkspace(dataDir, async (ws) => {
-    const r = await createDispatch(createHandlers(ws), ws.logIncident)('customs.shipping.import', {
-      fileName: path.basename(file), contentBase64: bytes.toString('base64'), dryRun,
-    });
-    if (!r.ok) { reportDomainError(io, json, r.error); return 1; }
-    const s = r.value as WaybillImportResult;
+    const s = await callCommand<WaybillImportResult>(ws, io, json, 'customs.shipping.import', { fileName: file.name, contentBase64: file.base64, dryRun });
+    if (!s) return 1;
     io.out(json ? JSON.stringify(s) : [
       `${dryRun ? '(dry run) ' : ''}waybills: ${s.rows} rows, matched ${s.matched}, saved ${s.saved}, rejected ${s.rejected.length}, unknown orders ${s.unknownOrders.length}`,
       ...s.rejected.slice(0, 50).map((e) => `  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code}`),
@@ -115,9 +107,8 @@ async function statusCommand(args: readonly string[], io: CliIo): Promise<number
   const json = Boolean(values.json);
   const dataDir = existingWorkspaceDir(values);
   return withWorkspace(dataDir, async (ws) => {
-    const r = await createDispatch(createHandlers(ws), ws.logIncident)('customs.status', {});
-    if (!r.ok) { reportDomainError(io, json, r.error); return 1; }
-    const counts = r.value as CustomsStatusCounts;
+    const counts = await callCommand<CustomsStatusCounts>(ws, io, json, 'customs.status', {});
+    if (!counts) return 1;
     if (json) io.out(JSON.stringify(counts));
     else {
       io.out('documents by type:');

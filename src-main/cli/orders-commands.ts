@@ -3,63 +3,39 @@
  * Both go through the same dispatch as the hosts; a domain error (a file-level import error, a bad
  * filter) exits 1 with its code, JSON on stdout with --json. Money is printed in minor units.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { DomainError } from '../core/domain-error.ts';
-import { createDispatch, type Dispatch } from '../api/dispatch.ts';
-import { createHandlers } from '../api/handlers.ts';
 import type { ImportPreview, ImportSummary, OrdersPage, OrdersStats, Shop } from '../api/contract.ts';
 import type { Workspace } from '../api/workspace.ts';
-import { existingWorkspaceDir, parse, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
-
-/** One dispatch per workspace: the import preview waits in its handlers until confirmed. */
-const dispatchers = new WeakMap<Workspace, Dispatch>();
-
-/** Runs one command through dispatch; a failure is reported and becomes exit code 1. */
-async function call<T>(ws: Workspace, io: CliIo, json: boolean, name: string, input: unknown): Promise<{ ok: true; value: T } | { ok: false; code: 1 }> {
-  let dispatch = dispatchers.get(ws);
-  if (!dispatch) {
-    dispatch = createDispatch(createHandlers(ws), ws.logIncident);
-    dispatchers.set(ws, dispatch);
-  }
-  const r = await dispatch(name, input);
-  if (r.ok) return { ok: true, value: r.value as T };
-  reportDomainError(io, json, r.error);
-  return { ok: false, code: 1 };
-}
+import { callCommand, existingWorkspaceDir, parse, readImportFile, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
 
 export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     source: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, shop: { type: 'string' },
   }, true);
   const json = Boolean(values.json);
-  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
-  const file = path.resolve(positionals[0]!);
+  const file = readImportFile(positionals);
   const dataDir = existingWorkspaceDir(values);
-  let bytes: Buffer;
-  try { bytes = fs.readFileSync(file); } catch { throw new DomainError('import.file.unreadable', { file }); }
   return withWorkspace(dataDir, async (ws) => {
     let shopId: number | null = null;
     if (values.shop !== undefined) {
       shopId = await findShopArg(ws, io, json, values.shop);
       if (shopId < 0) return 1;
     }
-    const preview = await call<ImportPreview>(ws, io, json, 'imports.preview', {
-      fileName: path.basename(file), contentBase64: bytes.toString('base64'), source: values.source ?? 'auto',
+    const preview = await callCommand<ImportPreview>(ws, io, json, 'imports.preview', {
+      fileName: file.name, contentBase64: file.base64, source: values.source ?? 'auto',
       shopId, mappingName: values.mapping ?? null,
     });
-    if (!preview.ok) return preview.code;
-    const p = preview.value;
+    if (!preview) return 1;
+    const p = preview;
     const rejected = p.rejected.map((r) => ({ row: r.row, column: r.column, code: r.code }));
     if (values['dry-run']) {
-      await call(ws, io, json, 'imports.discard', { previewId: p.previewId });
+      await callCommand(ws, io, json, 'imports.discard', { previewId: p.previewId });
       const out = { source: p.source, encoding: p.encoding, orders: p.orders, lines: p.lines, ...p.counts, rejected };
       print(io, json, out, () => summaryText(out, true));
       return 0;
     }
-    const confirmed = await call<ImportSummary>(ws, io, json, 'imports.confirm', { previewId: p.previewId });
-    if (!confirmed.ok) return confirmed.code;
-    const s = confirmed.value;
+    const confirmed = await callCommand<ImportSummary>(ws, io, json, 'imports.confirm', { previewId: p.previewId });
+    if (!confirmed) return 1;
+    const s = confirmed;
     const out = { source: s.source, encoding: s.encoding, orders: s.orders, lines: s.lines, new: s.new, updated: s.updated, unchanged: s.unchanged, rejected };
     print(io, json, out, () => summaryText(out, false));
     return 0;
@@ -106,13 +82,13 @@ async function ordersList(args: readonly string[], io: CliIo): Promise<number> {
       shopId, status: values.status, customsMode: values.mode, from: values.from, to: values.to,
       country: values.country?.toUpperCase(), q: values.q,
     }).filter(([, v]) => v !== undefined));
-    const page = await call<OrdersPage>(ws, io, json, 'orders.list', {
+    const page = await callCommand<OrdersPage>(ws, io, json, 'orders.list', {
       filter, ...(values.sort ? { sort: values.sort } : {}), ...(limit !== undefined ? { limit } : {}), cursor: values.cursor ?? null,
     });
-    if (!page.ok) return page.code;
-    print(io, json, page.value, () => [
-      ...page.value.items.map((o) => [o.id, o.platform, o.orderNo, o.status, o.orderedAt, o.currency, o.gross, o.exclusion ?? ''].join('\t')),
-      ...(page.value.nextCursor ? [`next: --cursor ${page.value.nextCursor}`] : []),
+    if (!page) return 1;
+    print(io, json, page, () => [
+      ...page.items.map((o) => [o.id, o.platform, o.orderNo, o.status, o.orderedAt, o.currency, o.gross, o.exclusion ?? ''].join('\t')),
+      ...(page.nextCursor ? [`next: --cursor ${page.nextCursor}`] : []),
     ].join('\n'));
     return 0;
   });
@@ -122,19 +98,19 @@ async function ordersStats(args: readonly string[], io: CliIo): Promise<number> 
   const { values } = parse(args, {});
   const json = Boolean(values.json);
   return withWorkspace(existingWorkspaceDir(values), async (ws) => {
-    const stats = await call<OrdersStats>(ws, io, json, 'orders.stats', {});
-    if (!stats.ok) return stats.code;
-    print(io, json, stats.value, () => JSON.stringify(stats.value, null, 2));
+    const stats = await callCommand<OrdersStats>(ws, io, json, 'orders.stats', {});
+    if (!stats) return 1;
+    print(io, json, stats, () => JSON.stringify(stats, null, 2));
     return 0;
   });
 }
 
 /** `--shop` takes an id or a name; -1 after reporting `shops.notFound` / `shops.ambiguous`. */
 async function findShopArg(ws: Workspace, io: CliIo, json: boolean, arg: string): Promise<number> {
-  const shops = await call<readonly Shop[]>(ws, io, json, 'shops.list', {});
-  if (!shops.ok) return -1;
-  const byId = /^\d+$/.test(arg) ? shops.value.find((s) => s.id === Number(arg)) : undefined;
-  const byName = shops.value.filter((s) => s.name === arg);
+  const shops = await callCommand<readonly Shop[]>(ws, io, json, 'shops.list', {});
+  if (!shops) return -1;
+  const byId = /^\d+$/.test(arg) ? shops.find((s) => s.id === Number(arg)) : undefined;
+  const byName = shops.filter((s) => s.name === arg);
   if (byId) return byId.id;
   if (byName.length === 1) return byName[0]!.id;
   reportDomainError(io, json, { code: byName.length > 1 ? 'shops.ambiguous' : 'shops.notFound', params: { shop: arg } });

@@ -5,38 +5,12 @@
  * integer minor units. An Amazon settlement's orders (fees and refunds) are written by
  * `payouts.confirm` itself, in the payout's transaction, exactly as from the screens.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { DomainError } from '../core/domain-error.ts';
-import { createDispatch } from '../api/dispatch.ts';
-import { createHandlers } from '../api/handlers.ts';
 import type { NettingStatement, PayoutImportSummary, PayoutListItem, PayoutPreview, RatesImportSummary, TrialBalance } from '../api/contract.ts';
-import type { Workspace } from '../api/workspace.ts';
 import { PAYOUT_SOURCE_NAMES } from '../core/forex/settlement-views.ts';
-import { existingWorkspaceDir, parse, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
+import { callCommand, existingWorkspaceDir, parse, readImportFile, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
 
 /** `--source` values that `kuajing import` routes to the payouts import. */
 export const PAYOUT_SOURCES: readonly string[] = PAYOUT_SOURCE_NAMES;
-
-/** One dispatch per workspace: previews live in the handlers, so preview and confirm must share them. */
-const dispatches = new WeakMap<Workspace, ReturnType<typeof createDispatch>>();
-
-async function call<T>(ws: Workspace, io: CliIo, json: boolean, name: string, input: unknown): Promise<T | null> {
-  let dispatch = dispatches.get(ws);
-  if (!dispatch) { dispatch = createDispatch(createHandlers(ws), ws.logIncident); dispatches.set(ws, dispatch); }
-  const r = await dispatch(name, input);
-  if (r.ok) return r.value as T;
-  reportDomainError(io, json, r.error);
-  return null;
-}
-
-function readFile(positionals: readonly string[]): { name: string; base64: string } {
-  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
-  const file = path.resolve(positionals[0]!);
-  try { return { name: path.basename(file), base64: fs.readFileSync(file).toString('base64') }; } catch {
-    throw new DomainError('import.file.unreadable', { file });
-  }
-}
 
 const isoDay = (v: string | undefined, flag: string): string => {
   if (v === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--${flag} YYYY-MM-DD is required`);
@@ -46,12 +20,12 @@ const isoDay = (v: string | undefined, flag: string): string => {
 export async function payoutImportCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { source: { type: 'string' }, currency: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
   const json = Boolean(values.json);
-  const file = readFile(positionals);
+  const file = readImportFile(positionals);
   const dataDir = existingWorkspaceDir(values);
   const source = values.source!;
   return withWorkspace(dataDir, async (ws) => {
     const previewInput = { fileName: file.name, contentBase64: file.base64, source, ...(values.currency ? { currency: values.currency.toUpperCase() } : {}) };
-    const preview = await call<PayoutPreview>(ws, io, json, 'payouts.preview', previewInput);
+    const preview = await callCommand<PayoutPreview>(ws, io, json, 'payouts.preview', previewInput);
     if (!preview) return 1;
     const base: Record<string, unknown> & Parameters<typeof describe>[0] = {
       source: preview.source, settlementId: preview.settlementId, currency: preview.currency, periodStart: preview.periodStart, periodEnd: preview.periodEnd,
@@ -60,11 +34,11 @@ export async function payoutImportCommand(args: readonly string[], io: CliIo): P
       rejected: preview.rejected.map((r) => ({ row: r.row, column: r.column, code: r.code })),
     };
     if (values['dry-run'] || preview.rejected.length > 0) {
-      await call(ws, io, json, 'payouts.discard', { previewId: preview.previewId });
+      await callCommand(ws, io, json, 'payouts.discard', { previewId: preview.previewId });
       io.out(json ? JSON.stringify({ ...base, dryRun: true }) : `(not imported) ${describe(base)}`);
       return preview.rejected.length > 0 ? 1 : 0;
     }
-    const done = await call<PayoutImportSummary>(ws, io, json, 'payouts.confirm', { previewId: preview.previewId });
+    const done = await callCommand<PayoutImportSummary>(ws, io, json, 'payouts.confirm', { previewId: preview.previewId });
     if (!done) return 1;
     const out = { ...base, payoutId: done.payoutId, alreadyImported: done.alreadyImported, journalEntryId: done.journalEntryId, ordersPosted: done.ordersPosted, orders: done.orders };
     io.out(json ? JSON.stringify(out) : `${done.alreadyImported ? '(already imported) ' : ''}${describe(base)}`);
@@ -85,14 +59,14 @@ export async function settlementCommand(args: readonly string[], io: CliIo): Pro
   if (!period) throw new UsageError('--period SETTLEMENT-ID is required');
   const dataDir = existingWorkspaceDir(values);
   return withWorkspace(dataDir, async (ws) => {
-    const list = await call<PayoutListItem[]>(ws, io, json, 'payouts.list', {});
+    const list = await callCommand<PayoutListItem[]>(ws, io, json, 'payouts.list', {});
     if (!list) return 1;
     const payout = list.find((p) => p.settlementId === period || String(p.id) === period);
     if (!payout) {
       reportDomainError(io, json, { code: 'settlement.payout.notFound', params: { id: period } });
       return 1;
     }
-    const s = await call<NettingStatement>(ws, io, json, 'settlement.netting', { payoutId: payout.id });
+    const s = await callCommand<NettingStatement>(ws, io, json, 'settlement.netting', { payoutId: payout.id });
     if (!s) return 1;
     const out = {
       settlementId: s.settlementId, periodStart: s.periodStart, periodEnd: s.periodEnd, currency: s.currency, gross: s.gross,
@@ -118,12 +92,12 @@ export async function journalCommand(args: readonly string[], io: CliIo): Promis
   const dataDir = existingWorkspaceDir(values);
   return withWorkspace(dataDir, async (ws) => {
     if (sub === 'post') {
-      const r = await call<unknown>(ws, io, json, 'journal.postPeriod', { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+      const r = await callCommand<unknown>(ws, io, json, 'journal.postPeriod', { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
       if (!r) return 1;
       io.out(JSON.stringify(r));
       return 0;
     }
-    const tb = await call<TrialBalance>(ws, io, json, 'journal.trialBalance', { asOf: isoDay(values['as-of'], 'as-of') });
+    const tb = await callCommand<TrialBalance>(ws, io, json, 'journal.trialBalance', { asOf: isoDay(values['as-of'], 'as-of') });
     if (!tb) return 1;
     io.out(json ? JSON.stringify(tb) : [
       `trial balance as of ${tb.asOf} (CNY fen)`,
@@ -139,10 +113,10 @@ export async function ratesCommand(args: readonly string[], io: CliIo): Promise<
   if (sub !== 'import') throw new UsageError(`unknown rates command ${sub ?? ''}`.trim());
   const { values, positionals } = parse(rest, { 'dry-run': { type: 'boolean' } }, true);
   const json = Boolean(values.json);
-  const file = readFile(positionals);
+  const file = readImportFile(positionals);
   const dataDir = existingWorkspaceDir(values);
   return withWorkspace(dataDir, async (ws) => {
-    const s = await call<RatesImportSummary>(ws, io, json, 'rates.import', { fileName: file.name, contentBase64: file.base64, dryRun: Boolean(values['dry-run']) });
+    const s = await callCommand<RatesImportSummary>(ws, io, json, 'rates.import', { fileName: file.name, contentBase64: file.base64, dryRun: Boolean(values['dry-run']) });
     if (!s) return 1;
     io.out(json ? JSON.stringify(s) : [
       `rates: ${s.rows} rows, saved ${s.saved}, unchanged ${s.unchanged}, rejected ${s.rejected.length}`,

@@ -4,23 +4,11 @@
  * Both go through the same dispatch as the hosts; values are CNY fen (integers). A domain error
  * exits 1 with its code; an import with rejected rows still exits 0 and lists them.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { DomainError } from '../core/domain-error.ts';
-import { createDispatch } from '../api/dispatch.ts';
-import { createHandlers } from '../api/handlers.ts';
 import type { StockImportSummary, StockPosition } from '../api/contract.ts';
-import type { Workspace } from '../api/workspace.ts';
-import { existingWorkspaceDir, parse, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
+import { callCommand, existingWorkspaceDir, parse, readImportFile, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
 
 export const STOCK_SOURCES = ['stock-moves', 'fba-inventory', 'stock-count'] as const;
-
-async function call<T>(ws: Workspace, io: CliIo, json: boolean, name: string, input: unknown): Promise<T | null> {
-  const r = await createDispatch(createHandlers(ws), ws.logIncident)(name, input);
-  if (r.ok) return r.value as T;
-  reportDomainError(io, json, r.error);
-  return null;
-}
 
 export async function stockCommand(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
@@ -33,13 +21,13 @@ export async function stockCommand(args: readonly string[], io: CliIo): Promise<
   return withWorkspace(dataDir, async (ws) => {
     const input = asOf === undefined ? {} : { asOf };
     if (sub === 'onhand') {
-      const r = await call<{ asOf: string; items: StockPosition[] }>(ws, io, json, 'stock.onHand', input);
+      const r = await callCommand<{ asOf: string; items: StockPosition[] }>(ws, io, json, 'stock.onHand', input);
       if (!r) return 1;
       const out = { asOf: r.asOf, items: r.items.map((i) => ({ sku: i.sku, warehouse: i.warehouse, quantity: i.quantity })) };
       io.out(json ? JSON.stringify(out) : [`on hand as of ${out.asOf}`, ...out.items.map((i) => `${i.sku.padEnd(22)} ${i.warehouse.padEnd(20)} ${i.quantity}`)].join('\n'));
       return 0;
     }
-    const r = await call<{ asOf: string; method: string; items: StockPosition[]; total: { quantity: number; value: number } }>(ws, io, json, 'stock.valuation', input);
+    const r = await callCommand<{ asOf: string; method: string; items: StockPosition[]; total: { quantity: number; value: number } }>(ws, io, json, 'stock.valuation', input);
     if (!r) return 1;
     io.out(json ? JSON.stringify(r) : [
       `valuation (${r.method}) as of ${r.asOf}, CNY fen`,
@@ -55,11 +43,8 @@ export async function stockImportCommand(args: readonly string[], io: CliIo): Pr
     source: { type: 'string' }, 'create-missing': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, warehouse: { type: 'string' },
   }, true);
   const json = Boolean(values.json);
-  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
-  const file = path.resolve(positionals[0]!);
+  const file = readImportFile(positionals);
   const dataDir = existingWorkspaceDir(values);
-  let bytes: Buffer;
-  try { bytes = fs.readFileSync(file); } catch { throw new DomainError('import.file.unreadable', { file }); }
   return withWorkspace(dataDir, async (ws) => {
     let warehouseId: number | null = null;
     if (values.warehouse !== undefined) {
@@ -67,8 +52,8 @@ export async function stockImportCommand(args: readonly string[], io: CliIo): Pr
       if (id === undefined) throw new DomainError('stock.warehouse.unknown', { warehouse: values.warehouse });
       warehouseId = id;
     }
-    const s = await call<StockImportSummary>(ws, io, json, 'stock.import', {
-      fileName: path.basename(file), contentBase64: bytes.toString('base64'), source: values.source, warehouseId,
+    const s = await callCommand<StockImportSummary>(ws, io, json, 'stock.import', {
+      fileName: file.name, contentBase64: file.base64, source: values.source, warehouseId,
       createMissing: Boolean(values['create-missing']), dryRun: Boolean(values['dry-run']),
     });
     if (!s) return 1;
