@@ -13,15 +13,10 @@ import { defaultMigrationsDir, loadMigrations } from '../../src-main/db/migrate.
 import { postEntry, reverseEntry } from '../../src-main/db/journal-store.ts';
 import { cogsEntry, stockInEntry } from '../../src-main/core/ledger/postings.ts';
 import { tempDir } from '../helpers/workspace.ts';
+import { valueOf as ok } from '../helpers/dispatch.ts';
 
 const opened: Workspace[] = [];
 afterEach(() => { while (opened.length) opened.pop()!.close(); });
-
-async function ok<T = unknown>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 /** The migrations up to `version` only. */
 function migrationsUpTo(version: number): string {

@@ -6,18 +6,12 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { openTestWorkspace } from '../helpers/workspace.ts';
-import type { Dispatch } from '../../src-main/api/dispatch.ts';
 import type { Workspace } from '../../src-main/api/workspace.ts';
 import type { OrderDetail, Shipment, StockPosition, Warehouse, SkuRecord } from '../../src-main/api/contract.ts';
+import { ok } from '../helpers/dispatch.ts';
 
 const opened: Workspace[] = [];
 afterEach(() => { while (opened.length) opened.pop()!.close(); });
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 
 const sku = (itemNo: string, weightGrams: number) => ({
   itemNo, goodsName: `商品 ${itemNo}`, gmodel: '0|0|品牌|型号', hsCode: '3924100000', unit: '007', legalUnit: '035', weightGrams,

@@ -1,24 +1,13 @@
 /** A workspace ready for customs: company, customs settings, SKUs, a shop and shipped orders with waybill numbers. */
 import { afterEach } from 'vitest';
 import type { CustomsSettings, OrderDetail, Shop, SkuRecord } from '../../../src-main/api/contract.ts';
-import type { Dispatch } from '../../../src-main/api/dispatch.ts';
 import type { Workspace } from '../../../src-main/api/workspace.ts';
 import { openTestWorkspace, VALID_PROFILE } from '../../helpers/workspace.ts';
+import { ok } from '../../helpers/dispatch.ts';
+export { ok, errorOf } from '../../helpers/dispatch.ts';
 
 const opened: Workspace[] = [];
 afterEach(() => { while (opened.length) opened.pop()!.close(); });
-
-export async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-export async function errorOf(dispatch: Dispatch, name: string, input: unknown) {
-  const r = await dispatch(name, input);
-  if (r.ok) throw new Error(`${name} succeeded`);
-  return r.error;
-}
 
 export const CUSTOMS_SETTINGS: CustomsSettings = {
   ebpCode: '无', ebpName: 'Amazon', customsCode: '5314', portCode: '5314', pod: '502', trafMode: '5', wrapType: '2',

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, it, expect, afterEach } from 'vitest';
 import { openWorkspace, type Workspace } from '../../../src-main/api/workspace.ts';
 import { createHandlers } from '../../../src-main/api/handlers.ts';
-import { createDispatch, type Dispatch } from '../../../src-main/api/dispatch.ts';
+import { createDispatch } from '../../../src-main/api/dispatch.ts';
 import { createImportsHandlers, type ParseImportFn } from '../../../src-main/api/imports-handlers.ts';
 import type { AppEvent, ImportPreview, ImportSummary, OrderDetail, OrdersPage, OrdersStats, SavedMapping, Shop } from '../../../src-main/api/contract.ts';
 import type { ParseImportOptions } from '../../../src-main/imports/parse-import.ts';
@@ -10,6 +10,7 @@ import type { ColumnMapping, ParsedImport } from '../../../src-main/core/orders/
 import { DomainError } from '../../../src-main/core/domain-error.ts';
 import { tempDir } from '../../helpers/workspace.ts';
 import { amazonOrder, line, m, parsedImport } from '../db/order-fixtures.ts';
+import { ok, errorOf } from '../../helpers/dispatch.ts';
 
 const opened: Workspace[] = [];
 afterEach(() => { while (opened.length) opened.pop()!.close(); });
@@ -25,17 +26,6 @@ async function setup(parse?: ParseImportFn, clock?: () => Date) {
   ws.events.subscribe((e) => events.push(e));
   const count = (table: string) => Number(ws.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
   return { ws, dispatch, events, incidents, count };
-}
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-async function errorOf(dispatch: Dispatch, name: string, input: unknown) {
-  const r = await dispatch(name, input);
-  if (r.ok) throw new Error(`${name} succeeded`);
-  return r.error;
 }
 
 const file = (text = 'x') => ({ fileName: 'orders.txt', contentBase64: Buffer.from(text).toString('base64'), source: 'auto' });

@@ -1,8 +1,8 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { openTestWorkspace } from '../../helpers/workspace.ts';
-import type { Dispatch } from '../../../src-main/api/dispatch.ts';
 import type { Workspace } from '../../../src-main/api/workspace.ts';
 import type { OrderDetail, Shop } from '../../../src-main/api/contract.ts';
+import { ok, errorOf } from '../../helpers/dispatch.ts';
 
 const opened: Workspace[] = [];
 afterEach(() => { while (opened.length) opened.pop()!.close(); });
@@ -11,18 +11,6 @@ async function setup() {
   const t = await openTestWorkspace();
   opened.push(t.ws);
   return t;
-}
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-async function errorOf(dispatch: Dispatch, name: string, input: unknown) {
-  const r = await dispatch(name, input);
-  if (r.ok) throw new Error(`${name} succeeded`);
-  return r.error;
 }
 
 const manual = (shopId: number, over: Record<string, unknown> = {}) => ({

@@ -2,15 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../../src-main/api/dispatch.ts';
 import type { Workspace } from '../../../src-main/api/workspace.ts';
 import { openTestWorkspace } from '../../helpers/workspace.ts';
+import { valueOf as ok } from '../../helpers/dispatch.ts';
 
 let open: Workspace[] = [];
 afterEach(() => { for (const ws of open) ws.close(); open = []; });
-
-async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 async function setup(now = '2026-04-10T00:00:00Z'): Promise<Dispatch> {
   const { ws, dispatch } = await openTestWorkspace();

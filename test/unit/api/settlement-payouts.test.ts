@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../../src-main/api/dispatch.ts';
 import type { Workspace } from '../../../src-main/api/workspace.ts';
 import { openTestWorkspace, tempDir } from '../../helpers/workspace.ts';
+import { valueOf as ok } from '../../helpers/dispatch.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/payouts');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -18,12 +19,6 @@ async function setup(): Promise<Dispatch> {
   const { ws, dispatch } = await openTestWorkspace();
   open.push(ws);
   return dispatch;
-}
-
-async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
 }
 
 async function importPayout(dispatch: Dispatch, text: string, fileName = 'settlement.txt', source = 'auto') {

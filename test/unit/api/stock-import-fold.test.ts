@@ -9,15 +9,10 @@ import { openTestWorkspace } from '../../helpers/workspace.ts';
 import type { Dispatch } from '../../../src-main/api/dispatch.ts';
 import type { Workspace } from '../../../src-main/api/workspace.ts';
 import type { StockImportSummary, StockPosition } from '../../../src-main/api/contract.ts';
+import { ok } from '../../helpers/dispatch.ts';
 
 const opened: Workspace[] = [];
 afterEach(() => { while (opened.length) opened.pop()!.close(); });
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 
 const SKUS = ['CUP-1', 'CUP-2', 'POT-1', 'MAT-1', 'BAG-1'];
 const WAREHOUSES = ['CN', 'US-1', 'RET'];

@@ -1,18 +1,12 @@
 /** stock.onHand: optional keyset paging (limit/cursor) walks the same positions as the full list, as of any date. */
 import { describe, it, expect, afterEach } from 'vitest';
 import { openTestWorkspace } from '../../helpers/workspace.ts';
-import type { Dispatch } from '../../../src-main/api/dispatch.ts';
 import type { Workspace } from '../../../src-main/api/workspace.ts';
 import type { StockPosition } from '../../../src-main/api/contract.ts';
+import { ok } from '../../helpers/dispatch.ts';
 
 const opened: Workspace[] = [];
 afterEach(() => { while (opened.length) opened.pop()!.close(); });
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 
 type OnHand = { asOf: string; items: StockPosition[]; nextCursor?: string | null };
 
