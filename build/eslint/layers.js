@@ -1,10 +1,13 @@
 /**
  * ESLint rule `kuajing/layers`: the dependency rule of the architecture, checked on every
  * import, export-from, dynamic import() and require().
- *   hosts/*, cli → api → imports, sync, reports, practice-platform → db → core
+ *   hosts/*, cli → api → areas → imports, sync, reports, practice-platform → db → core
+ * An area (`src-main/areas/<name>/`) is reached from outside only through its `index.ts` or its
+ * `contract.ts`; the files directly in `areas/` (workspace, events, kits) are the areas' shared kernel.
  * `electron` only in hosts/electron; `better-sqlite3` only in db; no Node built-ins in core or
  * the renderer; the renderer takes from src-main only `import type` of api/contract.ts; a
- * renderer feature reaches another feature only through its index.ts.
+ * renderer feature reaches another feature only through its index.ts; the renderer's `ui/` imports
+ * nothing from `state/` or `features/` (renderer rules: `rendererViolation`).
  */
 import path from 'node:path';
 import { builtinModules } from 'node:module';
@@ -16,10 +19,11 @@ const MAIN_ALLOWED = {
   sync: ['sync', 'db', 'core'],
   reports: ['reports', 'db', 'core'],
   'practice-platform': ['practice-platform', 'sync', 'db', 'core'],
-  api: ['api', 'imports', 'sync', 'reports', 'practice-platform', 'db', 'core'],
-  'hosts/electron': ['hosts/electron', 'api', 'core'],
-  'hosts/web': ['hosts/web', 'api', 'core'],
-  cli: ['cli', 'hosts/web', 'api', 'core'],
+  areas: ['areas', 'imports', 'sync', 'reports', 'practice-platform', 'db', 'core'],
+  api: ['api', 'areas', 'db', 'core'],
+  'hosts/electron': ['hosts/electron', 'api', 'areas', 'core'],
+  'hosts/web': ['hosts/web', 'api', 'areas', 'core'],
+  cli: ['cli', 'hosts/web', 'api', 'areas', 'core'],
 };
 
 const BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
@@ -28,11 +32,37 @@ const BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:
 export function layerOf(file, root) {
   const rel = path.relative(root, file).split(path.sep).join('/');
   let m = /^src-main\/(hosts\/[^/]+|[^/]+)\//.exec(rel);
-  if (m) return { side: 'main', layer: m[1], rel };
+  if (m) {
+    const area = m[1] === 'areas' ? (/^src-main\/areas\/([^/]+)\//.exec(rel)?.[1] ?? null) : null;
+    return { side: 'main', layer: m[1], area, rel };
+  }
   m = /^src-renderer\/(features\/[^/]+|[^/]+)\//.exec(rel);
   if (m) return { side: 'renderer', layer: m[1], rel };
   return null;
 }
+
+// ---- Renderer rules (src-renderer): kept apart from the src-main rules above and below. ----
+
+/** `ui/` is presentational: it may not reach the store (`state/`) or any feature. */
+function rendererUiViolation(from, target) {
+  if (from.layer !== 'ui') return null;
+  return target.layer === 'state' || target.layer.startsWith('features/') ? 'rendererUi' : null;
+}
+
+/** A feature reaches another feature only through that feature's index.ts. */
+function rendererFeatureViolation(from, target) {
+  if (!from.layer.startsWith('features/') || !target.layer.startsWith('features/') || target.layer === from.layer)
+    return null;
+  return /\/index\.tsx?$/.test(target.rel) ? null : 'feature';
+}
+
+/** The messageId of a renderer-to-renderer import that breaks a renderer rule, or null. */
+export function rendererViolation(from, target) {
+  if (from.side !== 'renderer' || target.side !== 'renderer') return null;
+  return rendererUiViolation(from, target) ?? rendererFeatureViolation(from, target);
+}
+
+// ---- end of renderer rules ----
 
 export const layersRule = {
   meta: {
@@ -46,6 +76,8 @@ export const layersRule = {
       builtin: '{{from}} must not use Node built-in {{spec}} (keep it pure / browser-safe).',
       rendererMain: 'The renderer may only `import type` from src-main/api/contract.ts.',
       feature: 'Import another feature through its index.ts, not {{spec}}.',
+      rendererUi: 'src-renderer/ui/ is presentational: it may not import the store or a feature ({{spec}}).',
+      area: 'Reach the {{area}} area through its index.ts (or contract.ts), not {{spec}}.',
     },
   },
   create(context) {
@@ -61,7 +93,8 @@ export const layersRule = {
         return;
       }
       if (spec === 'better-sqlite3') {
-        if (!(from.side === 'main' && from.layer === 'db') && !isTypeOnly) context.report({ node, messageId: 'sqlite' });
+        if (!(from.side === 'main' && from.layer === 'db') && !isTypeOnly)
+          context.report({ node, messageId: 'sqlite' });
         return;
       }
       if (BUILTINS.has(spec)) {
@@ -75,27 +108,45 @@ export const layersRule = {
       if (!target) return;
       if (from.side === 'renderer') {
         if (target.side === 'main') {
-          if (!(isTypeOnly && target.rel === 'src-main/api/contract.ts')) context.report({ node, messageId: 'rendererMain' });
+          if (!(isTypeOnly && target.rel === 'src-main/api/contract.ts'))
+            context.report({ node, messageId: 'rendererMain' });
           return;
         }
-        if (from.layer.startsWith('features/') && target.layer.startsWith('features/') && target.layer !== from.layer
-          && !/\/index\.tsx?$/.test(target.rel)) {
-          context.report({ node, messageId: 'feature', data: { spec } });
-        }
+        const rendererRule = rendererViolation(from, target);
+        if (rendererRule) context.report({ node, messageId: rendererRule, data: { spec } });
         return;
       }
       if (target.side === 'renderer') {
-        context.report({ node, messageId: 'layer', data: { from: from.rel, to: target.rel, allowed: 'no renderer code' } });
+        context.report({
+          node,
+          messageId: 'layer',
+          data: { from: from.rel, to: target.rel, allowed: 'no renderer code' },
+        });
         return;
       }
       const allowed = MAIN_ALLOWED[from.layer];
       if (!allowed || !allowed.includes(target.layer)) {
-        context.report({ node, messageId: 'layer', data: { from: from.rel, to: target.rel, allowed: (allowed ?? []).join(', ') } });
+        context.report({
+          node,
+          messageId: 'layer',
+          data: { from: from.rel, to: target.rel, allowed: (allowed ?? []).join(', ') },
+        });
+        return;
       }
+      checkAreaEntry(node, spec, target);
     }
 
-    const typeOnly = (node) => node.importKind === 'type' || node.exportKind === 'type'
-      || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+    /** Another area's internals are off limits: only its index.ts and contract.ts are public. */
+    function checkAreaEntry(node, spec, target) {
+      if (!target.area || target.area === from.area) return;
+      if (/^src-main\/areas\/[^/]+\/(index|contract)\.ts$/.test(target.rel)) return;
+      context.report({ node, messageId: 'area', data: { area: target.area, spec } });
+    }
+
+    const typeOnly = (node) =>
+      node.importKind === 'type' ||
+      node.exportKind === 'type' ||
+      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
     return {
       ImportDeclaration: (node) => check(node, node.source.value, typeOnly(node)),
       ExportNamedDeclaration: (node) => node.source && check(node, node.source.value, typeOnly(node)),
@@ -106,7 +157,11 @@ export const layersRule = {
         if (lit?.type === 'Literal') check(node, lit.value, true);
       },
       CallExpression: (node) => {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          node.arguments[0]?.type === 'Literal'
+        ) {
           check(node, node.arguments[0].value, false);
         }
       },

@@ -61,15 +61,22 @@ export async function buildMain(opts: BuildMainOptions = {}): Promise<BuildMainR
   fs.rmSync(migrationsOut, { recursive: true, force: true });
   fs.mkdirSync(migrationsOut, { recursive: true });
   const migrationsSrc = path.join(ROOT, 'src-main', 'db', 'migrations');
-  for (const name of fs.readdirSync(migrationsSrc).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const name of fs
+    .readdirSync(migrationsSrc)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     fs.copyFileSync(path.join(migrationsSrc, name), path.join(migrationsOut, name));
   }
 
-  const files = ['main.cjs', 'preload.cjs', ...fs.readdirSync(migrationsOut).map((f) => path.join('migrations', f))]
-    .map((f) => ({ file: f, bytes: fs.statSync(path.join(outDir, f)).size }));
+  const files = [
+    'main.cjs',
+    'preload.cjs',
+    ...fs.readdirSync(migrationsOut).map((f) => path.join('migrations', f)),
+  ].map((f) => ({ file: f, bytes: fs.statSync(path.join(outDir, f)).size }));
   if (opts.log !== false) {
     const shown = path.relative(ROOT, outDir).startsWith('..') ? outDir : path.relative(ROOT, outDir) || '.';
-    for (const f of files) process.stderr.write(`[kuajing] ${path.join(shown, f.file)}  ${(f.bytes / 1024).toFixed(1)} KiB\n`);
+    for (const f of files)
+      process.stderr.write(`[kuajing] ${path.join(shown, f.file)}  ${(f.bytes / 1024).toFixed(1)} KiB\n`);
   }
   return { outDir, files };
 }

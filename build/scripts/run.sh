@@ -80,16 +80,11 @@ case "$task" in
   start)   ensure_renderer; exec "${NODE_RUN[@]}" src-main/cli/main.ts start "$@" ;;
   kuajing) exec "${NODE_RUN[@]}" src-main/cli/main.ts "$@" ;;
   test)    ensure_system_packages; exec "${NODE_RUN[@]}" build/scripts/test-all.ts "$@" ;;
-  bench)   # every benchmark script in turn; `npm run bench -- settlement` runs one (run = orders + stock)
-    rc=0
-    for name in ${1:-run settlement customs sync}; do
-      [ -f "test/bench/$name.ts" ] || { say "no benchmark test/bench/$name.ts"; rc=2; continue; }
-      say "=== bench: $name ==="
-      "${NODE_RUN[@]}" "test/bench/$name.ts" || rc=1
-    done
-    exit $rc ;;
+  bench)   # every bench section in its own process, then one table; `npm run bench -- settlement` runs one
+    exec "${NODE_RUN[@]}" test/bench/main.ts "$@" ;;
   build)   "$NODE_BIN" node_modules/vite/bin/vite.js build >&2; exec "${NODE_RUN[@]}" build/scripts/build-main.ts ;;
   dist)    "$0" build; exec "$NODE_BIN" node_modules/electron-builder/cli.js "$@" ;;
   setup)   ensure_system_packages ;;
-  *) say "usage: run.sh start|test|bench|kuajing|build|dist|setup"; exit 2 ;;
+  format)  exec "$NODE_BIN" node_modules/prettier/bin/prettier.cjs --write --log-level warn . ;;
+  *) say "usage: run.sh start|test|bench|kuajing|build|dist|setup|format"; exit 2 ;;
 esac

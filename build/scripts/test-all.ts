@@ -27,46 +27,89 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv = {}): number
 
 function single(label: string, args: string[]): void {
   if (run(label, args) === 0) passed++;
-  else { failed++; failures.push(label); }
+  else {
+    failed++;
+    failures.push(label);
+  }
 }
 
 function readJson<T>(file: string): T | null {
-  try { return JSON.parse(fs.readFileSync(file, 'utf8')) as T; } catch { return null; }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
 }
 
 if (want('lint')) single('lint (eslint, layer rule)', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']);
+if (want('format'))
+  single('format (prettier --check)', [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
 if (want('types')) single('type check (tsc)', [bin('typescript', 'bin/tsc'), '-p', '.']);
+if (want('cycles'))
+  single('import cycles (src-main, src-renderer)', ['build/scripts/import-cycles.ts', 'src-main', 'src-renderer']);
 
 if (want('vitest')) {
   const out = path.join(results, 'vitest.json');
   fs.rmSync(out, { force: true });
-  const code = run('vitest (unit + integration)', [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-  const r = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: Array<{ status: string; name: string; message?: string }> }>(out);
-  if (!r) { failed++; failures.push('vitest (no report)'); }
-  else {
+  const code = run('vitest (unit + integration)', [
+    bin('vitest', 'vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
+  const r = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTestSuites: number;
+    testResults: Array<{ status: string; name: string; message?: string }>;
+  }>(out);
+  if (!r) {
+    failed++;
+    failures.push('vitest (no report)');
+  } else {
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     // A file that fails to load has no tests but must still count as a failure.
     const broken = r.testResults.filter((f) => f.status === 'failed' && f.message);
     failed += broken.length;
     for (const f of broken) failures.push(`vitest file ${path.relative(root, f.name)}`);
-    if (code !== 0 && r.numFailedTests === 0 && broken.length === 0) { failed++; failures.push('vitest exit code'); }
+    if (code !== 0 && r.numFailedTests === 0 && broken.length === 0) {
+      failed++;
+      failures.push('vitest exit code');
+    }
   }
 }
 
 if (want('e2e')) {
   const built = run('renderer build (vite)', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']) === 0;
-  if (built) passed++; else { failed++; failures.push('renderer build'); }
+  if (built) passed++;
+  else {
+    failed++;
+    failures.push('renderer build');
+  }
   if (built) {
     const out = path.join(results, 'playwright.json');
     fs.rmSync(out, { force: true });
-    const code = run('e2e (Playwright, Chromium)', [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-    const r = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] }>(out);
-    if (!r) { failed++; failures.push('e2e (no report)'); }
-    else {
+    const code = run(
+      'e2e (Playwright, Chromium)',
+      [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json'],
+      { PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    );
+    const r = readJson<{
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      errors?: unknown[];
+    }>(out);
+    if (!r) {
+      failed++;
+      failures.push('e2e (no report)');
+    } else {
       passed += r.stats.expected + r.stats.flaky;
       failed += r.stats.unexpected + (r.errors?.length ?? 0);
-      if (code !== 0 && r.stats.unexpected === 0 && !r.errors?.length) { failed++; failures.push('playwright exit code'); }
+      if (code !== 0 && r.stats.unexpected === 0 && !r.errors?.length) {
+        failed++;
+        failures.push('playwright exit code');
+      }
     }
   }
 }

@@ -1,69 +1,35 @@
 /**
- * Implements the contract. Queries read through the stores; mutations go through the
- * unit of work, which records the command and appends outbox rows in the same transaction.
- * Typed `{ [K in CommandName]: Handler<K> }`: a command without a handler fails to compile.
+ * Every area's handlers in one map. Typed `{ [K in CommandName]: Handler<K> }`: a command
+ * without a handler fails to compile. The use cases live in the areas (src-main/areas/<area>).
  */
-import pkg from '../../package.json' with { type: 'json' };
-import { validateCompanyProfile } from '../core/company/company-profile.ts';
-import { appendCompany, latestCompany } from '../db/company-store.ts';
-import { getSetting, putSetting } from '../db/settings-store.ts';
-import { readPragmas } from '../db/open-ledger.ts';
-import type { CommandName, CommandResult, Language, ParsedInput, Settings, SyncStatus } from './contract.ts';
+import type { CommandName, CommandResult, ParsedInput } from './contract.ts';
 import type { Workspace } from './workspace.ts';
-import { createOrdersHandlers } from './orders-handlers.ts';
-import { createImportsHandlers } from './imports-handlers.ts';
-import { createStockHandlers } from './stock-handlers.ts';
-import { createSettlementHandlers } from './settlement-handlers.ts';
-import { createCustomsHandlers } from './customs-handlers.ts';
-import { createSyncHandlers, syncStatusOf } from './sync-handlers.ts';
+import { createMaintenanceHandlers } from '../areas/maintenance/index.ts';
+import { createCompanyHandlers } from '../areas/company/index.ts';
+import { createOrdersHandlers } from '../areas/orders/index.ts';
+import { createImportsHandlers } from '../areas/imports/index.ts';
+import { createStockHandlers } from '../areas/stock/index.ts';
+import { createSettlementHandlers } from '../areas/settlement/index.ts';
+import { createCustomsHandlers } from '../areas/customs/index.ts';
+import { createSyncHandlers } from '../areas/sync/index.ts';
+import { createTrainingHandlers } from '../areas/training/index.ts';
+import { openSandboxWorkspace } from './sandbox-opener.ts';
+import { createReportsHandlers } from '../areas/reports/index.ts';
 
 export type Handler<K extends CommandName> = (input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 export type Handlers = { readonly [K in CommandName]: Handler<K> };
 
-export function readSettings(ws: Workspace): Settings {
-  return { language: getSetting<Language>(ws.db, 'language', 'zh-CN') };
-}
-
-export function readSyncStatus(ws: Workspace): SyncStatus {
-  // Transported outbox kinds only; sending / offline / error come from the sync service.
-  return syncStatusOf(ws);
-}
-
 export function createHandlers(ws: Workspace): Handlers {
   return {
-    'app.info': () => ({
-      version: pkg.version,
-      schemaVersion: readPragmas(ws.db).schemaVersion,
-      dataFile: ws.file,
-      host: ws.host,
-    }),
-    'company.get': () => latestCompany(ws.db),
-    'company.save': (input) => {
-      const profile = validateCompanyProfile(input);
-      const saved = ws.uow.run('company.save', (tx) => {
-        const version = appendCompany(tx.db, profile, tx.commandId, tx.now);
-        tx.enqueue({
-          kind: 'company.profile',
-          idempotencyKey: `company.profile:${version}`,
-          payload: { version, ...profile },
-        });
-        return { ...profile, version, savedAt: tx.now };
-      });
-      ws.events.emit('sync.status', readSyncStatus(ws));
-      return saved;
-    },
-    'settings.get': () => readSettings(ws),
-    'settings.setLanguage': ({ language }) =>
-      ws.uow.run('settings.setLanguage', (tx) => {
-        putSetting(tx.db, 'language', language);
-        return readSettings(ws);
-      }),
-    'sync.status': () => readSyncStatus(ws),
+    ...createMaintenanceHandlers(ws),
+    ...createCompanyHandlers(ws),
     ...createOrdersHandlers(ws),
     ...createImportsHandlers(ws),
     ...createStockHandlers(ws),
     ...createSettlementHandlers(ws),
     ...createCustomsHandlers(ws),
     ...createSyncHandlers(ws),
+    ...createTrainingHandlers(ws, openSandboxWorkspace),
+    ...createReportsHandlers(ws),
   };
 }

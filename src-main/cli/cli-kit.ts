@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DomainError } from '../core/domain-error.ts';
 import type { Dispatch } from '../api/dispatch.ts';
-import { openWorkspace, LEDGER_FILE, type Workspace } from '../api/workspace.ts';
+import { environmentError, openWorkspace, LEDGER_FILE, type Workspace } from '../api/workspace.ts';
 import { message } from './messages.ts';
 
 export interface CliIo {
@@ -19,16 +19,35 @@ export interface CliIo {
 
 export class UsageError extends Error {}
 
-const COMMON = { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const COMMON = {
+  json: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-export function reportDomainError(io: CliIo, json: boolean, error: { code: string; params: Record<string, string | number>; fields?: Record<string, string> }) {
+export function reportDomainError(
+  io: CliIo,
+  json: boolean,
+  error: { code: string; params: Record<string, string | number>; fields?: Record<string, string> },
+) {
   if (json) io.out(JSON.stringify({ ok: false, error }));
-  const fieldLines = Object.entries(error.fields ?? {}).map(([f, c]) => `  ${f}: ${c}`).join('\n');
+  const fieldLines = Object.entries(error.fields ?? {})
+    .map(([f, c]) => `  ${f}: ${c}`)
+    .join('\n');
   io.err(`error ${error.code}: ${message(error.code, error.params)}${fieldLines ? '\n' + fieldLines : ''}`);
 }
 
-export function parse<O extends ParseArgsConfig['options']>(args: readonly string[], options: O, allowPositionals?: boolean) {
-  return parseArgs({ args: [...args], options: { ...COMMON, ...options }, strict: true, allowPositionals: allowPositionals ?? false });
+export function parse<O extends ParseArgsConfig['options']>(
+  args: readonly string[],
+  options: O,
+  allowPositionals?: boolean,
+) {
+  return parseArgs({
+    args: [...args],
+    options: { ...COMMON, ...options },
+    strict: true,
+    allowPositionals: allowPositionals ?? false,
+  });
 }
 
 export function requireString(values: Record<string, unknown>, name: string): string {
@@ -45,20 +64,34 @@ export function existingWorkspaceDir(values: Record<string, unknown>): string {
 
 export async function withWorkspace<T>(dataDir: string, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
   const ws = await openWorkspace({ dataDir, host: 'cli' });
-  try { return await fn(ws); } finally { ws.close(); }
+  try {
+    return await fn(ws);
+  } catch (e) {
+    throw environmentError(e, ws.file) ?? e; // disk full, read-only folder …: a coded error, not a stack trace
+  } finally {
+    ws.close();
+  }
 }
-
 
 /** One dispatch per workspace: a preview waits in its handlers until it is confirmed. */
 const dispatchers = new WeakMap<Workspace, Dispatch>();
 
 /** Runs one command through the hosts' dispatch; a domain error is reported (text or JSON) and gives null. */
-export async function callCommand<T>(ws: Workspace, io: CliIo, json: boolean, name: string, input: unknown): Promise<T | null> {
+export async function callCommand<T>(
+  ws: Workspace,
+  io: CliIo,
+  json: boolean,
+  name: string,
+  input: unknown,
+): Promise<T | null> {
   let dispatch = dispatchers.get(ws);
   if (!dispatch) {
     // Loaded here, not at the top: run-cli imports this kit, and `--version` must not load every handler.
-    const [{ createDispatch }, { createHandlers }] = await Promise.all([import('../api/dispatch.ts'), import('../api/handlers.ts')]);
-    dispatch = createDispatch(createHandlers(ws), ws.logIncident);
+    const [{ createDispatch }, { createHandlers }] = await Promise.all([
+      import('../api/dispatch.ts'),
+      import('../api/handlers.ts'),
+    ]);
+    dispatch = createDispatch(createHandlers(ws), ws.logIncident, ws.file, ws.readOnly);
     dispatchers.set(ws, dispatch);
   }
   const r = await dispatch(name, input);
@@ -68,7 +101,11 @@ export async function callCommand<T>(ws: Workspace, io: CliIo, json: boolean, na
 }
 
 /** The one FILE an import names: exactly one positional, read whole (`import.file.unreadable` otherwise). */
-export function readImportFile(positionals: readonly string[]): { readonly path: string; readonly name: string; readonly base64: string } {
+export function readImportFile(positionals: readonly string[]): {
+  readonly path: string;
+  readonly name: string;
+  readonly base64: string;
+} {
   if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
   const file = path.resolve(positionals[0]!);
   try {

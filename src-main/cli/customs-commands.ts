@@ -2,7 +2,7 @@
  * `kuajing customs validate FILE... [--json]`: checks any CEB XML file (including messages the
  * app did not make) against the official 2022-05 export XSD. Prints per file valid + errors
  * (line, libxml2's reason naming the element); exit 1 if any file is invalid, 2 on usage errors.
- * `kuajing customs build --data-dir D [--orders ID,ID…] [--from D] [--to D] [--dry-run] [--out DIR] [--json]`:
+ * `kuajing customs build --data-dir D [--orders ID,ID… | --order-nos NO,NO… [--shop S] | --shipment BOOKING-NOTE [--markup P]] [--mode M] [--from D] [--to D] [--corrections] [--dry-run] [--out DIR] [--json]`:
  * pre-check, build, XSD-validate and (unless --dry-run) store + queue; writes every built
  * message to DIR as `<type>-<guid>.xml`; exit 1 when a message failed the XSD.
  * `kuajing customs status --data-dir D [--json]`: documents per status and type.
@@ -13,28 +13,67 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../core/domain-error.ts';
-import { runCustomsBuild, validateCebMany } from '../api/customs.ts';
+import {
+  buildHeadHaul,
+  declarationFormJson,
+  declarationFormXlsx,
+  orderIdsByNumber,
+  runCustomsBuild,
+  validateCebMany,
+} from '../areas/customs/index.ts';
 import type { CustomsStatusCounts, WaybillImportResult } from '../api/contract.ts';
-import { callCommand, existingWorkspaceDir, parse, readImportFile, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
+import {
+  callCommand,
+  existingWorkspaceDir,
+  parse,
+  readImportFile,
+  UsageError,
+  withWorkspace,
+  type CliIo,
+} from './cli-kit.ts';
 
 /** `kuajing import --source …` values routed here (run-cli.ts). */
 export const CUSTOMS_IMPORT_SOURCES = ['waybills'] as const;
 
 export async function waybillImportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { source: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
+  const { values, positionals } = parse(
+    args,
+    { source: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'accept-valid-rows': { type: 'boolean' } },
+    true,
+  );
   const json = Boolean(values.json);
   const dryRun = Boolean(values['dry-run']);
+  const acceptValidRows = Boolean(values['accept-valid-rows']);
   const file = readImportFile(positionals);
   const dataDir = existingWorkspaceDir(values);
   return withWorkspace(dataDir, async (ws) => {
-    const s = await callCommand<WaybillImportResult>(ws, io, json, 'customs.shipping.import', { fileName: file.name, contentBase64: file.base64, dryRun });
+    const s = await callCommand<WaybillImportResult>(ws, io, json, 'customs.shipping.import', {
+      fileName: file.name,
+      contentBase64: file.base64,
+      dryRun,
+      acceptValidRows,
+    });
     if (!s) return 1;
-    io.out(json ? JSON.stringify(s) : [
-      `${dryRun ? '(dry run) ' : ''}waybills: ${s.rows} rows, matched ${s.matched}, saved ${s.saved}, rejected ${s.rejected.length}, unknown orders ${s.unknownOrders.length}`,
-      ...s.rejected.slice(0, 50).map((e) => `  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code}`),
-      ...s.unknownOrders.slice(0, 50).map((o) => `  unknown order ${o}`),
-    ].join('\n'));
-    return dryRun || (s.rejected.length === 0 && s.unknownOrders.length === 0) ? 0 : 1;
+    // A dry run fails the way the import would: same listing, same exit code.
+    const refused = (s.rejected.length > 0 || s.unknownOrders.length > 0) && !acceptValidRows;
+    io.out(
+      json
+        ? JSON.stringify(s)
+        : [
+            `${dryRun ? '(dry run) ' : ''}waybills: ${s.rows} rows, matched ${s.matched}, saved ${s.saved}, unchanged ${s.unchanged}, rejected ${s.rejected.length}, unknown orders ${s.unknownOrders.length}`,
+            ...s.rejected.map(
+              (e) =>
+                `  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code}${e.params.value === undefined ? '' : ` (value: ${String(e.params.value)})`}`,
+            ),
+            ...s.unknownOrders.map((o) => `  unknown order ${o}`),
+            ...(refused
+              ? [
+                  'nothing was saved: fix the rows above, or run again with --accept-valid-rows to save the valid rows only',
+                ]
+              : []),
+          ].join('\n'),
+    );
+    return refused ? 1 : 0;
   });
 }
 
@@ -43,6 +82,7 @@ export async function customsCommand(args: readonly string[], io: CliIo): Promis
   if (sub === 'validate') return validateCommand(rest, io);
   if (sub === 'build') return buildCommand(rest, io);
   if (sub === 'status') return statusCommand(rest, io);
+  if (sub === 'settings') return settingsCommand(rest, io);
   throw new UsageError(`unknown customs command ${sub ?? ''}`.trim());
 }
 
@@ -71,35 +111,192 @@ async function validateCommand(args: readonly string[], io: CliIo): Promise<numb
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 async function buildCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { orders: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' } });
-  const orderIds = values.orders?.split(/[,\s]+/).filter(Boolean).map((s) => {
-    if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`bad order id ${s} in --orders`);
-    return Number(s);
+  const { values } = parse(args, {
+    orders: { type: 'string' },
+    'order-nos': { type: 'string' },
+    shop: { type: 'string' },
+    mode: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    corrections: { type: 'boolean' },
+    shipment: { type: 'string' },
+    markup: { type: 'string' },
   });
-  for (const k of ['from', 'to'] as const) if (values[k] !== undefined && !DAY.test(values[k])) throw new UsageError(`bad --${k} ${values[k]} (YYYY-MM-DD)`);
+  if (values.shipment !== undefined) return shipmentBuild(values, io);
+  if (values.orders && values['order-nos'])
+    throw new UsageError('give --orders (internal ids) or --order-nos (platform order numbers), not both');
+  if (values.mode && !['9610', '9710', '9810', '1210'].includes(values.mode))
+    throw new UsageError(`bad --mode ${values.mode} (9610, 9710, 9810 or 1210)`);
+  const orderNos = values['order-nos']?.split(/[,\s]+/).filter(Boolean);
+  if (orderNos && orderNos.length === 0) throw new UsageError('--order-nos needs at least one order number');
+  const byIds = values.orders
+    ?.split(/[,\s]+/)
+    .filter(Boolean)
+    .map((s) => {
+      if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`bad order id ${s} in --orders`);
+      return Number(s);
+    });
+  for (const k of ['from', 'to'] as const)
+    if (values[k] !== undefined && !DAY.test(values[k])) throw new UsageError(`bad --${k} ${values[k]} (YYYY-MM-DD)`);
   const dataDir = existingWorkspaceDir(values);
   const out = values.out ? path.resolve(values.out) : null;
-  const r = await withWorkspace(dataDir, (ws) => runCustomsBuild(ws, { orderIds, from: values.from, to: values.to }, Boolean(values['dry-run'])));
+  const modes = values.mode ? [values.mode] : undefined;
+  const r = await withWorkspace(dataDir, (ws) => {
+    const orderIds = orderNos ? orderIdsByNumber(ws.read, orderNos, values.shop ?? null) : byIds;
+    return runCustomsBuild(
+      ws,
+      { orderIds, from: values.from, to: values.to, modes, corrections: Boolean(values.corrections) },
+      Boolean(values['dry-run']),
+    );
+  });
   const files: string[] = [];
+  const forms: Array<{ order: string; file: string }> = [];
   if (out) {
-    fs.mkdirSync(out, { recursive: true });
-    for (const m of r.builtMessages) {
-      const file = path.join(out, `${m.type}-${m.guid}.xml`);
-      fs.writeFileSync(file, m.xml);
-      files.push(file);
+    files.push(...writeMessages(out, r.builtMessages));
+    for (const f of r.declarationForms ?? []) {
+      const base = path.join(out, `declaration-${f.order.replace(/[^\w.-]/g, '_')}`);
+      fs.writeFileSync(`${base}.json`, declarationFormJson(f.data));
+      fs.writeFileSync(`${base}.xlsx`, await declarationFormXlsx(f.data));
+      forms.push({ order: f.order, file: `${base}.xlsx` });
     }
   }
-  const { builtMessages: _m, ...summary } = r;
+  const { builtMessages: _m, declarationForms: formData, ...summary } = r;
   void _m;
-  if (values.json) io.out(JSON.stringify({ ...summary, files }));
+  const declarationForms = out ? forms : (formData ?? []).map((f) => ({ order: f.order, file: null }));
+  if (values.json) io.out(JSON.stringify({ ...summary, declarationForms, files }));
   else {
-    io.out(`orders ${summary.orders}: built ${summary.built}, blocked ${summary.blocked}; messages ${summary.messages}, queued ${summary.queued}${summary.dryRun ? ' (nothing stored)' : ''}`);
+    io.out(
+      `orders ${summary.orders}: built ${summary.built}, blocked ${summary.blocked}; messages ${summary.messages}, queued ${summary.queued}${summary.dryRun ? ' (nothing stored)' : ''}`,
+    );
     for (const [type, n] of Object.entries(summary.documents)) io.out(`  ${type}: ${n}`);
-    for (const f of summary.findings) io.out(`  ${f.severity} ${f.orderNo} ${f.field}: ${f.code} ${JSON.stringify(f.params)}`);
-    for (const e of summary.validationErrors) io.out(`  INVALID ${e.messageType} ${e.messageGuid} line ${e.line}: ${e.message}`);
+    for (const f of summary.findings)
+      io.out(`  ${f.severity} ${f.orderNo} ${f.field}: ${f.code} ${JSON.stringify(f.params)}`);
+    for (const e of summary.validationErrors)
+      io.out(`  INVALID ${e.messageType} ${e.messageGuid} line ${e.line}: ${e.message}`);
     if (out) io.out(`${files.length} files written to ${out}`);
   }
   return summary.validationErrors.length === 0 ? 0 : 1;
+}
+
+/** Writes each built message as `<type>-<guid>.xml` into `out` (created if needed); returns the paths. */
+function writeMessages(
+  out: string,
+  messages: ReadonlyArray<{ readonly type: string; readonly guid: string; readonly xml: string }>,
+): string[] {
+  fs.mkdirSync(out, { recursive: true });
+  return messages.map((m) => {
+    const file = path.join(out, `${m.type}-${m.guid}.xml`);
+    fs.writeFileSync(file, m.xml);
+    return file;
+  });
+}
+
+/** `customs build --shipment BOOKING-NOTE [--markup PERCENT]`: a 9810 head-haul shipment (CEB303 W + list, or the 报关单 data). */
+async function shipmentBuild(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+  const markup = values.markup === undefined ? 0 : Number(values.markup);
+  if (!Number.isInteger(markup) || markup < 0 || markup > 1000)
+    throw new UsageError(`bad --markup ${String(values.markup)} (whole percent, 0-1000)`);
+  const dataDir = existingWorkspaceDir(values);
+  const out = typeof values.out === 'string' ? path.resolve(values.out) : null;
+  const r = await withWorkspace(dataDir, (ws) =>
+    buildHeadHaul(ws, {
+      bookingNoteNo: String(values.shipment),
+      markupPercent: markup,
+      dryRun: Boolean(values['dry-run']),
+    }),
+  );
+  const files: string[] = [];
+  const forms: Array<{ shipment: string; file: string }> = [];
+  if (out) {
+    files.push(...writeMessages(out, r.builtMessages));
+    for (const f of r.declarationForms) {
+      const base = path.join(out, `declaration-${f.shipment}`);
+      fs.writeFileSync(`${base}.json`, declarationFormJson(f.data));
+      fs.writeFileSync(`${base}.xlsx`, await declarationFormXlsx(f.data));
+      forms.push({ shipment: f.shipment, file: `${base}.xlsx` });
+    }
+  }
+  const { builtMessages: _m, declarationForms, ...summary } = r;
+  void _m;
+  if (values.json)
+    io.out(
+      JSON.stringify({
+        ...summary,
+        declarationForms: out ? forms : declarationForms.map((f) => ({ shipment: f.shipment, file: null })),
+        files,
+      }),
+    );
+  else {
+    io.out(
+      `shipment ${summary.shipment}: CNY ${(summary.totalCny / 100).toFixed(2)}, ${summary.route === 'list' ? 'CEB303 W + CEB603 9810' : `CEB303 W + 报关单 data (${summary.reasons.join(', ')})`}${summary.alreadyDeclared ? ' — already declared' : ''}; queued ${summary.queued}${summary.dryRun ? ' (nothing stored)' : ''}`,
+    );
+    for (const e of summary.validationErrors)
+      io.out(`  INVALID ${e.messageType} ${e.messageGuid} line ${e.line}: ${e.message}`);
+    if (out) io.out(`${files.length + forms.length * 2} files written to ${out}`);
+  }
+  return summary.validationErrors.length === 0 ? 0 : 1;
+}
+
+const BOOLEAN_SETTINGS = new Set(['declaresWaybills', 'sendsPaymentReceipts']);
+const REQUIRED_SETTINGS = [
+  'ebpCode',
+  'ebpName',
+  'customsCode',
+  'portCode',
+  'pod',
+  'trafMode',
+  'wrapType',
+  'statisticsFlag',
+  'logisticsCode',
+  'logisticsName',
+  'appStatus',
+];
+
+/**
+ * `kuajing customs settings --data-dir D [--set KEY=VALUE]… [--json]` (issue 15, point 8): prints the
+ * customs settings; each --set changes one (an empty value clears an optional one; declaresWaybills
+ * and sendsPaymentReceipts take true/false), all saved at once through customs.settings.save.
+ */
+async function settingsCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { set: { type: 'string', multiple: true } });
+  const json = Boolean(values.json);
+  const sets = (values.set ?? []).map((kv) => {
+    const i = kv.indexOf('=');
+    if (i <= 0) throw new UsageError(`bad --set ${kv} (KEY=VALUE)`);
+    return [kv.slice(0, i), kv.slice(i + 1)] as const;
+  });
+  const dataDir = existingWorkspaceDir(values);
+  return withWorkspace(dataDir, async (ws) => {
+    const current = await callCommand<Record<string, unknown> | null>(ws, io, json, 'customs.settings.get', {});
+    if (current === null && sets.length === 0) {
+      io.out(json ? 'null' : 'no customs settings yet');
+      return 0;
+    }
+    if (sets.length === 0) {
+      io.out(
+        json
+          ? JSON.stringify(current)
+          : Object.entries(current ?? {})
+              .map(([k, v]) => `${k.padEnd(22)} ${v === null ? '' : String(v)}`)
+              .join('\n'),
+      );
+      return 0;
+    }
+    const next: Record<string, unknown> = { ...(current ?? {}) };
+    for (const [k, v] of sets) {
+      if (BOOLEAN_SETTINGS.has(k)) {
+        if (v !== 'true' && v !== 'false') throw new UsageError(`--set ${k} takes true or false`);
+        next[k] = v === 'true';
+      } else next[k] = v === '' && !REQUIRED_SETTINGS.includes(k) ? null : v;
+    }
+    for (const k of BOOLEAN_SETTINGS) next[k] ??= false;
+    const saved = await callCommand<Record<string, unknown>>(ws, io, json, 'customs.settings.save', next);
+    if (!saved) return 1;
+    io.out(json ? JSON.stringify(saved) : `customs settings saved (${sets.map(([k]) => k).join(', ')})`);
+    return 0;
+  });
 }
 
 async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -116,6 +313,38 @@ async function statusCommand(args: readonly string[], io: CliIo): Promise<number
       io.out('documents by status:');
       for (const [k, n] of Object.entries(counts.byStatus)) io.out(`  ${k.padEnd(8)} ${n}`);
     }
+    return 0;
+  });
+}
+
+/**
+ * `kuajing orders set-mode --data-dir D --mode 9610|9710|1210 --order-nos NO,NO… [--shop S] [--json]`
+ * (issue 15, point 8): sets the customs mode of orders named by platform order number. 9810 is not
+ * a mode of a sale: it is declared per head-haul shipment (`customs build --shipment`).
+ */
+export async function setModeCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    mode: { type: 'string' },
+    'order-nos': { type: 'string' },
+    shop: { type: 'string' },
+  });
+  const json = Boolean(values.json);
+  if (values.mode === '9810')
+    throw new UsageError('9810 is declared per head-haul shipment: use `customs build --shipment BOOKING-NOTE`');
+  if (!values.mode || !['9610', '9710', '1210'].includes(values.mode))
+    throw new UsageError('--mode must be 9610, 9710 or 1210');
+  const orderNos = values['order-nos']?.split(/[,\s]+/).filter(Boolean) ?? [];
+  if (orderNos.length === 0) throw new UsageError('--order-nos needs at least one order number');
+  const dataDir = existingWorkspaceDir(values);
+  return withWorkspace(dataDir, async (ws) => {
+    const ids = orderIdsByNumber(ws.read, orderNos, values.shop ?? null);
+    const r = await callCommand<{ changed: number }>(ws, io, json, 'orders.setCustomsMode', { ids, mode: values.mode });
+    if (!r) return 1;
+    io.out(
+      json
+        ? JSON.stringify({ orders: ids.length, changed: r.changed, mode: values.mode })
+        : `${ids.length} orders, ${r.changed} changed to ${String(values.mode)}`,
+    );
     return 0;
   });
 }

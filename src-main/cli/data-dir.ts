@@ -8,7 +8,10 @@ import path from 'node:path';
 
 export const PRODUCT_NAME = 'Kuajing Ledger';
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);

@@ -4,7 +4,7 @@
  * clock) so a run can be replayed exactly; usage errors exit 2.
  */
 import path from 'node:path';
-import { writeDemoFiles } from '../api/demo-files.ts';
+import { writeDemoFiles } from '../areas/imports/index.ts';
 import { parse, requireString, UsageError, type CliIo } from './cli-kit.ts';
 
 const MAX_SEED = 0xffffffff;
@@ -15,7 +15,8 @@ function integerFlag(value: string | undefined, name: string, min: number, max: 
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got ${value}`);
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${value}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be between ${min} and ${max}, got ${value}`);
   return n;
 }
 
@@ -30,7 +31,8 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
   if (values.json) {
     io.out(JSON.stringify({ seed: result.seed, outDir: result.outDir, files: result.files }));
   } else {
-    for (const f of result.files) io.out(`${f.file.padEnd(28)} ${String(f.orders).padStart(8)} orders ${String(f.lines).padStart(8)} lines`);
+    for (const f of result.files)
+      io.out(`${f.file.padEnd(28)} ${String(f.orders).padStart(8)} orders ${String(f.lines).padStart(8)} lines`);
     io.out(`${result.outDir}  (replay: kuajing demo --out DIR --seed ${seed} --orders ${orders})`);
   }
   return 0;

@@ -12,7 +12,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export function findElectron(root: string = ROOT, env: NodeJS.ProcessEnv = process.env): string | null {
   const pkgDir = path.join(root, 'node_modules', 'electron');
   let rel: string;
-  try { rel = fs.readFileSync(path.join(pkgDir, 'path.txt'), 'utf8').trim(); } catch { return null; }
+  try {
+    rel = fs.readFileSync(path.join(pkgDir, 'path.txt'), 'utf8').trim();
+  } catch {
+    return null;
+  }
   const binary = path.join(pkgDir, 'dist', rel);
   if (!fs.existsSync(binary)) return null;
   if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return null;

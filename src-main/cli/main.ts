@@ -3,7 +3,10 @@
 import { runCli } from './run-cli.ts';
 
 // `kuajing doctor | head` closes the pipe early; that is not an error of ours.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  else throw e;
+});
 
 const stopped = new Promise<void>((resolve) => {
   process.once('SIGINT', () => resolve());

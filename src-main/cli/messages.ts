@@ -6,7 +6,9 @@ type Catalog = Record<string, string>;
 
 const zhCN: Catalog = {
   'db.alreadyOpen': '此数据文件夹已被另一个跨境台账进程打开（{file}）。请先关闭它再试。',
-  'db.corrupt': '数据文件损坏（{file}）：{detail}。请从备份恢复。',
+  'db.corrupt':
+    '数据文件损坏（{file}）：{detail}。最新的完好备份：{newestBackup}。恢复：kuajing restore 备份文件 --data-dir 数据文件夹（当前文件会先另存）。',
+  'restore.done': '已恢复：{restoredFrom}。恢复前的文件另存在：{keptAside}',
   'db.notALedger': '这不是跨境台账的数据文件：{file}',
   'db.cannotOpen': '无法打开数据文件：{file}',
   'db.schemaTooNew': '数据文件版本 {version} 比本程序支持的 {supported} 更新，请升级程序。',
@@ -14,29 +16,91 @@ const zhCN: Catalog = {
   'workspace.alreadyInitialised': '工作区已有公司资料：{dataDir}',
   'backup.exists': '备份文件已存在：{out}',
   'validation.failed': '公司资料有误：',
-  'usage': '用法错误：{detail}',
+  usage: '用法错误：{detail}',
   'serve.ready': '跨境台账网页版已启动，请在浏览器中打开：',
   'serve.stop': '按 Ctrl+C 停止。',
   'start.noElectron': '此电脑无法启动 Electron 桌面窗口，改用本机网页版。',
-  'rates.missing': '缺少 {currency} 在 {date} 的汇率。请先录入汇率（kuajing rates import FILE，或在“结汇 → 汇率”中添加），绝不按 1 折算。',
-  'payouts.total.mismatch': '结算文件的到账金额 {stated} {currency} 与各行合计 {sum} {currency} 不一致，文件可能不完整。',
+  'reports.rate.missing':
+    '缺少 {currency} 在 {date} 的人民银行中间价，报表不用其他日期或来源的汇率代替。请先录入（kuajing rates import FILE）。',
+  'reports.period.invalid': '期间“{period}”无效：请填月份（2026-03）或季度（2026-Q1）。',
+  'period.closed':
+    '{month} 已结账：不能再记入日期为 {date} 的变动。请先重新打开该月（kuajing period reopen --month {month} --reason …）。',
+  'period.alreadyClosed': '{month} 已经结账。',
+  'training.notSandbox':
+    '这是企业的正式账套，不能连接练习平台或使用练习用加签。请先新建练习账套（kuajing training new）。',
+  'training.companyFolder': '文件夹 {dataDir} 里是企业的正式账套，不能在这里建练习账套。',
+  'training.sandboxExists': '文件夹 {dataDir} 里已经有练习账套；要恢复它请用 kuajing training reset。',
+  'training.notASandbox': '文件夹 {dataDir} 里不是练习账套。',
+  'training.sandboxTarget': '练习账套“{sandbox}”只能同步到为它启动的本机练习平台，不能发送到 {target}。',
+  'period.notClosed': '{month} 没有结账，无需重新打开。',
+  'period.month.invalid': '月份“{month}”无效，请写成 2026-03。',
+  'rates.missing':
+    '缺少 {currency} 在 {date} 的汇率。请先录入汇率（kuajing rates import FILE，或在“结汇 → 汇率”中添加），绝不按 1 折算。',
+  'payouts.total.mismatch':
+    '结算文件的到账金额 {stated} {currency} 与各行合计 {sum} {currency} 不一致，文件可能不完整。',
+  'stock.warehouseKindUnknown':
+    '不知道这些新仓库的类型：{warehouses}。请在文件中加 warehouse_kind / warehouse_country 列，或先用 kuajing warehouses add --code C --name N --kind K --country CC 建好仓库。未导入任何内容。',
+  'import.file.truncated':
+    '文件不完整（在某一行或某个字符中间结束）：第 {lastGoodRow} 行及之前是完整的。请重新下载或导出文件。未导入任何内容。',
+  'imports.rowsRejected':
+    '有 {rejected} 行被拒绝（见上面的列表），未导入任何内容。修正后重新导入，或加 --accept-valid-rows 只导入其余 {orders} 个订单。',
+  'imports.allRowsRejected': '文件的 {rejected} 行全部被拒绝（见上面的列表），未导入任何内容。',
+  'imports.mappingIncomplete':
+    '通用导入缺少这些字段的列：{fields}。请用 --mapping 指定已保存的列映射，未导入任何内容。',
+  'imports.shopAmbiguous': '{platform} 有多个店铺（{shops}），请用 --shop 指定这份文件属于哪个店铺。未导入任何内容。',
+  'statuses.ambiguousShop': '多个店铺的订单都有状态“{word}”（店铺 {shops}），请用 --shop 指定。',
+  'statuses.wordNotFound': '没有订单带有状态“{word}”；请用 --shop 指定要为哪个店铺保存。',
 };
 const en: Catalog = {
-  'db.alreadyOpen': 'This data folder is already open in another Kuajing Ledger process ({file}). Close it and try again.',
-  'db.corrupt': 'The data file is damaged ({file}): {detail}. Restore it from a backup.',
+  'db.alreadyOpen':
+    'This data folder is already open in another Kuajing Ledger process ({file}). Close it and try again.',
+  'db.corrupt':
+    'The data file is damaged ({file}): {detail}. Newest good backup: {newestBackup}. Restore with: kuajing restore BACKUP --data-dir DIR (the current file is kept aside first).',
   'db.notALedger': 'Not a Kuajing Ledger data file: {file}',
   'db.cannotOpen': 'Cannot open the data file: {file}',
   'db.schemaTooNew': 'The data file has schema {version}, newer than this app supports ({supported}). Please upgrade.',
+  'restore.done': 'Restored from {restoredFrom}. The file as it was before is kept at {keptAside}',
   'workspace.notFound': 'No workspace here yet: {dataDir}. Run npm start or kuajing init first.',
   'workspace.alreadyInitialised': 'This workspace already has a company profile: {dataDir}',
   'backup.exists': 'The backup file already exists: {out}',
   'validation.failed': 'The company profile has errors:',
-  'usage': 'Usage error: {detail}',
+  usage: 'Usage error: {detail}',
   'serve.ready': 'Kuajing Ledger web host is running. Open in your browser:',
   'serve.stop': 'Press Ctrl+C to stop.',
   'start.noElectron': 'Electron cannot start on this computer; using the local web host instead.',
-  'rates.missing': 'No {currency} rate for {date}. Enter the rate first (kuajing rates import FILE, or 结汇 → 汇率); 1 is never assumed.',
-  'payouts.total.mismatch': 'The file states a deposit of {stated} {currency} but its lines add up to {sum} {currency}; the file may be incomplete.',
+  'reports.rate.missing':
+    "There is no PBoC central parity for {currency} on {date}; a report never uses another day's or source's rate. Enter it first (kuajing rates import FILE).",
+  'reports.period.invalid': 'The period "{period}" is not valid: give a month (2026-03) or a quarter (2026-Q1).',
+  'period.closed':
+    '{month} is closed: a change dated {date} cannot be posted. Reopen the month first (kuajing period reopen --month {month} --reason …).',
+  'training.notSandbox':
+    "This is the company's real workspace: no practice platform, no practice signer. Create a training sandbox first (kuajing training new).",
+  'training.companyFolder': 'The folder {dataDir} holds a company workspace; a sandbox cannot be created there.',
+  'training.sandboxExists':
+    'The folder {dataDir} already holds a training sandbox; to restore it use kuajing training reset.',
+  'training.notASandbox': 'The folder {dataDir} does not hold a training sandbox.',
+  'training.sandboxTarget':
+    'The training sandbox “{sandbox}” syncs only to the local practice platform started for it, not to {target}.',
+  'period.alreadyClosed': '{month} is already closed.',
+  'period.notClosed': '{month} is not closed, so it cannot be reopened.',
+  'period.month.invalid': 'The month "{month}" is not valid; write it as 2026-03.',
+  'rates.missing':
+    'No {currency} rate for {date}. Enter the rate first (kuajing rates import FILE, or 结汇 → 汇率); 1 is never assumed.',
+  'payouts.total.mismatch':
+    'The file states a deposit of {stated} {currency} but its lines add up to {sum} {currency}; the file may be incomplete.',
+  'stock.warehouseKindUnknown':
+    'The kind of these new warehouses is not known: {warehouses}. Add warehouse_kind / warehouse_country columns to the file, or create them first with kuajing warehouses add --code C --name N --kind K --country CC. Nothing was imported.',
+  'import.file.truncated':
+    'The file is cut off (it ends inside a row or a character); rows up to {lastGoodRow} are complete. Download or export it again. Nothing was imported.',
+  'imports.rowsRejected':
+    '{rejected} rows were rejected (listed above); nothing was imported. Fix them and import again, or add --accept-valid-rows to import the other {orders} orders.',
+  'imports.allRowsRejected': 'All {rejected} rows of the file were rejected (listed above); nothing was imported.',
+  'imports.mappingIncomplete':
+    'The generic import has no column for: {fields}. Name a saved mapping with --mapping. Nothing was imported.',
+  'imports.shopAmbiguous':
+    '{platform} has several shops ({shops}); name the one this file belongs to with --shop. Nothing was imported.',
+  'statuses.ambiguousShop': 'Orders of several shops carry the status "{word}" (shops {shops}); name one with --shop.',
+  'statuses.wordNotFound': 'No order carries the status "{word}"; name the shop to save it for with --shop.',
 };
 
 export function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'zh-CN' | 'en' {
@@ -47,6 +111,11 @@ export function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'zh-CN' | 'en
 export function message(code: string, params: Record<string, string | number> = {}, lang = cliLanguage()): string {
   const template = (lang === 'en' ? en : zhCN)[code];
   // Codes without a sentence here still show their parameters (the screens translate every code).
-  if (!template) return Object.keys(params).length === 0 ? code : Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ');
+  if (!template)
+    return Object.keys(params).length === 0
+      ? code
+      : Object.entries(params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ');
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }

@@ -1,19 +1,48 @@
 /**
- * `kuajing import FILE …` (preview, then confirm unless --dry-run) and `kuajing orders list|stats …`.
+ * `kuajing import FILE …` (preview, then confirm unless --dry-run; all or nothing unless
+ * --accept-valid-rows), `kuajing orders list|stats …`, `kuajing shops add|list`, `kuajing statuses list|map`.
  * Both go through the same dispatch as the hosts; a domain error (a file-level import error, a bad
  * filter) exits 1 with its code, JSON on stdout with --json. Money is printed in minor units.
  */
-import type { ImportPreview, ImportSummary, OrdersPage, OrdersStats, Shop } from '../api/contract.ts';
+import type {
+  ImportPreview,
+  ImportSummary,
+  OrdersPage,
+  OrdersStats,
+  Shop,
+  StatusMapResult,
+  StatusWords,
+} from '../api/contract.ts';
 import type { Workspace } from '../api/workspace.ts';
-import { callCommand, existingWorkspaceDir, parse, readImportFile, reportDomainError, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
+import {
+  callCommand,
+  existingWorkspaceDir,
+  parse,
+  readImportFile,
+  reportDomainError,
+  UsageError,
+  withWorkspace,
+  type CliIo,
+} from './cli-kit.ts';
+import { message } from './messages.ts';
 
 export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, {
-    source: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, shop: { type: 'string' },
-  }, true);
+  const { values, positionals } = parse(
+    args,
+    {
+      source: { type: 'string' },
+      mapping: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      shop: { type: 'string' },
+      'accept-valid-rows': { type: 'boolean' },
+    },
+    true,
+  );
   const json = Boolean(values.json);
   const file = readImportFile(positionals);
   const dataDir = existingWorkspaceDir(values);
+  const dryRun = Boolean(values['dry-run']);
+  const accept = Boolean(values['accept-valid-rows']);
   return withWorkspace(dataDir, async (ws) => {
     let shopId: number | null = null;
     if (values.shop !== undefined) {
@@ -21,22 +50,54 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
       if (shopId < 0) return 1;
     }
     const preview = await callCommand<ImportPreview>(ws, io, json, 'imports.preview', {
-      fileName: file.name, contentBase64: file.base64, source: values.source ?? 'auto',
-      shopId, mappingName: values.mapping ?? null,
+      fileName: file.name,
+      contentBase64: file.base64,
+      source: values.source ?? 'auto',
+      shopId,
+      mappingName: values.mapping ?? null,
     });
     if (!preview) return 1;
     const p = preview;
-    const rejected = p.rejected.map((r) => ({ row: r.row, column: r.column, code: r.code }));
-    if (values['dry-run']) {
+    const rejected = p.rejected.map((r) => ({
+      orderNo: p.rejectedOrderNos[r.row] ?? (typeof r.params.orderNo === 'string' ? r.params.orderNo : null),
+      row: r.row,
+      column: r.column,
+      code: r.code,
+      value: r.params.value ?? null,
+    }));
+    const base = {
+      source: p.source,
+      encoding: p.encoding,
+      orders: p.orders,
+      lines: p.lines,
+      rows: p.rows,
+      rejected,
+      warnings: p.warnings,
+      unknownStatuses: p.unknownStatuses,
+    };
+    // A dry run fails exactly where the import would: an incomplete mapping, rejected rows, a file with nothing valid.
+    const refusal: { code: string; params: Record<string, string | number> } | null =
+      p.unmappedRequired.length > 0
+        ? { code: 'imports.mappingIncomplete', params: { fields: p.unmappedRequired.join(', ') } }
+        : p.orders === 0 && rejected.length > 0
+          ? { code: 'imports.allRowsRejected', params: { rejected: rejected.length } }
+          : rejected.length > 0 && !accept
+            ? { code: 'imports.rowsRejected', params: { rejected: rejected.length, orders: p.orders } }
+            : null;
+    if (refusal !== null || dryRun) {
       await callCommand(ws, io, json, 'imports.discard', { previewId: p.previewId });
-      const out = { source: p.source, encoding: p.encoding, orders: p.orders, lines: p.lines, ...p.counts, rejected };
-      print(io, json, out, () => summaryText(out, true));
-      return 0;
+      const out = { ...base, ...p.counts, written: false, ...(refusal ? { ok: false, error: refusal } : {}) };
+      print(io, json, out, () => summaryText(out, dryRun));
+      if (refusal !== null) io.err(`error ${refusal.code}: ${message(refusal.code, refusal.params)}`);
+      return refusal === null ? 0 : 1;
     }
-    const confirmed = await callCommand<ImportSummary>(ws, io, json, 'imports.confirm', { previewId: p.previewId });
+    const confirmed = await callCommand<ImportSummary>(ws, io, json, 'imports.confirm', {
+      previewId: p.previewId,
+      acceptValidRows: accept,
+    });
     if (!confirmed) return 1;
     const s = confirmed;
-    const out = { source: s.source, encoding: s.encoding, orders: s.orders, lines: s.lines, new: s.new, updated: s.updated, unchanged: s.unchanged, rejected };
+    const out = { ...base, new: s.new, updated: s.updated, unchanged: s.unchanged, written: true };
     print(io, json, out, () => summaryText(out, false));
     return 0;
   });
@@ -46,7 +107,8 @@ export async function ordersCommand(args: readonly string[], io: CliIo): Promise
   const [sub, ...rest] = args;
   if (sub === 'list') return ordersList(rest, io);
   if (sub === 'stats') return ordersStats(rest, io);
-  throw new UsageError(`orders ${sub ?? ''}: expected list or stats`.trim());
+  if (sub === 'set-mode') return (await import('./customs-commands.ts')).setModeCommand(rest, io);
+  throw new UsageError(`orders ${sub ?? ''}: expected list, stats or set-mode`.trim());
 }
 
 /** `--sort -gross` reads as intended (parseArgs alone would take `-gross` for a flag). */
@@ -54,15 +116,26 @@ function joinSortValue(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const next = args[i + 1];
-    if (args[i] === '--sort' && next !== undefined && /^-[a-zA-Z]+$/.test(next)) { out.push(`--sort=${next}`); i++; } else out.push(args[i]!);
+    if (args[i] === '--sort' && next !== undefined && /^-[a-zA-Z]+$/.test(next)) {
+      out.push(`--sort=${next}`);
+      i++;
+    } else out.push(args[i]!);
   }
   return out;
 }
 
 async function ordersList(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(joinSortValue(args), {
-    shop: { type: 'string' }, status: { type: 'string' }, mode: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-    country: { type: 'string' }, q: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'string' }, cursor: { type: 'string' },
+    shop: { type: 'string' },
+    status: { type: 'string' },
+    mode: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    country: { type: 'string' },
+    q: { type: 'string' },
+    sort: { type: 'string' },
+    limit: { type: 'string' },
+    cursor: { type: 'string' },
   });
   const json = Boolean(values.json);
   const dataDir = existingWorkspaceDir(values);
@@ -78,18 +151,32 @@ async function ordersList(args: readonly string[], io: CliIo): Promise<number> {
       if (found < 0) return 1;
       shopId = found;
     }
-    const filter = Object.fromEntries(Object.entries({
-      shopId, status: values.status, customsMode: values.mode, from: values.from, to: values.to,
-      country: values.country?.toUpperCase(), q: values.q,
-    }).filter(([, v]) => v !== undefined));
+    const filter = Object.fromEntries(
+      Object.entries({
+        shopId,
+        status: values.status,
+        customsMode: values.mode,
+        from: values.from,
+        to: values.to,
+        country: values.country?.toUpperCase(),
+        q: values.q,
+      }).filter(([, v]) => v !== undefined),
+    );
     const page = await callCommand<OrdersPage>(ws, io, json, 'orders.list', {
-      filter, ...(values.sort ? { sort: values.sort } : {}), ...(limit !== undefined ? { limit } : {}), cursor: values.cursor ?? null,
+      filter,
+      ...(values.sort ? { sort: values.sort } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+      cursor: values.cursor ?? null,
     });
     if (!page) return 1;
-    print(io, json, page, () => [
-      ...page.items.map((o) => [o.id, o.platform, o.orderNo, o.status, o.orderedAt, o.currency, o.gross, o.exclusion ?? ''].join('\t')),
-      ...(page.nextCursor ? [`next: --cursor ${page.nextCursor}`] : []),
-    ].join('\n'));
+    print(io, json, page, () =>
+      [
+        ...page.items.map((o) =>
+          [o.id, o.platform, o.orderNo, o.status, o.orderedAt, o.currency, o.gross, o.exclusion ?? ''].join('\t'),
+        ),
+        ...(page.nextCursor ? [`next: --cursor ${page.nextCursor}`] : []),
+      ].join('\n'),
+    );
     return 0;
   });
 }
@@ -113,7 +200,10 @@ async function findShopArg(ws: Workspace, io: CliIo, json: boolean, arg: string)
   const byName = shops.filter((s) => s.name === arg);
   if (byId) return byId.id;
   if (byName.length === 1) return byName[0]!.id;
-  reportDomainError(io, json, { code: byName.length > 1 ? 'shops.ambiguous' : 'shops.notFound', params: { shop: arg } });
+  reportDomainError(io, json, {
+    code: byName.length > 1 ? 'shops.ambiguous' : 'shops.notFound',
+    params: { shop: arg },
+  });
   return -1;
 }
 
@@ -121,9 +211,142 @@ function print(io: CliIo, json: boolean, value: unknown, text: () => string): vo
   io.out(json ? JSON.stringify(value) : text());
 }
 
-function summaryText(s: { source: string; encoding: string; orders: number; lines: number; new: number; updated: number; unchanged: number; rejected: readonly { row: number; column: string | null; code: string }[] }, dryRun: boolean): string {
+interface SummaryOut {
+  readonly source: string;
+  readonly encoding: string;
+  readonly orders: number;
+  readonly lines: number;
+  readonly new: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: readonly {
+    orderNo: string | null;
+    row: number;
+    column: string | null;
+    code: string;
+    value: string | number | null;
+  }[];
+  readonly warnings: readonly { orderNo: string; code: string; params: Record<string, string | number> }[];
+  readonly unknownStatuses: Readonly<Record<string, number>>;
+}
+
+/** Every rejection with its order, row, column, code and the value found; every warning; unknown status words. */
+function summaryText(s: SummaryOut, dryRun: boolean): string {
+  const unknown = Object.entries(s.unknownStatuses);
   return [
     `${dryRun ? '(dry run) ' : ''}${s.source} ${s.encoding}: ${s.orders} orders, ${s.lines} lines — new ${s.new}, updated ${s.updated}, unchanged ${s.unchanged}, rejected rows ${s.rejected.length}`,
-    ...s.rejected.slice(0, 50).map((r) => `  row ${r.row}${r.column ? ` [${r.column}]` : ''}: ${r.code}`),
+    ...s.rejected.map(
+      (r) =>
+        `  rejected: order ${r.orderNo ?? '-'} row ${r.row}${r.column ? ` [${r.column}]` : ''} ${r.code}${r.value !== null && r.value !== '' ? ` value "${r.value}"` : ''}`,
+    ),
+    ...s.warnings.map(
+      (w) =>
+        `  warning: order ${w.orderNo} ${w.code} ${Object.entries(w.params)
+          .filter(([k]) => k !== 'orderNo')
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+    ),
+    ...(unknown.length > 0
+      ? [
+          `  unknown status words (kept as status unknown; map them with kuajing statuses map): ${unknown.map(([w, n]) => `${w} ×${n}`).join(', ')}`,
+        ]
+      : []),
   ].join('\n');
+}
+
+/** `kuajing shops add --name N --platform P [--site S] [--currency C] [--time-zone Z]` and `kuajing shops list`. */
+export async function shopsCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'add' && sub !== 'list') throw new UsageError(`shops ${sub ?? ''}: expected add or list`.trim());
+  const { values } = parse(
+    rest,
+    sub === 'add'
+      ? {
+          name: { type: 'string' },
+          platform: { type: 'string' },
+          site: { type: 'string' },
+          currency: { type: 'string' },
+          'time-zone': { type: 'string' },
+        }
+      : {},
+  );
+  const json = Boolean(values.json);
+  return withWorkspace(existingWorkspaceDir(values), async (ws) => {
+    if (sub === 'list') {
+      const shops = await callCommand<readonly Shop[]>(ws, io, json, 'shops.list', {});
+      if (!shops) return 1;
+      print(io, json, shops, () =>
+        shops.map((s) => [s.id, s.platform, s.name, s.site ?? '', s.currency, s.timeZone].join('\t')).join('\n'),
+      );
+      return 0;
+    }
+    const v = values as Record<string, string | undefined>;
+    const name = v.name;
+    const platform = v.platform;
+    if (!name) throw new UsageError('--name is required');
+    if (!platform) throw new UsageError('--platform is required');
+    const shop = await callCommand<Shop>(ws, io, json, 'shops.save', {
+      platform,
+      name,
+      site: v.site ?? null,
+      currency: (v.currency ?? 'USD').toUpperCase(),
+      timeZone: v['time-zone'] ?? 'Asia/Shanghai',
+    });
+    if (!shop) return 1;
+    print(io, json, shop, () =>
+      [shop.id, shop.platform, shop.name, shop.site ?? '', shop.currency, shop.timeZone].join('\t'),
+    );
+    return 0;
+  });
+}
+
+/**
+ * `kuajing statuses list [--shop S]`: each shop's mappings and the words no table knows yet (with
+ * their order counts); `kuajing statuses map --word W --as STATUS [--shop S]` saves a shop's meaning
+ * of a word and re-classifies its orders (`--shop` may be left out when one shop's orders carry the word).
+ */
+export async function statusesCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'list' && sub !== 'map') throw new UsageError(`statuses ${sub ?? ''}: expected list or map`.trim());
+  const { values } = parse(rest, { shop: { type: 'string' }, word: { type: 'string' }, as: { type: 'string' } });
+  const json = Boolean(values.json);
+  return withWorkspace(existingWorkspaceDir(values), async (ws) => {
+    let shopId: number | undefined;
+    if (values.shop !== undefined) {
+      const found = await findShopArg(ws, io, json, values.shop);
+      if (found < 0) return 1;
+      shopId = found;
+    }
+    if (sub === 'list') {
+      const words = await callCommand<StatusWords>(
+        ws,
+        io,
+        json,
+        'statuses.list',
+        shopId === undefined ? {} : { shopId },
+      );
+      if (!words) return 1;
+      print(
+        io,
+        json,
+        words,
+        () =>
+          [
+            ...words.mappings.map((m) => `mapped\t${m.shopName}\t${m.word}\t${m.status}`),
+            ...words.unknown.map((u) => `unknown\t${u.shopName}\t${u.word}\t${u.orders} orders`),
+          ].join('\n') || '(no mappings, no unknown status words)',
+      );
+      return 0;
+    }
+    if (!values.word) throw new UsageError('--word is required');
+    if (!values.as) throw new UsageError('--as is required');
+    const r = await callCommand<StatusMapResult>(ws, io, json, 'statuses.map', {
+      ...(shopId === undefined ? {} : { shopId }),
+      word: values.word,
+      status: values.as,
+    });
+    if (!r) return 1;
+    print(io, json, r, () => `shop ${r.shopId}: ${r.word} → ${r.status}; ${r.reclassified} orders re-classified`);
+    return 0;
+  });
 }

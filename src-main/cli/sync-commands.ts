@@ -4,12 +4,18 @@
  * is spent (backoffs are waited out), then receipts; prints the counts. Exit 0 when nothing is
  * left queued and nothing failed, 1 otherwise.
  * `kuajing practice-platform --port P [--faults SPEC] [--seed N] [--step-ms MS] [--no-validate]
- * [--data-dir D]`: starts the practice platform, prints `{"url":…}` as one JSON line, runs until
+ * [--accept-drafts] [--data-dir D]` (--accept-drafts: take store-only appStatus 1 messages as declared, as before issue 15): starts the practice platform, prints `{"url":…}` as one JSON line, runs until
  * SIGINT/SIGTERM; with --data-dir its state is read from and saved to D (keys, documents and
  * receipts survive a restart) with D/practice-platform-stats.json for a quick look.
  */
 import path from 'node:path';
-import { loadPlatformState, parseFaultSpec, savePlatformState, startPlatformServer, syncOnce } from '../api/sync.ts';
+import {
+  loadPlatformState,
+  parseFaultSpec,
+  savePlatformState,
+  startPlatformServer,
+  syncOnce,
+} from '../areas/sync/index.ts';
 import { existingWorkspaceDir, parse, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
@@ -21,45 +27,79 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 
 export async function syncCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    platform: { type: 'string' }, 'exchange-dir': { type: 'string' }, signer: { type: 'string' },
-    'max-attempts': { type: 'string' }, batch: { type: 'string' },
+    platform: { type: 'string' },
+    'exchange-dir': { type: 'string' },
+    signer: { type: 'string' },
+    'max-attempts': { type: 'string' },
+    batch: { type: 'string' },
   });
   const json = Boolean(values.json);
-  if (Boolean(values.platform) === Boolean(values['exchange-dir'])) throw new UsageError('give exactly one of --platform URL or --exchange-dir DIR');
+  if (Boolean(values.platform) === Boolean(values['exchange-dir']))
+    throw new UsageError('give exactly one of --platform URL or --exchange-dir DIR');
   const signer = values.signer ?? 'none';
   if (signer !== 'none' && signer !== 'sm2-practice') throw new UsageError('--signer must be none or sm2-practice');
   const dataDir = existingWorkspaceDir(values);
   return withWorkspace(dataDir, async (ws) => {
     const r = await syncOnce(ws, {
-      platformUrl: values.platform, exchangeDir: values['exchange-dir'], signer: signer === 'none' ? 'none' : 'sm2Practice',
-      maxAttempts: positiveInt(values['max-attempts'], 'max-attempts', 8), batchSize: positiveInt(values.batch, 'batch', 200),
-      onProgress: (p) => { if (!json && p.phase === 'sending') io.err(`sent ${p.sent}, failed ${p.failed}, queued ${p.queued}`); },
+      platformUrl: values.platform,
+      exchangeDir: values['exchange-dir'],
+      signer: signer === 'none' ? 'none' : 'sm2Practice',
+      maxAttempts: positiveInt(values['max-attempts'], 'max-attempts', 8),
+      batchSize: positiveInt(values.batch, 'batch', 200),
+      onProgress: (p) => {
+        if (!json && p.phase === 'sending') io.err(`sent ${p.sent}, failed ${p.failed}, queued ${p.queued}`);
+      },
     });
     const out = {
-      sent: r.sent, duplicates: r.duplicates, rejected: r.rejected, retried: r.retried, failed: r.failed,
-      receipts: r.receipts, duplicateReceipts: r.duplicateReceipts, remaining: r.remaining, errors: r.errors.slice(0, 20),
+      sent: r.sent,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+      retried: r.retried,
+      failed: r.failed,
+      receipts: r.receipts,
+      duplicateReceipts: r.duplicateReceipts,
+      remaining: r.remaining,
+      errors: r.errors.slice(0, 20),
     };
-    io.out(json ? JSON.stringify(out) : [
-      `sent ${out.sent} (of which already at the platform ${out.duplicates}), rejected ${out.rejected}, failed ${out.failed}, retried ${out.retried}`,
-      `receipts stored ${out.receipts} (repeated ${out.duplicateReceipts})`,
-      `left: queued ${r.remaining.queued + r.remaining.sending}, failed ${r.remaining.failed}, sent ${r.remaining.sent}`,
-      ...out.errors.map((e) => `  ${e}`),
-    ].join('\n'));
+    io.out(
+      json
+        ? JSON.stringify(out)
+        : [
+            `sent ${out.sent} (of which already at the platform ${out.duplicates}), rejected ${out.rejected}, failed ${out.failed}, retried ${out.retried}`,
+            `receipts stored ${out.receipts} (repeated ${out.duplicateReceipts})`,
+            `left: queued ${r.remaining.queued + r.remaining.sending}, failed ${r.remaining.failed}, sent ${r.remaining.sent}`,
+            ...out.errors.map((e) => `  ${e}`),
+          ].join('\n'),
+    );
     return r.remaining.queued + r.remaining.sending + r.remaining.failed === 0 ? 0 : 1;
   });
 }
 
 export async function practicePlatformCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    port: { type: 'string' }, faults: { type: 'string' }, seed: { type: 'string' }, 'step-ms': { type: 'string' }, 'no-validate': { type: 'boolean' },
+    port: { type: 'string' },
+    faults: { type: 'string' },
+    seed: { type: 'string' },
+    'step-ms': { type: 'string' },
+    'no-validate': { type: 'boolean' },
+    'accept-drafts': { type: 'boolean' },
   });
   let faults;
-  try { faults = parseFaultSpec(values.faults ?? ''); } catch (e) { throw new UsageError((e as Error).message); }
+  try {
+    faults = parseFaultSpec(values.faults ?? '');
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const stateDir = values['data-dir'] ? path.resolve(values['data-dir']) : null;
   const state = stateDir ? loadPlatformState(stateDir) : undefined;
   const server = await startPlatformServer({
-    port: positiveInt(values.port, 'port', 0), faults, seed: positiveInt(values.seed, 'seed', 1),
-    stepMs: positiveInt(values['step-ms'], 'step-ms', 2000), validate: !values['no-validate'], ...(state ? { state } : {}),
+    port: positiveInt(values.port, 'port', 0),
+    faults,
+    seed: positiveInt(values.seed, 'seed', 1),
+    stepMs: positiveInt(values['step-ms'], 'step-ms', 2000),
+    validate: !values['no-validate'],
+    acceptDrafts: Boolean(values['accept-drafts']),
+    ...(state ? { state } : {}),
   });
   io.out(JSON.stringify({ url: server.url, port: server.port }));
   await io.untilStopped();

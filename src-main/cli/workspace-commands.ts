@@ -1,28 +1,45 @@
 /**
- * The workspace commands of `kuajing`: init, doctor, backup, serve/start. Loaded only when one of
- * them runs, so `kuajing --version` and the other commands start without opening SQLite or HTTP.
+ * The workspace commands of `kuajing`: init, doctor, backup, restore, serve/start. Loaded only when
+ * one of them runs, so `kuajing --version` and the other commands start without opening SQLite or
+ * HTTP. `backup` works while the app has the workspace open (it asks the app through its socket);
+ * `restore` keeps the current file aside first and also repairs a ledger too damaged to open.
  */
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../core/domain-error.ts';
-import { openWorkspace } from '../api/workspace.ts';
+import { LEDGER_FILE, openWorkspace } from '../api/workspace.ts';
 import { createHandlers } from '../api/handlers.ts';
 import { createDispatch } from '../api/dispatch.ts';
-import { backupWorkspace, doctorReport } from '../api/maintenance.ts';
+import {
+  backupWorkspace,
+  doctorReport,
+  replaceDamagedLedger,
+  requestOnlineBackup,
+  restoreInPlace,
+} from '../areas/maintenance/index.ts';
 import { startWebHost } from '../hosts/web/web-host.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { message } from './messages.ts';
 import { findElectron, launchElectron } from './electron-launcher.ts';
 import {
-  existingWorkspaceDir, parse, reportDomainError, requireString, UsageError, withWorkspace, type CliIo,
+  existingWorkspaceDir,
+  parse,
+  reportDomainError,
+  requireString,
+  UsageError,
+  withWorkspace,
+  type CliIo,
 } from './cli-kit.ts';
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist-renderer');
 
 export async function init(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    'company-name': { type: 'string' }, uscc: { type: 'string' }, 'customs-code': { type: 'string' },
-    'dxp-id': { type: 'string' }, 'pilot-zone': { type: 'string' },
+    'company-name': { type: 'string' },
+    uscc: { type: 'string' },
+    'customs-code': { type: 'string' },
+    'dxp-id': { type: 'string' },
+    'pilot-zone': { type: 'string' },
   });
   const dataDir = path.resolve(requireString(values, 'data-dir'));
   const input = {
@@ -34,7 +51,7 @@ export async function init(args: readonly string[], io: CliIo): Promise<number> 
     baseCurrency: 'CNY',
   };
   return withWorkspace(dataDir, async (ws) => {
-    const dispatch = createDispatch(createHandlers(ws), ws.logIncident);
+    const dispatch = createDispatch(createHandlers(ws), ws.logIncident, ws.file, ws.readOnly);
     const existing = await dispatch('company.get', {});
     if (existing.ok && existing.value) throw new DomainError('workspace.alreadyInitialised', { dataDir });
     const result = await dispatch('company.save', input);
@@ -53,7 +70,9 @@ export async function doctor(args: readonly string[], io: CliIo): Promise<number
   return withWorkspace(dataDir, (ws) => {
     const report = doctorReport(ws);
     if (values.json) io.out(JSON.stringify(report));
-    else for (const [k, v] of Object.entries(report)) io.out(`${k.padEnd(20)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    else
+      for (const [k, v] of Object.entries(report))
+        io.out(`${k.padEnd(20)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
     return report.ok ? 0 : 1;
   });
 }
@@ -62,16 +81,43 @@ export async function backup(args: readonly string[], io: CliIo): Promise<number
   const { values } = parse(args, { out: { type: 'string' } });
   const dataDir = existingWorkspaceDir(values);
   const out = requireString(values, 'out');
-  return withWorkspace(dataDir, async (ws) => {
-    const done = await backupWorkspace(ws, out);
-    io.out(values.json ? JSON.stringify({ ok: true, ...done }) : done.out);
-    return 0;
-  });
+  let done: { out: string; pages: number; bytes: number };
+  try {
+    done = await withWorkspace(dataDir, (ws) => backupWorkspace(ws, out));
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.code !== 'db.alreadyOpen') throw e;
+    done = await requestOnlineBackup(dataDir, out); // the app has it open: it makes the copy
+  }
+  io.out(values.json ? JSON.stringify({ ok: true, ...done }) : done.out);
+  return 0;
+}
+
+/** `kuajing restore FILE --data-dir D`: the current file kept aside in backups/pre-restore/ first. */
+export async function restore(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {}, true);
+  const dataDir = existingWorkspaceDir(values);
+  const file = positionals[0];
+  if (!file) throw new UsageError('restore needs the backup FILE');
+  const source = path.resolve(file);
+  let done: { keptAside: string; restoredFrom: string };
+  try {
+    done = await withWorkspace(dataDir, async (ws) => {
+      const r = await restoreInPlace(ws, source);
+      return { keptAside: r.keptAside.file, restoredFrom: source };
+    });
+  } catch (e) {
+    if (!(e instanceof DomainError) || (e.code !== 'db.corrupt' && e.code !== 'db.notALedger')) throw e;
+    done = await replaceDamagedLedger(path.join(dataDir, LEDGER_FILE), source); // too damaged to open: the file itself is replaced
+  }
+  io.out(values.json ? JSON.stringify({ ok: true, ...done }) : `${message('restore.done', done)}`);
+  return 0;
 }
 
 export async function serve(args: readonly string[], io: CliIo, preferElectron: boolean): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' }, web: { type: 'boolean' } });
-  const dataDir = path.resolve(values['data-dir'] ?? (preferElectron ? defaultDataDir() : requireString(values, 'data-dir')));
+  const dataDir = path.resolve(
+    values['data-dir'] ?? (preferElectron ? defaultDataDir() : requireString(values, 'data-dir')),
+  );
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad --port ${values.port}`);
 
@@ -82,9 +128,16 @@ export async function serve(args: readonly string[], io: CliIo, preferElectron: 
   }
   const ws = await openWorkspace({ dataDir, host: 'web' });
   try {
-    const dispatch = createDispatch(createHandlers(ws), ws.logIncident);
+    const dispatch = createDispatch(createHandlers(ws), ws.logIncident, ws.file, ws.readOnly);
     const token = randomBytes(24).toString('base64url');
-    const host = await startWebHost({ dispatch, events: ws.events, staticDir: RENDERER_DIR, token, port });
+    const host = await startWebHost({
+      dispatch,
+      events: ws.events,
+      staticDir: RENDERER_DIR,
+      token,
+      port,
+      logIncident: ws.logIncident,
+    });
     if (values.json) io.out(JSON.stringify({ url: host.url, port: host.port, token, dataDir }));
     else io.out(`${message('serve.ready')}\n  ${host.url}\n${message('serve.stop')}`);
     await io.untilStopped();

@@ -1,6 +1,6 @@
 /**
  * Forward-only numbered migrations (`NNNN-name.sql` in ./migrations). Pending ones run in one
- * transaction, after an automatic `db.backup()` of a non-empty file; `user_version` holds the
+ * transaction, after an automatic verified backup of a non-empty file (`backups/pre-migration/`); `user_version` holds the
  * schema version. A file newer than this app is refused (`db.schemaTooNew`), never downgraded.
  * A migration whose first line is `-- kuajing:foreign-keys-off` rebuilds tables the way SQLite
  * documents (lang_altertable.html, "Making Other Kinds Of Table Schema Changes"): foreign keys
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { DomainError } from '../core/domain-error.ts';
+import { KEEP_APART, stamp, writeVerifiedBackup } from './backups.ts';
 
 export interface Migration {
   readonly version: number;
@@ -27,7 +28,6 @@ export interface MigrationReport {
   readonly backupFile: string | null;
 }
 
-const KEEP_BACKUPS = 10;
 export const FOREIGN_KEYS_OFF = '-- kuajing:foreign-keys-off';
 
 export function defaultMigrationsDir(): string {
@@ -35,12 +35,18 @@ export function defaultMigrationsDir(): string {
 }
 
 export function loadMigrations(dir: string = defaultMigrationsDir()): Migration[] {
-  const list = fs.readdirSync(dir)
+  const list = fs
+    .readdirSync(dir)
     .map((f) => /^(\d{4})-([\w-]+)\.sql$/.exec(f))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => {
       const sql = fs.readFileSync(path.join(dir, m[0]), 'utf8');
-      return { version: Number(m[1]), name: m[2]!, sql, foreignKeysOff: sql.split(/\r?\n/, 1)[0]!.trim() === FOREIGN_KEYS_OFF };
+      return {
+        version: Number(m[1]),
+        name: m[2]!,
+        sql,
+        foreignKeysOff: sql.split(/\r?\n/, 1)[0]!.trim() === FOREIGN_KEYS_OFF,
+      };
     })
     .sort((a, b) => a.version - b.version);
   list.forEach((m, i) => {
@@ -62,11 +68,14 @@ export async function migrate(
   const hasTables = Number(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get()) > 0;
   let backupFile: string | null = null;
   if (hasTables) {
-    fs.mkdirSync(opts.backupDir, { recursive: true });
-    const stamp = opts.now().toISOString().replace(/[:.]/g, '-');
-    backupFile = path.join(opts.backupDir, `${path.basename(opts.file, '.sqlite')}-v${from}-${stamp}.sqlite`);
-    await db.backup(backupFile);
-    rotateBackups(opts.backupDir, path.basename(opts.file, '.sqlite'));
+    // kept apart from the daily copies (backups.ts): backups/pre-migration/, verified by opening
+    backupFile = path.join(
+      opts.backupDir,
+      'pre-migration',
+      `${path.basename(opts.file, '.sqlite')}-v${from}-${stamp(opts.now())}.sqlite`,
+    );
+    await writeVerifiedBackup(db, backupFile);
+    rotateApart(path.dirname(backupFile));
   }
   runPending(db, migrations.slice(from));
   return { from, to: latest, backupFile };
@@ -87,7 +96,9 @@ function runPending(db: Database.Database, pending: readonly Migration[]): void 
       const broken = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
       if (broken.length > 0) {
         const first = broken[0]!;
-        throw new Error(`migration to ${pending.at(-1)!.version} leaves ${broken.length} dangling reference(s), e.g. ${first.table} row ${first.rowid} → ${first.parent}`);
+        throw new Error(
+          `migration to ${pending.at(-1)!.version} leaves ${broken.length} dangling reference(s), e.g. ${first.table} row ${first.rowid} → ${first.parent}`,
+        );
       }
     }
   });
@@ -100,7 +111,10 @@ function runPending(db: Database.Database, pending: readonly Migration[]): void 
   }
 }
 
-function rotateBackups(dir: string, base: string): void {
-  const files = fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-v`) && f.endsWith('.sqlite')).sort();
-  for (const f of files.slice(0, Math.max(0, files.length - KEEP_BACKUPS))) fs.rmSync(path.join(dir, f));
+function rotateApart(dir: string): void {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sqlite'))
+    .sort();
+  for (const f of files.slice(0, Math.max(0, files.length - KEEP_APART))) fs.rmSync(path.join(dir, f));
 }

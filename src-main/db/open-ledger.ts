@@ -5,10 +5,13 @@
  * The lock is SQLite's own file lock, so it disappears with the process: no stale lock files.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../core/domain-error.ts';
 import { migrate, type MigrationReport } from './migrate.ts';
+import { newestGoodBackup } from './backups.ts';
+import { installAuditTriggers, reconcileAudit } from './audit-chain.ts';
 
 export type Db = Database.Database;
 
@@ -18,6 +21,8 @@ export interface OpenLedgerOptions {
   readonly migrationsDir?: string;
   readonly busyTimeoutMs?: number;
   readonly now?: () => Date;
+  /** Open for reading only (a read-only folder, a backup opened for a look): no lock, no migration. */
+  readonly readOnly?: boolean;
 }
 
 export interface OpenedLedger {
@@ -27,7 +32,12 @@ export interface OpenedLedger {
 }
 
 export async function openLedger(file: string, opts: OpenLedgerOptions = {}): Promise<OpenedLedger> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (opts.readOnly) return openLedgerReadOnly(file);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (e) {
+    throw environmentError(e, file) ?? e;
+  }
   let db: Db;
   try {
     db = new Database(file, { timeout: 0 });
@@ -46,13 +56,20 @@ export async function openLedger(file: string, opts: OpenLedgerOptions = {}): Pr
     db.pragma('cache_size = -65536');
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new DomainError('db.corrupt', { file, detail: String(check) });
+    if (check !== 'ok')
+      throw new DomainError('db.corrupt', { file, detail: String(check), newestBackup: newestGoodBackup(file) ?? '' });
     const migration = await migrate(db, {
       file,
       backupDir: opts.backupDir ?? path.join(path.dirname(file), 'backups'),
       ...(opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {}),
       now: opts.now ?? (() => new Date()),
     });
+    // rows a migration wrote (or a ledger older than the audit trail) enter the trail as one entry
+    if (migration.from !== migration.to) {
+      const at = (opts.now ?? (() => new Date()))().toISOString();
+      db.transaction(() => reconcileAudit(db, `db.migrate ${migration.from}→${migration.to}`, at))();
+    }
+    installAuditTriggers(db);
     return { db, file, migration };
   } catch (e) {
     db.close();
@@ -64,10 +81,57 @@ function translateSqliteError(e: unknown, file: string): unknown {
   if (e instanceof DomainError) return e;
   const code = (e as { code?: string }).code;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new DomainError('db.alreadyOpen', { file });
-  if (code === 'SQLITE_NOTADB') return new DomainError('db.notALedger', { file });
-  if (code === 'SQLITE_CORRUPT') return new DomainError('db.corrupt', { file, detail: code });
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') return new DomainError('db.cannotOpen', { file });
-  return e;
+  // a damaged file: the newest backup that still opens clean is offered (`kuajing restore`, Settings)
+  if (code === 'SQLITE_NOTADB')
+    return new DomainError('db.notALedger', { file, newestBackup: newestGoodBackup(file) ?? '' });
+  if (code === 'SQLITE_CORRUPT')
+    return new DomainError('db.corrupt', { file, detail: code, newestBackup: newestGoodBackup(file) ?? '' });
+  return environmentError(e, file) ?? (code === 'SQLITE_CANTOPEN' ? new DomainError('db.cannotOpen', { file }) : e);
+}
+
+export function folderWritable(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function nearestExisting(p: string): string {
+  let dir = p;
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+/**
+ * Faults of the machine rather than of the ledger, as coded errors with a way forward (the
+ * messages say what to do): `db.diskFull` (SQLITE_FULL, ENOSPC; the transaction was rolled back),
+ * `db.readOnly` (a read-only folder or file: SQLite reports it as READONLY, or as an IOERR when
+ * it cannot create its -wal/-shm files), `db.pathTooLong`, `db.fileMissing` (the file or folder
+ * was moved or deleted). Anything else: null (a bug, logged as an incident by the caller).
+ */
+export function environmentError(e: unknown, file: string): DomainError | null {
+  if (e instanceof DomainError) return e;
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  const dir = path.dirname(file);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT')
+    return new DomainError('db.diskFull', { file, dir });
+  if (code === 'ENAMETOOLONG') return new DomainError('db.pathTooLong', { file });
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return new DomainError('db.readOnly', { file, dir });
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') {
+    if (!folderWritable(nearestExisting(dir))) return new DomainError('db.readOnly', { file, dir });
+    if (code === 'SQLITE_CANTOPEN' && !fs.existsSync(dir)) return new DomainError('db.fileMissing', { file });
+    return code === 'SQLITE_CANTOPEN' ? null : new DomainError('db.ioError', { file, detail: code });
+  }
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    // a recursive mkdir under a read-only folder reports ENOENT, not EROFS
+    if (!folderWritable(nearestExisting(dir)))
+      return new DomainError('db.readOnly', { file, dir: nearestExisting(dir) });
+    return new DomainError('db.fileMissing', { file });
+  }
+  return null;
 }
 
 /** Pragmas `doctor` reports. */
@@ -89,4 +153,34 @@ export function checkLedgerCopy(file: string): string {
   } finally {
     copy.close();
   }
+}
+
+/**
+ * A ledger opened for reading only. SQLite cannot read a WAL file in a folder it may not write
+ * (it needs the -shm index), so such a file is read from a private snapshot copy; either way
+ * nothing is ever written back. Mutating commands are refused before any work (`db.readOnly`).
+ */
+export function openLedgerReadOnly(file: string): OpenedLedger {
+  if (!fs.existsSync(file)) throw new DomainError('db.cannotOpen', { file });
+  const open = (f: string): Db => {
+    const db = new Database(f, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // fails here when the folder is read-only
+    return db;
+  };
+  let db: Db;
+  try {
+    db = open(file);
+  } catch {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-readonly-'));
+    const copy = path.join(dir, path.basename(file));
+    fs.copyFileSync(file, copy);
+    for (const ext of ['-wal']) if (fs.existsSync(file + ext)) fs.copyFileSync(file + ext, copy + ext);
+    try {
+      db = open(copy);
+    } catch (e) {
+      throw translateSqliteError(e, file);
+    }
+  }
+  const version = Number(db.pragma('user_version', { simple: true }));
+  return { db, file, migration: { from: version, to: version, backupFile: null } };
 }

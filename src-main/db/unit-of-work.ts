@@ -1,10 +1,14 @@
 /**
  * The one write path. Every mutating command runs here: one at a time (better-sqlite3 is
  * synchronous, and re-entry is refused), inside one transaction that records the command,
- * applies the change and appends its outbox rows. Listeners hear about a command only
- * after it committed; a throw rolls everything back, outbox rows included.
+ * applies the change and appends its outbox rows, then the audit entry chaining the rows it wrote
+ * (audit-chain.ts). Listeners hear about a command only after it committed; a throw rolls
+ * everything back, outbox rows and audit entry included.
  */
+import { DomainError } from '../core/domain-error.ts';
 import type { Db } from './open-ledger.ts';
+import { asWriteDb, type WriteDb } from './ports.ts';
+import { recordAuditEntry } from './audit-chain.ts';
 
 export interface OutboxItem {
   readonly kind: string;
@@ -14,7 +18,8 @@ export interface OutboxItem {
 }
 
 export interface Tx {
-  readonly db: Db;
+  /** The write handle: only a Tx has one (ports.ts). */
+  readonly db: WriteDb;
   readonly commandId: number;
   /** ISO-8601 time of this command, from the workspace clock. */
   readonly now: string;
@@ -44,6 +49,7 @@ export class UnitOfWork {
 
   run<T>(command: string, work: (tx: Tx) => T): T {
     if (this.#running) throw new Error(`unit-of-work re-entered by ${command}`);
+    if (this.#db.readonly) throw new DomainError('db.readOnly', { command });
     this.#running = true;
     let result: T;
     try {
@@ -51,14 +57,16 @@ export class UnitOfWork {
         const now = this.#clock().toISOString();
         const commandId = Number(this.#insertCommand.run(command, now).lastInsertRowid);
         const tx: Tx = {
-          db: this.#db,
+          db: asWriteDb(this.#db),
           commandId,
           now,
           enqueue: (item) => {
             this.#insertOutbox.run(commandId, item.kind, item.idempotencyKey, JSON.stringify(item.payload), now);
           },
         };
-        return work(tx);
+        const value = work(tx);
+        recordAuditEntry(this.#db, commandId, command, now);
+        return value;
       })();
     } finally {
       this.#running = false;

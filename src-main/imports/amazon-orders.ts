@@ -4,30 +4,49 @@
  * shipping-price and gift-wrap-price stay on the line. item-tax, shipping-tax and gift-wrap-tax
  * are `taxOnTop` only where Amazon adds tax on top (amazon.com, amazon.ca; Non-Amazon by USD/CAD):
  * in VAT markets (UK, EU, JP…) item-price already includes the VAT and item-tax is its share, so
- * it is not on top and is not stored. Pending rows have no prices: amounts are 0, currency from
- * the marketplace. Quantity 0 is allowed (Amazon writes it on cancelled items).
+ * it is not on top and is not stored. Pending and multi-channel (Non-Amazon) rows often have no
+ * currency and no prices: the order is kept with its amounts unknown (line totals null, never 0),
+ * its currency from the marketplace where there is one, else none; `merchant-order-id` of a
+ * Non-Amazon row names the order in its own channel. Quantity 0 is allowed (cancelled items).
+ * The Order Report (seller-fulfilled orders, `order-id` …) is the same source: see
+ * amazon-order-report.ts.
  */
 import type { Currency, Minor } from '../core/money/index.ts';
 import type { Fulfilment, ImportedOrder } from '../core/orders/order.ts';
 import { amazonMarketplace, amazonTaxOnTop } from './amazon-marketplaces.ts';
-import { type Column, type FieldReader, RowFailure, ZERO } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
 import { lineKeys } from './line-keys.ts';
+import { isAmazonOrderReport, parseAmazonOrderReport } from './amazon-order-report.ts';
 import { detectDayFirst } from './parse-dates.ts';
 import type { Table } from './read-table.ts';
 import { sumMinor } from './sum-minor.ts';
 
 const REQUIRED = {
-  orderNo: ['amazon-order-id'], purchaseDate: ['purchase-date'], status: ['order-status'], sku: ['sku'],
-  quantity: ['quantity'], itemPrice: ['item-price'],
+  orderNo: ['amazon-order-id'],
+  purchaseDate: ['purchase-date'],
+  status: ['order-status'],
+  sku: ['sku'],
+  quantity: ['quantity'],
+  itemPrice: ['item-price'],
 };
 const OPTIONAL = {
-  fulfilment: ['fulfillment-channel'], salesChannel: ['sales-channel'], productName: ['product-name'],
-  itemStatus: ['item-status'], currency: ['currency'], itemTax: ['item-tax'], shippingPrice: ['shipping-price'],
-  shippingTax: ['shipping-tax'], giftWrapPrice: ['gift-wrap-price'], giftWrapTax: ['gift-wrap-tax'],
-  itemPromotion: ['item-promotion-discount'], shipPromotion: ['ship-promotion-discount'], shipCountry: ['ship-country'],
+  fulfilment: ['fulfillment-channel'],
+  salesChannel: ['sales-channel'],
+  productName: ['product-name'],
+  itemStatus: ['item-status'],
+  currency: ['currency'],
+  itemTax: ['item-tax'],
+  shippingPrice: ['shipping-price'],
+  shippingTax: ['shipping-tax'],
+  giftWrapPrice: ['gift-wrap-price'],
+  giftWrapTax: ['gift-wrap-tax'],
+  itemPromotion: ['item-promotion-discount'],
+  shipPromotion: ['ship-promotion-discount'],
+  shipCountry: ['ship-country'],
+  merchantOrderId: ['merchant-order-id'],
 };
 
 interface AmazonRow {
@@ -36,11 +55,12 @@ interface AmazonRow {
   readonly salesChannel: string | null;
   readonly fulfilment: Fulfilment | null;
   readonly country: string | null;
-  readonly currency: Currency;
+  readonly currency: Currency | null;
+  readonly merchantOrderId: string | null;
   readonly sku: string;
   readonly itemName: string;
   readonly quantity: number;
-  readonly lineTotal: Minor;
+  readonly lineTotal: Minor | null;
   readonly discount: Minor;
   readonly taxOnTop: Minor;
   readonly shipping: Minor;
@@ -48,47 +68,85 @@ interface AmazonRow {
   readonly cancelled: boolean;
 }
 
-const FULFILMENT: Readonly<Record<string, Fulfilment>> = { amazon: 'platform', afn: 'platform', merchant: 'self', mfn: 'self' };
+const FULFILMENT: Readonly<Record<string, Fulfilment>> = {
+  amazon: 'platform',
+  afn: 'platform',
+  merchant: 'self',
+  mfn: 'self',
+};
 
 export function parseAmazonOrders(table: Table, options: FormatOptions): FormatResult {
+  if (isAmazonOrderReport(table.keys)) return parseAmazonOrderReport(table, options);
   const cols = findColumns(table, 'amazon-orders', REQUIRED, OPTIONAL);
   const dayFirst = detectDayFirst(table.rows.map((r) => r[cols.purchaseDate.index] ?? ''));
   const currencyColumn: Column = cols.currency ?? { index: -1, header: 'currency' };
 
   const readRow = (f: FieldReader): AmazonRow => {
-    const status = f.status(cols.status, 'amazon');
+    const status = f.status(cols.status);
     const salesChannel = f.text(cols.salesChannel) || null;
     const marketCurrency = salesChannel === null ? null : (amazonMarketplace(salesChannel)?.currency ?? null);
-    const currency = f.currency(cols.currency) ?? marketCurrency ?? options.defaultCurrency
-      ?? f.fail(currencyColumn, 'import.row.missingValue');
-    const taxes = [f.amount(cols.itemTax, currency), f.amount(cols.shippingTax, currency), f.amount(cols.giftWrapTax, currency)];
+    const amountCells = [
+      cols.itemPrice,
+      cols.itemTax,
+      cols.shippingPrice,
+      cols.shippingTax,
+      cols.giftWrapPrice,
+      cols.giftWrapTax,
+      cols.itemPromotion,
+      cols.shipPromotion,
+    ];
+    const statesAmounts = amountCells.some((c) => f.text(c) !== '');
+    const currency =
+      f.currency(cols.currency) ??
+      marketCurrency ??
+      (statesAmounts ? (options.defaultCurrency ?? f.fail(currencyColumn, 'import.row.missingValue')) : null);
     const sku = f.text(cols.sku);
-    return {
+    const common = {
       orderedAt: f.date(cols.purchaseDate, dayFirst),
       status,
       salesChannel,
       fulfilment: FULFILMENT[f.text(cols.fulfilment).toLowerCase()] ?? null,
       country: f.country(cols.shipCountry),
-      currency,
+      merchantOrderId: f.text(cols.merchantOrderId) || null,
       sku,
       itemName: f.text(cols.productName),
       quantity: f.quantity(cols.quantity, true),
+      cancelled: f.text(cols.itemStatus).toLowerCase() === 'cancelled',
+    };
+    // no price stated (Pending, multi-channel rows): the line's amounts are unknown, not 0
+    if (currency === null || f.text(cols.itemPrice) === '') {
+      return { ...common, currency, lineTotal: null, discount: ZERO, taxOnTop: ZERO, shipping: ZERO, giftWrap: ZERO };
+    }
+    const taxes = [
+      f.amount(cols.itemTax, currency),
+      f.amount(cols.shippingTax, currency),
+      f.amount(cols.giftWrapTax, currency),
+    ];
+    return {
+      ...common,
+      currency,
       lineTotal: f.amount(cols.itemPrice, currency),
-      discount: sumMinor([f.magnitude(cols.itemPromotion, currency), f.magnitude(cols.shipPromotion, currency)], currency),
+      discount: sumMinor(
+        [f.magnitude(cols.itemPromotion, currency), f.magnitude(cols.shipPromotion, currency)],
+        currency,
+      ),
       taxOnTop: amazonTaxOnTop(salesChannel ?? '', currency) ? sumMinor(taxes, currency) : ZERO,
       shipping: f.amount(cols.shippingPrice, currency),
       giftWrap: f.amount(cols.giftWrapPrice, currency),
-      cancelled: f.text(cols.itemStatus).toLowerCase() === 'cancelled',
     };
   };
 
   const buildOrder = (orderNo: string, rows: OrderRows<AmazonRow>): ImportedOrder => {
     const first = rows[0].value;
+    // rows without a currency (no prices) go with any; rows that state one must agree
+    const currency = rows.find((r) => r.value.currency !== null)?.value.currency ?? null;
     for (const r of rows) {
-      if (r.value.currency !== first.currency) {
+      if (r.value.currency !== null && r.value.currency !== currency) {
         throw new RowFailure({
-          row: r.row, column: currencyColumn.header, code: 'import.row.currencyMismatch',
-          params: { column: currencyColumn.header, value: r.value.currency, expected: first.currency },
+          row: r.row,
+          column: currencyColumn.header,
+          code: 'import.row.currencyMismatch',
+          params: { column: currencyColumn.header, value: r.value.currency, expected: currency ?? '' },
         });
       }
     }
@@ -100,26 +158,24 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
       salesChannel: first.salesChannel,
       orderedAt: first.orderedAt,
       buyerCountry: first.country,
-      currency: first.currency,
+      currency,
       fulfilment: first.fulfilment,
-      shipping: ZERO, discount: ZERO, taxOnTop: ZERO, refunded: ZERO,
-      lines: rows.map((r, i) => ({
-        lineKey: keys[i] ?? '',
-        sku: r.value.sku,
-        itemName: r.value.itemName,
-        quantity: r.value.quantity,
-        unitPrice: null,
-        lineTotal: r.value.lineTotal,
-        discount: r.value.discount,
-        taxOnTop: r.value.taxOnTop,
-        shipping: r.value.shipping,
-        giftWrap: r.value.giftWrap,
-        cancelled: r.value.cancelled,
-        sourceRow: r.row,
+      shipping: ZERO,
+      discount: ZERO,
+      taxOnTop: ZERO,
+      refunded: ZERO,
+      lines: goodsLines(rows, keys, (v) => ({
+        discount: v.discount,
+        taxOnTop: v.taxOnTop,
+        shipping: v.shipping,
+        giftWrap: v.giftWrap,
+        cancelled: v.cancelled,
       })),
       fees: [],
       sourceRows: rows.map((r) => r.row),
-      shopName: first.salesChannel !== null && first.salesChannel.toLowerCase() !== 'non-amazon' ? first.salesChannel : null,
+      shopName:
+        first.salesChannel !== null && first.salesChannel.toLowerCase() !== 'non-amazon' ? first.salesChannel : null,
+      channelOrderNo: first.salesChannel?.toLowerCase() === 'non-amazon' ? first.merchantOrderId : null,
     };
   };
 

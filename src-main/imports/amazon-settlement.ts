@@ -8,6 +8,14 @@
  * ItemPrice/Principal. These orders have no lines, status 'Shipped' and the posting time as
  * orderedAt: the store must merge them into the All Orders data, not replace it.
  * EU files write `12,34`: decimal commas are read when total-amount has one.
+ *
+ * The older "Flat File" layout (GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE) has the same totals row
+ * and keys but one column pair per kind of amount instead of V2's amount-type / -description /
+ * amount: each filled amount cell of a row becomes one part named as V2 names it (price-type →
+ * ItemPrice/<type>, item-related-fee-type → ItemFees/<type>, shipment-fee-type → ShipmentFees,
+ * order-fee-type → OrderFees, promotion-type → Promotion, direct-payment-type → DirectPayment,
+ * misc-fee-amount → MiscFee/<transaction-type>, other-fee-amount → OtherFees/<reason>,
+ * other-amount → other-transaction/<transaction-type>); a row with no amount is one zero part.
  */
 import { DomainError } from '../core/domain-error.ts';
 import type { Currency, Minor } from '../core/money/index.ts';
@@ -17,19 +25,64 @@ import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
 import { detectDayFirst } from './parse-dates.ts';
-import type { Table } from './read-table.ts';
+import { checkRowsAccounted, type Table } from './read-table.ts';
 import { sumMinor } from './sum-minor.ts';
 
 const REQUIRED = {
-  settlementId: ['settlement-id'], start: ['settlement-start-date'], end: ['settlement-end-date'],
-  depositDate: ['deposit-date'], totalAmount: ['total-amount'], currency: ['currency'],
-  transactionType: ['transaction-type'], orderId: ['order-id'], amountType: ['amount-type'],
-  amountDescription: ['amount-description'], amount: ['amount'],
+  settlementId: ['settlement-id'],
+  start: ['settlement-start-date'],
+  end: ['settlement-end-date'],
+  depositDate: ['deposit-date'],
+  totalAmount: ['total-amount'],
+  currency: ['currency'],
+  transactionType: ['transaction-type'],
+  orderId: ['order-id'],
 };
 const OPTIONAL = {
-  postedDate: ['posted-date'], postedDateTime: ['posted-date-time'], marketplace: ['marketplace-name'],
-  fulfilmentId: ['fulfillment-id'], sku: ['sku'],
+  postedDate: ['posted-date'],
+  postedDateTime: ['posted-date-time'],
+  marketplace: ['marketplace-name'],
+  fulfilmentId: ['fulfillment-id'],
+  sku: ['sku'],
 };
+const V2_REQUIRED = { amountType: ['amount-type'], amountDescription: ['amount-description'], amount: ['amount'] };
+const FLAT_REQUIRED = {
+  priceType: ['price-type'],
+  priceAmount: ['price-amount'],
+  itemFeeType: ['item-related-fee-type'],
+  itemFeeAmount: ['item-related-fee-amount'],
+};
+const FLAT_OPTIONAL = {
+  shipmentFeeType: ['shipment-fee-type'],
+  shipmentFeeAmount: ['shipment-fee-amount'],
+  orderFeeType: ['order-fee-type'],
+  orderFeeAmount: ['order-fee-amount'],
+  miscFeeAmount: ['misc-fee-amount'],
+  otherFeeAmount: ['other-fee-amount'],
+  otherFeeReason: ['other-fee-reason-description'],
+  promotionType: ['promotion-type'],
+  promotionAmount: ['promotion-amount'],
+  directPaymentType: ['direct-payment-type'],
+  directPaymentAmount: ['direct-payment-amount'],
+  otherAmount: ['other-amount'],
+};
+
+/** True for the older flat-file layout (price-type … other-amount columns, no amount-type). */
+export function isOldFlatSettlement(keys: readonly string[]): boolean {
+  return (
+    keys.includes('settlement-id') &&
+    !keys.includes('amount-type') &&
+    keys.includes('price-type') &&
+    keys.includes('item-related-fee-type')
+  );
+}
+
+/** One amount of a settlement row, named as V2 names it. */
+interface AmountPart {
+  readonly amountType: string;
+  readonly amountDescription: string;
+  readonly amount: Minor;
+}
 
 export interface SettlementRow {
   readonly row: number;
@@ -60,7 +113,43 @@ export interface SettlementTotals {
 type Columns = ReturnType<typeof settlementColumns>;
 
 function settlementColumns(table: Table) {
-  return findColumns(table, 'amazon-settlement', REQUIRED, OPTIONAL);
+  const common = findColumns(table, 'amazon-settlement', REQUIRED, OPTIONAL);
+  if (isOldFlatSettlement(table.keys))
+    return { ...common, v2: null, flat: findColumns(table, 'amazon-settlement', FLAT_REQUIRED, FLAT_OPTIONAL) };
+  return { ...common, v2: findColumns(table, 'amazon-settlement', V2_REQUIRED, {}), flat: null };
+}
+
+/** The amounts of one transaction row (V2: one; old layout: one per filled amount column). */
+function amountParts(f: FieldReader, cols: Columns, currency: Currency, decimalComma: boolean): AmountPart[] {
+  if (cols.v2 !== null) {
+    return [
+      {
+        amountType: f.text(cols.v2.amountType),
+        amountDescription: f.text(cols.v2.amountDescription),
+        amount: f.amount(cols.v2.amount, currency, decimalComma),
+      },
+    ];
+  }
+  const c = cols.flat;
+  if (c === null) return [];
+  const transactionType = f.text(cols.transactionType);
+  const parts: AmountPart[] = [];
+  const add = (amountCol: Column | null, amountType: string, description: string): void => {
+    if (amountCol === null || f.text(amountCol) === '') return;
+    parts.push({ amountType, amountDescription: description, amount: f.amount(amountCol, currency, decimalComma) });
+  };
+  add(c.shipmentFeeAmount, 'ShipmentFees', f.text(c.shipmentFeeType));
+  add(c.orderFeeAmount, 'OrderFees', f.text(c.orderFeeType));
+  add(c.priceAmount, 'ItemPrice', f.text(c.priceType));
+  add(c.itemFeeAmount, 'ItemFees', f.text(c.itemFeeType));
+  add(c.miscFeeAmount, 'MiscFee', transactionType);
+  add(c.otherFeeAmount, 'OtherFees', f.text(c.otherFeeReason) || transactionType);
+  add(c.promotionAmount, 'Promotion', f.text(c.promotionType));
+  add(c.directPaymentAmount, 'DirectPayment', f.text(c.directPaymentType));
+  add(c.otherAmount, 'other-transaction', transactionType);
+  return parts.length > 0
+    ? parts
+    : [{ amountType: 'other-transaction', amountDescription: transactionType, amount: ZERO }];
 }
 
 interface Header {
@@ -73,7 +162,7 @@ interface Header {
 function readHeader(table: Table, timeZone: string): Header {
   const cols = settlementColumns(table);
   const dates = [cols.start, cols.end, cols.depositDate, cols.postedDate, cols.postedDateTime];
-  const dayFirst = detectDayFirst(table.rows.flatMap((r) => dates.map((c) => (c === null ? '' : r[c.index] ?? ''))));
+  const dayFirst = detectDayFirst(table.rows.flatMap((r) => dates.map((c) => (c === null ? '' : (r[c.index] ?? '')))));
   const cells = table.rows[0] ?? [];
   const row = table.rowNumbers[0] ?? 2;
   const readError = table.rowErrors[0] ?? null;
@@ -82,13 +171,21 @@ function readHeader(table: Table, timeZone: string): Header {
     throw new DomainError('import.file.badSettlementTotals', { row: e.row, reason: e.code, ...e.params });
   };
   if (readError !== null) fail(readError);
-  if (f.text(cols.transactionType) !== '') fail({ row, column: cols.totalAmount.header, code: 'import.row.missingValue', params: { column: cols.totalAmount.header } });
+  if (f.text(cols.transactionType) !== '')
+    fail({
+      row,
+      column: cols.totalAmount.header,
+      code: 'import.row.missingValue',
+      params: { column: cols.totalAmount.header },
+    });
   const decimalComma = /,\d{1,2}$/.test(f.text(cols.totalAmount));
   try {
     const currency = f.currency(cols.currency) ?? f.fail(cols.currency, 'import.row.missingValue');
     f.required(cols.totalAmount);
     return {
-      cols, dayFirst, decimalComma,
+      cols,
+      dayFirst,
+      decimalComma,
       totals: {
         settlementId: f.required(cols.settlementId),
         start: f.date(cols.start, dayFirst),
@@ -105,7 +202,8 @@ function readHeader(table: Table, timeZone: string): Header {
 }
 
 function postedAt(f: FieldReader, cols: Columns, dayFirst: boolean): string | null {
-  const col: Column | null = f.text(cols.postedDateTime) !== '' ? cols.postedDateTime : f.text(cols.postedDate) !== '' ? cols.postedDate : null;
+  const col: Column | null =
+    f.text(cols.postedDateTime) !== '' ? cols.postedDateTime : f.text(cols.postedDate) !== '' ? cols.postedDate : null;
   return col === null ? null : f.date(col, dayFirst);
 }
 
@@ -117,26 +215,32 @@ export function parseSettlementTotals(table: Table, timeZone = 'UTC'): Settlemen
   for (let i = 1; i < table.rows.length; i++) {
     const f = new FieldReader(table.rows[i] ?? [], table.rowNumbers[i] ?? 0, timeZone);
     const readError = table.rowErrors[i] ?? null;
-    if (readError !== null) { rejected.push(readError); continue; }
+    if (readError !== null) {
+      rejected.push(readError);
+      continue;
+    }
     try {
-      rows.push({
+      const base = {
         row: f.row,
         transactionType: f.required(cols.transactionType),
         orderId: f.text(cols.orderId) || null,
-        amountType: f.text(cols.amountType),
-        amountDescription: f.text(cols.amountDescription),
-        amount: f.amount(cols.amount, totals.currency, decimalComma),
         postedAt: postedAt(f, cols, dayFirst),
         marketplace: f.text(cols.marketplace) || null,
         sku: f.text(cols.sku) || null,
         fulfilmentId: f.text(cols.fulfilmentId) || null,
-      });
+      };
+      for (const part of amountParts(f, cols, totals.currency, decimalComma)) rows.push({ ...base, ...part });
     } catch (e) {
       if (!(e instanceof RowFailure)) throw e;
       rejected.push(e.rowError);
     }
   }
-  const sumOfAmounts = sumMinor(rows.map((r) => r.amount), totals.currency);
+  // the totals row is not a transaction; a row of the old layout may hold several amounts
+  checkRowsAccounted(table.rows.length - 1, new Set(rows.map((r) => r.row)).size, rejected.length);
+  const sumOfAmounts = sumMinor(
+    rows.map((r) => r.amount),
+    totals.currency,
+  );
   return { ...totals, sumOfAmounts, rows, rejected };
 }
 
@@ -154,9 +258,7 @@ function feeType(amountType: string, description: string): FeeType | null {
 
 interface OrderTransaction {
   readonly transactionType: string;
-  readonly amountType: string;
-  readonly amountDescription: string;
-  readonly amount: Minor;
+  readonly parts: readonly AmountPart[];
   readonly postedAt: string;
   readonly marketplace: string | null;
   readonly fulfilmentId: string;
@@ -167,9 +269,7 @@ export function parseAmazonSettlement(table: Table, options: FormatOptions): For
   const currency = totals.currency;
   const readRow = (f: FieldReader): OrderTransaction => ({
     transactionType: f.text(cols.transactionType).toLowerCase(),
-    amountType: f.text(cols.amountType),
-    amountDescription: f.text(cols.amountDescription),
-    amount: f.amount(cols.amount, currency, decimalComma),
+    parts: amountParts(f, cols, currency, decimalComma),
     postedAt: postedAt(f, cols, dayFirst) ?? f.fail(cols.postedDate ?? cols.postedDateTime, 'import.row.missingValue'),
     marketplace: f.text(cols.marketplace) || null,
     fulfilmentId: f.text(cols.fulfilmentId).toUpperCase(),
@@ -179,10 +279,17 @@ export function parseAmazonSettlement(table: Table, options: FormatOptions): For
     const fees: ImportedFee[] = [];
     const refunds: Minor[] = [];
     for (const { row, value: t } of rows) {
-      const type = feeType(t.amountType, t.amountDescription);
-      if (type !== null && t.amount !== 0) fees.push({ type, description: t.amountDescription, amount: -t.amount as Minor, sourceRow: row });
-      if (t.transactionType === 'refund' && t.amountType.toLowerCase() === 'itemprice' && t.amountDescription.toLowerCase() === 'principal') {
-        refunds.push(-t.amount as Minor);
+      for (const p of t.parts) {
+        const type = feeType(p.amountType, p.amountDescription);
+        if (type !== null && p.amount !== 0)
+          fees.push({ type, description: p.amountDescription, amount: -p.amount as Minor, sourceRow: row });
+        if (
+          t.transactionType === 'refund' &&
+          p.amountType.toLowerCase() === 'itemprice' &&
+          p.amountDescription.toLowerCase() === 'principal'
+        ) {
+          refunds.push(-p.amount as Minor);
+        }
       }
     }
     const channel = first.marketplace;
@@ -195,7 +302,9 @@ export function parseAmazonSettlement(table: Table, options: FormatOptions): For
       buyerCountry: null,
       currency,
       fulfilment: first.fulfilmentId === 'AFN' ? 'platform' : first.fulfilmentId === 'MFN' ? 'self' : null,
-      shipping: ZERO, discount: ZERO, taxOnTop: ZERO,
+      shipping: ZERO,
+      discount: ZERO,
+      taxOnTop: ZERO,
       refunded: sumMinor(refunds, currency),
       lines: [],
       fees,
@@ -204,6 +313,7 @@ export function parseAmazonSettlement(table: Table, options: FormatOptions): For
     };
   };
   const isOrderRow = (cells: readonly string[]): boolean =>
-    ORDER_TRANSACTIONS.has((cells[cols.transactionType.index] ?? '').trim().toLowerCase()) && (cells[cols.orderId.index] ?? '').trim() !== '';
+    ORDER_TRANSACTIONS.has((cells[cols.transactionType.index] ?? '').trim().toLowerCase()) &&
+    (cells[cols.orderId.index] ?? '').trim() !== '';
   return groupOrders(table, { orderNo: cols.orderId, isOrderRow, readRow, buildOrder }, options);
 }

@@ -6,8 +6,7 @@
  */
 import { DomainError } from '../core/domain-error.ts';
 import { type Currency, type Minor, minor, parseDecimal } from '../core/money/index.ts';
-import { statusFromPlatform } from '../core/orders/sale-rule.ts';
-import type { ImportedLine, Platform, RowError } from '../core/orders/order.ts';
+import type { ImportedLine, RowError } from '../core/orders/order.ts';
 import { countryToIso2 } from './country-codes.ts';
 import { currencyFromText } from './currency-from-text.ts';
 import { parseDateTime } from './parse-dates.ts';
@@ -41,9 +40,43 @@ export const ZERO = minor(0);
 
 /** A goods line with the parts most exports do not state per line left at zero. */
 export function goodsLine(
-  line: Pick<ImportedLine, 'lineKey' | 'sku' | 'itemName' | 'quantity' | 'unitPrice' | 'lineTotal' | 'sourceRow'> & Partial<ImportedLine>,
+  line: Pick<ImportedLine, 'lineKey' | 'sku' | 'itemName' | 'quantity' | 'unitPrice' | 'lineTotal' | 'sourceRow'> &
+    Partial<ImportedLine>,
 ): ImportedLine {
   return { discount: ZERO, taxOnTop: ZERO, shipping: ZERO, giftWrap: ZERO, cancelled: false, ...line };
+}
+
+/** The cells every order-line row of a marketplace file yields. */
+export interface LineCells {
+  readonly sku: string;
+  readonly itemName: string;
+  readonly quantity: number;
+  /** Absent where the format states only line totals (Amazon). */
+  readonly unitPrice?: Minor | null;
+  readonly lineTotal: Minor | null;
+}
+
+/**
+ * An order's goods lines from its rows (`keys[i]` is row i's stable line key); `extra` adds what a
+ * format states beyond the common cells (a line discount, taxes, shipping on the line).
+ */
+export function goodsLines<V extends LineCells>(
+  rows: readonly { readonly row: number; readonly value: V }[],
+  keys: readonly string[],
+  extra: (v: V) => Partial<ImportedLine> = () => ({}),
+): ImportedLine[] {
+  return rows.map((r, i) =>
+    goodsLine({
+      lineKey: keys[i] ?? '',
+      sku: r.value.sku,
+      itemName: r.value.itemName,
+      quantity: r.value.quantity,
+      unitPrice: r.value.unitPrice ?? null,
+      lineTotal: r.value.lineTotal,
+      sourceRow: r.row,
+      ...extra(r.value),
+    }),
+  );
 }
 
 export class FieldReader {
@@ -77,12 +110,20 @@ export class FieldReader {
     const t = this.text(column);
     if (t === '' || column === null) return ZERO;
     try {
-      const text = decimalComma && /^[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$/.test(t) ? t.replaceAll('.', '').replace(',', '.') : t;
+      const text =
+        decimalComma && /^[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$/.test(t)
+          ? t.replaceAll('.', '').replace(',', '.')
+          : t;
       return parseDecimal(text, currency).amount;
     } catch (e) {
       if (e instanceof DomainError) this.fail(column, 'import.row.badAmount', { value: t });
       throw e;
     }
+  }
+
+  /** An amount, or null when the cell is empty or the column absent (the file states none: unknown, never 0). */
+  optionalAmount(column: Column | null, currency: Currency): Minor | null {
+    return this.text(column) === '' ? null : this.amount(column, currency);
   }
 
   /** An amount whose sign the file may write either way (discounts): its magnitude. */
@@ -123,15 +164,11 @@ export class FieldReader {
     return c;
   }
 
-  /** The status text as written, checked against the core's table so the store can map it. */
-  status(column: Column, platform: Platform): string {
-    const t = this.required(column);
-    try {
-      statusFromPlatform(platform, t);
-    } catch (e) {
-      if (e instanceof DomainError) this.fail(column, 'import.row.badStatus', { value: t });
-      throw e;
-    }
-    return t;
+  /**
+   * The status word as written. A word no table knows is kept too: the core makes it status
+   * `unknown` until the shop maps it, so an unknown word never drops an order.
+   */
+  status(column: Column): string {
+    return this.required(column);
   }
 }

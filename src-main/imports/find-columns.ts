@@ -10,7 +10,10 @@ import type { Table } from './read-table.ts';
 type Spec<K extends string> = Readonly<Record<K, readonly string[]>>;
 
 export function findColumns<R extends string, O extends string>(
-  table: Pick<Table, 'headers' | 'keys'>, source: string, required: Spec<R>, optional: Spec<O>,
+  table: Pick<Table, 'headers' | 'keys'>,
+  source: string,
+  required: Spec<R>,
+  optional: Spec<O>,
 ): { readonly [K in R]: Column } & { readonly [K in O]: Column | null } {
   const out: Record<string, Column | null> = {};
   const missing: string[] = [];

@@ -16,6 +16,10 @@ export interface FormatOptions {
 export interface FormatResult {
   readonly orders: readonly ImportedOrder[];
   readonly rejected: readonly RowError[];
+  /** Rows that are not order rows (a settlement's other transactions); 0 when absent. */
+  readonly skipped?: number;
+  /** Order number of each rejected row that has one, by row number. */
+  readonly rejectedOrderNos?: Readonly<Record<number, string>>;
 }
 
 export type FormatParser = (table: Table, options: FormatOptions) => FormatResult;

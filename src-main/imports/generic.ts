@@ -5,13 +5,20 @@
  * are returned in `unmappedRequired` with no orders, for the mapping screen. Line total = the
  * mapped 金额/小计, else quantity × 单价. 运费, 折扣 and 税 are order-level values that ERPs repeat
  * on every row: they are taken once, from the order's first row. Statuses are kept as written
- * (已取消, 未付款 — the core decides what is a sale); without a status column orders are 'paid'.
+ * (已取消, 未付款 — the core decides what is a sale, a word it does not know makes the order
+ * `unknown`); without a status column orders are 'paid'. A row with neither 单价 nor 金额 is kept
+ * with its amounts unknown (null), never read as 0.
  */
 import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
 import {
-  type ColumnMapping, type Fulfilment, GENERIC_FIELDS, type GenericField, type ImportedOrder, REQUIRED_GENERIC_FIELDS,
+  type ColumnMapping,
+  type Fulfilment,
+  GENERIC_FIELDS,
+  type GenericField,
+  type ImportedOrder,
+  REQUIRED_GENERIC_FIELDS,
 } from '../core/orders/order.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLine } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
 import { proposeMapping } from './header-dictionary.ts';
@@ -33,11 +40,32 @@ export interface GenericResult extends FormatResult {
 export const GENERIC_DEFAULT_STATUS = 'paid';
 
 const FULFILMENT: Readonly<Record<string, Fulfilment>> = {
-  fba: 'platform', afn: 'platform', amazon: 'platform', platform: 'platform', fbt: 'platform', wfs: 'platform',
-  '平台仓': 'platform', '平台发货': 'platform', '亚马逊仓': 'platform',
-  '海外仓': 'overseas', '第三方海外仓': 'overseas', '自营海外仓': 'overseas', overseas: 'overseas', 'overseas warehouse': 'overseas', '3pl': 'overseas',
-  '自发货': 'self', '自发': 'self', '直发': 'self', '国内直发': 'self', '卖家自发货': 'self', self: 'self', 'self-ship': 'self',
-  'self ship': 'self', merchant: 'self', mfn: 'self', fbm: 'self',
+  fba: 'platform',
+  afn: 'platform',
+  amazon: 'platform',
+  platform: 'platform',
+  fbt: 'platform',
+  wfs: 'platform',
+  平台仓: 'platform',
+  平台发货: 'platform',
+  亚马逊仓: 'platform',
+  海外仓: 'overseas',
+  第三方海外仓: 'overseas',
+  自营海外仓: 'overseas',
+  overseas: 'overseas',
+  'overseas warehouse': 'overseas',
+  '3pl': 'overseas',
+  自发货: 'self',
+  自发: 'self',
+  直发: 'self',
+  国内直发: 'self',
+  卖家自发货: 'self',
+  self: 'self',
+  'self-ship': 'self',
+  'self ship': 'self',
+  merchant: 'self',
+  mfn: 'self',
+  fbm: 'self',
 };
 
 function resolve(table: Table, header: string | null): Column | null {
@@ -55,7 +83,7 @@ interface GenericRow {
   readonly itemName: string;
   readonly quantity: number;
   readonly unitPrice: Minor | null;
-  readonly lineTotal: Minor;
+  readonly lineTotal: Minor | null;
   readonly shipping: Minor;
   readonly discount: Minor;
   readonly tax: Minor;
@@ -83,16 +111,16 @@ export function parseGeneric(table: Table, options: GenericOptions): GenericResu
   const dayFirst = detectDayFirst(table.rows.map((r) => r[orderedAt.index] ?? ''));
 
   const readRow = (f: FieldReader): GenericRow => {
-    const currency = f.currency(cols.currency) ?? options.defaultCurrency ?? f.fail(currencyColumn, 'import.row.missingValue');
+    const currency =
+      f.currency(cols.currency) ?? options.defaultCurrency ?? f.fail(currencyColumn, 'import.row.missingValue');
     const qty = f.quantity(quantity);
     const unitPrice = f.text(cols.unitPrice) === '' ? null : f.amount(cols.unitPrice, currency);
-    let lineTotal: Minor;
+    let lineTotal: Minor | null = null;
     if (f.text(cols.lineTotal) !== '') lineTotal = f.amount(cols.lineTotal, currency);
     else if (unitPrice !== null) lineTotal = multiplyByQuantity({ amount: unitPrice, currency }, qty).amount;
-    else return f.fail(cols.lineTotal ?? cols.unitPrice, 'import.row.missingValue');
     return {
       orderedAt: f.date(orderedAt, dayFirst),
-      status: cols.status === null ? GENERIC_DEFAULT_STATUS : f.status(cols.status, 'erp'),
+      status: cols.status === null ? GENERIC_DEFAULT_STATUS : f.status(cols.status),
       currency,
       sku: f.required(sku),
       itemName: f.text(cols.itemName),
@@ -113,7 +141,9 @@ export function parseGeneric(table: Table, options: GenericOptions): GenericResu
     for (const r of rows) {
       if (r.value.currency !== head.currency) {
         throw new RowFailure({
-          row: r.row, column: currencyColumn.header, code: 'import.row.currencyMismatch',
+          row: r.row,
+          column: currencyColumn.header,
+          code: 'import.row.currencyMismatch',
           params: { column: currencyColumn.header, value: r.value.currency, expected: head.currency },
         });
       }
@@ -132,15 +162,7 @@ export function parseGeneric(table: Table, options: GenericOptions): GenericResu
       discount: head.discount,
       taxOnTop: head.tax,
       refunded: ZERO,
-      lines: rows.map((r, i) => goodsLine({
-        lineKey: keys[i] ?? '',
-        sku: r.value.sku,
-        itemName: r.value.itemName,
-        quantity: r.value.quantity,
-        unitPrice: r.value.unitPrice,
-        lineTotal: r.value.lineTotal,
-        sourceRow: r.row,
-      })),
+      lines: goodsLines(rows, keys),
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName: head.shopName,

@@ -2,7 +2,9 @@
  * Groups a table's rows into orders by order number and applies the never-half-an-order rule:
  * each row is read on its own (so every bad row gets its own code), then an order with any bad
  * row is rejected whole — its good rows get `import.row.orderHasErrors` {orderNo}. Rows of one
- * order need not be adjacent. Progress is reported about every 1000 rows.
+ * order need not be adjacent. Progress is reported about every 1000 rows. Every row ends up in
+ * exactly one place: an imported order's rows, `rejected` (with its order number when it has
+ * one), or `skipped` (rows that are not order rows), so the caller can account for the file.
  */
 import { DomainError } from '../core/domain-error.ts';
 import type { ImportedOrder, RowError } from '../core/orders/order.ts';
@@ -41,13 +43,18 @@ interface Group<R> {
 export function groupOrders<R>(table: Table, grouping: OrderGrouping<R>, options: FormatOptions): FormatResult {
   const groups = new Map<string, Group<R>>();
   const rejected: RowError[] = [];
+  const rejectedOrderNos: Record<number, string> = {};
+  let skipped = 0;
   const total = table.rows.length;
   for (let i = 0; i < total; i++) {
     if (i > 0 && i % PROGRESS_EVERY === 0) options.onProgress?.(i, total);
     const cells = table.rows[i] ?? [];
     const row = table.rowNumbers[i] ?? 0;
     const readError = table.rowErrors[i] ?? null;
-    if (readError === null && grouping.isOrderRow !== undefined && !grouping.isOrderRow(cells)) continue;
+    if (readError === null && grouping.isOrderRow !== undefined && !grouping.isOrderRow(cells)) {
+      skipped++;
+      continue;
+    }
     const reader = new FieldReader(cells, row, options.timeZone);
     const orderNo = reader.text(grouping.orderNo);
     if (orderNo === '') {
@@ -60,9 +67,14 @@ export function groupOrders<R>(table: Table, grouping: OrderGrouping<R>, options
       groups.set(orderNo, group);
     }
     group.rowNumbers.push(row);
-    if (readError !== null) { group.errors.push(readError); continue; }
+    if (readError !== null) {
+      group.errors.push(readError);
+      continue;
+    }
     if (MANGLED_ORDER_NO.test(orderNo)) {
-      group.errors.push(failureOf(() => reader.fail(grouping.orderNo, 'import.row.orderNoMangled', { value: orderNo })));
+      group.errors.push(
+        failureOf(() => reader.fail(grouping.orderNo, 'import.row.orderNoMangled', { value: orderNo })),
+      );
       continue;
     }
     try {
@@ -84,13 +96,14 @@ export function groupOrders<R>(table: Table, grouping: OrderGrouping<R>, options
     }
     const bad = new Set(group.errors.map((err) => err.row));
     rejected.push(...group.errors);
+    for (const row of group.rowNumbers) rejectedOrderNos[row] = orderNo;
     for (const row of group.rowNumbers) {
       if (!bad.has(row)) rejected.push({ row, column: null, code: 'import.row.orderHasErrors', params: { orderNo } });
     }
   }
   rejected.sort((a, b) => a.row - b.row);
   options.onProgress?.(total, total);
-  return { orders, rejected };
+  return { orders, rejected, skipped, rejectedOrderNos };
 }
 
 /** A RowFailure as it is; an amount beyond 2^53 from the money module (a line × quantity, a sum) as a row error. */

@@ -4,5 +4,10 @@
  * The original header is kept elsewhere for display and error messages.
  */
 export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return header
+    .replace(/^\uFEFF/, '')
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }

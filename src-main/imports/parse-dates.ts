@@ -25,8 +25,25 @@ const ISO_FAST = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,
 
 /** Zone abbreviations seen in Amazon and TikTok exports; ambiguous ones (CST, IST) are left out. */
 const ABBREVIATIONS: Readonly<Record<string, number>> = {
-  UTC: 0, GMT: 0, Z: 0, PST: -480, PDT: -420, MST: -420, MDT: -360, EST: -300, EDT: -240,
-  BST: 60, CET: 60, CEST: 120, MEZ: 60, MESZ: 120, JST: 540, KST: 540, SGT: 480, AEST: 600, AEDT: 660,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  PST: -480,
+  PDT: -420,
+  MST: -420,
+  MDT: -360,
+  EST: -300,
+  EDT: -240,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  MEZ: 60,
+  MESZ: 120,
+  JST: 540,
+  KST: 540,
+  SGT: 480,
+  AEST: 600,
+  AEDT: 660,
 };
 
 const zoneCache = new Map<string, Zone>();
@@ -95,7 +112,16 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * A wall-clock time in `zone` → ISO with offset, or null when the date does not exist
  * (31 April) or the time falls in a DST gap. The offset comes from luxon's zone data.
  */
-function format(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, zone: Zone): string | null {
+function format(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  zone: Zone,
+): string | null {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const check = new Date(wall);
@@ -108,12 +134,19 @@ function format(year: number, month: number, day: number, hour: number, minute: 
   }
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}.${pad(ms, 3)}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return (
+    `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}.${pad(ms, 3)}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
 }
 
 function build(
-  year: number, month: number, day: number, m: RegExpExecArray, timeAt: number, zoneName: string,
+  year: number,
+  month: number,
+  day: number,
+  m: RegExpExecArray,
+  timeAt: number,
+  zoneName: string,
 ): string | null {
   let hour = Number(m[timeAt] ?? '0');
   const minute = Number(m[timeAt + 1] ?? '0');
@@ -140,7 +173,16 @@ function fromExcelSerial(m: RegExpExecArray, zoneName: string): string | null {
   const wall = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000 + seconds * 1000);
   const zone = zoneOf(zoneName);
   if (zone === null) return null;
-  return format(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), 0, zone);
+  return format(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth() + 1,
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    0,
+    zone,
+  );
 }
 
 /**
@@ -155,7 +197,16 @@ export function parseDateTime(text: string, timeZone: string, options: DateReadO
     const zone = fast[8] === undefined ? zoneOf(timeZone) : writtenZone(fast[8]);
     if (zone === null || zone === undefined) return null;
     const ms = fast[7] === undefined ? 0 : Math.floor(Number(`0.${fast[7]}`) * 1000);
-    return format(Number(fast[1]), Number(fast[2]), Number(fast[3]), Number(fast[4]), Number(fast[5]), Number(fast[6]), ms, zone);
+    return format(
+      Number(fast[1]),
+      Number(fast[2]),
+      Number(fast[3]),
+      Number(fast[4]),
+      Number(fast[5]),
+      Number(fast[6]),
+      ms,
+      zone,
+    );
   }
   let m = YEAR_FIRST.exec(t) ?? YEAR_FIRST_ZH.exec(t);
   if (m !== null) return build(Number(m[1]), Number(m[2]), Number(m[3]), m, 4, timeZone);
@@ -165,7 +216,9 @@ export function parseDateTime(text: string, timeZone: string, options: DateReadO
   if (m !== null) {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    return options.dayFirst === true ? build(Number(m[3]), b, a, m, 4, timeZone) : build(Number(m[3]), a, b, m, 4, timeZone);
+    return options.dayFirst === true
+      ? build(Number(m[3]), b, a, m, 4, timeZone)
+      : build(Number(m[3]), a, b, m, 4, timeZone);
   }
   m = EXCEL_SERIAL.exec(t);
   if (m !== null) return fromExcelSerial(m, timeZone);

@@ -2,11 +2,23 @@
  * Entry point of the imports folder: bytes of a seller's file → `ParsedImport` (normalised
  * orders + coded rejected rows), nothing written. Reads the table, picks the source (given, or
  * detected from headers, or generic when the generic mapping finds the required fields), and
- * runs that format's parser. File-level problems throw DomainError `import.file.*`.
+ * runs that format's parser. File-level problems throw DomainError `import.file.*`. Every row
+ * is accounted for: rows read = rows of imported orders + rejected rows + skipped non-order
+ * rows, else `import.file.rowsUnaccounted` (a reader or parser lost rows silently).
  */
 import { DomainError } from '../core/domain-error.ts';
 import type { Currency } from '../core/money/index.ts';
-import { type ColumnMapping, type ImportSource, type ParsedImport, REQUIRED_GENERIC_FIELDS } from '../core/orders/order.ts';
+import {
+  type ColumnMapping,
+  type ImportedOrder,
+  type ImportSource,
+  type ImportWarning,
+  type ParsedImport,
+  type RowError,
+  REQUIRED_GENERIC_FIELDS,
+} from '../core/orders/order.ts';
+import { isUnknownStatusWord, type StatusMappings } from '../core/orders/sale-rule.ts';
+import { totalMismatch } from '../core/orders/total-check.ts';
 import { parseAmazonOrders } from './amazon-orders.ts';
 import { parseAmazonSettlement } from './amazon-settlement.ts';
 import { detectSource } from './detect-source.ts';
@@ -30,6 +42,8 @@ export interface ParseImportOptions {
   readonly defaultCurrency: Currency | null;
   /** Generic only: a saved or user-corrected mapping. */
   readonly mapping: ColumnMapping | null;
+  /** The shop's own meanings of status words: words mapped there are not listed as unknown. */
+  readonly statusMappings?: StatusMappings;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -53,12 +67,75 @@ export async function parseImport(bytes: Uint8Array, opts: ParseImportOptions): 
     if (!found) throw new DomainError('import.file.unknownSource', { headers: table.headers.slice(0, 10).join(', ') });
     source = 'generic';
   }
-  const base = { source, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers, rowCount: table.rows.length };
-  const options: FormatOptions = { timeZone: opts.timeZone, defaultCurrency: opts.defaultCurrency, onProgress: opts.onProgress };
+  const base = {
+    source,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    headers: table.headers,
+    rowCount: table.rows.length,
+  };
+  const options: FormatOptions = {
+    timeZone: opts.timeZone,
+    defaultCurrency: opts.defaultCurrency,
+    onProgress: opts.onProgress,
+  };
   if (source === 'generic') {
     const r = parseGeneric(table, { ...options, mapping: opts.mapping });
-    return { ...base, mapping: r.mapping, unmappedRequired: r.unmappedRequired, orders: r.orders, rejected: r.rejected };
+    const checked =
+      r.unmappedRequired.length > 0
+        ? { ...empty, rowsSkipped: base.rowCount }
+        : account(base.rowCount, r.orders, r.rejected, r.skipped ?? 0, opts);
+    return {
+      ...base,
+      mapping: r.mapping,
+      unmappedRequired: r.unmappedRequired,
+      orders: r.orders,
+      rejected: r.rejected,
+      rejectedOrderNos: r.rejectedOrderNos ?? {},
+      ...checked,
+    };
   }
   const r = PARSERS[source](table, options);
-  return { ...base, mapping: null, unmappedRequired: [], orders: r.orders, rejected: r.rejected };
+  return {
+    ...base,
+    mapping: null,
+    unmappedRequired: [],
+    orders: r.orders,
+    rejected: r.rejected,
+    rejectedOrderNos: r.rejectedOrderNos ?? {},
+    ...account(base.rowCount, r.orders, r.rejected, r.skipped ?? 0, opts),
+  };
+}
+
+type Accounting = Pick<ParsedImport, 'warnings' | 'unknownStatuses' | 'rowsImported' | 'rowsRejected' | 'rowsSkipped'>;
+const empty: Accounting = { warnings: [], unknownStatuses: {}, rowsImported: 0, rowsRejected: 0, rowsSkipped: 0 };
+
+/** Rows accounted for (or the file refused), total warnings, unknown status words with their order counts. */
+function account(
+  rowCount: number,
+  orders: readonly ImportedOrder[],
+  rejected: readonly RowError[],
+  rowsSkipped: number,
+  opts: ParseImportOptions,
+): Accounting {
+  const rowsImported = orders.reduce((n, o) => n + o.sourceRows.length, 0);
+  const rowsRejected = new Set(rejected.map((e) => e.row)).size;
+  if (rowsImported + rowsRejected + rowsSkipped !== rowCount) {
+    throw new DomainError('import.file.rowsUnaccounted', {
+      read: rowCount,
+      imported: rowsImported,
+      rejected: rowsRejected,
+      skipped: rowsSkipped,
+    });
+  }
+  const warnings: ImportWarning[] = [];
+  const unknownStatuses: Record<string, number> = {};
+  for (const o of orders) {
+    const w = totalMismatch(o);
+    if (w !== null) warnings.push(w);
+    if (isUnknownStatusWord(o.platform, o.platformStatus, opts.statusMappings)) {
+      unknownStatuses[o.platformStatus] = (unknownStatuses[o.platformStatus] ?? 0) + 1;
+    }
+  }
+  return { warnings, unknownStatuses, rowsImported, rowsRejected, rowsSkipped };
 }

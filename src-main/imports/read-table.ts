@@ -5,12 +5,18 @@
  * File-level problems throw `import.file.*`; a bad row (wrong column count, a field over 10,000
  * characters, an unterminated quote) is kept with its RowError so its whole order can be rejected.
  * Row numbers are the file's records (header = 1) or the sheet's row numbers for XLSX.
+ * Amazon flat files (tab-separated, lower-case hyphenated headers: All Orders, Order Report,
+ * settlement files) are split on tabs and line ends only, as Amazon writes them: a product name
+ * that opens with `"` is text, never a quote. A file that ends inside a UTF-8 character, or whose
+ * last line stops short of the header's width without a line end, throws `import.file.truncated`
+ * {lastGoodRow} (the last complete record), not `import.file.binary` or a rejected row.
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { DomainError } from '../core/domain-error.ts';
 import type { RowError } from '../core/orders/order.ts';
 import { normaliseHeader } from './normalise-header.ts';
+import { checkZipExpansion } from './zip-expansion.ts';
 
 export interface Table {
   /** 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030' or 'xlsx'. */
@@ -28,6 +34,15 @@ export interface Table {
 }
 
 export const MAX_FIELD_LENGTH = 10_000;
+
+/**
+ * Every data row read is imported, rejected or a continuation row of a multi-row order, else the
+ * file is refused (`import.file.rowsUnaccounted` {read, imported, rejected}): nothing is silently dropped.
+ */
+export function checkRowsAccounted(read: number, imported: number, rejected: number, continuation = 0): void {
+  if (read !== imported + rejected + continuation)
+    throw new DomainError('import.file.rowsUnaccounted', { read, imported, rejected, continuation });
+}
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 interface RawRecord {
@@ -37,16 +52,66 @@ interface RawRecord {
 }
 
 export async function readTable(bytes: Uint8Array): Promise<Table> {
-  if (bytes.length > MAX_FILE_BYTES) throw new DomainError('import.file.tooLarge', { bytes: bytes.length, maxBytes: MAX_FILE_BYTES });
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new DomainError('import.file.tooLarge', { bytes: bytes.length, maxBytes: MAX_FILE_BYTES });
   if (bytes.length === 0) throw new DomainError('import.file.empty');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    checkZipExpansion(bytes); // a zip bomb or a giant shared string is refused before it is inflated
     return buildTable(await readXlsx(bytes), 'xlsx', null, false);
   }
   const { text, encoding } = decode(bytes);
   if (text.trim() === '') throw new DomainError('import.file.empty');
   if (looksBinary(text)) throw new DomainError('import.file.binary');
   const delimiter = detectDelimiter(text);
-  return buildTable(parseDelimited(text, delimiter), encoding, delimiter, true);
+  const records = parseDelimited(text, delimiter);
+  if (!/[\r\n]$/.test(text)) checkLastLine(records);
+  return buildTable(records, encoding, delimiter, true);
+}
+
+/** The row number of the last non-blank record before `records[end]` (the header counts). */
+function lastGoodRow(records: readonly RawRecord[], end: number): number {
+  for (let i = end - 1; i >= 0; i--) {
+    const r = records[i];
+    if (r !== undefined && !isBlank(r.cells)) return r.row;
+  }
+  return 0;
+}
+
+/** A last line without a line end and narrower than the header is a cut-off file. */
+function checkLastLine(records: readonly RawRecord[]): void {
+  const headerAt = records.findIndex((r) => !isBlank(r.cells));
+  const last = records.length - 1;
+  const record = records[last];
+  if (headerAt < 0 || last <= headerAt || record === undefined || isBlank(record.cells)) return;
+  let width = records[headerAt]?.cells.length ?? 0;
+  while (width > 0 && (records[headerAt]?.cells[width - 1] ?? '').trim() === '') width--;
+  if (record.cells.length < width)
+    throw new DomainError('import.file.truncated', { lastGoodRow: lastGoodRow(records, last) });
+}
+
+/**
+ * Bytes whose only fault is an incomplete UTF-8 sequence at the very end (a lead byte and fewer
+ * continuation bytes than it announces): the text before it, else null.
+ */
+function cutUtf8(bytes: Uint8Array): string | null {
+  let start = bytes.length - 1;
+  while (start > 0 && bytes.length - start < 4 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
+  const lead = bytes[start] ?? 0;
+  const need =
+    lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0;
+  if (need === 0 || bytes.length - start >= need) return null;
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from, start));
+  } catch {
+    return null;
+  }
+}
+
+function truncatedText(text: string): never {
+  const records = parseDelimited(text, detectDelimiter(text));
+  // the text ends inside the character, so its last record is the cut one
+  throw new DomainError('import.file.truncated', { lastGoodRow: lastGoodRow(records, records.length - 1) });
 }
 
 function decode(bytes: Uint8Array): { text: string; encoding: string } {
@@ -60,16 +125,31 @@ function decode(bytes: Uint8Array): { text: string; encoding: string } {
   let text: string | null;
   let encoding: string;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    text = tryDecode('utf-8', 3); encoding = 'utf-8-bom';
+    text = tryDecode('utf-8', 3);
+    encoding = 'utf-8-bom';
+    if (text === null) {
+      const cut = cutUtf8(bytes);
+      if (cut !== null) truncatedText(cut);
+    }
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    text = tryDecode('utf-16le', 2); encoding = 'utf-16le';
+    text = tryDecode('utf-16le', 2);
+    encoding = 'utf-16le';
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    text = tryDecode('utf-16be', 2); encoding = 'utf-16be';
+    text = tryDecode('utf-16be', 2);
+    encoding = 'utf-16be';
   } else {
     // text files never hold NUL; UTF-16 without a BOM is not supported (Excel always writes one)
     if (bytes.includes(0)) throw new DomainError('import.file.binary');
-    text = tryDecode('utf-8', 0); encoding = 'utf-8';
-    if (text === null) { text = tryDecode('gb18030', 0); encoding = 'gb18030'; }
+    text = tryDecode('utf-8', 0);
+    encoding = 'utf-8';
+    if (text === null) {
+      const cut = cutUtf8(bytes);
+      if (cut !== null) truncatedText(cut);
+    }
+    if (text === null) {
+      text = tryDecode('gb18030', 0);
+      encoding = 'gb18030';
+    }
   }
   if (text === null) throw new DomainError('import.file.binary');
   return { text, encoding };
@@ -89,7 +169,11 @@ function looksBinary(text: string): boolean {
 
 /** Counts tab, comma and semicolon outside quotes on the header line; ties prefer tab, then comma. */
 function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([['\t', 0], [',', 0], [';', 0]]);
+  const counts = new Map<string, number>([
+    ['\t', 0],
+    [',', 0],
+    [';', 0],
+  ]);
   let inQuotes = false;
   let content = false;
   for (let i = 0; i < text.length; i++) {
@@ -102,14 +186,33 @@ function detectDelimiter(text: string): string {
   }
   let best = ',';
   let bestCount = 0;
-  for (const [d, n] of counts) if (n > bestCount) { best = d; bestCount = n; }
+  for (const [d, n] of counts)
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
   return best;
+}
+
+/** Amazon's flat-file headers: lower-case ASCII words joined by hyphens, several of them hyphenated. */
+function isAmazonFlatHeader(text: string): boolean {
+  const end = text.search(/[\r\n]/);
+  const cells = (end < 0 ? text : text.slice(0, end))
+    .replace(/^\uFEFF/, '')
+    .split('\t')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  return (
+    cells.length >= 3 &&
+    cells.every((c) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(c)) &&
+    cells.filter((c) => c.includes('-')).length >= 2
+  );
 }
 
 function parseDelimited(text: string, delimiter: string): RawRecord[] {
   // Amazon's flat files are TSV without quoting. With no field opening with `"`, quoting cannot
   // apply and a plain split is the same reading, only faster.
-  if (delimiter === '\t' && !/(?:^|\t)"/m.test(text)) return splitPlain(text);
+  if (delimiter === '\t' && (isAmazonFlatHeader(text) || !/(?:^|\t)"/m.test(text))) return splitPlain(text);
   const result = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', skipEmptyLines: false });
   const unterminated = new Set(result.errors.filter((e) => e.code === 'MissingQuotes').map((e) => e.row));
   const quoted = result.data.map((cells, i) => ({ row: i + 1, cells, unterminatedQuote: unterminated.has(i) }));
@@ -134,7 +237,12 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
-function buildTable(records: readonly RawRecord[], encoding: string, delimiter: string | null, strictWidth: boolean): Table {
+function buildTable(
+  records: readonly RawRecord[],
+  encoding: string,
+  delimiter: string | null,
+  strictWidth: boolean,
+): Table {
   const headerAt = records.findIndex((r) => !isBlank(r.cells));
   const headerRecord = records[headerAt];
   if (headerRecord === undefined) throw new DomainError('import.file.empty');
@@ -157,13 +265,23 @@ function buildTable(records: readonly RawRecord[], encoding: string, delimiter: 
       error = { row: record.row, column: null, code: 'import.row.columnCount', params: { expected: width, actual } };
     } else if (record.unterminatedQuote) {
       const column = headers[actual - 1] ?? null;
-      error = { row: record.row, column, code: 'import.row.unterminatedQuote', params: column === null ? {} : { column } };
+      error = {
+        row: record.row,
+        column,
+        code: 'import.row.unterminatedQuote',
+        params: column === null ? {} : { column },
+      };
     } else {
       const long = cells.findIndex((c) => c.length > MAX_FIELD_LENGTH);
       if (long >= 0) {
         const column = headers[long] ?? null;
         const length = (cells[long] ?? '').length;
-        error = { row: record.row, column, code: 'import.row.fieldTooLong', params: column === null ? { length } : { column, length } };
+        error = {
+          row: record.row,
+          column,
+          code: 'import.row.fieldTooLong',
+          params: column === null ? { length } : { column, length },
+        };
       }
     }
     const padded = cells.length >= width ? cells : [...cells, ...new Array<string>(width - cells.length).fill('')];
@@ -187,7 +305,9 @@ async function readXlsx(bytes: Uint8Array): Promise<RawRecord[]> {
   const records: RawRecord[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => { cells[col - 1] = cellText(cell.value); });
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value);
+    });
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     records.push({ row: rowNumber, cells, unterminatedQuote: false });
   });
@@ -209,7 +329,8 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return dateText(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
+  if ('hyperlink' in value)
+    return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
   if ('error' in value) return value.error;
   return '';
 }
@@ -225,7 +346,11 @@ function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   // beyond 2^53 the digits are not real (an 18-digit id typed as a number): keep Excel's own
   // exponent form so ids are rejected as mangled and amounts as bad, never silently changed
-  if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return n.toPrecision(15).replace(/\.?0+e/, 'e').toUpperCase();
+  if (Math.abs(n) > Number.MAX_SAFE_INTEGER)
+    return n
+      .toPrecision(15)
+      .replace(/\.?0+e/, 'e')
+      .toUpperCase();
   return plainDecimal(String(Number(n.toPrecision(15))));
 }
 

@@ -12,7 +12,7 @@ import { DomainError } from '../core/domain-error.ts';
 import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
 import type { FeeType, ImportedFee, ImportedOrder } from '../core/orders/order.ts';
 import { currencyFromText } from './currency-from-text.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLine, findColumn } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLines, findColumn } from './field-reader.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
 import { stripUnit } from './header-dictionary.ts';
@@ -21,19 +21,44 @@ import { detectDayFirst } from './parse-dates.ts';
 import type { Table } from './read-table.ts';
 
 export const SHOPEE_FIELDS = [
-  'orderNo', 'status', 'createdAt', 'productName', 'variation', 'sku', 'parentSku', 'dealPrice', 'quantity',
-  'commissionFee', 'serviceFee', 'transactionFee', 'buyerShipping', 'sellerVoucher', 'currency', 'country',
+  'orderNo',
+  'status',
+  'createdAt',
+  'productName',
+  'variation',
+  'sku',
+  'parentSku',
+  'dealPrice',
+  'quantity',
+  'commissionFee',
+  'serviceFee',
+  'transactionFee',
+  'buyerShipping',
+  'sellerVoucher',
+  'currency',
+  'country',
 ] as const;
 export type ShopeeField = (typeof SHOPEE_FIELDS)[number];
 
 /** Per site language: normalised header spellings of each field. */
 export const SHOPEE_HEADERS: Readonly<Record<string, Readonly<Record<ShopeeField, readonly string[]>>>> = {
   en: {
-    orderNo: ['order id'], status: ['order status'], createdAt: ['order creation date'], productName: ['product name'],
-    variation: ['variation name'], sku: ['sku reference no.'], parentSku: ['parent sku reference no.'],
-    dealPrice: ['deal price'], quantity: ['quantity'], commissionFee: ['commission fee'], serviceFee: ['service fee'],
-    transactionFee: ['transaction fee'], buyerShipping: ['buyer paid shipping fee'], sellerVoucher: ['seller voucher'],
-    currency: ['currency'], country: ['country'],
+    orderNo: ['order id'],
+    status: ['order status'],
+    createdAt: ['order creation date'],
+    productName: ['product name'],
+    variation: ['variation name'],
+    sku: ['sku reference no.'],
+    parentSku: ['parent sku reference no.'],
+    dealPrice: ['deal price'],
+    quantity: ['quantity'],
+    commissionFee: ['commission fee'],
+    serviceFee: ['service fee'],
+    transactionFee: ['transaction fee'],
+    buyerShipping: ['buyer paid shipping fee'],
+    sellerVoucher: ['seller voucher'],
+    currency: ['currency'],
+    country: ['country'],
   },
 };
 
@@ -60,7 +85,9 @@ function headerCurrency(headers: readonly string[]): Currency | null {
 }
 
 const FEES: readonly [ShopeeField, FeeType, string][] = [
-  ['commissionFee', 'commission', 'Commission Fee'], ['serviceFee', 'other', 'Service Fee'], ['transactionFee', 'other', 'Transaction Fee'],
+  ['commissionFee', 'commission', 'Commission Fee'],
+  ['serviceFee', 'other', 'Service Fee'],
+  ['transactionFee', 'other', 'Transaction Fee'],
 ];
 
 interface ShopeeRow {
@@ -81,17 +108,22 @@ interface ShopeeRow {
 export function parseShopee(table: Table, options: FormatOptions): FormatResult {
   const site = shopeeSite(table.keys) ?? 'en';
   const dict = SHOPEE_HEADERS[site] ?? SHOPEE_HEADERS['en'];
-  if (dict === undefined) throw new DomainError('import.file.unknownSource', { headers: table.headers.slice(0, 10).join(', ') });
+  if (dict === undefined)
+    throw new DomainError('import.file.unknownSource', { headers: table.headers.slice(0, 10).join(', ') });
   const stripped = { headers: table.headers, keys: table.keys.map(stripUnit) };
   const cols = {} as Record<ShopeeField, Column | null>;
   for (const field of SHOPEE_FIELDS) cols[field] = findColumn(stripped, ...dict[field]);
   const missing = REQUIRED.filter((field) => cols[field] === null);
   if (missing.length > 0) {
-    throw new DomainError('import.file.missingColumns', { source: 'shopee', columns: missing.map((f) => dict[f][0] ?? f).join(', ') });
+    throw new DomainError('import.file.missingColumns', {
+      source: 'shopee',
+      columns: missing.map((f) => dict[f][0] ?? f).join(', '),
+    });
   }
   const need = (field: ShopeeField): Column => cols[field] ?? { index: -1, header: field };
   const fileCurrency = options.defaultCurrency ?? headerCurrency(table.headers);
-  if (cols.currency === null && fileCurrency === null) throw new DomainError('import.file.noCurrency', { source: 'shopee' });
+  if (cols.currency === null && fileCurrency === null)
+    throw new DomainError('import.file.noCurrency', { source: 'shopee' });
   const dayFirst = detectDayFirst(table.rows.map((r) => r[need('createdAt').index] ?? ''));
 
   const readRow = (f: FieldReader): ShopeeRow => {
@@ -105,7 +137,7 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
     }
     const sku = f.text(cols.sku) || f.text(cols.parentSku);
     return {
-      status: f.status(need('status'), 'shopee'),
+      status: f.status(need('status')),
       createdAt: f.date(need('createdAt'), dayFirst),
       currency,
       country: f.country(cols.country),
@@ -125,7 +157,12 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
     for (const r of rows) {
       if (r.value.currency !== head.currency) {
         const header = need('currency').header;
-        throw new RowFailure({ row: r.row, column: header, code: 'import.row.currencyMismatch', params: { column: header, value: r.value.currency, expected: head.currency } });
+        throw new RowFailure({
+          row: r.row,
+          column: header,
+          code: 'import.row.currencyMismatch',
+          params: { column: header, value: r.value.currency, expected: head.currency },
+        });
       }
     }
     const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
@@ -142,15 +179,7 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
       discount: head.discount,
       taxOnTop: ZERO,
       refunded: ZERO,
-      lines: rows.map((r, i) => goodsLine({
-        lineKey: keys[i] ?? '',
-        sku: r.value.sku,
-        itemName: r.value.itemName,
-        quantity: r.value.quantity,
-        unitPrice: r.value.unitPrice,
-        lineTotal: r.value.lineTotal,
-        sourceRow: r.row,
-      })),
+      lines: goodsLines(rows, keys),
       fees: head.fees,
       sourceRows: rows.map((r) => r.row),
       shopName: null,

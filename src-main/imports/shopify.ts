@@ -7,12 +7,15 @@
  * Subtotal + Shipping + Taxes = Total, and included in prices when Subtotal + Shipping = Total.
  * Financial Status is the platform status (voided = cancelled); a Cancelled at date does not
  * change it — a paid order cancelled later shows as refunded, as Shopify reports it. Lineitem
- * quantity 0 (an item removed by an order edit) is accepted.
+ * quantity 0 (an item removed by an order edit) is accepted. Extra item rows leave Currency
+ * blank and take the order's; when the order's own currency cannot be read, they are
+ * `import.row.orderHasErrors`, not a missing value of their own. `Total` is kept as the order's
+ * stated total, which the import compares with its parts (`import.order.totalMismatch`).
  */
 import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
 import type { ImportedOrder } from '../core/orders/order.ts';
 import { currencyFromText } from './currency-from-text.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLine } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
@@ -22,13 +25,26 @@ import type { Table } from './read-table.ts';
 import { sumMinor } from './sum-minor.ts';
 
 const REQUIRED = {
-  name: ['name'], financialStatus: ['financial status'], createdAt: ['created at'],
-  quantity: ['lineitem quantity'], price: ['lineitem price'],
+  name: ['name'],
+  financialStatus: ['financial status'],
+  createdAt: ['created at'],
+  quantity: ['lineitem quantity'],
+  price: ['lineitem price'],
 };
 const OPTIONAL = {
-  currency: ['currency'], subtotal: ['subtotal'], shipping: ['shipping'], taxes: ['taxes'], total: ['total'],
-  discountAmount: ['discount amount'], itemName: ['lineitem name'], sku: ['lineitem sku'], lineDiscount: ['lineitem discount'],
-  refunded: ['refunded amount'], shippingCountry: ['shipping country'], billingCountry: ['billing country'], source: ['source'],
+  currency: ['currency'],
+  subtotal: ['subtotal'],
+  shipping: ['shipping'],
+  taxes: ['taxes'],
+  total: ['total'],
+  discountAmount: ['discount amount'],
+  itemName: ['lineitem name'],
+  sku: ['lineitem sku'],
+  lineDiscount: ['lineitem discount'],
+  refunded: ['refunded amount'],
+  shippingCountry: ['shipping country'],
+  billingCountry: ['billing country'],
+  source: ['source'],
 };
 
 interface ShopifyRow {
@@ -56,24 +72,30 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
   const dayFirst = detectDayFirst(table.rows.map((r) => r[cols.createdAt.index] ?? ''));
   const currencyColumn: Column = cols.currency ?? { index: -1, header: 'Currency' };
   // continuation rows leave Currency blank: take it from the order's first row that has one
-  const orderCurrency = new Map<string, Currency>();
+  const orderCurrency = new Map<string, Currency | null>();
   if (cols.currency !== null) {
     for (const r of table.rows) {
       const name = (r[cols.name.index] ?? '').trim();
-      const c = currencyFromText(r[cols.currency.index] ?? '');
-      if (c !== null && !orderCurrency.has(name)) orderCurrency.set(name, c);
+      const text = (r[cols.currency.index] ?? '').trim();
+      // the first Currency the order states decides; an unreadable one (null) makes its item rows orderHasErrors
+      if (text !== '' && !orderCurrency.has(name)) orderCurrency.set(name, currencyFromText(text));
     }
   }
   const optionalAmount = (f: FieldReader, col: Column | null, currency: Currency): Minor | null =>
     f.text(col) === '' ? null : f.amount(col, currency);
 
   const readRow = (f: FieldReader, orderNo: string): ShopifyRow => {
-    const currency = f.currency(cols.currency) ?? orderCurrency.get(orderNo) ?? options.defaultCurrency
-      ?? f.fail(currencyColumn, 'import.row.missingValue');
+    const stated = f.currency(cols.currency);
+    if (stated === null && orderCurrency.get(orderNo) === null) f.fail(null, 'import.row.orderHasErrors', { orderNo });
+    const currency =
+      stated ??
+      orderCurrency.get(orderNo) ??
+      options.defaultCurrency ??
+      f.fail(currencyColumn, 'import.row.missingValue');
     const quantity = f.quantity(cols.quantity, true);
     const unitPrice = f.amount(cols.price, currency);
     return {
-      status: f.text(cols.financialStatus) === '' ? null : f.status(cols.financialStatus, 'shopify'),
+      status: f.text(cols.financialStatus) === '' ? null : f.status(cols.financialStatus),
       createdAt: f.text(cols.createdAt) === '' ? null : f.date(cols.createdAt, dayFirst),
       currency,
       subtotal: optionalAmount(f, cols.subtotal, currency),
@@ -97,7 +119,12 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
     const head = rows[0].value;
     const headRow = rows[0].row;
     const missing = (col: Column): never => {
-      throw new RowFailure({ row: headRow, column: col.header, code: 'import.row.missingValue', params: { column: col.header } });
+      throw new RowFailure({
+        row: headRow,
+        column: col.header,
+        code: 'import.row.missingValue',
+        params: { column: col.header },
+      });
     };
     const status = head.status ?? missing(cols.financialStatus);
     const createdAt = head.createdAt ?? missing(cols.createdAt);
@@ -105,13 +132,19 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
     for (const r of rows) {
       if (r.value.currency !== currency) {
         throw new RowFailure({
-          row: r.row, column: currencyColumn.header, code: 'import.row.currencyMismatch',
+          row: r.row,
+          column: currencyColumn.header,
+          code: 'import.row.currencyMismatch',
           params: { column: currencyColumn.header, value: r.value.currency, expected: currency },
         });
       }
     }
-    const lineDiscounts = sumMinor(rows.map((r) => r.value.lineDiscount), currency);
-    const orderDiscount = head.discountAmount > lineDiscounts ? sumMinor([head.discountAmount, -lineDiscounts as Minor], currency) : ZERO;
+    const lineDiscounts = sumMinor(
+      rows.map((r) => r.value.lineDiscount),
+      currency,
+    );
+    const orderDiscount =
+      head.discountAmount > lineDiscounts ? sumMinor([head.discountAmount, -lineDiscounts as Minor], currency) : ZERO;
     let taxOnTop = head.taxes;
     if (head.subtotal !== null && head.total !== null && head.taxes !== 0) {
       const withoutTax = sumMinor([head.subtotal, head.shipping], currency);
@@ -131,19 +164,11 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
       discount: orderDiscount,
       taxOnTop,
       refunded: head.refunded,
-      lines: rows.map((r, i) => goodsLine({
-        lineKey: keys[i] ?? '',
-        sku: r.value.sku,
-        itemName: r.value.itemName,
-        quantity: r.value.quantity,
-        unitPrice: r.value.unitPrice,
-        lineTotal: r.value.lineTotal,
-        discount: r.value.lineDiscount,
-        sourceRow: r.row,
-      })),
+      lines: goodsLines(rows, keys, (v) => ({ discount: v.lineDiscount })),
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName: null,
+      statedTotal: head.total,
     };
   };
 

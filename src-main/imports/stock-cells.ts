@@ -7,7 +7,7 @@
 import type { RowError } from '../core/orders/order.ts';
 import { type Column, RowFailure } from './field-reader.ts';
 import { parseDateTime } from './parse-dates.ts';
-import type { Table } from './read-table.ts';
+import { checkRowsAccounted, type Table } from './read-table.ts';
 
 /** What every stock importer returns: good rows, coded rejected rows, data rows in the file. */
 export interface StockParse<R> {
@@ -104,7 +104,10 @@ export function collectRows<R>(table: Table, readRow: (cells: StockCells) => R):
   const rejected: RowError[] = [];
   for (let i = 0; i < table.rows.length; i++) {
     const readError = table.rowErrors[i] ?? null;
-    if (readError !== null) { rejected.push(readError); continue; }
+    if (readError !== null) {
+      rejected.push(readError);
+      continue;
+    }
     try {
       rows.push(readRow(new StockCells(table.rows[i] ?? [], table.rowNumbers[i] ?? 0)));
     } catch (e) {
@@ -112,5 +115,6 @@ export function collectRows<R>(table: Table, readRow: (cells: StockCells) => R):
       else throw e;
     }
   }
+  checkRowsAccounted(table.rows.length, rows.length, rejected.length);
   return { rows, rejected, rowCount: table.rows.length };
 }

@@ -22,8 +22,19 @@ export interface StockCountRow {
 const REQUIRED = {
   sku: ['sku', '商品编码', 'seller sku', '商品sku', '产品编码', '货品编码', 'item code', 'product code'],
   quantity: [
-    '可用数量', '可用库存', 'available', 'available quantity', 'available qty', 'on hand', 'on hand quantity', 'onhand',
-    'quantity', '数量', '库存数量', '库存', 'qty',
+    '可用数量',
+    '可用库存',
+    'available',
+    'available quantity',
+    'available qty',
+    'on hand',
+    'on hand quantity',
+    'onhand',
+    'quantity',
+    '数量',
+    '库存数量',
+    '库存',
+    'qty',
   ],
 } as const;
 const OPTIONAL = {

@@ -25,14 +25,23 @@ export interface FbaInventoryRow {
   readonly total: number;
 }
 
-export const FBA_QUANTITY_COLUMNS = ['afn-fulfillable-quantity', 'afn-warehouse-quantity', 'afn-total-quantity'] as const;
+export const FBA_QUANTITY_COLUMNS = [
+  'afn-fulfillable-quantity',
+  'afn-warehouse-quantity',
+  'afn-total-quantity',
+] as const;
 
 const REQUIRED = { sku: ['sku', 'seller-sku', 'seller sku'] } as const;
 const OPTIONAL = {
-  fnsku: ['fnsku', 'fulfillment-channel-sku'], asin: ['asin'],
-  fulfillable: ['afn-fulfillable-quantity'], unsellable: ['afn-unsellable-quantity'], reserved: ['afn-reserved-quantity'],
-  inWarehouse: ['afn-warehouse-quantity'], total: ['afn-total-quantity'],
-  inboundWorking: ['afn-inbound-working-quantity'], inboundShipped: ['afn-inbound-shipped-quantity'],
+  fnsku: ['fnsku', 'fulfillment-channel-sku'],
+  asin: ['asin'],
+  fulfillable: ['afn-fulfillable-quantity'],
+  unsellable: ['afn-unsellable-quantity'],
+  reserved: ['afn-reserved-quantity'],
+  inWarehouse: ['afn-warehouse-quantity'],
+  total: ['afn-total-quantity'],
+  inboundWorking: ['afn-inbound-working-quantity'],
+  inboundShipped: ['afn-inbound-shipped-quantity'],
   inboundReceiving: ['afn-inbound-receiving-quantity'],
 } as const;
 
@@ -49,14 +58,25 @@ export async function parseFbaInventory(bytes: Uint8Array): Promise<StockParse<F
     const unsellable = c.count(cols.unsellable);
     const reserved = c.count(cols.reserved);
     const inWarehouse = c.count(cols.inWarehouse);
-    const inboundParts = [c.count(cols.inboundWorking), c.count(cols.inboundShipped), c.count(cols.inboundReceiving)]
-      .filter((n) => n !== null);
+    const inboundParts = [
+      c.count(cols.inboundWorking),
+      c.count(cols.inboundShipped),
+      c.count(cols.inboundReceiving),
+    ].filter((n) => n !== null);
     const inbound = inboundParts.length === 0 ? null : inboundParts.reduce((a, b) => a + b, 0);
     const held = inWarehouse ?? (fulfillable ?? 0) + (unsellable ?? 0) + (reserved ?? 0);
     const total = c.count(cols.total) ?? held + (inbound ?? 0);
     return {
-      row: c.row, sku, fnsku: c.optional(cols.fnsku), asin: c.optional(cols.asin),
-      fulfillable, unsellable, reserved, inWarehouse, inbound, total,
+      row: c.row,
+      sku,
+      fnsku: c.optional(cols.fnsku),
+      asin: c.optional(cols.asin),
+      fulfillable,
+      unsellable,
+      reserved,
+      inWarehouse,
+      inbound,
+      total,
     };
   });
 }

@@ -3,9 +3,24 @@
  * Amounts stay decimal text as written plus their exact minor value in the row's currency;
  * a row fails with the first broken rule as a `stock.row.*` RowError naming its column.
  * landed_cost rows are per shipment (`reference`): their SKU, warehouse and quantity are optional.
+ * Optional columns describe the shipment a transfer names (carrier, cartons, basis — default value —,
+ * eta, received_date: without the column the goods arrive on the row's date, a blank cell leaves
+ * them in transit) and the warehouse a row may create (warehouse_kind, warehouse_country: of
+ * `to_warehouse` on a transfer, of `warehouse` otherwise).
+ * Every row gets a natural key: a hash of its move fields (amounts as minor units, so 12.0 = 12.00)
+ * and `#n`, its occurrence among identical rows of the file, so an overlapping later export is
+ * recognised row by row while two genuine identical rows stay two.
  */
+import { createHash } from 'node:crypto';
 import { DomainError } from '../core/domain-error.ts';
 import { type Currency, parseDecimal } from '../core/money/index.ts';
+import {
+  ALLOCATION_BASES,
+  type AllocationBasis,
+  WAREHOUSE_KINDS,
+  type WarehouseKind,
+} from '../core/stock/stock-views.ts';
+import { countryToIso2 } from './country-codes.ts';
 import { currencyFromText } from './currency-from-text.ts';
 import type { Column } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
@@ -30,6 +45,24 @@ interface StockMoveFields {
   readonly currency: Currency | null;
   readonly reference: string | null;
   readonly reason: string | null;
+  /** Kind of the warehouse this row may create (`to_warehouse` on a transfer), when the file says. */
+  readonly warehouseKind: WarehouseKind | null;
+  /** ISO 3166 alpha-2 country of that warehouse, when the file says. */
+  readonly warehouseCountry: string | null;
+  /** Hash of the move fields + `#n` (occurrence among identical rows of the file). */
+  readonly naturalKey: string;
+}
+
+/** What a transfer row says about the head-haul shipment its `reference` names. */
+export interface ShipmentColumns {
+  readonly carrier: string | null;
+  readonly cartons: number | null;
+  readonly basis: AllocationBasis;
+  readonly eta: string | null;
+  /** The day the goods arrive: the row's date without a received_date column, null (in transit) when blank. */
+  readonly receivedDate: string | null;
+  /** The file writes the received date (a later export can then receive a shipment left in transit). */
+  readonly receivedDateWritten: boolean;
 }
 
 /** purchase … writeoff: one SKU in one warehouse; count's quantity is the counted quantity (≥ 0). */
@@ -38,6 +71,8 @@ export interface StockItemMoveRow extends StockMoveFields {
   readonly sku: string;
   readonly warehouse: string;
   readonly quantity: number;
+  /** Transfers only (null otherwise). */
+  readonly shipment: ShipmentColumns | null;
 }
 
 /** A cost for the whole shipment named in `reference`, to be allocated over its SKUs. */
@@ -71,42 +106,172 @@ export const STOCK_MOVES_TEMPLATE = [
 ].join('\r\n');
 
 /** The same template with Chinese headers and type names, with a UTF-8 BOM so Excel shows it right. */
-export const STOCK_MOVES_TEMPLATE_ZH = '\uFEFF' + [
-  HEADERS_ZH,
-  '2026-03-05,采购,MUG-350-WH,SZ-01,,1000,12.50,12500.00,CNY,INV-20260305-01,',
-  '2026-03-10,调拨,MUG-350-WH,SZ-01,FBA-US,600,,,,BN9810-0001,',
-  '',
-].join('\r\n');
+export const STOCK_MOVES_TEMPLATE_ZH =
+  '\uFEFF' +
+  [
+    HEADERS_ZH,
+    '2026-03-05,采购,MUG-350-WH,SZ-01,,1000,12.50,12500.00,CNY,INV-20260305-01,',
+    '2026-03-10,调拨,MUG-350-WH,SZ-01,FBA-US,600,,,,BN9810-0001,',
+    '',
+  ].join('\r\n');
 
 const TYPE_NAMES: Readonly<Record<string, StockMoveType>> = {
-  purchase: 'purchase', transfer: 'transfer', sale: 'sale', return: 'return', count: 'count', writeoff: 'writeoff',
-  write_off: 'writeoff', landed_cost: 'landed_cost', landedcost: 'landed_cost',
-  '采购': 'purchase', '采购入库': 'purchase', '调拨': 'transfer', '销售': 'sale', '退货': 'return', '盘点': 'count',
-  '报损': 'writeoff', '报废': 'writeoff', '头程费用': 'landed_cost', '到岸成本': 'landed_cost',
+  purchase: 'purchase',
+  transfer: 'transfer',
+  sale: 'sale',
+  return: 'return',
+  count: 'count',
+  writeoff: 'writeoff',
+  write_off: 'writeoff',
+  landed_cost: 'landed_cost',
+  landedcost: 'landed_cost',
+  采购: 'purchase',
+  采购入库: 'purchase',
+  调拨: 'transfer',
+  销售: 'sale',
+  退货: 'return',
+  盘点: 'count',
+  报损: 'writeoff',
+  报废: 'writeoff',
+  头程费用: 'landed_cost',
+  到岸成本: 'landed_cost',
 };
 
 const REQUIRED = {
-  date: ['date', '日期'], type: ['type', '类型'], sku: ['sku', '商品编码'], warehouse: ['warehouse', '仓库'],
+  date: ['date', '日期'],
+  type: ['type', '类型'],
+  sku: ['sku', '商品编码'],
+  warehouse: ['warehouse', '仓库'],
   quantity: ['quantity', '数量'],
 } as const;
 const OPTIONAL = {
-  toWarehouse: ['to_warehouse', 'to warehouse', '目标仓库'], unitCost: ['unit_cost', 'unit cost', '单位成本'],
-  amount: ['amount', '金额'], currency: ['currency', '币种'], reference: ['reference', '单号'], reason: ['reason', '原因'],
+  toWarehouse: ['to_warehouse', 'to warehouse', '目标仓库'],
+  unitCost: ['unit_cost', 'unit cost', '单位成本'],
+  amount: ['amount', '金额'],
+  currency: ['currency', '币种'],
+  reference: ['reference', '单号'],
+  reason: ['reason', '原因'],
+  carrier: ['carrier', '承运商', '物流商'],
+  cartons: ['cartons', '箱数'],
+  basis: ['basis', '分摊方式'],
+  eta: ['eta', '预计到达'],
+  receivedDate: ['received_date', 'received date', '到货日期', '收货日期'],
+  warehouseKind: ['warehouse_kind', 'warehouse kind', '仓库类型'],
+  warehouseCountry: ['warehouse_country', 'warehouse country', '仓库国家'],
 } as const;
+
+const KIND_NAMES: Readonly<Record<string, WarehouseKind>> = {
+  ...Object.fromEntries(WAREHOUSE_KINDS.map((k) => [k.toLowerCase(), k])),
+  overseas_own: 'overseasOwn',
+  overseas_public: 'overseasPublic',
+  fba: 'platform',
+  国内仓: 'domestic',
+  在途仓: 'transit',
+  海外仓: 'overseasOwn',
+  自营海外仓: 'overseasOwn',
+  公共海外仓: 'overseasPublic',
+  平台仓: 'platform',
+  退货仓: 'returns',
+};
+const BASIS_NAMES: Readonly<Record<string, AllocationBasis>> = {
+  ...Object.fromEntries(ALLOCATION_BASES.map((b) => [b, b])),
+  货值: 'value',
+  重量: 'weight',
+  体积: 'volume',
+  数量: 'quantity',
+};
 
 type Columns = ReturnType<typeof findColumns<keyof typeof REQUIRED, keyof typeof OPTIONAL>>;
 
 /** Parses the template; file-level problems throw `import.file.*` (missingColumns {source: 'stock-moves'}). */
-export async function parseStockMoves(bytes: Uint8Array, options: StockMovesOptions = {}): Promise<StockParse<StockMoveRow>> {
+export async function parseStockMoves(
+  bytes: Uint8Array,
+  options: StockMovesOptions = {},
+): Promise<StockParse<StockMoveRow>> {
   const table = await readTable(bytes);
   const cols = findColumns(table, 'stock-moves', REQUIRED, OPTIONAL);
   const fallback = options.defaultCurrency ?? null;
-  return collectRows(table, (cells) => readMove(cells, cols, fallback));
+  const parsed = collectRows(table, (cells) => readMove(cells, cols, fallback));
+  const seen = new Map<string, number>();
+  const rows = parsed.rows.map((r) => {
+    const fields = createHash('sha256')
+      .update(
+        JSON.stringify([
+          r.date,
+          r.type,
+          r.sku,
+          r.warehouse,
+          r.toWarehouse,
+          r.quantity,
+          r.unitCostMinor,
+          r.amountMinor,
+          r.currency,
+          r.reference,
+          r.reason,
+        ]),
+      )
+      .digest('hex')
+      .slice(0, 32);
+    const n = (seen.get(fields) ?? 0) + 1;
+    seen.set(fields, n);
+    return { ...r, naturalKey: `${fields}#${n}` } as StockMoveRow;
+  });
+  return { ...parsed, rows };
 }
 
-function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null): StockMoveRow {
+/** The row's warehouse kind and country columns. */
+function warehouseFacts(
+  c: StockCells,
+  cols: Columns,
+): { warehouseKind: WarehouseKind | null; warehouseCountry: string | null } {
+  const kindText = c.optional(cols.warehouseKind);
+  const warehouseKind =
+    kindText === null
+      ? null
+      : (KIND_NAMES[kindText.toLowerCase().replace(/[\s-]+/g, '_')] ??
+        KIND_NAMES[kindText.toLowerCase()] ??
+        c.fail(cols.warehouseKind ?? 'warehouse_kind', 'stock.row.badWarehouseKind', kindText));
+  const countryText = c.optional(cols.warehouseCountry);
+  const warehouseCountry =
+    countryText === null
+      ? null
+      : (countryToIso2(countryText) ??
+        c.fail(cols.warehouseCountry ?? 'warehouse_country', 'stock.row.badCountry', countryText));
+  return { warehouseKind, warehouseCountry };
+}
+
+/** The shipment columns of a transfer row. */
+function shipmentColumns(c: StockCells, cols: Columns, date: string): ShipmentColumns {
+  const basisText = c.optional(cols.basis);
+  const basis =
+    basisText === null
+      ? 'value'
+      : (BASIS_NAMES[basisText.toLowerCase()] ?? c.fail(cols.basis ?? 'basis', 'stock.row.badBasis', basisText));
+  const cartons = cols.cartons === null || c.text(cols.cartons) === '' ? null : c.quantity(cols.cartons, false);
+  const eta = cols.eta === null || c.text(cols.eta) === '' ? null : c.day(cols.eta, false);
+  let receivedDate: string | null = date;
+  if (cols.receivedDate !== null) {
+    receivedDate = c.text(cols.receivedDate) === '' ? null : c.day(cols.receivedDate, false);
+    if (receivedDate !== null && receivedDate < date)
+      c.fail(cols.receivedDate, 'stock.row.receivedBeforeShipped', receivedDate);
+  }
+  return {
+    carrier: c.optional(cols.carrier),
+    cartons,
+    basis,
+    eta,
+    receivedDate,
+    receivedDateWritten: cols.receivedDate !== null && receivedDate !== null,
+  };
+}
+
+/** A row before its natural key is known (it needs the rows before it). */
+type KeylessRow<T = StockMoveRow> = T extends unknown ? Omit<T, 'naturalKey'> : never;
+
+function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null): KeylessRow {
   const typeText = c.required(cols.type);
-  const type = TYPE_NAMES[typeText.toLowerCase().replace(/[\s-]+/g, '_')] ?? c.fail(cols.type, 'stock.row.badType', typeText);
+  const type =
+    TYPE_NAMES[typeText.toLowerCase().replace(/[\s-]+/g, '_')] ?? c.fail(cols.type, 'stock.row.badType', typeText);
   const date = c.day(cols.date, true);
   if (type === 'landed_cost') {
     const sku = c.optional(cols.sku);
@@ -115,11 +280,24 @@ function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null
     const amount = present(c, cols.amount, 'amount');
     const reference = present(c, cols.reference, 'reference');
     const unitCost = c.optional(cols.unitCost);
-    const currency = readCurrency(c, cols.currency, defaultCurrency) ?? c.fail(cols.currency ?? 'currency', 'stock.row.missingValue');
+    const currency =
+      readCurrency(c, cols.currency, defaultCurrency) ?? c.fail(cols.currency ?? 'currency', 'stock.row.missingValue');
     return {
-      row: c.row, date, type, sku, warehouse, toWarehouse: null, quantity,
-      unitCost, unitCostMinor: unitCost === null ? null : decimal(c, cols.unitCost ?? 'unit_cost', unitCost, currency),
-      amount, amountMinor: decimal(c, cols.amount ?? 'amount', amount, currency), currency, reference, reason: c.optional(cols.reason),
+      row: c.row,
+      date,
+      type,
+      sku,
+      warehouse,
+      toWarehouse: null,
+      quantity,
+      unitCost,
+      unitCostMinor: unitCost === null ? null : decimal(c, cols.unitCost ?? 'unit_cost', unitCost, currency),
+      amount,
+      amountMinor: decimal(c, cols.amount ?? 'amount', amount, currency),
+      currency,
+      reference,
+      reason: c.optional(cols.reason),
+      ...warehouseFacts(c, cols),
     };
   }
   const sku = c.required(cols.sku);
@@ -137,10 +315,23 @@ function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null
   if (unitCost !== null || amount !== null) currency ??= c.fail(cols.currency ?? 'currency', 'stock.row.missingValue');
   else if (c.text(cols.currency) === '') currency = null; // no money on the row: no default applied
   return {
-    row: c.row, date, type, sku, warehouse, toWarehouse, quantity,
-    unitCost, unitCostMinor: unitCost === null || currency === null ? null : decimal(c, cols.unitCost ?? 'unit_cost', unitCost, currency),
-    amount, amountMinor: amount === null || currency === null ? null : decimal(c, cols.amount ?? 'amount', amount, currency),
-    currency, reference, reason: c.optional(cols.reason),
+    row: c.row,
+    date,
+    type,
+    sku,
+    warehouse,
+    toWarehouse,
+    quantity,
+    unitCost,
+    unitCostMinor:
+      unitCost === null || currency === null ? null : decimal(c, cols.unitCost ?? 'unit_cost', unitCost, currency),
+    amount,
+    amountMinor: amount === null || currency === null ? null : decimal(c, cols.amount ?? 'amount', amount, currency),
+    currency,
+    reference,
+    reason: c.optional(cols.reason),
+    shipment: type === 'transfer' ? shipmentColumns(c, cols, date) : null,
+    ...warehouseFacts(c, cols),
   };
 }
 

@@ -5,5 +5,8 @@
 import { type Currency, type Minor, sumMoney } from '../core/money/index.ts';
 
 export function sumMinor(amounts: readonly Minor[], currency: Currency): Minor {
-  return sumMoney(amounts.map((amount) => ({ amount, currency })), currency).amount;
+  return sumMoney(
+    amounts.map((amount) => ({ amount, currency })),
+    currency,
+  ).amount;
 }

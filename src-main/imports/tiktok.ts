@@ -10,7 +10,7 @@
 import { DomainError } from '../core/domain-error.ts';
 import type { Currency, Minor } from '../core/money/index.ts';
 import type { Fulfilment, ImportedOrder } from '../core/orders/order.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLine } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
@@ -20,17 +20,29 @@ import type { Table } from './read-table.ts';
 import { sumMinor } from './sum-minor.ts';
 
 const REQUIRED = {
-  orderNo: ['order id'], status: ['order status'], createdAt: ['created time'], quantity: ['quantity'],
+  orderNo: ['order id'],
+  status: ['order status'],
+  createdAt: ['created time'],
+  quantity: ['quantity'],
   after: ['sku subtotal after discount'],
 };
 const OPTIONAL = {
-  sku: ['seller sku'], productName: ['product name'], unitPrice: ['sku unit original price'],
-  before: ['sku subtotal before discount'], shipping: ['shipping fee after discount'], taxes: ['taxes'],
-  refunded: ['order refund amount'], currency: ['currency'], country: ['country'], fulfilment: ['fulfillment type'],
+  sku: ['seller sku'],
+  productName: ['product name'],
+  unitPrice: ['sku unit original price'],
+  before: ['sku subtotal before discount'],
+  shipping: ['shipping fee after discount'],
+  taxes: ['taxes'],
+  refunded: ['order refund amount'],
+  currency: ['currency'],
+  country: ['country'],
+  fulfilment: ['fulfillment type'],
 };
 
 const FULFILMENT: Readonly<Record<string, Fulfilment>> = {
-  'fulfillment by tiktok shop': 'platform', 'fulfilled by tiktok shop': 'platform', 'fulfillment by seller': 'self',
+  'fulfillment by tiktok shop': 'platform',
+  'fulfilled by tiktok shop': 'platform',
+  'fulfillment by seller': 'self',
   'fulfilled by seller': 'self',
 };
 
@@ -53,17 +65,19 @@ interface TikTokRow {
 
 export function parseTikTok(table: Table, options: FormatOptions): FormatResult {
   const cols = findColumns(table, 'tiktok', REQUIRED, OPTIONAL);
-  if (cols.currency === null && options.defaultCurrency === null) throw new DomainError('import.file.noCurrency', { source: 'tiktok' });
+  if (cols.currency === null && options.defaultCurrency === null)
+    throw new DomainError('import.file.noCurrency', { source: 'tiktok' });
   const currencyColumn: Column = cols.currency ?? { index: -1, header: 'Currency' };
   const dayFirst = detectDayFirst(table.rows.map((r) => r[cols.createdAt.index] ?? ''));
 
   const readRow = (f: FieldReader): TikTokRow => {
-    const currency = f.currency(cols.currency) ?? options.defaultCurrency ?? f.fail(currencyColumn, 'import.row.missingValue');
+    const currency =
+      f.currency(cols.currency) ?? options.defaultCurrency ?? f.fail(currencyColumn, 'import.row.missingValue');
     const after = f.amount(cols.after, currency);
     const before = f.text(cols.before) === '' ? after : f.amount(cols.before, currency);
     const discounted = before >= after;
     return {
-      status: f.status(cols.status, 'tiktok'),
+      status: f.status(cols.status),
       createdAt: f.date(cols.createdAt, dayFirst),
       currency,
       country: f.country(cols.country),
@@ -85,7 +99,9 @@ export function parseTikTok(table: Table, options: FormatOptions): FormatResult 
     for (const r of rows) {
       if (r.value.currency !== head.currency) {
         throw new RowFailure({
-          row: r.row, column: currencyColumn.header, code: 'import.row.currencyMismatch',
+          row: r.row,
+          column: currencyColumn.header,
+          code: 'import.row.currencyMismatch',
           params: { column: currencyColumn.header, value: r.value.currency, expected: head.currency },
         });
       }
@@ -104,16 +120,7 @@ export function parseTikTok(table: Table, options: FormatOptions): FormatResult 
       discount: ZERO,
       taxOnTop: head.taxes,
       refunded: head.refunded,
-      lines: rows.map((r, i) => goodsLine({
-        lineKey: keys[i] ?? '',
-        sku: r.value.sku,
-        itemName: r.value.itemName,
-        quantity: r.value.quantity,
-        unitPrice: r.value.unitPrice,
-        lineTotal: r.value.lineTotal,
-        discount: r.value.discount,
-        sourceRow: r.row,
-      })),
+      lines: goodsLines(rows, keys, (v) => ({ discount: v.discount })),
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName: null,

@@ -8,7 +8,7 @@
 import type { RowError } from '../core/orders/order.ts';
 import { type Column, FieldReader, RowFailure } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
-import { readTable } from './read-table.ts';
+import { checkRowsAccounted, readTable } from './read-table.ts';
 import { readDay, wholeNumber } from './stock-cells.ts';
 
 export interface WaybillRow {
@@ -32,13 +32,30 @@ export interface WaybillParse {
 
 const REQUIRED = {
   orderNo: ['订单号', '订单编号', 'order no', 'order_no', 'order number', 'order id'],
-  logisticsNo: ['运单号', '物流单号', '物流运单编号', 'tracking number', 'tracking no', 'logistics no', 'logistics_no', 'waybill no'],
+  logisticsNo: [
+    '运单号',
+    '物流单号',
+    '物流运单编号',
+    'tracking number',
+    'tracking no',
+    'logistics no',
+    'logistics_no',
+    'waybill no',
+  ],
 } as const;
 const OPTIONAL = {
   logisticsCode: ['物流企业代码', 'carrier code', 'logistics code', 'logistics_code'],
   logisticsName: ['物流企业名称', '物流公司', 'carrier', 'carrier name', 'logistics name', 'logistics_name'],
   exportDate: ['出口日期', 'export date', 'export_date'],
-  grossWeightGrams: ['毛重(克)', '毛重(g)', '毛重', 'gross weight g', 'gross weight (g)', 'gross_weight_g', 'gross weight'],
+  grossWeightGrams: [
+    '毛重(克)',
+    '毛重(g)',
+    '毛重',
+    'gross weight g',
+    'gross weight (g)',
+    'gross_weight_g',
+    'gross weight',
+  ],
   packNo: ['件数', 'packages', 'package count', 'pack no', 'pack_no'],
 } as const;
 
@@ -56,11 +73,19 @@ export async function parseWaybills(bytes: Uint8Array): Promise<WaybillParse> {
   const seen = new Set<string>();
   for (let i = 0; i < table.rows.length; i++) {
     const readError = table.rowErrors[i] ?? null;
-    if (readError !== null) { rejected.push(readError); continue; }
+    if (readError !== null) {
+      rejected.push(readError);
+      continue;
+    }
     try {
       const row = readRow(new FieldReader(table.rows[i] ?? [], table.rowNumbers[i] ?? 0, 'UTC'), cols);
       if (seen.has(row.orderNo)) {
-        rejected.push({ row: row.row, column: cols.orderNo.header, code: 'import.row.duplicateOrder', params: { column: cols.orderNo.header, orderNo: row.orderNo } });
+        rejected.push({
+          row: row.row,
+          column: cols.orderNo.header,
+          code: 'import.row.duplicateOrder',
+          params: { column: cols.orderNo.header, orderNo: row.orderNo },
+        });
         continue;
       }
       seen.add(row.orderNo);
@@ -70,6 +95,7 @@ export async function parseWaybills(bytes: Uint8Array): Promise<WaybillParse> {
       else throw e;
     }
   }
+  checkRowsAccounted(table.rows.length, rows.length, rejected.length);
   return { rows, rejected, rowCount: table.rows.length };
 }
 
@@ -79,10 +105,19 @@ function readRow(r: FieldReader, cols: Columns): WaybillRow {
   const logisticsCode = limited(r, cols.logisticsCode, MAX_LENGTH.logisticsCode);
   const logisticsName = limited(r, cols.logisticsName, MAX_LENGTH.logisticsName);
   const dateText = r.text(cols.exportDate);
-  const exportDate = dateText === '' ? null : readDay(dateText, false) ?? r.fail(cols.exportDate, 'import.row.badDate', { value: dateText });
+  const exportDate =
+    dateText === ''
+      ? null
+      : (readDay(dateText, false) ?? r.fail(cols.exportDate, 'import.row.badDate', { value: dateText }));
   return {
-    row: r.row, orderNo, logisticsNo, logisticsCode, logisticsName, exportDate,
-    grossWeightGrams: whole(r, cols.grossWeightGrams, true), packNo: whole(r, cols.packNo, false),
+    row: r.row,
+    orderNo,
+    logisticsNo,
+    logisticsCode,
+    logisticsName,
+    exportDate,
+    grossWeightGrams: whole(r, cols.grossWeightGrams, true),
+    packNo: whole(r, cols.packNo, false),
   };
 }
 

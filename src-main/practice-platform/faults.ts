@@ -3,7 +3,7 @@
  * replayed: `500=0.1,drop=0.05,dup=0.2,reorder=0.3,latency=5-50`. 500 and drop fire either
  * before the request is processed or after (a lost answer: the platform already has it).
  */
-import { seededRandom } from '../sync/backoff.ts';
+import { seededRandom } from '../core/random/seeded-random.ts';
 
 export interface FaultConfig {
   /** Probability of an HTTP 500 per request. */
@@ -18,13 +18,29 @@ export interface FaultConfig {
   readonly latencyMaxMs: number;
 }
 
-export const NO_FAULTS: FaultConfig = { error500: 0, drop: 0, duplicate: 0, reorder: 0, latencyMinMs: 0, latencyMaxMs: 0 };
+export const NO_FAULTS: FaultConfig = {
+  error500: 0,
+  drop: 0,
+  duplicate: 0,
+  reorder: 0,
+  latencyMinMs: 0,
+  latencyMaxMs: 0,
+};
 
-const NAMES: Record<string, keyof FaultConfig> = { '500': 'error500', drop: 'drop', dup: 'duplicate', duplicate: 'duplicate', reorder: 'reorder' };
+const NAMES: Record<string, keyof FaultConfig> = {
+  '500': 'error500',
+  drop: 'drop',
+  dup: 'duplicate',
+  duplicate: 'duplicate',
+  reorder: 'reorder',
+};
 
 export function parseFaultSpec(spec: string): FaultConfig {
   const out: { -readonly [K in keyof FaultConfig]: number } = { ...NO_FAULTS };
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=') as [string, string | undefined];
     if (value === undefined) throw new Error(`fault "${part}": expected name=value`);
     if (name === 'latency') {
@@ -50,7 +66,7 @@ export class Faults {
 
   constructor(config: FaultConfig, seed: number) {
     this.config = config;
-    this.#random = seededRandom(seed);
+    this.#random = seededRandom(seed).next;
   }
 
   latencyMs(): number {

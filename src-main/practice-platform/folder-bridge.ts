@@ -11,11 +11,17 @@ import { writeFileAtomic } from '../sync/atomic-file.ts';
 import { sentTypeOf } from './parse-ceb.ts';
 import type { PracticePlatform } from './platform.ts';
 
-export async function relayExchangeFolder(platform: PracticePlatform, dir: string): Promise<{ messages: number; receipts: number }> {
+export async function relayExchangeFolder(
+  platform: PracticePlatform,
+  dir: string,
+): Promise<{ messages: number; receipts: number }> {
   const out = path.join(dir, 'out');
   const sent = path.join(out, 'sent');
   fs.mkdirSync(sent, { recursive: true });
-  const files = fs.readdirSync(out).filter((n) => n.endsWith('.xml')).sort();
+  const files = fs
+    .readdirSync(out)
+    .filter((n) => n.endsWith('.xml'))
+    .sort();
   const messages = files.map((name) => {
     const xml = fs.readFileSync(path.join(out, name), 'utf8');
     return { key: name, type: sentTypeOf(xml) ?? 'unknown', guid: '', xml };

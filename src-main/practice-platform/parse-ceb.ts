@@ -27,11 +27,20 @@ const SHAPES: Record<SentType, { block: string; head: string | null; line: strin
   CEB603: { block: 'Inventory', head: 'InventoryHead', line: 'InventoryList' },
   CEB701: { block: 'SummaryApply', head: 'SummaryApplyHead', line: 'SummaryApplyList' },
 };
-const ARRAYS = new Set(Object.values(SHAPES).flatMap((s) => [s.block, s.line]).filter((x): x is string => x !== null));
+const ARRAYS = new Set(
+  Object.values(SHAPES)
+    .flatMap((s) => [s.block, s.line])
+    .filter((x): x is string => x !== null),
+);
 
 const parser = new XMLParser({
-  ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false,
-  parseAttributeValue: false, trimValues: true, isArray: (name) => ARRAYS.has(name),
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => ARRAYS.has(name),
 });
 
 type Node = Record<string, unknown>;

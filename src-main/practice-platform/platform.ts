@@ -17,7 +17,7 @@ import { practicePublicKeys, signatureKeyName, verifySm2Practice } from '../sync
 import { validateCebMany } from '../sync/validate-ceb.ts';
 import type { SendOutcome } from '../sync/transport.ts';
 import { parseCebMessage, type CebDoc, type ParsedMessage } from './parse-ceb.ts';
-import { checkThreeDocs, docIdentity, type ReceivedDocs } from './three-docs.ts';
+import { checkThreeDocs, docIdentity, PRACTICE_CNY_RATES, type ReceivedDocs } from './three-docs.ts';
 import { summaryResults } from './summary.ts';
 
 export interface PracticePlatformOptions {
@@ -32,6 +32,13 @@ export interface PracticePlatformOptions {
   readonly state?: PlatformSnapshot;
   /** Public keys by KeyName it verifies signatures with (default: the app's practice signer). */
   readonly signatureKeys?: ReadonlyMap<string, KeyObject>;
+  /**
+   * Take store-only messages (appStatus 1, 暂存) as if declared: the behaviour before issue 15, for
+   * old training data. Default false: a 暂存 message is not a declaration and is refused.
+   */
+  readonly acceptDrafts?: boolean;
+  /** Conversion to CNY per customs currency code for the 9710/9810 CNY 5,000 rule (default PRACTICE_CNY_RATES). */
+  readonly cnyRates?: Readonly<Record<string, string>>;
 }
 
 /** Everything the platform knows, as JSON. */
@@ -43,7 +50,12 @@ export interface PlatformSnapshot {
   readonly sixItems: ReadonlyArray<[string, unknown]>;
   readonly pending: readonly Scheduled[];
   readonly log: readonly LogSlot[];
-  readonly counters: { readonly deliveries: number; readonly duplicates: number; readonly serial: number; readonly order: number };
+  readonly counters: {
+    readonly deliveries: number;
+    readonly duplicates: number;
+    readonly serial: number;
+    readonly order: number;
+  };
 }
 
 export interface IncomingMessage {
@@ -74,9 +86,20 @@ export interface PlatformStats {
   readonly receiptsPending: number;
 }
 
-export interface LogSlot { readonly seq: number; readonly id: string; readonly type: ReceiptType; readonly receipts: readonly ReceiptInput[]; xml?: string }
+export interface LogSlot {
+  readonly seq: number;
+  readonly id: string;
+  readonly type: ReceiptType;
+  readonly receipts: readonly ReceiptInput[];
+  xml?: string;
+}
 
-export interface Scheduled { readonly dueAt: number; readonly order: number; readonly type: ReceiptType; readonly receipts: readonly ReceiptInput[] }
+export interface Scheduled {
+  readonly dueAt: number;
+  readonly order: number;
+  readonly type: ReceiptType;
+  readonly receipts: readonly ReceiptInput[];
+}
 
 const DEFAULT_STEP_MS = 2_000;
 
@@ -85,7 +108,11 @@ function returnTime(ms: number): string {
 }
 
 function xsdReason(errors: readonly { line: number; message: string }[]): string {
-  return errors.slice(0, 3).map((e) => `line ${e.line}: ${e.message}`).join('; ').slice(0, 1000);
+  return errors
+    .slice(0, 3)
+    .map((e) => `line ${e.line}: ${e.message}`)
+    .join('; ')
+    .slice(0, 1000);
 }
 
 const SIX_ITEM_FIELDS = ['goodsName', 'unit', 'quantity', 'unitPrice', 'amount'] as const;
@@ -107,6 +134,8 @@ export class PracticePlatform {
   readonly #validate: boolean;
   readonly #xsdDir: string | undefined;
   readonly #keys: ReadonlyMap<string, KeyObject>;
+  readonly #acceptDrafts: boolean;
+  readonly #cnyRates: Readonly<Record<string, string>>;
   readonly #outcomes = new Map<string, SendOutcome>();
   /** Every key ever received → its outcome (settled or still being processed). */
   readonly #seen = new Map<string, Promise<SendOutcome>>();
@@ -130,10 +159,15 @@ export class PracticePlatform {
     this.#validate = options.validate ?? true;
     this.#xsdDir = options.xsdDir;
     this.#keys = options.signatureKeys ?? practicePublicKeys();
+    this.#acceptDrafts = options.acceptDrafts ?? false;
+    this.#cnyRates = options.cnyRates ?? PRACTICE_CNY_RATES;
     const st = options.state;
     this.epoch = st?.epoch ?? randomUUID().slice(0, 8);
     if (!st) return;
-    for (const [k, o] of st.outcomes) { this.#outcomes.set(k, o); this.#seen.set(k, Promise.resolve(o)); }
+    for (const [k, o] of st.outcomes) {
+      this.#outcomes.set(k, o);
+      this.#seen.set(k, Promise.resolve(o));
+    }
     for (const [k, n] of st.documents) this.#documents.set(k, n);
     for (const name of ['orders', 'payments', 'waybills', 'lists'] as const) {
       for (const [k, v] of st.docs[name]) (this.#docs[name] as Map<string, unknown>).set(k, v);
@@ -141,15 +175,34 @@ export class PracticePlatform {
     for (const [k, v] of st.sixItems) this.#sixItems.set(k, v);
     this.#pending = [...st.pending];
     this.#log = st.log.map((slot) => ({ ...slot }));
-    ({ deliveries: this.#deliveries, duplicates: this.#duplicates, serial: this.#serial, order: this.#order } = st.counters);
+    ({
+      deliveries: this.#deliveries,
+      duplicates: this.#duplicates,
+      serial: this.#serial,
+      order: this.#order,
+    } = st.counters);
   }
 
   snapshot(): PlatformSnapshot {
     return {
-      epoch: this.epoch, outcomes: [...this.#outcomes], documents: [...this.#documents],
-      docs: { orders: [...this.#docs.orders], payments: [...this.#docs.payments], waybills: [...this.#docs.waybills], lists: [...this.#docs.lists] },
-      sixItems: [...this.#sixItems], pending: [...this.#pending], log: [...this.#log],
-      counters: { deliveries: this.#deliveries, duplicates: this.#duplicates, serial: this.#serial, order: this.#order },
+      epoch: this.epoch,
+      outcomes: [...this.#outcomes],
+      documents: [...this.#documents],
+      docs: {
+        orders: [...this.#docs.orders],
+        payments: [...this.#docs.payments],
+        waybills: [...this.#docs.waybills],
+        lists: [...this.#docs.lists],
+      },
+      sixItems: [...this.#sixItems],
+      pending: [...this.#pending],
+      log: [...this.#log],
+      counters: {
+        deliveries: this.#deliveries,
+        duplicates: this.#duplicates,
+        serial: this.#serial,
+        order: this.#order,
+      },
     };
   }
 
@@ -172,7 +225,12 @@ export class PracticePlatform {
       fresh.push(m);
     }
     const work = this.#process(fresh);
-    fresh.forEach((m, i) => this.#seen.set(m.key, work.then((all) => all[i]!)));
+    fresh.forEach((m, i) =>
+      this.#seen.set(
+        m.key,
+        work.then((all) => all[i]!),
+      ),
+    );
     work.catch(() => fresh.forEach((m) => this.#seen.delete(m.key)));
     const done = await work;
     fresh.forEach((m, i) => this.#outcomes.set(m.key, done[i]!));
@@ -184,15 +242,28 @@ export class PracticePlatform {
   }
 
   async #process(messages: readonly IncomingMessage[]): Promise<SendOutcome[]> {
-    const checks = this.#validate ? await validateCebMany(messages.map((m) => m.xml), this.#xsdDir ? { xsdDir: this.#xsdDir } : {}) : null;
+    const checks = this.#validate
+      ? await validateCebMany(
+          messages.map((m) => m.xml),
+          this.#xsdDir ? { xsdDir: this.#xsdDir } : {},
+        )
+      : null;
     return messages.map((m, i) => {
       const check = checks?.[i];
       if (check && !check.valid) return { key: m.key, outcome: 'rejected', reason: `xsd ${xsdReason(check.errors)}` };
+      if (!this.#acceptDrafts && /<(?:\w+:)?appStatus>\s*1\s*</.test(m.xml)) {
+        return {
+          key: m.key,
+          outcome: 'rejected',
+          reason: '暂存报文（appStatus 1）不是申报：请加签后以 appStatus 2 发送',
+        };
+      }
       const refused = this.#signatureProblem(m.xml);
       if (refused) return { key: m.key, outcome: 'rejected', reason: refused };
       const parsed = parseCebMessage(m.xml);
       if (!parsed) return { key: m.key, outcome: 'rejected', reason: 'unknown message type' };
-      if (parsed.type !== m.type) return { key: m.key, outcome: 'rejected', reason: `type ${m.type} does not match ${parsed.type}` };
+      if (parsed.type !== m.type)
+        return { key: m.key, outcome: 'rejected', reason: `type ${m.type} does not match ${parsed.type}` };
       this.#accept(parsed);
       return { key: m.key, outcome: 'accepted' };
     });
@@ -201,20 +272,27 @@ export class PracticePlatform {
   /** Why a message's signature is refused (coded), or null when it is fine. */
   #signatureProblem(xml: string): string | null {
     const signed = /<ds:Signature[\s>]/.test(xml);
-    if (!signed) return /<ceb:appStatus>\s*2\s*</.test(xml) ? '1001 declaration (appStatus 2) without a signature' : null;
+    if (!signed)
+      return /<ceb:appStatus>\s*2\s*</.test(xml) ? '1001 declaration (appStatus 2) without a signature' : null;
     const keyName = signatureKeyName(xml);
     if (keyName === null) return '1002 signature unreadable';
     const key = this.#keys.get(keyName);
     if (!key) return `1003 unknown signing key ${keyName.slice(0, 64)}`;
-    return verifySm2Practice(xml, key) ? null : '1004 signature does not verify (message changed after signing, or another key)';
+    return verifySm2Practice(xml, key)
+      ? null
+      : '1004 signature does not verify (message changed after signing, or another key)';
   }
 
   receiveSixItems(exports: ReadonlyArray<{ key: string; items: unknown }>): SendOutcome[] {
     this.#deliveries += exports.length;
     return exports.map(({ key, items }) => {
-      if (this.#sixItems.has(key)) { this.#duplicates++; return { key, outcome: 'duplicate' }; }
+      if (this.#sixItems.has(key)) {
+        this.#duplicates++;
+        return { key, outcome: 'duplicate' };
+      }
       const missing = missingSixItems(items);
-      if (missing.length > 0) return { key, outcome: 'rejected', reason: `six items incomplete: ${missing.join(', ')}` };
+      if (missing.length > 0)
+        return { key, outcome: 'rejected', reason: `six items incomplete: ${missing.join(', ')}` };
       this.#sixItems.set(key, items);
       return { key, outcome: 'accepted' };
     });
@@ -231,6 +309,12 @@ export class PracticePlatform {
     };
     for (const doc of msg.docs) {
       const identity = docIdentity(doc);
+      const known = this.#documents.has(identity);
+      const change = doc.head.appType === '2';
+      if (change) {
+        for (const step of this.#answerChange(doc, now, known)) add(step.type, step.at, step.receipt);
+        continue;
+      }
       const seen = (this.#documents.get(identity) ?? 0) + 1;
       this.#documents.set(identity, seen);
       for (const step of this.#answer(doc, now, seen > 1)) add(step.type, step.at, step.receipt);
@@ -248,66 +332,206 @@ export class PracticePlatform {
   }
 
   /** The receipts one document gets, each with the time it becomes visible. */
-  #answer(doc: CebDoc, now: number, repeated: boolean): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+  #answer(
+    doc: CebDoc,
+    now: number,
+    repeated: boolean,
+  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
     const h = doc.head;
-    const t0 = now, t1 = now + this.#step, t2 = now + 2 * this.#step;
+    const t0 = now,
+      t1 = now + this.#step,
+      t2 = now + 2 * this.#step;
     const base = { guid: h.guid ?? '', returnTime: returnTime(now) };
-    const steps = (type: ReceiptType, r: Omit<ReceiptInput, 'status' | 'returnTime' | 'returnInfo' | 'guid'>, final: Array<[string, string, number]>) =>
+    const steps = (
+      type: ReceiptType,
+      r: Omit<ReceiptInput, 'status' | 'returnTime' | 'returnInfo' | 'guid'>,
+      final: Array<[string, string, number]>,
+    ) =>
       [['2', '电子口岸申报中', t0] as [string, string, number], ...final].map(([status, info, at]) => ({
-        type, at, receipt: { ...base, ...r, status, returnInfo: info, returnTime: returnTime(at) } as ReceiptInput,
+        type,
+        at,
+        receipt: { ...base, ...r, status, returnInfo: info, returnTime: returnTime(at) } as ReceiptInput,
       }));
-    const dup: Array<[string, string, number]> = [['-301010', '业务编号已存在，不能重复新增', t1]];
+    const dup: Array<[string, string, number]> = [
+      ['-301010', '业务编号已存在，不能重复新增（变更请以 appType 2 发送）', t1],
+    ];
     switch (doc.type) {
       case 'CEB303':
         if (!repeated) this.#docs.orders.set(`${h.ebpCode}|${h.orderNo}`, doc);
-        return steps('CEB304', { businessKey: h.orderNo ?? '', orderNo: h.orderNo ?? '', ebpCode: h.ebpCode ?? '', ebcCode: h.ebcCode ?? '' },
-          repeated ? dup : [['120', '海关入库成功', t1]]);
+        return steps(
+          'CEB304',
+          {
+            businessKey: h.orderNo ?? '',
+            orderNo: h.orderNo ?? '',
+            ebpCode: h.ebpCode ?? '',
+            ebcCode: h.ebcCode ?? '',
+          },
+          repeated ? dup : [['120', '海关入库成功', t1]],
+        );
       case 'CEB403':
         if (!repeated) this.#docs.payments.set(`${h.ebpCode}|${h.orderNo}`, doc);
-        return steps('CEB404', { businessKey: h.orderNo ?? '', orderNo: h.orderNo ?? '', ebcCode: h.ebcCode ?? '' },
-          repeated ? dup : [['120', '海关入库成功', t1]]);
+        return steps(
+          'CEB404',
+          { businessKey: h.orderNo ?? '', orderNo: h.orderNo ?? '', ebcCode: h.ebcCode ?? '' },
+          repeated ? dup : [['120', '海关入库成功', t1]],
+        );
       case 'CEB505':
         if (!repeated) this.#docs.waybills.set(`${h.logisticsCode}|${h.logisticsNo}`, doc);
-        return steps('CEB506', { businessKey: h.logisticsNo ?? '', logisticsCode: h.logisticsCode ?? '' },
-          repeated ? dup : [['120', '海关入库成功', t1]]);
+        return steps(
+          'CEB506',
+          { businessKey: h.logisticsNo ?? '', logisticsCode: h.logisticsCode ?? '' },
+          repeated ? dup : [['120', '海关入库成功', t1]],
+        );
       case 'CEB603': {
-        const mismatch = repeated ? '业务编号已存在，不能重复新增' : checkThreeDocs(doc, this.#docs);
+        const mismatch = repeated
+          ? '业务编号已存在，不能重复新增（变更请以 appType 2 发送）'
+          : checkThreeDocs(doc, this.#docs, this.#cnyRates);
         const preNo = `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
         const invtNo = mismatch ? '' : this.#number('E', h.customsCode ?? '0000', now);
         if (!mismatch) this.#docs.lists.set(invtNo, { doc, acceptedAt: t1 });
-        return steps('CEB604', {
-          businessKey: h.copNo ?? '', copNo: h.copNo ?? '', preNo, invtNo, agentCode: h.agentCode ?? '', ebcCode: h.ebcCode ?? '',
-          ebpCode: h.ebpCode ?? '', orderNo: h.orderNo ?? '', statisticsFlag: h.statisticsFlag ?? 'A',
-        }, mismatch ? [[repeated ? '-301011' : '100', mismatch.slice(0, 1000), t1]] : [['120', '海关入库成功', t1], ['800', '放行', t2]]);
+        return steps(
+          'CEB604',
+          {
+            businessKey: h.copNo ?? '',
+            copNo: h.copNo ?? '',
+            preNo,
+            invtNo,
+            agentCode: h.agentCode ?? '',
+            ebcCode: h.ebcCode ?? '',
+            ebpCode: h.ebpCode ?? '',
+            orderNo: h.orderNo ?? '',
+            statisticsFlag: h.statisticsFlag ?? 'A',
+          },
+          mismatch
+            ? [[repeated ? '-301011' : '100', mismatch.slice(0, 1000), t1]]
+            : // B lists (summary declaration) are concluded (899 结关) a step after release; A lists end at 800
+              [
+                ['120', '海关入库成功', t1],
+                ['800', '放行', t2],
+                ...(h.statisticsFlag === 'B' ? [['899', '结关', t2 + this.#step] as [string, string, number]] : []),
+              ],
+        );
       }
       case 'CEB701':
         return this.#answerSummary(doc, now, repeated);
     }
   }
 
-  #answerSummary(doc: CebDoc, now: number, repeated: boolean): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+  /**
+   * appType 2 (变更): a change to a document the platform holds replaces it (120 变更); a change to
+   * one it never accepted is refused (100). A changed list is matched again against its order.
+   */
+  #answerChange(
+    doc: CebDoc,
+    now: number,
+    known: boolean,
+  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
     const h = doc.head;
-    const t1 = now + this.#step, t2 = now + 2 * this.#step;
+    const t1 = now + this.#step;
+    const receiptType = (
+      { CEB303: 'CEB304', CEB403: 'CEB404', CEB505: 'CEB506', CEB603: 'CEB604', CEB701: 'CEB702' } as const
+    )[doc.type];
+    const number =
+      doc.type === 'CEB505' ? h.logisticsNo : doc.type === 'CEB603' || doc.type === 'CEB701' ? h.copNo : h.orderNo;
+    let refusal: string | null = known ? null : `变更的单据 ${number ?? ''} 不存在`;
+    if (!refusal && doc.type === 'CEB603') refusal = checkThreeDocs(doc, this.#docs, this.#cnyRates);
+    if (!refusal) {
+      if (doc.type === 'CEB303') this.#docs.orders.set(`${h.ebpCode}|${h.orderNo}`, doc);
+      if (doc.type === 'CEB403') this.#docs.payments.set(`${h.ebpCode}|${h.orderNo}`, doc);
+      if (doc.type === 'CEB505') this.#docs.waybills.set(`${h.logisticsCode}|${h.logisticsNo}`, doc);
+      if (doc.type === 'CEB603') {
+        for (const [invtNo, l] of this.#docs.lists)
+          if (l.doc.head.copNo === h.copNo && l.doc.head.agentCode === h.agentCode)
+            this.#docs.lists.set(invtNo, { doc, acceptedAt: l.acceptedAt });
+      }
+    }
+    const receipt = {
+      guid: h.guid ?? '',
+      businessKey: number ?? '',
+      orderNo: h.orderNo ?? '',
+      ebpCode: h.ebpCode ?? '',
+      ebcCode: h.ebcCode ?? '',
+      logisticsCode: h.logisticsCode ?? '',
+      copNo: h.copNo ?? '',
+      agentCode: h.agentCode ?? '',
+      statisticsFlag: h.statisticsFlag ?? 'A',
+      preNo: `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`,
+      invtNo: h.invtNo ?? '',
+      msgSeqNo: 1,
+    };
+    return [
+      {
+        type: receiptType,
+        at: now,
+        receipt: { ...receipt, status: '2', returnInfo: '电子口岸申报中', returnTime: returnTime(now) } as ReceiptInput,
+      },
+      {
+        type: receiptType,
+        at: t1,
+        receipt: {
+          ...receipt,
+          status: refusal ? '100' : '120',
+          returnInfo: refusal ?? '海关入库成功（变更）',
+          returnTime: returnTime(t1),
+        } as ReceiptInput,
+      },
+    ];
+  }
+
+  #answerSummary(
+    doc: CebDoc,
+    now: number,
+    repeated: boolean,
+  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+    const h = doc.head;
+    const t1 = now + this.#step,
+      t2 = now + 2 * this.#step;
     const preNo = `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
-    const results = repeated ? { error: '业务编号已存在，不能重复新增' as string, forms: [] } : summaryResults(doc, this.#docs, (p) => this.#number(p, h.customsCode ?? '0000', now));
+    const results = repeated
+      ? { error: '业务编号已存在，不能重复新增' as string, forms: [] }
+      : summaryResults(doc, this.#docs, (p) => this.#number(p, h.customsCode ?? '0000', now));
     const sumNo = results.error ? undefined : this.#number('S', h.customsCode ?? '0000', now);
     const ret = (status: string, info: string, at: number) => ({
-      type: 'CEB702' as const, at,
+      type: 'CEB702' as const,
+      at,
       receipt: {
-        guid: h.guid ?? '', businessKey: h.copNo ?? '', copNo: h.copNo ?? '', preNo, agentCode: h.agentCode ?? '', ebcCode: h.ebcCode ?? '',
-        msgSeqNo: Number(h.msgSeqNo ?? 1), status, returnInfo: info, returnTime: returnTime(at), ...(status === '120' && sumNo ? { sumNo } : {}),
+        guid: h.guid ?? '',
+        businessKey: h.copNo ?? '',
+        copNo: h.copNo ?? '',
+        preNo,
+        agentCode: h.agentCode ?? '',
+        ebcCode: h.ebcCode ?? '',
+        msgSeqNo: Number(h.msgSeqNo ?? 1),
+        status,
+        returnInfo: info,
+        returnTime: returnTime(at),
+        ...(status === '120' && sumNo ? { sumNo } : {}),
       } as ReceiptInput,
     });
     if (results.error) return [ret('2', '电子口岸申报中', now), ret('100', results.error, t1)];
     return [
-      ret('2', '电子口岸申报中', now), ret('120', '海关入库成功', t1),
+      ret('2', '电子口岸申报中', now),
+      ret('120', '海关入库成功', t1),
       ...results.forms.map((f, i) => ({
-        type: 'CEB792' as const, at: t2,
+        type: 'CEB792' as const,
+        at: t2,
         receipt: {
-          guid: randomUUID().toUpperCase(), businessKey: sumNo!, sumNo: sumNo!, customsCode: h.customsCode ?? '0000', ...f,
-          status: '800', returnTime: returnTime(t2), returnInfo: '', agentCode: h.agentCode ?? '', agentName: h.agentName ?? '',
-          ebcCode: h.ebcCode ?? '', ebcName: h.ebcName ?? '', declAgentCode: h.declAgentCode ?? h.agentCode ?? '', declAgentName: h.declAgentName ?? h.agentName ?? '',
-          msgCount: results.forms.length, msgSeqNo: i + 1,
+          guid: randomUUID().toUpperCase(),
+          businessKey: sumNo!,
+          sumNo: sumNo!,
+          customsCode: h.customsCode ?? '0000',
+          ...f,
+          status: '800',
+          returnTime: returnTime(t2),
+          returnInfo: '',
+          agentCode: h.agentCode ?? '',
+          agentName: h.agentName ?? '',
+          ebcCode: h.ebcCode ?? '',
+          ebcName: h.ebcName ?? '',
+          declAgentCode: h.declAgentCode ?? h.agentCode ?? '',
+          declAgentName: h.declAgentName ?? h.agentName ?? '',
+          msgCount: results.forms.length,
+          msgSeqNo: i + 1,
         } as ReceiptInput,
       })),
     ];
@@ -330,7 +554,10 @@ export class PracticePlatform {
     this.#release();
     const from = Math.max(0, Math.min(since, this.#log.length));
     const page = this.#log.slice(from, from + limit).map((slot) => ({
-      seq: slot.seq, id: slot.id, type: slot.type, xml: slot.xml ??= buildReceiptMessage(slot.type, randomUUID().toUpperCase(), slot.receipts),
+      seq: slot.seq,
+      id: slot.id,
+      type: slot.type,
+      xml: (slot.xml ??= buildReceiptMessage(slot.type, randomUUID().toUpperCase(), slot.receipts)),
     }));
     return { receipts: page, cursor: from + page.length, more: from + page.length < this.#log.length };
   }
@@ -338,10 +565,14 @@ export class PracticePlatform {
   stats(): PlatformStats {
     this.#release();
     return {
-      deliveries: this.#deliveries, duplicateDeliveries: this.#duplicates, keys: this.#outcomes.size,
+      deliveries: this.#deliveries,
+      duplicateDeliveries: this.#duplicates,
+      keys: this.#outcomes.size,
       rejectedKeys: [...this.#outcomes.values()].filter((o) => o.outcome === 'rejected').length,
-      documents: Object.fromEntries(this.#documents), sixItems: this.#sixItems.size,
-      receiptsVisible: this.#log.length, receiptsPending: this.#pending.length,
+      documents: Object.fromEntries(this.#documents),
+      sixItems: this.#sixItems.size,
+      receiptsVisible: this.#log.length,
+      receiptsPending: this.#pending.length,
     };
   }
 

@@ -14,6 +14,14 @@ export interface PlatformServerOptions extends PracticePlatformOptions {
   readonly port?: number;
   readonly faults?: FaultConfig;
   readonly seed?: number;
+  /** The training sandbox this platform was started for; `GET /handshake` answers it (null: a stand-alone platform). */
+  readonly sandboxId?: string | null;
+}
+
+/** `GET /handshake`: who this platform is, so a sandbox syncs only to the platform started for it (areas/sync/target-guard.ts). */
+export interface PlatformHandshake {
+  readonly platform: 'kuajing-practice';
+  readonly sandboxId: string | null;
 }
 
 export interface PlatformServer {
@@ -57,7 +65,10 @@ export function cursorSeq(since: string | null, epoch: string): number {
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -82,8 +93,9 @@ export async function startPlatformServer(opts: PlatformServerOptions = {}): Pro
       return { results: await platform.receiveMessages(messagesOf(await readJson(req))) };
     }
     if (req.method === 'POST' && url.pathname === '/api/v1/tax/six-items') {
-      const list = (await readJson(req) as { exports?: unknown })?.exports;
-      if (!Array.isArray(list) || !list.every((e) => typeof e?.key === 'string')) throw new HttpProblem(400, 'expected { exports: [{ key, items }] }');
+      const list = ((await readJson(req)) as { exports?: unknown })?.exports;
+      if (!Array.isArray(list) || !list.every((e) => typeof e?.key === 'string'))
+        throw new HttpProblem(400, 'expected { exports: [{ key, items }] }');
       return { results: platform.receiveSixItems(list as Array<{ key: string; items: unknown }>) };
     }
     if (req.method === 'GET' && url.pathname === '/api/v1/receipts') {
@@ -93,12 +105,14 @@ export async function startPlatformServer(opts: PlatformServerOptions = {}): Pro
       return { receipts: faults.deliver(page.receipts), cursor: `${platform.epoch}.${page.cursor}`, more: page.more };
     }
     if (req.method === 'GET' && url.pathname === '/api/v1/stats') return platform.stats();
+    if (req.method === 'GET' && url.pathname === '/handshake')
+      return { platform: 'kuajing-practice', sandboxId: opts.sandboxId ?? null } satisfies PlatformHandshake;
     throw new HttpProblem(404, `no route ${req.method} ${url.pathname}`);
   }
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const faulty = url.pathname !== '/api/v1/stats';
+    const faulty = url.pathname !== '/api/v1/stats' && url.pathname !== '/handshake';
     void (async () => {
       const latency = faulty ? faults.latencyMs() : 0;
       if (latency > 0) await new Promise((r) => setTimeout(r, latency));
@@ -115,17 +129,23 @@ export async function startPlatformServer(opts: PlatformServerOptions = {}): Pro
       else send(res, 500, { error: (e as Error).message });
     });
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`, port, platform,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    }),
+    url: `http://127.0.0.1:${port}`,
+    port,
+    platform,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
   };
 }

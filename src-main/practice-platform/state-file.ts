@@ -14,7 +14,7 @@ export const STATS_FILE = 'practice-platform-stats.json';
 
 export function loadPlatformState(dir: string): PlatformSnapshot | undefined {
   const file = path.join(dir, STATE_FILE);
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) as PlatformSnapshot : undefined;
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as PlatformSnapshot) : undefined;
 }
 
 export function savePlatformState(platform: PracticePlatform, dir: string): void {

@@ -13,8 +13,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { DomainError } from '../core/domain-error.ts';
+import type { Currency } from '../core/money/index.ts';
 import type { ReportCell, ReportColumn, ReportDocument, ReportTable } from './report-document.ts';
-import { cellText, pageLabel, writerWords } from './report-format.ts';
+import { cellSmallPrint, cellText, pageLabel, writerWords } from './report-format.ts';
 
 export interface PdfOptions {
   /** A .ttf (or .ttc with `fontFamily`) to embed instead of the default lookup. */
@@ -76,7 +77,17 @@ const MARGIN = 42;
 const FOOTER_SPACE = 22;
 const PAD_X = 4;
 const PAD_Y = 3;
-const SIZE = { title: 16, subtitle: 11, meta: 9, heading: 11.5, note: 8.5, cell: 8.5, footnote: 8, footer: 8 };
+const SIZE = {
+  title: 16,
+  subtitle: 11,
+  meta: 9,
+  heading: 11.5,
+  note: 8.5,
+  cell: 8.5,
+  small: 6.5,
+  footnote: 8,
+  footer: 8,
+};
 const COLOR = { text: '#111111', muted: '#555555', rule: '#9a9a9a', headerFill: '#e8ecf1', totalsFill: '#f4f4f4' };
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -119,24 +130,52 @@ function columnWidths(table: ReportTable, total: number): number[] {
   return weights.map((w) => (w / sum) * total);
 }
 
+/** Money columns of one currency each (the ones whose running sums can be carried across pages). */
+function carriedColumns(table: ReportTable): Array<{ key: string; currency: Currency }> {
+  const out: Array<{ key: string; currency: Currency }> = [];
+  for (const c of table.columns) {
+    const currencies = new Set<Currency>();
+    for (const row of table.rows) {
+      const cell = row[c.key];
+      if (typeof cell === 'object' && cell !== null && cell.kind === 'money') currencies.add(cell.currency);
+    }
+    if (currencies.size === 1) out.push({ key: c.key, currency: [...currencies][0]! });
+  }
+  return out;
+}
+
 class PdfTableRenderer {
   private readonly doc: Doc;
   private readonly layout: Layout;
   /** Printed in the first column of a table without rows. */
   private readonly noneText: string;
+  private readonly carryWords: { readonly carried: string; readonly brought: string };
 
-  constructor(doc: Doc, layout: Layout, noneText: string) {
+  constructor(
+    doc: Doc,
+    layout: Layout,
+    noneText: string,
+    carryWords: { readonly carried: string; readonly brought: string } = { carried: '', brought: '' },
+  ) {
     this.doc = doc;
     this.layout = layout;
     this.noneText = noneText;
+    this.carryWords = carryWords;
   }
 
-  private rowHeight(texts: readonly string[], widths: readonly number[]): number {
+  private rowHeight(
+    texts: readonly string[],
+    widths: readonly number[],
+    smalls: readonly (string | undefined)[] = [],
+  ): number {
     const doc = this.doc;
     let h = 0;
     texts.forEach((t, i) => {
       const w = (widths[i] ?? 0) - PAD_X * 2;
-      h = Math.max(h, doc.heightOfString(t === '' ? ' ' : t, { width: w }));
+      const small = smalls[i];
+      const smallHeight = small === undefined ? 0 : doc.fontSize(SIZE.small).heightOfString(small, { width: w }) + 1;
+      doc.fontSize(SIZE.cell);
+      h = Math.max(h, doc.heightOfString(t === '' ? ' ' : t, { width: w }) + smallHeight);
     });
     const maxRow = this.layout.bottom - MARGIN - 60;
     return Math.min(h + PAD_Y * 2, maxRow);
@@ -148,6 +187,7 @@ class PdfTableRenderer {
     aligns: readonly ReportColumn['align'][],
     height: number,
     style: { fill?: string; bold: boolean },
+    smalls: readonly (string | undefined)[] = [],
   ): void {
     const doc = this.doc;
     const y = doc.y;
@@ -157,11 +197,23 @@ class PdfTableRenderer {
     let x = this.layout.left;
     texts.forEach((t, i) => {
       const w = widths[i] ?? 0;
+      const small = smalls[i];
+      const mainHeight =
+        small === undefined ? height - PAD_Y * 2 : doc.heightOfString(t === '' ? ' ' : t, { width: w - PAD_X * 2 });
       withBold(doc, style.bold, () =>
-        doc
-          .fillColor(COLOR.text)
-          .text(t, x + PAD_X, y + PAD_Y, { ...textOptions(w - PAD_X * 2, aligns[i], style.bold), height: height - PAD_Y * 2, ellipsis: true }),
+        doc.fillColor(COLOR.text).text(t, x + PAD_X, y + PAD_Y, {
+          ...textOptions(w - PAD_X * 2, aligns[i], style.bold),
+          height: mainHeight,
+          ellipsis: true,
+        }),
       );
+      if (small !== undefined) {
+        doc
+          .fontSize(SIZE.small)
+          .fillColor(COLOR.muted)
+          .text(small, x + PAD_X, y + PAD_Y + mainHeight + 1, { width: w - PAD_X * 2, align: aligns[i] ?? 'left' });
+        doc.fontSize(SIZE.cell);
+      }
       x += w;
     });
     doc
@@ -190,7 +242,8 @@ class PdfTableRenderer {
     const headerTexts = table.columns.map((c) => c.label);
     const headerHeight = this.rowHeight(headerTexts, widths);
     const rowTexts = table.rows.map((row) => table.columns.map((c) => cellText(row[c.key])));
-    const firstRow = rowTexts[0] === undefined ? 0 : this.rowHeight(rowTexts[0], widths);
+    const rowSmalls = table.rows.map((row) => table.columns.map((c) => cellSmallPrint(row[c.key])));
+    const firstRow = rowTexts[0] === undefined ? 0 : this.rowHeight(rowTexts[0], widths, rowSmalls[0]);
 
     doc.fontSize(SIZE.heading);
     const headingHeight = doc.heightOfString(table.heading, { width: this.layout.width }) + 4;
@@ -199,29 +252,68 @@ class PdfTableRenderer {
     if (doc.y + headingHeight + noteHeight + headerHeight + firstRow > this.layout.bottom) this.newPage();
 
     withBold(doc, true, () =>
-      doc.fontSize(SIZE.heading).fillColor(COLOR.text).text(table.heading, this.layout.left, doc.y, textOptions(this.layout.width, 'left', true)),
+      doc
+        .fontSize(SIZE.heading)
+        .fillColor(COLOR.text)
+        .text(table.heading, this.layout.left, doc.y, textOptions(this.layout.width, 'left', true)),
     );
     doc.moveDown(0.15);
     if (table.note !== undefined) {
-      doc.fontSize(SIZE.note).fillColor(COLOR.muted).text(table.note, this.layout.left, doc.y, { width: this.layout.width });
+      doc
+        .fontSize(SIZE.note)
+        .fillColor(COLOR.muted)
+        .text(table.note, this.layout.left, doc.y, { width: this.layout.width });
       doc.moveDown(0.2);
     }
 
     doc.fontSize(SIZE.cell);
-    const header = (): void => this.drawRow(headerTexts, widths, aligns, headerHeight, { fill: COLOR.headerFill, bold: true });
+    const header = (): void =>
+      this.drawRow(headerTexts, widths, aligns, headerHeight, { fill: COLOR.headerFill, bold: true });
     header();
-    for (const texts of rowTexts) {
-      const h = this.rowHeight(texts, widths);
-      if (doc.y + h > this.layout.bottom) {
+    // 过次页 / 承前页: running sums (exact, bigint) of the money columns carried across a page break.
+    const carry = table.carryTotals === true ? carriedColumns(table) : [];
+    const sums = new Map<string, bigint>(carry.map((c) => [c.key, 0n]));
+    const carryTexts = (word: string) =>
+      table.columns.map((c, i) => {
+        const col = carry.find((x) => x.key === c.key);
+        if (col) return cellText({ kind: 'money', minor: Number(sums.get(c.key) ?? 0n), currency: col.currency });
+        return i === 0 ? word : '';
+      });
+    rowTexts.forEach((texts, r) => {
+      const smalls = rowSmalls[r] ?? [];
+      const h = this.rowHeight(texts, widths, smalls);
+      const carryHeight = carry.length > 0 ? this.rowHeight(carryTexts(this.carryWords.carried), widths) : 0;
+      if (doc.y + h + carryHeight > this.layout.bottom) {
+        if (carry.length > 0)
+          this.drawRow(carryTexts(this.carryWords.carried), widths, aligns, carryHeight, {
+            fill: COLOR.totalsFill,
+            bold: true,
+          });
         this.newPage();
         doc.fontSize(SIZE.cell);
         header();
+        if (carry.length > 0)
+          this.drawRow(carryTexts(this.carryWords.brought), widths, aligns, carryHeight, {
+            fill: COLOR.totalsFill,
+            bold: true,
+          });
       }
-      this.drawRow(texts, widths, aligns, h, { bold: false });
-    }
+      this.drawRow(texts, widths, aligns, h, { bold: false }, smalls);
+      for (const c of carry) {
+        const cellValue = table.rows[r]?.[c.key];
+        if (typeof cellValue === 'object' && cellValue !== null && cellValue.kind === 'money')
+          sums.set(c.key, (sums.get(c.key) ?? 0n) + BigInt(cellValue.minor));
+      }
+    });
     if (rowTexts.length === 0) {
       const none = [this.noneText, ...table.columns.slice(1).map(() => '')];
-      this.drawRow(none, widths, table.columns.map(() => 'left'), this.rowHeight(none, widths), { bold: false });
+      this.drawRow(
+        none,
+        widths,
+        table.columns.map(() => 'left'),
+        this.rowHeight(none, widths),
+        { bold: false },
+      );
     }
     if (table.totals !== undefined) {
       const totals = table.totals;
@@ -250,7 +342,10 @@ function writeFlowing(doc: Doc, layout: Layout, text: string, size: number, colo
 
 function writeHead(doc: Doc, report: ReportDocument, layout: Layout): void {
   withBold(doc, true, () =>
-    doc.fontSize(SIZE.title).fillColor(COLOR.text).text(report.title, layout.left, MARGIN, textOptions(layout.width, 'left', true)),
+    doc
+      .fontSize(SIZE.title)
+      .fillColor(COLOR.text)
+      .text(report.title, layout.left, MARGIN, textOptions(layout.width, 'left', true)),
   );
   if (report.subtitle !== undefined) {
     doc.moveDown(0.2);
@@ -332,7 +427,8 @@ export async function renderPdf(report: ReportDocument, options: PdfOptions = {}
   doc.font('body');
   const layout: Layout = { left: MARGIN, width: A4.width - MARGIN * 2, bottom: A4.height - MARGIN - FOOTER_SPACE };
   writeHead(doc, report, layout);
-  const tables = new PdfTableRenderer(doc, layout, writerWords(report.language).none);
+  const words = writerWords(report.language);
+  const tables = new PdfTableRenderer(doc, layout, words.none, words);
   for (const table of report.tables) tables.render(table);
   for (const note of report.footnotes ?? []) writeFlowing(doc, layout, note, SIZE.footnote, COLOR.muted);
   writePageNumbers(doc, report, layout);

@@ -9,14 +9,16 @@ import type { Currency } from '../core/money/index.ts';
 
 export type ReportLanguage = 'zh-CN' | 'zh-TW' | 'en';
 
-/** A cell: plain text, an integer count, exact money, a rate as a decimal string, or a date. */
+/** A cell: plain text, an integer count, exact money, a rate as a decimal string, a date, or a label with its code in small print. */
 export type ReportCell =
   | string
   | null
   | { readonly kind: 'money'; readonly minor: number; readonly currency: Currency }
   | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'rate'; readonly text: string }
-  | { readonly kind: 'date'; readonly iso: string };
+  | { readonly kind: 'date'; readonly iso: string }
+  /** A readable label with its raw code under it in small print (e.g. a platform's fee key). */
+  | { readonly kind: 'labelled'; readonly text: string; readonly code: string };
 
 export interface ReportColumn {
   readonly key: string;
@@ -34,6 +36,10 @@ export interface ReportTable {
   readonly rows: ReadonlyArray<Readonly<Record<string, ReportCell>>>;
   /** A totals row printed bold under the table (keys as in `columns`). */
   readonly totals?: Readonly<Record<string, ReportCell>>;
+  /** PDF: when the table runs over a page, print the running sums of its money columns (过次页 / 承前页). */
+  readonly carryTotals?: boolean;
+  /** XLSX: write the totals row's money and number cells as SUM formulas over the column (with the exact result cached). */
+  readonly totalsAsFormulas?: boolean;
   /** Sheet name for XLSX (≤ 31 chars, no []:*?/\); defaults to the heading. */
   readonly sheetName?: string;
 }

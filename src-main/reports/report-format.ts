@@ -35,7 +35,16 @@ export function cellText(cell: ReportCell | undefined): string {
       return cell.text;
     case 'date':
       return cell.iso;
+    case 'labelled':
+      return cell.text;
   }
+}
+
+/** The small-print line under a cell (a labelled cell's raw code), if any. */
+export function cellSmallPrint(cell: ReportCell | undefined): string | undefined {
+  return typeof cell === 'object' && cell !== null && cell.kind === 'labelled' && cell.code !== ''
+    ? cell.code
+    : undefined;
 }
 
 const PAGE_LABEL: Record<ReportLanguage, (page: number, total: number) => string> = {
@@ -49,10 +58,37 @@ export function pageLabel(language: ReportLanguage, page: number, total: number)
   return PAGE_LABEL[language](page, total);
 }
 
-const WORDS: Record<ReportLanguage, { summary: string; currency: string; rows: string; table: string; none: string }> = {
-  'zh-CN': { summary: '摘要', currency: '币种', rows: '行数', table: '表', none: '（无）' },
-  'zh-TW': { summary: '摘要', currency: '幣別', rows: '列數', table: '表', none: '（無）' },
-  en: { summary: 'Summary', currency: 'Currency', rows: 'Rows', table: 'Table', none: '(none)' },
+const WORDS: Record<
+  ReportLanguage,
+  { summary: string; currency: string; rows: string; table: string; none: string; carried: string; brought: string }
+> = {
+  'zh-CN': {
+    summary: '摘要',
+    currency: '币种',
+    rows: '行数',
+    table: '表',
+    none: '（无）',
+    carried: '过次页',
+    brought: '承前页',
+  },
+  'zh-TW': {
+    summary: '摘要',
+    currency: '幣別',
+    rows: '列數',
+    table: '表',
+    none: '（無）',
+    carried: '過次頁',
+    brought: '承前頁',
+  },
+  en: {
+    summary: 'Summary',
+    currency: 'Currency',
+    rows: 'Rows',
+    table: 'Table',
+    none: '(none)',
+    carried: 'Carried forward',
+    brought: 'Brought forward',
+  },
 };
 
 /** Fixed words the writers add themselves (sheet names, column suffixes). */

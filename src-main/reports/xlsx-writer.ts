@@ -16,7 +16,11 @@ const MAX_SHEET_NAME = 31;
 
 /** Excel's sheet-name rules: no []:*?/\, not blank, no leading/trailing apostrophe, ≤ 31 chars, unique. */
 export function sheetNameFor(wanted: string, taken: Set<string>): string {
-  const cleaned = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const cleaned =
+    wanted
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
   let name = [...cleaned].slice(0, MAX_SHEET_NAME).join('');
   for (let n = 2; taken.has(name.toLowerCase()); n += 1) {
     const suffix = ` (${n})`;
@@ -59,6 +63,10 @@ function writeCell(cell: ExcelJS.Cell, value: ReportCell | undefined): void {
       cell.numFmt = '@';
       cell.alignment = { horizontal: 'right' };
       return;
+    case 'labelled':
+      cell.value = `${value.text}\n${value.code}`;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      return;
     case 'date': {
       const hasTime = value.iso.length > 10;
       cell.value = new Date(hasTime ? value.iso : `${value.iso}T00:00:00Z`);
@@ -90,9 +98,17 @@ function sheetColumns(doc: ReportDocument, table: ReportTable): SheetColumn[] {
   const out: SheetColumn[] = [];
   for (const column of table.columns) {
     const currencies = currenciesOf(table, column.key);
-    const width = Math.max(8, Math.min(60, column.width !== undefined && column.width > 3 ? column.width : column.label.length * 2 + 6));
+    const width = Math.max(
+      8,
+      Math.min(60, column.width !== undefined && column.width > 3 ? column.width : column.label.length * 2 + 6),
+    );
     const label = currencies.length === 1 ? `${column.label} (${currencies[0]})` : column.label;
-    out.push({ label, width: currencies.length > 0 ? Math.max(width, 16) : width, align: column.align, value: (row) => row[column.key] });
+    out.push({
+      label,
+      width: currencies.length > 0 ? Math.max(width, 16) : width,
+      align: column.align,
+      value: (row) => row[column.key],
+    });
     if (currencies.length > 1) {
       out.push({
         label: `${column.label} · ${words.currency}`,
@@ -129,10 +145,29 @@ function addTableSheet(workbook: ExcelJS.Workbook, doc: ReportDocument, table: R
     });
   };
   table.rows.forEach((values, i) => writeRow(i + 2, values, false));
-  if (table.totals !== undefined) writeRow(table.rows.length + 2, table.totals, true);
+  if (table.totals !== undefined) {
+    const totalsRow = table.rows.length + 2;
+    writeRow(totalsRow, table.totals, true);
+    if (table.totalsAsFormulas === true && table.rows.length > 0) {
+      // Totals as formulas over the column, with the exact total cached as the result (readers without a calc engine see it too).
+      columns.forEach((c, i) => {
+        const cell = sheet.getRow(totalsRow).getCell(i + 1);
+        const value = c.value(table.totals!);
+        if (typeof value !== 'object' || value === null || (value.kind !== 'money' && value.kind !== 'number')) return;
+        const letter = sheet.getColumn(i + 1).letter;
+        const result = value.kind === 'money' ? majorValue(value.minor, value.currency) : value.value;
+        cell.value = { formula: `SUM(${letter}2:${letter}${totalsRow - 1})`, result };
+      });
+    }
+  }
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, doc: ReportDocument, name: string, sheets: readonly string[]): void {
+function addSummarySheet(
+  workbook: ExcelJS.Workbook,
+  doc: ReportDocument,
+  name: string,
+  sheets: readonly string[],
+): void {
   const words = writerWords(doc.language);
   const sheet = workbook.addWorksheet(name);
   sheet.columns = [{ width: 28 }, { width: 60 }];

@@ -16,15 +16,3 @@ export function backoffDelay(attempts: number, random: () => number, policy: Bac
   const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, Math.min(attempts - 1, 30)));
   return Math.max(policy.minMs, Math.floor(random() * exp));
 }
-
-/** mulberry32: a tiny seeded PRNG (tests, the practice platform's faults). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -7,24 +7,50 @@
  * key is never accepted twice and a sent row is never selected again. Receipts are fetched
  * since the stored cursor, stored once each (sha-256) with the cursor in one transaction, and
  * handed to the `receiptsStored` hook; the transport is told to acknowledge them afterwards.
+ * A receipt that cannot be read (a DTD or entity declaration, too large, not UTF-8, or refused
+ * by the `inspectReceipt` hook, which may also throw) is quarantined instead: recorded with its
+ * coded reason in the same transaction, handed to `transport.quarantine` (the folder moves it to
+ * `in/rejected/`), counted in `quarantined`; the pass goes on with the next receipt.
  */
 import { createHash } from 'node:crypto';
 import { DomainError } from '../core/domain-error.ts';
 import type { Db } from '../db/open-ledger.ts';
 import type { Tx, UnitOfWork } from '../db/unit-of-work.ts';
 import {
-  dueRows, insertReceipts, markSending, markRowFailed, markRowsSent, readReceiptCursor, rescheduleRow, transportCounts,
-  writeReceiptCursor, type NewReceipt, type OutboxRow, type TransportCounts,
-} from '../db/sync-store.ts';
+  dueRows,
+  insertReceipts,
+  markSending,
+  markRowFailed,
+  markRowsSent,
+  readReceiptCursor,
+  rescheduleRow,
+  transportCounts,
+  writeReceiptCursor,
+  type NewReceipt,
+  type OutboxRow,
+  type TransportCounts,
+} from './sync-store.ts';
+import { recordQuarantined, type NewQuarantined } from './quarantine-store.ts';
+import { auditHead } from '../db/audit-chain.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { Signer } from './signer.ts';
-import { TransportError, type CebPayload, type OutgoingMessage, type SendOutcome, type Transport } from './transport.ts';
+import {
+  TransportError,
+  type CebPayload,
+  type IncomingReceipt,
+  type OutgoingMessage,
+  type ReceiptProblem,
+  type SendOutcome,
+  type Transport,
+} from './transport.ts';
 
 export interface SyncHooks {
   /** Same transaction as the outbox rows becoming 'sent' (customs-store `markMessagesSent`). */
   messagesSent?(tx: Tx, idempotencyKeys: readonly string[], at: string): void;
   /** Same transaction as the raw receipts being stored; only receipts never seen before. */
   receiptsStored?(tx: Tx, xmls: readonly string[]): void;
+  /** Why a receipt cannot be read (it is then quarantined, not stored), or null; a throw counts as unreadable. */
+  inspectReceipt?(xml: string): ReceiptProblem | null;
 }
 
 export interface SyncProgress {
@@ -63,6 +89,8 @@ export interface SyncPassResult {
   readonly failed: number;
   readonly receipts: number;
   readonly duplicateReceipts: number;
+  /** Receipts that could not be read and were quarantined in this pass. */
+  readonly quarantined: number;
   readonly remaining: TransportCounts;
   readonly errors: readonly string[];
 }
@@ -70,6 +98,9 @@ export interface SyncPassResult {
 const DEFAULT_BATCH = 200;
 const DEFAULT_MAX_ATTEMPTS = 10;
 const RECEIPT_PAGES_PER_PASS = 1000;
+/** Receipts are small; anything larger is quarantined unread (the folder transport checks file sizes too). */
+export const MAX_RECEIPT_CHARS = 16 * 1024 * 1024;
+const EXCERPT_CHARS = 4096;
 
 export function receiptDigest(xml: string): string {
   return createHash('sha256').update(xml).digest('hex');
@@ -80,6 +111,26 @@ export function describeReceipt(xml: string): { messageType: string; returnStatu
   const type = /<(?:[\w-]+:)?(CEB\d{3})Message[\s>]/.exec(xml)?.[1] ?? 'unknown';
   const status = /<(?:[\w-]+:)?returnStatus>\s*([^<\s]+)\s*</.exec(xml)?.[1] ?? null;
   return { messageType: type, returnStatus: status };
+}
+
+/**
+ * The checks every receipt passes whatever the hooks: receipts never carry a DTD, so a
+ * `<!DOCTYPE` or `<!ENTITY` (external entities, entity expansion) is refused before any parser sees it.
+ */
+export function receiptProblem(
+  r: IncomingReceipt,
+  inspect?: (xml: string) => ReceiptProblem | null,
+): ReceiptProblem | null {
+  if (r.problem) return r.problem;
+  if (r.xml.length > MAX_RECEIPT_CHARS)
+    return { code: 'sync.receipt.tooLarge', params: { size: r.size ?? r.xml.length, limit: MAX_RECEIPT_CHARS } };
+  if (/<!(?:DOCTYPE|ENTITY)/i.test(r.xml)) return { code: 'sync.receipt.unsafe', params: {} };
+  if (!inspect) return null;
+  try {
+    return inspect(r.xml);
+  } catch (e) {
+    return { code: 'sync.receipt.unreadable', params: { reason: errorText(e).slice(0, 200) } };
+  }
 }
 
 function errorText(e: unknown): string {
@@ -119,9 +170,21 @@ export class SyncEngine {
   async run(opts: { drain?: boolean; receipts?: boolean } = {}): Promise<SyncPassResult> {
     const start = this.counts();
     this.#unsentAtStart = start.queued + start.sending;
-    const acc = { sent: 0, duplicates: 0, rejected: 0, retried: 0, failed: 0, receipts: 0, duplicateReceipts: 0, errors: [] as string[] };
+    const acc = {
+      sent: 0,
+      duplicates: 0,
+      rejected: 0,
+      retried: 0,
+      failed: 0,
+      receipts: 0,
+      duplicateReceipts: 0,
+      quarantined: 0,
+      errors: [] as string[],
+    };
     for (;;) {
-      while (!this.#stopped && await this.#sendBatch(acc)) { /* next batch */ }
+      while (!this.#stopped && (await this.#sendBatch(acc))) {
+        /* next batch */
+      }
       const c = this.counts();
       if (!opts.drain || this.#stopped || c.queued + c.sending === 0) break;
       const wait = c.nextAttemptAt ? Date.parse(c.nextAttemptAt) - this.#o.clock().getTime() : 0;
@@ -141,7 +204,14 @@ export class SyncEngine {
     this.#o.onProgress({ phase, sent: acc.sent, failed: acc.failed, receipts: acc.receipts, queued });
   }
 
-  async #sendBatch(acc: { sent: number; duplicates: number; rejected: number; retried: number; failed: number; errors: string[] }): Promise<boolean> {
+  async #sendBatch(acc: {
+    sent: number;
+    duplicates: number;
+    rejected: number;
+    retried: number;
+    failed: number;
+    errors: string[];
+  }): Promise<boolean> {
     const { uow, clock } = this.#o;
     // read first: an idle pass (background timer) writes nothing, not even a command_log row
     const due = dueRows(this.#o.db, clock().toISOString(), this.#batch);
@@ -162,7 +232,10 @@ export class SyncEngine {
     let outcomes: readonly SendOutcome[] = [];
     if (ready.length > 0) {
       try {
-        outcomes = await this.#o.transport.send(ready.map((r) => r.message));
+        outcomes = await this.#o.transport.send(
+          ready.map((r) => r.message),
+          { auditHead: auditHead(this.#o.db) },
+        );
       } catch (e) {
         if (!(e instanceof TransportError)) throw e;
         acc.errors.push(e.message);
@@ -183,7 +256,10 @@ export class SyncEngine {
     }
 
     uow.run('sync.sent', (tx) => {
-      markRowsSent(tx.db, sent.map((r) => r.id));
+      markRowsSent(
+        tx.db,
+        sent.map((r) => r.id),
+      );
       const cebKeys = sent.filter((r) => r.kind === 'ceb.message').map((r) => r.idempotencyKey);
       if (cebKeys.length > 0) this.#o.hooks?.messagesSent?.(tx, cebKeys, tx.now);
       for (const r of refused) markRowFailed(tx.db, r.row.id, r.reason);
@@ -193,7 +269,12 @@ export class SyncEngine {
           markRowFailed(tx.db, r.row.id, `attempts.exhausted ${r.reason}`);
           acc.failed++;
         } else {
-          rescheduleRow(tx.db, r.row.id, new Date(now + backoffDelay(r.row.attempts, this.#o.random, this.#backoff)).toISOString(), r.reason);
+          rescheduleRow(
+            tx.db,
+            r.row.id,
+            new Date(now + backoffDelay(r.row.attempts, this.#o.random, this.#backoff)).toISOString(),
+            r.reason,
+          );
           acc.retried++;
         }
       }
@@ -216,7 +297,14 @@ export class SyncEngine {
     return { key: row.idempotencyKey, kind: 'ceb.message', message: { messageType: p.messageType, guid: p.guid, xml } };
   }
 
-  async #fetchReceipts(acc: { receipts: number; duplicateReceipts: number; errors: string[]; sent: number; failed: number }): Promise<void> {
+  async #fetchReceipts(acc: {
+    receipts: number;
+    duplicateReceipts: number;
+    quarantined: number;
+    errors: string[];
+    sent: number;
+    failed: number;
+  }): Promise<void> {
     const { uow, transport } = this.#o;
     for (let page = 0; page < RECEIPT_PAGES_PER_PASS && !this.#stopped; page++) {
       let got;
@@ -229,18 +317,70 @@ export class SyncEngine {
         return;
       }
       if (got.receipts.length === 0 && got.cursor === cursor) return;
-      const rows: NewReceipt[] = got.receipts.map((r) => ({ digest: receiptDigest(r.xml), source: r.source, xml: r.xml, ...describeReceipt(r.xml) }));
-      const fresh = uow.run('sync.receipts', (tx) => {
+      const good: IncomingReceipt[] = [];
+      const bad: Array<{ receipt: IncomingReceipt; problem: ReceiptProblem; row: NewQuarantined }> = [];
+      for (const r of got.receipts) {
+        const problem = receiptProblem(r, this.#o.hooks?.inspectReceipt);
+        if (!problem) {
+          good.push(r);
+          continue;
+        }
+        bad.push({
+          receipt: r,
+          problem,
+          row: {
+            transport: transport.name,
+            source: r.source,
+            digest: receiptDigest(r.xml),
+            code: problem.code,
+            params: problem.params,
+            size: r.size ?? Buffer.byteLength(r.xml),
+            excerpt: transport.name === 'platform' ? r.xml.slice(0, EXCERPT_CHARS) : null,
+          },
+        });
+      }
+      const rows: NewReceipt[] = good.map((r) => ({
+        digest: receiptDigest(r.xml),
+        source: r.source,
+        xml: r.xml,
+        ...describeReceipt(r.xml),
+      }));
+      const [fresh, at] = uow.run('sync.receipts', (tx) => {
         const inserted = insertReceipts(tx.db, tx.commandId, tx.now, rows);
-        if (inserted.length > 0) this.#o.hooks?.receiptsStored?.(tx, inserted.map((r) => r.xml));
+        if (inserted.length > 0)
+          this.#o.hooks?.receiptsStored?.(
+            tx,
+            inserted.map((r) => r.xml),
+          );
+        if (bad.length > 0)
+          recordQuarantined(
+            tx.db,
+            tx.commandId,
+            tx.now,
+            bad.map((b) => b.row),
+          );
         if (got.cursor !== null) writeReceiptCursor(tx.db, got.cursor);
-        return inserted.length;
+        return [inserted.length, tx.now] as const;
       });
       acc.receipts += fresh;
       acc.duplicateReceipts += rows.length - fresh;
-      await transport.acknowledge(got.receipts);
+      acc.quarantined += bad.length;
+      for (const b of bad) {
+        try {
+          await transport.quarantine(b.receipt, b.problem, at);
+        } catch (e) {
+          acc.errors.push(`quarantine ${b.receipt.source}: ${errorText(e)}`);
+        }
+      }
+      await transport.acknowledge(good);
       this.#progress('receipts', acc);
-      if (!got.more || got.receipts.length === 0) return;
+      // a page of files that could not be moved out of the way would come back unchanged: stop
+      if (
+        !got.more ||
+        got.receipts.length === 0 ||
+        (good.length === 0 && got.cursor === cursor && acc.errors.length > 0)
+      )
+        return;
     }
   }
 }

@@ -44,14 +44,17 @@ export function httpSigner(url: string, timeoutMs = 30_000): Signer {
       let res: Response;
       try {
         res = await fetch(url, {
-          method: 'POST', headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ key, xml }), signal: AbortSignal.timeout(timeoutMs),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ key, xml }),
+          signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (e) {
         throw new TransportError(`signer unreachable: ${(e as Error).message}`, { cause: e });
       }
       const text = await res.text();
-      if (res.status >= 400 && res.status < 500) throw new DomainError('signer.refused', { key, status: res.status, reason: text.slice(0, 200) });
+      if (res.status >= 400 && res.status < 500)
+        throw new DomainError('signer.refused', { key, status: res.status, reason: text.slice(0, 200) });
       if (!res.ok) throw new TransportError(`signer answered ${res.status}`);
       const body = JSON.parse(text) as { signedXml?: unknown };
       if (typeof body.signedXml !== 'string') throw new TransportError('signer answered without signedXml');

@@ -9,7 +9,15 @@
  * practice platform, in-process or `kuajing practice-platform`, knows its public key and
  * verifies what it receives.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import type { Signer } from './signer.ts';
 
 export const SM2_SM3 = 'http://www.chinaport.gov.cn/2022/04/xmldsig#sm2-sm3';
@@ -19,9 +27,11 @@ const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 
 function signedInfo(digest: string): string {
-  return `<ds:SignedInfo><ds:CanonicalizationMethod Algorithm="${C14N}"/><ds:SignatureMethod Algorithm="${SM2_SM3}"/>`
-    + `<ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="${ENVELOPED}"/></ds:Transforms>`
-    + `<ds:DigestMethod Algorithm="${SM3_DIGEST}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference></ds:SignedInfo>`;
+  return (
+    `<ds:SignedInfo><ds:CanonicalizationMethod Algorithm="${C14N}"/><ds:SignatureMethod Algorithm="${SM2_SM3}"/>` +
+    `<ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="${ENVELOPED}"/></ds:Transforms>` +
+    `<ds:DigestMethod Algorithm="${SM3_DIGEST}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference></ds:SignedInfo>`
+  );
 }
 
 /** Where the signature goes: after BaseTransfer/BaseSubscribe, before ExtendMessage or the end. */
@@ -63,20 +73,24 @@ export function sm2PracticeSigner(keyName = PRACTICE_KEY_NAME, key?: KeyObject):
   const privateKey = key ?? generateKeyPairSync('ec', { namedCurve: 'SM2' }).privateKey;
   const publicKey = createPublicKey(privateKey);
   return {
-    kind: 'sm2Practice', publicKey, keyName,
+    kind: 'sm2Practice',
+    publicKey,
+    keyName,
     async sign(_key, xml) {
       const digest = createHash('sm3').update(xml).digest('base64');
       const info = signedInfo(digest);
       const value = sign('sm3', Buffer.from(info), privateKey).toString('base64');
-      const signature = `<ds:Signature xmlns:ds="${DS}">${info}<ds:SignatureValue>${value}</ds:SignatureValue>`
-        + `<ds:KeyInfo><ds:KeyName>${keyName}</ds:KeyName></ds:KeyInfo></ds:Signature>\n`;
+      const signature =
+        `<ds:Signature xmlns:ds="${DS}">${info}<ds:SignatureValue>${value}</ds:SignatureValue>` +
+        `<ds:KeyInfo><ds:KeyName>${keyName}</ds:KeyName></ds:KeyInfo></ds:Signature>\n`;
       const at = insertAt(xml);
       return at < 0 ? xml : xml.slice(0, at) + signature + xml.slice(at);
     },
   };
 }
 
-const SIGNATURE = /<ds:Signature [^>]*>(<ds:SignedInfo>.*?<\/ds:SignedInfo>)<ds:SignatureValue>([^<]+)<\/ds:SignatureValue>(.*?)<\/ds:Signature>\n?/s;
+const SIGNATURE =
+  /<ds:Signature [^>]*>(<ds:SignedInfo>.*?<\/ds:SignedInfo>)<ds:SignatureValue>([^<]+)<\/ds:SignatureValue>(.*?)<\/ds:Signature>\n?/s;
 
 /** The KeyName a practice signature names, or null when there is no readable signature. */
 export function signatureKeyName(signedXml: string): string | null {

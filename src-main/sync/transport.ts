@@ -4,7 +4,7 @@
  * the zone platform (http-transport.ts) and the exchange folder (folder-transport.ts).
  */
 
-import { TRANSPORTED_KINDS } from '../db/sync-store.ts';
+import { TRANSPORTED_KINDS } from './sync-store.ts';
 
 /** Outbox kinds a transport carries; every other kind stays in the outbox as a local record. */
 export const TRANSPORT_KINDS = TRANSPORTED_KINDS;
@@ -24,10 +24,20 @@ export type SendOutcome =
   | { readonly key: string; readonly outcome: 'accepted' | 'duplicate' }
   | { readonly key: string; readonly outcome: 'rejected'; readonly reason: string };
 
+/** Why an inbound receipt cannot be read: a coded reason (translated under `errors.<code>`). */
+export interface ReceiptProblem {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
 export interface IncomingReceipt {
   /** The platform's receipt id or the exchange file name (for the record, not for dedup). */
   readonly source: string;
   readonly xml: string;
+  /** Set by the transport when it could not even get the content (too large, unreadable file …). */
+  readonly problem?: ReceiptProblem;
+  /** Size in bytes of what arrived (the xml may be empty when `problem` is set). */
+  readonly size?: number;
 }
 
 export interface ReceiptPage {
@@ -39,11 +49,23 @@ export interface ReceiptPage {
 
 export interface Transport {
   readonly name: 'platform' | 'exchangeDir';
-  /** One outcome per message (any order); throws TransportError when the outcome is unknown. */
-  send(messages: readonly OutgoingMessage[]): Promise<readonly SendOutcome[]>;
+  /**
+   * One outcome per message (any order); throws TransportError when the outcome is unknown.
+   * `batch.auditHead`: the ledger's audit chain head at sending time, sent along (a platform that
+   * keeps it can later tell whether the local chain was rebuilt).
+   */
+  send(
+    messages: readonly OutgoingMessage[],
+    batch?: { readonly auditHead: string | null },
+  ): Promise<readonly SendOutcome[]>;
   fetchReceipts(cursor: string | null): Promise<ReceiptPage>;
   /** Called after the receipts were stored (the folder transport moves them to processed/). */
   acknowledge(receipts: readonly IncomingReceipt[]): Promise<void>;
+  /**
+   * Called after an unreadable receipt was recorded in the quarantine: the folder transport moves
+   * it to `in/rejected/` with a reason file, so it never blocks the files behind it.
+   */
+  quarantine(receipt: IncomingReceipt, problem: ReceiptProblem, at: string): Promise<void>;
 }
 
 /** Network trouble, HTTP 5xx, a dropped connection: the attempt's outcome is unknown; retry later. */

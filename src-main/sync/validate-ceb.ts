@@ -100,11 +100,16 @@ async function runNative(binary: string, xmls: readonly string[], xsdDir: string
     const names = xmls.map((_, i) => path.join(dir, `message-${i + 1}.xml`));
     xmls.forEach((x, i) => fs.writeFileSync(names[i]!, stripBom(x)));
     const stderr = await new Promise<string>((resolve, reject) => {
-      execFile(binary, ['--noout', '--nonet', '--schema', path.join(xsdDir, CEB_EXPORT_XSD), ...names], { maxBuffer: 512 * 1024 * 1024 }, (err, _out, errOut) => {
-        // exit codes 1–5 (not well-formed, invalid…) still name every file on stderr
-        if (err && typeof err.code !== 'number') reject(err);
-        else resolve(errOut);
-      });
+      execFile(
+        binary,
+        ['--noout', '--nonet', '--schema', path.join(xsdDir, CEB_EXPORT_XSD), ...names],
+        { maxBuffer: 512 * 1024 * 1024 },
+        (err, _out, errOut) => {
+          // exit codes 1–5 (not well-formed, invalid…) still name every file on stderr
+          if (err && typeof err.code !== 'number') reject(err);
+          else resolve(errOut);
+        },
+      );
     });
     return parseOutput(stderr, names);
   } finally {
@@ -121,7 +126,9 @@ async function runBatch(xmls: readonly string[], xsdDir: string): Promise<CebVal
   try {
     const r = await validateXML({
       xml: xmls.map((contents, i) => ({ fileName: names[i]!, contents: stripBom(contents) })),
-      schema, preload, maxMemoryPages: 16384,
+      schema,
+      preload,
+      maxMemoryPages: 16384,
     });
     stderr = r.rawOutput;
   } catch (e) {
@@ -139,7 +146,11 @@ function batches(xmls: readonly string[]): string[][] {
   let cur: string[] = [];
   let size = 0;
   for (const x of xmls) {
-    if (cur.length > 0 && (cur.length >= BATCH || size + x.length > BATCH_BYTES)) { out.push(cur); cur = []; size = 0; }
+    if (cur.length > 0 && (cur.length >= BATCH || size + x.length > BATCH_BYTES)) {
+      out.push(cur);
+      cur = [];
+      size = 0;
+    }
     cur.push(x);
     size += x.length;
   }
@@ -152,7 +163,8 @@ const waiting: Array<() => void> = [];
 
 /** At most WORKERS xmllint runs at a time in this process, whoever asks (a build validates chunk by chunk). */
 async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= WORKERS) await new Promise<void>((resolve) => waiting.push(resolve)); // the releaser hands its slot over
+  if (running >= WORKERS)
+    await new Promise<void>((resolve) => waiting.push(resolve)); // the releaser hands its slot over
   else running++;
   try {
     return await work();
@@ -164,7 +176,10 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Validates many documents, up to WORKERS xmllint runs at a time; results in input order. */
-export async function validateCebMany(xmls: readonly string[], options: ValidateCebOptions = {}): Promise<CebValidationResult[]> {
+export async function validateCebMany(
+  xmls: readonly string[],
+  options: ValidateCebOptions = {},
+): Promise<CebValidationResult[]> {
   const xsdDir = options.xsdDir ?? defaultCebXsdDir();
   const results = await Promise.all(batches(xmls).map((batch) => limited(() => runBatch(batch, xsdDir))));
   return results.flat();

@@ -9,6 +9,7 @@ import { FEATURE_PAGES } from './feature-pages.ts';
 import { NavBar } from './NavBar.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useHashRoute } from './use-hash-route.ts';
+import { SandboxBanner, useSandbox } from '../features/training/index.ts';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -17,17 +18,26 @@ export function AppShell() {
   const dismissError = useAppStore((s) => s.dismissError);
   useHashRoute();
   const Page = FEATURE_PAGES[route];
+  // a training sandbox: another accent colour and a banner on every screen (issue 18)
+  const sandbox = useSandbox();
   return (
-    <div className="shell" data-testid="app-shell">
+    <div
+      className={sandbox ? 'shell sandbox-mode' : 'shell'}
+      data-testid="app-shell"
+      data-sandbox={sandbox ? 'true' : 'false'}
+    >
       <aside className="sidebar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">账</span>
+          <span className="brand-mark" aria-hidden="true">
+            账
+          </span>
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <NavBar />
       </aside>
       <TopBar />
       <main className="content">
+        <SandboxBanner />
         {banner ? <ErrorBanner error={banner} onDismiss={dismissError} /> : null}
         <Page />
       </main>

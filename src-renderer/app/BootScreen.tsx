@@ -3,14 +3,18 @@
  * not be opened (e.g. `db.alreadyOpen`, `network.unreachable`) with a retry button.
  */
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../state/store.ts';
+import type { ErrorInfo } from '../../src-main/api/contract.ts';
 import { Button } from '../ui/Button.tsx';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
 
-export function BootScreen() {
+export function BootScreen({
+  error: bootError,
+  onRetry,
+}: {
+  readonly error: ErrorInfo | null;
+  readonly onRetry: () => void;
+}) {
   const { t } = useTranslation();
-  const bootError = useAppStore((s) => s.bootError);
-  const boot = useAppStore((s) => s.boot);
   if (!bootError) {
     return (
       <div className="boot" data-testid="boot-loading" aria-busy="true">
@@ -23,7 +27,9 @@ export function BootScreen() {
       <h1 className="first-run-title">{t('app.bootFailedTitle')}</h1>
       <p>{t('app.bootFailedBody')}</p>
       <ErrorBanner error={bootError} />
-      <Button variant="primary" onClick={() => void boot()}>{t('app.retry')}</Button>
+      <Button variant="primary" onClick={onRetry}>
+        {t('app.retry')}
+      </Button>
     </div>
   );
 }

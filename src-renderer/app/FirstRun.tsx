@@ -15,7 +15,9 @@ export function FirstRun() {
     <div className="first-run" data-testid="first-run">
       <header className="first-run-header">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">账</span>
+          <span className="brand-mark" aria-hidden="true">
+            账
+          </span>
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <LanguageSwitch />

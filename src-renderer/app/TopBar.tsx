@@ -4,15 +4,17 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../features/settings/index.ts';
 import { SyncIndicator } from '../features/sync/index.ts';
-import { useAppStore } from '../state/store.ts';
+import { useCompany } from './use-session.ts';
 
 export function TopBar() {
   const { t } = useTranslation();
-  const company = useAppStore((s) => s.company);
+  const company = useCompany();
   return (
     <header className="top-bar">
       <div className="top-bar-company" aria-label={t('topBar.company')}>
-        <span className="top-bar-company-name" data-testid="company-name">{company?.name}</span>
+        <span className="top-bar-company-name" data-testid="company-name">
+          {company?.name}
+        </span>
         {company ? <span className="top-bar-company-code mono">{company.uscc}</span> : null}
       </div>
       <div className="top-bar-tools">

@@ -18,7 +18,11 @@ export function hasErrorText(code: string): boolean {
   return typeof node === 'string';
 }
 
-export function translateError(t: TFunction, code: string, params: Readonly<Record<string, string | number>> = {}): string {
+export function translateError(
+  t: TFunction,
+  code: string,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   // Error keys are dynamic, so they bypass the typed-key check; hasErrorText guards them.
   const loose = t as unknown as LooseT;
   if (!hasErrorText(code)) return loose('errors.unknown', { code });

@@ -5,7 +5,14 @@
  * lands on a known page; an unknown or empty hash means the first page.
  */
 export const FEATURES = [
-  'orders', 'stock', 'settlement', 'customs', 'sync', 'reports', 'training', 'settings',
+  'orders',
+  'stock',
+  'settlement',
+  'customs',
+  'sync',
+  'reports',
+  'training',
+  'settings',
 ] as const;
 export type FeatureId = (typeof FEATURES)[number];
 

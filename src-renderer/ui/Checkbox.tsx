@@ -15,7 +15,13 @@ export interface CheckboxProps {
 export function Checkbox({ label, checked, onChange, testId, disabled }: CheckboxProps) {
   return (
     <label className="checkbox-label">
-      <input type="checkbox" data-testid={testId} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        data-testid={testId}
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       {label}
     </label>
   );

@@ -22,14 +22,29 @@ function isNumColumn(c: Column): c is { readonly label: ReactNode; readonly num:
   return typeof c === 'object' && c !== null && 'num' in c && 'label' in c;
 }
 
-export function DataTable({ columns, children, foot, wrap = true, className = 'table table-compact', ...table }: DataTableProps) {
+export function DataTable({
+  columns,
+  children,
+  foot,
+  wrap = true,
+  className = 'table table-compact',
+  ...table
+}: DataTableProps) {
   const body = (
     <table className={className} {...table}>
       <thead>
         <tr>
-          {columns.map((c, i) => (isNumColumn(c)
-            ? <th key={i} scope="col" className="num">{c.label}</th>
-            : <th key={i} scope="col">{c}</th>))}
+          {columns.map((c, i) =>
+            isNumColumn(c) ? (
+              <th key={i} scope="col" className="num">
+                {c.label}
+              </th>
+            ) : (
+              <th key={i} scope="col">
+                {c}
+              </th>
+            ),
+          )}
         </tr>
       </thead>
       <tbody>{children}</tbody>

@@ -14,8 +14,15 @@ export interface DateFieldProps {
 export function DateField({ label, value, onChange, testId }: DateFieldProps) {
   return (
     <ToolbarField label={label}>
-      <input className="input input-compact" type="date" data-testid={testId} value={value}
-        onChange={(e) => { if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) onChange(e.target.value); }} />
+      <input
+        className="input input-compact"
+        type="date"
+        data-testid={testId}
+        value={value}
+        onChange={(e) => {
+          if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) onChange(e.target.value);
+        }}
+      />
     </ToolbarField>
   );
 }

@@ -18,7 +18,9 @@ export function ErrorBanner({ error, onDismiss }: ErrorBannerProps) {
     <div className="error-banner" role="alert" data-testid="error-banner" data-code={error.code}>
       <span className="error-banner-text">{translateError(t, error.code, error.params)}</span>
       {onDismiss ? (
-        <Button variant="quiet" onClick={onDismiss}>{t('common.dismiss')}</Button>
+        <Button variant="quiet" onClick={onDismiss}>
+          {t('common.dismiss')}
+        </Button>
       ) : null}
     </div>
   );

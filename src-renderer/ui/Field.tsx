@@ -41,7 +41,11 @@ export function Field({ name, label, help, optional = false, errorCode = null, c
           {translateError(t, errorCode)}
         </div>
       ) : null}
-      {help ? <div className="field-help" id={helpId}>{help}</div> : null}
+      {help ? (
+        <div className="field-help" id={helpId}>
+          {help}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -14,7 +14,14 @@ export interface PlannedFeaturePageProps {
   readonly badge: string;
 }
 
-export function PlannedFeaturePage({ testId, title, description, emptyTitle, emptyBody, badge }: PlannedFeaturePageProps) {
+export function PlannedFeaturePage({
+  testId,
+  title,
+  description,
+  emptyTitle,
+  emptyBody,
+  badge,
+}: PlannedFeaturePageProps) {
   return (
     <div className="page" data-testid={testId}>
       <PageHeader title={title} description={description} />

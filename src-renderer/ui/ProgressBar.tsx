@@ -19,7 +19,9 @@ export function ProgressBar({ label, done, total, valueText, testId }: ProgressB
     <div className="progress" data-testid={testId}>
       <div className="progress-label">
         <span>{label}</span>
-        <span className="progress-value" aria-hidden="true">{valueText}</span>
+        <span className="progress-value" aria-hidden="true">
+          {valueText}
+        </span>
       </div>
       <div
         className={known ? 'progress-track' : 'progress-track progress-indeterminate'}

@@ -25,8 +25,11 @@ export interface RejectedRowsTableProps {
 export function RejectedRowsTable({ rows, labels, rowTestId, testId, extraClass, params }: RejectedRowsTableProps) {
   const { t } = useTranslation();
   return (
-    <DataTable className={extraClass ? `table table-compact ${extraClass}` : undefined} data-testid={testId}
-      columns={[num(labels[0]), labels[1], labels[2]]}>
+    <DataTable
+      className={extraClass ? `table table-compact ${extraClass}` : undefined}
+      data-testid={testId}
+      columns={[num(labels[0]), labels[1], labels[2]]}
+    >
       {rows.map((r, i) => (
         <tr key={`${r.row}-${r.column ?? ''}-${i}`} data-testid={rowTestId(r.row)} data-code={r.code}>
           <td className="num">{r.row}</td>

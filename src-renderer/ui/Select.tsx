@@ -18,9 +18,15 @@ export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement
 export function Select({ options, placeholder, className, ...rest }: SelectProps) {
   return (
     <select className={['input', 'select', className].filter(Boolean).join(' ')} {...rest}>
-      {placeholder !== undefined ? <option value="" disabled>{placeholder}</option> : null}
+      {placeholder !== undefined ? (
+        <option value="" disabled>
+          {placeholder}
+        </option>
+      ) : null}
       {options.map((o) => (
-        <option key={o.value} value={o.value} lang={o.lang}>{o.label}</option>
+        <option key={o.value} value={o.value} lang={o.lang}>
+          {o.label}
+        </option>
       ))}
     </select>
   );

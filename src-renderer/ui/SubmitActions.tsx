@@ -19,8 +19,14 @@ export interface SubmitActionsProps {
 export function SubmitActions({ testId, busy, children, done = null, doneTestId }: SubmitActionsProps) {
   return (
     <div className="form-actions">
-      <Button variant="primary" type="submit" data-testid={testId} disabled={busy}>{children}</Button>
-      {done ? <span className="form-saved" role="status" data-testid={doneTestId}>{done}</span> : null}
+      <Button variant="primary" type="submit" data-testid={testId} disabled={busy}>
+        {children}
+      </Button>
+      {done ? (
+        <span className="form-saved" role="status" data-testid={doneTestId}>
+          {done}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -17,10 +17,21 @@ export interface ViewSectionProps {
 }
 
 export function ViewSection({ titleId, title, actions, help, children }: ViewSectionProps) {
-  const heading = <h2 className="section-title" id={titleId}>{title}</h2>;
+  const heading = (
+    <h2 className="section-title" id={titleId}>
+      {title}
+    </h2>
+  );
   return (
     <section className="stock-view" aria-labelledby={titleId}>
-      {actions ? <div className="section-head">{heading}{actions}</div> : heading}
+      {actions ? (
+        <div className="section-head">
+          {heading}
+          {actions}
+        </div>
+      ) : (
+        heading
+      )}
       {help ? <p className="field-help">{help}</p> : null}
       {children}
     </section>

@@ -1,28 +1,31 @@
 /**
- * The currencies the ledger supports and their minor-unit digits, copied from
- * src-main/core/money/currency.ts (the renderer may only `import type` from the contract,
- * which reaches the union through `orders.save`'s input). `satisfies` and the full
- * `Record<Currency, …>` fail to compile if the lists drift.
+ * The currencies the ledger supports and their minor-unit digits: every ISO 4217 currency from
+ * the same maintained list the core uses (`currency-codes`, filtered the same way: ISO's
+ * non-money entries — metals, bond units, XTS, XXX — are left out). The renderer may not import
+ * the core, so the two-line filter is repeated here; test/unit/renderer/format-money.test.ts
+ * checks that both sides agree on every code and digit.
  */
+import { data as ISO_4217 } from 'currency-codes';
 import type { CommandInput } from '../../src-main/api/contract.ts';
 
 export type Currency = CommandInput<'orders.save'>['currency'];
 
-export const CURRENCIES = [
-  'CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'CAD', 'AUD', 'NZD', 'SGD', 'THB', 'TWD',
-  'MYR', 'KRW', 'PHP', 'VND', 'IDR', 'MXN', 'BRL', 'AED', 'SAR', 'PLN', 'SEK', 'CHF',
-] as const satisfies readonly Currency[];
+const COMMON = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'CAD', 'AUD'];
+const MONEY = ISO_4217.filter((r) => !r.countries.some((c) => /^zz\d\d_/i.test(c)));
 
-type MissingCurrency = Exclude<Currency, (typeof CURRENCIES)[number]>;
-const everyCurrencyListed: [MissingCurrency] extends [never] ? true : never = true;
-void everyCurrencyListed;
+/** Common trading currencies first, then every other ISO 4217 code in code order. */
+export const CURRENCIES: readonly Currency[] = [
+  ...COMMON,
+  ...MONEY.map((r) => r.code)
+    .filter((c) => !COMMON.includes(c))
+    .sort(),
+];
 
-/** Digits after the decimal point of one major unit (JPY 0: amounts are whole yen). */
-export const MINOR_DIGITS: Readonly<Record<Currency, number>> = {
-  CNY: 2, USD: 2, EUR: 2, GBP: 2, JPY: 0, HKD: 2, CAD: 2, AUD: 2, NZD: 2, SGD: 2, THB: 2, TWD: 2,
-  MYR: 2, KRW: 0, PHP: 2, VND: 0, IDR: 2, MXN: 2, BRL: 2, AED: 2, SAR: 2, PLN: 2, SEK: 2, CHF: 2,
-};
+/** Digits after the decimal point of one major unit (JPY 0: amounts are whole yen; KWD 3). */
+export const MINOR_DIGITS: Readonly<Record<Currency, number>> = Object.fromEntries(
+  MONEY.map((r) => [r.code, r.digits]),
+);
 
 export function isCurrency(value: string): value is Currency {
-  return (CURRENCIES as readonly string[]).includes(value);
+  return Object.hasOwn(MINOR_DIGITS, value);
 }

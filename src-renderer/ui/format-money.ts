@@ -8,7 +8,7 @@ import { isCurrency, MINOR_DIGITS } from './currencies.ts';
 
 /** Minor-unit digits of a currency code; unknown codes take what Intl says (usually 2). */
 export function minorDigitsOf(currency: string): number {
-  if (isCurrency(currency)) return MINOR_DIGITS[currency];
+  if (isCurrency(currency)) return MINOR_DIGITS[currency] ?? 2;
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
@@ -35,7 +35,12 @@ function formatterFor(locale: string, currency: string, digits: number): Intl.Nu
   let f = formatters.get(key);
   if (!f) {
     try {
-      f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+      f = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
     } catch {
       f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
     }

@@ -15,26 +15,78 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, SCREENSHOTS, completeFirstRun, createMugSku } from './fixtures.ts';
+import { openWorkspace } from '../../src-main/api/workspace.ts';
+import { putSetting } from '../../src-main/db/settings-store.ts';
+import { SANDBOX_SETTING } from '../../src-main/areas/sync/index.ts';
 
 const ORDER_A = '111-5502011-0000001';
 const ORDER_B = '111-5502011-0000002';
 const SKU = 'MUG-RED';
 
 const HEADERS = [
-  'amazon-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel', 'sales-channel', 'product-name', 'sku',
-  'item-status', 'quantity', 'currency', 'item-price', 'item-tax', 'shipping-price', 'ship-city', 'ship-postal-code', 'ship-country',
+  'amazon-order-id',
+  'purchase-date',
+  'last-updated-date',
+  'order-status',
+  'fulfillment-channel',
+  'sales-channel',
+  'product-name',
+  'sku',
+  'item-status',
+  'quantity',
+  'currency',
+  'item-price',
+  'item-tax',
+  'shipping-price',
+  'ship-city',
+  'ship-postal-code',
+  'ship-country',
 ] as const;
 
 function row(orderNo: string, date: string, quantity: number, price: string): string {
   const v: Record<(typeof HEADERS)[number], string> = {
-    'amazon-order-id': orderNo, 'purchase-date': date, 'last-updated-date': date, 'order-status': 'Shipped', 'fulfillment-channel': 'Merchant',
-    'sales-channel': 'Amazon.com', 'product-name': '陶瓷马克杯 红色', sku: SKU, 'item-status': 'Shipped', quantity: String(quantity), currency: 'USD',
-    'item-price': price, 'item-tax': '0.00', 'shipping-price': '0.00', 'ship-city': 'Seattle', 'ship-postal-code': '98101', 'ship-country': 'US',
+    'amazon-order-id': orderNo,
+    'purchase-date': date,
+    'last-updated-date': date,
+    'order-status': 'Shipped',
+    'fulfillment-channel': 'Merchant',
+    'sales-channel': 'Amazon.com',
+    'product-name': '陶瓷马克杯 红色',
+    sku: SKU,
+    'item-status': 'Shipped',
+    quantity: String(quantity),
+    currency: 'USD',
+    'item-price': price,
+    'item-tax': '0.00',
+    'shipping-price': '0.00',
+    'ship-city': 'Seattle',
+    'ship-postal-code': '98101',
+    'ship-country': 'US',
   };
   return HEADERS.map((h) => v[h]).join('\t');
 }
 
-const TSV = [HEADERS.join('\t'), row(ORDER_A, '2026-03-05T14:02:11+00:00', 2, '39.98'), row(ORDER_B, '2026-03-06T09:15:00+00:00', 1, '24.50')].join('\n') + '\n';
+const TSV =
+  [
+    HEADERS.join('\t'),
+    row(ORDER_A, '2026-03-05T14:02:11+00:00', 2, '39.98'),
+    row(ORDER_B, '2026-03-06T09:15:00+00:00', 1, '24.50'),
+  ].join('\n') + '\n';
+
+/** Marks the (stopped) data folder as a training sandbox, as `kuajing training new` does. */
+async function markSandbox(dataDir: string): Promise<void> {
+  const ws = await openWorkspace({ dataDir, host: 'cli' });
+  ws.uow.run('test.sandbox', (tx) =>
+    putSetting(tx.db, SANDBOX_SETTING, {
+      id: 'e2e-customs',
+      name: 'e2e',
+      scenario: 'parcel-9610',
+      seed: 1,
+      createdAt: '2026-04-01T00:00:00.000Z',
+    }),
+  );
+  ws.close();
+}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 1400 });
@@ -54,11 +106,16 @@ async function syncUntil(page: Page, done: () => Promise<boolean>): Promise<void
   throw new Error('the practice platform did not answer in time');
 }
 
-test('builds, pre-checks, syncs to the practice platform and shows receipts, statuses and the summary declaration number', async ({ page, server }) => {
+test('builds, pre-checks, syncs to the practice platform and shows receipts, statuses and the summary declaration number', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(180_000);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-e2e-customs-')), 'All-Orders-2026-03.txt');
   fs.writeFileSync(file, TSV, 'utf8');
 
+  // The practice platform runs only in a training sandbox (issue 18): this folder is marked as one.
+  await server.restart(markSandbox);
   // First run.
   await completeFirstRun(page, server, { dxpId: 'DXPENT0000012345' });
 
@@ -73,8 +130,15 @@ test('builds, pre-checks, syncs to the practice platform and shows receipts, sta
   await page.getByTestId('customs-tab-settings').click();
   await expect(page.getByTestId('customs-settings-missing')).toBeVisible();
   const settings: Record<string, string> = {
-    ebpCode: '3301964J31', ebpName: '亚马逊美国站', customsCode: '4900', portCode: '4900', pod: '502', trafMode: '5', wrapType: '2',
-    logisticsCode: '3120980105', logisticsName: '示例国际物流有限公司',
+    ebpCode: '3301964J31',
+    ebpName: '亚马逊美国站',
+    customsCode: '4900',
+    portCode: '4900',
+    pod: '502',
+    trafMode: '5',
+    wrapType: '2',
+    logisticsCode: '3120980105',
+    logisticsName: '示例国际物流有限公司',
   };
   for (const [k, v] of Object.entries(settings)) await page.getByTestId(`customs-setting-${k}`).fill(v);
   await page.getByTestId('customs-setting-appStatus').selectOption('2');
@@ -111,7 +175,10 @@ test('builds, pre-checks, syncs to the practice platform and shows receipts, sta
   await expect(findings.locator('[data-code="precheck.logisticsNo.missing"]')).toHaveCount(2);
   await expect(findings).not.toContainText('precheck.logisticsNo');
   await shot(page, 'precheck');
-  for (const [orderNo, waybill] of [[ORDER_A, 'SF1000000001'], [ORDER_B, 'SF1000000002']] as const) {
+  for (const [orderNo, waybill] of [
+    [ORDER_A, 'SF1000000001'],
+    [ORDER_B, 'SF1000000002'],
+  ] as const) {
     await findings.locator('tr', { hasText: orderNo }).locator('[data-testid^="finding-fix-"]').first().click();
     const form = page.locator('form[data-testid^="customs-shipping-"]');
     await expect(form).toContainText(orderNo);
@@ -133,7 +200,10 @@ test('builds, pre-checks, syncs to the practice platform and shows receipts, sta
   await page.getByTestId('customs-open-documents').click();
   const lists = page.locator('[data-testid^="customs-doc-CEB603-"]');
   await expect(lists).toHaveCount(2);
-  expect(await lists.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['queued', 'queued']);
+  expect(await lists.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual([
+    'queued',
+    'queued',
+  ]);
 
   // Training mode: start the practice platform inside the app; sync points at it.
   await page.getByTestId('nav-training').click();
@@ -144,6 +214,7 @@ test('builds, pre-checks, syncs to the practice platform and shows receipts, sta
   const practiceUrl = (await address.textContent())!;
   await expect(page.getByTestId('practice-current-text')).toContainText(practiceUrl);
   await expect(page.getByTestId('practice-counter-keys')).toHaveText('0');
+  await expect(page.getByTestId('sandbox-banner')).toBeVisible(); // every screen says it is a sandbox
   await shot(page, 'training');
 
   // Sync until every export list is released (800) by the practice platform.

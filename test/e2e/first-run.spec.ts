@@ -4,9 +4,12 @@
  * language switch to English and 繁體中文, and a restart that keeps the profile and language.
  */
 import path from 'node:path';
-import { test, expect, VALID, SCREENSHOTS } from './fixtures.ts';
+import { test, expect, VALID, SCREENSHOTS, apiFromPage } from './fixtures.ts';
 
-test('the first run asks for the company profile in Chinese, rejects a bad credit code and saves a good one', async ({ page, server }) => {
+test('the first run asks for the company profile in Chinese, rejects a bad credit code and saves a good one', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await expect(page).toHaveURL(`${server.origin}/`); // the token left the address bar
   await expect(page.getByTestId('company-form')).toBeVisible();
@@ -27,8 +30,8 @@ test('the first run asks for the company profile in Chinese, rejects a bad credi
   await page.getByTestId('field-uscc').fill(VALID.uscc.slice(0, 17) + '4');
   await page.getByTestId('company-save').click();
   await expect(page.getByTestId('field-error-uscc')).toContainText('校验位');
-  const stored = await page.evaluate(async () => (await fetch('/api/company.get', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json());
-  expect(stored).toEqual({ ok: true, value: null });
+  const stored = await apiFromPage(page, 'company.get', '{}');
+  expect(stored.body).toEqual({ ok: true, value: null });
 
   await page.getByTestId('field-uscc').fill(VALID.uscc);
   await page.getByTestId('company-save').click();
@@ -41,7 +44,10 @@ test('the first run asks for the company profile in Chinese, rejects a bad credi
   await page.screenshot({ path: path.join(SCREENSHOTS, 'shell-zh-CN.png'), fullPage: true });
 });
 
-test('switching language to English and 繁體中文 works and survives a restart, and the profile is kept', async ({ page, server }) => {
+test('switching language to English and 繁體中文 works and survives a restart, and the profile is kept', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await page.getByTestId('field-name').fill(VALID.name);
   await page.getByTestId('field-uscc').fill(VALID.uscc);
@@ -69,7 +75,11 @@ test('switching language to English and 繁體中文 works and survives a restar
   await expect(page.getByTestId('nav-orders')).toContainText('訂單');
 });
 
-test('the web API refuses calls without the launch token and answers malformed JSON with a coded 400', async ({ page, server, playwright }) => {
+test('the web API refuses calls without the launch token and answers malformed JSON with a coded 400', async ({
+  page,
+  server,
+  playwright,
+}) => {
   const anonymous = await playwright.request.newContext();
   const denied = await anonymous.post(`${server.origin}/api/company.get`, { data: {} });
   expect(denied.status()).toBe(403);
@@ -77,9 +87,23 @@ test('the web API refuses calls without the launch token and answers malformed J
   await anonymous.dispose();
 
   await page.goto(server.url);
-  const bad = await page.evaluate(async () => {
-    const r = await fetch('/api/company.get', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
-    return { status: r.status, body: await r.json() };
-  });
+  await expect(page.getByTestId('company-form')).toBeVisible();
+  const bad = await apiFromPage(page, 'company.get', '{oops');
   expect(bad).toEqual({ status: 400, body: { ok: false, error: { code: 'request.badJson', params: {} } } });
+
+  // the launch token is dead once traded: a second trade from anywhere is refused, and a reload keeps the session
+  const reuse = await page.evaluate(async (url) => {
+    const token = new URL(url).searchParams.get('token');
+    const r = await fetch('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    return (await r.json()) as unknown;
+  }, server.url);
+  expect(reuse).toMatchObject({ ok: false, error: { code: 'request.launchTokenUsed' } });
+  expect(await page.context().cookies()).toEqual([]);
+  await page.reload();
+  await expect(page.getByTestId('company-form')).toBeVisible();
+  expect((await apiFromPage(page, 'company.get', '{}')).status).toBe(200);
 });

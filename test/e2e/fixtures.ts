@@ -16,16 +16,26 @@ export interface ServerHandle {
   readonly dataDir: string;
   url: string;
   origin: string;
-  restart(): Promise<void>;
+  /** Stops the server, runs `between` on the stopped folder (if given), starts it again. */
+  restart(between?: (dataDir: string) => Promise<void>): Promise<void>;
 }
 
 async function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', CLI, 'serve', '--data-dir', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', CLI, 'serve', '--data-dir', dataDir, '--json'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
-  child.stderr!.on('data', (c) => { stderr += String(c); });
+  child.stderr!.on('data', (c) => {
+    stderr += String(c);
+  });
   const line = await new Promise<string>((resolve, reject) => {
     let buf = '';
-    child.stdout!.on('data', (c) => { buf += String(c); if (buf.includes('\n')) resolve(buf.split('\n')[0]!); });
+    child.stdout!.on('data', (c) => {
+      buf += String(c);
+      if (buf.includes('\n')) resolve(buf.split('\n')[0]!);
+    });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
   const { url, port } = JSON.parse(line) as { url: string; port: number };
@@ -47,8 +57,9 @@ export const test = base.extend<{ server: ServerHandle }>({
       dataDir,
       url: current.url,
       origin: `http://127.0.0.1:${current.port}`,
-      async restart() {
+      async restart(between) {
         await stop(current.child);
+        await between?.(dataDir);
         current = await startServe(dataDir);
         handle.url = current.url;
         handle.origin = `http://127.0.0.1:${current.port}`;
@@ -63,8 +74,37 @@ export { expect };
 
 export const VALID = { name: '株洲示例跨境贸易有限公司', uscc: '91350100M000100Y43', customsCode: '3301960ABC' };
 
+/**
+ * A command sent from inside the page as the app sends it: with the session id the page traded
+ * the launch token for (sessionStorage), so tests exercise the real login flow.
+ */
+export async function apiFromPage(
+  page: Page,
+  command: string,
+  body: string,
+): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ([c, b]) => {
+      const r = await fetch(`/api/${c}`, {
+        method: 'POST',
+        body: b,
+        headers: {
+          'content-type': 'application/json',
+          'x-kuajing-session': sessionStorage.getItem('kuajing.session') ?? '',
+        },
+      });
+      return { status: r.status, body: await r.json() };
+    },
+    [command, body] as const,
+  );
+}
+
 /** The first run as a user does it: open the app, fill the company profile, save, see the shell. */
-export async function completeFirstRun(page: Page, server: ServerHandle, extra: { dxpId?: string } = {}): Promise<void> {
+export async function completeFirstRun(
+  page: Page,
+  server: ServerHandle,
+  extra: { dxpId?: string } = {},
+): Promise<void> {
   await page.goto(server.url);
   await page.getByTestId('field-name').fill(VALID.name);
   await page.getByTestId('field-uscc').fill(VALID.uscc);

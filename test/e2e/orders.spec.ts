@@ -12,19 +12,60 @@ import { test, expect, SCREENSHOTS, completeFirstRun } from './fixtures.ts';
 
 /** Amazon All Orders report headers (../shared/docs/domain.md §9), tab-separated, one row per item. */
 const HEADERS = [
-  'amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel', 'sales-channel',
-  'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price',
-  'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax', 'item-promotion-discount', 'ship-promotion-discount',
-  'ship-city', 'ship-state', 'ship-postal-code', 'ship-country', 'promotion-ids', 'is-business-order', 'purchase-order-number', 'price-designation',
+  'amazon-order-id',
+  'merchant-order-id',
+  'purchase-date',
+  'last-updated-date',
+  'order-status',
+  'fulfillment-channel',
+  'sales-channel',
+  'order-channel',
+  'url',
+  'ship-service-level',
+  'product-name',
+  'sku',
+  'asin',
+  'item-status',
+  'quantity',
+  'currency',
+  'item-price',
+  'item-tax',
+  'shipping-price',
+  'shipping-tax',
+  'gift-wrap-price',
+  'gift-wrap-tax',
+  'item-promotion-discount',
+  'ship-promotion-discount',
+  'ship-city',
+  'ship-state',
+  'ship-postal-code',
+  'ship-country',
+  'promotion-ids',
+  'is-business-order',
+  'purchase-order-number',
+  'price-designation',
 ] as const;
 type Header = (typeof HEADERS)[number];
 
 function row(values: Partial<Record<Header, string>>): string {
   const base: Partial<Record<Header, string>> = {
-    'last-updated-date': '2026-03-06T08:00:00+00:00', 'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.com',
-    'ship-service-level': 'Standard', 'item-status': 'Shipped', currency: 'USD', 'item-tax': '0.00', 'shipping-price': '0.00',
-    'shipping-tax': '0.00', 'gift-wrap-price': '0.00', 'gift-wrap-tax': '0.00', 'item-promotion-discount': '0.00',
-    'ship-promotion-discount': '0.00', 'ship-city': 'Seattle', 'ship-state': 'WA', 'ship-postal-code': '98101', 'ship-country': 'US',
+    'last-updated-date': '2026-03-06T08:00:00+00:00',
+    'fulfillment-channel': 'Amazon',
+    'sales-channel': 'Amazon.com',
+    'ship-service-level': 'Standard',
+    'item-status': 'Shipped',
+    currency: 'USD',
+    'item-tax': '0.00',
+    'shipping-price': '0.00',
+    'shipping-tax': '0.00',
+    'gift-wrap-price': '0.00',
+    'gift-wrap-tax': '0.00',
+    'item-promotion-discount': '0.00',
+    'ship-promotion-discount': '0.00',
+    'ship-city': 'Seattle',
+    'ship-state': 'WA',
+    'ship-postal-code': '98101',
+    'ship-country': 'US',
     'is-business-order': 'false',
   };
   const all = { ...base, ...values };
@@ -37,16 +78,67 @@ const PLAIN = '111-4402011-0000003';
 const BAD_DATE = '111-4402011-0000004';
 
 /** Rows 2–6 of the file (row 1 is the header); row 6 has a date nobody can read. */
-const TSV = [
-  HEADERS.join('\t'),
-  row({ 'amazon-order-id': MULTI, 'purchase-date': '2026-03-05T14:02:11+00:00', 'order-status': 'Shipped', 'product-name': '陶瓷马克杯 红色', sku: 'MUG-RED', asin: 'B0TEST0001', quantity: '2', 'item-price': '39.98', 'shipping-price': '4.99' }),
-  row({ 'amazon-order-id': MULTI, 'purchase-date': '2026-03-05T14:02:11+00:00', 'order-status': 'Shipped', 'product-name': '陶瓷马克杯 蓝色', sku: 'MUG-BLUE', asin: 'B0TEST0002', quantity: '1', 'item-price': '15.00' }),
-  row({ 'amazon-order-id': CANCELLED, 'purchase-date': '2026-03-05T16:30:00+00:00', 'order-status': 'Cancelled', 'item-status': 'Cancelled', 'product-name': '竹制砧板', sku: 'BOARD-1', asin: 'B0TEST0003', quantity: '1', 'item-price': '' }),
-  row({ 'amazon-order-id': PLAIN, 'purchase-date': '2026-03-06T09:15:00+00:00', 'order-status': 'Shipped', 'product-name': '硅胶隔热垫', sku: 'PAD-GRN', asin: 'B0TEST0004', quantity: '1', 'item-price': '24.50' }),
-  row({ 'amazon-order-id': BAD_DATE, 'purchase-date': '2026-13-45 25:61', 'order-status': 'Shipped', 'product-name': '不锈钢勺', sku: 'SPOON-1', asin: 'B0TEST0005', quantity: '1', 'item-price': '9.99' }),
-].join('\n') + '\n';
+const TSV =
+  [
+    HEADERS.join('\t'),
+    row({
+      'amazon-order-id': MULTI,
+      'purchase-date': '2026-03-05T14:02:11+00:00',
+      'order-status': 'Shipped',
+      'product-name': '陶瓷马克杯 红色',
+      sku: 'MUG-RED',
+      asin: 'B0TEST0001',
+      quantity: '2',
+      'item-price': '39.98',
+      'shipping-price': '4.99',
+    }),
+    row({
+      'amazon-order-id': MULTI,
+      'purchase-date': '2026-03-05T14:02:11+00:00',
+      'order-status': 'Shipped',
+      'product-name': '陶瓷马克杯 蓝色',
+      sku: 'MUG-BLUE',
+      asin: 'B0TEST0002',
+      quantity: '1',
+      'item-price': '15.00',
+    }),
+    row({
+      'amazon-order-id': CANCELLED,
+      'purchase-date': '2026-03-05T16:30:00+00:00',
+      'order-status': 'Cancelled',
+      'item-status': 'Cancelled',
+      'product-name': '竹制砧板',
+      sku: 'BOARD-1',
+      asin: 'B0TEST0003',
+      quantity: '1',
+      'item-price': '',
+    }),
+    row({
+      'amazon-order-id': PLAIN,
+      'purchase-date': '2026-03-06T09:15:00+00:00',
+      'order-status': 'Shipped',
+      'product-name': '硅胶隔热垫',
+      sku: 'PAD-GRN',
+      asin: 'B0TEST0004',
+      quantity: '1',
+      'item-price': '24.50',
+    }),
+    row({
+      'amazon-order-id': BAD_DATE,
+      'purchase-date': '2026-13-45 25:61',
+      'order-status': 'Shipped',
+      'product-name': '不锈钢勺',
+      sku: 'SPOON-1',
+      asin: 'B0TEST0005',
+      quantity: '1',
+      'item-price': '9.99',
+    }),
+  ].join('\n') + '\n';
 
-test('imports an Amazon All Orders file through the wizard, then lists the orders and shows an order’s profit', async ({ page, server }) => {
+test('imports an Amazon All Orders file through the wizard, then lists the orders and shows an order’s profit', async ({
+  page,
+  server,
+}) => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-e2e-orders-')), 'All-Orders-2026-03.txt');
   fs.writeFileSync(file, TSV, 'utf8');
 
@@ -83,7 +175,9 @@ test('imports an Amazon All Orders file through the wizard, then lists the order
   // Preview: detected source, counts, the rejected row with a translated reason.
   const preview = page.getByTestId('import-preview');
   await expect(preview).toBeVisible();
-  const progress = await page.evaluate(() => (window as unknown as { __progress: { shown: boolean; values: string[] } }).__progress);
+  const progress = await page.evaluate(
+    () => (window as unknown as { __progress: { shown: boolean; values: string[] } }).__progress,
+  );
   expect(progress.shown).toBe(true);
   await expect(page.getByTestId('import-detected-source')).toHaveAttribute('data-source', 'amazon-orders');
   await expect(page.getByTestId('import-count-orders')).toHaveAttribute('data-value', '3');
@@ -113,6 +207,9 @@ test('imports an Amazon All Orders file through the wizard, then lists the order
   expect(csv).toContain(BAD_DATE);
   expect(csv).toContain('import.row.badDate');
 
+  // All or nothing: with a rejected row, confirm waits for the explicit "import the valid rows".
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await page.getByTestId('import-accept-valid-rows').check();
   // Confirm → summary → the list.
   await expect(page.getByTestId('import-confirm')).toBeEnabled();
   await page.getByTestId('import-confirm').click();
@@ -124,16 +221,23 @@ test('imports an Amazon All Orders file through the wizard, then lists the order
 
   await expect(page.getByTestId('orders-page')).toBeVisible();
   await expect(page.getByTestId('orders-total')).toHaveText('共 3 单');
-  for (const orderNo of [MULTI, CANCELLED, PLAIN]) await expect(page.getByTestId(`orders-row-${orderNo}`)).toBeVisible();
+  for (const orderNo of [MULTI, CANCELLED, PLAIN])
+    await expect(page.getByTestId(`orders-row-${orderNo}`)).toBeVisible();
   await expect(page.getByTestId(`orders-row-${BAD_DATE}`)).toHaveCount(0);
   await expect(page.getByTestId(`orders-row-${CANCELLED}`)).toContainText('已取消');
   await expect(page.getByTestId(`orders-excluded-${CANCELLED}`)).toBeVisible();
   await expect(page.getByTestId(`orders-row-${MULTI}`)).toContainText('$59.97'); // 39.98 + 15.00 + 4.99
   await expect(page.getByTestId(`orders-row-${MULTI}`)).toContainText('3'); // units
   // Newest first by default; the sort header flips it.
-  await expect(page.getByTestId('orders-list').locator('[data-testid^="orders-row-"]').first()).toHaveAttribute('data-testid', `orders-row-${PLAIN}`);
+  await expect(page.getByTestId('orders-list').locator('[data-testid^="orders-row-"]').first()).toHaveAttribute(
+    'data-testid',
+    `orders-row-${PLAIN}`,
+  );
   await page.getByTestId('orders-sort-orderedAt').click();
-  await expect(page.getByTestId('orders-list').locator('[data-testid^="orders-row-"]').first()).toHaveAttribute('data-testid', `orders-row-${MULTI}`);
+  await expect(page.getByTestId('orders-list').locator('[data-testid^="orders-row-"]').first()).toHaveAttribute(
+    'data-testid',
+    `orders-row-${MULTI}`,
+  );
   await page.getByTestId('orders-sort-orderedAt').click();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'orders-list.png'), fullPage: true });
 

@@ -20,41 +20,86 @@ import { test, expect, VALID, SCREENSHOTS, completeFirstRun } from './fixtures.t
 
 const SETTLEMENT_ID = '24681357900';
 const HEADER = [
-  'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency', 'transaction-type',
-  'order-id', 'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name', 'amount-type', 'amount-description', 'amount',
-  'fulfillment-id', 'posted-date', 'posted-date-time', 'order-item-code', 'merchant-order-item-id', 'merchant-adjustment-item-id', 'sku',
-  'quantity-purchased', 'promotion-id',
+  'settlement-id',
+  'settlement-start-date',
+  'settlement-end-date',
+  'deposit-date',
+  'total-amount',
+  'currency',
+  'transaction-type',
+  'order-id',
+  'merchant-order-id',
+  'adjustment-id',
+  'shipment-id',
+  'marketplace-name',
+  'amount-type',
+  'amount-description',
+  'amount',
+  'fulfillment-id',
+  'posted-date',
+  'posted-date-time',
+  'order-item-code',
+  'merchant-order-item-id',
+  'merchant-adjustment-item-id',
+  'sku',
+  'quantity-purchased',
+  'promotion-id',
 ];
 
 function row(values: Record<string, string>): string {
   return HEADER.map((h) => values[h] ?? '').join('\t');
 }
 
-function line(type: string, order: string, amountType: string, description: string, amount: string, day: string, sku: string): string {
+function line(
+  type: string,
+  order: string,
+  amountType: string,
+  description: string,
+  amount: string,
+  day: string,
+  sku: string,
+): string {
   return row({
-    'settlement-id': SETTLEMENT_ID, 'transaction-type': type, 'order-id': order, 'marketplace-name': 'Amazon.com', 'amount-type': amountType,
-    'amount-description': description, amount, 'fulfillment-id': 'AFN', 'posted-date': day, 'posted-date-time': `${day} 10:00:00 UTC`, sku,
+    'settlement-id': SETTLEMENT_ID,
+    'transaction-type': type,
+    'order-id': order,
+    'marketplace-name': 'Amazon.com',
+    'amount-type': amountType,
+    'amount-description': description,
+    amount,
+    'fulfillment-id': 'AFN',
+    'posted-date': day,
+    'posted-date-time': `${day} 10:00:00 UTC`,
+    sku,
     'quantity-purchased': order === '' ? '' : '1',
   });
 }
 
 /** Rows 3–9 of the file (row 1 = header, row 2 = the settlement summary). */
-const SETTLEMENT_FILE = [
-  HEADER.join('\t'),
-  row({
-    'settlement-id': SETTLEMENT_ID, 'settlement-start-date': '2026-03-01 00:00:00 UTC', 'settlement-end-date': '2026-03-15 00:00:00 UTC',
-    'deposit-date': '2026-03-17 00:00:00 UTC', 'total-amount': '98.75', currency: 'USD',
-  }),
-  line('Order', '113-1111111-1111111', 'ItemPrice', 'Principal', '100.00', '2026-03-02', 'MUG-01'),
-  line('Order', '113-1111111-1111111', 'ItemFees', 'Commission', '-15.00', '2026-03-02', 'MUG-01'),
-  line('Order', '113-1111111-1111111', 'ItemFees', 'FBAPerUnitFulfillmentFee', '-3.00', '2026-03-02', 'MUG-01'),
-  line('Order', '113-2222222-2222222', 'ItemPrice', 'Principal', '25.00', '2026-03-05', 'CASE-02'),
-  line('Order', '113-2222222-2222222', 'ItemFees', 'Commission', '-3.75', '2026-03-05', 'CASE-02'),
-  line('Order', '113-2222222-2222222', 'ItemFees', 'FBAPerUnitFulfillmentFee', '-2.50', '2026-03-05', 'CASE-02'),
-  line('other-transaction', '', 'other-transaction', 'Storage Fee', '-2.00', '2026-03-12', ''),
-].join('\n') + '\n';
+const SETTLEMENT_FILE =
+  [
+    HEADER.join('\t'),
+    row({
+      'settlement-id': SETTLEMENT_ID,
+      'settlement-start-date': '2026-03-01 00:00:00 UTC',
+      'settlement-end-date': '2026-03-15 00:00:00 UTC',
+      'deposit-date': '2026-03-17 00:00:00 UTC',
+      'total-amount': '98.75',
+      currency: 'USD',
+    }),
+    line('Order', '113-1111111-1111111', 'ItemPrice', 'Principal', '100.00', '2026-03-02', 'MUG-01'),
+    line('Order', '113-1111111-1111111', 'ItemFees', 'Commission', '-15.00', '2026-03-02', 'MUG-01'),
+    line('Order', '113-1111111-1111111', 'ItemFees', 'FBAPerUnitFulfillmentFee', '-3.00', '2026-03-02', 'MUG-01'),
+    line('Order', '113-2222222-2222222', 'ItemPrice', 'Principal', '25.00', '2026-03-05', 'CASE-02'),
+    line('Order', '113-2222222-2222222', 'ItemFees', 'Commission', '-3.75', '2026-03-05', 'CASE-02'),
+    line('Order', '113-2222222-2222222', 'ItemFees', 'FBAPerUnitFulfillmentFee', '-2.50', '2026-03-05', 'CASE-02'),
+    line('other-transaction', '', 'other-transaction', 'Storage Fee', '-2.00', '2026-03-12', ''),
+  ].join('\n') + '\n';
 
-test('imports an Amazon settlement, shows the netting statement and exports the evidence pack', async ({ page, server }) => {
+test('imports an Amazon settlement, shows the netting statement and exports the evidence pack', async ({
+  page,
+  server,
+}) => {
   // First run: the company profile.
   await completeFirstRun(page, server);
 
@@ -64,7 +109,11 @@ test('imports an Amazon settlement, shows the netting statement and exports the 
   // Import: preview shows the deposit equal to the sum of the lines, then confirm.
   await page.getByTestId('settlement-tab-payouts').click();
   await page.getByTestId('payout-import-open').click();
-  await page.getByTestId('payout-import-file').setInputFiles({ name: `settlement-${SETTLEMENT_ID}.txt`, mimeType: 'text/plain', buffer: Buffer.from(SETTLEMENT_FILE) });
+  await page.getByTestId('payout-import-file').setInputFiles({
+    name: `settlement-${SETTLEMENT_ID}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(SETTLEMENT_FILE),
+  });
   await page.getByTestId('payout-import-preview').click();
   const preview = page.getByTestId('payout-preview');
   await expect(preview).toBeVisible();
@@ -130,7 +179,17 @@ test('imports an Amazon settlement, shows the netting statement and exports the 
   expect(text).toMatch(/98\.75/);
   expect(text).toMatch(/18\.75/);
   expect(text).toMatch(/第\s*1\s*\/\s*\d+\s*页/);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENSHOTS, 'settlement-evidence-pack')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    pdf,
+    path.join(SCREENSHOTS, 'settlement-evidence-pack'),
+  ]);
 
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evidence-pack-xlsx').click()]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -141,7 +200,11 @@ test('imports an Amazon settlement, shows the netting statement and exports the 
   expect(workbook.worksheets.length).toBeGreaterThan(1);
   const numbers = workbook.worksheets.flatMap((sheet) => {
     const found: number[] = [];
-    sheet.eachRow((r) => r.eachCell((c) => { if (typeof c.value === 'number') found.push(c.value); }));
+    sheet.eachRow((r) =>
+      r.eachCell((c) => {
+        if (typeof c.value === 'number') found.push(c.value);
+      }),
+    );
     return found;
   });
   expect(numbers).toEqual(expect.arrayContaining([125, 98.75, 18.75, 5.5, 2]));

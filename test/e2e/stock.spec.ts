@@ -12,7 +12,10 @@ import { test, expect, SCREENSHOTS, completeFirstRun, createMugSku } from './fix
 const SKU = 'MUG-01';
 const BOOKING = 'BN20260001';
 
-test('creates warehouses and a SKU, buys, ships with freight, receives, then shows stock on hand and ageing', async ({ page, server }) => {
+test('creates warehouses and a SKU, buys, ships with freight, receives, then shows stock on hand and ageing', async ({
+  page,
+  server,
+}) => {
   // First run: the company profile.
   await completeFirstRun(page, server);
 

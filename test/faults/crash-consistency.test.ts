@@ -29,12 +29,16 @@ describe('crash consistency', () => {
     for (const ms of delays) {
       await writeThenKill(dataDir, ms);
       const { ws } = await openTestWorkspace(dataDir);
-      const count = (sql: string) => Number(ws.db.prepare(sql).pluck().get());
-      expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const count = (sql: string) => Number(ws.read.prepare(sql).pluck().get());
+      expect(ws.read.pragma('integrity_check', { simple: true })).toBe('ok');
       const profiles = count('SELECT count(*) FROM company_profile');
       expect(count("SELECT count(*) FROM command_log WHERE command = 'company.save'")).toBe(profiles);
       expect(count("SELECT count(*) FROM outbox WHERE kind = 'company.profile'")).toBe(profiles);
-      expect(count('SELECT count(*) FROM outbox o LEFT JOIN company_profile p ON o.idempotency_key = \'company.profile:\' || p.version WHERE p.version IS NULL')).toBe(0);
+      expect(
+        count(
+          "SELECT count(*) FROM outbox o LEFT JOIN company_profile p ON o.idempotency_key = 'company.profile:' || p.version WHERE p.version IS NULL",
+        ),
+      ).toBe(0);
       expect(profiles).toBeGreaterThanOrEqual(previous); // committed work survives the crash
       previous = profiles;
       ws.close();

@@ -12,7 +12,10 @@ export const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts
 
 /** One CLI run in English with extra environment variables. */
 export function kuajingWith(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, KUAJING_LANG: 'en', ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KUAJING_LANG: 'en', ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -26,7 +29,18 @@ export const json = (s: string) => JSON.parse(s.trim().split('\n').at(-1)!);
 /** A new data folder after `kuajing init` with a valid company. */
 export function cliWorkspace(): string {
   const dir = tempDir();
-  const r = kuajing('init', '--data-dir', dir, '--company-name', '义乌小商品出口有限公司', '--uscc', VALID_USCC, '--customs-code', VALID_CUSTOMS_CODE, '--json');
+  const r = kuajing(
+    'init',
+    '--data-dir',
+    dir,
+    '--company-name',
+    '义乌小商品出口有限公司',
+    '--uscc',
+    VALID_USCC,
+    '--customs-code',
+    VALID_CUSTOMS_CODE,
+    '--json',
+  );
   expect(r.code).toBe(0);
   return dir;
 }

@@ -8,7 +8,15 @@ const dispatch = createDispatch(createHandlers(ws), () => undefined);
 process.stdout.write('ready\n');
 for (let i = 0; ; i++) {
   const r = await dispatch('company.save', {
-    name: `崩溃测试公司 ${i}`, uscc: '91350100M000100Y43', customsCode: '3301960ABC', dxpId: null, pilotZone: 'other', baseCurrency: 'CNY',
+    name: `崩溃测试公司 ${i}`,
+    uscc: '91350100M000100Y43',
+    customsCode: '3301960ABC',
+    dxpId: null,
+    pilotZone: 'other',
+    baseCurrency: 'CNY',
   });
-  if (!r.ok) { process.stderr.write(JSON.stringify(r.error)); process.exit(3); }
+  if (!r.ok) {
+    process.stderr.write(JSON.stringify(r.error));
+    process.exit(3);
+  }
 }

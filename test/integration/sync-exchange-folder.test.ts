@@ -13,12 +13,28 @@ import { unsignedSigner } from '../../src-main/sync/signer.ts';
 import { PracticePlatform } from '../../src-main/practice-platform/platform.ts';
 import { relayExchangeFolder } from '../../src-main/practice-platform/folder-bridge.ts';
 import type { Workspace } from '../../src-main/api/workspace.ts';
-import { buildMessages, enqueueMessages, manualClock, openSyncWorkspace, orders, tempDir } from '../unit/sync/sync-test-kit.ts';
+import {
+  buildMessages,
+  enqueueMessages,
+  manualClock,
+  openSyncWorkspace,
+  orders,
+  tempDir,
+} from '../unit/sync/sync-test-kit.ts';
 
 let ws: Workspace | null = null;
-afterEach(() => { ws?.close(); ws = null; });
+afterEach(() => {
+  ws?.close();
+  ws = null;
+});
 
-const ls = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => !fs.statSync(path.join(dir, n)).isDirectory()).sort() : []);
+const ls = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((n) => !fs.statSync(path.join(dir, n)).isDirectory())
+        .sort()
+    : [];
 
 describe('exchange folder', () => {
   it('files out, receipts in, processed moved, idempotent on re-run', async () => {
@@ -27,20 +43,36 @@ describe('exchange folder', () => {
     ws = await openSyncWorkspace();
     const { ceb303, ceb603 } = buildMessages(orders(3), 1);
     const keys = [...enqueueMessages(ws, ceb303), ...enqueueMessages(ws, ceb603)];
-    const engine = new SyncEngine({ db: ws.db, uow: ws.uow, transport: folderTransport({ dir }), signer: unsignedSigner(), clock: () => new Date(), random: Math.random });
+    const engine = new SyncEngine({
+      db: ws.read,
+      uow: ws.uow,
+      transport: folderTransport({ dir }),
+      signer: unsignedSigner(),
+      clock: () => new Date(),
+      random: Math.random,
+    });
 
     expect((await engine.run()).sent).toBe(6);
     const out = ls(path.join(dir, 'out'));
     expect(out).toHaveLength(6);
     expect(out.every((n) => n.endsWith('.xml') && !n.includes('.tmp'))).toBe(true);
-    expect(fs.readFileSync(path.join(dir, 'out', out.find((n) => n.startsWith('ceb_CEB303_ORD-1_1'))!), 'utf8')).toBe(ceb303[0]!.xml);
+    expect(
+      fs.readFileSync(
+        path.join(
+          dir,
+          'out',
+          out.find((n) => n.startsWith('ceb_CEB303_ORD-1_1'))!,
+        ),
+        'utf8',
+      ),
+    ).toBe(ceb303[0]!.xml);
 
     // a crash after writing but before marking sent: the row goes again, to the same file
-    ws.db.prepare("UPDATE outbox SET status = 'sending' WHERE idempotency_key = ?").run(keys[0]);
+    ws.read.prepare("UPDATE outbox SET status = 'sending' WHERE idempotency_key = ?").run(keys[0]);
     await engine.run();
     expect(ls(path.join(dir, 'out'))).toEqual(out);
 
-    const platform = new PracticePlatform({ now: clock.now, stepMs: 1000 });
+    const platform = new PracticePlatform({ now: clock.now, stepMs: 1000, acceptDrafts: true }); // store-only (appStatus 1) messages: accepted as before issue 15
     expect(await relayExchangeFolder(platform, dir)).toEqual({ messages: 6, receipts: 6 }); // status 2 for each message
     clock.advance(2000);
     expect((await relayExchangeFolder(platform, dir)).receipts).toBe(9); // 120 for each, 800 for the 3 lists
@@ -52,7 +84,7 @@ describe('exchange folder', () => {
     expect(r.receipts).toBe(15);
     expect(ls(path.join(dir, 'in'))).toEqual([]);
     expect(ls(path.join(dir, 'in', 'processed'))).toEqual(incoming);
-    const stored = () => Number(ws!.db.prepare('SELECT count(*) FROM sync_receipt').pluck().get());
+    const stored = () => Number(ws!.read.prepare('SELECT count(*) FROM sync_receipt').pluck().get());
     expect(stored()).toBe(15);
 
     // re-run: nothing new; a receipt file delivered again is recognised and moved, not stored twice

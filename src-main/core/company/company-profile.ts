@@ -8,8 +8,17 @@ import { validateUscc } from './uscc.ts';
 
 /** Pilot zones (跨境电商综合试验区) the product knows; `other` for any zone not listed yet. */
 export const PILOT_ZONES = [
-  'zhuzhou', 'zhengzhou', 'chongqing', 'longyan', 'honghe',
-  'hangzhou', 'shenzhen', 'guangzhou', 'ningbo', 'xiamen', 'other',
+  'zhuzhou',
+  'zhengzhou',
+  'chongqing',
+  'longyan',
+  'honghe',
+  'hangzhou',
+  'shenzhen',
+  'guangzhou',
+  'ningbo',
+  'xiamen',
+  'other',
 ] as const;
 export type PilotZone = (typeof PILOT_ZONES)[number];
 
@@ -61,7 +70,9 @@ export function validateCompanyProfile(input: CompanyProfileInput): CompanyProfi
 
   if (Object.keys(fields).length > 0) throw new DomainError('validation.failed', {}, fields);
   return {
-    name, uscc, customsCode,
+    name,
+    uscc,
+    customsCode,
     dxpId: dxpRaw.length > 0 ? dxpRaw : null,
     pilotZone: input.pilotZone as PilotZone,
     baseCurrency: 'CNY',

@@ -19,7 +19,11 @@ export interface BlockContext extends CebBuildContext {
 export type BlockBuilder = (part: CebOrderPart, guid: string, ctx: BlockContext) => CebElement;
 
 /** Builds the message tail (batches of ≤ 100 blocks, a guid each, BaseTransfer) from ready blocks. */
-function toMessages(type: CebMessageType, blocks: readonly { element: string; ref: CebDocumentRef }[], ctx: CebBuildContext): CebMessage[] {
+function toMessages(
+  type: CebMessageType,
+  blocks: readonly { element: string; ref: CebDocumentRef }[],
+  ctx: CebBuildContext,
+): CebMessage[] {
   const transfer = serialiseCebBlock(baseTransfer(ctx.company));
   return splitIntoMessages(blocks).map((batch) => {
     const guid = cebGuid(ctx.newId);
@@ -39,7 +43,10 @@ export type FlatBlockBuilder = (order: CebOrderInput, orderNo: string, guid: str
  * refers to the order number of part 1, the one the CEB303 of a split order starts with.
  */
 export function assembleFlatMessages(
-  type: CebMessageType, orders: readonly CebOrderInput[], ctx: CebBuildContext, buildBlock: FlatBlockBuilder,
+  type: CebMessageType,
+  orders: readonly CebOrderInput[],
+  ctx: CebBuildContext,
+  buildBlock: FlatBlockBuilder,
 ): CebMessage[] {
   const blockCtx: BlockContext = { ...ctx, appTime: formatAppTime(ctx.clock()) };
   const blocks = orders.map((order) => {
@@ -54,7 +61,10 @@ export function assembleFlatMessages(
 }
 
 export function assembleMessages(
-  type: CebMessageType, orders: readonly CebOrderInput[], ctx: CebBuildContext, buildBlock: BlockBuilder,
+  type: CebMessageType,
+  orders: readonly CebOrderInput[],
+  ctx: CebBuildContext,
+  buildBlock: BlockBuilder,
 ): CebMessage[] {
   const blockCtx: BlockContext = { ...ctx, appTime: formatAppTime(ctx.clock()) };
   const blocks: { element: string; ref: CebDocumentRef }[] = [];
@@ -63,7 +73,14 @@ export function assembleMessages(
       const guid = cebGuid(ctx.newId);
       blocks.push({
         element: serialiseCebBlock(buildBlock(part, guid, blockCtx)),
-        ref: { guid, orderNo: part.orderNo, copNo: part.copNo, sourceOrderNo: order.orderNo, part: part.part, parts: part.parts },
+        ref: {
+          guid,
+          orderNo: part.orderNo,
+          copNo: part.copNo,
+          sourceOrderNo: order.orderNo,
+          part: part.part,
+          parts: part.parts,
+        },
       });
     }
   }

@@ -8,10 +8,13 @@ import { requiredText } from './ceb-fields.ts';
 import type { CebElement } from './ceb-xml.ts';
 
 export function baseTransfer(company: CompanyProfile): CebElement {
-  return ['BaseTransfer', [
-    ['copCode', requiredText('copCode', company.customsCode, 18)],
-    ['copName', requiredText('copName', company.name, 100)],
-    ['dxpMode', 'DXP'],
-    ['dxpId', requiredText('dxpId', company.dxpId, 30)],
-  ]];
+  return [
+    'BaseTransfer',
+    [
+      ['copCode', requiredText('copCode', company.customsCode, 18)],
+      ['copName', requiredText('copName', company.name, 100)],
+      ['dxpMode', 'DXP'],
+      ['dxpId', requiredText('dxpId', company.dxpId, 30)],
+    ],
+  ];
 }

@@ -14,9 +14,13 @@ import type { CebMessage } from './ceb-message.ts';
 import type { CebElement } from './ceb-xml.ts';
 import { lineAmounts } from './line-amounts.ts';
 import type { CebOrderPart } from './split-order-lines.ts';
+import { platformOf } from './declared-values.ts';
 
 export const ORDER_TYPE_BY_MODE: Readonly<Record<CustomsMode, 'E' | 'B' | 'W'>> = {
-  9610: 'E', 9710: 'B', 9810: 'W', 1210: 'E',
+  9610: 'E',
+  9710: 'B',
+  9810: 'W',
+  1210: 'E',
 };
 
 export function orderTypeFor(mode: string): 'E' | 'B' | 'W' {
@@ -34,34 +38,43 @@ function orderBlock(part: CebOrderPart, guid: string, ctx: BlockContext): CebEle
     const sku = line.sku;
     return {
       total: a.total,
-      element: ['OrderList', [
-        ['gnum', String(i + 1)],
-        ['itemNo', requiredText('itemNo', sku.itemNo, 30)],
-        ['itemName', requiredText('itemName', sku.goodsName, 250)],
-        ['itemDescribe', optionalText('itemDescribe', line.itemDescribe, 1000)],
-        ['barCode', optionalText('barCode', sku.barcode, 50)],
-        ['unit', unitCode('unit', sku.unit)],
-        ['currency', currency],
-        ['qty', a.qty],
-        ['price', a.price],
-        ['totalPrice', a.totalPrice],
-      ]] as CebElement,
+      element: [
+        'OrderList',
+        [
+          ['gnum', String(i + 1)],
+          ['itemNo', requiredText('itemNo', sku.itemNo, 30)],
+          ['itemName', requiredText('itemName', sku.goodsName, 250)],
+          ['itemDescribe', optionalText('itemDescribe', line.itemDescribe, 1000)],
+          ['barCode', optionalText('barCode', sku.barcode, 50)],
+          ['unit', unitCode('unit', sku.unit)],
+          ['currency', currency],
+          ['qty', a.qty],
+          ['price', a.price],
+          ['totalPrice', a.totalPrice],
+        ],
+      ] as CebElement,
     };
   });
-  const goodsValue = sumMoney(lines.map((l) => l.total), order.currency);
-  const head: CebElement = ['OrderHead', [
-    ...appFields(guid, ctx.appTime, settings.appStatus),
-    ['orderType', orderTypeFor(order.mode)],
-    ['orderNo', requiredText('orderNo', part.orderNo, 60)],
-    ['ebpCode', requiredText('ebpCode', settings.ebpCode, 18)],
-    ['ebpName', requiredText('ebpName', settings.ebpName, 100)],
-    ['ebcCode', requiredText('ebcCode', company.customsCode, 18)],
-    ['ebcName', requiredText('ebcName', company.name, 100)],
-    ['goodsValue', moneyDecimal('goodsValue', goodsValue)],
-    ['freight', moneyDecimal('freight', money(part.freight, order.currency))],
-    ['currency', currency],
-    ['note', optionalText('note', order.note, 1000)],
-  ]];
+  const goodsValue = sumMoney(
+    lines.map((l) => l.total),
+    order.currency,
+  );
+  const head: CebElement = [
+    'OrderHead',
+    [
+      ...appFields(guid, ctx.appTime, settings.appStatus, order.appTypes?.CEB303),
+      ['orderType', orderTypeFor(order.mode)],
+      ['orderNo', requiredText('orderNo', part.orderNo, 60)],
+      ['ebpCode', requiredText('ebpCode', platformOf(order, settings).ebpCode, 18)],
+      ['ebpName', requiredText('ebpName', platformOf(order, settings).ebpName, 100)],
+      ['ebcCode', requiredText('ebcCode', company.customsCode, 18)],
+      ['ebcName', requiredText('ebcName', company.name, 100)],
+      ['goodsValue', moneyDecimal('goodsValue', goodsValue)],
+      ['freight', moneyDecimal('freight', money(part.freight, order.currency))],
+      ['currency', currency],
+      ['note', optionalText('note', order.note, 1000)],
+    ],
+  ];
   return ['Order', [head, ...lines.map((l) => l.element)]];
 }
 

@@ -13,32 +13,38 @@ import type { CebMessage } from './ceb-message.ts';
 import type { CebElement } from './ceb-xml.ts';
 import { DomainError } from '../domain-error.ts';
 import { orderFreight, orderGoodsValue } from './order-totals.ts';
+import { platformOf } from './declared-values.ts';
 
 function accountingDate(paidAt: string | null | undefined, appTime: string): string {
   if (paidAt == null || paidAt === '') return appTime;
   const d = new Date(paidAt);
-  if (!Number.isFinite(d.getTime())) throw new DomainError('customs.date.invalid', { field: 'accountingDate', value: paidAt });
+  if (!Number.isFinite(d.getTime()))
+    throw new DomainError('customs.date.invalid', { field: 'accountingDate', value: paidAt });
   return formatAppTime(d);
 }
 
 function receiptBlock(order: CebOrderInput, orderNo: string, guid: string, ctx: BlockContext): CebElement {
   const { settings, company } = ctx;
-  const charge = order.charge != null ? money(order.charge, order.currency) : addMoney(orderGoodsValue(order), orderFreight(order));
-  return ['Receipts', [
-    ...appFields(guid, ctx.appTime, settings.appStatus),
-    ['ebpCode', requiredText('ebpCode', settings.ebpCode, 18)],
-    ['ebpName', requiredText('ebpName', settings.ebpName, 100)],
-    ['ebcCode', requiredText('ebcCode', company.customsCode, 18)],
-    ['ebcName', requiredText('ebcName', company.name, 100)],
-    ['orderNo', requiredText('orderNo', orderNo, 60)],
-    ['payCode', optionalText('payCode', settings.payCode, 18)],
-    ['payName', requiredText('payName', settings.payName ?? '现金支付', 100)],
-    ['payNo', optionalText('payNo', order.payNo, 60)],
-    ['charge', moneyDecimal('charge', charge)],
-    ['currency', currencyCode(order.currency)],
-    ['accountingDate', accountingDate(order.paidAt, ctx.appTime)],
-    ['note', optionalText('note', order.note, 1000)],
-  ]];
+  const charge =
+    order.charge != null ? money(order.charge, order.currency) : addMoney(orderGoodsValue(order), orderFreight(order));
+  return [
+    'Receipts',
+    [
+      ...appFields(guid, ctx.appTime, settings.appStatus, order.appTypes?.CEB403),
+      ['ebpCode', requiredText('ebpCode', platformOf(order, settings).ebpCode, 18)],
+      ['ebpName', requiredText('ebpName', platformOf(order, settings).ebpName, 100)],
+      ['ebcCode', requiredText('ebcCode', company.customsCode, 18)],
+      ['ebcName', requiredText('ebcName', company.name, 100)],
+      ['orderNo', requiredText('orderNo', orderNo, 60)],
+      ['payCode', optionalText('payCode', settings.payCode, 18)],
+      ['payName', requiredText('payName', settings.payName ?? '现金支付', 100)],
+      ['payNo', optionalText('payNo', order.payNo, 60)],
+      ['charge', moneyDecimal('charge', charge)],
+      ['currency', currencyCode(order.currency)],
+      ['accountingDate', accountingDate(order.paidAt, ctx.appTime)],
+      ['note', optionalText('note', order.note, 1000)],
+    ],
+  ];
 }
 
 /** Orders → CEB403 messages (≤ 100 receipts each). Throws the first DomainError found. */

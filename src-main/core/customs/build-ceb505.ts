@@ -22,20 +22,23 @@ function goodsInfo(order: CebOrderInput): string {
 
 function waybillBlock(order: CebOrderInput, _orderNo: string, guid: string, ctx: BlockContext): CebElement {
   const { settings, company } = ctx;
-  return ['Logistics', [
-    ...appFields(guid, ctx.appTime, settings.appStatus),
-    ['logisticsCode', requiredText('logisticsCode', order.logisticsCode ?? settings.logisticsCode, 18)],
-    ['logisticsName', requiredText('logisticsName', order.logisticsName ?? settings.logisticsName, 100)],
-    ['logisticsNo', requiredText('logisticsNo', order.logisticsNo, 32)],
-    ['freight', moneyDecimal('freight', orderFreight(order))],
-    ['insuredFee', moneyDecimal('insuredFee', money(0, order.currency))],
-    ['currency', currencyCode(order.currency)],
-    ['grossWeight', scaledDecimal('grossWeight', orderGrossGrams(order), 3)],
-    ['packNo', String(order.packNo ?? 1)],
-    ['goodsInfo', requiredText('goodsInfo', goodsInfo(order), GOODS_INFO_MAX)],
-    ['ebcCode', requiredText('ebcCode', company.customsCode, 18)],
-    ['ebcName', requiredText('ebcName', company.name, 100)],
-  ]];
+  return [
+    'Logistics',
+    [
+      ...appFields(guid, ctx.appTime, settings.appStatus, order.appTypes?.CEB505),
+      ['logisticsCode', requiredText('logisticsCode', order.logisticsCode ?? settings.logisticsCode, 18)],
+      ['logisticsName', requiredText('logisticsName', order.logisticsName ?? settings.logisticsName, 100)],
+      ['logisticsNo', requiredText('logisticsNo', order.logisticsNo, 32)],
+      ['freight', moneyDecimal('freight', orderFreight(order))],
+      ['insuredFee', moneyDecimal('insuredFee', money(0, order.currency))],
+      ['currency', currencyCode(order.currency)],
+      ['grossWeight', scaledDecimal('grossWeight', orderGrossGrams(order), 3)],
+      ['packNo', String(order.packNo ?? 1)],
+      ['goodsInfo', requiredText('goodsInfo', goodsInfo(order), GOODS_INFO_MAX)],
+      ['ebcCode', requiredText('ebcCode', company.customsCode, 18)],
+      ['ebcName', requiredText('ebcName', company.name, 100)],
+    ],
+  ];
 }
 
 /** Orders → CEB505 messages (≤ 100 waybills each), keyed by logisticsNo. */

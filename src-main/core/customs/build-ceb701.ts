@@ -35,33 +35,40 @@ function periodTime(field: string, isoDay: string, end: boolean): string {
 export function buildCeb701Message(app: SummaryApplication, ctx: CebBuildContext): CebMessage {
   const { settings, company } = ctx;
   const byPeriod = app.startDate !== undefined || app.endDate !== undefined;
-  if (byPeriod && (app.startDate === undefined || app.endDate === undefined)) throw new DomainError('customs.summary.periodIncomplete');
-  if (byPeriod && app.startDate! > app.endDate!) throw new DomainError('customs.summary.periodReversed', { start: app.startDate!, end: app.endDate! });
+  if (byPeriod && (app.startDate === undefined || app.endDate === undefined))
+    throw new DomainError('customs.summary.periodIncomplete');
+  if (byPeriod && app.startDate! > app.endDate!)
+    throw new DomainError('customs.summary.periodReversed', { start: app.startDate!, end: app.endDate! });
   const invtNos = app.invtNos ?? [];
   if (!byPeriod && invtNos.length === 0) throw new DomainError('customs.summary.empty');
   const agentCode = requiredText('agentCode', settings.agentCode ?? company.customsCode, 18);
   const agentName = requiredText('agentName', settings.agentName ?? company.name, 100);
   const guid = cebGuid(ctx.newId);
-  const head: CebElement = ['SummaryApplyHead', [
-    ...appFields(guid, formatAppTime(ctx.clock()), settings.appStatus),
-    ['customsCode', fixedText('customsCode', settings.customsCode, 4)],
-    ['copNo', requiredText('copNo', app.copNo, 30)],
-    ['agentCode', agentCode],
-    ['agentName', agentName],
-    ['ebcCode', requiredText('ebcCode', company.customsCode, 18)],
-    ['ebcName', requiredText('ebcName', company.name, 100)],
-    ['declAgentCode', requiredText('declAgentCode', settings.declAgentCode ?? agentCode, 18)],
-    ['declAgentName', requiredText('declAgentName', settings.declAgentName ?? agentName, 100)],
-    ['startTime', byPeriod ? periodTime('startTime', app.startDate!, false) : undefined],
-    ['endTime', byPeriod ? periodTime('endTime', app.endDate!, true) : undefined],
-    ['loctNo', optionalText('loctNo', settings.loctNo, 10)],
-    ['summaryFlag', enumText('summaryFlag', app.summaryFlag, ['1', '2'])],
-    ['itemNameFlag', enumText('itemNameFlag', app.itemNameFlag, ['0', '1'])],
-    ['msgCount', '1'],
-    ['msgSeqNo', '1'],
-    ['note', optionalText('note', app.note, 1000)],
-  ]];
-  const lists = byPeriod ? [] : invtNos.map((n): CebElement => ['SummaryApplyList', [['invtNo', requiredText('invtNo', n, 20)]]]);
+  const head: CebElement = [
+    'SummaryApplyHead',
+    [
+      ...appFields(guid, formatAppTime(ctx.clock()), settings.appStatus),
+      ['customsCode', fixedText('customsCode', settings.customsCode, 4)],
+      ['copNo', requiredText('copNo', app.copNo, 30)],
+      ['agentCode', agentCode],
+      ['agentName', agentName],
+      ['ebcCode', requiredText('ebcCode', company.customsCode, 18)],
+      ['ebcName', requiredText('ebcName', company.name, 100)],
+      ['declAgentCode', requiredText('declAgentCode', settings.declAgentCode ?? agentCode, 18)],
+      ['declAgentName', requiredText('declAgentName', settings.declAgentName ?? agentName, 100)],
+      ['startTime', byPeriod ? periodTime('startTime', app.startDate!, false) : undefined],
+      ['endTime', byPeriod ? periodTime('endTime', app.endDate!, true) : undefined],
+      ['loctNo', optionalText('loctNo', settings.loctNo, 10)],
+      ['summaryFlag', enumText('summaryFlag', app.summaryFlag, ['1', '2'])],
+      ['itemNameFlag', enumText('itemNameFlag', app.itemNameFlag, ['0', '1'])],
+      ['msgCount', '1'],
+      ['msgSeqNo', '1'],
+      ['note', optionalText('note', app.note, 1000)],
+    ],
+  ];
+  const lists = byPeriod
+    ? []
+    : invtNos.map((n): CebElement => ['SummaryApplyList', [['invtNo', requiredText('invtNo', n, 20)]]]);
   const messageGuid = cebGuid(ctx.newId);
   return {
     type: 'CEB701',

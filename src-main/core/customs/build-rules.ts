@@ -13,26 +13,50 @@ import { buildCeb505Messages } from './build-ceb505.ts';
 import { buildCeb603Messages } from './build-ceb603.ts';
 import type { CebBuildContext, CebOrderInput } from './ceb-input.ts';
 import type { CebMessage } from './ceb-message.ts';
-import { precheckOrders, type DocumentFacts, type Finding, type PrecheckOrder, type PrecheckOutcome, type RiskRules } from './precheck.ts';
+import {
+  precheckOrders,
+  type DocumentFacts,
+  type Finding,
+  type PrecheckOrder,
+  type PrecheckOutcome,
+  type RiskRules,
+} from './precheck.ts';
 
 export type BuiltType = 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603';
 
-export const CEB_BUILDERS: Readonly<Record<BuiltType, (orders: readonly CebOrderInput[], ctx: CebBuildContext) => CebMessage[]>> = {
-  CEB303: buildCeb303Messages, CEB403: buildCeb403Messages, CEB505: buildCeb505Messages, CEB603: buildCeb603Messages,
+export const CEB_BUILDERS: Readonly<
+  Record<BuiltType, (orders: readonly CebOrderInput[], ctx: CebBuildContext) => CebMessage[]>
+> = {
+  CEB303: buildCeb303Messages,
+  CEB403: buildCeb403Messages,
+  CEB505: buildCeb505Messages,
+  CEB603: buildCeb603Messages,
 };
 
 /** Rules on the workspace (not on an order): each throws its DomainError when broken. */
 const CONTEXT_RULES: ReadonlyArray<(ctx: Pick<CebBuildContext, 'company' | 'settings'>) => void> = [
-  (ctx) => { baseTransfer(ctx.company); },
+  (ctx) => {
+    baseTransfer(ctx.company);
+  },
 ];
 
 /** A DomainError as a finding of an order (or of the workspace when orderId is null). */
 export function findingOfError(o: { orderId: number | null; orderNo: string }, e: DomainError): Finding {
-  return { code: e.code, severity: 'error', orderId: o.orderId, orderNo: o.orderNo, field: String(e.params.field ?? e.params.kind ?? ''), params: e.params };
+  return {
+    code: e.code,
+    severity: 'error',
+    orderId: o.orderId,
+    orderNo: o.orderNo,
+    field: String(e.params.field ?? e.params.kind ?? ''),
+    params: e.params,
+  };
 }
 
 function broken(rule: () => void): DomainError | null {
-  try { rule(); return null; } catch (e) {
+  try {
+    rule();
+    return null;
+  } catch (e) {
     if (!isDomainError(e)) throw e;
     return e;
   }
@@ -40,7 +64,9 @@ function broken(rule: () => void): DomainError | null {
 
 /** Workspace-level findings (orderId null): when there is one, no order can be built. */
 export function contextFindings(ctx: Pick<CebBuildContext, 'company' | 'settings'>): Finding[] {
-  return CONTEXT_RULES.map((rule) => broken(() => rule(ctx))).filter((e) => e !== null).map((e) => findingOfError({ orderId: null, orderNo: '' }, e));
+  return CONTEXT_RULES.map((rule) => broken(() => rule(ctx)))
+    .filter((e) => e !== null)
+    .map((e) => findingOfError({ orderId: null, orderNo: '' }, e));
 }
 
 /** The first broken workspace-level rule, thrown (the build refuses to start). */
@@ -49,18 +75,37 @@ export function assertContext(ctx: Pick<CebBuildContext, 'company' | 'settings'>
 }
 
 /** Builder findings of one order: the first field rule each document type breaks. */
-export function orderBuildFindings(o: { orderId: number; input: CebOrderInput }, ctx: CebBuildContext, types: readonly BuiltType[]): Finding[] {
+export function orderBuildFindings(
+  o: { orderId: number; input: CebOrderInput },
+  ctx: CebBuildContext,
+  types: readonly BuiltType[],
+): Finding[] {
   const out: Finding[] = [];
   for (const type of types) {
-    const e = broken(() => { CEB_BUILDERS[type]([o.input], ctx); });
-    if (e && !out.some((f) => f.code === e.code && f.field === String(e.params.field ?? e.params.kind ?? ''))) out.push(findingOfError({ orderId: o.orderId, orderNo: o.input.orderNo }, e));
+    const e = broken(() => {
+      CEB_BUILDERS[type]([o.input], ctx);
+    });
+    if (e && !out.some((f) => f.code === e.code && f.field === String(e.params.field ?? e.params.kind ?? '')))
+      out.push(findingOfError({ orderId: o.orderId, orderNo: o.input.orderNo }, e));
   }
   return out;
 }
 
 /** Builder findings of many orders: each type built for all of them at once, order by order only when that fails. */
-function buildFindings(orders: ReadonlyArray<{ orderId: number; input: CebOrderInput }>, ctx: CebBuildContext, types: readonly BuiltType[]): Map<number, Finding[]> {
-  const failing = types.filter((type) => broken(() => { CEB_BUILDERS[type](orders.map((o) => o.input), ctx); }) !== null);
+function buildFindings(
+  orders: ReadonlyArray<{ orderId: number; input: CebOrderInput }>,
+  ctx: CebBuildContext,
+  types: readonly BuiltType[],
+): Map<number, Finding[]> {
+  const failing = types.filter(
+    (type) =>
+      broken(() => {
+        CEB_BUILDERS[type](
+          orders.map((o) => o.input),
+          ctx,
+        );
+      }) !== null,
+  );
   const out = new Map<number, Finding[]>();
   if (failing.length === 0) return out;
   for (const o of orders) {
@@ -76,8 +121,11 @@ function buildFindings(orders: ReadonlyArray<{ orderId: number; input: CebOrderI
  * the build would take it (XSD validation aside).
  */
 export function precheckForBuild(
-  orders: readonly PrecheckOrder[], ctx: CebBuildContext, risk: RiskRules,
-  declared: (orderId: number) => readonly DocumentFacts[], types: readonly BuiltType[],
+  orders: readonly PrecheckOrder[],
+  ctx: CebBuildContext,
+  risk: RiskRules,
+  declared: (orderId: number) => readonly DocumentFacts[],
+  types: readonly BuiltType[],
 ): PrecheckOutcome {
   const context = contextFindings(ctx);
   const checked = precheckOrders(orders, ctx.settings, ctx.company, risk, declared, types);

@@ -40,24 +40,37 @@ export function fixedText(field: string, value: string | null | undefined, min: 
   const v = value ?? '';
   if (v.trim().length === 0) throw new DomainError('customs.field.required', { field });
   const n = charLength(v);
-  if (n < min || n > max) throw new DomainError('customs.field.length', { field, length: min === max ? String(min) : `${min}-${max}` });
+  if (n < min || n > max)
+    throw new DomainError('customs.field.length', { field, length: min === max ? String(min) : `${min}-${max}` });
   return v;
 }
 
 /** One of a few allowed codes (statisticsFlag, appStatus…). */
 export function enumText<T extends string>(kind: string, value: string | null | undefined, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value ?? '')) throw new DomainError('customs.code.unknown', { kind, value: String(value ?? '') });
+  if (!(allowed as readonly string[]).includes(value ?? ''))
+    throw new DomainError('customs.code.unknown', { kind, value: String(value ?? '') });
   return value as T;
 }
 
-/** The four fields every CEB head starts with: guid, appType 1 (new), appTime, appStatus (1 store, the default; 2 declare). */
-export function appFields(guid: string, appTime: string, appStatus: string | undefined): CebElement[] {
-  return [['guid', guid], ['appType', '1'], ['appTime', appTime], ['appStatus', enumText('appStatus', appStatus ?? '1', ['1', '2'])]];
+/** The four fields every CEB head starts with: guid, appType (1 new, the default; 2 change), appTime, appStatus (1 store, the default; 2 declare). */
+export function appFields(
+  guid: string,
+  appTime: string,
+  appStatus: string | undefined,
+  appType: string | undefined = '1',
+): CebElement[] {
+  return [
+    ['guid', guid],
+    ['appType', enumText('appType', appType, ['1', '2'])],
+    ['appTime', appTime],
+    ['appStatus', enumText('appStatus', appStatus ?? '1', ['1', '2'])],
+  ];
 }
 
 function checkDigits(field: string, text: string): string {
   if (text.startsWith('-')) throw new DomainError('customs.amount.negative', { field });
-  if ((text.indexOf('.') < 0 ? text.length : text.indexOf('.')) > MAX_INT_DIGITS) throw new DomainError('customs.amount.tooLarge', { field });
+  if ((text.indexOf('.') < 0 ? text.length : text.indexOf('.')) > MAX_INT_DIGITS)
+    throw new DomainError('customs.amount.tooLarge', { field });
   return text;
 }
 

@@ -17,6 +17,12 @@ export interface CebLineInput {
   readonly quantity: number;
   /** FOB unit price in the order currency; totalPrice = quantity × unitPrice exactly. */
   readonly unitPrice: Minor;
+  /**
+   * Declared line total (transaction price) when it does not divide into whole minor units per
+   * piece (14.37 for 2 → price 7.18500): totalPrice = lineTotal, price = lineTotal / quantity to
+   * 5 decimals (must be exact). unitPrice is then ignored.
+   */
+  readonly lineTotal?: Minor | null;
   readonly itemDescribe?: string | null;
   /** Legal quantity (qty1) as decimal text when it cannot be derived (unit1 ≠ unit, not 035/036). */
   readonly legalQuantity?: string | null;
@@ -51,6 +57,22 @@ export interface CebOrderInput {
   readonly charge?: Minor | null;
   readonly paidAt?: string | null;
   readonly payNo?: string | null;
+  /** Platform-funded (non-cash) discounts stored with the order: charge + nonCashDiscount = goodsValue + freight. */
+  readonly nonCashDiscount?: Minor | null;
+  /** The platform that took the order (its shop's ebpCode/ebpName; '无' + name abroad); default: the settings. */
+  readonly platform?: { readonly ebpCode: string; readonly ebpName: string } | null;
+  /** Destination port for this list (shop or list choice); default: settings.podByCountry, then the country's port. */
+  readonly pod?: string | null;
+  /** 1210: the bonded warehouse's account book (emsNo) and special area; default: the settings. */
+  readonly bonded?: {
+    readonly emsNo: string;
+    readonly iacCode?: string | null;
+    readonly iacName?: string | null;
+  } | null;
+  /** Documents sent as a change (appType 2) of one customs already holds; the others go as new (1). */
+  readonly appTypes?: Readonly<Partial<Record<'CEB303' | 'CEB403' | 'CEB505' | 'CEB603', '1' | '2'>>> | null;
+  /** The user's statisticsFlag choice for this list; default: the settings (see statisticsFlagFor). */
+  readonly statisticsFlag?: 'A' | 'B' | null;
 }
 
 export interface CebSettings {
@@ -60,8 +82,10 @@ export interface CebSettings {
   /** Declaring customs office and exit port office, 4 digits each. */
   readonly customsCode: string;
   readonly portCode: string;
-  /** Destination port code (3–4). */
-  readonly pod: string;
+  /** Legacy single destination port: no longer used (it put 502 on every list); see podByCountry. */
+  readonly pod?: string | null;
+  /** Destination port per ISO alpha-2 country (3–4 characters); a country not listed uses its own port code. */
+  readonly podByCountry?: Readonly<Record<string, string>> | null;
   readonly trafMode: string;
   /** CEB 1-digit packing code (2 纸箱). */
   readonly wrapType: string;

@@ -14,7 +14,8 @@ export const CEB_VERSION = '1.0';
 
 export type CebElement = readonly [name: string, content: string | undefined | readonly CebElement[]];
 
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Anything that needs a closer look: markup characters, control characters, surrogates, non-characters. */
 const ATTENTION = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const SPECIAL = /[&<>]/g;
@@ -30,7 +31,8 @@ export function escapeText(name: string, text: string): string {
 function write(children: readonly CebElement[], indent: string, out: string[]): void {
   for (const [name, content] of children) {
     if (content === undefined) continue;
-    if (typeof content === 'string') out.push(indent, '<ceb:', name, '>', escapeText(name, content), '</ceb:', name, '>\n');
+    if (typeof content === 'string')
+      out.push(indent, '<ceb:', name, '>', escapeText(name, content), '</ceb:', name, '>\n');
     else {
       out.push(indent, '<ceb:', name, '>\n');
       write(content, `${indent}  `, out);
@@ -48,9 +50,11 @@ export function serialiseCebBlock(block: CebElement): string {
 
 /** A message from blocks already serialised (builders serialise each block at once, so trees do not pile up). */
 export function serialiseCebBlocks(rootName: string, guid: string, blocks: readonly string[]): string {
-  return '<?xml version="1.0" encoding="UTF-8"?>\n'
-    + `<ceb:${rootName} xmlns:ceb="${CEB_NAMESPACE}" guid="${escapeText('guid', guid).replaceAll('"', '&quot;')}" version="${CEB_VERSION}">\n`
-    + `${blocks.join('')}</ceb:${rootName}>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<ceb:${rootName} xmlns:ceb="${CEB_NAMESPACE}" guid="${escapeText('guid', guid).replaceAll('"', '&quot;')}" version="${CEB_VERSION}">\n` +
+    `${blocks.join('')}</ceb:${rootName}>`
+  );
 }
 
 export function serialiseCebMessage(rootName: string, guid: string, children: readonly CebElement[]): string {

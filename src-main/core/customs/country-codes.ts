@@ -1,17 +1,24 @@
 /**
  * Country (region) codes for CEB messages: ISO 3166 alpha-2 → the old 3-digit customs code
- * (《JGS-20》), as listed in shared/docs/domain.md §3.11. Deliberately short: a country not
- * listed throws `customs.code.unknown` {kind: 'country'} rather than guessing; load the full
- * official table (resources/) once it is available.
+ * (《JGS-20》), from the full table in resources/customs-codes/countries.csv (242 codes). A
+ * country without a customs code throws `customs.code.unknown` {kind: 'country'}.
  */
 import { DomainError } from '../domain-error.ts';
+import { COUNTRIES } from './codes/tables.generated.ts';
 
-export const COUNTRY_CUSTOMS_CODES: Readonly<Record<string, string>> = Object.freeze({
-  CN: '142', HK: '110', JP: '116', KR: '133', GB: '303', DE: '304', FR: '305', IT: '307',
-  ES: '312', RU: '344', CA: '501', US: '502', AU: '601', NZ: '609',
-});
+/** Every country of the customs table with an ISO link (resources/customs-codes/countries.csv). */
+export const COUNTRY_CUSTOMS_CODES: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    [...COUNTRIES]
+      .reverse()
+      .filter(([, , , , iso2]) => iso2 !== '')
+      .map(([code, , , , iso2]) => [iso2, code]),
+  ),
+);
 
-const BY_CODE: ReadonlyMap<string, string> = new Map(Object.entries(COUNTRY_CUSTOMS_CODES).map(([iso, code]) => [code, iso]));
+const BY_CODE: ReadonlyMap<string, string> = new Map(
+  Object.entries(COUNTRY_CUSTOMS_CODES).map(([iso, code]) => [code, iso]),
+);
 
 /** 'US' → '502'; the caller upper-cases. */
 export function countryToCustomsCode(iso2: string): string {

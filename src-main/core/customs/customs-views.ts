@@ -63,7 +63,11 @@ export interface CustomsDocumentDetail extends CustomsDocument {
   readonly receipts: readonly CustomsReceiptView[];
   readonly xml: string;
   /** CEB792: list line → declaration line. */
-  readonly lineMapping: ReadonlyArray<{ readonly gnum: number; readonly gseqno: number; readonly gcode: string | null }>;
+  readonly lineMapping: ReadonlyArray<{
+    readonly gnum: number;
+    readonly gseqno: number;
+    readonly gcode: string | null;
+  }>;
 }
 
 export interface CustomsDocumentsPage {
@@ -79,7 +83,11 @@ export interface CustomsStatusCounts {
 }
 
 /** The stored customs settings: every build setting (null where unset) and what the seller sends itself. */
-export interface CustomsSettings extends Required<CebSettings> {
+export interface CustomsSettings extends Required<Omit<CebSettings, 'pod' | 'podByCountry'>> {
+  /** Legacy single destination port, kept in the settings form; lists use the port per country (issue 15). */
+  readonly pod: string;
+  /** Destination port per ISO alpha-2 country, overriding the country's own port code (absent in older settings). */
+  readonly podByCountry?: Readonly<Record<string, string>> | null;
   /** The seller declares its own waybills (CEB505); otherwise the logistics firm does. */
   readonly declaresWaybills: boolean;
   /** Payment receipts (CEB403): collecting firm (payName '现金支付' if not paid online). */

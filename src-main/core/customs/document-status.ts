@@ -9,10 +9,22 @@
 import { isErrorStatus } from './parse-receipt.ts';
 
 const RANKS: Readonly<Record<string, number>> = {
-  draft: 0, validated: 1, queued: 2, sent: 3, error: 4,
-  '1': 5, '2': 6, '3': 7, '4': 7,
-  '120': 10, '300': 11, '500': 12, '100': 13,
-  '800': 20, '399': 30, '899': 30,
+  draft: 0,
+  validated: 1,
+  queued: 2,
+  sent: 3,
+  error: 4,
+  '1': 5,
+  '2': 6,
+  '3': 7,
+  '4': 7,
+  '120': 10,
+  '300': 11,
+  '500': 12,
+  '100': 13,
+  '800': 20,
+  '399': 30,
+  '899': 30,
 };
 const UNKNOWN_RANK = 8;
 

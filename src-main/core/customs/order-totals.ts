@@ -9,7 +9,10 @@ import type { CebLineInput, CebOrderInput } from './ceb-input.ts';
 import { lineAmounts } from './line-amounts.ts';
 
 export function orderGoodsValue(order: CebOrderInput): Money {
-  return sumMoney(order.lines.map((l) => lineAmounts(l, order.currency).total), order.currency);
+  return sumMoney(
+    order.lines.map((l) => lineAmounts(l, order.currency).total),
+    order.currency,
+  );
 }
 
 export function orderFreight(order: CebOrderInput): Money {

@@ -14,7 +14,12 @@ export type ReceiptType = (typeof RECEIPT_TYPES)[number];
 
 /** Which sent message a receipt answers. */
 export const ANSWERS: Readonly<Record<ReceiptType, 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603' | 'CEB701'>> = {
-  CEB304: 'CEB303', CEB404: 'CEB403', CEB506: 'CEB505', CEB604: 'CEB603', CEB702: 'CEB701', CEB792: 'CEB701',
+  CEB304: 'CEB303',
+  CEB404: 'CEB403',
+  CEB506: 'CEB505',
+  CEB604: 'CEB603',
+  CEB702: 'CEB701',
+  CEB792: 'CEB701',
 };
 
 export interface ReceiptLineMapping {
@@ -56,8 +61,12 @@ export interface ParsedReceipt {
 type Node = Record<string, unknown>;
 
 const BLOCKS: Readonly<Record<ReceiptType, string>> = {
-  CEB304: 'OrderReturn', CEB404: 'ReceiptsReturn', CEB506: 'LogisticsReturn', CEB604: 'InventoryReturn',
-  CEB702: 'SummaryReturn', CEB792: 'SummaryResult',
+  CEB304: 'OrderReturn',
+  CEB404: 'ReceiptsReturn',
+  CEB506: 'LogisticsReturn',
+  CEB604: 'InventoryReturn',
+  CEB702: 'SummaryReturn',
+  CEB792: 'SummaryResult',
 };
 const ARRAYS = new Set([...Object.values(BLOCKS), 'SummaryResultList']);
 
@@ -95,35 +104,89 @@ function int(node: Node, name: string): number {
 }
 
 function status(node: Node) {
-  return { status: req(node, 'returnStatus'), returnTime: req(node, 'returnTime'), returnInfo: text(node, 'returnInfo', false) ?? '' };
+  return {
+    status: req(node, 'returnStatus'),
+    returnTime: req(node, 'returnTime'),
+    returnInfo: text(node, 'returnInfo', false) ?? '',
+  };
 }
 
 function block(type: ReceiptType, messageGuid: string, n: Node): ParsedReceipt {
   const base = { messageType: type, messageGuid };
   switch (type) {
     case 'CEB304':
-      return { ...base, guid: req(n, 'guid'), businessKey: req(n, 'orderNo'), ebpCode: req(n, 'ebpCode'), ebcCode: req(n, 'ebcCode'), orderNo: req(n, 'orderNo'), ...status(n) };
+      return {
+        ...base,
+        guid: req(n, 'guid'),
+        businessKey: req(n, 'orderNo'),
+        ebpCode: req(n, 'ebpCode'),
+        ebcCode: req(n, 'ebcCode'),
+        orderNo: req(n, 'orderNo'),
+        ...status(n),
+      };
     case 'CEB404':
-      return { ...base, guid: req(n, 'guid'), businessKey: req(n, 'orderNo'), ebcCode: req(n, 'ebcCode'), orderNo: req(n, 'orderNo'), ...status(n) };
+      return {
+        ...base,
+        guid: req(n, 'guid'),
+        businessKey: req(n, 'orderNo'),
+        ebcCode: req(n, 'ebcCode'),
+        orderNo: req(n, 'orderNo'),
+        ...status(n),
+      };
     case 'CEB506':
-      return { ...base, guid: req(n, 'guid'), businessKey: req(n, 'logisticsNo'), logisticsCode: req(n, 'logisticsCode'), ...status(n) };
+      return {
+        ...base,
+        guid: req(n, 'guid'),
+        businessKey: req(n, 'logisticsNo'),
+        logisticsCode: req(n, 'logisticsCode'),
+        ...status(n),
+      };
     case 'CEB604':
       return {
-        ...base, guid: req(n, 'guid'), businessKey: req(n, 'copNo'), copNo: req(n, 'copNo'), ebcCode: req(n, 'ebcCode'), ebpCode: req(n, 'ebpCode'),
-        orderNo: req(n, 'orderNo'), ...opt(n, 'preNo'), ...opt(n, 'invtNo'), ...status(n),
+        ...base,
+        guid: req(n, 'guid'),
+        businessKey: req(n, 'copNo'),
+        copNo: req(n, 'copNo'),
+        ebcCode: req(n, 'ebcCode'),
+        ebpCode: req(n, 'ebpCode'),
+        orderNo: req(n, 'orderNo'),
+        ...opt(n, 'preNo'),
+        ...opt(n, 'invtNo'),
+        ...status(n),
       };
     case 'CEB702':
-      return { ...base, guid: req(n, 'guid'), businessKey: req(n, 'copNo'), copNo: req(n, 'copNo'), ebcCode: req(n, 'ebcCode'), ...opt(n, 'preNo'), ...opt(n, 'sumNo'), ...status(n) };
+      return {
+        ...base,
+        guid: req(n, 'guid'),
+        businessKey: req(n, 'copNo'),
+        copNo: req(n, 'copNo'),
+        ebcCode: req(n, 'ebcCode'),
+        ...opt(n, 'preNo'),
+        ...opt(n, 'sumNo'),
+        ...status(n),
+      };
     case 'CEB792': {
       const head = n.SummaryResultHead as Node | undefined;
-      if (!head || typeof head !== 'object') throw new DomainError('customs.receipt.fieldMissing', { field: 'SummaryResultHead' });
+      if (!head || typeof head !== 'object')
+        throw new DomainError('customs.receipt.fieldMissing', { field: 'SummaryResultHead' });
       const lines = (n.SummaryResultList as Node[] | undefined) ?? [];
       return {
-        ...base, guid: req(head, 'guid'), businessKey: req(head, 'sumNo'), sumNo: req(head, 'sumNo'), ebcCode: req(head, 'ebcCode'),
-        status: req(head, 'decState'), returnTime: req(head, 'opDate'), returnInfo: text(head, 'note', false) ?? '',
-        declSeqNo: req(head, 'declSeqNo'), ...opt(head, 'entryId'),
+        ...base,
+        guid: req(head, 'guid'),
+        businessKey: req(head, 'sumNo'),
+        sumNo: req(head, 'sumNo'),
+        ebcCode: req(head, 'ebcCode'),
+        status: req(head, 'decState'),
+        returnTime: req(head, 'opDate'),
+        returnInfo: text(head, 'note', false) ?? '',
+        declSeqNo: req(head, 'declSeqNo'),
+        ...opt(head, 'entryId'),
         lineMapping: lines.map((l) => ({
-          invtNo: req(l, 'invtNo'), logisticsNo: req(l, 'logisticsNo'), gseqno: int(l, 'gseqno'), gnum: int(l, 'gnum'), gcode: req(l, 'gcode'),
+          invtNo: req(l, 'invtNo'),
+          logisticsNo: req(l, 'logisticsNo'),
+          gseqno: int(l, 'gseqno'),
+          gnum: int(l, 'gnum'),
+          gcode: req(l, 'gcode'),
         })),
       };
     }
@@ -143,7 +206,8 @@ export function parseReceipt(xml: string): ParsedReceipt[] {
   const root = doc[rootName] as Node;
   const messageGuid = text(root, '@guid') ?? '';
   const blocks = root[BLOCKS[type as ReceiptType]] as Node[] | undefined;
-  if (!blocks || blocks.length === 0) throw new DomainError('customs.receipt.fieldMissing', { field: BLOCKS[type as ReceiptType] });
+  if (!blocks || blocks.length === 0)
+    throw new DomainError('customs.receipt.fieldMissing', { field: BLOCKS[type as ReceiptType] });
   return blocks.map((b) => block(type as ReceiptType, messageGuid, b));
 }
 

@@ -9,7 +9,8 @@ export const CEB_MAX_PER_MESSAGE = 100;
 export const CEB_MAX_LINES = 100;
 
 export function splitIntoMessages<T>(items: readonly T[], max: number = CEB_MAX_PER_MESSAGE): T[][] {
-  if (!Number.isSafeInteger(max) || max < 1) throw new DomainError('customs.field.length', { field: 'max', length: String(max) });
+  if (!Number.isSafeInteger(max) || max < 1)
+    throw new DomainError('customs.field.length', { field: 'max', length: String(max) });
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += max) out.push(items.slice(i, i + max));
   return out;

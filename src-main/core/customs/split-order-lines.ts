@@ -22,7 +22,8 @@ export interface CebOrderPart {
 }
 
 export function splitOrderLines(order: CebOrderInput): CebOrderPart[] {
-  if (order.lines.length === 0) throw new DomainError('customs.field.required', { field: 'OrderList', orderNo: order.orderNo });
+  if (order.lines.length === 0)
+    throw new DomainError('customs.field.required', { field: 'OrderList', orderNo: order.orderNo });
   const batches = splitIntoMessages(order.lines, CEB_MAX_LINES);
   const parts = batches.length;
   const copNo = order.copNo ?? order.orderNo;

@@ -18,7 +18,11 @@ export function addMonths(day: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-export function advanceStatus(date: string, outstanding: number, asOf: string): { dueDate: string; status: AdvanceStatus } {
+export function advanceStatus(
+  date: string,
+  outstanding: number,
+  asOf: string,
+): { dueDate: string; status: AdvanceStatus } {
   const dueDate = addMonths(date, ADVANCE_MONTHS);
   if (outstanding <= 0) return { dueDate, status: 'repaid' };
   if (asOf >= dueDate) return { dueDate, status: 'overdue' };

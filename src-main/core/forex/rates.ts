@@ -8,6 +8,7 @@
 import { DomainError } from '../domain-error.ts';
 import { convert, type Currency, type Minor } from '../money/index.ts';
 import { DEFAULT_RATE_PRECEDENCE, RATE_SOURCES, type AppliedRate, type RateSource } from './settlement-views.ts';
+import { daysBetween } from '../time/days.ts';
 
 export const LOOKBACK_DAYS = 10;
 const RATE_TEXT = /^(\d{1,6})(?:\.(\d{1,12}))?$/;
@@ -26,7 +27,8 @@ export function normaliseRate(text: string): string {
 export function normalisePrecedence(list: readonly string[]): RateSource[] {
   const out: RateSource[] = [];
   for (const s of list) {
-    if (!(RATE_SOURCES as readonly string[]).includes(s) || out.includes(s as RateSource)) throw new DomainError('rates.precedence.invalid', { source: s });
+    if (!(RATE_SOURCES as readonly string[]).includes(s) || out.includes(s as RateSource))
+      throw new DomainError('rates.precedence.invalid', { source: s });
     out.push(s as RateSource);
   }
   for (const s of DEFAULT_RATE_PRECEDENCE) if (!out.includes(s)) out.push(s);
@@ -40,7 +42,7 @@ export interface RateCandidate {
 }
 
 function dayDiff(a: string, b: string): number {
-  return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(b, a);
 }
 
 /**
@@ -48,9 +50,17 @@ function dayDiff(a: string, b: string): number {
  * LOOKBACK_DAYS back), the latest day wins, then the source earliest in `precedence`.
  * Candidates must already be the latest row per (date, source).
  */
-export function pickRate(currency: Currency, date: string, candidates: readonly RateCandidate[], precedence: readonly RateSource[] = DEFAULT_RATE_PRECEDENCE): AppliedRate {
+export function pickRate(
+  currency: Currency,
+  date: string,
+  candidates: readonly RateCandidate[],
+  precedence: readonly RateSource[] = DEFAULT_RATE_PRECEDENCE,
+): AppliedRate {
   let best: RateCandidate | null = null;
-  const rank = (s: RateSource) => { const i = precedence.indexOf(s); return i < 0 ? precedence.length : i; };
+  const rank = (s: RateSource) => {
+    const i = precedence.indexOf(s);
+    return i < 0 ? precedence.length : i;
+  };
   for (const c of candidates) {
     const back = dayDiff(date, c.date);
     if (back < 0 || back > LOOKBACK_DAYS) continue;
@@ -63,6 +73,7 @@ export function pickRate(currency: Currency, date: string, candidates: readonly 
 /** Foreign minor units → CNY fen at `rate` (half away from zero). CNY passes through. */
 export function toCny(amount: number, rate: AppliedRate | null, currency: Currency): number {
   if (currency === 'CNY') return amount;
-  if (rate === null || rate.currency !== currency) throw new DomainError('rates.missing', { currency, date: rate?.date ?? '' });
+  if (rate === null || rate.currency !== currency)
+    throw new DomainError('rates.missing', { currency, date: rate?.date ?? '' });
   return convert({ amount: amount as Minor, currency }, rate.rate, 'CNY').amount;
 }

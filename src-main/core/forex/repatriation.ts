@@ -18,7 +18,7 @@ export function carryingShare(amount: number, balance: number, carrying: number)
   if (amount === balance) return carrying;
   const num = BigInt(amount) * BigInt(carrying);
   const den = BigInt(balance);
-  const neg = (num < 0n) !== (den < 0n);
+  const neg = num < 0n !== den < 0n;
   const n = num < 0n ? -num : num;
   const d = den < 0n ? -den : den;
   let q = n / d;
@@ -35,7 +35,14 @@ export interface ReceiptFigures {
 }
 
 /** amount × bankRate = CNY before charges; received = that − charges unless the bank's own figure is given. */
-export function receiptFigures(currency: Currency, amount: number, bankRate: string, cnyBooked: number, bankCharges: number, cnyReceived: number | null): ReceiptFigures {
+export function receiptFigures(
+  currency: Currency,
+  amount: number,
+  bankRate: string,
+  cnyBooked: number,
+  bankCharges: number,
+  cnyReceived: number | null,
+): ReceiptFigures {
   const grossCny = convert({ amount: amount as Minor, currency }, bankRate, 'CNY').amount as number;
   const received = cnyReceived ?? grossCny - bankCharges;
   return { grossCny, cnyReceived: received, bankCharges, cnyBooked, fxGainLoss: received + bankCharges - cnyBooked };
@@ -45,9 +52,22 @@ export function receiptFigures(currency: Currency, amount: number, bankRate: str
  * Dr 1002 received, Dr 5603.02 charges, Cr 1122.X booked (foreign amount at the bank rate's
  * record), the difference to 5603.01 (gain = credit).
  */
-export function receiptEntry(date: string, sourceId: string, memo: string, currency: Currency, amount: number, rate: AppliedRate, f: ReceiptFigures): DraftEntry {
+export function receiptEntry(
+  date: string,
+  sourceId: string,
+  memo: string,
+  currency: Currency,
+  amount: number,
+  rate: AppliedRate,
+  f: ReceiptFigures,
+): DraftEntry {
   return draftEntry({
-    date, memo, sourceKind: 'receipt', sourceId, evidence: null, reversesId: null,
+    date,
+    memo,
+    sourceKind: 'receipt',
+    sourceId,
+    evidence: null,
+    reversesId: null,
     lines: [
       line(ACC.bank, f.cnyReceived),
       line(ACC.bankCharges, f.bankCharges),
@@ -58,7 +78,12 @@ export function receiptEntry(date: string, sourceId: string, memo: string, curre
 }
 
 /** Open balance revalued at a period-end rate: (revalued, difference) in fen. */
-export function unrealised(currency: Currency, open: number, booked: number, rate: string): { revalued: number; difference: number } {
+export function unrealised(
+  currency: Currency,
+  open: number,
+  booked: number,
+  rate: string,
+): { revalued: number; difference: number } {
   const revalued = convert({ amount: open as Minor, currency }, rate, 'CNY').amount as number;
   return { revalued, difference: revalued - booked };
 }

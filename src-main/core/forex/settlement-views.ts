@@ -5,6 +5,7 @@
  * units with its currency; rates are decimal strings.
  */
 import type { Currency } from '../money/currency.ts';
+import type { Minor } from '../money/minor.ts';
 
 /** Where a rate comes from: PBoC central parity (中间价), the bank's buying rate, the platform's conversion, typed in. */
 export const RATE_SOURCES = ['pboc', 'bank', 'platform', 'manual'] as const;
@@ -34,15 +35,32 @@ export interface AppliedRate {
 
 /** Netting categories of payout lines (轧差结算): gross proceeds and each deduction type. */
 export const NETTING_CATEGORIES = [
-  'sales', 'warehousing', 'logistics', 'platformFees', 'overseasTax', 'advertising', 'refunds', 'other',
+  'sales',
+  'warehousing',
+  'logistics',
+  'platformFees',
+  'overseasTax',
+  'advertising',
+  'refunds',
+  'other',
 ] as const;
 export type NettingCategory = (typeof NETTING_CATEGORIES)[number];
-export const DEDUCTION_CATEGORIES = NETTING_CATEGORIES.filter((c) => c !== 'sales') as Exclude<NettingCategory, 'sales'>[];
+export const DEDUCTION_CATEGORIES = NETTING_CATEGORIES.filter((c) => c !== 'sales') as Exclude<
+  NettingCategory,
+  'sales'
+>[];
 export type DeductionCategory = Exclude<NettingCategory, 'sales'>;
 
 /** Payout file formats: Amazon settlement V2 and the generic payout CSV per provider. */
 export const PAYOUT_SOURCE_NAMES = [
-  'amazon-settlement', 'shopify-payments', 'shopee-income', 'tiktok-settlement', 'pingpong', 'lianlian', 'payoneer', 'payout-csv',
+  'amazon-settlement',
+  'shopify-payments',
+  'shopee-income',
+  'tiktok-settlement',
+  'pingpong',
+  'lianlian',
+  'payoneer',
+  'payout-csv',
 ] as const;
 export type PayoutSource = (typeof PAYOUT_SOURCE_NAMES)[number];
 
@@ -106,7 +124,12 @@ export interface PayoutDetail extends PayoutListItem {
   readonly unmatchedLines: number;
   readonly unmatchedPayoutLines: readonly PayoutLine[];
   /** Orders of the period (same currency) with no payout line. */
-  readonly ordersWithoutPayout: ReadonlyArray<{ readonly orderId: number; readonly orderNo: string; readonly orderedAt: string; readonly gross: number }>;
+  readonly ordersWithoutPayout: ReadonlyArray<{
+    readonly orderId: number;
+    readonly orderNo: string;
+    readonly orderedAt: string;
+    readonly gross: number;
+  }>;
 }
 
 /** Row lists in statements stop here; `rowCount` is exact and payouts.get lists every line. */
@@ -119,13 +142,125 @@ export interface Evidence {
   readonly rowCount: number;
 }
 
-export interface NettingDeduction {
-  readonly category: DeductionCategory;
-  /** Positive = reduces the net amount. */
-  readonly amount: number;
-  /** Per platform key (transaction-type/amount-type/amount-description). */
-  readonly items: ReadonlyArray<{ readonly key: string; readonly amount: number; readonly rows: readonly number[]; readonly rowCount: number }>;
+/**
+ * Overseas costs (汇发〔2020〕11号: 境外仓储、物流、税收等费用) — the only deductions a netting
+ * statement lists. Refunds reduce gross proceeds, reserves are a timing item between periods and
+ * reimbursements are other income; none of them is a deduction.
+ */
+export const OVERSEAS_COST_CATEGORIES = [
+  'warehousing',
+  'logistics',
+  'platformFees',
+  'overseasTax',
+  'advertising',
+] as const;
+export type OverseasCostCategory = (typeof OVERSEAS_COST_CATEGORIES)[number];
+
+/** Where a payout line sits in the netting statement (derived from its stored category and its platform key). */
+export type NettingClass = 'sales' | 'refunds' | OverseasCostCategory | 'reserve' | 'otherIncome' | 'other';
+
+/**
+ * Readable names of platform keys (translated by the screens and the printouts); `raw` = no name
+ * known, the key itself is printed. The raw key is always shown beside it in small print.
+ */
+export const NETTING_LABELS = [
+  'principal',
+  'shipping',
+  'giftWrap',
+  'promotion',
+  'salesTax',
+  'withheldTax',
+  'commission',
+  'fulfilmentFee',
+  'transportationFee',
+  'storageFee',
+  'longTermStorageFee',
+  'removalFee',
+  'subscriptionFee',
+  'advertising',
+  'refundedPrincipal',
+  'refundedShipping',
+  'refundCommission',
+  'reservePrevious',
+  'reserveCurrent',
+  'inventoryReimbursement',
+  'raw',
+] as const;
+export type NettingLabel = (typeof NETTING_LABELS)[number];
+
+/** One platform key's sum in a statement section, with its readable name and evidence rows. */
+export interface NettingItem {
+  readonly key: string;
+  readonly label: NettingLabel;
+  readonly amount: Minor;
+  readonly rows: readonly number[];
+  readonly rowCount: number;
+}
+
+/** A statement section: its total (sign stated per section), its keys and the file rows behind it. */
+export interface NettingSection {
+  readonly amount: Minor;
+  readonly items: readonly NettingItem[];
   readonly evidence: Evidence;
+}
+
+export interface NettingDeduction extends NettingSection {
+  readonly category: OverseasCostCategory;
+  /** Positive = reduces the net amount; item amounts likewise. */
+  readonly amount: Minor;
+}
+
+/** Reserve held back by the platform: opening + movement = closing; − movement is what it did to this deposit. */
+export interface NettingReserve {
+  /** Previous Reserve Amount Balance (released into this period). */
+  readonly opening: Minor;
+  /** closing − opening: positive = more held back this period (reduces the deposit). */
+  readonly movement: Minor;
+  /** Current Reserve Amount (held back for the next period). */
+  readonly closing: Minor;
+  /** Item amounts as in the file (+ released, − held back). */
+  readonly items: readonly NettingItem[];
+  readonly evidence: Evidence;
+}
+
+/** The receipt rate the CNY column uses (the bank's rate of the payout's first receipt). */
+export interface ReceiptRate {
+  readonly receiptId: number;
+  readonly date: string;
+  readonly rate: string;
+}
+
+/** Each statement total in CNY fen at the receipt's rate (null figures while no receipt is recorded). */
+export interface NettingCny {
+  readonly rate: ReceiptRate | null;
+  readonly gross: Minor | null;
+  readonly refunds: Minor | null;
+  readonly netSales: Minor | null;
+  readonly deductions: Readonly<Record<OverseasCostCategory, Minor | null>>;
+  readonly otherIncome: Minor | null;
+  readonly reserveMovement: Minor | null;
+  readonly otherItems: Minor | null;
+  readonly net: Minor | null;
+}
+
+/** The unmatched on both sides, by number: payout lines naming no known order; orders of the payout's own shop(s) and period without a payout line. */
+export interface NettingUnmatched {
+  readonly payoutLines: number;
+  readonly orders: number;
+  readonly payoutLineList: ReadonlyArray<{
+    readonly row: number;
+    readonly orderNo: string;
+    readonly key: string;
+    readonly amount: Minor;
+  }>;
+  readonly orderList: ReadonlyArray<{
+    readonly orderId: number;
+    readonly orderNo: string;
+    readonly orderedAt: string;
+    readonly gross: Minor | null;
+  }>;
+  /** The shops whose orders were compared (names). */
+  readonly shops: readonly string[];
 }
 
 /** Declared export value vs amount received, per order sold from an overseas warehouse. */
@@ -147,16 +282,31 @@ export interface DeclarationComparison {
   readonly received: number;
 }
 
-export interface NettingStatement
-  extends Pick<PayoutListItem, 'settlementId' | 'fileName' | 'periodStart' | 'periodEnd' | 'depositDate' | 'currency' | 'deposit' | 'debitBalance'> {
+export interface NettingStatement extends Pick<
+  PayoutListItem,
+  'settlementId' | 'fileName' | 'periodStart' | 'periodEnd' | 'depositDate' | 'currency' | 'deposit' | 'debitBalance'
+> {
   readonly payoutId: number;
-  /** Restored gross proceeds (还原数据): the `sales` lines. */
-  readonly gross: number;
+  /** Restored gross proceeds (还原数据): the `sales` lines, per key in `grossItems`. */
+  readonly gross: Minor;
   readonly grossEvidence: Evidence;
+  readonly grossItems: readonly NettingItem[];
+  /** Refunds reverse goods proceeds (positive = reduces gross). */
+  readonly refunds: NettingSection;
+  /** gross − refunds. */
+  readonly netSales: Minor;
+  /** Overseas costs only, in OVERSEAS_COST_CATEGORIES order. */
   readonly deductions: readonly NettingDeduction[];
-  /** gross − Σ deductions = net = the deposit (实际收付数据). */
-  readonly net: number;
-  readonly unmatched: { readonly payoutLines: number; readonly orders: number };
+  /** Reimbursements (FBA inventory reimbursement …): income, not a negative cost (+ = credited). */
+  readonly otherIncome: NettingSection;
+  readonly reserve: NettingReserve;
+  /** Lines of no known kind, as in the file (+ credited, − charged); listed with their rows. */
+  readonly otherItems: NettingSection;
+  /** netSales − Σ deductions + otherIncome − reserve.movement + otherItems = net = the deposit (实际收付数据). */
+  readonly net: Minor;
+  readonly deposit: Minor;
+  readonly cny: NettingCny;
+  readonly unmatched: NettingUnmatched;
   readonly declarations: readonly DeclarationComparison[];
   /** Rates used when this payout was booked. */
   readonly rates: readonly AppliedRate[];

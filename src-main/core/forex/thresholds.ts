@@ -12,10 +12,20 @@ export const WARNING_USD_CENTS = 18_000_000;
 export const NOTICE_USD_CENTS = 16_000_000;
 
 /** A receipt's USD cents: USD as is; others through CNY (X→CNY, then ÷ USD→CNY). */
-export function toUsdCents(currency: Currency, amount: number, rateToCny: string | null, usdRate: string | null): number | null {
+export function toUsdCents(
+  currency: Currency,
+  amount: number,
+  rateToCny: string | null,
+  usdRate: string | null,
+): number | null {
   if (currency === 'USD') return amount;
   if (usdRate === null) return null;
-  const cny = currency === 'CNY' ? amount : rateToCny === null ? null : (convert({ amount: amount as Minor, currency }, rateToCny, 'CNY').amount as number);
+  const cny =
+    currency === 'CNY'
+      ? amount
+      : rateToCny === null
+        ? null
+        : (convert({ amount: amount as Minor, currency }, rateToCny, 'CNY').amount as number);
   if (cny === null) return null;
   // fen ÷ rate = cents: scale the rate to an integer and divide with half-away rounding.
   const [int, frac = ''] = usdRate.split('.');
@@ -26,7 +36,13 @@ export function toUsdCents(currency: Currency, amount: number, rateToCny: string
 }
 
 export function thresholdLevel(usdCents: number): ThresholdLevel {
-  return usdCents >= LIMIT_USD_CENTS ? 'over' : usdCents >= WARNING_USD_CENTS ? 'warning' : usdCents >= NOTICE_USD_CENTS ? 'notice' : 'ok';
+  return usdCents >= LIMIT_USD_CENTS
+    ? 'over'
+    : usdCents >= WARNING_USD_CENTS
+      ? 'warning'
+      : usdCents >= NOTICE_USD_CENTS
+        ? 'notice'
+        : 'ok';
 }
 
 /** Percent of the limit with one decimal, exact (truncated). */

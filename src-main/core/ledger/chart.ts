@@ -23,6 +23,7 @@ const BASE: readonly Def[] = [
   ['3103', '本年利润', 'Profit of the year', 'equity'],
   ['5001', '主营业务收入', 'Main business revenue', 'income'],
   ['5001.01', '主营业务收入-销售退回', 'Main business revenue - refunds', 'income'],
+  ['5301', '营业外收入', 'Non-operating income', 'income'],
   ['5401', '主营业务成本', 'Cost of main business', 'expense'],
   ['5601', '销售费用', 'Selling expenses', 'expense'],
   ['5601.01', '销售费用-平台佣金及服务费', 'Selling expenses - platform fees', 'expense'],
@@ -39,24 +40,42 @@ const BASE: readonly Def[] = [
 /** Accounts that keep a balance per foreign currency (`1122.USD`). */
 export const CURRENCY_ACCOUNTS: ReadonlySet<string> = new Set(['1012', '1122', '1221', '2241.01']);
 
-const BY_CODE: ReadonlyMap<string, Account> = new Map(BASE.map(([code, nameZh, nameEn, kind]) => {
-  const dot = code.indexOf('.');
-  return [code, { code, nameZh, nameEn, kind, currency: null, parent: dot > 0 ? code.slice(0, dot) : null }];
-}));
+const BY_CODE: ReadonlyMap<string, Account> = new Map(
+  BASE.map(([code, nameZh, nameEn, kind]) => {
+    const dot = code.indexOf('.');
+    return [code, { code, nameZh, nameEn, kind, currency: null, parent: dot > 0 ? code.slice(0, dot) : null }];
+  }),
+);
 
 export const ACCOUNTS: readonly Account[] = [...BY_CODE.values()];
 
 /** Well-known codes the posting rules use. */
 export const ACC = {
-  bank: '1002', platformFunds: '1012', receivable: '1122', inventory: '1405', payables: '2202', advances: '2241.01',
-  revenue: '5001', refunds: '5001.01', cogs: '5401',
-  platformFees: '5601.01', advertising: '5601.02', logistics: '5601.03', warehousing: '5601.04', overseasTax: '5601.05', otherSelling: '5601.09',
-  fxGainLoss: '5603.01', bankCharges: '5603.02',
+  bank: '1002',
+  platformFunds: '1012',
+  receivable: '1122',
+  inventory: '1405',
+  payables: '2202',
+  advances: '2241.01',
+  revenue: '5001',
+  refunds: '5001.01',
+  cogs: '5401',
+  otherReceivable: '1221',
+  otherIncome: '5301',
+  platformFees: '5601.01',
+  advertising: '5601.02',
+  logistics: '5601.03',
+  warehousing: '5601.04',
+  overseasTax: '5601.05',
+  otherSelling: '5601.09',
+  fxGainLoss: '5603.01',
+  bankCharges: '5603.02',
 } as const;
 
 /** `1122` + USD → `1122.USD`. CNY balances stay on the base account. */
 export function currencyAccount(code: string, currency: Currency): string {
-  if (!CURRENCY_ACCOUNTS.has(code)) throw new DomainError('journal.account.unknown', { account: `${code}.${currency}` });
+  if (!CURRENCY_ACCOUNTS.has(code))
+    throw new DomainError('journal.account.unknown', { account: `${code}.${currency}` });
   return currency === 'CNY' ? code : `${code}.${currency}`;
 }
 
@@ -66,6 +85,14 @@ export function accountFor(code: string): Account {
   if (known) return known;
   const m = /^(\d{4}(?:\.\d{2})?)\.([A-Z]{3})$/.exec(code);
   const base = m ? BY_CODE.get(m[1]!) : undefined;
-  if (!m || !base || !CURRENCY_ACCOUNTS.has(base.code) || !isCurrency(m[2])) throw new DomainError('journal.account.unknown', { account: code });
-  return { ...base, code, nameZh: `${base.nameZh}(${m[2]})`, nameEn: `${base.nameEn} (${m[2]})`, currency: m[2], parent: base.code };
+  if (!m || !base || !CURRENCY_ACCOUNTS.has(base.code) || !isCurrency(m[2]))
+    throw new DomainError('journal.account.unknown', { account: code });
+  return {
+    ...base,
+    code,
+    nameZh: `${base.nameZh}(${m[2]})`,
+    nameEn: `${base.nameEn} (${m[2]})`,
+    currency: m[2],
+    parent: base.code,
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { DomainError } from '../domain-error.ts';
 import type { AppliedRate } from '../forex/settlement-views.ts';
-import { formatDecimal, money } from '../money/index.ts';
+import { formatDecimal, minor, money } from '../money/index.ts';
 import { accountFor } from './chart.ts';
 import type { JournalEntryHead, JournalLineAmounts, JournalLineView, TrialBalance } from './ledger-views.ts';
 
@@ -22,14 +22,18 @@ export interface DraftEntry extends JournalEntryHead {
  * A line from a signed CNY amount (+ debit, − credit). With `original`, the line also records
  * the foreign amount (same sign) and its rate; without, it is a CNY line.
  */
-export function line(account: string, cny: number, original?: { readonly amount: number; readonly rate: AppliedRate }): DraftLine {
+export function line(
+  account: string,
+  cny: number,
+  original?: { readonly amount: number; readonly rate: AppliedRate },
+): DraftLine {
   if (!Number.isSafeInteger(cny)) throw new DomainError('money.notInteger', { amount: String(cny) });
   return {
     account,
-    debit: cny > 0 ? cny : 0,
-    credit: cny < 0 ? -cny : 0,
+    debit: minor(cny > 0 ? cny : 0),
+    credit: minor(cny < 0 ? -cny : 0),
     currency: original ? original.rate.currency : 'CNY',
-    originalAmount: original ? original.amount : cny,
+    originalAmount: minor(original ? original.amount : cny),
     rate: original ? original.rate : null,
   };
 }
@@ -44,7 +48,8 @@ export function draftEntry(entry: DraftEntry): DraftEntry {
   let credits = 0n;
   for (const l of lines) {
     accountFor(l.account);
-    if (l.debit < 0 || l.credit < 0 || (l.debit !== 0 && l.credit !== 0)) throw new DomainError('journal.line.invalid', { account: l.account });
+    if (l.debit < 0 || l.credit < 0 || (l.debit !== 0 && l.credit !== 0))
+      throw new DomainError('journal.line.invalid', { account: l.account });
     debits += BigInt(l.debit);
     credits += BigInt(l.credit);
   }
@@ -54,12 +59,28 @@ export function draftEntry(entry: DraftEntry): DraftEntry {
 }
 
 /** The entry that cancels `lines` (debits and credits swapped), dated `date`. */
-export function reversalOf(original: { readonly id: number; readonly memo: string; readonly lines: readonly JournalLineView[] }, date: string, reason: string): DraftEntry {
+export function reversalOf(
+  original: { readonly id: number; readonly memo: string; readonly lines: readonly JournalLineView[] },
+  date: string,
+  reason: string,
+): DraftEntry {
   return draftEntry({
-    date, memo: `${reason} (#${original.id})`, sourceKind: 'reversal', sourceId: String(original.id), evidence: null, reversesId: original.id,
+    date,
+    memo: `${reason} (#${original.id})`,
+    sourceKind: 'reversal',
+    sourceId: String(original.id),
+    evidence: null,
+    reversesId: original.id,
     lines: original.lines.map((l) => ({
-      account: l.account, debit: l.credit, credit: l.debit, currency: l.currency, originalAmount: -l.originalAmount,
-      rate: l.rate !== null && l.rateSource !== null && l.rateDate !== null ? { currency: l.currency, date: l.rateDate, rate: l.rate, source: l.rateSource } : null,
+      account: l.account,
+      debit: l.credit,
+      credit: l.debit,
+      currency: l.currency,
+      originalAmount: minor(-l.originalAmount),
+      rate:
+        l.rate !== null && l.rateSource !== null && l.rateDate !== null
+          ? { currency: l.currency, date: l.rateDate, rate: l.rate, source: l.rateSource }
+          : null,
     })),
   });
 }
@@ -73,7 +94,10 @@ export function balancingAmount(lines: readonly DraftLine[]): number {
 }
 
 /** Folds per-account totals (any grouping) into a trial balance, accounts in code order. */
-export function trialBalance(asOf: string, totals: ReadonlyArray<{ readonly account: string; readonly debit: number; readonly credit: number }>): TrialBalance {
+export function trialBalance(
+  asOf: string,
+  totals: ReadonlyArray<{ readonly account: string; readonly debit: number; readonly credit: number }>,
+): TrialBalance {
   const byAccount = new Map<string, { debit: bigint; credit: bigint }>();
   for (const t of totals) {
     const acc = byAccount.get(t.account) ?? { debit: 0n, credit: 0n };
@@ -83,11 +107,27 @@ export function trialBalance(asOf: string, totals: ReadonlyArray<{ readonly acco
   }
   let totalDebit = 0n;
   let totalCredit = 0n;
-  const rows = [...byAccount.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, t]) => {
-    const account = accountFor(code);
-    totalDebit += t.debit;
-    totalCredit += t.credit;
-    return { account: code, nameZh: account.nameZh, nameEn: account.nameEn, kind: account.kind, debit: Number(t.debit), credit: Number(t.credit), balance: Number(t.debit - t.credit) };
-  });
-  return { asOf, rows, totalDebit: Number(totalDebit), totalCredit: Number(totalCredit), balanced: totalDebit === totalCredit };
+  const rows = [...byAccount.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, t]) => {
+      const account = accountFor(code);
+      totalDebit += t.debit;
+      totalCredit += t.credit;
+      return {
+        account: code,
+        nameZh: account.nameZh,
+        nameEn: account.nameEn,
+        kind: account.kind,
+        debit: minor(Number(t.debit)),
+        credit: minor(Number(t.credit)),
+        balance: minor(Number(t.debit - t.credit)),
+      };
+    });
+  return {
+    asOf,
+    rows,
+    totalDebit: minor(Number(totalDebit)),
+    totalCredit: minor(Number(totalCredit)),
+    balanced: totalDebit === totalCredit,
+  };
 }

@@ -4,6 +4,7 @@
  * its original-currency amount and the rate (text + source) it was converted at.
  */
 import type { Currency } from '../money/currency.ts';
+import type { Minor } from '../money/minor.ts';
 import type { RateSource } from '../forex/settlement-views.ts';
 
 export type AccountKind = 'asset' | 'liability' | 'equity' | 'cost' | 'income' | 'expense';
@@ -20,17 +21,27 @@ export interface Account {
 }
 
 /** `stock`: purchases and landed costs into 库存商品 (migration 0009); `cogs`: cost of goods sold per order. */
-export const SOURCE_KINDS = ['order', 'payout', 'receipt', 'cogs', 'stock', 'advance', 'advanceRepayment', 'reversal', 'manual'] as const;
+export const SOURCE_KINDS = [
+  'order',
+  'payout',
+  'receipt',
+  'cogs',
+  'stock',
+  'advance',
+  'advanceRepayment',
+  'reversal',
+  'manual',
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** What every journal line states: the account, CNY debit/credit (fen) and the original-currency amount. */
 export interface JournalLineAmounts {
   readonly account: string;
-  readonly debit: number;
-  readonly credit: number;
+  readonly debit: Minor;
+  readonly credit: Minor;
   /** The amount in its original currency (signed like debit − credit; = the CNY amount for CNY lines). */
   readonly currency: Currency;
-  readonly originalAmount: number;
+  readonly originalAmount: Minor;
 }
 
 export interface JournalLineView extends JournalLineAmounts {
@@ -61,16 +72,16 @@ export interface TrialBalanceRow {
   readonly nameZh: string;
   readonly nameEn: string;
   readonly kind: AccountKind;
-  readonly debit: number;
-  readonly credit: number;
+  readonly debit: Minor;
+  readonly credit: Minor;
   /** debit − credit. */
-  readonly balance: number;
+  readonly balance: Minor;
 }
 
 export interface TrialBalance {
   readonly asOf: string;
   readonly rows: readonly TrialBalanceRow[];
-  readonly totalDebit: number;
-  readonly totalCredit: number;
+  readonly totalDebit: Minor;
+  readonly totalCredit: Minor;
   readonly balanced: boolean;
 }

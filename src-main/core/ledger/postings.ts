@@ -5,7 +5,7 @@
  * refunds, taxes and unbooked sales against the receivable (at the deposit day's rate), and
  * 代垫 advances with their repayments (the difference at repayment is 汇兑损益).
  */
-import { CATEGORY_ACCOUNT } from '../forex/netting.ts';
+import { categoryAccount } from '../forex/netting.ts';
 import { toCny } from '../forex/rates.ts';
 import type { AdvanceCategory, AppliedRate, NettingCategory } from '../forex/settlement-views.ts';
 import type { Currency } from '../money/currency.ts';
@@ -26,14 +26,27 @@ export interface OrderToPost {
 export function orderRevenueEntry(o: OrderToPost, rate: AppliedRate | null): DraftEntry {
   const cny = toCny(o.revenue, rate, o.currency);
   return draftEntry({
-    date: o.date, memo: `订单 ${o.orderNo}`, sourceKind: 'order', sourceId: String(o.id), evidence: null, reversesId: null,
-    lines: [line(currencyAccount(ACC.receivable, o.currency), cny, fx(o.revenue, rate)), line(ACC.revenue, -cny, fx(-o.revenue, rate))],
+    date: o.date,
+    memo: `订单 ${o.orderNo}`,
+    sourceKind: 'order',
+    sourceId: String(o.id),
+    evidence: null,
+    reversesId: null,
+    lines: [
+      line(currencyAccount(ACC.receivable, o.currency), cny, fx(o.revenue, rate)),
+      line(ACC.revenue, -cny, fx(-o.revenue, rate)),
+    ],
   });
 }
 
 export function cogsEntry(orderId: number, orderNo: string, date: string, costFen: number): DraftEntry {
   return draftEntry({
-    date, memo: `销售成本 ${orderNo}`, sourceKind: 'cogs', sourceId: String(orderId), evidence: null, reversesId: null,
+    date,
+    memo: `销售成本 ${orderNo}`,
+    sourceKind: 'cogs',
+    sourceId: String(orderId),
+    evidence: null,
+    reversesId: null,
     lines: [line(ACC.cogs, costFen), line(ACC.inventory, -costFen)],
   });
 }
@@ -57,7 +70,12 @@ export interface StockInToPost {
 export function stockInEntry(m: StockInToPost): DraftEntry {
   const label = m.type === 'purchase' ? '采购入库' : '到岸费用';
   return draftEntry({
-    date: m.date, memo: `${label} ${m.reference ?? `#${m.moveId}`}`, sourceKind: 'stock', sourceId: stockMoveSourceId(m.moveId), evidence: null, reversesId: null,
+    date: m.date,
+    memo: `${label} ${m.reference ?? `#${m.moveId}`}`,
+    sourceKind: 'stock',
+    sourceId: stockMoveSourceId(m.moveId),
+    evidence: null,
+    reversesId: null,
     lines: [line(ACC.inventory, m.cost - m.toCogs), line(ACC.cogs, m.toCogs), line(ACC.payables, -m.cost)],
   });
 }
@@ -70,6 +88,8 @@ export interface PayoutLineToPost {
   readonly amount: number;
   /** True when the order of a sales line has its revenue booked (the line is then already in the receivable). */
   readonly booked: boolean;
+  /** The platform key (transaction-type/amount-type/amount-description): reserves and reimbursements post by it. */
+  readonly key?: string;
 }
 
 /**
@@ -79,8 +99,16 @@ export interface PayoutLineToPost {
  * revenue). Null entry when nothing needs posting.
  */
 export function payoutEntry(
-  p: { readonly id: number; readonly settlementId: string; readonly fileName: string; readonly depositDate: string; readonly currency: Currency },
-  lines: readonly PayoutLineToPost[], rate: AppliedRate | null, bookedCny: (index: number) => number,
+  p: {
+    readonly id: number;
+    readonly settlementId: string;
+    readonly fileName: string;
+    readonly depositDate: string;
+    readonly currency: Currency;
+  },
+  lines: readonly PayoutLineToPost[],
+  rate: AppliedRate | null,
+  bookedCny: (index: number) => number,
 ): { entry: DraftEntry | null; cny: number[] } {
   const receivable = currencyAccount(ACC.receivable, p.currency);
   const byAccount = new Map<string, { cny: number; original: number }>();
@@ -89,7 +117,7 @@ export function payoutEntry(
   const cny = lines.map((l, i) => {
     if (l.category === 'sales' && l.booked) return bookedCny(i);
     const c = toCny(l.amount, rate, p.currency);
-    const account = l.category === 'sales' ? ACC.revenue : CATEGORY_ACCOUNT[l.category];
+    const account = l.category === 'sales' ? ACC.revenue : categoryAccount(l.category, p.currency, l.key);
     const acc = byAccount.get(account) ?? { cny: 0, original: 0 };
     acc.cny -= c;
     acc.original -= l.amount;
@@ -103,36 +131,62 @@ export function payoutEntry(
   if (draft.every((l) => l.debit === 0 && l.credit === 0 && l.originalAmount === 0)) return { entry: null, cny };
   return {
     entry: draftEntry({
-      date: p.depositDate, memo: `结算 ${p.settlementId}`, sourceKind: 'payout', sourceId: String(p.id), evidence: p.fileName, reversesId: null, lines: draft,
+      date: p.depositDate,
+      memo: `结算 ${p.settlementId}`,
+      sourceKind: 'payout',
+      sourceId: String(p.id),
+      evidence: p.fileName,
+      reversesId: null,
+      lines: draft,
     }),
     cny,
   };
 }
 
 export const ADVANCE_ACCOUNT: Readonly<Record<AdvanceCategory, string>> = {
-  warehousing: ACC.warehousing, logistics: ACC.logistics, tax: ACC.overseasTax, other: ACC.otherSelling,
+  warehousing: ACC.warehousing,
+  logistics: ACC.logistics,
+  tax: ACC.overseasTax,
+  other: ACC.otherSelling,
 };
 
-export function advanceEntry(a: { id: number; party: string; date: string; currency: Currency; amount: number; category: AdvanceCategory }, rate: AppliedRate | null): { entry: DraftEntry; cny: number } {
+export function advanceEntry(
+  a: { id: number; party: string; date: string; currency: Currency; amount: number; category: AdvanceCategory },
+  rate: AppliedRate | null,
+): { entry: DraftEntry; cny: number } {
   const cny = toCny(a.amount, rate, a.currency);
   return {
     cny,
     entry: draftEntry({
-      date: a.date, memo: `代垫 ${a.party}`, sourceKind: 'advance', sourceId: String(a.id), evidence: null, reversesId: null,
-      lines: [line(ADVANCE_ACCOUNT[a.category], cny, fx(a.amount, rate)), line(currencyAccount(ACC.advances, a.currency), -cny, fx(-a.amount, rate))],
+      date: a.date,
+      memo: `代垫 ${a.party}`,
+      sourceKind: 'advance',
+      sourceId: String(a.id),
+      evidence: null,
+      reversesId: null,
+      lines: [
+        line(ADVANCE_ACCOUNT[a.category], cny, fx(a.amount, rate)),
+        line(currencyAccount(ACC.advances, a.currency), -cny, fx(-a.amount, rate)),
+      ],
     }),
   };
 }
 
 /** Dr 代垫 payable at its booked share, Cr bank at the repayment day's rate, difference to 汇兑损益. */
 export function repaymentEntry(
-  r: { id: number; party: string; date: string; currency: Currency; amount: number; bookedCny: number }, rate: AppliedRate | null,
+  r: { id: number; party: string; date: string; currency: Currency; amount: number; bookedCny: number },
+  rate: AppliedRate | null,
 ): { entry: DraftEntry; paidCny: number } {
   const paidCny = toCny(r.amount, rate, r.currency);
   return {
     paidCny,
     entry: draftEntry({
-      date: r.date, memo: `偿还代垫 ${r.party}`, sourceKind: 'advanceRepayment', sourceId: String(r.id), evidence: null, reversesId: null,
+      date: r.date,
+      memo: `偿还代垫 ${r.party}`,
+      sourceKind: 'advanceRepayment',
+      sourceId: String(r.id),
+      evidence: null,
+      reversesId: null,
       lines: [
         line(currencyAccount(ACC.advances, r.currency), r.bookedCny, fx(r.amount, rate)),
         line(ACC.bank, -paidCny),

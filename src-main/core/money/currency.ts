@@ -1,62 +1,86 @@
 /**
- * Supported currencies: ISO 4217 alpha codes, their minor-unit digits and, where known,
- * the China Customs (CEB, old 3-digit) currency code used in customs messages.
+ * Currencies: every ISO 4217 currency with its own minor unit (JPY 0, KWD 3, CLF 4 …), taken
+ * from the maintained ISO list the `currency-codes` package ships (not a hand list), and, where
+ * verified, the China Customs (CEB, old 3-digit) currency code used in customs messages.
+ * ISO's non-currency entries (gold, silver, bond units, the test code XTS, XXX "no currency")
+ * have no minor unit and are not currencies here.
  * Invariants: the table is static; each customs code maps to exactly one currency;
  * lookups that fail throw DomainError with a `money.currency.*` code.
  */
+import { data as ISO_4217, publishDate } from 'currency-codes';
 import { DomainError } from '../domain-error.ts';
 
-export const CURRENCIES = [
-  'CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'CAD', 'AUD', 'NZD', 'SGD', 'THB', 'TWD',
-  'MYR', 'KRW', 'PHP', 'VND', 'IDR', 'MXN', 'BRL', 'AED', 'SAR', 'PLN', 'SEK', 'CHF',
-] as const;
-
-export type Currency = (typeof CURRENCIES)[number];
+/** An upper-case ISO 4217 alpha code that `isCurrency` accepts ('CNY', 'ZAR', 'BDT' …). */
+export type Currency = string;
 
 export type CurrencyInfo = {
   readonly minorDigits: number;
   readonly customsCode?: string;
 };
 
-/** Customs codes are only listed where verified; unknown ones are deliberately absent. */
-export const CURRENCY_TABLE: Readonly<Record<Currency, CurrencyInfo>> = Object.freeze({
-  CNY: { minorDigits: 2, customsCode: '142' },
-  USD: { minorDigits: 2, customsCode: '502' },
-  EUR: { minorDigits: 2, customsCode: '300' },
-  GBP: { minorDigits: 2, customsCode: '303' },
-  JPY: { minorDigits: 0, customsCode: '116' },
-  HKD: { minorDigits: 2, customsCode: '110' },
-  CAD: { minorDigits: 2, customsCode: '501' },
-  AUD: { minorDigits: 2, customsCode: '601' },
-  NZD: { minorDigits: 2, customsCode: '609' },
-  SGD: { minorDigits: 2, customsCode: '132' },
-  THB: { minorDigits: 2, customsCode: '136' },
-  TWD: { minorDigits: 2, customsCode: '143' },
-  MYR: { minorDigits: 2 },
-  KRW: { minorDigits: 0, customsCode: '133' },
-  PHP: { minorDigits: 2 },
-  VND: { minorDigits: 0 },
-  IDR: { minorDigits: 2 },
-  MXN: { minorDigits: 2 },
-  BRL: { minorDigits: 2 },
-  AED: { minorDigits: 2 },
-  SAR: { minorDigits: 2 },
-  PLN: { minorDigits: 2 },
-  SEK: { minorDigits: 2 },
-  CHF: { minorDigits: 2 },
-});
+/** The date of the ISO 4217 list in use (shown by `doctor`-like screens and the README). */
+export const ISO_4217_PUBLISHED: string = publishDate;
 
-const CURRENCY_SET: ReadonlySet<string> = new Set<string>(CURRENCIES);
+/** ISO marks entries that are not money (precious metals, bond units, testing, no currency) with entity names 'ZZnn_…'. */
+const isMoney = (r: { readonly countries: readonly string[] }) => !r.countries.some((c) => /^zz\d\d_/i.test(c));
+
+/** Customs codes are only listed where verified; unknown ones are deliberately absent. */
+const CUSTOMS_CODES: Readonly<Record<string, string>> = {
+  CNY: '142',
+  USD: '502',
+  EUR: '300',
+  GBP: '303',
+  JPY: '116',
+  HKD: '110',
+  CAD: '501',
+  AUD: '601',
+  NZD: '609',
+  SGD: '132',
+  THB: '136',
+  TWD: '143',
+  KRW: '133',
+  // Customs currency table (resources/customs-codes/currencies.csv), issue 15.
+  MYR: '122',
+  PHP: '129',
+  MOP: '121',
+  KWD: '118',
+  PKR: '127',
+  IRR: '113',
+  DKK: '302',
+  NOK: '326',
+  SEK: '330',
+  CHF: '331',
+};
+
+export const CURRENCY_TABLE: Readonly<Record<Currency, CurrencyInfo>> = Object.freeze(
+  Object.fromEntries(
+    ISO_4217.filter(isMoney).map((r): [string, CurrencyInfo] => {
+      const customsCode = CUSTOMS_CODES[r.code];
+      return [
+        r.code,
+        Object.freeze(customsCode === undefined ? { minorDigits: r.digits } : { minorDigits: r.digits, customsCode }),
+      ];
+    }),
+  ),
+);
+
+/** Every supported currency, the common trading ones first, then the rest in code order. */
+export const CURRENCIES: readonly Currency[] = Object.freeze([
+  ...['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'CAD', 'AUD'],
+  ...Object.keys(CURRENCY_TABLE)
+    .filter((c) => !['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'CAD', 'AUD'].includes(c))
+    .sort(),
+]);
 
 const BY_CUSTOMS_CODE: ReadonlyMap<string, Currency> = new Map(
   CURRENCIES.flatMap((c): [string, Currency][] => {
-    const code = CURRENCY_TABLE[c].customsCode;
+    const code = CURRENCY_TABLE[c]?.customsCode;
     return code === undefined ? [] : [[code, c]];
   }),
 );
 
 export function isCurrency(s: unknown): s is Currency {
-  return typeof s === 'string' && CURRENCY_SET.has(s);
+  return typeof s === 'string' && Object.hasOwn(CURRENCY_TABLE, s);
 }
 
 /** Exact match on the upper-case alpha code; trimming/upper-casing is the caller's job. */
@@ -65,12 +89,18 @@ export function parseCurrency(s: string): Currency {
   return s;
 }
 
+function infoOf(c: Currency): CurrencyInfo {
+  const info = CURRENCY_TABLE[parseCurrency(c)];
+  if (info === undefined) throw new DomainError('money.currency.unknown', { currency: String(c) });
+  return info;
+}
+
 export function minorDigits(c: Currency): number {
-  return CURRENCY_TABLE[parseCurrency(c)].minorDigits;
+  return infoOf(c).minorDigits;
 }
 
 export function currencyToCustomsCode(c: Currency): string {
-  const code = CURRENCY_TABLE[parseCurrency(c)].customsCode;
+  const code = infoOf(c).customsCode;
   if (code === undefined) throw new DomainError('money.currency.noCustomsCode', { currency: c });
   return code;
 }

@@ -5,6 +5,7 @@
 export {
   CURRENCIES,
   CURRENCY_TABLE,
+  ISO_4217_PUBLISHED,
   type Currency,
   type CurrencyInfo,
   isCurrency,
@@ -24,6 +25,7 @@ export {
   subtractMoney,
   negate,
   sumMoney,
+  sumMinor,
   multiplyByQuantity,
   allocate,
   allocateEvenly,

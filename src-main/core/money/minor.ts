@@ -84,7 +84,9 @@ export function formatDecimal(m: Money, fractionDigits?: number): string {
     throw new DomainError('money.badFractionDigits', { fractionDigits: String(target), digits });
   }
   const value = big(m);
-  const text = abs(value).toString().padStart(digits + 1, '0');
+  const text = abs(value)
+    .toString()
+    .padStart(digits + 1, '0');
   const intPart = text.slice(0, text.length - digits);
   const fracPart = text.slice(text.length - digits).padEnd(target, '0');
   const sign = value < 0n ? '-' : '';
@@ -115,6 +117,16 @@ export function sumMoney(list: readonly Money[], currency: Currency): Money {
     total += big(m);
   }
   return { amount: fromBig(total), currency };
+}
+
+/** Checked sum of bare minor-unit amounts of one currency (empty → 0): exact (bigint), only the total must be in range. */
+export function sumMinor(list: readonly number[]): Minor {
+  let total = 0n;
+  for (const m of list) {
+    if (!Number.isSafeInteger(m)) throw new DomainError('money.notInteger', { amount: String(m) });
+    total += BigInt(m);
+  }
+  return fromBig(total);
 }
 
 export function multiplyByQuantity(unit: Money, qty: number): Money {

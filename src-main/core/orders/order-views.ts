@@ -6,7 +6,10 @@
 import type { CustomsMode, FeeType, Fulfilment, OrderStatus, Platform, SaleExclusion } from './order.ts';
 import type { ProfitBreakdown } from './profit.ts';
 
-/** All money fields are integer minor units of `currency`. */
+/**
+ * All money fields are integer minor units of `currency`. A null amount is unknown (the file
+ * stated none): shown as 未知 / unknown, sorted apart, never as 0; `currency` is null only then.
+ */
 export interface OrderListItem {
   readonly id: number;
   readonly platform: Platform;
@@ -16,11 +19,11 @@ export interface OrderListItem {
   readonly status: OrderStatus;
   readonly orderedAt: string;
   readonly buyerCountry: string | null;
-  readonly currency: string;
+  readonly currency: string | null;
   readonly customsMode: CustomsMode | null;
   readonly fulfilment: Fulfilment | null;
   readonly units: number;
-  readonly gross: number;
+  readonly gross: number | null;
   readonly refunded: number;
   /** null = counts as a sale. */
   readonly exclusion: SaleExclusion | null;
@@ -33,11 +36,11 @@ export interface OrderLine {
   readonly itemName: string;
   readonly quantity: number;
   readonly unitPrice: number | null;
-  readonly lineTotal: number;
-  readonly discount: number;
-  readonly taxOnTop: number;
-  readonly shipping: number;
-  readonly giftWrap: number;
+  readonly lineTotal: number | null;
+  readonly discount: number | null;
+  readonly taxOnTop: number | null;
+  readonly shipping: number | null;
+  readonly giftWrap: number | null;
   readonly cancelled: boolean;
 }
 
@@ -65,11 +68,15 @@ export interface OrderDetail extends OrderListItem {
   readonly revision: number;
   readonly platformStatus: string;
   readonly salesChannel: string | null;
-  readonly goods: number;
-  readonly discount: number;
-  readonly shipping: number;
-  readonly giftWrap: number;
-  readonly taxOnTop: number;
+  readonly goods: number | null;
+  readonly discount: number | null;
+  readonly shipping: number | null;
+  readonly giftWrap: number | null;
+  readonly taxOnTop: number | null;
+  /** The total the order's file states, when it states one (it may differ from the parts: see the import's warnings). */
+  readonly statedTotal: number | null;
+  /** An Amazon multi-channel order's number in the channel it was sold in. */
+  readonly channelOrderNo: string | null;
   readonly lines: readonly OrderLine[];
   readonly fees: readonly OrderFee[];
   readonly changes: readonly OrderChange[];
@@ -80,6 +87,13 @@ export interface OrdersStats {
   readonly orders: number;
   readonly lines: number;
   readonly byStatus: Readonly<Record<string, number>>;
-  readonly sales: Readonly<Record<string, { readonly orders: number; readonly units: number; readonly gross: number; readonly refunded: number }>>;
+  readonly sales: Readonly<
+    Record<
+      string,
+      { readonly orders: number; readonly units: number; readonly gross: number; readonly refunded: number }
+    >
+  >;
   readonly excluded: Readonly<Record<SaleExclusion, number>>;
+  /** Status words no table or mapping knows yet, with how many orders carry each. */
+  readonly unknownStatuses: Readonly<Record<string, number>>;
 }

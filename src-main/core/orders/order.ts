@@ -10,8 +10,26 @@ import type { Minor } from '../money/minor.ts';
 export const PLATFORMS = ['amazon', 'shopify', 'shopee', 'tiktok', 'erp', 'manual'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const ORDER_STATUSES = ['pending', 'unpaid', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded', 'partially_refunded'] as const;
+/**
+ * `refunding`: a refund is in progress (退款中); `unknown`: the file's status word is in no table
+ * and the shop has not mapped it yet (the word is kept as written; see sale-rule.ts).
+ */
+export const ORDER_STATUSES = [
+  'pending',
+  'unpaid',
+  'paid',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunding',
+  'refunded',
+  'partially_refunded',
+  'unknown',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** What a user may map an unknown status word to: every status except `unknown` itself. */
+export const MAPPABLE_STATUSES = ORDER_STATUSES.filter((s): s is Exclude<OrderStatus, 'unknown'> => s !== 'unknown');
+export type MappableStatus = (typeof MAPPABLE_STATUSES)[number];
 
 export const CUSTOMS_MODES = ['9610', '9710', '9810', '1210'] as const;
 export type CustomsMode = (typeof CUSTOMS_MODES)[number];
@@ -23,8 +41,19 @@ export type Fulfilment = (typeof FULFILMENTS)[number];
 export const FEE_TYPES = ['commission', 'fulfilment', 'shipping', 'advertising', 'other'] as const;
 export type FeeType = (typeof FEE_TYPES)[number];
 
-/** Why an order (or all of it) is not counted as a sale; null = it is a sale. */
-export const SALE_EXCLUSIONS = ['cancelled', 'pending', 'otherChannel', 'unpaid'] as const;
+/**
+ * Why an order (or all of it) is not counted as a sale; null = it is a sale. `unknownStatus`:
+ * its status word is not known yet; `amountsUnknown`: the file states no prices for it (it
+ * counts in orders and lines, never in sales).
+ */
+export const SALE_EXCLUSIONS = [
+  'cancelled',
+  'pending',
+  'otherChannel',
+  'unpaid',
+  'unknownStatus',
+  'amountsUnknown',
+] as const;
 export type SaleExclusion = (typeof SALE_EXCLUSIONS)[number];
 
 export const IMPORT_SOURCES = ['amazon-orders', 'amazon-settlement', 'shopify', 'shopee', 'tiktok', 'generic'] as const;
@@ -38,8 +67,12 @@ export interface ImportedLine {
   readonly quantity: number;
   /** Unit price as the file states it, when it states one. */
   readonly unitPrice: Minor | null;
-  /** Goods amount of the line before discounts (Amazon item-price; Shopify quantity × price). */
-  readonly lineTotal: Minor;
+  /**
+   * Goods amount of the line before discounts (Amazon item-price; Shopify quantity × price);
+   * null when the file states no price for the line (Amazon Pending and multi-channel rows): the
+   * line's amounts are then unknown, stored as NULL, and its order's amounts with them.
+   */
+  readonly lineTotal: Minor | null;
   /** Discounts on this line, as a positive amount. */
   readonly discount: Minor;
   /** Taxes listed on top of the price (US sales tax, Shopify Taxes); VAT inside prices stays in lineTotal. */
@@ -71,7 +104,8 @@ export interface ImportedOrder {
   readonly salesChannel: string | null;
   readonly orderedAt: string;
   readonly buyerCountry: string | null;
-  readonly currency: Currency;
+  /** Null only for an order whose amounts are all unknown and whose file names no currency (Amazon MCF rows). */
+  readonly currency: Currency | null;
   readonly fulfilment: Fulfilment | null;
   /** Order-level amounts (ERP 运费 counted once per order, Shopify Shipping, order discounts). */
   readonly shipping: Minor;
@@ -82,6 +116,21 @@ export interface ImportedOrder {
   readonly fees: readonly ImportedFee[];
   readonly sourceRows: readonly number[];
   readonly shopName: string | null;
+  /** The order total the file itself states (Shopify Total, TikTok Order Amount …), null when it states none. */
+  readonly statedTotal?: Minor | null;
+  /**
+   * For an Amazon multi-channel (Non-Amazon) order: the order number in the channel it was sold
+   * in (`merchant-order-id`), so the store can link it to that order and post its goods out once.
+   */
+  readonly channelOrderNo?: string | null;
+}
+
+/** Something an import found worth saying that rejects nothing (`import.order.totalMismatch` …). */
+export interface ImportWarning {
+  readonly row: number;
+  readonly orderNo: string;
+  readonly code: string;
+  readonly params: Record<string, string | number>;
 }
 
 /** A rejected row: where, and a coded reason (`import.row.badDate` …) with its parameters. */
@@ -94,8 +143,21 @@ export interface RowError {
 
 /** Fields the generic CSV/XLSX importer maps columns to (the mapping screen's rows). */
 export const GENERIC_FIELDS = [
-  'orderNo', 'orderedAt', 'status', 'sku', 'itemName', 'quantity', 'unitPrice', 'lineTotal', 'currency',
-  'shipping', 'discount', 'tax', 'buyerCountry', 'shopName', 'fulfilment',
+  'orderNo',
+  'orderedAt',
+  'status',
+  'sku',
+  'itemName',
+  'quantity',
+  'unitPrice',
+  'lineTotal',
+  'currency',
+  'shipping',
+  'discount',
+  'tax',
+  'buyerCountry',
+  'shopName',
+  'fulfilment',
 ] as const;
 export type GenericField = (typeof GENERIC_FIELDS)[number];
 /** Which header feeds each field; null = not in the file. */
@@ -114,6 +176,20 @@ export interface ParsedImport {
   readonly orders: readonly ImportedOrder[];
   /** Rows that could not be read; an order with any bad row is rejected whole (never half an order). */
   readonly rejected: readonly RowError[];
+  /** The order number of each rejected row that has one, keyed by row number (the CLI and the preview name it). */
+  readonly rejectedOrderNos: Readonly<Record<number, string>>;
   /** Data rows in the file (header excluded). */
   readonly rowCount: number;
+  /** Per-order remarks that reject nothing (totals that differ from the file's own). */
+  readonly warnings: readonly ImportWarning[];
+  /** Status words no table (and no mapping given to the parse) knows, with how many orders carry each. */
+  readonly unknownStatuses: Readonly<Record<string, number>>;
+  /**
+   * Rows read = rows of imported orders (continuation rows included) + rejected rows + rows that
+   * are not order rows (a settlement's other transactions); `parseImport` refuses a file where
+   * this does not hold (`import.file.rowsUnaccounted`).
+   */
+  readonly rowsImported: number;
+  readonly rowsRejected: number;
+  readonly rowsSkipped: number;
 }

@@ -15,7 +15,8 @@ export interface ProfitFee {
 
 export interface ProfitBreakdown {
   readonly currency: string;
-  readonly revenue: number;
+  /** Null while the order's amounts are unknown (its file stated no prices). */
+  readonly revenue: number | null;
   readonly productCost: number | null;
   /** Cost of goods from the stock ledger in CNY fen (null until every counted line's sale is posted); present when stock fed it. */
   readonly productCostCny?: number | null;
@@ -29,7 +30,8 @@ export interface ProfitBreakdown {
 
 export interface ProfitInput {
   readonly currency: string;
-  readonly gross: number;
+  /** Null: the order's amounts are unknown; revenue and profit are then unknown too. */
+  readonly gross: number | null;
   readonly refunded: number;
   /** Fee rows from settlements or fee columns; none at all = the platform's fees are unknown. */
   readonly fees: readonly ProfitFee[];
@@ -56,11 +58,12 @@ function sumOf(fees: readonly ProfitFee[], currency: string, types: readonly Fee
 
 export function profitBreakdown(input: ProfitInput): ProfitBreakdown {
   const { currency, fees } = input;
-  const revenue = input.gross - input.refunded;
+  const revenue = input.gross === null ? null : input.gross - input.refunded;
   // Once a settlement lists any fee for the order, a missing commission row means none was charged.
-  const platformFees = fees.length === 0 || fees.some((f) => (f.type === 'commission' || f.type === 'other') && f.currency !== currency)
-    ? null
-    : fees.filter((f) => f.type === 'commission' || f.type === 'other').reduce((s, f) => s + f.amount, 0);
+  const platformFees =
+    fees.length === 0 || fees.some((f) => (f.type === 'commission' || f.type === 'other') && f.currency !== currency)
+      ? null
+      : fees.filter((f) => f.type === 'commission' || f.type === 'other').reduce((s, f) => s + f.amount, 0);
   const lastMile = sumOf(fees, currency, ['fulfilment', 'shipping']);
   const advertising = sumOf(fees, currency, ['advertising']);
   const productCostCny = input.productCostCny ?? null;
@@ -68,9 +71,21 @@ export function profitBreakdown(input: ProfitInput): ProfitBreakdown {
   const headHaul = input.headHaul ?? null;
   const fxDifference = input.fxDifference ?? null;
   const parts = [productCost, headHaul, lastMile, platformFees, advertising, fxDifference];
-  const profit = parts.every((p): p is number => p !== null) ? parts.reduce((s, p) => s - p, revenue) : null;
+  const profit =
+    revenue !== null && parts.every((p): p is number => p !== null) ? parts.reduce((s, p) => s - p, revenue) : null;
   for (const v of [revenue, platformFees, lastMile, advertising, profit]) {
     if (v !== null && !Number.isSafeInteger(v)) throw new DomainError('money.outOfRange', { amount: String(v) });
   }
-  return { currency, revenue, productCost, ...(input.productCostCny === undefined ? {} : { productCostCny }), headHaul, lastMile, platformFees, advertising, fxDifference, profit };
+  return {
+    currency,
+    revenue,
+    productCost,
+    ...(input.productCostCny === undefined ? {} : { productCostCny }),
+    headHaul,
+    lastMile,
+    platformFees,
+    advertising,
+    fxDifference,
+    profit,
+  };
 }

@@ -7,6 +7,8 @@
  * minor units of the base currency (CNY fen). Taking more than is on hand throws `stock.negative`.
  */
 import { DomainError } from '../domain-error.ts';
+import { minor, sumMinor, type Minor } from '../money/index.ts';
+import { daysBetween } from '../time/days.ts';
 
 export type ValuationMethod = 'fifo' | 'movingAverage';
 
@@ -40,14 +42,22 @@ function mulDivRoundHalfUp(value: number, numerator: number, denominator: number
 export function onHand(layers: readonly CostLayer[]): { quantity: number; value: number } {
   let quantity = 0;
   let value = 0;
-  for (const l of layers) { quantity += l.quantity; value += l.value; }
+  for (const l of layers) {
+    quantity += l.quantity;
+    value += l.value;
+  }
   return { quantity, value };
 }
 
 /** Adds stock: a new layer (FIFO) or into the pool (moving average). */
-export function receive(layers: readonly CostLayer[], incoming: readonly CostLayer[], method: ValuationMethod): CostLayer[] {
+export function receive(
+  layers: readonly CostLayer[],
+  incoming: readonly CostLayer[],
+  method: ValuationMethod,
+): CostLayer[] {
   for (const l of incoming) {
-    if (!Number.isInteger(l.quantity) || l.quantity <= 0) throw new DomainError('stock.badQuantity', { quantity: l.quantity });
+    if (!Number.isInteger(l.quantity) || l.quantity <= 0)
+      throw new DomainError('stock.badQuantity', { quantity: l.quantity });
     if (!Number.isSafeInteger(l.value)) throw new DomainError('money.outOfRange', { amount: String(l.value) });
   }
   if (method === 'fifo') return [...layers, ...incoming];
@@ -55,7 +65,9 @@ export function receive(layers: readonly CostLayer[], incoming: readonly CostLay
   if (all.length === 0) return [];
   const total = onHand(all);
   const first = all[0]!;
-  return [{ sourceMoveId: first.sourceMoveId, receivedAt: first.receivedAt, quantity: total.quantity, value: total.value }];
+  return [
+    { sourceMoveId: first.sourceMoveId, receivedAt: first.receivedAt, quantity: total.quantity, value: total.value },
+  ];
 }
 
 /**
@@ -63,18 +75,29 @@ export function receive(layers: readonly CostLayer[], incoming: readonly CostLay
  * of the issue) and the layers left. Throws `stock.negative` { sku, warehouse, date, onHand, wanted }.
  */
 export function issue(
-  layers: readonly CostLayer[], quantity: number, ctx: StockContext & { readonly date: string },
+  layers: readonly CostLayer[],
+  quantity: number,
+  ctx: StockContext & { readonly date: string },
 ): { taken: TakenPiece[]; left: CostLayer[] } {
   if (!Number.isInteger(quantity) || quantity <= 0) throw new DomainError('stock.badQuantity', { quantity });
   const have = onHand(layers).quantity;
   if (quantity > have) {
-    throw new DomainError('stock.negative', { sku: ctx.sku, warehouse: ctx.warehouse, date: ctx.date, onHand: have, wanted: quantity });
+    throw new DomainError('stock.negative', {
+      sku: ctx.sku,
+      warehouse: ctx.warehouse,
+      date: ctx.date,
+      onHand: have,
+      wanted: quantity,
+    });
   }
   const taken: TakenPiece[] = [];
   const left: CostLayer[] = [];
   let need = quantity;
   for (const layer of layers) {
-    if (need === 0) { left.push(layer); continue; }
+    if (need === 0) {
+      left.push(layer);
+      continue;
+    }
     const n = Math.min(need, layer.quantity);
     const value = n === layer.quantity ? layer.value : mulDivRoundHalfUp(layer.value, n, layer.quantity);
     taken.push({ ...layer, quantity: n, value });
@@ -90,7 +113,9 @@ export function issue(
  * Returns the new layers and the part that belongs to units already gone (to post to cost of goods).
  */
 export function addValue(
-  layers: readonly CostLayer[], amount: number, shares: ReadonlyArray<{ readonly sourceMoveId: number; readonly originalQuantity: number }>,
+  layers: readonly CostLayer[],
+  amount: number,
+  shares: ReadonlyArray<{ readonly sourceMoveId: number; readonly originalQuantity: number }>,
 ): { layers: CostLayer[]; toCostOfGoods: number } {
   const originalTotal = shares.reduce((s, x) => s + x.originalQuantity, 0);
   if (originalTotal <= 0) throw new DomainError('stock.landedCost.noUnits');
@@ -114,12 +139,7 @@ export function addValue(
 export const AGEING_BUCKETS = ['0-30', '31-90', '91-180', '181-365', '365+'] as const;
 export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
 
-/** Days between two ISO dates (date part), for ageing. */
-export function daysBetween(from: string, to: string): number {
-  const a = Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10));
-  const b = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10));
-  return Math.round((b - a) / 86_400_000);
-}
+export { daysBetween };
 
 export function ageingBucket(days: number): AgeingBucket {
   if (days <= 30) return '0-30';
@@ -130,12 +150,18 @@ export function ageingBucket(days: number): AgeingBucket {
 }
 
 /** Quantity and value per ageing bucket as of a date, from the layers' receipt dates. */
-export function ageing(layers: readonly CostLayer[], asOf: string): Record<AgeingBucket, { quantity: number; value: number }> {
-  const out = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, { quantity: 0, value: 0 }])) as Record<AgeingBucket, { quantity: number; value: number }>;
+export function ageing(
+  layers: readonly CostLayer[],
+  asOf: string,
+): Record<AgeingBucket, { quantity: number; value: Minor }> {
+  const out = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, { quantity: 0, value: minor(0) }])) as Record<
+    AgeingBucket,
+    { quantity: number; value: Minor }
+  >;
   for (const l of layers) {
     const b = out[ageingBucket(daysBetween(l.receivedAt, asOf))];
     b.quantity += l.quantity;
-    b.value += l.value;
+    b.value = sumMinor([b.value, l.value]);
   }
   return out;
 }

@@ -15,9 +15,15 @@ function scaled(text: string, code: string): { n: bigint; scale: number } {
   return { n: BigInt((m[1] ?? '') + frac), scale: frac.length };
 }
 
-export function costInCny(unitCost: string, quantity: number, currency: string, rate: string | null | undefined): number {
+export function costInCny(
+  unitCost: string,
+  quantity: number,
+  currency: string,
+  rate: string | null | undefined,
+): number {
   const cur: Currency = parseCurrency(currency);
-  if (cur !== 'CNY' && (rate === null || rate === undefined || rate.trim() === '')) throw new DomainError('stock.rate.required', { currency: cur });
+  if (cur !== 'CNY' && (rate === null || rate === undefined || rate.trim() === ''))
+    throw new DomainError('stock.rate.required', { currency: cur });
   const u = scaled(unitCost, 'money.badDecimal');
   const r = cur === 'CNY' ? { n: 1n, scale: 0 } : scaled(rate!, 'money.badRate');
   if (r.n === 0n) throw new DomainError('money.badRate', { rate: String(rate) });

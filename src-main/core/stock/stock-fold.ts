@@ -6,10 +6,27 @@
  * Any point below zero throws `stock.negative` { sku, warehouse, date }.
  */
 import { DomainError } from '../domain-error.ts';
-import { addValue, issue, onHand, receive, type CostLayer, type TakenPiece, type ValuationMethod } from './cost-layers.ts';
+import {
+  addValue,
+  issue,
+  onHand,
+  receive,
+  type CostLayer,
+  type TakenPiece,
+  type ValuationMethod,
+} from './cost-layers.ts';
 
 export type FoldMoveType =
-  | 'purchase' | 'transfer' | 'sale' | 'return' | 'count' | 'writeoff' | 'reversal' | 'landedCost' | 'shipmentDispatch' | 'shipmentReceipt';
+  | 'purchase'
+  | 'transfer'
+  | 'sale'
+  | 'return'
+  | 'count'
+  | 'writeoff'
+  | 'reversal'
+  | 'landedCost'
+  | 'shipmentDispatch'
+  | 'shipmentReceipt';
 
 export interface FoldMove {
   readonly id: number;
@@ -46,16 +63,37 @@ function mulDiv(value: number, num: number, den: number): number {
 
 /** Issues `quantity`, taking first from layers whose source is in `prefer` (a reversal takes back its own units). */
 export function issuePreferring(
-  layers: readonly CostLayer[], quantity: number, prefer: ReadonlySet<number>, ctx: { sku: string; warehouse: string; date: string },
+  layers: readonly CostLayer[],
+  quantity: number,
+  prefer: ReadonlySet<number>,
+  ctx: { sku: string; warehouse: string; date: string },
 ): { taken: TakenPiece[]; left: CostLayer[] } {
   const have = onHand(layers).quantity;
-  if (quantity > have) throw new DomainError('stock.negative', { sku: ctx.sku, warehouse: ctx.warehouse, date: ctx.date, onHand: have, wanted: quantity });
+  if (quantity > have)
+    throw new DomainError('stock.negative', {
+      sku: ctx.sku,
+      warehouse: ctx.warehouse,
+      date: ctx.date,
+      onHand: have,
+      wanted: quantity,
+    });
   if (quantity === 0) return { taken: [], left: [...layers] };
-  const order = layers.map((_, i) => i).sort((a, b) => Number(!prefer.has(layers[a]!.sourceMoveId)) - Number(!prefer.has(layers[b]!.sourceMoveId)) || a - b);
-  const r = issue(order.map((i) => layers[i]!), quantity, ctx);
+  const order = layers
+    .map((_, i) => i)
+    .sort(
+      (a, b) => Number(!prefer.has(layers[a]!.sourceMoveId)) - Number(!prefer.has(layers[b]!.sourceMoveId)) || a - b,
+    );
+  const r = issue(
+    order.map((i) => layers[i]!),
+    quantity,
+    ctx,
+  );
   // issue() drops the fully taken layers from the front; put what is left back in FIFO order.
   const skipped = order.length - r.left.length;
-  const left = r.left.map((l, j) => ({ l, i: order[skipped + j]! })).sort((a, b) => a.i - b.i).map((x) => x.l);
+  const left = r.left
+    .map((l, j) => ({ l, i: order[skipped + j]! }))
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.l);
   return { taken: r.taken, left };
 }
 
@@ -108,12 +146,26 @@ export function foldSku(moves: readonly FoldMove[], method: ValuationMethod, nam
       const r = m.reversesMoveId === null ? undefined : byId.get(m.reversesMoveId);
       if (!r) throw new DomainError('stock.move.notFound', { id: m.reversesMoveId ?? 0 });
       if (r.quantity < 0) put(m, takes.get(r.id) ?? []);
-      else take(m, r.quantity, r.pairMoveId === null || r.type === 'shipmentDispatch' ? new Set([r.id]) : receivedSources.get(r.id) ?? new Set());
+      else
+        take(
+          m,
+          r.quantity,
+          r.pairMoveId === null || r.type === 'shipmentDispatch'
+            ? new Set([r.id])
+            : (receivedSources.get(r.id) ?? new Set()),
+        );
       continue;
     }
-    if (m.quantity < 0) { take(m, -m.quantity, new Set()); continue; }
-    if (m.quantity === 0) { values.set(m.id, 0); continue; }
-    if (m.inputValue !== null) put(m, [{ sourceMoveId: m.id, receivedAt: m.date, quantity: m.quantity, value: m.inputValue }]);
+    if (m.quantity < 0) {
+      take(m, -m.quantity, new Set());
+      continue;
+    }
+    if (m.quantity === 0) {
+      values.set(m.id, 0);
+      continue;
+    }
+    if (m.inputValue !== null)
+      put(m, [{ sourceMoveId: m.id, receivedAt: m.date, quantity: m.quantity, value: m.inputValue }]);
     else atLastCost(m);
   }
   for (const [wh, ls] of layers) if (ls.length === 0) layers.delete(wh);
@@ -121,7 +173,12 @@ export function foldSku(moves: readonly FoldMove[], method: ValuationMethod, nam
 }
 
 /** Adds a landed-cost amount to the units of one shipment line; returns the part kept in stock. */
-function applyLandedCost(layers: Map<number, CostLayer[]>, m: FoldMove, byId: ReadonlyMap<number, FoldMove>, method: ValuationMethod): number {
+function applyLandedCost(
+  layers: Map<number, CostLayer[]>,
+  m: FoldMove,
+  byId: ReadonlyMap<number, FoldMove>,
+  method: ValuationMethod,
+): number {
   const amount = m.inputValue ?? 0;
   const target = m.pairMoveId === null ? undefined : byId.get(m.pairMoveId);
   const warehouses = [...layers.keys()];

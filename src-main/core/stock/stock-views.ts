@@ -3,12 +3,24 @@
  * warehouses, moves, positions, shipments, ageing, reorder hints, reconciliation differences.
  * Quantities are units; values are CNY fen (the base currency), integers. Types only.
  */
+import type { Minor } from '../money/minor.ts';
 import type { Platform } from '../orders/order.ts';
 
 export const WAREHOUSE_KINDS = ['domestic', 'transit', 'overseasOwn', 'overseasPublic', 'platform', 'returns'] as const;
 export type WarehouseKind = (typeof WAREHOUSE_KINDS)[number];
 
-export const MOVE_TYPES = ['purchase', 'transfer', 'sale', 'return', 'count', 'writeoff', 'reversal', 'landedCost', 'shipmentDispatch', 'shipmentReceipt'] as const;
+export const MOVE_TYPES = [
+  'purchase',
+  'transfer',
+  'sale',
+  'return',
+  'count',
+  'writeoff',
+  'reversal',
+  'landedCost',
+  'shipmentDispatch',
+  'shipmentReceipt',
+] as const;
 export type MoveType = (typeof MOVE_TYPES)[number];
 
 export const ALLOCATION_BASES = ['value', 'weight', 'volume', 'quantity'] as const;
@@ -27,6 +39,12 @@ export interface SkuRecord {
   readonly origin: string | null;
   readonly weightGrams: number | null;
   readonly volumeCm3: number | null;
+  /** Issue 15: legal quantity per sales unit (legal unit 1/2), 监管条件, export duty %, 1210 account-book item no. */
+  readonly legalQty1PerUnit?: string | null;
+  readonly legalQty2PerUnit?: string | null;
+  readonly supervisionConditions?: string | null;
+  readonly exportDutyRate?: string | null;
+  readonly itemRecordNo?: string | null;
   readonly platformSkus: ReadonlyArray<{ readonly platform: Platform; readonly kind: string; readonly code: string }>;
 }
 
@@ -36,6 +54,8 @@ export interface Warehouse {
   readonly name: string;
   readonly kind: WarehouseKind;
   readonly country: string | null;
+  /** 1210: the bonded warehouse's account-book number (emsNo), issue 15. */
+  readonly emsNo?: string | null;
 }
 
 /** Quantities are units; values are CNY fen (the base currency), integers. */
@@ -46,7 +66,7 @@ export interface StockMove {
   readonly sku: string;
   readonly warehouse: string;
   readonly quantity: number;
-  readonly value: number;
+  readonly value: Minor;
   readonly reference: string | null;
   readonly reason: string | null;
   readonly reversesMoveId: number | null;
@@ -57,7 +77,7 @@ export interface StockPosition {
   readonly sku: string;
   readonly warehouse: string;
   readonly quantity: number;
-  readonly value: number;
+  readonly value: Minor;
 }
 
 export interface Shipment {
@@ -72,14 +92,22 @@ export interface Shipment {
   readonly to: string;
   readonly status: 'inTransit' | 'received';
   readonly allocationBasis: AllocationBasis;
-  readonly lines: ReadonlyArray<{ readonly sku: string; readonly shipped: number; readonly received: number | null; readonly discrepancyReason: string | null; readonly landedCost: number }>;
-  readonly landedCost: number;
+  readonly lines: ReadonlyArray<{
+    readonly sku: string;
+    readonly shipped: number;
+    readonly received: number | null;
+    readonly discrepancyReason: string | null;
+    readonly landedCost: Minor;
+  }>;
+  readonly landedCost: Minor;
 }
 
 export interface AgeingRow {
   readonly sku: string;
   readonly warehouse: string;
-  readonly buckets: Readonly<Record<'0-30' | '31-90' | '91-180' | '181-365' | '365+', { readonly quantity: number; readonly value: number }>>;
+  readonly buckets: Readonly<
+    Record<'0-30' | '31-90' | '91-180' | '181-365' | '365+', { readonly quantity: number; readonly value: Minor }>
+  >;
 }
 
 export interface ReorderHint {

@@ -1,12 +1,14 @@
 /**
  * The only IPC in the app: one invoke channel carrying `(name, input)` to `dispatch`, and one
- * push channel forwarding EventBus events to every window. A message from an untrusted sender
- * gets `request.forbidden` as data and never reaches a handler. Replies are always a Result,
- * never a thrown error (Electron drops custom error fields over IPC, electron#24427).
+ * push channel forwarding EventBus events to every window. The preload's `invoke(name, input)` is
+ * generic (no list of command names on either side): `dispatch` is the one place that knows the
+ * commands, refuses unknown names (`request.unknownCommand`) and validates input. A message from
+ * an untrusted sender gets `request.forbidden` as data and never reaches dispatch. Replies are
+ * always a Result, never a thrown error (Electron drops custom error fields over IPC, electron#24427).
  */
 import type { ErrorInfo, Result } from '../../api/contract.ts';
 import type { Dispatch } from '../../api/dispatch.ts';
-import type { EventBus } from '../../api/event-bus.ts';
+import type { EventBus } from '../../areas/events.ts';
 import { isTrustedSender, type SenderFrame } from './security.ts';
 
 /** preload.ts repeats these two names: importing them would pull this file's imports into the sandbox bundle. */
@@ -74,7 +76,9 @@ export function installIpcBridge(
       if (win.isDestroyed() || win.webContents.isDestroyed()) continue;
       try {
         win.webContents.send(EVENT_CHANNEL, appEvent);
-      } catch { /* a window closing mid-send must not stop the others */ }
+      } catch {
+        /* a window closing mid-send must not stop the others */
+      }
     }
   });
 

@@ -7,8 +7,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  app, BrowserWindow, dialog, ipcMain, protocol,
-  type App, type BrowserWindowConstructorOptions, type Dialog, type IpcMain, type Protocol,
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  type App,
+  type BrowserWindowConstructorOptions,
+  type Dialog,
+  type IpcMain,
+  type Protocol,
 } from 'electron';
 import { createDispatch } from '../../api/dispatch.ts';
 import { createHandlers } from '../../api/handlers.ts';
@@ -16,7 +24,12 @@ import { openWorkspace, type Workspace } from '../../api/workspace.ts';
 import { isDomainError } from '../../core/domain-error.ts';
 import { installIpcBridge } from './ipc-bridge.ts';
 import {
-  APP_ORIGIN, hardenApp, hardenWindow, registerAppScheme, secureWebPreferences, serveAppProtocol,
+  APP_ORIGIN,
+  hardenApp,
+  hardenWindow,
+  registerAppScheme,
+  secureWebPreferences,
+  serveAppProtocol,
 } from './security.ts';
 
 export const WINDOW_TITLE = '跨境台账 Kuajing Ledger';
@@ -24,7 +37,10 @@ export const START_URL = `${APP_ORIGIN}/index.html`;
 
 /** The Electron modules main uses; real ones in production, fakes in tests. */
 export interface ElectronDeps {
-  readonly app: Pick<App, 'getPath' | 'requestSingleInstanceLock' | 'whenReady' | 'on' | 'quit' | 'exit' | 'enableSandbox'>;
+  readonly app: Pick<
+    App,
+    'getPath' | 'requestSingleInstanceLock' | 'whenReady' | 'on' | 'quit' | 'exit' | 'enableSandbox'
+  >;
   readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
@@ -64,7 +80,8 @@ export function parseDataDir(argv: readonly string[]): string | null {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--data-dir' && argv[i + 1] !== undefined) return path.resolve(argv[i + 1]!);
-    if (arg.startsWith('--data-dir=') && arg.length > '--data-dir='.length) return path.resolve(arg.slice('--data-dir='.length));
+    if (arg.startsWith('--data-dir=') && arg.length > '--data-dir='.length)
+      return path.resolve(arg.slice('--data-dir='.length));
   }
   return null;
 }
@@ -79,6 +96,20 @@ export function startupErrorMessage(error: unknown, dataDir: string): { title: s
         `数据文件夹已被另一个程序打开（例如网页版或命令行）。请先关闭它，然后再启动跨境台账。\n\n` +
         `The data folder is already open in another program (for example the web host or the command line). ` +
         `Close it, then start Kuajing Ledger again.\n\n${dataDir}`,
+    };
+  }
+  if (
+    isDomainError(error) &&
+    (error.code === 'db.corrupt' || error.code === 'db.notALedger') &&
+    error.params['newestBackup']
+  ) {
+    const backup = String(error.params['newestBackup']);
+    return {
+      title,
+      body:
+        `账簿文件已损坏。最新的完好备份：\n${backup}\n可以这样恢复（当前文件会先另存）：kuajing restore "${backup}" --data-dir "${dataDir}"\n\n` +
+        `The ledger file is damaged. Newest good backup:\n${backup}\nRestore it with (the current file is kept aside first): ` +
+        `kuajing restore "${backup}" --data-dir "${dataDir}"`,
     };
   }
   const detail = isDomainError(error) ? error.code : error instanceof Error ? error.message : String(error);
@@ -119,7 +150,11 @@ export async function startElectronApp(
   } catch (e) {
     const { title, body } = startupErrorMessage(e, dataDir);
     // An expected failure (DomainError) is reported by its code; anything else with its stack.
-    const detail = isDomainError(e) ? `${e.code} ${JSON.stringify(e.params)}` : e instanceof Error ? (e.stack ?? e.message) : String(e);
+    const detail = isDomainError(e)
+      ? `${e.code} ${JSON.stringify(e.params)}`
+      : e instanceof Error
+        ? (e.stack ?? e.message)
+        : String(e);
     process.stderr.write(`[kuajing] startup failed: ${detail}\n`);
     deps.dialog.showErrorBox(title, body);
     electronApp.exit(1);
@@ -128,7 +163,7 @@ export async function startElectronApp(
 
   serveAppProtocol(deps.protocol, layout.rendererDir);
   const windows = new Set<BrowserWindow>();
-  const dispatch = createDispatch(createHandlers(workspace), workspace.logIncident);
+  const dispatch = createDispatch(createHandlers(workspace), workspace.logIncident, workspace.file, workspace.readOnly);
   const uninstallBridge = installIpcBridge(deps.ipcMain, dispatch, workspace.events, () => windows);
 
   const createWindow = (): BrowserWindow => {
@@ -187,5 +222,9 @@ export async function startElectronApp(
 // main.cjs ships with its source map: incident stacks then name the .ts lines.
 process.setSourceMapsEnabled(true);
 export const started: Promise<StartedApp | null> = startElectronApp(process.argv, {
-  app, BrowserWindow, dialog, ipcMain, protocol,
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
 });

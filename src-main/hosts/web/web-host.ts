@@ -1,21 +1,26 @@
 /**
  * The loopback web host: serves the built renderer and the command contract over HTTP, for
- * machines where Electron cannot start. Binds 127.0.0.1 only; every request needs the launch
- * token (from `?token=` once, which sets an HttpOnly SameSite=Strict cookie, or the
- * `X-Kuajing-Token` header); the Host header must name this loopback address (DNS rebinding);
- * no CORS headers are ever sent; bodies are size-limited. Business logic lives behind `dispatch`.
+ * machines where Electron cannot start. Binds 127.0.0.1 only; the Host header must name this
+ * loopback address (DNS rebinding); no CORS headers are ever sent; bodies are size-limited.
+ * Auth: the printed `?token=` launch token is traded once (`POST /api/session`) for a session id
+ * that the page keeps in sessionStorage and sends as `X-Kuajing-Session`; the launch token is then
+ * dead, and no cookie carries a secret (cookies are shared by every port of 127.0.0.1). Every POST
+ * must carry this app's own `Origin`. Business logic lives behind `dispatch`.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { contract, isCommandName, type ErrorInfo, type Result } from '../../api/contract.ts';
 import type { Dispatch } from '../../api/dispatch.ts';
-import type { EventBus } from '../../api/event-bus.ts';
+import type { EventBus } from '../../areas/events.ts';
+import type { Incident } from '../../api/workspace.ts';
+import { DomainError } from '../../core/domain-error.ts';
 
-export const TOKEN_COOKIE = 'kj_token';
-export const TOKEN_HEADER = 'x-kuajing-token';
+export const SESSION_HEADER = 'x-kuajing-session';
+/** Where the page trades the launch token for a session id (not a contract command: no dot). */
+export const SESSION_PATH = '/api/session';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY =
@@ -23,9 +28,16 @@ export const CONTENT_SECURITY_POLICY =
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.map': 'application/json; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
 };
 
 export interface WebHostOptions {
@@ -33,8 +45,11 @@ export interface WebHostOptions {
   readonly events: EventBus;
   /** Folder with the built renderer (index.html + assets). */
   readonly staticDir: string;
+  /** The launch token printed in the address; good for one session exchange. */
   readonly token: string;
   readonly port?: number;
+  /** Where a host-level bug (not a command's) is logged under its incident id. */
+  readonly logIncident?: (incident: Incident) => void;
 }
 
 export interface WebHost {
@@ -48,13 +63,42 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const staticRoot = path.resolve(opts.staticDir);
   const sseClients = new Set<http.ServerResponse>();
   let port = 0;
+  let launchTokenUsed = false;
+  const sessions = new Set<string>();
 
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch(() => {
-      if (!res.headersSent) sendResult(res, 500, { code: 'internal', params: {} });
+    void handle(req, res).catch((e: unknown) => {
+      const incidentId = randomUUID();
+      const err = e instanceof Error ? e : new Error(String(e));
+      opts.logIncident?.({
+        incidentId,
+        command: `http ${req.method ?? ''} ${req.url ?? ''}`,
+        message: err.message,
+        stack: err.stack,
+      });
+      if (!res.headersSent) sendResult(res, 500, { code: 'internal', params: { incidentId }, incidentId });
       else res.end();
     });
   });
+
+  /** Trades the launch token (once) for a session id; a second trade, even with the right token, is refused. */
+  function openSession(body: unknown): Result<{ session: string }> | 'forbidden' | 'used' {
+    const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
+    if (typeof token !== 'string' || !tokenMatches(token, opts.token)) return 'forbidden';
+    if (launchTokenUsed) return 'used';
+    launchTokenUsed = true;
+    const session = randomBytes(32).toString('base64url');
+    sessions.add(session);
+    return { ok: true, value: { session } };
+  }
+
+  function sessionValid(req: http.IncomingMessage): boolean {
+    const presented = req.headers[SESSION_HEADER];
+    if (typeof presented !== 'string' || presented.length === 0) return false;
+    let found = false;
+    for (const s of sessions) if (tokenMatches(presented, s)) found = true;
+    return found;
+  }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -63,24 +107,38 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!hostAllowed(req.headers.host, port)) return sendResult(res, 403, { code: 'request.badHost', params: {} });
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
-    // Opening the printed address: trade the one-time query token for a cookie, then drop it from the URL.
-    const queryToken = url.searchParams.get('token');
-    if (queryToken !== null && req.method === 'GET' && tokenMatches(queryToken, opts.token)) {
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`);
-      res.writeHead(303, { Location: url.pathname });
-      return void res.end();
-    }
-    if (!tokenMatches(presentedToken(req), opts.token)) {
-      return sendResult(res, 403, { code: 'request.forbidden', params: {} });
-    }
-
-    if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
     if (url.pathname.startsWith('/api/')) {
+      if (req.method === 'POST' && !originAllowed(req.headers.origin, port)) {
+        if (url.pathname !== SESSION_PATH && !sessionValid(req))
+          return sendResult(res, 403, { code: 'request.forbidden', params: {} });
+        return sendResult(res, 403, { code: 'request.badOrigin', params: {} });
+      }
+      if (url.pathname === SESSION_PATH) {
+        if (req.method !== 'POST') return sendResult(res, 405, { code: 'request.methodNotAllowed', params: {} });
+        const body = await readBody(req, 4096);
+        let input: unknown = null;
+        try {
+          input = body === 'tooLarge' ? null : JSON.parse(body);
+        } catch {
+          input = null;
+        }
+        const opened = openSession(input);
+        if (opened === 'forbidden') return sendResult(res, 403, { code: 'request.forbidden', params: {} });
+        if (opened === 'used') return sendResult(res, 403, { code: 'request.launchTokenUsed', params: {} });
+        return sendJson(res, 200, opened);
+      }
+      if (!sessionValid(req)) return sendResult(res, 403, { code: 'request.forbidden', params: {} });
+      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
       if (req.method !== 'POST') return sendResult(res, 405, { code: 'request.methodNotAllowed', params: {} });
       if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
         return sendResult(res, 415, { code: 'request.notJson', params: {} });
       }
-      const command = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let command: string;
+      try {
+        command = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return sendResult(res, 400, { code: 'request.invalid', params: {} });
+      }
       const limit = bodyLimit(command);
       const body = await readBody(req, limit);
       if (body === 'tooLarge') {
@@ -94,19 +152,31 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return sendResult(res, 400, { code: 'request.badJson', params: {} });
       }
       const result = await opts.dispatch(command, input);
-      const status = result.ok ? 200
-        : result.error.code === 'request.unknownCommand' ? 404
-        : result.error.code === 'request.invalid' ? 400
-        : result.error.code === 'internal' ? 500 : 200;
+      const status = result.ok
+        ? 200
+        : result.error.code === 'request.unknownCommand'
+          ? 404
+          : result.error.code === 'request.invalid'
+            ? 400
+            : result.error.code === 'internal'
+              ? 500
+              : 200;
       return sendJson(res, status, result);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendResult(res, 405, { code: 'request.methodNotAllowed', params: {} });
+    // The renderer's files are public (no secret in them); a `?token=` here authenticates nothing:
+    // the page reads it from its own address and trades it for a session.
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendResult(res, 405, { code: 'request.methodNotAllowed', params: {} });
     return serveStatic(url.pathname, res);
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {
     let rel: string;
-    try { rel = decodeURIComponent(pathname); } catch { return sendResult(res, 400, { code: 'request.badPath', params: {} }); }
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return sendResult(res, 400, { code: 'request.badPath', params: {} });
+    }
     if (rel.includes('\0')) return sendResult(res, 400, { code: 'request.badPath', params: {} });
     let file = path.resolve(staticRoot, '.' + path.posix.normalize('/' + rel));
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) {
@@ -137,40 +207,72 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const frame = `data: ${JSON.stringify(event)}\n\n`;
     for (const client of sseClients) client.write(frame);
   });
-  const keepAlive = setInterval(() => { for (const c of sseClients) c.write(': ping\n\n'); }, 25_000);
+  const keepAlive = setInterval(() => {
+    for (const c of sseClients) c.write(': ping\n\n');
+  }, 25_000);
   keepAlive.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await listen(server, opts.port ?? 0);
+  } catch (e) {
+    unsubscribe();
+    clearInterval(keepAlive);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      const requested = opts.port ?? 0;
+      throw new DomainError('host.portInUse', { port: requested, nextFreePort: await nextFreePort(requested + 1) });
+    }
+    if (code === 'EACCES') throw new DomainError('host.portNotAllowed', { port: opts.port ?? 0 });
+    throw e;
+  }
   port = (server.address() as AddressInfo).port;
 
   return {
     port,
     url: `http://127.0.0.1:${port}/?token=${opts.token}`,
-    close: () => new Promise<void>((resolve) => {
-      unsubscribe();
-      clearInterval(keepAlive);
-      for (const c of sseClients) c.end();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        clearInterval(keepAlive);
+        for (const c of sseClients) c.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
+}
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** The first port from `from` on that 127.0.0.1 can listen on (offered when the asked one is taken); 0 if none below 65536. */
+export async function nextFreePort(from: number): Promise<number> {
+  for (let port = Math.max(1024, from); port <= 65535 && port < from + 200; port++) {
+    const probe = http.createServer();
+    try {
+      await listen(probe, port);
+      await new Promise<void>((r) => probe.close(() => r()));
+      return port;
+    } catch {
+      // taken: try the next one
+    }
+  }
+  return 0;
 }
 
 function hostAllowed(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
-function presentedToken(req: http.IncomingMessage): string {
-  const header = req.headers[TOKEN_HEADER];
-  if (typeof header === 'string') return header;
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v.join('=');
-  }
-  return '';
+/** A POST must come from this app's own page: a browser always sends Origin on POST. */
+function originAllowed(origin: string | undefined, port: number): boolean {
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
 function tokenMatches(presented: string, expected: string): boolean {

@@ -7,7 +7,7 @@
  */
 import { minor, minorDigits, type Currency, type Minor } from '../../core/money/index.ts';
 import type { DemoOrder } from './demo-orders.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../../core/random/seeded-random.ts';
 
 export interface DemoSettlementRow {
   readonly transactionType: string;
@@ -55,20 +55,44 @@ const DAY = 24 * HOUR;
 export function buildDemoSettlement(options: DemoSettlementOptions): DemoSettlement {
   const { orders, currency, startMs, endMs } = options;
   const rng = seededRandom(options.seed);
-  const settled = orders.filter((o) => o.platform === 'amazon' && o.kind === 'sale' && o.status === 'Shipped'
-    && o.currency === currency && o.shippedAtMs !== null && o.shippedAtMs < endMs);
+  const settled = orders.filter(
+    (o) =>
+      o.platform === 'amazon' &&
+      o.kind === 'sale' &&
+      o.status === 'Shipped' &&
+      o.currency === currency &&
+      o.shippedAtMs !== null &&
+      o.shippedAtMs < endMs,
+  );
   const refundAt = new Set(settled.filter(() => rng.chance(0.03)));
   const firstSettled = settled[0];
   if (refundAt.size === 0 && firstSettled) refundAt.add(firstSettled);
   const rows: DemoSettlementRow[] = [];
-  const blank = { merchantOrderId: '', adjustmentId: '', shipmentId: '', orderItemCode: '', merchantAdjustmentItemId: '', sku: '', quantity: null, promotionId: '' };
+  const blank = {
+    merchantOrderId: '',
+    adjustmentId: '',
+    shipmentId: '',
+    orderItemCode: '',
+    merchantAdjustmentItemId: '',
+    sku: '',
+    quantity: null,
+    promotionId: '',
+  };
 
   for (const o of settled) {
     const postedMs = o.shippedAtMs as number;
     const shipmentId = `D${rng.chars(8, 'BCDFGHJKLMNPQRSTVWXZ0123456789')}`;
     const fulfillmentId = o.fulfilment === 'platform' ? 'AFN' : 'MFN';
     const onTop = !o.taxIncluded;
-    const base = { ...blank, transactionType: 'Order', orderId: o.orderNo, shipmentId, marketplaceName: o.salesChannel ?? '', fulfillmentId, postedMs };
+    const base = {
+      ...blank,
+      transactionType: 'Order',
+      orderId: o.orderNo,
+      shipmentId,
+      marketplaceName: o.salesChannel ?? '',
+      fulfillmentId,
+      postedMs,
+    };
     for (const l of o.lines) {
       if (l.cancelled) continue;
       const item = { ...base, orderItemCode: l.itemId, sku: l.sku, quantity: l.quantity };
@@ -96,8 +120,14 @@ export function buildDemoSettlement(options: DemoSettlementOptions): DemoSettlem
       if (!l) continue;
       const refundMs = Math.min(postedMs + rng.int(1, 10) * DAY + rng.int(0, 86_399) * 1000, endMs - HOUR);
       const refund = {
-        ...base, transactionType: 'Refund', adjustmentId: rng.digits(14, true), postedMs: Math.max(refundMs, postedMs),
-        orderItemCode: l.itemId, merchantAdjustmentItemId: '', sku: l.sku, quantity: null,
+        ...base,
+        transactionType: 'Refund',
+        adjustmentId: rng.digits(14, true),
+        postedMs: Math.max(refundMs, postedMs),
+        orderItemCode: l.itemId,
+        merchantAdjustmentItemId: '',
+        sku: l.sku,
+        quantity: null,
       };
       const add = (amountType: string, amountDescription: string, amount: number) => {
         if (amount !== 0) rows.push({ ...refund, amountType, amountDescription, amount: minor(amount) });
@@ -110,15 +140,40 @@ export function buildDemoSettlement(options: DemoSettlementOptions): DemoSettlem
     }
   }
   const zeroDigits = minorDigits(currency) === 0;
-  const other = { ...blank, orderId: '', marketplaceName: '', fulfillmentId: '', transactionType: 'other-transaction', amountType: 'other-transaction' };
-  rows.push({ ...other, amountDescription: 'Subscription Fee', amount: minor(zeroDigits ? -4900 : -3999), postedMs: startMs + DAY });
-  rows.push({ ...other, amountDescription: 'Storage Fee', amount: minor(-rng.int(1500, 9000)), postedMs: endMs - 2 * DAY });
+  const other = {
+    ...blank,
+    orderId: '',
+    marketplaceName: '',
+    fulfillmentId: '',
+    transactionType: 'other-transaction',
+    amountType: 'other-transaction',
+  };
+  rows.push({
+    ...other,
+    amountDescription: 'Subscription Fee',
+    amount: minor(zeroDigits ? -4900 : -3999),
+    postedMs: startMs + DAY,
+  });
+  rows.push({
+    ...other,
+    amountDescription: 'Storage Fee',
+    amount: minor(-rng.int(1500, 9000)),
+    postedMs: endMs - 2 * DAY,
+  });
   // stable: rows of one order keep their order
-  const sorted = rows.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => a.postedMs - b.postedMs || i - j).map(([r]) => r);
+  const sorted = rows
+    .map((r, i) => [r, i] as const)
+    .sort(([a, i], [b, j]) => a.postedMs - b.postedMs || i - j)
+    .map(([r]) => r);
   let total = 0;
   for (const r of sorted) total += r.amount;
   return {
-    settlementId: rng.digits(11, true), currency, startMs, endMs, depositMs: endMs + 2 * DAY,
-    totalAmount: minor(total), rows: sorted,
+    settlementId: rng.digits(11, true),
+    currency,
+    startMs,
+    endMs,
+    depositMs: endMs + 2 * DAY,
+    totalAmount: minor(total),
+    rows: sorted,
   };
 }

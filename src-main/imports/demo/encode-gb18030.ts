@@ -18,7 +18,8 @@ function buildTable(): Uint16Array {
   const all = decoder.decode(Uint8Array.from(pairs));
   const aligned = all.length === pairs.length / 2;
   for (let i = 0; i < pairs.length; i += 2) {
-    const lead = pairs[i] as number; const trail = pairs[i + 1] as number;
+    const lead = pairs[i] as number;
+    const trail = pairs[i + 1] as number;
     // one decode for the whole area; per pair only if some pair did not decode to one unit
     const ch = aligned ? all.charCodeAt(i / 2) : decoder.decode(Uint8Array.of(lead, trail)).charCodeAt(0);
     if (ch === 0xfffd || (ch >= 0xd800 && ch <= 0xdfff)) continue;
@@ -34,9 +35,13 @@ export function encodeGb18030(text: string): Uint8Array {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) { out[n++] = c; continue; }
+    if (c < 0x80) {
+      out[n++] = c;
+      continue;
+    }
     const code = table[c] ?? 0;
-    if (code === 0) throw new RangeError(`U+${c.toString(16).toUpperCase().padStart(4, '0')} has no two-byte GB18030 code`);
+    if (code === 0)
+      throw new RangeError(`U+${c.toString(16).toUpperCase().padStart(4, '0')} has no two-byte GB18030 code`);
     out[n++] = code >> 8;
     out[n++] = code & 0xff;
   }

@@ -18,7 +18,10 @@ export function setZipTimes(zip: Uint8Array, utcMs: number): void {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let eocd = -1;
   for (let p = zip.byteLength - 22; p >= Math.max(0, zip.byteLength - 22 - 0xffff); p--) {
-    if (view.getUint32(p, true) === EOCD) { eocd = p; break; }
+    if (view.getUint32(p, true) === EOCD) {
+      eocd = p;
+      break;
+    }
   }
   if (eocd < 0) throw new RangeError('not a ZIP: no end-of-central-directory record');
   const entries = view.getUint16(eocd + 10, true);

@@ -43,8 +43,13 @@ export function zonedParts(ms: number, zone: string): ZonedParts {
   const offset = offsetAt(ms, zone);
   const d = new Date(ms + offset * 60_000);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), offset,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    offset,
   };
 }
 

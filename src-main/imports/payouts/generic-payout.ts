@@ -14,7 +14,7 @@ import { currencyFromText } from '../currency-from-text.ts';
 import { type Column, FieldReader, RowFailure } from '../field-reader.ts';
 import { stripUnit } from '../header-dictionary.ts';
 import { detectDayFirst } from '../parse-dates.ts';
-import type { Table } from '../read-table.ts';
+import { checkRowsAccounted, type Table } from '../read-table.ts';
 import { sumMinor } from '../sum-minor.ts';
 import { checkDeposit } from './check-deposit.ts';
 import { categoryFromType, LONG_HEADERS, SHOPEE_INCOME, TIKTOK_SETTLEMENT, type WideSpec } from './payout-headers.ts';
@@ -40,7 +40,8 @@ function fileCurrency(table: Table, column: Column | null, fallback: Currency | 
   const cell = column === null ? '' : (table.rows[0]?.[column.index] ?? '').trim();
   if (cell !== '') {
     const c = currencyFromText(cell);
-    if (c === null) throw new DomainError('payouts.currency.unknown', { currency: cell, row: table.rowNumbers[0] ?? 2 });
+    if (c === null)
+      throw new DomainError('payouts.currency.unknown', { currency: cell, row: table.rowNumbers[0] ?? 2 });
     return c;
   }
   for (const h of table.headers) {
@@ -59,35 +60,75 @@ interface Reading {
   settlementId: string | null;
 }
 
-function eachRow(table: Table, dateCols: readonly (Column | null)[], read: (f: FieldReader, dayFirst: boolean) => void, rejected: RowError[]): void {
-  const dayFirst = detectDayFirst(table.rows.flatMap((r) => dateCols.map((c) => (c === null ? '' : r[c.index] ?? ''))));
+function eachRow(
+  table: Table,
+  dateCols: readonly (Column | null)[],
+  readRow: (f: FieldReader, dayFirst: boolean) => void,
+  rejected: RowError[],
+): void {
+  const dayFirst = detectDayFirst(
+    table.rows.flatMap((r) => dateCols.map((c) => (c === null ? '' : (r[c.index] ?? '')))),
+  );
+  let read = 0;
+  const rejectedBefore = rejected.length;
   table.rows.forEach((cells, i) => {
     const readError = table.rowErrors[i] ?? null;
-    if (readError !== null) { rejected.push(readError); return; }
-    try { read(new FieldReader(cells, table.rowNumbers[i] ?? 0, 'UTC'), dayFirst); } catch (e) {
+    if (readError !== null) {
+      rejected.push(readError);
+      return;
+    }
+    try {
+      readRow(new FieldReader(cells, table.rowNumbers[i] ?? 0, 'UTC'), dayFirst);
+      read++;
+    } catch (e) {
       if (!(e instanceof RowFailure)) throw e;
       rejected.push(e.rowError);
     }
   });
+  // a row whose amounts are all zero gives no line but is read: it still counts as imported
+  checkRowsAccounted(table.rows.length, read, rejected.length - rejectedBefore);
 }
 
 function readLong(table: Table, currency: Currency, r: Reading): void {
-  const c = Object.fromEntries(Object.entries(LONG_HEADERS).map(([k, v]) => [k, find(table, v)])) as Record<keyof typeof LONG_HEADERS, Column | null>;
+  const c = Object.fromEntries(Object.entries(LONG_HEADERS).map(([k, v]) => [k, find(table, v)])) as Record<
+    keyof typeof LONG_HEADERS,
+    Column | null
+  >;
   const missing = (['date', 'amount'] as const).filter((k) => c[k] === null && !(k === 'amount' && c.net !== null));
-  if (missing.length > 0) throw new DomainError('import.file.missingColumns', { source: 'payout', columns: missing.join(', ') });
-  eachRow(table, [c.date], (f, dayFirst) => {
-    const type = f.text(c.type);
-    const description = f.text(c.description);
-    const postedAt = f.date(c.date!, dayFirst);
-    const fee = f.amount(c.fee, currency);
-    // With gross + fee columns the gross is the amount; with only a net column, the net is.
-    const amount = c.amount !== null ? f.amount(c.amount, currency) : f.amount(c.net, currency) + (fee < 0 ? fee : -fee);
-    const base = { row: f.row, transactionType: type, orderNo: f.text(c.orderNo) || null, sku: null, postedAt };
-    r.lines.push({ ...base, amountType: type, amountDescription: description, category: categoryFromType(`${type} ${description}`), amount });
-    // Fees are written positive (Shopify) or negative: either way they reduce the payout.
-    if (fee !== 0) r.lines.push({ ...base, amountType: 'fee', amountDescription: c.fee!.header, category: 'platformFees', amount: fee < 0 ? fee : -fee });
-    readTotals(f, c.total, c.settlementId, currency, r);
-  }, r.rejected);
+  if (missing.length > 0)
+    throw new DomainError('import.file.missingColumns', { source: 'payout', columns: missing.join(', ') });
+  eachRow(
+    table,
+    [c.date],
+    (f, dayFirst) => {
+      const type = f.text(c.type);
+      const description = f.text(c.description);
+      const postedAt = f.date(c.date!, dayFirst);
+      const fee = f.amount(c.fee, currency);
+      // With gross + fee columns the gross is the amount; with only a net column, the net is.
+      const amount =
+        c.amount !== null ? f.amount(c.amount, currency) : f.amount(c.net, currency) + (fee < 0 ? fee : -fee);
+      const base = { row: f.row, transactionType: type, orderNo: f.text(c.orderNo) || null, sku: null, postedAt };
+      r.lines.push({
+        ...base,
+        amountType: type,
+        amountDescription: description,
+        category: categoryFromType(`${type} ${description}`),
+        amount,
+      });
+      // Fees are written positive (Shopify) or negative: either way they reduce the payout.
+      if (fee !== 0)
+        r.lines.push({
+          ...base,
+          amountType: 'fee',
+          amountDescription: c.fee!.header,
+          category: 'platformFees',
+          amount: fee < 0 ? fee : -fee,
+        });
+      readTotals(f, c.total, c.settlementId, currency, r);
+    },
+    r.rejected,
+  );
 }
 
 function readTotals(f: FieldReader, total: Column | null, idCol: Column | null, currency: Currency, r: Reading): void {
@@ -104,18 +145,48 @@ function readWide(table: Table, spec: WideSpec, currency: Currency, r: Reading):
   const orderNo = find(table, spec.orderNo);
   const date = find(table, spec.date);
   const total = find(table, spec.total);
-  const missing = [orderNo === null ? spec.orderNo[0] : null, date === null ? spec.date[0] : null, total === null ? spec.total[0] : null].filter((x) => x !== null);
-  if (missing.length > 0) throw new DomainError('import.file.missingColumns', { source: 'payout', columns: missing.join(', ') });
+  const missing = [
+    orderNo === null ? spec.orderNo[0] : null,
+    date === null ? spec.date[0] : null,
+    total === null ? spec.total[0] : null,
+  ].filter((x) => x !== null);
+  if (missing.length > 0)
+    throw new DomainError('import.file.missingColumns', { source: 'payout', columns: missing.join(', ') });
   const cols = spec.columns.map((w) => ({ w, col: find(table, w.headers) })).filter((x) => x.col !== null);
-  eachRow(table, [date], (f, dayFirst) => {
-    const base = { row: f.row, transactionType: 'Order', orderNo: f.text(orderNo) || null, sku: null, postedAt: f.date(date!, dayFirst) };
-    const rowTotal = f.amount(total, currency);
-    const lines: ParsedPayoutLine[] = cols.map(({ w, col }) => ({ ...base, amountType: w.category, amountDescription: col!.header, category: w.category, amount: f.amount(col, currency) }));
-    const listed = lines.reduce((s, l) => s + l.amount, 0);
-    if (spec.restoreGross) lines.unshift({ ...base, amountType: 'sales', amountDescription: 'restored gross', category: 'sales', amount: rowTotal - listed });
-    else if (listed !== rowTotal) f.fail(total, 'payouts.row.mismatch', { stated: f.text(total), sum: String(listed) });
-    r.lines.push(...lines.filter((l) => l.amount !== 0));
-  }, r.rejected);
+  eachRow(
+    table,
+    [date],
+    (f, dayFirst) => {
+      const base = {
+        row: f.row,
+        transactionType: 'Order',
+        orderNo: f.text(orderNo) || null,
+        sku: null,
+        postedAt: f.date(date!, dayFirst),
+      };
+      const rowTotal = f.amount(total, currency);
+      const lines: ParsedPayoutLine[] = cols.map(({ w, col }) => ({
+        ...base,
+        amountType: w.category,
+        amountDescription: col!.header,
+        category: w.category,
+        amount: f.amount(col, currency),
+      }));
+      const listed = lines.reduce((s, l) => s + l.amount, 0);
+      if (spec.restoreGross)
+        lines.unshift({
+          ...base,
+          amountType: 'sales',
+          amountDescription: 'restored gross',
+          category: 'sales',
+          amount: rowTotal - listed,
+        });
+      else if (listed !== rowTotal)
+        f.fail(total, 'payouts.row.mismatch', { stated: f.text(total), sum: String(listed) });
+      r.lines.push(...lines.filter((l) => l.amount !== 0));
+    },
+    r.rejected,
+  );
 }
 
 export function parseGenericPayout(table: Table, opts: GenericPayoutOptions): ParsedPayout {
@@ -125,12 +196,30 @@ export function parseGenericPayout(table: Table, opts: GenericPayoutOptions): Pa
   else if (opts.source === 'tiktok-settlement') readWide(table, TIKTOK_SETTLEMENT, currency, r);
   else readLong(table, currency, r);
   if (r.lines.length === 0 && r.rejected.length === 0) throw new DomainError('import.file.empty');
-  const sum = r.stated === null ? sumMinor(r.lines.map((l) => l.amount as Minor), currency) : checkDeposit(r.stated, r.lines, currency, r.rejected.length);
-  const days = r.lines.map((l) => (l.postedAt ?? '').slice(0, 10)).filter((d) => d !== '').sort();
+  const sum =
+    r.stated === null
+      ? sumMinor(
+          r.lines.map((l) => l.amount as Minor),
+          currency,
+        )
+      : checkDeposit(r.stated, r.lines, currency, r.rejected.length);
+  const days = r.lines
+    .map((l) => (l.postedAt ?? '').slice(0, 10))
+    .filter((d) => d !== '')
+    .sort();
   const first = days[0] ?? '';
   const last = days[days.length - 1] ?? '';
   return {
-    source: opts.source, encoding: table.encoding, settlementId: r.settlementId ?? `${opts.source}:${opts.fileSha256.slice(0, 16)}`,
-    periodStart: first, periodEnd: last, depositDate: last, currency, deposit: r.stated ?? sum, sumOfLines: sum, lines: r.lines, rejected: r.rejected,
+    source: opts.source,
+    encoding: table.encoding,
+    settlementId: r.settlementId ?? `${opts.source}:${opts.fileSha256.slice(0, 16)}`,
+    periodStart: first,
+    periodEnd: last,
+    depositDate: last,
+    currency,
+    deposit: r.stated ?? sum,
+    sumOfLines: sum,
+    lines: r.lines,
+    rejected: r.rejected,
   };
 }

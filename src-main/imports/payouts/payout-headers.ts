@@ -9,7 +9,18 @@ import type { NettingCategory } from '../../core/forex/settlement-views.ts';
 
 export const LONG_HEADERS = {
   settlementId: ['payout id', 'settlement id', 'statement id', '结算单号', '结算编号', '提现单号', '批次号'],
-  date: ['payout date', 'transaction date', 'date', 'posted at', 'created at', '交易时间', '交易日期', '日期', '入账时间', '结算时间'],
+  date: [
+    'payout date',
+    'transaction date',
+    'date',
+    'posted at',
+    'created at',
+    '交易时间',
+    '交易日期',
+    '日期',
+    '入账时间',
+    '结算时间',
+  ],
   orderNo: ['order', 'order id', 'order no', 'order number', '订单号', '平台订单号', '订单编号'],
   type: ['type', 'transaction type', 'category', '交易类型', '类型', '费用类型', '业务类型'],
   description: ['description', 'details', 'memo', '描述', '摘要', '备注', '说明'],
@@ -57,7 +68,10 @@ export interface WideSpec {
 }
 
 export const SHOPEE_INCOME: WideSpec = {
-  orderNo: ['order id'], date: ['payout completed date'], total: ['total released amount'], restoreGross: true,
+  orderNo: ['order id'],
+  date: ['payout completed date'],
+  total: ['total released amount'],
+  restoreGross: true,
   columns: [
     { headers: ['return to seller fee'], category: 'logistics' },
     { headers: ['shipping fee charged by logistic provider'], category: 'logistics' },
@@ -75,8 +89,10 @@ export const SHOPEE_INCOME: WideSpec = {
 };
 
 export const TIKTOK_SETTLEMENT: WideSpec = {
-  orderNo: ['order/adjustment id', 'order id'], date: ['order settled time', 'settled time', 'statement date', 'order created time'],
-  total: ['total settlement amount'], restoreGross: false,
+  orderNo: ['order/adjustment id', 'order id'],
+  date: ['order settled time', 'settled time', 'statement date', 'order created time'],
+  total: ['total settlement amount'],
+  restoreGross: false,
   columns: [
     { headers: ['total revenue'], category: 'sales' },
     { headers: ['transaction fee'], category: 'platformFees' },

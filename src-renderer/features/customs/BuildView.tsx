@@ -7,12 +7,17 @@
  * the findings table with a way to fix each one. A carrier's waybill file can be imported here
  * (WaybillImport); the pre-check runs again once it is saved.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHostEvent, useMutation } from '../../app/use-query.ts';
 import type {
-  CebValidationIssue, CustomsBuildResult, CustomsFinding, CustomsPrecheckResult, CustomsProgressEvent, ErrorInfo,
+  CebValidationIssue,
+  CustomsBuildResult,
+  CustomsFinding,
+  CustomsPrecheckResult,
+  CustomsProgressEvent,
+  ErrorInfo,
 } from '../../../src-main/api/contract.ts';
-import { call, subscribe } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
@@ -20,7 +25,6 @@ import { Checkbox } from '../../ui/Checkbox.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import type { CustomsViewProps } from './CustomsPage.tsx';
 import { FindingsTable } from './FindingsTable.tsx';
 import { PickedOrders } from './PickedOrders.tsx';
 import { MAX_LISTED_ORDERS, resolveSelection, type BuildMode, type SelectionForm } from './order-selection.ts';
@@ -32,25 +36,32 @@ type Outcome =
   | { readonly kind: 'precheck'; readonly result: CustomsPrecheckResult }
   | { readonly kind: 'build'; readonly result: CustomsBuildResult };
 
-export interface BuildViewProps extends CustomsViewProps {
+export interface BuildViewProps {
   readonly onGo: (tab: string) => void;
   /** Orders picked on the Orders page ("生成申报"), prefilled in the selection. */
   readonly pickedOrderIds?: readonly number[];
 }
 
-export function BuildView({ onChanged, onGo, pickedOrderIds = [] }: BuildViewProps) {
+export function BuildView({ onGo, pickedOrderIds = [] }: BuildViewProps) {
   const { t, i18n } = useTranslation();
+  const customsBuild = useMutation('customs.build');
+  const ordersList = useMutation('orders.list');
+  const customsPrecheck = useMutation('customs.precheck');
   const number = new Intl.NumberFormat(i18n.language);
-  const [form, setForm] = useState<SelectionForm>({ from: '', to: '', modes: [], orderNos: '', orderIds: pickedOrderIds });
+  const [form, setForm] = useState<SelectionForm>({
+    from: '',
+    to: '',
+    modes: [],
+    orderNos: '',
+    orderIds: pickedOrderIds,
+  });
   const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [progress, setProgress] = useState<CustomsProgressEvent | null>(null);
 
-  useEffect(() => subscribe((event) => {
-    if (event.name === 'customs.progress') setProgress(event.payload);
-  }), []);
+  useHostEvent('customs.progress', setProgress);
 
   const run = async (action: Action) => {
     if (busy) return;
@@ -58,16 +69,22 @@ export function BuildView({ onChanged, onGo, pickedOrderIds = [] }: BuildViewPro
     setProgress(null);
     setError(null);
     setNotice(null);
-    const sel = await resolveSelection(form);
+    const sel = await resolveSelection(form, ordersList.run);
     if (!sel.ok) {
       setBusy(null);
       if ('error' in sel) setError(sel.error);
-      else setNotice(sel.tooMany ? t('customsDesk.build.tooMany', { max: MAX_LISTED_ORDERS }) : t('customsDesk.build.unknownOrder', { orderNo: sel.unknownOrderNo ?? '' }));
+      else
+        setNotice(
+          sel.tooMany
+            ? t('customsDesk.build.tooMany', { max: MAX_LISTED_ORDERS })
+            : t('customsDesk.build.unknownOrder', { orderNo: sel.unknownOrderNo ?? '' }),
+        );
       return;
     }
-    const result = action === 'precheck'
-      ? await call('customs.precheck', sel.selection)
-      : await call('customs.build', { ...sel.selection, dryRun: action === 'dryRun' });
+    const result =
+      action === 'precheck'
+        ? await customsPrecheck.run(sel.selection)
+        : await customsBuild.run({ ...sel.selection, dryRun: action === 'dryRun' });
     setBusy(null);
     if (!result.ok) {
       setError(result.error);
@@ -76,11 +93,11 @@ export function BuildView({ onChanged, onGo, pickedOrderIds = [] }: BuildViewPro
     if ('clean' in result.value) setOutcome({ kind: 'precheck', result: result.value });
     else {
       setOutcome({ kind: 'build', result: result.value });
-      if (!result.value.dryRun) onChanged();
     }
   };
 
-  const toggleMode = (mode: BuildMode, on: boolean) => setForm({ ...form, modes: on ? [...form.modes, mode] : form.modes.filter((m) => m !== mode) });
+  const toggleMode = (mode: BuildMode, on: boolean) =>
+    setForm({ ...form, modes: on ? [...form.modes, mode] : form.modes.filter((m) => m !== mode) });
   const findings: readonly CustomsFinding[] = outcome?.result.findings ?? [];
 
   return (
@@ -88,47 +105,120 @@ export function BuildView({ onChanged, onGo, pickedOrderIds = [] }: BuildViewPro
       <div className="panel" data-testid="customs-selection">
         <div className="toolbar">
           <ToolbarField label={t('customsDesk.build.from')}>
-            <input className="input input-compact" type="date" data-testid="customs-from" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+            <input
+              className="input input-compact"
+              type="date"
+              data-testid="customs-from"
+              value={form.from}
+              onChange={(e) => setForm({ ...form, from: e.target.value })}
+            />
           </ToolbarField>
           <ToolbarField label={t('customsDesk.build.to')}>
-            <input className="input input-compact" type="date" data-testid="customs-to" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+            <input
+              className="input input-compact"
+              type="date"
+              data-testid="customs-to"
+              value={form.to}
+              onChange={(e) => setForm({ ...form, to: e.target.value })}
+            />
           </ToolbarField>
           <fieldset className="toolbar-inline">
             <legend className="toolbar-label">{t('customsDesk.build.modes')}</legend>
             {BUILD_MODES.map((m) => (
-              <Checkbox key={m} testId={`customs-mode-${m}`} label={t(`orders.customsModes.${m}`)} checked={form.modes.includes(m)} onChange={(on) => toggleMode(m, on)} />
+              <Checkbox
+                key={m}
+                testId={`customs-mode-${m}`}
+                label={t(`orders.customsModes.${m}`)}
+                checked={form.modes.includes(m)}
+                onChange={(on) => toggleMode(m, on)}
+              />
             ))}
           </fieldset>
         </div>
         {form.orderIds.length > 0 ? (
-          <PickedOrders ids={form.orderIds} onClear={() => { setForm({ ...form, orderIds: [] }); onGo('build'); }} />
+          <PickedOrders
+            ids={form.orderIds}
+            onClear={() => {
+              setForm({ ...form, orderIds: [] });
+              onGo('build');
+            }}
+          />
         ) : null}
         <label className="field">
-          <span className="field-label">{t('customsDesk.build.orderNos')}<span className="field-optional">{t('common.optional')}</span></span>
-          <textarea className="input" rows={3} data-testid="customs-order-nos" value={form.orderNos}
-            placeholder={t('customsDesk.build.orderNosPlaceholder')} onChange={(e) => setForm({ ...form, orderNos: e.target.value })} />
+          <span className="field-label">
+            {t('customsDesk.build.orderNos')}
+            <span className="field-optional">{t('common.optional')}</span>
+          </span>
+          <textarea
+            className="input"
+            rows={3}
+            data-testid="customs-order-nos"
+            value={form.orderNos}
+            placeholder={t('customsDesk.build.orderNosPlaceholder')}
+            onChange={(e) => setForm({ ...form, orderNos: e.target.value })}
+          />
         </label>
         <p className="field-help">{t('customsDesk.build.selectionHelp')}</p>
         <div className="form-actions">
-          <Button data-testid="customs-precheck" disabled={busy !== null} onClick={() => void run('precheck')}>{t('customsDesk.build.precheck')}</Button>
-          <Button data-testid="customs-dry-run" disabled={busy !== null} onClick={() => void run('dryRun')}>{t('customsDesk.build.dryRun')}</Button>
-          <Button variant="primary" data-testid="customs-build" disabled={busy !== null} onClick={() => void run('build')}>{t('customsDesk.build.build')}</Button>
+          <Button data-testid="customs-precheck" disabled={busy !== null} onClick={() => void run('precheck')}>
+            {t('customsDesk.build.precheck')}
+          </Button>
+          <Button data-testid="customs-dry-run" disabled={busy !== null} onClick={() => void run('dryRun')}>
+            {t('customsDesk.build.dryRun')}
+          </Button>
+          <Button
+            variant="primary"
+            data-testid="customs-build"
+            disabled={busy !== null}
+            onClick={() => void run('build')}
+          >
+            {t('customsDesk.build.build')}
+          </Button>
         </div>
       </div>
-      <WaybillImport onSaved={() => { onChanged(); void run('precheck'); }} />
+      <WaybillImport onSaved={() => void run('precheck')} />
       {busy ? (
-        <ProgressBar testId="customs-build-progress" label={t(`customsDesk.build.running.${busy}`)} done={progress?.done ?? 0} total={progress?.total ?? 0}
-          valueText={progress ? t('customsDesk.build.phase', { phase: t(`customsDesk.build.phases.${progress.phase}`), done: progress.done, total: progress.total }) : t('customsDesk.build.working')} />
+        <ProgressBar
+          testId="customs-build-progress"
+          label={t(`customsDesk.build.running.${busy}`)}
+          done={progress?.done ?? 0}
+          total={progress?.total ?? 0}
+          valueText={
+            progress
+              ? t('customsDesk.build.phase', {
+                  phase: t(`customsDesk.build.phases.${progress.phase}`),
+                  done: progress.done,
+                  total: progress.total,
+                })
+              : t('customsDesk.build.working')
+          }
+        />
       ) : null}
-      {notice ? <p className="notice" role="alert" data-testid="customs-selection-notice">{notice}</p> : null}
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      {outcome?.kind === 'precheck' ? (
-        <p className={outcome.result.findings.length === 0 ? 'form-saved' : 'notice'} role="status" data-testid="customs-precheck-summary">
-          {t('customsDesk.build.precheckDone', { orders: number.format(outcome.result.orders), clean: number.format(outcome.result.clean), findings: number.format(outcome.result.findings.length) })}
+      {notice ? (
+        <p className="notice" role="alert" data-testid="customs-selection-notice">
+          {notice}
         </p>
       ) : null}
-      {outcome?.kind === 'build' ? <BuildSummary result={outcome.result} onOpenDocuments={() => onGo('documents')} /> : null}
-      {outcome?.kind === 'build' && outcome.result.validationErrors.length > 0 ? <ValidationErrors issues={outcome.result.validationErrors} /> : null}
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {outcome?.kind === 'precheck' ? (
+        <p
+          className={outcome.result.findings.length === 0 ? 'form-saved' : 'notice'}
+          role="status"
+          data-testid="customs-precheck-summary"
+        >
+          {t('customsDesk.build.precheckDone', {
+            orders: number.format(outcome.result.orders),
+            clean: number.format(outcome.result.clean),
+            findings: number.format(outcome.result.findings.length),
+          })}
+        </p>
+      ) : null}
+      {outcome?.kind === 'build' ? (
+        <BuildSummary result={outcome.result} onOpenDocuments={() => onGo('documents')} />
+      ) : null}
+      {outcome?.kind === 'build' && outcome.result.validationErrors.length > 0 ? (
+        <ValidationErrors issues={outcome.result.validationErrors} />
+      ) : null}
       {findings.length > 0 ? (
         <>
           <h3 className="section-title">{t('customsDesk.findings.title', { count: findings.length })}</h3>
@@ -139,21 +229,44 @@ export function BuildView({ onChanged, onGo, pickedOrderIds = [] }: BuildViewPro
   );
 }
 
-function BuildSummary({ result, onOpenDocuments }: { readonly result: CustomsBuildResult; readonly onOpenDocuments: () => void }) {
+function BuildSummary({
+  result,
+  onOpenDocuments,
+}: {
+  readonly result: CustomsBuildResult;
+  readonly onOpenDocuments: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
-  const perType = DOCUMENT_TYPES.filter((d) => (result.documents[d] ?? 0) > 0).map((d) => `${d} × ${number.format(result.documents[d] ?? 0)}`).join(' · ');
+  const perType = DOCUMENT_TYPES.filter((d) => (result.documents[d] ?? 0) > 0)
+    .map((d) => `${d} × ${number.format(result.documents[d] ?? 0)}`)
+    .join(' · ');
   return (
-    <div className="panel" data-testid="customs-build-summary" data-built={result.built} data-queued={result.queued} data-dry-run={String(result.dryRun)}>
+    <div
+      className="panel"
+      data-testid="customs-build-summary"
+      data-built={result.built}
+      data-queued={result.queued}
+      data-dry-run={String(result.dryRun)}
+    >
       <p className={result.built > 0 && result.validationErrors.length === 0 ? 'form-saved' : 'notice'} role="status">
         {t(result.dryRun ? 'customsDesk.build.dryRunDone' : 'customsDesk.build.buildDone', {
-          orders: number.format(result.orders), built: number.format(result.built), blocked: number.format(result.blocked),
-          messages: number.format(result.messages), queued: number.format(result.queued),
+          orders: number.format(result.orders),
+          built: number.format(result.built),
+          blocked: number.format(result.blocked),
+          messages: number.format(result.messages),
+          queued: number.format(result.queued),
         })}
       </p>
-      {perType !== '' ? <p className="mono" translate="no" data-testid="customs-build-types">{perType}</p> : null}
+      {perType !== '' ? (
+        <p className="mono" translate="no" data-testid="customs-build-types">
+          {perType}
+        </p>
+      ) : null}
       {!result.dryRun && result.queued > 0 ? (
-        <Button data-testid="customs-open-documents" onClick={onOpenDocuments}>{t('customsDesk.build.openDocuments')}</Button>
+        <Button data-testid="customs-open-documents" onClick={onOpenDocuments}>
+          {t('customsDesk.build.openDocuments')}
+        </Button>
       ) : null}
     </div>
   );
@@ -165,13 +278,28 @@ function ValidationErrors({ issues }: { readonly issues: readonly CebValidationI
     <div className="panel" data-testid="customs-validation-errors">
       <h3 className="panel-title">{t('customsDesk.validation.title', { count: issues.length })}</h3>
       <p className="field-help">{t('customsDesk.validation.help')}</p>
-      <DataTable columns={[t('customsDesk.validation.type'), t('customsDesk.validation.guid'), num(t('customsDesk.validation.line')), t('customsDesk.validation.reason')]}>
+      <DataTable
+        columns={[
+          t('customsDesk.validation.type'),
+          t('customsDesk.validation.guid'),
+          num(t('customsDesk.validation.line')),
+          t('customsDesk.validation.reason'),
+        ]}
+      >
         {issues.slice(0, 200).map((v, i) => (
           <tr key={`${v.messageGuid}-${v.line}-${i}`} data-testid={`validation-error-${i}`}>
-            <td className="mono" translate="no">{v.messageType}</td>
-            <td className="mono" translate="no">{v.messageGuid}</td>
-            <td className="num" translate="no">{v.line}</td>
-            <td lang="en" translate="no">{v.message}</td>
+            <td className="mono" translate="no">
+              {v.messageType}
+            </td>
+            <td className="mono" translate="no">
+              {v.messageGuid}
+            </td>
+            <td className="num" translate="no">
+              {v.line}
+            </td>
+            <td lang="en" translate="no">
+              {v.message}
+            </td>
           </tr>
         ))}
       </DataTable>

@@ -7,28 +7,48 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { CommandInput, CustomsSettings, ErrorInfo } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import type { CustomsViewProps } from './CustomsPage.tsx';
-import { useCommand } from './use-command.ts';
-import { APP_STATUSES, STATISTICS_FLAGS } from './vocabulary.ts';
+import { APP_STATUSES, STATISTICS_FLAGS, FORM_DATA } from './vocabulary.ts';
 
 type SettingsInput = CommandInput<'customs.settings.save'>;
-type TextKey = { [K in keyof SettingsInput]: SettingsInput[K] extends string | null ? (SettingsInput[K] extends 'A' | 'B' | '1' | '2' ? never : K) : never }[keyof SettingsInput];
+type TextKey = {
+  [K in keyof SettingsInput]: SettingsInput[K] extends string | null
+    ? SettingsInput[K] extends 'A' | 'B' | '1' | '2'
+      ? never
+      : K
+    : never;
+}[keyof SettingsInput];
 
 /** Text fields in form order: [name, max length, required]. */
 const TEXT_FIELDS: ReadonlyArray<readonly [TextKey, number, boolean]> = [
-  ['ebpCode', 18, true], ['ebpName', 100, true], ['customsCode', 4, true], ['portCode', 4, true], ['pod', 4, true],
-  ['trafMode', 1, true], ['wrapType', 1, true], ['logisticsCode', 18, true], ['logisticsName', 100, true],
-  ['agentCode', 18, false], ['agentName', 100, false], ['ownerCode', 18, false], ['ownerName', 100, false],
-  ['declAgentCode', 18, false], ['declAgentName', 100, false], ['iacCode', 18, false], ['iacName', 100, false],
-  ['emsNo', 30, false], ['loctNo', 10, false], ['payCode', 18, false], ['payName', 100, false],
+  ['ebpCode', 18, true],
+  ['ebpName', 100, true],
+  ['customsCode', 4, true],
+  ['portCode', 4, true],
+  ['pod', 4, true],
+  ['trafMode', 1, true],
+  ['wrapType', 1, true],
+  ['logisticsCode', 18, true],
+  ['logisticsName', 100, true],
+  ['agentCode', 18, false],
+  ['agentName', 100, false],
+  ['ownerCode', 18, false],
+  ['ownerName', 100, false],
+  ['declAgentCode', 18, false],
+  ['declAgentName', 100, false],
+  ['iacCode', 18, false],
+  ['iacName', 100, false],
+  ['emsNo', 30, false],
+  ['loctNo', 10, false],
+  ['payCode', 18, false],
+  ['payName', 100, false],
 ];
 
 type Texts = Record<TextKey, string>;
@@ -37,9 +57,10 @@ function textsOf(s: CustomsSettings | null): Texts {
   return Object.fromEntries(TEXT_FIELDS.map(([k]) => [k, s?.[k] ?? ''])) as Texts;
 }
 
-export function CustomsSettingsForm({ revision, onChanged }: CustomsViewProps) {
+export function CustomsSettingsForm() {
   const { t } = useTranslation();
-  const current = useCommand('customs.settings.get', {}, revision);
+  const settingsSave = useMutation('customs.settings.save');
+  const current = useQuery('customs.settings.get', {}, FORM_DATA);
   const [texts, setTexts] = useState<Texts>(() => textsOf(null));
   const [statisticsFlag, setStatisticsFlag] = useState<CustomsSettings['statisticsFlag']>('B');
   const [appStatus, setAppStatus] = useState<CustomsSettings['appStatus']>('2');
@@ -63,24 +84,33 @@ export function CustomsSettingsForm({ revision, onChanged }: CustomsViewProps) {
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (saving) return;
-    const missing = Object.fromEntries(TEXT_FIELDS.filter(([k, , required]) => required && texts[k].trim() === '').map(([k]) => [k, 'validation.required']));
+    const missing = Object.fromEntries(
+      TEXT_FIELDS.filter(([k, , required]) => required && texts[k].trim() === '').map(([k]) => [
+        k,
+        'validation.required',
+      ]),
+    );
     setFieldErrors(missing);
     if (Object.keys(missing).length > 0) return;
-    const values = Object.fromEntries(TEXT_FIELDS.map(([k, , required]) => {
-      const v = texts[k].trim();
-      return [k, v === '' && !required ? null : v];
-    }));
+    const values = Object.fromEntries(
+      TEXT_FIELDS.map(([k, , required]) => {
+        const v = texts[k].trim();
+        return [k, v === '' && !required ? null : v];
+      }),
+    );
     setSaving(true);
     setError(null);
     setSaved(false);
-    const result = await call('customs.settings.save', {
+    const result = await settingsSave.run({
       ...(values as Omit<SettingsInput, 'statisticsFlag' | 'appStatus' | 'declaresWaybills' | 'sendsPaymentReceipts'>),
-      statisticsFlag, appStatus, declaresWaybills, sendsPaymentReceipts,
+      statisticsFlag,
+      appStatus,
+      declaresWaybills,
+      sendsPaymentReceipts,
     });
     setSaving(false);
     if (result.ok) {
       setSaved(true);
-      onChanged();
     } else {
       setFieldErrors(result.error.fields ?? {});
       setError(result.error);
@@ -88,40 +118,93 @@ export function CustomsSettingsForm({ revision, onChanged }: CustomsViewProps) {
   };
 
   return (
-    <ViewSection titleId="customs-settings-title" title={t('customsDesk.settings.title')} help={t('customsDesk.settings.help')}>
-      {current.data === null && !current.pending && !current.failure ? (
-        <p className="notice" data-testid="customs-settings-missing">{t('customsDesk.settings.missing')}</p>
+    <ViewSection
+      titleId="customs-settings-title"
+      title={t('customsDesk.settings.title')}
+      help={t('customsDesk.settings.help')}
+    >
+      {current.data === null && !current.loading && !current.error ? (
+        <p className="notice" data-testid="customs-settings-missing">
+          {t('customsDesk.settings.missing')}
+        </p>
       ) : null}
-      {current.failure ? <ErrorBanner error={current.failure} onDismiss={current.dismiss} /> : null}
+      {current.error ? <ErrorBanner error={current.error} onDismiss={current.clearError} /> : null}
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <form className="form form-wide" data-testid="customs-settings-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-grid">
           {TEXT_FIELDS.map(([key, max, required]) => (
-            <Field key={key} name={key} label={t(`customsDesk.settings.fields.${key}`)} optional={!required} errorCode={fieldErrors[key] ?? null}>
+            <Field
+              key={key}
+              name={key}
+              label={t(`customsDesk.settings.fields.${key}`)}
+              optional={!required}
+              errorCode={fieldErrors[key] ?? null}
+            >
               {(a11y) => (
-                <input {...a11y} className="input" maxLength={max} data-testid={`customs-setting-${key}`} value={texts[key]}
-                  onChange={(e) => { setTexts({ ...texts, [key]: e.target.value }); setSaved(false); }} />
+                <input
+                  {...a11y}
+                  className="input"
+                  maxLength={max}
+                  data-testid={`customs-setting-${key}`}
+                  value={texts[key]}
+                  onChange={(e) => {
+                    setTexts({ ...texts, [key]: e.target.value });
+                    setSaved(false);
+                  }}
+                />
               )}
             </Field>
           ))}
-          <Field name="statisticsFlag" label={t('customsDesk.settings.fields.statisticsFlag')} help={t('customsDesk.settings.statisticsHelp')}>
+          <Field
+            name="statisticsFlag"
+            label={t('customsDesk.settings.fields.statisticsFlag')}
+            help={t('customsDesk.settings.statisticsHelp')}
+          >
             {(a11y) => (
-              <Select {...a11y} data-testid="customs-setting-statisticsFlag" value={statisticsFlag}
-                options={STATISTICS_FLAGS.map((f) => ({ value: f, label: t(`customsDesk.settings.statisticsFlags.${f}`) }))}
-                onChange={(e) => setStatisticsFlag(e.target.value === 'A' ? 'A' : 'B')} />
+              <Select
+                {...a11y}
+                data-testid="customs-setting-statisticsFlag"
+                value={statisticsFlag}
+                options={STATISTICS_FLAGS.map((f) => ({
+                  value: f,
+                  label: t(`customsDesk.settings.statisticsFlags.${f}`),
+                }))}
+                onChange={(e) => setStatisticsFlag(e.target.value === 'A' ? 'A' : 'B')}
+              />
             )}
           </Field>
           <Field name="appStatus" label={t('customsDesk.settings.fields.appStatus')}>
             {(a11y) => (
-              <Select {...a11y} data-testid="customs-setting-appStatus" value={appStatus}
+              <Select
+                {...a11y}
+                data-testid="customs-setting-appStatus"
+                value={appStatus}
                 options={APP_STATUSES.map((s) => ({ value: s, label: t(`customsDesk.settings.appStatuses.${s}`) }))}
-                onChange={(e) => setAppStatus(e.target.value === '1' ? '1' : '2')} />
+                onChange={(e) => setAppStatus(e.target.value === '1' ? '1' : '2')}
+              />
             )}
           </Field>
         </div>
-        <Checkbox testId="customs-setting-declaresWaybills" label={t('customsDesk.settings.declaresWaybills')} checked={declaresWaybills} onChange={setDeclaresWaybills} />
-        <Checkbox testId="customs-setting-sendsPaymentReceipts" label={t('customsDesk.settings.sendsPaymentReceipts')} checked={sendsPaymentReceipts} onChange={setSendsPaymentReceipts} />
-        <SubmitActions testId="customs-settings-save" busy={saving} done={saved ? t('customsDesk.settings.saved') : null} doneTestId="customs-settings-saved">{saving ? t('customsDesk.saving') : t('customsDesk.save')}</SubmitActions>
+        <Checkbox
+          testId="customs-setting-declaresWaybills"
+          label={t('customsDesk.settings.declaresWaybills')}
+          checked={declaresWaybills}
+          onChange={setDeclaresWaybills}
+        />
+        <Checkbox
+          testId="customs-setting-sendsPaymentReceipts"
+          label={t('customsDesk.settings.sendsPaymentReceipts')}
+          checked={sendsPaymentReceipts}
+          onChange={setSendsPaymentReceipts}
+        />
+        <SubmitActions
+          testId="customs-settings-save"
+          busy={saving}
+          done={saved ? t('customsDesk.settings.saved') : null}
+          doneTestId="customs-settings-saved"
+        >
+          {saving ? t('customsDesk.saving') : t('customsDesk.save')}
+        </SubmitActions>
       </form>
     </ViewSection>
   );

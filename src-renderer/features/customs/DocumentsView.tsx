@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../app/use-query.ts';
 import type { CommandInput } from '../../../src-main/api/contract.ts';
 import { hashFor } from '../../state/routes.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -17,20 +18,18 @@ import { Select } from '../../ui/Select.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import type { CustomsViewProps } from './CustomsPage.tsx';
-import { statusLabel, StatusChip } from './StatusChip.tsx';
-import { useCommand } from './use-command.ts';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isNegativeCode } from './vocabulary.ts';
+import { statusLabel, StatusChip } from '../../ui/StatusChip.tsx';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isNegativeCode, DOCUMENTS_LIVE } from './vocabulary.ts';
 
 const PAGE = 50;
 type ListInput = CommandInput<'customs.documents.list'>;
 type DocType = NonNullable<ListInput['type']>;
 
-export interface DocumentsViewProps extends CustomsViewProps {
+export interface DocumentsViewProps {
   readonly onOpen: (id: number) => void;
 }
 
-export function DocumentsView({ revision, onOpen }: DocumentsViewProps) {
+export function DocumentsView({ onOpen }: DocumentsViewProps) {
   const { t, i18n } = useTranslation();
   const [type, setType] = useState<DocType | ''>('');
   const [status, setStatus] = useState('');
@@ -38,9 +37,15 @@ export function DocumentsView({ revision, onOpen }: DocumentsViewProps) {
   /** Cursors of the pages before the current one; the last is the current page's cursor. */
   const [cursors, setCursors] = useState<ReadonlyArray<string | null>>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const input: ListInput = { limit: PAGE, cursor, ...(type === '' ? {} : { type }), ...(status === '' ? {} : { status }), ...(q.trim() === '' ? {} : { q: q.trim() }) };
-  const list = useCommand('customs.documents.list', input, revision);
-  const counts = useCommand('customs.status', {}, revision);
+  const input: ListInput = {
+    limit: PAGE,
+    cursor,
+    ...(type === '' ? {} : { type }),
+    ...(status === '' ? {} : { status }),
+    ...(q.trim() === '' ? {} : { q: q.trim() }),
+  };
+  const list = useQuery('customs.documents.list', input, DOCUMENTS_LIVE);
+  const counts = useQuery('customs.status', {}, DOCUMENTS_LIVE);
   const restart = () => setCursors([null]);
   const page = list.data;
   const first = (cursors.length - 1) * PAGE;
@@ -51,7 +56,9 @@ export function DocumentsView({ revision, onOpen }: DocumentsViewProps) {
         <dl className="stats" data-testid="customs-status-counts">
           {Object.entries(counts.data.byStatus).map(([s, n]) => (
             <div className="stat" key={s}>
-              <dt><StatusChip status={s} /></dt>
+              <dt>
+                <StatusChip status={s} />
+              </dt>
               <dd data-testid={`customs-count-${s}`}>{new Intl.NumberFormat(i18n.language).format(n)}</dd>
             </div>
           ))}
@@ -59,49 +66,126 @@ export function DocumentsView({ revision, onOpen }: DocumentsViewProps) {
       ) : null}
       <div className="toolbar">
         <ToolbarField label={t('customsDesk.documents.type')}>
-          <Select className="select-compact" data-testid="customs-filter-type" value={type}
-            options={[{ value: '', label: t('customsDesk.documents.allTypes') }, ...DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`customsDesk.types.${d}`) }))]}
-            onChange={(e) => { setType(DOCUMENT_TYPES.find((d) => d === e.target.value) ?? ''); restart(); }} />
+          <Select
+            className="select-compact"
+            data-testid="customs-filter-type"
+            value={type}
+            options={[
+              { value: '', label: t('customsDesk.documents.allTypes') },
+              ...DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`customsDesk.types.${d}`) })),
+            ]}
+            onChange={(e) => {
+              setType(DOCUMENT_TYPES.find((d) => d === e.target.value) ?? '');
+              restart();
+            }}
+          />
         </ToolbarField>
         <ToolbarField label={t('customsDesk.documents.status')}>
-          <Select className="select-compact" data-testid="customs-filter-status" value={status}
-            options={[{ value: '', label: t('customsDesk.documents.allStatuses') }, ...DOCUMENT_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))]}
-            onChange={(e) => { setStatus(e.target.value); restart(); }} />
+          <Select
+            className="select-compact"
+            data-testid="customs-filter-status"
+            value={status}
+            options={[
+              { value: '', label: t('customsDesk.documents.allStatuses') },
+              ...DOCUMENT_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) })),
+            ]}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              restart();
+            }}
+          />
         </ToolbarField>
         <ToolbarField variant="toolbar-search" label={t('customsDesk.documents.search')}>
-          <input className="input input-compact" type="search" data-testid="customs-filter-q" value={q} maxLength={60}
-            placeholder={t('customsDesk.documents.searchPlaceholder')} onChange={(e) => { setQ(e.target.value); restart(); }} />
+          <input
+            className="input input-compact"
+            type="search"
+            data-testid="customs-filter-q"
+            value={q}
+            maxLength={60}
+            placeholder={t('customsDesk.documents.searchPlaceholder')}
+            onChange={(e) => {
+              setQ(e.target.value);
+              restart();
+            }}
+          />
         </ToolbarField>
       </div>
-      {list.failure ? <ErrorBanner error={list.failure} onDismiss={list.dismiss} /> : null}
-      {page && page.items.length === 0 ? <EmptyState title={t('customsDesk.documents.emptyTitle')} body={t('customsDesk.documents.emptyBody')} /> : null}
+      {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
+      {page && page.items.length === 0 ? (
+        <EmptyState title={t('customsDesk.documents.emptyTitle')} body={t('customsDesk.documents.emptyBody')} />
+      ) : null}
       {page && page.items.length > 0 ? (
         <>
-          <DataTable data-testid="customs-documents"
-            columns={[t('customsDesk.documents.type'), t('customsDesk.documents.businessKey'), t('customsDesk.documents.status'), t('customsDesk.documents.returnInfo'), t('customsDesk.documents.numbers'), t('customsDesk.documents.statusAt')]}>
+          <DataTable
+            data-testid="customs-documents"
+            columns={[
+              t('customsDesk.documents.type'),
+              t('customsDesk.documents.businessKey'),
+              t('customsDesk.documents.status'),
+              t('customsDesk.documents.returnInfo'),
+              t('customsDesk.documents.numbers'),
+              t('customsDesk.documents.statusAt'),
+            ]}
+          >
             {page.items.map((d) => (
               <tr key={d.id} data-testid={`customs-doc-${d.type}-${d.businessKey}`} data-status={d.status}>
-                <td className="mono" translate="no">{d.type}</td>
+                <td className="mono" translate="no">
+                  {d.type}
+                </td>
                 <td translate="no">
-                  <a href={hashFor('customs', `documents/${d.id}`)} className="order-link mono" data-testid={`customs-doc-open-${d.id}`}
-                    onClick={(e) => { e.preventDefault(); onOpen(d.id); }}>{d.businessKey}</a>
+                  <a
+                    href={hashFor('customs', `documents/${d.id}`)}
+                    className="order-link mono"
+                    data-testid={`customs-doc-open-${d.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onOpen(d.id);
+                    }}
+                  >
+                    {d.businessKey}
+                  </a>
                   {d.orderNo && d.orderNo !== d.businessKey ? <div className="muted mono">{d.orderNo}</div> : null}
                 </td>
-                <td><StatusChip status={d.status} testId={`customs-doc-status-${d.id}`} /></td>
-                <td translate="no" className={d.status === '100' || d.status === 'error' || isNegativeCode(d.lastReturnStatus) ? 'inline-error' : undefined}>
-                  {d.lastReturnStatus && d.lastReturnStatus !== d.status ? <span className="mono">{d.lastReturnStatus} </span> : null}
+                <td>
+                  <StatusChip status={d.status} testId={`customs-doc-status-${d.id}`} />
+                </td>
+                <td
+                  translate="no"
+                  className={
+                    d.status === '100' || d.status === 'error' || isNegativeCode(d.lastReturnStatus)
+                      ? 'inline-error'
+                      : undefined
+                  }
+                >
+                  {d.lastReturnStatus && d.lastReturnStatus !== d.status ? (
+                    <span className="mono">{d.lastReturnStatus} </span>
+                  ) : null}
                   {d.lastReturnInfo ?? ''}
                 </td>
-                <td className="mono" translate="no">{[d.invtNo, d.preNo, d.entryId].filter(Boolean).join(' · ')}</td>
+                <td className="mono" translate="no">
+                  {[d.invtNo, d.preNo, d.entryId].filter(Boolean).join(' · ')}
+                </td>
                 <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
               </tr>
             ))}
           </DataTable>
-          {cursors.length > 1 || page.nextCursor !== null ? <div className="toolbar" data-testid="customs-documents-pager">
-            <Button variant="quiet" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('customsDesk.previous')}</Button>
-            <span className="muted">{t('customsDesk.range', { from: first + 1, to: first + page.items.length, total: page.total })}</span>
-            <Button variant="quiet" disabled={page.nextCursor === null} onClick={() => setCursors([...cursors, page.nextCursor])}>{t('customsDesk.next')}</Button>
-          </div> : null}
+          {cursors.length > 1 || page.nextCursor !== null ? (
+            <div className="toolbar" data-testid="customs-documents-pager">
+              <Button variant="quiet" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+                {t('customsDesk.previous')}
+              </Button>
+              <span className="muted">
+                {t('customsDesk.range', { from: first + 1, to: first + page.items.length, total: page.total })}
+              </span>
+              <Button
+                variant="quiet"
+                disabled={page.nextCursor === null}
+                onClick={() => setCursors([...cursors, page.nextCursor])}
+              >
+                {t('customsDesk.next')}
+              </Button>
+            </div>
+          ) : null}
         </>
       ) : null}
     </ViewSection>

@@ -35,32 +35,69 @@ export function FindingsTable({ findings, onGo, onFixed }: FindingsTableProps) {
     const label = t(`customsDesk.findings.fix.${fix.kind}`);
     const act = (): void => {
       switch (fix.kind) {
-        case 'risk': onGo('risk'); break;
-        case 'settings': onGo('settings'); break;
-        case 'sku': navigate('stock', 'skus'); break;
-        case 'company': navigate('settings'); break;
-        case 'order': navigate('orders', String(fix.orderId)); break;
-        case 'shipping': setEditing(fix.orderId); break;
+        case 'risk':
+          onGo('risk');
+          break;
+        case 'settings':
+          onGo('settings');
+          break;
+        case 'sku':
+          navigate('stock', 'skus');
+          break;
+        case 'company':
+          navigate('settings');
+          break;
+        case 'order':
+          navigate('orders', String(fix.orderId));
+          break;
+        case 'shipping':
+          setEditing(fix.orderId);
+          break;
       }
     };
-    return <Button variant="quiet" data-testid={`finding-fix-${index}`} onClick={act}>{label}</Button>;
+    return (
+      <Button variant="quiet" data-testid={`finding-fix-${index}`} onClick={act}>
+        {label}
+      </Button>
+    );
   };
 
   return (
     <div data-testid="customs-findings">
       {editing !== null ? (
-        <ShippingForm orderId={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); onFixed(); }} />
+        <ShippingForm
+          orderId={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onFixed();
+          }}
+        />
       ) : null}
-      <DataTable columns={[t('customsDesk.findings.severity'), t('customsDesk.findings.order'), t('customsDesk.findings.field'), t('customsDesk.findings.problem'), t('customsDesk.findings.action')]}>
+      <DataTable
+        columns={[
+          t('customsDesk.findings.severity'),
+          t('customsDesk.findings.order'),
+          t('customsDesk.findings.field'),
+          t('customsDesk.findings.problem'),
+          t('customsDesk.findings.action'),
+        ]}
+      >
         {findings.slice(0, shown).map((f, i) => (
           <tr key={`${f.orderNo}-${f.code}-${f.field}-${i}`} data-testid={`finding-${i}`} data-code={f.code}>
             <td>
-              <span className={f.severity === 'error' ? 'status-badge status-badge-warn' : 'status-badge status-badge-info'}>
+              <span
+                className={f.severity === 'error' ? 'status-badge status-badge-warn' : 'status-badge status-badge-info'}
+              >
                 {t(`customsDesk.findings.severities.${f.severity}`)}
               </span>
             </td>
-            <td className="mono" translate="no">{f.orderNo}</td>
-            <td className="mono" translate="no">{f.field}</td>
+            <td className="mono" translate="no">
+              {f.orderNo}
+            </td>
+            <td className="mono" translate="no">
+              {f.field}
+            </td>
             <td>{translateError(t, f.code, f.params)}</td>
             <td>{fixButton(findingFix(f), i)}</td>
           </tr>

@@ -5,20 +5,20 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { ErrorInfo, RiskList } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import type { CustomsViewProps } from './CustomsPage.tsx';
-import { useCommand } from './use-command.ts';
+import { FORM_DATA } from './vocabulary.ts';
 
 type Prefix = { prefix: string; note: string };
 type Threshold = { currency: string; max: string };
 
-export function RiskListView({ revision, onChanged }: CustomsViewProps) {
+export function RiskListView() {
   const { t } = useTranslation();
-  const current = useCommand('customs.riskList.get', {}, revision);
+  const riskListSave = useMutation('customs.riskList.save');
+  const current = useQuery('customs.riskList.get', {}, FORM_DATA);
   const [prefixes, setPrefixes] = useState<Prefix[]>([]);
   const [thresholds, setThresholds] = useState<Threshold[]>([]);
   const [bad, setBad] = useState<ReadonlySet<string>>(new Set());
@@ -27,7 +27,7 @@ export function RiskListView({ revision, onChanged }: CustomsViewProps) {
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    const r: RiskList | null = current.data;
+    const r: RiskList | null = current.data ?? null;
     if (!r) return;
     setPrefixes(r.licenceHsPrefixes.map((p) => ({ ...p })));
     setThresholds(r.valueThresholds.map((v) => ({ ...v })));
@@ -36,7 +36,9 @@ export function RiskListView({ revision, onChanged }: CustomsViewProps) {
   const save = async () => {
     if (saving) return;
     const wrong = new Set<string>();
-    prefixes.forEach((p, i) => { if (!/^\d{2,10}$/.test(p.prefix.trim())) wrong.add(`prefix-${i}`); });
+    prefixes.forEach((p, i) => {
+      if (!/^\d{2,10}$/.test(p.prefix.trim())) wrong.add(`prefix-${i}`);
+    });
     thresholds.forEach((v, i) => {
       if (!/^[A-Z]{3}$/.test(v.currency.trim().toUpperCase())) wrong.add(`currency-${i}`);
       if (!/^\d+(\.\d+)?$/.test(v.max.trim())) wrong.add(`max-${i}`);
@@ -45,7 +47,7 @@ export function RiskListView({ revision, onChanged }: CustomsViewProps) {
     setSaved(false);
     if (wrong.size > 0) return;
     setSaving(true);
-    const result = await call('customs.riskList.save', {
+    const result = await riskListSave.run({
       licenceHsPrefixes: prefixes.map((p) => ({ prefix: p.prefix.trim(), note: p.note.trim() })),
       valueThresholds: thresholds.map((v) => ({ currency: v.currency.trim().toUpperCase(), max: v.max.trim() })),
     });
@@ -53,51 +55,123 @@ export function RiskListView({ revision, onChanged }: CustomsViewProps) {
     if (result.ok) {
       setSaved(true);
       setError(null);
-      onChanged();
     } else setError(result.error);
   };
 
-  const invalid = (key: string) => (bad.has(key) ? { 'aria-invalid': true, className: 'input input-compact field-invalid' } : { className: 'input input-compact' });
+  const invalid = (key: string) =>
+    bad.has(key)
+      ? { 'aria-invalid': true, className: 'input input-compact field-invalid' }
+      : { className: 'input input-compact' };
 
   return (
     <section className="stock-view" aria-labelledby="customs-risk-title" data-testid="customs-risk">
-      <h2 className="section-title" id="customs-risk-title">{t('customsDesk.risk.title')}</h2>
+      <h2 className="section-title" id="customs-risk-title">
+        {t('customsDesk.risk.title')}
+      </h2>
       <p className="field-help">{t('customsDesk.risk.help')}</p>
-      {current.failure ? <ErrorBanner error={current.failure} onDismiss={current.dismiss} /> : null}
+      {current.error ? <ErrorBanner error={current.error} onDismiss={current.clearError} /> : null}
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      {bad.size > 0 ? <p className="inline-error" role="alert" data-testid="customs-risk-invalid">{t('customsDesk.risk.invalid')}</p> : null}
+      {bad.size > 0 ? (
+        <p className="inline-error" role="alert" data-testid="customs-risk-invalid">
+          {t('customsDesk.risk.invalid')}
+        </p>
+      ) : null}
 
       <h3 className="section-title">{t('customsDesk.risk.prefixes')}</h3>
-      <DataTable wrap={false} data-testid="customs-risk-prefixes" columns={[t('customsDesk.risk.prefix'), t('customsDesk.risk.note'), null]}>
+      <DataTable
+        wrap={false}
+        data-testid="customs-risk-prefixes"
+        columns={[t('customsDesk.risk.prefix'), t('customsDesk.risk.note'), null]}
+      >
         {prefixes.map((p, i) => (
           <tr key={i}>
-            <td><input {...invalid(`prefix-${i}`)} inputMode="numeric" maxLength={10} aria-label={t('customsDesk.risk.prefix')} data-testid={`risk-prefix-${i}`} value={p.prefix}
-              onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, prefix: e.target.value } : x)))} /></td>
-            <td><input className="input input-compact" maxLength={200} aria-label={t('customsDesk.risk.note')} data-testid={`risk-note-${i}`} value={p.note}
-              onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, note: e.target.value } : x)))} /></td>
-            <td><Button variant="quiet" onClick={() => setPrefixes(prefixes.filter((_, k) => k !== i))}>{t('customsDesk.risk.remove')}</Button></td>
+            <td>
+              <input
+                {...invalid(`prefix-${i}`)}
+                inputMode="numeric"
+                maxLength={10}
+                aria-label={t('customsDesk.risk.prefix')}
+                data-testid={`risk-prefix-${i}`}
+                value={p.prefix}
+                onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, prefix: e.target.value } : x)))}
+              />
+            </td>
+            <td>
+              <input
+                className="input input-compact"
+                maxLength={200}
+                aria-label={t('customsDesk.risk.note')}
+                data-testid={`risk-note-${i}`}
+                value={p.note}
+                onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, note: e.target.value } : x)))}
+              />
+            </td>
+            <td>
+              <Button variant="quiet" onClick={() => setPrefixes(prefixes.filter((_, k) => k !== i))}>
+                {t('customsDesk.risk.remove')}
+              </Button>
+            </td>
           </tr>
         ))}
       </DataTable>
-      <Button data-testid="risk-add-prefix" onClick={() => setPrefixes([...prefixes, { prefix: '', note: '' }])}>{t('customsDesk.risk.addPrefix')}</Button>
+      <Button data-testid="risk-add-prefix" onClick={() => setPrefixes([...prefixes, { prefix: '', note: '' }])}>
+        {t('customsDesk.risk.addPrefix')}
+      </Button>
 
       <h3 className="section-title">{t('customsDesk.risk.thresholds')}</h3>
-      <DataTable wrap={false} data-testid="customs-risk-thresholds" columns={[t('customsDesk.risk.currency'), t('customsDesk.risk.max'), null]}>
+      <DataTable
+        wrap={false}
+        data-testid="customs-risk-thresholds"
+        columns={[t('customsDesk.risk.currency'), t('customsDesk.risk.max'), null]}
+      >
         {thresholds.map((v, i) => (
           <tr key={i}>
-            <td><input {...invalid(`currency-${i}`)} maxLength={3} aria-label={t('customsDesk.risk.currency')} data-testid={`risk-currency-${i}`} value={v.currency}
-              onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, currency: e.target.value } : x)))} /></td>
-            <td><input {...invalid(`max-${i}`)} inputMode="decimal" aria-label={t('customsDesk.risk.max')} data-testid={`risk-max-${i}`} value={v.max}
-              onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, max: e.target.value } : x)))} /></td>
-            <td><Button variant="quiet" onClick={() => setThresholds(thresholds.filter((_, k) => k !== i))}>{t('customsDesk.risk.remove')}</Button></td>
+            <td>
+              <input
+                {...invalid(`currency-${i}`)}
+                maxLength={3}
+                aria-label={t('customsDesk.risk.currency')}
+                data-testid={`risk-currency-${i}`}
+                value={v.currency}
+                onChange={(e) =>
+                  setThresholds(thresholds.map((x, k) => (k === i ? { ...x, currency: e.target.value } : x)))
+                }
+              />
+            </td>
+            <td>
+              <input
+                {...invalid(`max-${i}`)}
+                inputMode="decimal"
+                aria-label={t('customsDesk.risk.max')}
+                data-testid={`risk-max-${i}`}
+                value={v.max}
+                onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, max: e.target.value } : x)))}
+              />
+            </td>
+            <td>
+              <Button variant="quiet" onClick={() => setThresholds(thresholds.filter((_, k) => k !== i))}>
+                {t('customsDesk.risk.remove')}
+              </Button>
+            </td>
           </tr>
         ))}
       </DataTable>
-      <Button data-testid="risk-add-threshold" onClick={() => setThresholds([...thresholds, { currency: 'CNY', max: '' }])}>{t('customsDesk.risk.addThreshold')}</Button>
+      <Button
+        data-testid="risk-add-threshold"
+        onClick={() => setThresholds([...thresholds, { currency: 'CNY', max: '' }])}
+      >
+        {t('customsDesk.risk.addThreshold')}
+      </Button>
 
       <div className="form-actions">
-        <Button variant="primary" data-testid="customs-risk-save" disabled={saving} onClick={() => void save()}>{saving ? t('customsDesk.saving') : t('customsDesk.save')}</Button>
-        {saved ? <span className="form-saved" role="status" data-testid="customs-risk-saved">{t('customsDesk.risk.saved')}</span> : null}
+        <Button variant="primary" data-testid="customs-risk-save" disabled={saving} onClick={() => void save()}>
+          {saving ? t('customsDesk.saving') : t('customsDesk.save')}
+        </Button>
+        {saved ? (
+          <span className="form-saved" role="status" data-testid="customs-risk-saved">
+            {t('customsDesk.risk.saved')}
+          </span>
+        ) : null}
       </div>
     </section>
   );

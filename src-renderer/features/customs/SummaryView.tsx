@@ -7,8 +7,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { CommandInput, ErrorInfo, SummaryApplyResult } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { hashFor } from '../../state/routes.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -17,20 +17,21 @@ import { Select } from '../../ui/Select.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import type { CustomsViewProps } from './CustomsPage.tsx';
 import { splitOrderNos } from './order-selection.ts';
-import { StatusChip } from './StatusChip.tsx';
-import { useCommand } from './use-command.ts';
+import { StatusChip } from '../../ui/StatusChip.tsx';
+import { DOCUMENTS_LIVE } from './vocabulary.ts';
+import { SummaryPlanPanel } from './SummaryPlanPanel.tsx';
 
 type ApplyInput = CommandInput<'customs.summary.apply'>;
 type By = 'period' | 'lists';
 
-export interface SummaryViewProps extends CustomsViewProps {
+export interface SummaryViewProps {
   readonly onOpen: (id: number) => void;
 }
 
-export function SummaryView({ revision, onChanged, onOpen }: SummaryViewProps) {
+export function SummaryView({ onOpen }: SummaryViewProps) {
   const { t, i18n } = useTranslation();
+  const summaryApply = useMutation('customs.summary.apply');
   const [by, setBy] = useState<By>('period');
   const [startDate, setStartDate] = useState('');
   const [endDate, setEndDate] = useState('');
@@ -41,60 +42,116 @@ export function SummaryView({ revision, onChanged, onOpen }: SummaryViewProps) {
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [applied, setApplied] = useState<SummaryApplyResult | null>(null);
-  const summaries = useCommand('customs.documents.list', { type: 'CEB701', limit: 100 }, revision);
+  const summaries = useQuery('customs.documents.list', { type: 'CEB701', limit: 100 }, DOCUMENTS_LIVE);
 
   const apply = async () => {
     if (busy) return;
     setError(null);
     setNotice(null);
     const lists = splitOrderNos(invtNos);
-    if (by === 'period' && (startDate === '' || endDate === '')) { setNotice(t('customsDesk.summary.needPeriod')); return; }
-    if (by === 'lists' && lists.length === 0) { setNotice(t('customsDesk.summary.needLists')); return; }
+    if (by === 'period' && (startDate === '' || endDate === '')) {
+      setNotice(t('customsDesk.summary.needPeriod'));
+      return;
+    }
+    if (by === 'lists' && lists.length === 0) {
+      setNotice(t('customsDesk.summary.needLists'));
+      return;
+    }
     setBusy(true);
-    const result = await call('customs.summary.apply', {
-      summaryFlag, itemNameFlag, ...(by === 'period' ? { startDate, endDate } : { invtNos: lists }),
+    const result = await summaryApply.run({
+      summaryFlag,
+      itemNameFlag,
+      ...(by === 'period' ? { startDate, endDate } : { invtNos: lists }),
     });
     setBusy(false);
     if (result.ok) {
       setApplied(result.value);
-      onChanged();
     } else setError(result.error);
   };
 
   return (
-    <ViewSection titleId="customs-summary-title" title={t('customsDesk.summary.title')} help={t('customsDesk.summary.help')}>
+    <ViewSection
+      titleId="customs-summary-title"
+      title={t('customsDesk.summary.title')}
+      help={t('customsDesk.summary.help')}
+    >
+      <SummaryPlanPanel
+        onUse={(nos) => {
+          setBy('lists');
+          setInvtNos(nos.join('\n'));
+        }}
+      />
       <div className="panel" data-testid="customs-summary-form">
         <div className="toolbar">
           <ToolbarField label={t('customsDesk.summary.by')}>
-            <Select className="select-compact" data-testid="customs-summary-by" value={by}
-              options={(['period', 'lists'] as const).map((b) => ({ value: b, label: t(`customsDesk.summary.bys.${b}`) }))}
-              onChange={(e) => setBy(e.target.value === 'lists' ? 'lists' : 'period')} />
+            <Select
+              className="select-compact"
+              data-testid="customs-summary-by"
+              value={by}
+              options={(['period', 'lists'] as const).map((b) => ({
+                value: b,
+                label: t(`customsDesk.summary.bys.${b}`),
+              }))}
+              onChange={(e) => setBy(e.target.value === 'lists' ? 'lists' : 'period')}
+            />
           </ToolbarField>
           {by === 'period' ? (
             <>
               <ToolbarField label={t('customsDesk.build.from')}>
-                <input className="input input-compact" type="date" data-testid="customs-summary-start" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+                <input
+                  className="input input-compact"
+                  type="date"
+                  data-testid="customs-summary-start"
+                  value={startDate}
+                  onChange={(e) => setStartDate(e.target.value)}
+                />
               </ToolbarField>
               <ToolbarField label={t('customsDesk.build.to')}>
-                <input className="input input-compact" type="date" data-testid="customs-summary-end" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+                <input
+                  className="input input-compact"
+                  type="date"
+                  data-testid="customs-summary-end"
+                  value={endDate}
+                  onChange={(e) => setEndDate(e.target.value)}
+                />
               </ToolbarField>
             </>
           ) : null}
           <ToolbarField label={t('customsDesk.summary.summaryFlag')}>
-            <Select className="select-compact" data-testid="customs-summary-flag" value={summaryFlag}
-              options={(['1', '2'] as const).map((f) => ({ value: f, label: t(`customsDesk.summary.summaryFlags.${f}`) }))}
-              onChange={(e) => setSummaryFlag(e.target.value === '2' ? '2' : '1')} />
+            <Select
+              className="select-compact"
+              data-testid="customs-summary-flag"
+              value={summaryFlag}
+              options={(['1', '2'] as const).map((f) => ({
+                value: f,
+                label: t(`customsDesk.summary.summaryFlags.${f}`),
+              }))}
+              onChange={(e) => setSummaryFlag(e.target.value === '2' ? '2' : '1')}
+            />
           </ToolbarField>
           <ToolbarField label={t('customsDesk.summary.itemNameFlag')}>
-            <Select className="select-compact" data-testid="customs-summary-item-flag" value={itemNameFlag}
-              options={(['0', '1'] as const).map((f) => ({ value: f, label: t(`customsDesk.summary.itemNameFlags.${f}`) }))}
-              onChange={(e) => setItemNameFlag(e.target.value === '1' ? '1' : '0')} />
+            <Select
+              className="select-compact"
+              data-testid="customs-summary-item-flag"
+              value={itemNameFlag}
+              options={(['0', '1'] as const).map((f) => ({
+                value: f,
+                label: t(`customsDesk.summary.itemNameFlags.${f}`),
+              }))}
+              onChange={(e) => setItemNameFlag(e.target.value === '1' ? '1' : '0')}
+            />
           </ToolbarField>
         </div>
         {by === 'lists' ? (
           <label className="field">
             <span className="field-label">{t('customsDesk.summary.invtNos')}</span>
-            <textarea className="input" rows={3} data-testid="customs-summary-invtnos" value={invtNos} onChange={(e) => setInvtNos(e.target.value)} />
+            <textarea
+              className="input"
+              rows={3}
+              data-testid="customs-summary-invtnos"
+              value={invtNos}
+              onChange={(e) => setInvtNos(e.target.value)}
+            />
           </label>
         ) : null}
         <div className="form-actions">
@@ -103,27 +160,57 @@ export function SummaryView({ revision, onChanged, onOpen }: SummaryViewProps) {
           </Button>
         </div>
       </div>
-      {notice ? <p className="notice" role="alert" data-testid="customs-summary-notice">{notice}</p> : null}
+      {notice ? (
+        <p className="notice" role="alert" data-testid="customs-summary-notice">
+          {notice}
+        </p>
+      ) : null}
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {applied ? (
         <p className="form-saved" role="status" data-testid="customs-summary-result">
-          {t('customsDesk.summary.applied', { copNo: applied.copNo, lists: applied.lists, messages: applied.messages })}
-          {' '}
-          <Button variant="quiet" onClick={() => onOpen(applied.documentId)}>{t('customsDesk.summary.open')}</Button>
+          {t('customsDesk.summary.applied', { copNo: applied.copNo, lists: applied.lists, messages: applied.messages })}{' '}
+          <Button variant="quiet" onClick={() => onOpen(applied.documentId)}>
+            {t('customsDesk.summary.open')}
+          </Button>
         </p>
       ) : null}
 
       <h3 className="section-title">{t('customsDesk.summary.listTitle')}</h3>
-      {summaries.failure ? <ErrorBanner error={summaries.failure} onDismiss={summaries.dismiss} /> : null}
-      {summaries.data && summaries.data.items.length === 0 ? <p className="muted">{t('customsDesk.summary.none')}</p> : null}
+      {summaries.error ? <ErrorBanner error={summaries.error} onDismiss={summaries.clearError} /> : null}
+      {summaries.data && summaries.data.items.length === 0 ? (
+        <p className="muted">{t('customsDesk.summary.none')}</p>
+      ) : null}
       {summaries.data && summaries.data.items.length > 0 ? (
-        <DataTable data-testid="customs-summaries"
-          columns={[t('customsDesk.summary.copNo'), t('customsDesk.documents.status'), t('customsDesk.detail.entryId'), t('customsDesk.documents.returnInfo'), t('customsDesk.documents.statusAt')]}>
+        <DataTable
+          data-testid="customs-summaries"
+          columns={[
+            t('customsDesk.summary.copNo'),
+            t('customsDesk.documents.status'),
+            t('customsDesk.detail.entryId'),
+            t('customsDesk.documents.returnInfo'),
+            t('customsDesk.documents.statusAt'),
+          ]}
+        >
           {summaries.data.items.map((d) => (
             <tr key={d.id} data-testid={`customs-summary-${d.businessKey}`}>
-              <td translate="no"><a href={hashFor('customs', `documents/${d.id}`)} className="order-link mono" onClick={(e) => { e.preventDefault(); onOpen(d.id); }}>{d.businessKey}</a></td>
-              <td><StatusChip status={d.status} /></td>
-              <td className="mono" data-testid={`customs-summary-entry-${d.businessKey}`}>{d.entryId ? <span translate="no">{d.entryId}</span> : t('customsDesk.summary.noEntryYet')}</td>
+              <td translate="no">
+                <a
+                  href={hashFor('customs', `documents/${d.id}`)}
+                  className="order-link mono"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onOpen(d.id);
+                  }}
+                >
+                  {d.businessKey}
+                </a>
+              </td>
+              <td>
+                <StatusChip status={d.status} />
+              </td>
+              <td className="mono" data-testid={`customs-summary-entry-${d.businessKey}`}>
+                {d.entryId ? <span translate="no">{d.entryId}</span> : t('customsDesk.summary.noEntryYet')}
+              </td>
               <td translate="no">{d.lastReturnInfo ?? ''}</td>
               <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
             </tr>

@@ -15,9 +15,26 @@ export type FindingFix =
   | { readonly kind: 'order'; readonly orderId: number }
   | { readonly kind: 'none' };
 
-const SHIPPING_FIELDS: ReadonlySet<string> = new Set(['logisticsNo', 'logisticsCode', 'logisticsName', 'exportDate', 'grossWeight', 'grossWeightGrams', 'packNo', 'copNo']);
+const SHIPPING_FIELDS: ReadonlySet<string> = new Set([
+  'logisticsNo',
+  'logisticsCode',
+  'logisticsName',
+  'exportDate',
+  'grossWeight',
+  'grossWeightGrams',
+  'packNo',
+  'copNo',
+]);
 /** BaseTransfer / consignor fields taken from the company profile. */
-const COMPANY_FIELDS: ReadonlySet<string> = new Set(['dxpId', 'copCode', 'copName', 'ebcCode', 'ebcName', 'company.dxpId', 'company.customsCode']);
+const COMPANY_FIELDS: ReadonlySet<string> = new Set([
+  'dxpId',
+  'copCode',
+  'copName',
+  'ebcCode',
+  'ebcName',
+  'company.dxpId',
+  'company.customsCode',
+]);
 const SKU_FIELDS: ReadonlySet<string> = new Set(['sku', 'gcode', 'itemNo', 'gname', 'gmodel', 'unit']);
 
 export function findingFix(f: CustomsFinding): FindingFix {

@@ -5,8 +5,7 @@
  * number); orders picked on the Orders page arrive as ids in the hash
  * (`#/customs/build?orders=1,2,3`, see buildHashPath).
  */
-import type { CommandInput, ErrorInfo } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
+import type { CommandInput, CommandResult, ErrorInfo, Result } from '../../../src-main/api/contract.ts';
 import type { BUILD_MODES } from './vocabulary.ts';
 
 export type Selection = CommandInput<'customs.precheck'>;
@@ -31,13 +30,27 @@ export function buildHashPath(orderIds: Iterable<number>): string {
 /** The order ids of a build-tab query (`orders=1,2,3`); anything else is ignored. */
 export function orderIdsOfQuery(query: string): number[] {
   const list = new URLSearchParams(query).get('orders') ?? '';
-  return [...new Set(list.split(',').filter((s) => /^[1-9]\d{0,15}$/.test(s)).map(Number))];
+  return [
+    ...new Set(
+      list
+        .split(',')
+        .filter((s) => /^[1-9]\d{0,15}$/.test(s))
+        .map(Number),
+    ),
+  ];
 }
 
 export const MAX_LISTED_ORDERS = 500;
 
 export function splitOrderNos(text: string): string[] {
-  return [...new Set(text.split(/[\s,;，；]+/).map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;，；]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 export type SelectionOutcome =
@@ -46,7 +59,10 @@ export type SelectionOutcome =
   /** A listed number matches no order, or more than MAX_LISTED_ORDERS were listed. */
   | { readonly ok: false; readonly unknownOrderNo?: string; readonly tooMany?: true };
 
-export async function resolveSelection(form: SelectionForm): Promise<SelectionOutcome> {
+/** Looks orders up by number (`orders.list` run through `useMutation`). */
+export type FindOrders = (input: CommandInput<'orders.list'>) => Promise<Result<CommandResult<'orders.list'>>>;
+
+export async function resolveSelection(form: SelectionForm, findOrders: FindOrders): Promise<SelectionOutcome> {
   const base: { -readonly [K in keyof Selection]: Selection[K] } = {};
   if (form.from !== '') base.from = form.from;
   if (form.to !== '') base.to = form.to;
@@ -57,7 +73,7 @@ export async function resolveSelection(form: SelectionForm): Promise<SelectionOu
   if (numbers.length > MAX_LISTED_ORDERS) return { ok: false, tooMany: true };
   const ids: number[] = picked;
   for (const orderNo of numbers) {
-    const found = await call('orders.list', { filter: { q: orderNo }, limit: 20 });
+    const found = await findOrders({ filter: { q: orderNo }, limit: 20 });
     if (!found.ok) return found;
     const match = found.value.items.find((o) => o.orderNo === orderNo);
     if (!match) return { ok: false, unknownOrderNo: orderNo };

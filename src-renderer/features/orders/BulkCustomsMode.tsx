@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomsMode, ErrorInfo } from '../../../src-main/api/contract.ts';
+import type { CustomsMode } from '../../../src-main/api/contract.ts';
+import { useMutation } from '../../app/use-query.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -20,21 +21,21 @@ export function BulkCustomsMode() {
   const count = selection.size;
   const navigate = useAppStore((s) => s.navigate);
   const clear = useAppStore((s) => s.clearOrderSelection);
-  const apply = useAppStore((s) => s.setCustomsModeForSelection);
+  const setCustomsMode = useMutation('orders.setCustomsMode');
+  const busy = setCustomsMode.pending;
+  const error = setCustomsMode.error;
   const [mode, setMode] = useState<CustomsMode | ''>('');
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<number | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
 
   const run = async () => {
     if (mode === '' || count === 0) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
-    const result = await apply(mode);
-    setBusy(false);
-    if (result.ok) setDone(result.value.changed);
-    else setError(result.error);
+    // The list reads its rows again when the host reports the change (use-orders-list.ts).
+    const result = await setCustomsMode.run({ ids: [...selection], mode });
+    if (result.ok) {
+      clear();
+      setDone(result.value.changed);
+    }
   };
 
   return (
@@ -42,7 +43,9 @@ export function BulkCustomsMode() {
       {count > 0 ? (
         <>
           <span data-testid="orders-selected-count">{t('orders.selection.selected', { count })}</span>
-          <Button variant="quiet" onClick={clear}>{t('orders.selection.clear')}</Button>
+          <Button variant="quiet" onClick={clear}>
+            {t('orders.selection.clear')}
+          </Button>
         </>
       ) : null}
       <ToolbarField variant="toolbar-inline" label={t('orders.bulk.label')}>
@@ -58,11 +61,19 @@ export function BulkCustomsMode() {
       <Button data-testid="orders-bulk-apply" disabled={busy || count === 0 || mode === ''} onClick={() => void run()}>
         {busy ? t('orders.bulk.applying') : t('orders.bulk.apply')}
       </Button>
-      <Button data-testid="orders-bulk-declare" disabled={count === 0} onClick={() => navigate('customs', buildHashPath([...selection].sort((a, b) => a - b)))}>
+      <Button
+        data-testid="orders-bulk-declare"
+        disabled={count === 0}
+        onClick={() => navigate('customs', buildHashPath([...selection].sort((a, b) => a - b)))}
+      >
         {t('customsDesk.build.fromOrders')}
       </Button>
-      {done !== null ? <span role="status" className="form-saved" data-testid="orders-bulk-done">{t('orders.bulk.done', { count: done })}</span> : null}
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {done !== null ? (
+        <span role="status" className="form-saved" data-testid="orders-bulk-done">
+          {t('orders.bulk.done', { count: done })}
+        </span>
+      ) : null}
+      {error ? <ErrorBanner error={error} onDismiss={setCustomsMode.clearError} /> : null}
     </div>
   );
 }

@@ -7,11 +7,14 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
+import { Checkbox } from '../../ui/Checkbox.tsx';
+import { Select } from '../../ui/Select.tsx';
 import { CountStats } from '../../ui/CountStats.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { RejectedRowsTable } from '../../ui/RejectedRowsTable.tsx';
+import { translateError } from '../../i18n/translate-error.ts';
 import { StatusBadge, useOrderFormatters } from './order-labels.tsx';
-import { isImportSource } from './vocabulary.ts';
+import { isImportSource, MAPPABLE_STATUSES, type MappableStatus } from './vocabulary.ts';
 
 /** Rejected rows listed on screen; the CSV download has them all. */
 export const REJECTED_SHOWN = 200;
@@ -23,9 +26,23 @@ export interface ImportPreviewPanelProps {
   readonly preview: ImportPreview;
   readonly downloading: boolean;
   readonly onDownloadRejected: () => void;
+  /** The meaning chosen for each unknown status word (saved for the shop when the import is confirmed). */
+  readonly statusChoices?: Readonly<Record<string, MappableStatus>>;
+  readonly onStatusChoice?: (word: string, status: MappableStatus | null) => void;
+  /** Rows were rejected: confirming needs this explicit choice ("import the valid rows"). */
+  readonly acceptValidRows?: boolean;
+  readonly onAcceptValidRows?: (accept: boolean) => void;
 }
 
-export function ImportPreviewPanel({ preview, downloading, onDownloadRejected }: ImportPreviewPanelProps) {
+export function ImportPreviewPanel({
+  preview,
+  downloading,
+  onDownloadRejected,
+  statusChoices = {},
+  onStatusChoice,
+  acceptValidRows = false,
+  onAcceptValidRows,
+}: ImportPreviewPanelProps) {
   const { t } = useTranslation();
   const f = useOrderFormatters();
   const encoding = (ENCODINGS as readonly string[]).includes(preview.encoding)
@@ -41,24 +58,117 @@ export function ImportPreviewPanel({ preview, downloading, onDownloadRejected }:
     ['rejected', preview.rejected.length],
   ] as const;
   const totals = Object.entries(preview.totals);
+  const unknownWords = Object.entries(preview.unknownStatuses ?? {});
+  const warnings = preview.warnings ?? [];
   const shownRejected = preview.rejected.slice(0, REJECTED_SHOWN);
 
   return (
     <section className="panel" data-testid="import-preview" aria-labelledby="import-preview-title">
-      <h2 className="panel-title" id="import-preview-title">{t('orders.import.preview.title')}</h2>
+      <h2 className="panel-title" id="import-preview-title">
+        {t('orders.import.preview.title')}
+      </h2>
       <dl className="facts">
-        <dt>{t('orders.import.preview.fileName')}</dt><dd data-testid="import-file-name">{preview.fileName}</dd>
-        <dt>{t('orders.import.preview.source')}</dt><dd data-testid="import-detected-source" data-source={preview.source}>{source}</dd>
-        <dt>{t('orders.import.preview.encoding')}</dt><dd data-testid="import-encoding">{encoding}</dd>
+        <dt>{t('orders.import.preview.fileName')}</dt>
+        <dd data-testid="import-file-name">{preview.fileName}</dd>
+        <dt>{t('orders.import.preview.source')}</dt>
+        <dd data-testid="import-detected-source" data-source={preview.source}>
+          {source}
+        </dd>
+        <dt>{t('orders.import.preview.encoding')}</dt>
+        <dd data-testid="import-encoding">{encoding}</dd>
       </dl>
-      <CountStats counts={counts} label={(key) => t(`orders.import.preview.${key}`)} testId={(key) => `import-count-${key}`} format={f.number} />
-      {preview.orders === 0 ? <p className="notice">{t('orders.import.preview.nothing')}</p> : null}
+      <CountStats
+        counts={counts}
+        label={(key) => t(`orders.import.preview.${key}`)}
+        testId={(key) => `import-count-${key}`}
+        format={f.number}
+      />
+      {preview.rows ? (
+        <p className="field-help" data-testid="import-rows">
+          {t('orders.import.preview.rows', preview.rows)}
+        </p>
+      ) : null}
+      {preview.orders === 0 ? (
+        <p className="notice">
+          {t(preview.rejected.length > 0 ? 'orders.import.preview.allRejected' : 'orders.import.preview.nothing')}
+        </p>
+      ) : null}
+
+      {unknownWords.length > 0 ? (
+        <div data-testid="import-unknown-statuses">
+          <h3 className="section-title">{t('orders.import.preview.unknownStatuses')}</h3>
+          <p className="field-help">{t('orders.import.preview.unknownStatusesIntro')}</p>
+          <DataTable
+            wrap={false}
+            columns={[
+              t('orders.import.preview.unknownWord'),
+              num(t('orders.import.preview.unknownCount')),
+              t('orders.import.preview.unknownAs'),
+            ]}
+          >
+            {unknownWords.map(([word, count]) => (
+              <tr key={word} data-testid={`import-unknown-status-${word}`}>
+                <td>{word}</td>
+                <td className="num">{f.number(count)}</td>
+                <td>
+                  <Select
+                    aria-label={`${t('orders.import.preview.unknownAs')} ${word}`}
+                    data-testid={`import-status-map-${word}`}
+                    value={statusChoices[word] ?? ''}
+                    options={[
+                      { value: '', label: t('orders.import.preview.unknownLeave') },
+                      ...MAPPABLE_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+                    ]}
+                    onChange={(e) =>
+                      onStatusChoice?.(
+                        word,
+                        (MAPPABLE_STATUSES as readonly string[]).includes(e.target.value)
+                          ? (e.target.value as MappableStatus)
+                          : null,
+                      )
+                    }
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      ) : null}
+
+      {warnings.length > 0 ? (
+        <div data-testid="import-warnings">
+          <h3 className="section-title">{t('orders.import.preview.warnings')}</h3>
+          <ul>
+            {warnings.map((w) => (
+              <li key={`${w.orderNo}-${w.code}`} data-testid={`import-warning-${w.orderNo}`}>
+                {w.code === 'import.order.totalMismatch'
+                  ? t('orders.import.preview.totalMismatch', {
+                      orderNo: w.orderNo,
+                      stated: '',
+                      computed: '',
+                      difference: '',
+                      currency: '',
+                      ...w.params,
+                    })
+                  : translateError(t, w.code, w.params)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       {totals.length > 0 ? (
         <>
           <h3 className="section-title">{t('orders.import.preview.totals')}</h3>
-          <DataTable wrap={false} data-testid="import-totals"
-            columns={[t('orders.import.preview.totalsCurrency'), num(t('orders.import.preview.totalsOrders')), num(t('orders.import.preview.totalsGross'))]}>
+          <DataTable
+            wrap={false}
+            data-testid="import-totals"
+            columns={[
+              t('orders.import.preview.totalsCurrency'),
+              num(t('orders.import.preview.totalsOrders')),
+              num(t('orders.import.preview.totalsGross')),
+            ]}
+          >
             {totals.map(([currency, total]) => (
               <tr key={currency} data-testid={`import-total-${currency}`}>
                 <td>{currency}</td>
@@ -73,12 +183,23 @@ export function ImportPreviewPanel({ preview, downloading, onDownloadRejected }:
       {preview.sample.length > 0 ? (
         <>
           <h3 className="section-title">{t('orders.import.preview.sample')}</h3>
-          <DataTable data-testid="import-sample"
-            columns={[t('orders.columns.orderNo'), t('orders.columns.status'), t('orders.columns.orderedAt'), t('orders.columns.country'), num(t('orders.columns.units')), num(t('orders.columns.gross'))]}>
+          <DataTable
+            data-testid="import-sample"
+            columns={[
+              t('orders.columns.orderNo'),
+              t('orders.columns.status'),
+              t('orders.columns.orderedAt'),
+              t('orders.columns.country'),
+              num(t('orders.columns.units')),
+              num(t('orders.columns.gross')),
+            ]}
+          >
             {preview.sample.map((o) => (
               <tr key={o.orderNo}>
                 <td className="mono">{o.orderNo}</td>
-                <td><StatusBadge status={o.status} /></td>
+                <td>
+                  <StatusBadge status={o.status} />
+                </td>
                 <td>{f.dateTime(o.orderedAt)}</td>
                 <td>{o.buyerCountry ?? ''}</td>
                 <td className="num">{f.number(o.units)}</td>
@@ -93,17 +214,41 @@ export function ImportPreviewPanel({ preview, downloading, onDownloadRejected }:
         <div className="rejected" data-testid="import-rejected">
           <h3 className="section-title">{t('orders.import.rejected.title')}</h3>
           <p className="field-help">{t('orders.import.rejected.intro')}</p>
-          <RejectedRowsTable rows={shownRejected} rowTestId={(row) => `import-rejected-row-${row}`}
-            labels={[t('orders.import.rejected.row'), t('orders.import.rejected.column'), t('orders.import.rejected.reason')]}
-            params={(r) => ({ column: r.column ?? t('orders.import.rejected.someColumn'), ...r.params })} />
+          <RejectedRowsTable
+            rows={shownRejected}
+            rowTestId={(row) => `import-rejected-row-${row}`}
+            labels={[
+              t('orders.import.rejected.row'),
+              t('orders.import.rejected.column'),
+              t('orders.import.rejected.reason'),
+            ]}
+            params={(r) => ({ column: r.column ?? t('orders.import.rejected.someColumn'), ...r.params })}
+          />
           {preview.rejected.length > shownRejected.length ? (
-            <p className="field-help">{t('orders.import.rejected.more', { count: preview.rejected.length - shownRejected.length })}</p>
+            <p className="field-help">
+              {t('orders.import.rejected.more', { count: preview.rejected.length - shownRejected.length })}
+            </p>
           ) : null}
           <div className="form-actions">
             <Button data-testid="import-rejected-download" disabled={downloading} onClick={onDownloadRejected}>
               {t('orders.import.rejected.download')}
             </Button>
           </div>
+          {preview.orders > 0 ? (
+            <>
+              <Checkbox
+                testId="import-accept-valid-rows"
+                label={t('orders.import.preview.acceptValidRows', { count: preview.rejected.length })}
+                checked={acceptValidRows}
+                onChange={(v) => onAcceptValidRows?.(v)}
+              />
+              {!acceptValidRows ? (
+                <p className="notice" role="status" data-testid="import-must-accept">
+                  {t('orders.import.preview.mustAccept', { count: preview.rejected.length })}
+                </p>
+              ) : null}
+            </>
+          ) : null}
         </div>
       ) : null}
       <p className="field-help">{t('orders.import.preview.notWritten')}</p>

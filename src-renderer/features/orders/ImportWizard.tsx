@@ -7,16 +7,15 @@
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHostEvent, useMutation, useQuery } from '../../app/use-query.ts';
 import type {
   ColumnMapping,
   ErrorInfo,
   ImportPreview,
   ImportSource,
   ImportSummary,
-  SavedMapping,
+  EventMap,
 } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
-import type { ImportProgress } from '../../state/orders-slice.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CountStats } from '../../ui/CountStats.tsx';
@@ -27,14 +26,22 @@ import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
-import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from './file-to-base64.ts';
+import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from '../../ui/file-to-base64.ts';
 import { ImportPreviewPanel } from './ImportPreviewPanel.tsx';
 import { MappingEditor, unmappedRequired } from './MappingEditor.tsx';
 import { useOrderFormatters } from './order-labels.tsx';
-import { GENERIC_FIELDS, IMPORT_SOURCES, isImportSource, type GenericField } from './vocabulary.ts';
+import {
+  GENERIC_FIELDS,
+  IMPORT_SOURCES,
+  isImportSource,
+  type GenericField,
+  type MappableStatus,
+} from './vocabulary.ts';
 
 type Busy = null | 'reading' | 'previewing' | 'confirming' | 'discarding';
 type SourceChoice = 'auto' | ImportSource;
+
+type ImportProgress = EventMap['import.progress'];
 
 function ImportProgressBar({ progress }: { readonly progress: ImportProgress | null }) {
   const { t } = useTranslation();
@@ -47,27 +54,53 @@ function ImportProgressBar({ progress }: { readonly progress: ImportProgress | n
       label={t(`orders.import.phases.${phase}`)}
       done={progress?.done ?? 0}
       total={known ? progress.total : 0}
-      valueText={known ? t('orders.import.progress', { done: f.number(progress.done), total: f.number(progress.total) }) : t('orders.import.progressUnknown')}
+      valueText={
+        known
+          ? t('orders.import.progress', { done: f.number(progress.done), total: f.number(progress.total) })
+          : t('orders.import.progressUnknown')
+      }
     />
   );
 }
 
-function SummaryPanel({ summary, fileName, onDone, onAnother }: {
-  readonly summary: ImportSummary; readonly fileName: string; readonly onDone: () => void; readonly onAnother: () => void;
+function SummaryPanel({
+  summary,
+  fileName,
+  onDone,
+  onAnother,
+}: {
+  readonly summary: ImportSummary;
+  readonly fileName: string;
+  readonly onDone: () => void;
+  readonly onAnother: () => void;
 }) {
   const { t } = useTranslation();
   const f = useOrderFormatters();
   const counts = [
-    ['new', summary.new], ['updated', summary.updated], ['unchanged', summary.unchanged], ['rejected', summary.rejected.length],
+    ['new', summary.new],
+    ['updated', summary.updated],
+    ['unchanged', summary.unchanged],
+    ['rejected', summary.rejected.length],
   ] as const;
   return (
     <section className="panel" data-testid="import-summary" aria-labelledby="import-summary-title">
-      <h2 className="panel-title" id="import-summary-title">{t('orders.import.summary.title')}</h2>
+      <h2 className="panel-title" id="import-summary-title">
+        {t('orders.import.summary.title')}
+      </h2>
       <p role="status">{t('orders.import.summary.body', { fileName })}</p>
-      <CountStats counts={counts} label={(key) => t(`orders.import.summary.${key}`)} testId={(key) => `import-summary-${key}`} format={f.number} />
+      <CountStats
+        counts={counts}
+        label={(key) => t(`orders.import.summary.${key}`)}
+        testId={(key) => `import-summary-${key}`}
+        format={f.number}
+      />
       <div className="form-actions">
-        <Button variant="primary" data-testid="import-done" onClick={onDone}>{t('orders.import.summary.toOrders')}</Button>
-        <Button data-testid="import-another" onClick={onAnother}>{t('orders.import.summary.another')}</Button>
+        <Button variant="primary" data-testid="import-done" onClick={onDone}>
+          {t('orders.import.summary.toOrders')}
+        </Button>
+        <Button data-testid="import-another" onClick={onAnother}>
+          {t('orders.import.summary.another')}
+        </Button>
       </div>
     </section>
   );
@@ -75,16 +108,20 @@ function SummaryPanel({ summary, fileName, onDone, onAnother }: {
 
 export function ImportWizard() {
   const { t, i18n } = useTranslation();
+  const importsConfirm = useMutation('imports.confirm');
+  const importsDiscard = useMutation('imports.discard');
+  const importsPreview = useMutation('imports.preview');
+  const importsRejectedCsv = useMutation('imports.rejectedCsv');
   const navigate = useAppStore((s) => s.navigate);
-  const shops = useAppStore((s) => s.shops);
-  const loadShops = useAppStore((s) => s.loadShops);
-  const hostProgress = useAppStore((s) => s.importProgress);
-  const resetHostProgress = useAppStore((s) => s.resetImportProgress);
+  const shops = useQuery('shops.list', {}).data ?? null;
+  const savedMappings = useQuery('imports.mappings.list', {}).data ?? [];
+  const [hostProgress, setHostProgress] = useState<ImportProgress | null>(null);
+  useHostEvent('import.progress', setHostProgress);
+  const resetHostProgress = () => setHostProgress(null);
 
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState<SourceChoice>('auto');
   const [shopId, setShopId] = useState('');
-  const [savedMappings, setSavedMappings] = useState<readonly SavedMapping[]>([]);
   const [mappingName, setMappingName] = useState('');
   const [busy, setBusy] = useState<Busy>(null);
   const [localProgress, setLocalProgress] = useState<ImportProgress | null>(null);
@@ -97,27 +134,26 @@ export function ImportWizard() {
   const [summary, setSummary] = useState<{ readonly value: ImportSummary; readonly fileName: string } | null>(null);
   const [downloading, setDownloading] = useState(false);
   const [dragging, setDragging] = useState(false);
+  /** The user's meaning of each unknown status word (saved for the shop at confirm), and the explicit "import the valid rows". */
+  const [statusChoices, setStatusChoices] = useState<Readonly<Record<string, MappableStatus>>>({});
+  const [acceptValidRows, setAcceptValidRows] = useState(false);
 
   const contentRef = useRef<{ readonly file: File; readonly base64: string } | null>(null);
   /** The preview the host holds for us; discarded if the wizard is left without confirming. */
   const openPreviewId = useRef<string | null>(null);
 
-  useEffect(() => {
-    void loadShops();
-    void call('imports.mappings.list', {}).then((r) => {
-      if (r.ok) setSavedMappings(r.value);
-    });
-  }, [loadShops]);
-
-  useEffect(() => () => {
-    const id = openPreviewId.current;
-    if (id !== null) void call('imports.discard', { previewId: id });
-  }, []);
+  useEffect(
+    () => () => {
+      const id = openPreviewId.current;
+      if (id !== null) void importsDiscard.run({ previewId: id });
+    },
+    [],
+  );
 
   const discardOpenPreview = () => {
     const id = openPreviewId.current;
     openPreviewId.current = null;
-    if (id !== null) void call('imports.discard', { previewId: id });
+    if (id !== null) void importsDiscard.run({ previewId: id });
   };
 
   const chooseFile = (chosen: File | null) => {
@@ -145,7 +181,9 @@ export function ImportWizard() {
       setBusy('reading');
       setLocalProgress({ previewId: null, phase: 'read', done: 0, total: file.size });
       try {
-        base64 = await fileToBase64(file, (done, total) => setLocalProgress({ previewId: null, phase: 'read', done, total }));
+        base64 = await fileToBase64(file, (done, total) =>
+          setLocalProgress({ previewId: null, phase: 'read', done, total }),
+        );
       } catch {
         setBusy(null);
         setLocalProgress(null);
@@ -157,7 +195,7 @@ export function ImportWizard() {
     setBusy('previewing');
     setLocalProgress(null);
     discardOpenPreview();
-    const result = await call('imports.preview', {
+    const result = await importsPreview.run({
       fileName: importFileName(file.name),
       contentBase64: base64,
       source,
@@ -174,6 +212,8 @@ export function ImportWizard() {
     }
     openPreviewId.current = result.value.previewId;
     setPreview(result.value);
+    setStatusChoices({});
+    setAcceptValidRows(false);
     setMapping(result.value.mapping);
     setMappingDirty(false);
   };
@@ -184,7 +224,12 @@ export function ImportWizard() {
     setError(null);
     resetHostProgress();
     const name = saveMapping ? saveName.trim() : '';
-    const result = await call('imports.confirm', { previewId: preview.previewId, saveMappingAs: name === '' ? null : name });
+    const result = await importsConfirm.run({
+      previewId: preview.previewId,
+      saveMappingAs: name === '' ? null : name,
+      ...(preview.rejected.length > 0 ? { acceptValidRows } : {}),
+      ...(Object.keys(statusChoices).length > 0 ? { statusMappings: statusChoices } : {}),
+    });
     setBusy(null);
     resetHostProgress();
     if (!result.ok) {
@@ -206,7 +251,7 @@ export function ImportWizard() {
     openPreviewId.current = null;
     if (id !== null) {
       setBusy('discarding');
-      await call('imports.discard', { previewId: id });
+      await importsDiscard.run({ previewId: id });
       setBusy(null);
     }
     navigate('orders');
@@ -215,7 +260,7 @@ export function ImportWizard() {
   const downloadRejected = async () => {
     if (!preview) return;
     setDownloading(true);
-    const result = await call('imports.rejectedCsv', { previewId: preview.previewId });
+    const result = await importsRejectedCsv.run({ previewId: preview.previewId });
     setDownloading(false);
     if (result.ok) downloadText(result.value.fileName, result.value.csv);
     else setError(result.error);
@@ -239,18 +284,35 @@ export function ImportWizard() {
     chooseFile(e.dataTransfer.files[0] ?? null);
   };
 
-  const progress = busy === 'reading' ? localProgress : busy === 'previewing' || busy === 'confirming' ? relevantProgress(hostProgress, preview, busy) : null;
-  const showMapping = preview !== null && mapping !== null && (preview.source === 'generic' || preview.mapping !== null);
+  const progress =
+    busy === 'reading'
+      ? localProgress
+      : busy === 'previewing' || busy === 'confirming'
+        ? relevantProgress(hostProgress, preview, busy)
+        : null;
+  const showMapping =
+    preview !== null && mapping !== null && (preview.source === 'generic' || preview.mapping !== null);
   const missingRequired = mapping ? unmappedRequired(mapping) : [];
   const stillMissing = preview ? [...new Set([...preview.unmappedRequired, ...missingRequired])] : [];
-  const confirmBlocked = preview === null || preview.orders === 0 || mappingDirty || stillMissing.length > 0 || (saveMapping && saveName.trim() === '');
+  const mustAccept = preview !== null && preview.rejected.length > 0 && !acceptValidRows;
+  const confirmBlocked =
+    preview === null ||
+    preview.orders === 0 ||
+    mappingDirty ||
+    stillMissing.length > 0 ||
+    (saveMapping && saveName.trim() === '') ||
+    mustAccept;
 
   return (
     <div className="import-wizard" data-testid="import-wizard">
       <PageHeader
         title={t('orders.import.title')}
         description={t('orders.import.intro')}
-        actions={<Button variant="quiet" data-testid="import-back" onClick={() => navigate('orders')}>{t('orders.actions.back')}</Button>}
+        actions={
+          <Button variant="quiet" data-testid="import-back" onClick={() => navigate('orders')}>
+            {t('orders.actions.back')}
+          </Button>
+        }
       />
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
 
@@ -264,11 +326,16 @@ export function ImportWizard() {
       ) : (
         <>
           <section className="panel" aria-labelledby="import-choose-title">
-            <h2 className="panel-title" id="import-choose-title">{t('orders.import.file')}</h2>
+            <h2 className="panel-title" id="import-choose-title">
+              {t('orders.import.file')}
+            </h2>
             <label
               className={dragging ? 'dropzone dropzone-active' : 'dropzone'}
               data-testid="import-dropzone"
-              onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
               onDragLeave={() => setDragging(false)}
               onDrop={onDrop}
             >
@@ -281,7 +348,9 @@ export function ImportWizard() {
                 disabled={busy !== null}
                 onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
               />
-              <span className="dropzone-button" aria-hidden="true">{t('orders.import.choose')}</span>
+              <span className="dropzone-button" aria-hidden="true">
+                {t('orders.import.choose')}
+              </span>
               <span>{t('orders.import.drop')}</span>
               {file ? (
                 <span className="dropzone-file" data-testid="import-chosen">
@@ -297,7 +366,10 @@ export function ImportWizard() {
                   data-testid="import-source"
                   value={source}
                   disabled={busy !== null}
-                  options={[{ value: 'auto', label: t('orders.import.sources.auto') }, ...IMPORT_SOURCES.map((s) => ({ value: s, label: t(`orders.import.sources.${s}`) }))]}
+                  options={[
+                    { value: 'auto', label: t('orders.import.sources.auto') },
+                    ...IMPORT_SOURCES.map((s) => ({ value: s, label: t(`orders.import.sources.${s}`) })),
+                  ]}
                   onChange={(e) => setSource(isImportSource(e.target.value) ? e.target.value : 'auto')}
                 />
               </ToolbarField>
@@ -307,7 +379,10 @@ export function ImportWizard() {
                   data-testid="import-shop"
                   value={shopId}
                   disabled={busy !== null}
-                  options={[{ value: '', label: t('orders.import.shopAuto') }, ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name }))]}
+                  options={[
+                    { value: '', label: t('orders.import.shopAuto') },
+                    ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+                  ]}
                   onChange={(e) => setShopId(e.target.value)}
                 />
               </ToolbarField>
@@ -318,14 +393,22 @@ export function ImportWizard() {
                     data-testid="import-saved-mapping"
                     value={mappingName}
                     disabled={busy !== null}
-                    options={[{ value: '', label: t('orders.import.savedMappingNone') }, ...savedMappings.map((m) => ({ value: m.name, label: m.name }))]}
+                    options={[
+                      { value: '', label: t('orders.import.savedMappingNone') },
+                      ...savedMappings.map((m) => ({ value: m.name, label: m.name })),
+                    ]}
                     onChange={(e) => setMappingName(e.target.value)}
                   />
                 </ToolbarField>
               ) : null}
             </div>
             <div className="form-actions">
-              <Button variant="primary" data-testid="import-start" disabled={!file || busy !== null} onClick={() => void runPreview(null)}>
+              <Button
+                variant="primary"
+                data-testid="import-start"
+                disabled={!file || busy !== null}
+                onClick={() => void runPreview(null)}
+              >
                 {busy === 'reading' || busy === 'previewing' ? t('orders.import.reading') : t('orders.import.start')}
               </Button>
             </div>
@@ -345,15 +428,40 @@ export function ImportWizard() {
                   onRemap={() => void runPreview(mapping)}
                 />
               ) : null}
-              <ImportPreviewPanel preview={preview} downloading={downloading} onDownloadRejected={() => void downloadRejected()} />
+              <ImportPreviewPanel
+                preview={preview}
+                downloading={downloading}
+                onDownloadRejected={() => void downloadRejected()}
+                statusChoices={statusChoices}
+                onStatusChoice={(word, status) =>
+                  setStatusChoices((c) => {
+                    const { [word]: _old, ...rest } = c;
+                    return status === null ? rest : { ...rest, [word]: status };
+                  })
+                }
+                acceptValidRows={acceptValidRows}
+                onAcceptValidRows={setAcceptValidRows}
+              />
               <section className="panel import-actions">
                 {showMapping ? (
                   <div className="save-mapping">
-                    <Checkbox testId="import-save-mapping" label={t('orders.import.mapping.saveAs')} checked={saveMapping} onChange={setSaveMapping} />
+                    <Checkbox
+                      testId="import-save-mapping"
+                      label={t('orders.import.mapping.saveAs')}
+                      checked={saveMapping}
+                      onChange={setSaveMapping}
+                    />
                     {saveMapping ? (
                       <ToolbarField label={t('orders.import.mapping.saveName')}>
-                        <input className="input input-compact" type="text" maxLength={100} data-testid="import-mapping-name"
-                          placeholder={t('orders.import.mapping.saveNamePlaceholder')} value={saveName} onChange={(e) => setSaveName(e.target.value)} />
+                        <input
+                          className="input input-compact"
+                          type="text"
+                          maxLength={100}
+                          data-testid="import-mapping-name"
+                          placeholder={t('orders.import.mapping.saveNamePlaceholder')}
+                          value={saveName}
+                          onChange={(e) => setSaveName(e.target.value)}
+                        />
                       </ToolbarField>
                     ) : null}
                   </div>
@@ -361,15 +469,24 @@ export function ImportWizard() {
                 {stillMissing.length > 0 ? (
                   <p className="notice" role="status" data-testid="import-mapping-missing">
                     {t('orders.import.mapping.missing', {
-                      fields: stillMissing.map((f) => (isGenericFieldName(f) ? t(`orders.import.genericFields.${f}`) : f)).join(t('orders.profit.listSeparator')),
+                      fields: stillMissing
+                        .map((f) => (isGenericFieldName(f) ? t(`orders.import.genericFields.${f}`) : f))
+                        .join(t('orders.profit.listSeparator')),
                     })}
                   </p>
                 ) : null}
                 <div className="form-actions">
-                  <Button variant="primary" data-testid="import-confirm" disabled={confirmBlocked || busy !== null} onClick={() => void confirm()}>
+                  <Button
+                    variant="primary"
+                    data-testid="import-confirm"
+                    disabled={confirmBlocked || busy !== null}
+                    onClick={() => void confirm()}
+                  >
                     {busy === 'confirming' ? t('orders.import.confirming') : t('orders.import.confirm')}
                   </Button>
-                  <Button data-testid="import-discard" disabled={busy !== null} onClick={() => void discard()}>{t('orders.import.discard')}</Button>
+                  <Button data-testid="import-discard" disabled={busy !== null} onClick={() => void discard()}>
+                    {t('orders.import.discard')}
+                  </Button>
                   {confirmBlocked && !mappingDirty && stillMissing.length === 0 && preview.orders > 0 ? (
                     <span className="field-help">{t('orders.import.confirmBlocked')}</span>
                   ) : null}
@@ -388,8 +505,13 @@ function isGenericFieldName(name: string): name is GenericField {
 }
 
 /** Host progress for what we are waiting on: any while previewing (no id yet), this preview's while confirming. */
-function relevantProgress(progress: ImportProgress | null, preview: ImportPreview | null, busy: Busy): ImportProgress | null {
+function relevantProgress(
+  progress: ImportProgress | null,
+  preview: ImportPreview | null,
+  busy: Busy,
+): ImportProgress | null {
   if (progress === null) return null;
-  if (busy === 'confirming' && preview && progress.previewId !== null && progress.previewId !== preview.previewId) return null;
+  if (busy === 'confirming' && preview && progress.previewId !== null && progress.previewId !== preview.previewId)
+    return null;
   return progress;
 }

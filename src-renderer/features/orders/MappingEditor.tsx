@@ -31,10 +31,15 @@ export function MappingEditor({ headers, mapping, dirty, busy, onChange, onRemap
   const { t } = useTranslation();
   return (
     <section className="panel" data-testid="import-mapping" aria-labelledby="import-mapping-title">
-      <h2 className="panel-title" id="import-mapping-title">{t('orders.import.mapping.title')}</h2>
+      <h2 className="panel-title" id="import-mapping-title">
+        {t('orders.import.mapping.title')}
+      </h2>
       <p className="field-help">{t('orders.import.mapping.intro')}</p>
-      <DataTable className="table mapping-table" wrap={false}
-        columns={[t('orders.import.mapping.field'), t('orders.import.mapping.column')]}>
+      <DataTable
+        className="table mapping-table"
+        wrap={false}
+        columns={[t('orders.import.mapping.field'), t('orders.import.mapping.column')]}
+      >
         {GENERIC_FIELDS.map((field) => {
           const required = isRequiredField(field);
           const value = mapping[field] ?? '';
@@ -58,7 +63,9 @@ export function MappingEditor({ headers, mapping, dirty, busy, onChange, onRemap
                 >
                   <option value="">{t('orders.import.mapping.notMapped')}</option>
                   {headers.map((h, i) => (
-                    <option key={`${i}-${h}`} value={h}>{h}</option>
+                    <option key={`${i}-${h}`} value={h}>
+                      {h}
+                    </option>
                   ))}
                 </select>
               </td>
@@ -67,8 +74,14 @@ export function MappingEditor({ headers, mapping, dirty, busy, onChange, onRemap
         })}
       </DataTable>
       <div className="form-actions">
-        <Button data-testid="import-remap" disabled={busy || !dirty} onClick={onRemap}>{t('orders.import.mapping.remap')}</Button>
-        {dirty ? <span className="notice" role="status" data-testid="import-mapping-dirty">{t('orders.import.mapping.dirty')}</span> : null}
+        <Button data-testid="import-remap" disabled={busy || !dirty} onClick={onRemap}>
+          {t('orders.import.mapping.remap')}
+        </Button>
+        {dirty ? (
+          <span className="notice" role="status" data-testid="import-mapping-dirty">
+            {t('orders.import.mapping.dirty')}
+          </span>
+        ) : null}
       </div>
     </section>
   );

@@ -3,7 +3,6 @@
  * for the filter ("共 N 单"), the bulk customs-mode bar and the virtualised table; an empty
  * ledger gets an empty state with the same two actions instead of an empty table.
  */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -14,24 +13,17 @@ import { BulkCustomsMode } from './BulkCustomsMode.tsx';
 import { useOrderFormatters } from './order-labels.tsx';
 import { OrdersTable } from './OrdersTable.tsx';
 import { OrdersToolbar } from './OrdersToolbar.tsx';
+import { useOrdersList } from './use-orders-list.ts';
 
 export function OrderList() {
   const { t } = useTranslation();
   const f = useOrderFormatters();
   const navigate = useAppStore((s) => s.navigate);
-  const loadShops = useAppStore((s) => s.loadShops);
-  const reload = useAppStore((s) => s.reloadOrders);
   const clearFilter = useAppStore((s) => s.clearOrdersFilter);
-  const total = useAppStore((s) => s.ordersTotal);
-  const itemCount = useAppStore((s) => s.orderItems.length);
-  const loadState = useAppStore((s) => s.ordersLoadState);
-  const error = useAppStore((s) => s.ordersError);
   const filtered = useAppStore((s) => Object.keys(s.ordersFilter).length > 0);
-
-  useEffect(() => {
-    void loadShops();
-    void reload();
-  }, [loadShops, reload]);
+  const list = useOrdersList();
+  const { total, error, state: loadState } = list;
+  const itemCount = list.items.length;
 
   const goImport = () => navigate('orders', 'import');
   const goNew = () => navigate('orders', 'new');
@@ -44,8 +36,12 @@ export function OrderList() {
         description={t('orders.description')}
         actions={
           <>
-            <Button variant="primary" data-testid="orders-import" onClick={goImport}>{t('orders.actions.import')}</Button>
-            <Button data-testid="orders-new" onClick={goNew}>{t('orders.actions.new')}</Button>
+            <Button variant="primary" data-testid="orders-import" onClick={goImport}>
+              {t('orders.actions.import')}
+            </Button>
+            <Button data-testid="orders-new" onClick={goNew}>
+              {t('orders.actions.new')}
+            </Button>
           </>
         }
       />
@@ -53,14 +49,18 @@ export function OrderList() {
       {error ? (
         <div className="inline-error">
           <ErrorBanner error={error} />
-          <Button onClick={() => void reload()}>{t('orders.actions.retry')}</Button>
+          <Button onClick={list.retry}>{t('orders.actions.retry')}</Button>
         </div>
       ) : null}
       {empty && !filtered ? (
         <EmptyState title={t('orders.empty.title')} body={t('orders.empty.body')}>
           <div className="form-actions">
-            <Button variant="primary" data-testid="orders-empty-import" onClick={goImport}>{t('orders.actions.import')}</Button>
-            <Button data-testid="orders-empty-new" onClick={goNew}>{t('orders.actions.new')}</Button>
+            <Button variant="primary" data-testid="orders-empty-import" onClick={goImport}>
+              {t('orders.actions.import')}
+            </Button>
+            <Button data-testid="orders-empty-new" onClick={goNew}>
+              {t('orders.actions.new')}
+            </Button>
           </div>
         </EmptyState>
       ) : (
@@ -76,9 +76,13 @@ export function OrderList() {
               <Button onClick={clearFilter}>{t('orders.filters.clear')}</Button>
             </EmptyState>
           ) : (
-            <OrdersTable />
+            <OrdersTable list={list} />
           )}
-          {loadState === 'loading' && itemCount === 0 ? <p className="muted" role="status">{t('orders.list.loading')}</p> : null}
+          {loadState === 'loading' && itemCount === 0 ? (
+            <p className="muted" role="status">
+              {t('orders.list.loading')}
+            </p>
+          ) : null}
         </>
       )}
     </div>

@@ -48,5 +48,9 @@ export function OrdersPage() {
       content = <OrderForm key={`edit-${view.id}`} orderId={view.id} />;
       break;
   }
-  return <div className="page page-wide" data-testid="page-orders">{content}</div>;
+  return (
+    <div className="page page-wide" data-testid="page-orders">
+      {content}
+    </div>
+  );
 }

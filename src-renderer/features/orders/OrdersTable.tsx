@@ -12,6 +12,7 @@ import { hashFor } from '../../state/routes.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ExclusionMarker, StatusBadge, useOrderFormatters } from './order-labels.tsx';
 import { isDescending, nextSort, sortField, type SortField } from './vocabulary.ts';
+import type { OrdersList } from './use-orders-list.ts';
 
 export const ROW_HEIGHT = 36;
 /** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
@@ -36,13 +37,23 @@ function SortHeader({ field, label }: { readonly field: SortField; readonly labe
         onClick={() => setSort(nextSort(sort, field))}
       >
         {label}
-        <span className="sort-arrow" aria-hidden="true">{active ? (descending ? '↓' : '↑') : '↕'}</span>
+        <span className="sort-arrow" aria-hidden="true">
+          {active ? (descending ? '↓' : '↑') : '↕'}
+        </span>
       </button>
     </div>
   );
 }
 
-function OrderRow({ order, index, start }: { readonly order: OrderListItem; readonly index: number; readonly start: number }) {
+function OrderRow({
+  order,
+  index,
+  start,
+}: {
+  readonly order: OrderListItem;
+  readonly index: number;
+  readonly start: number;
+}) {
   const { t } = useTranslation();
   const f = useOrderFormatters();
   const selected = useAppStore((s) => s.orderSelection.has(order.id));
@@ -67,37 +78,54 @@ function OrderRow({ order, index, start }: { readonly order: OrderListItem; read
         />
       </div>
       <div role="gridcell" className="cell cell-orderNo mono">
-        <a href={hashFor('orders', String(order.id))} className="order-link" title={t('orders.list.openOrder', { orderNo: order.orderNo })}>
+        <a
+          href={hashFor('orders', String(order.id))}
+          className="order-link"
+          title={t('orders.list.openOrder', { orderNo: order.orderNo })}
+        >
           {order.orderNo}
         </a>
       </div>
-      <div role="gridcell" className="cell cell-shop">{order.shopName}</div>
-      <div role="gridcell" className="cell cell-status"><StatusBadge status={order.status} /></div>
-      <div role="gridcell" className="cell cell-orderedAt" title={f.dateTime(order.orderedAt)}>{f.dateTimeShort(order.orderedAt)}</div>
-      <div role="gridcell" className="cell cell-country">{order.buyerCountry ?? ''}</div>
-      <div role="gridcell" className="cell cell-customsMode" title={order.customsMode ? t(`orders.customsModes.${order.customsMode}`) : undefined}>
+      <div role="gridcell" className="cell cell-shop">
+        {order.shopName}
+      </div>
+      <div role="gridcell" className="cell cell-status">
+        <StatusBadge status={order.status} />
+      </div>
+      <div role="gridcell" className="cell cell-orderedAt" title={f.dateTime(order.orderedAt)}>
+        {f.dateTimeShort(order.orderedAt)}
+      </div>
+      <div role="gridcell" className="cell cell-country">
+        {order.buyerCountry ?? ''}
+      </div>
+      <div
+        role="gridcell"
+        className="cell cell-customsMode"
+        title={order.customsMode ? t(`orders.customsModes.${order.customsMode}`) : undefined}
+      >
         {order.customsMode ?? <span className="muted">{t('orders.noCustomsMode')}</span>}
       </div>
-      <div role="gridcell" className="cell cell-units num">{f.number(order.units)}</div>
-      <div role="gridcell" className="cell cell-gross num">{f.money(order.gross, order.currency)}</div>
+      <div role="gridcell" className="cell cell-units num">
+        {f.number(order.units)}
+      </div>
+      <div role="gridcell" className="cell cell-gross num">
+        {f.money(order.gross, order.currency)}
+      </div>
       <div role="gridcell" className="cell cell-sale">
-        {order.exclusion ? <ExclusionMarker exclusion={order.exclusion} testId={`orders-excluded-${order.orderNo}`} /> : null}
+        {order.exclusion ? (
+          <ExclusionMarker exclusion={order.exclusion} testId={`orders-excluded-${order.orderNo}`} />
+        ) : null}
       </div>
     </div>
   );
 }
 
-export function OrdersTable() {
+export function OrdersTable({ list }: { readonly list: OrdersList }) {
   const { t } = useTranslation();
-  const items = useAppStore((s) => s.orderItems);
-  const nextCursor = useAppStore((s) => s.ordersNextCursor);
-  const loadState = useAppStore((s) => s.ordersLoadState);
-  const total = useAppStore((s) => s.ordersTotal);
+  const { items, total, hasMore, loadMore, state: loadState } = list;
   const selection = useAppStore((s) => s.orderSelection);
   const setSelected = useAppStore((s) => s.setOrdersSelected);
-  const loadMore = useAppStore((s) => s.loadMoreOrders);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const hasMore = nextCursor !== null;
 
   const virtualizer = useVirtualizer({
     count: items.length + (hasMore ? 1 : 0),
@@ -110,7 +138,7 @@ export function OrdersTable() {
   const busy = loadState === 'loading' || loadState === 'loadingMore';
 
   useEffect(() => {
-    if (hasMore && !busy && lastIndex >= items.length - PREFETCH_ROWS) void loadMore();
+    if (hasMore && !busy && lastIndex >= items.length - PREFETCH_ROWS) loadMore();
   }, [hasMore, busy, lastIndex, items.length, loadMore]);
 
   // "On screen" = rows actually in the viewport, not the overscan around it.
@@ -144,14 +172,26 @@ export function OrdersTable() {
             />
           </div>
           <SortHeader field="orderNo" label={t('orders.columns.orderNo')} />
-          <div role="columnheader" className="cell cell-shop">{t('orders.columns.shop')}</div>
-          <div role="columnheader" className="cell cell-status">{t('orders.columns.status')}</div>
+          <div role="columnheader" className="cell cell-shop">
+            {t('orders.columns.shop')}
+          </div>
+          <div role="columnheader" className="cell cell-status">
+            {t('orders.columns.status')}
+          </div>
           <SortHeader field="orderedAt" label={t('orders.columns.orderedAt')} />
-          <div role="columnheader" className="cell cell-country">{t('orders.columns.country')}</div>
-          <div role="columnheader" className="cell cell-customsMode">{t('orders.columns.customsMode')}</div>
-          <div role="columnheader" className="cell cell-units num">{t('orders.columns.units')}</div>
+          <div role="columnheader" className="cell cell-country">
+            {t('orders.columns.country')}
+          </div>
+          <div role="columnheader" className="cell cell-customsMode">
+            {t('orders.columns.customsMode')}
+          </div>
+          <div role="columnheader" className="cell cell-units num">
+            {t('orders.columns.units')}
+          </div>
           <SortHeader field="gross" label={t('orders.columns.gross')} />
-          <div role="columnheader" className="cell cell-sale">{t('orders.columns.sale')}</div>
+          <div role="columnheader" className="cell cell-sale">
+            {t('orders.columns.sale')}
+          </div>
         </div>
       </div>
       <div className="orders-scroll" ref={scrollRef} data-testid="orders-list" role="rowgroup">
@@ -160,8 +200,15 @@ export function OrdersTable() {
             const order = items[v.index];
             if (!order) {
               return (
-                <div key="loader" role="row" className="orders-row orders-loader" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-                  <div role="gridcell" className="cell muted">{t('orders.list.loadingMore')}</div>
+                <div
+                  key="loader"
+                  role="row"
+                  className="orders-row orders-loader"
+                  style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                >
+                  <div role="gridcell" className="cell muted">
+                    {t('orders.list.loadingMore')}
+                  </div>
                 </div>
               );
             }

@@ -1,10 +1,11 @@
 /**
  * OrdersToolbar: the list's filters — shop, status, customs mode, order-date range, buyer
  * country and a text search that waits for a pause in typing before it asks the host.
- * Every change re-queries from the first page (see the orders slice).
+ * Every change re-queries from the first page (see use-orders-list.ts).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../app/use-query.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Select } from '../../ui/Select.tsx';
@@ -16,7 +17,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
 export function OrdersToolbar() {
   const { t } = useTranslation();
   const filter = useAppStore((s) => s.ordersFilter);
-  const shops = useAppStore((s) => s.shops);
+  const shops = useQuery('shops.list', {}).data;
   const setFilter = useAppStore((s) => s.setOrdersFilter);
   const clearFilter = useAppStore((s) => s.clearOrdersFilter);
   const [q, setQ] = useState(filter.q ?? '');
@@ -31,7 +32,10 @@ export function OrdersToolbar() {
   }, [q, appliedQ, setFilter]);
 
   const changeCountry = (value: string) => {
-    const upper = value.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 2);
+    const upper = value
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '')
+      .slice(0, 2);
     setCountry(upper);
     if (upper.length === 2) setFilter({ country: upper });
     else if (upper.length === 0 && filter.country !== undefined) setFilter({ country: undefined });
@@ -52,7 +56,10 @@ export function OrdersToolbar() {
           className="select-compact"
           data-testid="orders-filter-shop"
           value={filter.shopId === undefined ? '' : String(filter.shopId)}
-          options={[{ value: '', label: t('orders.filters.allShops') }, ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name }))]}
+          options={[
+            { value: '', label: t('orders.filters.allShops') },
+            ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+          ]}
           onChange={(e) => setFilter({ shopId: e.target.value === '' ? undefined : Number(e.target.value) })}
         />
       </ToolbarField>
@@ -61,7 +68,10 @@ export function OrdersToolbar() {
           className="select-compact"
           data-testid="orders-filter-status"
           value={filter.status ?? ''}
-          options={[{ value: '', label: t('orders.filters.allStatuses') }, ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) }))]}
+          options={[
+            { value: '', label: t('orders.filters.allStatuses') },
+            ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+          ]}
           onChange={(e) => setFilter({ status: isOrderStatus(e.target.value) ? e.target.value : undefined })}
         />
       </ToolbarField>
@@ -70,7 +80,10 @@ export function OrdersToolbar() {
           className="select-compact"
           data-testid="orders-filter-customsMode"
           value={filter.customsMode ?? ''}
-          options={[{ value: '', label: t('orders.filters.allModes') }, ...CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) }))]}
+          options={[
+            { value: '', label: t('orders.filters.allModes') },
+            ...CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) })),
+          ]}
           onChange={(e) => setFilter({ customsMode: isCustomsMode(e.target.value) ? e.target.value : undefined })}
         />
       </ToolbarField>
@@ -119,7 +132,9 @@ export function OrdersToolbar() {
         />
       </ToolbarField>
       {active ? (
-        <Button variant="quiet" data-testid="orders-filter-clear" onClick={clear}>{t('orders.filters.clear')}</Button>
+        <Button variant="quiet" data-testid="orders-filter-clear" onClick={clear}>
+          {t('orders.filters.clear')}
+        </Button>
       ) : null}
     </div>
   );

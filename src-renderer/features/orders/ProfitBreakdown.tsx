@@ -8,7 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { ProfitBreakdown as Profit } from '../../../src-main/api/contract.ts';
 import { useOrderFormatters } from './order-labels.tsx';
 
-export const COST_PARTS = ['productCost', 'headHaul', 'lastMile', 'platformFees', 'advertising', 'fxDifference'] as const satisfies readonly (keyof Profit)[];
+export const COST_PARTS = [
+  'productCost',
+  'headHaul',
+  'lastMile',
+  'platformFees',
+  'advertising',
+  'fxDifference',
+] as const satisfies readonly (keyof Profit)[];
 export type CostPart = (typeof COST_PARTS)[number];
 
 export function missingParts(profit: Profit): CostPart[] {
@@ -24,7 +31,9 @@ export function ProfitBreakdown({ profit }: { readonly profit: Profit }) {
 
   return (
     <section className="panel" data-testid="order-profit" aria-labelledby="order-profit-title">
-      <h2 className="panel-title" id="order-profit-title">{t('orders.profit.title')}</h2>
+      <h2 className="panel-title" id="order-profit-title">
+        {t('orders.profit.title')}
+      </h2>
       <p className="field-help">{t('orders.profit.note', { currency: profit.currency })}</p>
       <dl className="profit">
         <div className="profit-row" data-testid="profit-revenue" data-known="true">
@@ -34,14 +43,23 @@ export function ProfitBreakdown({ profit }: { readonly profit: Profit }) {
         {COST_PARTS.map((part) => {
           const minor = profit[part];
           return (
-            <div key={part} className={minor === null ? 'profit-row profit-row-unknown' : 'profit-row'} data-testid={`profit-${part}`} data-known={minor !== null}>
+            <div
+              key={part}
+              className={minor === null ? 'profit-row profit-row-unknown' : 'profit-row'}
+              data-testid={`profit-${part}`}
+              data-known={minor !== null}
+            >
               <dt>{t(`orders.profit.${part}`)}</dt>
               <dd className="num">{value(minor)}</dd>
               {minor === null ? <dd className="profit-why">{t(`orders.profit.missing.${part}`)}</dd> : null}
             </div>
           );
         })}
-        <div className={profit.profit === null ? 'profit-row profit-total profit-row-unknown' : 'profit-row profit-total'} data-testid="profit-profit" data-known={profit.profit !== null}>
+        <div
+          className={profit.profit === null ? 'profit-row profit-total profit-row-unknown' : 'profit-row profit-total'}
+          data-testid="profit-profit"
+          data-known={profit.profit !== null}
+        >
           <dt>{t('orders.profit.profit')}</dt>
           <dd className="num">{value(profit.profit)}</dd>
           {profit.profit === null && missing.length > 0 ? (

@@ -5,8 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../app/use-query.ts';
 import type { ErrorInfo, Platform, Shop } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -30,7 +30,14 @@ interface ShopValues {
 
 export function ShopForm({ onSaved, onCancel }: ShopFormProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<ShopValues>({ platform: 'manual', name: '', site: '', currency: 'USD', timeZone: DEFAULT_TIME_ZONE });
+  const shopsSave = useMutation('shops.save');
+  const [values, setValues] = useState<ShopValues>({
+    platform: 'manual',
+    name: '',
+    site: '',
+    currency: 'USD',
+    timeZone: DEFAULT_TIME_ZONE,
+  });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [saving, setSaving] = useState(false);
@@ -51,8 +58,12 @@ export function ShopForm({ onSaved, onCancel }: ShopFormProps) {
     setSaving(true);
     setError(null);
     const site = values.site.trim();
-    const result = await call('shops.save', {
-      platform: values.platform, name: values.name.trim(), site: site === '' ? null : site, currency: values.currency, timeZone: values.timeZone,
+    const result = await shopsSave.run({
+      platform: values.platform,
+      name: values.name.trim(),
+      site: site === '' ? null : site,
+      currency: values.currency,
+      timeZone: values.timeZone,
     });
     setSaving(false);
     if (result.ok) {
@@ -75,18 +86,37 @@ export function ShopForm({ onSaved, onCancel }: ShopFormProps) {
             data-testid="shop-form-platform"
             value={values.platform}
             options={PLATFORMS.map((p) => ({ value: p, label: t(`orders.platforms.${p}`) }))}
-            onChange={(e) => { if (isPlatform(e.target.value)) update('platform', e.target.value); }}
+            onChange={(e) => {
+              if (isPlatform(e.target.value)) update('platform', e.target.value);
+            }}
           />
         )}
       </Field>
       <Field name="shop-name" label={t('orders.shop.name')} errorCode={fieldErrors['name'] ?? null}>
         {(control) => (
-          <input {...control} className="input" type="text" data-testid="shop-form-name" maxLength={100} value={values.name} onChange={(e) => update('name', e.target.value)} />
+          <input
+            {...control}
+            className="input"
+            type="text"
+            data-testid="shop-form-name"
+            maxLength={100}
+            value={values.name}
+            onChange={(e) => update('name', e.target.value)}
+          />
         )}
       </Field>
       <Field name="shop-site" label={t('orders.shop.site')} optional errorCode={fieldErrors['site'] ?? null}>
         {(control) => (
-          <input {...control} className="input" type="text" data-testid="shop-form-site" maxLength={100} placeholder={t('orders.shop.sitePlaceholder')} value={values.site} onChange={(e) => update('site', e.target.value)} />
+          <input
+            {...control}
+            className="input"
+            type="text"
+            data-testid="shop-form-site"
+            maxLength={100}
+            placeholder={t('orders.shop.sitePlaceholder')}
+            value={values.site}
+            onChange={(e) => update('site', e.target.value)}
+          />
         )}
       </Field>
       <Field name="shop-currency" label={t('orders.shop.currency')} errorCode={fieldErrors['currency'] ?? null}>
@@ -96,17 +126,27 @@ export function ShopForm({ onSaved, onCancel }: ShopFormProps) {
             data-testid="shop-form-currency"
             value={values.currency}
             options={CURRENCIES.map((c) => ({ value: c, label: c }))}
-            onChange={(e) => { if (isCurrency(e.target.value)) update('currency', e.target.value); }}
+            onChange={(e) => {
+              if (isCurrency(e.target.value)) update('currency', e.target.value);
+            }}
           />
         )}
       </Field>
-      <Field name="shop-timeZone" label={t('orders.shop.timeZone')} help={t('orders.shop.timeZoneHelp')} errorCode={fieldErrors['timeZone'] ?? null}>
+      <Field
+        name="shop-timeZone"
+        label={t('orders.shop.timeZone')}
+        help={t('orders.shop.timeZoneHelp')}
+        errorCode={fieldErrors['timeZone'] ?? null}
+      >
         {(control) => (
           <Select
             {...control}
             data-testid="shop-form-timeZone"
             value={values.timeZone}
-            options={TIME_ZONES.map(({ zone, key }) => ({ value: zone, label: `${t(`orders.shop.zones.${key}`)} · ${zone}` }))}
+            options={TIME_ZONES.map(({ zone, key }) => ({
+              value: zone,
+              label: `${t(`orders.shop.zones.${key}`)} · ${zone}`,
+            }))}
             onChange={(e) => update('timeZone', e.target.value)}
           />
         )}

@@ -4,4 +4,3 @@
  * Other modules import only from this file.
  */
 export { OrdersPage } from './OrdersPage.tsx';
-export { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from './file-to-base64.ts';

@@ -4,7 +4,14 @@
  * money, never the renderer), the few checks made before sending, and the values of an
  * existing order for editing (minor units back to exact decimal text).
  */
-import type { CommandInput, CustomsMode, Fulfilment, OrderDetail, OrderStatus, Shop } from '../../../src-main/api/contract.ts';
+import type {
+  CommandInput,
+  CustomsMode,
+  Fulfilment,
+  OrderDetail,
+  OrderStatus,
+  Shop,
+} from '../../../src-main/api/contract.ts';
 import { isCurrency, type Currency } from '../../ui/currencies.ts';
 import { minorToDecimal } from '../../ui/format-money.ts';
 import { isoToZonedLocal, zonedLocalToIso } from './zoned-time.ts';
@@ -56,8 +63,10 @@ export function emptyOrderValues(shop: Shop | null): OrderFormValues {
  * Unit price of a stored line as decimal text: the stated one, or line total ÷ quantity when
  * that is exact; otherwise empty, so the person types it (a guess would change the total).
  */
-function unitPriceText(line: OrderDetail['lines'][number], currency: string): string {
+function unitPriceText(line: OrderDetail['lines'][number], currency: string | null): string {
+  if (currency === null) return '';
   if (line.unitPrice !== null) return minorToDecimal(line.unitPrice, currency);
+  if (line.lineTotal === null) return ''; // unknown: the person types it
   const total = BigInt(line.lineTotal);
   const qty = BigInt(line.quantity);
   if (qty !== 0n && total % qty === 0n) return minorToDecimal(total / qty, currency);
@@ -71,14 +80,19 @@ export function valuesFromOrder(order: OrderDetail, zone: string): OrderFormValu
     status: order.status,
     orderedAt: isoToZonedLocal(order.orderedAt, zone),
     buyerCountry: order.buyerCountry ?? '',
-    currency: isCurrency(order.currency) ? order.currency : '',
+    currency: order.currency !== null && isCurrency(order.currency) ? order.currency : '',
     customsMode: order.customsMode ?? '',
     fulfilment: order.fulfilment ?? '',
-    shipping: minorToDecimal(order.shipping, order.currency),
-    discount: minorToDecimal(order.discount, order.currency),
-    lines: order.lines.filter((l) => !l.cancelled).map((l) => ({
-      sku: l.sku, itemName: l.itemName, quantity: String(l.quantity), unitPrice: unitPriceText(l, order.currency),
-    })),
+    shipping: order.shipping === null || order.currency === null ? '' : minorToDecimal(order.shipping, order.currency),
+    discount: order.discount === null || order.currency === null ? '' : minorToDecimal(order.discount, order.currency),
+    lines: order.lines
+      .filter((l) => !l.cancelled)
+      .map((l) => ({
+        sku: l.sku,
+        itemName: l.itemName,
+        quantity: String(l.quantity),
+        unitPrice: unitPriceText(l, order.currency),
+      })),
   };
 }
 
@@ -89,8 +103,11 @@ export function precheckOrder(values: OrderFormValues, zone: string | null): Ord
   const errors: Record<string, string> = {};
   if (values.shopId === '') errors['shopId'] = 'validation.required';
   if (values.orderNo.trim() === '') errors['orderNo'] = 'validation.required';
+  // an unknown status word must be given a meaning before an edit is saved
+  if (values.status === 'unknown') errors['status'] = 'validation.required';
   if (values.orderedAt === '') errors['orderedAt'] = 'validation.required';
-  else if (zone !== null && zonedLocalToIso(values.orderedAt, zone) === null) errors['orderedAt'] = 'validation.invalid';
+  else if (zone !== null && zonedLocalToIso(values.orderedAt, zone) === null)
+    errors['orderedAt'] = 'validation.invalid';
   if (values.currency === '') errors['currency'] = 'validation.required';
   const country = values.buyerCountry.trim();
   if (country !== '' && !/^[A-Za-z]{2}$/.test(country)) errors['buyerCountry'] = 'validation.invalid';
@@ -110,7 +127,7 @@ export function toSaveInput(values: OrderFormValues, zone: string, id: number | 
     ...(id === null ? {} : { id }),
     shopId: Number(values.shopId),
     orderNo: values.orderNo.trim(),
-    status: values.status,
+    status: values.status as Exclude<OrderStatus, 'unknown'>,
     orderedAt: zonedLocalToIso(values.orderedAt, zone) ?? values.orderedAt,
     buyerCountry: country === '' ? null : country,
     currency: values.currency as Currency,
@@ -119,7 +136,10 @@ export function toSaveInput(values: OrderFormValues, zone: string, id: number | 
     shipping: values.shipping.trim() === '' ? '0' : values.shipping.trim(),
     discount: values.discount.trim() === '' ? '0' : values.discount.trim(),
     lines: values.lines.map((l) => ({
-      sku: l.sku.trim(), itemName: l.itemName.trim(), quantity: Number(l.quantity.trim()), unitPrice: l.unitPrice.trim(),
+      sku: l.sku.trim(),
+      itemName: l.itemName.trim(),
+      quantity: Number(l.quantity.trim()),
+      unitPrice: l.unitPrice.trim(),
     })),
   };
 }

@@ -8,16 +8,34 @@ import { formatDateTime } from '../../ui/format-date-time.ts';
 import { formatMoney } from '../../ui/format-money.ts';
 
 const STATUS_TONE: Readonly<Record<OrderStatus, string>> = {
-  pending: 'neutral', unpaid: 'neutral', paid: 'info', shipped: 'info', delivered: 'ok',
-  cancelled: 'muted', refunded: 'warn', partially_refunded: 'warn',
+  pending: 'neutral',
+  unpaid: 'neutral',
+  paid: 'info',
+  shipped: 'info',
+  delivered: 'ok',
+  cancelled: 'muted',
+  refunding: 'warn',
+  refunded: 'warn',
+  partially_refunded: 'warn',
+  unknown: 'warn',
 };
 
 export function StatusBadge({ status }: { readonly status: OrderStatus }) {
   const { t } = useTranslation();
-  return <span className={`status-badge status-badge-${STATUS_TONE[status]}`} data-status={status}>{t(`orders.statuses.${status}`)}</span>;
+  return (
+    <span className={`status-badge status-badge-${STATUS_TONE[status]}`} data-status={status}>
+      {t(`orders.statuses.${status}`)}
+    </span>
+  );
 }
 
-export function ExclusionMarker({ exclusion, testId }: { readonly exclusion: SaleExclusion; readonly testId?: string }) {
+export function ExclusionMarker({
+  exclusion,
+  testId,
+}: {
+  readonly exclusion: SaleExclusion;
+  readonly testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <span
@@ -33,7 +51,8 @@ export function ExclusionMarker({ exclusion, testId }: { readonly exclusion: Sal
 }
 
 export interface OrderFormatters {
-  readonly money: (minor: number, currency: string) => string;
+  /** A null amount (or currency) is unknown: shown as 未知 / unknown, never as 0. */
+  readonly money: (minor: number | null, currency: string | null) => string;
   readonly dateTime: (iso: string) => string;
   /** Compact form for table rows. */
   readonly dateTimeShort: (iso: string) => string;
@@ -52,10 +71,11 @@ function numberFormat(locale: string): Intl.NumberFormat {
 }
 
 export function useOrderFormatters(): OrderFormatters {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
   const locale = i18n.language;
   return {
-    money: (minor, currency) => formatMoney(minor, currency, locale),
+    money: (minor, currency) =>
+      minor === null || currency === null ? t('orders.unknownAmount') : formatMoney(minor, currency, locale),
     dateTime: (iso) => formatDateTime(iso, locale),
     dateTimeShort: (iso) => formatDateTime(iso, locale, 'short'),
     number: (n) => numberFormat(locale).format(n),

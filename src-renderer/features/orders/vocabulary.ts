@@ -19,30 +19,92 @@ import type {
 /** `true` only when List names every member of Union (otherwise `never`, which fails to compile). */
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : never;
 
-export const PLATFORMS = ['amazon', 'shopify', 'shopee', 'tiktok', 'erp', 'manual'] as const satisfies readonly Platform[];
+export const PLATFORMS = [
+  'amazon',
+  'shopify',
+  'shopee',
+  'tiktok',
+  'erp',
+  'manual',
+] as const satisfies readonly Platform[];
 export const ORDER_STATUSES = [
-  'pending', 'unpaid', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded', 'partially_refunded',
+  'pending',
+  'unpaid',
+  'paid',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunding',
+  'refunded',
+  'partially_refunded',
+  'unknown',
 ] as const satisfies readonly OrderStatus[];
+/** What a person may set or map a status word to: every status but `unknown` (MAPPABLE_STATUSES in the core). */
+export const MAPPABLE_STATUSES = ORDER_STATUSES.filter((s): s is Exclude<OrderStatus, 'unknown'> => s !== 'unknown');
+export type MappableStatus = (typeof MAPPABLE_STATUSES)[number];
 export const CUSTOMS_MODES = ['9610', '9710', '9810', '1210'] as const satisfies readonly CustomsMode[];
 export const FULFILMENTS = ['self', 'overseas', 'platform'] as const satisfies readonly Fulfilment[];
-export const FEE_TYPES = ['commission', 'fulfilment', 'shipping', 'advertising', 'other'] as const satisfies readonly FeeType[];
-export const SALE_EXCLUSIONS = ['cancelled', 'pending', 'otherChannel', 'unpaid'] as const satisfies readonly SaleExclusion[];
+export const FEE_TYPES = [
+  'commission',
+  'fulfilment',
+  'shipping',
+  'advertising',
+  'other',
+] as const satisfies readonly FeeType[];
+export const SALE_EXCLUSIONS = [
+  'cancelled',
+  'pending',
+  'otherChannel',
+  'unpaid',
+  'unknownStatus',
+  'amountsUnknown',
+] as const satisfies readonly SaleExclusion[];
 export const IMPORT_SOURCES = [
-  'amazon-orders', 'amazon-settlement', 'shopify', 'shopee', 'tiktok', 'generic',
+  'amazon-orders',
+  'amazon-settlement',
+  'shopify',
+  'shopee',
+  'tiktok',
+  'generic',
 ] as const satisfies readonly ImportSource[];
 
 export type GenericField = keyof ColumnMapping;
 export const GENERIC_FIELDS = [
-  'orderNo', 'orderedAt', 'status', 'sku', 'itemName', 'quantity', 'unitPrice', 'lineTotal', 'currency',
-  'shipping', 'discount', 'tax', 'buyerCountry', 'shopName', 'fulfilment',
+  'orderNo',
+  'orderedAt',
+  'status',
+  'sku',
+  'itemName',
+  'quantity',
+  'unitPrice',
+  'lineTotal',
+  'currency',
+  'shipping',
+  'discount',
+  'tax',
+  'buyerCountry',
+  'shopName',
+  'fulfilment',
 ] as const satisfies readonly GenericField[];
 /** Fields the generic importer cannot do without (REQUIRED_GENERIC_FIELDS in the core). */
-export const REQUIRED_GENERIC_FIELDS = ['orderNo', 'orderedAt', 'sku', 'quantity'] as const satisfies readonly GenericField[];
+export const REQUIRED_GENERIC_FIELDS = [
+  'orderNo',
+  'orderedAt',
+  'sku',
+  'quantity',
+] as const satisfies readonly GenericField[];
 
 /** Columns the list sorts by; `-field` is descending. */
 export const SORT_FIELDS = ['orderedAt', 'gross', 'orderNo'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
-export const ORDER_SORTS = ['orderedAt', '-orderedAt', 'gross', '-gross', 'orderNo', '-orderNo'] as const satisfies readonly OrderSort[];
+export const ORDER_SORTS = [
+  'orderedAt',
+  '-orderedAt',
+  'gross',
+  '-gross',
+  'orderNo',
+  '-orderNo',
+] as const satisfies readonly OrderSort[];
 
 const covered: readonly true[] = [
   true satisfies Covers<Platform, typeof PLATFORMS>,

@@ -8,8 +8,14 @@ const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 function partsIn(zone: string, ms: number): Record<string, number> {
   const f = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   });
   const out: Record<string, number> = {};
   for (const p of f.formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
@@ -19,7 +25,14 @@ function partsIn(zone: string, ms: number): Record<string, number> {
 /** Minutes east of UTC in `zone` at the instant `ms`. Throws RangeError for an unknown zone. */
 export function offsetMinutes(zone: string, ms: number): number {
   const p = partsIn(zone, ms);
-  const asUtc = Date.UTC(p['year'] ?? 1970, (p['month'] ?? 1) - 1, p['day'] ?? 1, p['hour'] ?? 0, p['minute'] ?? 0, p['second'] ?? 0);
+  const asUtc = Date.UTC(
+    p['year'] ?? 1970,
+    (p['month'] ?? 1) - 1,
+    p['day'] ?? 1,
+    p['hour'] ?? 0,
+    p['minute'] ?? 0,
+    p['second'] ?? 0,
+  );
   return Math.round((asUtc - (ms - (ms % 1000))) / 60_000);
 }
 
@@ -36,7 +49,14 @@ function offsetText(minutes: number): string {
 export function zonedLocalToIso(local: string, zone: string): string | null {
   const m = LOCAL_RE.exec(local);
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '00'].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '00'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   try {
     const first = offsetMinutes(zone, wall);

@@ -1,20 +1,17 @@
 /**
- * ReportsPage: read-only reports summarised from the ledger.
- * Not built yet, so it shows an honest empty state rather than sample data.
+ * ReportsPage: the tax and bank printouts (issue 17) — choose a report and a period, preview,
+ * save as PDF or XLSX.
  */
 import { useTranslation } from 'react-i18next';
-import { PlannedFeaturePage } from '../../ui/PlannedFeaturePage.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ReportsView } from './ReportsView.tsx';
 
 export function ReportsPage() {
   const { t } = useTranslation();
   return (
-    <PlannedFeaturePage
-      testId="page-reports"
-      title={t('pages.reports.title')}
-      description={t('pages.reports.description')}
-      emptyTitle={t('pages.reports.emptyTitle')}
-      emptyBody={t('pages.reports.emptyBody')}
-      badge={t('common.notAvailableYet')}
-    />
+    <div data-testid="page-reports">
+      <PageHeader title={t('pages.reports.title')} description={t('pages.reports.description')} />
+      <ReportsView />
+    </div>
   );
 }

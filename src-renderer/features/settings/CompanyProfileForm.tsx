@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanyRecord, ErrorInfo } from '../../../src-main/api/contract.ts';
-import { useAppStore } from '../../state/store.ts';
+import { useMutation } from '../../app/use-query.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
@@ -35,12 +35,16 @@ type TextField = 'name' | 'uscc' | 'customsCode' | 'dxpId';
 function LengthCounter({ value, expected }: { readonly value: string; readonly expected: number }) {
   const length = value.trim().length;
   const cls = length === expected ? 'counter counter-ok' : 'counter';
-  return <span className={cls} aria-hidden="true">{length} / {expected}</span>;
+  return (
+    <span className={cls} aria-hidden="true">
+      {length} / {expected}
+    </span>
+  );
 }
 
 export function CompanyProfileForm({ initial, onSaved }: CompanyProfileFormProps) {
   const { t, i18n } = useTranslation();
-  const saveCompany = useAppStore((s) => s.saveCompany);
+  const saveCompany = useMutation('company.save');
   const [values, setValues] = useState<CompanyFormValues>(() => valuesFrom(initial));
   const [fieldErrors, setFieldErrors] = useState<CompanyFieldErrors>({});
   const [formError, setFormError] = useState<ErrorInfo | null>(null);
@@ -69,7 +73,7 @@ export function CompanyProfileForm({ initial, onSaved }: CompanyProfileFormProps
     }
     setSaving(true);
     setFormError(null);
-    const result = await saveCompany(toSaveInput(values, values.pilotZone));
+    const result = await saveCompany.run(toSaveInput(values, values.pilotZone));
     setSaving(false);
     if (result.ok) {
       setValues(valuesFrom(result.value));
@@ -115,7 +119,9 @@ export function CompanyProfileForm({ initial, onSaved }: CompanyProfileFormProps
   );
 
   const savedAt = saved
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(saved.savedAt))
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+        new Date(saved.savedAt),
+      )
     : '';
 
   return (
@@ -160,7 +166,14 @@ export function CompanyProfileForm({ initial, onSaved }: CompanyProfileFormProps
           />
         )}
       </Field>
-      <SubmitActions testId="company-save" busy={saving} done={saved ? t('company.saved', { version: saved.version, savedAt }) : null} doneTestId="company-saved">{saving ? t('company.saving') : t('company.save')}</SubmitActions>
+      <SubmitActions
+        testId="company-save"
+        busy={saving}
+        done={saved ? t('company.saved', { version: saved.version, savedAt }) : null}
+        doneTestId="company-saved"
+      >
+        {saving ? t('company.saving') : t('company.save')}
+      </SubmitActions>
     </form>
   );
 }

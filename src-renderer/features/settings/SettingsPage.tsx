@@ -1,18 +1,22 @@
 /**
  * Settings page: edit the company profile (each save is a new version), choose the display
- * language and the stock valuation method, and see which program version and ledger file are in use.
+ * language and the stock valuation method, back up and restore the ledger, and see which program
+ * version and ledger file are in use.
  */
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../state/store.ts';
+import { useCompany } from '../../app/use-session.ts';
+import { useQuery } from '../../app/use-query.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { CompanyProfileForm } from './CompanyProfileForm.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { ValuationMethodSwitch } from './ValuationMethodSwitch.tsx';
+import { BackupsSection } from './BackupsSection.tsx';
+import { StatusMappingsSection } from './StatusMappingsSection.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const company = useAppStore((s) => s.company);
-  const appInfo = useAppStore((s) => s.appInfo);
+  const company = useCompany();
+  const appInfo = useQuery('app.info', {}, { areas: [] }).data;
   return (
     <div className="page" data-testid="page-settings">
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
@@ -29,6 +33,8 @@ export function SettingsPage() {
         <h2 className="panel-title">{t('settings.stockSection')}</h2>
         <ValuationMethodSwitch />
       </section>
+      <StatusMappingsSection />
+      <BackupsSection />
       {appInfo ? (
         <section className="panel">
           <h2 className="panel-title">{t('settings.aboutSection')}</h2>

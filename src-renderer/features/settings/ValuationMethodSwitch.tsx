@@ -3,10 +3,10 @@
  * default) or moving average — read from `stock.valuation` and changed with
  * `settings.setValuationMethod`.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandInput, ErrorInfo } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
+import type { CommandInput } from '../../../src-main/api/contract.ts';
+import { useMutation, useQuery } from '../../app/use-query.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
 
@@ -15,40 +15,30 @@ const METHODS = ['fifo', 'movingAverage'] as const satisfies readonly Method[];
 
 export function ValuationMethodSwitch() {
   const { t } = useTranslation();
-  const [method, setMethod] = useState<Method | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  const valuation = useQuery('stock.valuation', {}, { areas: ['settings'] });
+  const save = useMutation('settings.setValuationMethod');
+  const [chosen, setChosen] = useState<Method | null>(null);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void call('stock.valuation', {}).then((r) => {
-      if (!live) return;
-      if (r.ok) setMethod(r.value.method);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const method = chosen ?? valuation.data?.method ?? null;
+  const saving = save.pending;
+  const error = save.error ?? valuation.error;
 
   const change = async (value: string) => {
     const next = METHODS.find((m) => m === value);
     if (!next || saving) return;
-    setSaving(true);
     setSaved(false);
-    setError(null);
-    const result = await call('settings.setValuationMethod', { method: next });
-    setSaving(false);
+    const result = await save.run({ method: next });
     if (result.ok) {
-      setMethod(result.value.method);
+      setChosen(result.value.method);
       setSaved(true);
-    } else setError(result.error);
+    }
   };
 
   return (
     <div className="field">
-      <label className="field-label" htmlFor="settings-valuation-method">{t('settings.valuationMethod')}</label>
+      <label className="field-label" htmlFor="settings-valuation-method">
+        {t('settings.valuationMethod')}
+      </label>
       <Select
         id="settings-valuation-method"
         data-testid="settings-valuation-method"
@@ -59,8 +49,20 @@ export function ValuationMethodSwitch() {
         onChange={(e) => void change(e.target.value)}
       />
       <p className="field-help">{t('settings.valuationHelp')}</p>
-      {saved ? <p className="form-saved" role="status" data-testid="settings-valuation-saved">{t('settings.valuationSaved')}</p> : null}
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {saved ? (
+        <p className="form-saved" role="status" data-testid="settings-valuation-saved">
+          {t('settings.valuationSaved')}
+        </p>
+      ) : null}
+      {error ? (
+        <ErrorBanner
+          error={error}
+          onDismiss={() => {
+            save.clearError();
+            valuation.clearError();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -16,7 +16,14 @@ export interface CompanyFormValues {
 }
 
 export type CompanyField = keyof CompanyFormValues | 'baseCurrency';
-export const COMPANY_FIELDS: readonly CompanyField[] = ['name', 'uscc', 'customsCode', 'dxpId', 'pilotZone', 'baseCurrency'];
+export const COMPANY_FIELDS: readonly CompanyField[] = [
+  'name',
+  'uscc',
+  'customsCode',
+  'dxpId',
+  'pilotZone',
+  'baseCurrency',
+];
 export type CompanyFieldErrors = Partial<Record<CompanyField, string>>;
 
 const USCC_LENGTH = 18;

@@ -9,8 +9,17 @@ import type { CompanyRecord } from '../../../src-main/api/contract.ts';
 export type PilotZone = CompanyRecord['pilotZone'];
 
 export const PILOT_ZONES = [
-  'zhuzhou', 'zhengzhou', 'chongqing', 'longyan', 'honghe',
-  'hangzhou', 'shenzhen', 'guangzhou', 'ningbo', 'xiamen', 'other',
+  'zhuzhou',
+  'zhengzhou',
+  'chongqing',
+  'longyan',
+  'honghe',
+  'hangzhou',
+  'shenzhen',
+  'guangzhou',
+  'ningbo',
+  'xiamen',
+  'other',
 ] as const satisfies readonly PilotZone[];
 
 type MissingZone = Exclude<PilotZone, (typeof PILOT_ZONES)[number]>;

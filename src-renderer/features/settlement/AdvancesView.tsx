@@ -6,8 +6,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { Advance, AdvanceCategory, AdvanceStatus, ErrorInfo } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -17,56 +17,92 @@ import { Select } from '../../ui/Select.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import type { SettlementViewProps } from './SettlementPage.tsx';
 import { isDecimalText, todayIso, useSettlementFormatters } from './settlement-format.ts';
-import { useHostQuery } from './use-host-query.ts';
-import { ADVANCE_CATEGORIES, isAdvanceCategory } from './vocabulary.ts';
+import { ADVANCE_CATEGORIES, isAdvanceCategory, SETTLEMENT_AREAS } from './vocabulary.ts';
 
 const STATUS_BADGE: Readonly<Record<AdvanceStatus, string>> = {
-  open: 'status-badge status-badge-info', warning: 'status-badge status-badge-warn', overdue: 'status-badge status-badge-warn', repaid: 'status-badge status-badge-ok',
+  open: 'status-badge status-badge-info',
+  warning: 'status-badge status-badge-warn',
+  overdue: 'status-badge status-badge-warn',
+  repaid: 'status-badge status-badge-ok',
 };
 
-export function AdvancesView({ revision, onChanged }: SettlementViewProps) {
+export function AdvancesView() {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
-  const list = useHostQuery('settlement.advances.list', {}, revision);
+  const list = useQuery('settlement.advances.list', {}, { areas: SETTLEMENT_AREAS });
   const [adding, setAdding] = useState(false);
   const [repaying, setRepaying] = useState<number | null>(null);
-  const advances = list.value ?? [];
+  const advances = list.data ?? [];
   const overdue = advances.filter((a) => a.status === 'overdue');
   const warning = advances.filter((a) => a.status === 'warning');
 
   const changed = () => {
     setAdding(false);
     setRepaying(null);
-    onChanged();
   };
 
   return (
-    <ViewSection titleId="settlement-advances-title" title={t('settlement.advances.title')}
-      actions={<Button variant="primary" data-testid="advance-new" onClick={() => setAdding((v) => !v)}>{t('settlement.advances.add')}</Button>}
-      help={t('settlement.advances.help')}>
+    <ViewSection
+      titleId="settlement-advances-title"
+      title={t('settlement.advances.title')}
+      actions={
+        <Button variant="primary" data-testid="advance-new" onClick={() => setAdding((v) => !v)}>
+          {t('settlement.advances.add')}
+        </Button>
+      }
+      help={t('settlement.advances.help')}
+    >
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       {overdue.length > 0 ? (
         <div className="notice" role="alert" data-testid="advances-overdue">
           <strong>{t('settlement.advances.overdueTitle', { n: overdue.length })}</strong>
           <ul className="settlement-list">
             {overdue.map((a) => (
-              <li key={a.id}>{t('settlement.advances.overdueLine', { party: a.party, amount: f.money(a.outstanding, a.currency), due: f.day(a.dueDate) })}</li>
+              <li key={a.id}>
+                {t('settlement.advances.overdueLine', {
+                  party: a.party,
+                  amount: f.money(a.outstanding, a.currency),
+                  due: f.day(a.dueDate),
+                })}
+              </li>
             ))}
           </ul>
         </div>
       ) : null}
       {warning.length > 0 ? (
-        <p className="notice" data-testid="advances-warning">{t('settlement.advances.warning', { n: warning.length })}</p>
+        <p className="notice" data-testid="advances-warning">
+          {t('settlement.advances.warning', { n: warning.length })}
+        </p>
       ) : null}
       {adding ? <AdvanceForm onSaved={changed} onCancel={() => setAdding(false)} /> : null}
-      {list.value !== null && advances.length === 0 && !adding ? <EmptyState title={t('settlement.advances.emptyTitle')} body={t('settlement.advances.emptyBody')} /> : null}
+      {list.data !== undefined && advances.length === 0 && !adding ? (
+        <EmptyState title={t('settlement.advances.emptyTitle')} body={t('settlement.advances.emptyBody')} />
+      ) : null}
       {advances.length > 0 ? (
-        <DataTable data-testid="advances-table"
-          columns={[t('settlement.advances.party'), t('settlement.fields.date'), t('settlement.advances.category'), num(t('settlement.advances.amount')), num(t('settlement.advances.repaid')), num(t('settlement.advances.outstanding')), t('settlement.advances.dueDate'), t('settlement.advances.status'), <span className="visually-hidden">{t('settlement.actions.actions')}</span>]}>
+        <DataTable
+          data-testid="advances-table"
+          columns={[
+            t('settlement.advances.party'),
+            t('settlement.fields.date'),
+            t('settlement.advances.category'),
+            num(t('settlement.advances.amount')),
+            num(t('settlement.advances.repaid')),
+            num(t('settlement.advances.outstanding')),
+            t('settlement.advances.dueDate'),
+            t('settlement.advances.status'),
+            <span className="visually-hidden">{t('settlement.actions.actions')}</span>,
+          ]}
+        >
           {advances.map((a) => (
-            <AdvanceRow key={a.id} advance={a} repaying={repaying === a.id} onRepay={() => setRepaying(a.id)} onDone={changed} onCancel={() => setRepaying(null)} />
+            <AdvanceRow
+              key={a.id}
+              advance={a}
+              repaying={repaying === a.id}
+              onRepay={() => setRepaying(a.id)}
+              onDone={changed}
+              onCancel={() => setRepaying(null)}
+            />
           ))}
         </DataTable>
       ) : null}
@@ -90,7 +126,9 @@ function AdvanceRow({ advance: a, repaying, onRepay, onDone, onCancel }: Advance
       <tr data-testid={`advance-${a.id}`} data-status={a.status}>
         <td>
           {a.party}
-          {a.relatedParty ? <span className="status-badge status-badge-muted">{t('settlement.advances.related')}</span> : null}
+          {a.relatedParty ? (
+            <span className="status-badge status-badge-muted">{t('settlement.advances.related')}</span>
+          ) : null}
         </td>
         <td>{f.day(a.date)}</td>
         <td>{t(`settlement.advances.categories.${a.category}`)}</td>
@@ -98,22 +136,39 @@ function AdvanceRow({ advance: a, repaying, onRepay, onDone, onCancel }: Advance
         <td className="num">{f.money(a.repaid, a.currency)}</td>
         <td className="num strong">{f.money(a.outstanding, a.currency)}</td>
         <td>{f.day(a.dueDate)}</td>
-        <td><span className={STATUS_BADGE[a.status]}>{t(`settlement.advances.statuses.${a.status}`)}</span></td>
         <td>
-          {a.status !== 'repaid' && !repaying ? <Button variant="quiet" data-testid={`advance-repay-${a.id}`} onClick={onRepay}>{t('settlement.advances.repay')}</Button> : null}
+          <span className={STATUS_BADGE[a.status]}>{t(`settlement.advances.statuses.${a.status}`)}</span>
+        </td>
+        <td>
+          {a.status !== 'repaid' && !repaying ? (
+            <Button variant="quiet" data-testid={`advance-repay-${a.id}`} onClick={onRepay}>
+              {t('settlement.advances.repay')}
+            </Button>
+          ) : null}
         </td>
       </tr>
       {repaying ? (
         <tr>
-          <td colSpan={9}><RepayForm advance={a} onSaved={onDone} onCancel={onCancel} /></td>
+          <td colSpan={9}>
+            <RepayForm advance={a} onSaved={onDone} onCancel={onCancel} />
+          </td>
         </tr>
       ) : null}
     </>
   );
 }
 
-function RepayForm({ advance, onSaved, onCancel }: { readonly advance: Advance; readonly onSaved: () => void; readonly onCancel: () => void }) {
+function RepayForm({
+  advance,
+  onSaved,
+  onCancel,
+}: {
+  readonly advance: Advance;
+  readonly onSaved: () => void;
+  readonly onCancel: () => void;
+}) {
   const { t } = useTranslation();
+  const advancesRepay = useMutation('settlement.advances.repay');
   const [date, setDate] = useState(todayIso());
   const [amount, setAmount] = useState('');
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -126,7 +181,7 @@ function RepayForm({ advance, onSaved, onCancel }: { readonly advance: Advance; 
       return;
     }
     setFieldError(null);
-    const result = await call('settlement.advances.repay', { advanceId: advance.id, date, amount: amount.trim() });
+    const result = await advancesRepay.run({ advanceId: advance.id, date, amount: amount.trim() });
     if (result.ok) onSaved();
     else setError(result.error);
   };
@@ -135,12 +190,36 @@ function RepayForm({ advance, onSaved, onCancel }: { readonly advance: Advance; 
     <form className="form toolbar" data-testid="repay-form" noValidate onSubmit={(e) => void submit(e)}>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <Field name="repay-date" label={t('settlement.fields.date')}>
-        {(control) => <input {...control} className="input input-compact" type="date" data-testid="repay-date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            className="input input-compact"
+            type="date"
+            data-testid="repay-date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+        )}
       </Field>
-      <Field name="repay-amount" label={t('settlement.advances.repayAmount', { currency: advance.currency })} errorCode={fieldError}>
-        {(control) => <input {...control} className="input input-compact mono" type="text" data-testid="repay-amount" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+      <Field
+        name="repay-amount"
+        label={t('settlement.advances.repayAmount', { currency: advance.currency })}
+        errorCode={fieldError}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input input-compact mono"
+            type="text"
+            data-testid="repay-amount"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        )}
       </Field>
-      <Button variant="primary" type="submit" data-testid="repay-save">{t('settlement.advances.repaySave')}</Button>
+      <Button variant="primary" type="submit" data-testid="repay-save">
+        {t('settlement.advances.repaySave')}
+      </Button>
       <Button onClick={onCancel}>{t('settlement.actions.cancel')}</Button>
     </form>
   );
@@ -148,6 +227,7 @@ function RepayForm({ advance, onSaved, onCancel }: { readonly advance: Advance; 
 
 function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
+  const advancesSave = useMutation('settlement.advances.save');
   const [party, setParty] = useState('');
   const [relatedParty, setRelatedParty] = useState(false);
   const [date, setDate] = useState(todayIso());
@@ -165,8 +245,14 @@ function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; read
     if (!isDecimalText(amount)) local['amount'] = 'settlementForm.amountFormat';
     setFieldErrors(local);
     if (Object.keys(local).length > 0) return;
-    const result = await call('settlement.advances.save', {
-      party: party.trim(), relatedParty, date, currency, amount: amount.trim(), category, note: note.trim() === '' ? null : note.trim(),
+    const result = await advancesSave.run({
+      party: party.trim(),
+      relatedParty,
+      date,
+      currency,
+      amount: amount.trim(),
+      category,
+      note: note.trim() === '' ? null : note.trim(),
     });
     if (result.ok) onSaved();
     else {
@@ -180,35 +266,98 @@ function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; read
       <h3 className="panel-title">{t('settlement.advances.formTitle')}</h3>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <div className="form-grid">
-        <Field name="advance-party" label={t('settlement.advances.party')} help={t('settlement.advances.partyHelp')} errorCode={fieldErrors['party'] ?? null}>
-          {(control) => <input {...control} className="input" type="text" maxLength={200} data-testid="advance-party" value={party} onChange={(e) => setParty(e.target.value)} />}
+        <Field
+          name="advance-party"
+          label={t('settlement.advances.party')}
+          help={t('settlement.advances.partyHelp')}
+          errorCode={fieldErrors['party'] ?? null}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="text"
+              maxLength={200}
+              data-testid="advance-party"
+              value={party}
+              onChange={(e) => setParty(e.target.value)}
+            />
+          )}
         </Field>
         <Field name="advance-date" label={t('settlement.fields.date')}>
-          {(control) => <input {...control} className="input" type="date" data-testid="advance-date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              data-testid="advance-date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          )}
         </Field>
         <Field name="advance-currency" label={t('settlement.fields.currency')}>
           {(control) => (
-            <Select {...control} data-testid="advance-currency" value={currency} options={CURRENCIES.map((c) => ({ value: c, label: c }))}
-              onChange={(e) => { if (isCurrency(e.target.value)) setCurrency(e.target.value); }} />
+            <Select
+              {...control}
+              data-testid="advance-currency"
+              value={currency}
+              options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+              onChange={(e) => {
+                if (isCurrency(e.target.value)) setCurrency(e.target.value);
+              }}
+            />
           )}
         </Field>
         <Field name="advance-amount" label={t('settlement.advances.amount')} errorCode={fieldErrors['amount'] ?? null}>
-          {(control) => <input {...control} className="input mono" type="text" data-testid="advance-amount" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              className="input mono"
+              type="text"
+              data-testid="advance-amount"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          )}
         </Field>
         <Field name="advance-category" label={t('settlement.advances.category')}>
           {(control) => (
-            <Select {...control} data-testid="advance-category" value={category}
+            <Select
+              {...control}
+              data-testid="advance-category"
+              value={category}
               options={ADVANCE_CATEGORIES.map((c) => ({ value: c, label: t(`settlement.advances.categories.${c}`) }))}
-              onChange={(e) => { if (isAdvanceCategory(e.target.value)) setCategory(e.target.value); }} />
+              onChange={(e) => {
+                if (isAdvanceCategory(e.target.value)) setCategory(e.target.value);
+              }}
+            />
           )}
         </Field>
         <Field name="advance-note" label={t('settlement.fields.note')} optional>
-          {(control) => <input {...control} className="input" type="text" maxLength={400} data-testid="advance-note" value={note} onChange={(e) => setNote(e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="text"
+              maxLength={400}
+              data-testid="advance-note"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
         </Field>
       </div>
-      <Checkbox testId="advance-related" label={t('settlement.advances.relatedParty')} checked={relatedParty} onChange={setRelatedParty} />
+      <Checkbox
+        testId="advance-related"
+        label={t('settlement.advances.relatedParty')}
+        checked={relatedParty}
+        onChange={setRelatedParty}
+      />
       <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="advance-save">{t('settlement.advances.save')}</Button>
+        <Button variant="primary" type="submit" data-testid="advance-save">
+          {t('settlement.advances.save')}
+        </Button>
         <Button onClick={onCancel}>{t('settlement.actions.cancel')}</Button>
       </div>
     </form>

@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../app/use-query.ts';
 import type { ErrorInfo } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { downloadBase64 } from './download-base64.ts';
@@ -19,6 +19,7 @@ function packLanguage(language: string): PackLanguage {
 
 export function EvidencePackButtons({ payoutId }: { readonly payoutId: number }) {
   const { t, i18n } = useTranslation();
+  const settlementEvidencePack = useMutation('settlement.evidencePack');
   const [busy, setBusy] = useState<null | 'pdf' | 'xlsx'>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function EvidencePackButtons({ payoutId }: { readonly payoutId: number })
     setBusy(format);
     setError(null);
     setSaved(null);
-    const result = await call('settlement.evidencePack', { payoutId, format, language: packLanguage(i18n.language) });
+    const result = await settlementEvidencePack.run({ payoutId, format, language: packLanguage(i18n.language) });
     setBusy(null);
     if (!result.ok) {
       setError(result.error);
@@ -41,14 +42,23 @@ export function EvidencePackButtons({ payoutId }: { readonly payoutId: number })
   return (
     <div className="settlement-export">
       <div className="form-actions">
-        <Button variant="primary" data-testid="evidence-pack-pdf" disabled={busy !== null} onClick={() => void exportPack('pdf')}>
+        <Button
+          variant="primary"
+          data-testid="evidence-pack-pdf"
+          disabled={busy !== null}
+          onClick={() => void exportPack('pdf')}
+        >
           {busy === 'pdf' ? t('settlement.netting.exporting') : t('settlement.netting.exportPdf')}
         </Button>
         <Button data-testid="evidence-pack-xlsx" disabled={busy !== null} onClick={() => void exportPack('xlsx')}>
           {busy === 'xlsx' ? t('settlement.netting.exporting') : t('settlement.netting.exportXlsx')}
         </Button>
       </div>
-      {saved ? <p className="form-saved" role="status" data-testid="evidence-pack-saved">{t('settlement.netting.exported', { file: saved })}</p> : null}
+      {saved ? (
+        <p className="form-saved" role="status" data-testid="evidence-pack-saved">
+          {t('settlement.netting.exported', { file: saved })}
+        </p>
+      ) : null}
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
     </div>
   );

@@ -6,30 +6,30 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../app/use-query.ts';
+import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { missingRateOf, RateForm } from './RateForm.tsx';
-import type { SettlementViewProps } from './SettlementPage.tsx';
 import { todayIso, useSettlementFormatters } from './settlement-format.ts';
-import { useHostQuery } from './use-host-query.ts';
 
 function signedClass(n: number): string {
   return n < 0 ? 'num stat-bad' : 'num';
 }
 
-export function FxView({ revision, onChanged }: SettlementViewProps) {
+export function FxView() {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
   const [to, setTo] = useState(todayIso());
   const [from, setFrom] = useState(`${todayIso().slice(0, 8)}01`);
-  const report = useHostQuery('settlement.fxReport', { from, to }, revision);
+  const report = useQuery('settlement.fxReport', { from, to }, { areas: SETTLEMENT_AREAS });
   const missing = missingRateOf(report.error);
   const [asking, setAsking] = useState<string | null>(null);
   const cny = (fen: number) => f.money(fen, 'CNY');
-  const r = report.value;
+  const r = report.data;
 
   return (
     <ViewSection titleId="settlement-fx-title" title={t('settlement.fx.title')}>
@@ -38,18 +38,33 @@ export function FxView({ revision, onChanged }: SettlementViewProps) {
         <DateField label={t('settlement.fields.to')} value={to} onChange={setTo} testId="fx-to" />
       </div>
       {report.error && !missing ? <ErrorBanner error={report.error} onDismiss={report.clearError} /> : null}
-      {missing ? <RateForm missing={missing} onSaved={onChanged} /> : null}
+      {missing ? <RateForm missing={missing} /> : null}
       {r ? (
         <>
           <h3 className="section-title">{t('settlement.fx.realisedTitle')}</h3>
-          {r.realised.length === 0 ? <p className="field-help">{t('settlement.fx.noRealised')}</p> : (
-            <DataTable data-testid="fx-realised" foot={(
+          {r.realised.length === 0 ? (
+            <p className="field-help">{t('settlement.fx.noRealised')}</p>
+          ) : (
+            <DataTable
+              data-testid="fx-realised"
+              foot={
                 <tr data-testid="fx-realised-total" data-total={r.realisedTotal}>
-                  <th scope="row" colSpan={6}>{t('settlement.fx.realisedTotal')}</th>
+                  <th scope="row" colSpan={6}>
+                    {t('settlement.fx.realisedTotal')}
+                  </th>
                   <td className={`${signedClass(r.realisedTotal)} strong`}>{cny(r.realisedTotal)}</td>
                 </tr>
-              )}
-              columns={[t('settlement.fields.date'), num(t('settlement.receipts.amount')), num(t('settlement.receipts.bankRate')), num(t('settlement.receipts.cnyReceived')), num(t('settlement.receipts.bankCharges')), num(t('settlement.receipts.cnyBooked')), num(t('settlement.receipts.fxGainLoss'))]}>
+              }
+              columns={[
+                t('settlement.fields.date'),
+                num(t('settlement.receipts.amount')),
+                num(t('settlement.receipts.bankRate')),
+                num(t('settlement.receipts.cnyReceived')),
+                num(t('settlement.receipts.bankCharges')),
+                num(t('settlement.receipts.cnyBooked')),
+                num(t('settlement.receipts.fxGainLoss')),
+              ]}
+            >
               {r.realised.map((x) => (
                 <tr key={x.id} data-testid={`fx-realised-${x.id}`} data-gain={x.fxGainLoss}>
                   <td>{f.day(x.date)}</td>
@@ -65,26 +80,57 @@ export function FxView({ revision, onChanged }: SettlementViewProps) {
           )}
           <h3 className="section-title">{t('settlement.fx.unrealisedTitle')}</h3>
           <p className="field-help">{t('settlement.fx.unrealisedHelp', { date: f.day(r.to) })}</p>
-          {r.unrealised.length === 0 ? <p className="field-help">{t('settlement.fx.noOpen')}</p> : (
-            <DataTable data-testid="fx-unrealised"
-              columns={[t('settlement.fields.currency'), num(t('settlement.fx.open')), num(t('settlement.fx.booked')), t('settlement.fx.periodEndRate'), num(t('settlement.fx.revalued')), num(t('settlement.fx.difference'))]}>
+          {r.unrealised.length === 0 ? (
+            <p className="field-help">{t('settlement.fx.noOpen')}</p>
+          ) : (
+            <DataTable
+              data-testid="fx-unrealised"
+              columns={[
+                t('settlement.fields.currency'),
+                num(t('settlement.fx.open')),
+                num(t('settlement.fx.booked')),
+                t('settlement.fx.periodEndRate'),
+                num(t('settlement.fx.revalued')),
+                num(t('settlement.fx.difference')),
+              ]}
+            >
               {r.unrealised.map((u) => (
                 <tr key={u.currency} data-testid={`fx-unrealised-${u.currency}`} data-difference={u.difference ?? ''}>
                   <th scope="row">{u.currency}</th>
                   <td className="num">{f.money(u.open, u.currency)}</td>
                   <td className="num">{cny(u.booked)}</td>
                   <td>
-                    {u.periodEndRate
-                      ? t('settlement.fx.rateWithSource', { rate: u.periodEndRate.rate, source: t(`settlement.rateSources.${u.periodEndRate.source}`), date: f.day(u.periodEndRate.date) })
-                      : <Button variant="quiet" data-testid={`fx-ask-rate-${u.currency}`} onClick={() => setAsking(u.currency)}>{t('settlement.fx.enterRate')}</Button>}
+                    {u.periodEndRate ? (
+                      t('settlement.fx.rateWithSource', {
+                        rate: u.periodEndRate.rate,
+                        source: t(`settlement.rateSources.${u.periodEndRate.source}`),
+                        date: f.day(u.periodEndRate.date),
+                      })
+                    ) : (
+                      <Button
+                        variant="quiet"
+                        data-testid={`fx-ask-rate-${u.currency}`}
+                        onClick={() => setAsking(u.currency)}
+                      >
+                        {t('settlement.fx.enterRate')}
+                      </Button>
+                    )}
                   </td>
                   <td className="num">{u.revalued === null ? '–' : cny(u.revalued)}</td>
-                  <td className={u.difference === null ? 'num muted' : signedClass(u.difference)}>{u.difference === null ? '–' : cny(u.difference)}</td>
+                  <td className={u.difference === null ? 'num muted' : signedClass(u.difference)}>
+                    {u.difference === null ? '–' : cny(u.difference)}
+                  </td>
                 </tr>
               ))}
             </DataTable>
           )}
-          {asking ? <RateForm missing={{ currency: asking, date: r.to }} onCancel={() => setAsking(null)} onSaved={() => { setAsking(null); onChanged(); }} /> : null}
+          {asking ? (
+            <RateForm
+              missing={{ currency: asking, date: r.to }}
+              onCancel={() => setAsking(null)}
+              onSaved={() => setAsking(null)}
+            />
+          ) : null}
         </>
       ) : null}
     </ViewSection>

@@ -5,8 +5,9 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '../../app/use-query.ts';
+import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { ErrorInfo, PostPeriodSummary } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -14,57 +15,81 @@ import { DataTable, num } from '../../ui/DataTable.tsx';
 import { translateError } from '../../i18n/translate-error.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import type { SettlementViewProps } from './SettlementPage.tsx';
 import { todayIso, useSettlementFormatters } from './settlement-format.ts';
-import { useHostQuery } from './use-host-query.ts';
 
-export function JournalView({ revision, onChanged }: SettlementViewProps) {
+export function JournalView() {
   const { t, i18n } = useTranslation();
+  const journalPostPeriod = useMutation('journal.postPeriod');
   const f = useSettlementFormatters();
   const [asOf, setAsOf] = useState(todayIso());
-  const trial = useHostQuery('journal.trialBalance', { asOf }, revision);
+  const trial = useQuery('journal.trialBalance', { asOf }, { areas: SETTLEMENT_AREAS });
   const [posting, setPosting] = useState(false);
   const [posted, setPosted] = useState<PostPeriodSummary | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const cny = (fen: number) => f.money(fen, 'CNY');
   const english = i18n.language.startsWith('en');
-  const tb = trial.value;
+  const tb = trial.data;
 
   const postPeriod = async () => {
     setPosting(true);
     setError(null);
-    const result = await call('journal.postPeriod', { to: asOf });
+    const result = await journalPostPeriod.run({ to: asOf });
     setPosting(false);
     if (result.ok) {
       setPosted(result.value);
-      onChanged();
     } else setError(result.error);
   };
 
   return (
-    <ViewSection titleId="settlement-journal-title" title={t('settlement.journal.title')}
-      actions={<Button data-testid="journal-post-period" disabled={posting} onClick={() => void postPeriod()}>{t('settlement.journal.postPeriod')}</Button>}>
-      <div className="toolbar"><DateField label={t('settlement.fields.asOf')} value={asOf} onChange={setAsOf} testId="journal-as-of" /></div>
+    <ViewSection
+      titleId="settlement-journal-title"
+      title={t('settlement.journal.title')}
+      actions={
+        <Button data-testid="journal-post-period" disabled={posting} onClick={() => void postPeriod()}>
+          {t('settlement.journal.postPeriod')}
+        </Button>
+      }
+    >
+      <div className="toolbar">
+        <DateField label={t('settlement.fields.asOf')} value={asOf} onChange={setAsOf} testId="journal-as-of" />
+      </div>
       <p className="field-help">{t('settlement.journal.help')}</p>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {trial.error ? <ErrorBanner error={trial.error} onDismiss={trial.clearError} /> : null}
       {posted ? (
         <div className="form-saved" role="status" data-testid="journal-posted">
-          {t('settlement.journal.posted', { orders: f.count(posted.orders), stock: f.count(posted.stockIn + posted.stockReversed), cogs: f.count(posted.cogs), skipped: f.count(posted.skipped.length) })}
+          {t('settlement.journal.posted', {
+            orders: f.count(posted.orders),
+            stock: f.count(posted.stockIn + posted.stockReversed),
+            cogs: f.count(posted.cogs),
+            skipped: f.count(posted.skipped.length),
+          })}
           {posted.skipped.length > 0 ? (
             <ul className="settlement-list">
-              {posted.skipped.slice(0, 20).map((s) => <li key={s.orderNo}>{s.orderNo}: {translateError(t, s.code, { currency: s.currency, date: s.date })}</li>)}
+              {posted.skipped.slice(0, 20).map((s) => (
+                <li key={s.orderNo}>
+                  {s.orderNo}: {translateError(t, s.code, { currency: s.currency, date: s.date })}
+                </li>
+              ))}
             </ul>
           ) : null}
         </div>
       ) : null}
-      {tb && tb.rows.length === 0 ? <EmptyState title={t('settlement.journal.emptyTitle')} body={t('settlement.journal.emptyBody')} /> : null}
+      {tb && tb.rows.length === 0 ? (
+        <EmptyState title={t('settlement.journal.emptyTitle')} body={t('settlement.journal.emptyBody')} />
+      ) : null}
       {tb && tb.rows.length > 0 ? (
-        <DataTable data-testid="trial-balance" data-balanced={tb.balanced} foot={(
+        <DataTable
+          data-testid="trial-balance"
+          data-balanced={tb.balanced}
+          foot={
             <tr data-testid="trial-total" data-debit={tb.totalDebit} data-credit={tb.totalCredit}>
               <th scope="row" colSpan={3}>
                 {t('settlement.journal.total')}{' '}
-                <span className={tb.balanced ? 'status-badge status-badge-ok' : 'status-badge status-badge-warn'} data-testid="trial-balanced">
+                <span
+                  className={tb.balanced ? 'status-badge status-badge-ok' : 'status-badge status-badge-warn'}
+                  data-testid="trial-balanced"
+                >
                   {tb.balanced ? t('settlement.journal.balanced') : t('settlement.journal.unbalanced')}
                 </span>
               </th>
@@ -72,8 +97,16 @@ export function JournalView({ revision, onChanged }: SettlementViewProps) {
               <td className="num strong">{cny(tb.totalCredit)}</td>
               <td />
             </tr>
-          )}
-          columns={[t('settlement.journal.account'), t('settlement.journal.name'), t('settlement.journal.kind'), num(t('settlement.journal.debit')), num(t('settlement.journal.credit')), num(t('settlement.journal.balance'))]}>
+          }
+          columns={[
+            t('settlement.journal.account'),
+            t('settlement.journal.name'),
+            t('settlement.journal.kind'),
+            num(t('settlement.journal.debit')),
+            num(t('settlement.journal.credit')),
+            num(t('settlement.journal.balance')),
+          ]}
+        >
           {tb.rows.map((r) => (
             <tr key={r.account} data-testid={`trial-${r.account}`}>
               <td className="mono">{r.account}</td>

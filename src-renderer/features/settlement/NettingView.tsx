@@ -6,6 +6,8 @@
  * rates used, and the evidence pack export.
  */
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../app/use-query.ts';
+import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { NettingStatement, PayoutDetail } from '../../../src-main/api/contract.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -15,35 +17,54 @@ import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { EvidencePackButtons } from './EvidencePackButtons.tsx';
 import { Pager, usePage } from './Pager.tsx';
-import type { SettlementViewProps } from './SettlementPage.tsx';
 import { rowRanges, useSettlementFormatters } from './settlement-format.ts';
-import { useHostQuery } from './use-host-query.ts';
 
-export interface NettingViewProps extends SettlementViewProps {
+export interface NettingViewProps {
   readonly payoutId: number | null;
   readonly onPick: (payoutId: number) => void;
 }
 
-export function NettingView({ revision, payoutId, onPick }: NettingViewProps) {
+export function NettingView({ payoutId, onPick }: NettingViewProps) {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
-  const payouts = useHostQuery('payouts.list', {}, revision);
-  const netting = useHostQuery('settlement.netting', payoutId === null ? null : { payoutId }, revision);
-  const detail = useHostQuery('payouts.get', payoutId === null ? null : { id: payoutId }, revision);
+  const payouts = useQuery('payouts.list', {}, { areas: SETTLEMENT_AREAS });
+  const netting = useQuery('settlement.netting', payoutId === null ? null : { payoutId }, { areas: SETTLEMENT_AREAS });
+  const detail = useQuery('payouts.get', payoutId === null ? null : { id: payoutId }, { areas: SETTLEMENT_AREAS });
   const error = netting.error ?? detail.error ?? payouts.error;
 
   return (
-    <ViewSection titleId="settlement-netting-title" title={t('settlement.netting.title')}
-      actions={(
+    <ViewSection
+      titleId="settlement-netting-title"
+      title={t('settlement.netting.title')}
+      actions={
         <ToolbarField label={t('settlement.netting.payout')}>
-          <Select className="select-compact" data-testid="netting-payout" value={payoutId === null ? '' : String(payoutId)} placeholder={t('settlement.netting.choosePayout')}
-            options={(payouts.value ?? []).map((p) => ({ value: String(p.id), label: `${p.settlementId} · ${p.periodStart} – ${p.periodEnd} · ${p.currency}` }))}
-            onChange={(e) => { if (/^\d+$/.test(e.target.value)) onPick(Number(e.target.value)); }} />
+          <Select
+            className="select-compact"
+            data-testid="netting-payout"
+            value={payoutId === null ? '' : String(payoutId)}
+            placeholder={t('settlement.netting.choosePayout')}
+            options={(payouts.data ?? []).map((p) => ({
+              value: String(p.id),
+              label: `${p.settlementId} · ${p.periodStart} – ${p.periodEnd} · ${p.currency}`,
+            }))}
+            onChange={(e) => {
+              if (/^\d+$/.test(e.target.value)) onPick(Number(e.target.value));
+            }}
+          />
         </ToolbarField>
-      )}>
+      }
+    >
       {error ? <ErrorBanner error={error} /> : null}
-      {payoutId === null ? <EmptyState title={t('settlement.netting.pickTitle')} body={t('settlement.netting.pickBody')} /> : null}
-      {netting.value ? <NettingStatementView statement={netting.value} detail={detail.value} money={(m) => f.money(m, netting.value?.currency ?? 'USD')} /> : null}
+      {payoutId === null ? (
+        <EmptyState title={t('settlement.netting.pickTitle')} body={t('settlement.netting.pickBody')} />
+      ) : null}
+      {netting.data ? (
+        <NettingStatementView
+          statement={netting.data}
+          detail={detail.data ?? null}
+          money={(m) => f.money(m, netting.data?.currency ?? 'USD')}
+        />
+      ) : null}
     </ViewSection>
   );
 }
@@ -59,22 +80,44 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
   const f = useSettlementFormatters();
   const balanced = s.net === s.deposit;
   // "row 9" for one row, "rows 3–5, 9" for more (the count, not the rendered text, decides).
-  const evidence = (rows: readonly number[]) => (rows.length === 0 ? '–'
-    : t(rows.length === 1 ? 'settlement.netting.evidenceRow' : 'settlement.netting.evidenceRows', { file: s.fileName, rows: rowRanges(rows) }));
+  const evidence = (rows: readonly number[]) =>
+    rows.length === 0
+      ? '–'
+      : t(rows.length === 1 ? 'settlement.netting.evidenceRow' : 'settlement.netting.evidenceRows', {
+          file: s.fileName,
+          rows: rowRanges(rows),
+        });
 
   return (
-    <div data-testid="netting-statement" data-payout={s.payoutId} data-gross={s.gross} data-net={s.net} data-deposit={s.deposit}>
+    <div
+      data-testid="netting-statement"
+      data-payout={s.payoutId}
+      data-gross={s.gross}
+      data-net={s.net}
+      data-deposit={s.deposit}
+    >
       <dl className="facts facts-columns">
-        <dt>{t('settlement.payouts.settlementId')}</dt><dd className="mono">{s.settlementId}</dd>
-        <dt>{t('settlement.netting.file')}</dt><dd>{s.fileName}</dd>
-        <dt>{t('settlement.payouts.period')}</dt><dd>{t('settlement.periodRange', { from: f.day(s.periodStart), to: f.day(s.periodEnd) })}</dd>
-        <dt>{t('settlement.payouts.depositDate')}</dt><dd>{f.day(s.depositDate)}</dd>
-        <dt>{t('settlement.fields.currency')}</dt><dd>{s.currency}</dd>
+        <dt>{t('settlement.payouts.settlementId')}</dt>
+        <dd className="mono">{s.settlementId}</dd>
+        <dt>{t('settlement.netting.file')}</dt>
+        <dd>{s.fileName}</dd>
+        <dt>{t('settlement.payouts.period')}</dt>
+        <dd>{t('settlement.periodRange', { from: f.day(s.periodStart), to: f.day(s.periodEnd) })}</dd>
+        <dt>{t('settlement.payouts.depositDate')}</dt>
+        <dd>{f.day(s.depositDate)}</dd>
+        <dt>{t('settlement.fields.currency')}</dt>
+        <dd>{s.currency}</dd>
       </dl>
-      {s.debitBalance ? <p className="notice" data-testid="netting-debit">{t('settlement.payouts.debitBalance')}</p> : null}
+      {s.debitBalance ? (
+        <p className="notice" data-testid="netting-debit">
+          {t('settlement.payouts.debitBalance')}
+        </p>
+      ) : null}
       <EvidencePackButtons payoutId={s.payoutId} />
 
-      <DataTable data-testid="netting-table" foot={(
+      <DataTable
+        data-testid="netting-table"
+        foot={
           <>
             <tr data-testid="netting-net" data-amount={s.net}>
               <th scope="row">{t('settlement.netting.net')}</th>
@@ -86,43 +129,110 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
               <td className="num">{money(s.deposit)}</td>
               <td>
                 <span className={balanced ? 'status-badge status-badge-ok' : 'status-badge status-badge-warn'}>
-                  {balanced ? t('settlement.netting.balanced') : t('settlement.netting.notBalanced', { difference: money(s.deposit - s.net) })}
+                  {balanced
+                    ? t('settlement.netting.balanced')
+                    : t('settlement.netting.notBalanced', { difference: money(s.deposit - s.net) })}
                 </span>
               </td>
             </tr>
           </>
-        )}
-        columns={[t('settlement.netting.item'), num(t('settlement.netting.amount')), t('settlement.netting.evidence')]}>
+        }
+        columns={[t('settlement.netting.item'), num(t('settlement.netting.amount')), t('settlement.netting.evidence')]}
+      >
         <tr data-testid="netting-gross" data-amount={s.gross}>
           <th scope="row">{t('settlement.netting.gross')}</th>
           <td className="num strong">{money(s.gross)}</td>
           <td className="muted">{evidence(s.grossEvidence.rows)}</td>
         </tr>
+        <SectionRow
+          testId="netting-refunds"
+          label={t(s.refunds.amount < 0 ? 'settlement.netting.plus' : 'settlement.netting.less', {
+            item: t('settlement.netting.refunds'),
+          })}
+          amount={Math.abs(s.refunds.amount)}
+          items={s.refunds.items}
+          evidence={evidence(s.refunds.evidence.rows)}
+          money={money}
+        />
+        <tr data-testid="netting-net-sales" data-amount={s.netSales}>
+          <th scope="row">{t('settlement.netting.netSales')}</th>
+          <td className="num">{money(s.netSales)}</td>
+          <td />
+        </tr>
         {s.deductions.map((d) => (
-          <tr key={d.category} data-testid={`netting-deduction-${d.category}`} data-amount={d.amount} className={d.amount === 0 ? 'muted' : undefined}>
-            <td>
-              {t('settlement.netting.less', { item: t(`settlement.categories.${d.category}`) })}
-              {d.items.length > 0 ? (
-                <ul className="settlement-items">
-                  {d.items.map((item) => (
-                    <li key={item.key}><span className="mono">{item.key}</span> · {money(item.amount)} · {t(item.rowCount === 1 ? 'settlement.netting.row' : 'settlement.netting.rows', { rows: rowRanges(item.rows, 6) })}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </td>
-            <td className="num">{d.amount === 0 ? money(0) : money(-d.amount)}</td>
-            <td className="muted">{evidence(d.evidence.rows)}</td>
-          </tr>
+          // A deduction is printed as an amount after "减"; one that adds (a net credit) after "加" — never "减 −".
+          <SectionRow
+            key={d.category}
+            testId={`netting-deduction-${d.category}`}
+            muted={d.amount === 0}
+            label={t(d.amount < 0 ? 'settlement.netting.plus' : 'settlement.netting.less', {
+              item: t(`settlement.categories.${d.category}`),
+            })}
+            amount={Math.abs(d.amount)}
+            items={d.items}
+            evidence={evidence(d.evidence.rows)}
+            money={money}
+          />
         ))}
+        <SectionRow
+          testId="netting-other-income"
+          muted={s.otherIncome.amount === 0}
+          label={t(s.otherIncome.amount < 0 ? 'settlement.netting.less' : 'settlement.netting.plus', {
+            item: t('settlement.netting.otherIncome'),
+          })}
+          amount={Math.abs(s.otherIncome.amount)}
+          items={s.otherIncome.items}
+          evidence={evidence(s.otherIncome.evidence.rows)}
+          money={money}
+        />
+        <SectionRow
+          testId="netting-reserve"
+          muted={s.reserve.movement === 0}
+          label={t(s.reserve.movement < 0 ? 'settlement.netting.plus' : 'settlement.netting.less', {
+            item: t(s.reserve.movement < 0 ? 'settlement.netting.reserveDown' : 'settlement.netting.reserveUp'),
+          })}
+          note={t('settlement.netting.reserveLine', {
+            opening: money(s.reserve.opening),
+            movement: money(s.reserve.movement),
+            closing: money(s.reserve.closing),
+          })}
+          amount={Math.abs(s.reserve.movement)}
+          items={s.reserve.items}
+          evidence={evidence(s.reserve.evidence.rows)}
+          money={money}
+        />
+        {s.otherItems.items.length > 0 ? (
+          <SectionRow
+            testId="netting-other-items"
+            label={t(s.otherItems.amount < 0 ? 'settlement.netting.less' : 'settlement.netting.plus', {
+              item: t('settlement.netting.otherItems'),
+            })}
+            amount={Math.abs(s.otherItems.amount)}
+            items={s.otherItems.items}
+            evidence={evidence(s.otherItems.evidence.rows)}
+            money={money}
+          />
+        ) : null}
       </DataTable>
 
+      <p className="field-help" data-testid="netting-cny" data-net-cny={s.cny.net ?? ''}>
+        {s.cny.rate === null
+          ? t('settlement.netting.cnyNone')
+          : `${t('settlement.netting.cny', { rate: s.cny.rate.rate, date: f.day(s.cny.rate.date) })}: ${t('settlement.netting.gross')} ${f.money(s.cny.gross ?? 0, 'CNY')} · ${t('settlement.netting.net')} ${f.money(s.cny.net ?? 0, 'CNY')}`}
+      </p>
+
       <h3 className="section-title">{t('settlement.netting.unmatchedTitle')}</h3>
+      {s.unmatched.shops.length > 0 ? (
+        <p className="field-help">{t('settlement.netting.shopsNote', { shops: s.unmatched.shops.join(', ') })}</p>
+      ) : null}
       <dl className="stats">
         <div className="stat" data-testid="netting-unmatched-lines" data-value={s.unmatched.payoutLines}>
-          <dt>{t('settlement.netting.unmatchedLines')}</dt><dd className={s.unmatched.payoutLines > 0 ? 'stat-bad' : undefined}>{f.count(s.unmatched.payoutLines)}</dd>
+          <dt>{t('settlement.netting.unmatchedLines')}</dt>
+          <dd className={s.unmatched.payoutLines > 0 ? 'stat-bad' : undefined}>{f.count(s.unmatched.payoutLines)}</dd>
         </div>
         <div className="stat" data-testid="netting-unmatched-orders" data-value={s.unmatched.orders}>
-          <dt>{t('settlement.netting.unmatchedOrders')}</dt><dd className={s.unmatched.orders > 0 ? 'stat-bad' : undefined}>{f.count(s.unmatched.orders)}</dd>
+          <dt>{t('settlement.netting.unmatchedOrders')}</dt>
+          <dd className={s.unmatched.orders > 0 ? 'stat-bad' : undefined}>{f.count(s.unmatched.orders)}</dd>
         </div>
       </dl>
       {detail ? <UnmatchedLists detail={detail} money={money} /> : null}
@@ -131,17 +241,31 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
         <>
           <h3 className="section-title">{t('settlement.netting.declarationsTitle')}</h3>
           <p className="field-help">{t('settlement.netting.declarationsHelp')}</p>
-          <DataTable data-testid="netting-declarations"
-            columns={[t('settlement.netting.orderNo'), t('settlement.netting.customsMode'), t('settlement.netting.invtNo'), t('settlement.netting.declarationNo'), num(t('settlement.netting.declaredValue')), num(t('settlement.netting.received'))]}>
+          <DataTable
+            data-testid="netting-declarations"
+            columns={[
+              t('settlement.netting.orderNo'),
+              t('settlement.netting.customsMode'),
+              t('settlement.netting.invtNo'),
+              t('settlement.netting.declarationNo'),
+              num(t('settlement.netting.declaredValue')),
+              num(t('settlement.netting.received')),
+            ]}
+          >
             {s.declarations.map((d) => (
               <tr key={d.orderId} data-testid={`netting-declaration-${d.orderId}`}>
                 <td className="mono">{d.orderNo}</td>
                 <td>{d.customsMode ?? '–'}</td>
-                <td className="mono" data-testid="netting-declaration-invt">{d.invtNo ?? t('settlement.netting.notLinked')}</td>
+                <td className="mono" data-testid="netting-declaration-invt">
+                  {d.invtNo ?? t('settlement.netting.notLinked')}
+                </td>
                 <td className="mono">{d.entryId ?? '–'}</td>
                 <td className="num" data-testid="netting-declaration-declared">
-                  {d.declaredValue !== null && d.declaredCurrency !== null ? f.money(d.declaredValue, d.declaredCurrency)
-                    : d.orderValue !== null ? t('settlement.netting.orderValue', { value: money(d.orderValue) }) : '–'}
+                  {d.declaredValue !== null && d.declaredCurrency !== null
+                    ? f.money(d.declaredValue, d.declaredCurrency)
+                    : d.orderValue !== null
+                      ? t('settlement.netting.orderValue', { value: money(d.orderValue) })
+                      : '–'}
                 </td>
                 <td className="num">{money(d.received)}</td>
               </tr>
@@ -151,11 +275,18 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
       ) : null}
 
       <h3 className="section-title">{t('settlement.netting.ratesTitle')}</h3>
-      {s.rates.length === 0 ? <p className="field-help">{t('settlement.netting.noRates')}</p> : (
+      {s.rates.length === 0 ? (
+        <p className="field-help">{t('settlement.netting.noRates')}</p>
+      ) : (
         <ul className="settlement-list" data-testid="netting-rates">
           {s.rates.map((r) => (
             <li key={`${r.currency}-${r.date}-${r.source}`}>
-              {t('settlement.netting.rateLine', { currency: r.currency, date: f.day(r.date), rate: r.rate, source: t(`settlement.rateSources.${r.source}`) })}
+              {t('settlement.netting.rateLine', {
+                currency: r.currency,
+                date: f.day(r.date),
+                rate: r.rate,
+                source: t(`settlement.rateSources.${r.source}`),
+              })}
             </li>
           ))}
         </ul>
@@ -164,7 +295,52 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
   );
 }
 
-function UnmatchedLists({ detail, money }: { readonly detail: PayoutDetail; readonly money: (minor: number) => string }) {
+interface SectionRowProps {
+  readonly testId: string;
+  readonly label: string;
+  readonly amount: number;
+  readonly items: NettingStatement['refunds']['items'];
+  readonly evidence: string;
+  readonly money: (minor: number) => string;
+  readonly muted?: boolean;
+  readonly note?: string;
+}
+
+/** One statement line: its label, unsigned amount and evidence, with each platform item named readably and its raw code in small print. */
+function SectionRow({ testId, label, amount, items, evidence, money, muted, note }: SectionRowProps) {
+  const { t } = useTranslation();
+  return (
+    <tr data-testid={testId} data-amount={amount} className={muted ? 'muted' : undefined}>
+      <td>
+        {label}
+        {note !== undefined ? <div className="field-help">{note}</div> : null}
+        {items.length > 0 ? (
+          <ul className="settlement-items">
+            {items.map((item) => (
+              <li key={item.key}>
+                {t(`settlement.netting.labels.${item.label}`, { key: item.key })} · {money(item.amount)} ·{' '}
+                {t(item.rowCount === 1 ? 'settlement.netting.row' : 'settlement.netting.rows', {
+                  rows: rowRanges(item.rows, 6),
+                })}{' '}
+                <small className="mono muted">{item.key}</small>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </td>
+      <td className="num">{money(amount)}</td>
+      <td className="muted">{evidence}</td>
+    </tr>
+  );
+}
+
+function UnmatchedLists({
+  detail,
+  money,
+}: {
+  readonly detail: PayoutDetail;
+  readonly money: (minor: number) => string;
+}) {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
   const lines = usePage(detail.unmatchedPayoutLines);
@@ -175,7 +351,11 @@ function UnmatchedLists({ detail, money }: { readonly detail: PayoutDetail; read
         <div>
           <h4 className="section-title">{t('settlement.netting.unmatchedLinesList')}</h4>
           <ul className="settlement-list" data-testid="netting-unmatched-lines-list">
-            {lines.rows.map((l) => <li key={l.id}>{t('settlement.payouts.unmatchedLine', { row: l.row, order: l.orderNo ?? '', amount: money(l.amount) })}</li>)}
+            {lines.rows.map((l) => (
+              <li key={l.id}>
+                {t('settlement.payouts.unmatchedLine', { row: l.row, order: l.orderNo ?? '', amount: money(l.amount) })}
+              </li>
+            ))}
           </ul>
           <Pager {...lines.pager} />
         </div>
@@ -184,7 +364,15 @@ function UnmatchedLists({ detail, money }: { readonly detail: PayoutDetail; read
         <div>
           <h4 className="section-title">{t('settlement.netting.ordersWithoutPayout')}</h4>
           <ul className="settlement-list" data-testid="netting-unmatched-orders-list">
-            {orders.rows.map((o) => <li key={o.orderId}>{t('settlement.netting.orderLine', { order: o.orderNo, date: f.day(o.orderedAt.slice(0, 10)), amount: money(o.gross) })}</li>)}
+            {orders.rows.map((o) => (
+              <li key={o.orderId}>
+                {t('settlement.netting.orderLine', {
+                  order: o.orderNo,
+                  date: f.day(o.orderedAt.slice(0, 10)),
+                  amount: money(o.gross),
+                })}
+              </li>
+            ))}
           </ul>
           <Pager {...orders.pager} />
         </div>

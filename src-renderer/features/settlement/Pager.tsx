@@ -32,9 +32,15 @@ export function Pager({ page, pages, size, total, onPage, testId }: PagerProps) 
   if (pages <= 1) return null;
   return (
     <div className="toolbar" data-testid={testId}>
-      <Button variant="quiet" disabled={page === 0} onClick={() => onPage(page - 1)}>{t('settlement.pager.previous')}</Button>
-      <span className="muted">{t('settlement.pager.range', { from: page * size + 1, to: Math.min(total, (page + 1) * size), total })}</span>
-      <Button variant="quiet" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>{t('settlement.pager.next')}</Button>
+      <Button variant="quiet" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        {t('settlement.pager.previous')}
+      </Button>
+      <span className="muted">
+        {t('settlement.pager.range', { from: page * size + 1, to: Math.min(total, (page + 1) * size), total })}
+      </span>
+      <Button variant="quiet" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
+        {t('settlement.pager.next')}
+      </Button>
     </div>
   );
 }

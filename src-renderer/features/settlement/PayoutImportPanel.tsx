@@ -7,8 +7,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../app/use-query.ts';
 import type { ErrorInfo, PayoutImportSummary, PayoutPreview } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -29,6 +29,9 @@ export interface PayoutImportPanelProps {
 
 export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
   const { t } = useTranslation();
+  const payoutsConfirm = useMutation('payouts.confirm');
+  const payoutsDiscard = useMutation('payouts.discard');
+  const payoutsPreview = useMutation('payouts.preview');
   const f = useSettlementFormatters();
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState<PayoutSourceChoice>('auto');
@@ -49,8 +52,11 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
       setError(read.error);
       return;
     }
-    const result = await call('payouts.preview', {
-      fileName: read.fileName, contentBase64: read.contentBase64, source, ...(currency === '' ? {} : { currency }),
+    const result = await payoutsPreview.run({
+      fileName: read.fileName,
+      contentBase64: read.contentBase64,
+      source,
+      ...(currency === '' ? {} : { currency }),
     });
     setBusy(null);
     if (result.ok) setPreview(result.value);
@@ -61,7 +67,7 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
     if (!preview || busy) return;
     setBusy('confirm');
     setError(null);
-    const result = await call('payouts.confirm', { previewId: preview.previewId });
+    const result = await payoutsConfirm.run({ previewId: preview.previewId });
     setBusy(null);
     if (!result.ok) {
       setError(result.error);
@@ -74,7 +80,7 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
 
   const discard = async () => {
     if (!preview) return;
-    await call('payouts.discard', { previewId: preview.previewId });
+    await payoutsDiscard.run({ previewId: preview.previewId });
     setPreview(null);
     setError(null);
   };
@@ -89,20 +95,53 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
       {missing ? <RateForm missing={missing} onSaved={() => void confirm()} onCancel={() => setError(null)} /> : null}
       <div className="toolbar">
         <ToolbarField label={t('settlement.payouts.format')}>
-          <Select className="select-compact" data-testid="payout-import-source" value={source} disabled={busy !== null}
-            options={[{ value: 'auto', label: t('settlement.payouts.autoDetect') }, ...PAYOUT_SOURCES.map((s) => ({ value: s, label: t(`settlement.payoutSources.${s}`) }))]}
-            onChange={(e) => { if (isPayoutSourceChoice(e.target.value)) setSource(e.target.value); setPreview(null); }} />
+          <Select
+            className="select-compact"
+            data-testid="payout-import-source"
+            value={source}
+            disabled={busy !== null}
+            options={[
+              { value: 'auto', label: t('settlement.payouts.autoDetect') },
+              ...PAYOUT_SOURCES.map((s) => ({ value: s, label: t(`settlement.payoutSources.${s}`) })),
+            ]}
+            onChange={(e) => {
+              if (isPayoutSourceChoice(e.target.value)) setSource(e.target.value);
+              setPreview(null);
+            }}
+          />
         </ToolbarField>
         <ToolbarField label={t('settlement.payouts.currency')}>
-          <Select className="select-compact" data-testid="payout-import-currency" value={currency} disabled={busy !== null}
-            options={[{ value: '', label: t('settlement.payouts.currencyFromFile') }, ...CURRENCIES.map((c) => ({ value: c, label: c }))]}
-            onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')} />
+          <Select
+            className="select-compact"
+            data-testid="payout-import-currency"
+            value={currency}
+            disabled={busy !== null}
+            options={[
+              { value: '', label: t('settlement.payouts.currencyFromFile') },
+              ...CURRENCIES.map((c) => ({ value: c, label: c })),
+            ]}
+            onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')}
+          />
         </ToolbarField>
       </div>
-      <FilePicker file={file} disabled={busy !== null} accept=".txt,.tsv,.csv,text/csv,text/tab-separated-values,text/plain" testId="payout-import-file"
-        onChoose={(chosen) => { setFile(chosen); setPreview(null); setError(null); }} />
+      <FilePicker
+        file={file}
+        disabled={busy !== null}
+        accept=".txt,.tsv,.csv,text/csv,text/tab-separated-values,text/plain"
+        testId="payout-import-file"
+        onChoose={(chosen) => {
+          setFile(chosen);
+          setPreview(null);
+          setError(null);
+        }}
+      />
       <div className="form-actions">
-        <Button variant="primary" data-testid="payout-import-preview" disabled={!file || busy !== null} onClick={() => void runPreview()}>
+        <Button
+          variant="primary"
+          data-testid="payout-import-preview"
+          disabled={!file || busy !== null}
+          onClick={() => void runPreview()}
+        >
           {busy === 'preview' ? t('settlement.import.reading') : t('settlement.import.preview')}
         </Button>
       </div>
@@ -110,25 +149,62 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
       {preview ? (
         <div data-testid="payout-preview" data-deposit={preview.deposit} data-sum={preview.sumOfLines}>
           <h4 className="section-title">{t('settlement.payouts.previewTitle', { id: preview.settlementId })}</h4>
-          {preview.alreadyImportedId !== null ? <p className="notice" data-testid="payout-preview-already">{t('settlement.payouts.alreadyImported')}</p> : null}
-          {preview.debitBalance ? <p className="notice" data-testid="payout-preview-debit">{t('settlement.payouts.debitBalance')}</p> : null}
+          {preview.alreadyImportedId !== null ? (
+            <p className="notice" data-testid="payout-preview-already">
+              {t('settlement.payouts.alreadyImported')}
+            </p>
+          ) : null}
+          {preview.debitBalance ? (
+            <p className="notice" data-testid="payout-preview-debit">
+              {t('settlement.payouts.debitBalance')}
+            </p>
+          ) : null}
           <dl className="stats">
-            <div className="stat"><dt>{t('settlement.payouts.source')}</dt><dd>{t(`settlement.payoutSources.${preview.source}`)}</dd></div>
-            <div className="stat"><dt>{t('settlement.payouts.period')}</dt><dd>{t('settlement.periodRange', { from: f.day(preview.periodStart), to: f.day(preview.periodEnd) })}</dd></div>
-            <div className="stat"><dt>{t('settlement.payouts.depositDate')}</dt><dd>{f.day(preview.depositDate)}</dd></div>
-            <div className="stat" data-testid="payout-preview-deposit"><dt>{t('settlement.payouts.deposit')}</dt><dd>{money(preview.deposit)}</dd></div>
-            <div className="stat" data-testid="payout-preview-sum"><dt>{t('settlement.payouts.sumOfLines')}</dt><dd>{money(preview.sumOfLines)}</dd></div>
-            <div className="stat"><dt>{t('settlement.payouts.lines')}</dt><dd>{f.count(preview.lines)}</dd></div>
-            <div className="stat"><dt>{t('settlement.payouts.matchedOrders')}</dt><dd>{f.count(preview.matchedOrders)}</dd></div>
-            <div className="stat"><dt>{t('settlement.payouts.unmatchedLines')}</dt><dd className={preview.unmatchedLineCount > 0 ? 'stat-bad' : undefined}>{f.count(preview.unmatchedLineCount)}</dd></div>
+            <div className="stat">
+              <dt>{t('settlement.payouts.source')}</dt>
+              <dd>{t(`settlement.payoutSources.${preview.source}`)}</dd>
+            </div>
+            <div className="stat">
+              <dt>{t('settlement.payouts.period')}</dt>
+              <dd>{t('settlement.periodRange', { from: f.day(preview.periodStart), to: f.day(preview.periodEnd) })}</dd>
+            </div>
+            <div className="stat">
+              <dt>{t('settlement.payouts.depositDate')}</dt>
+              <dd>{f.day(preview.depositDate)}</dd>
+            </div>
+            <div className="stat" data-testid="payout-preview-deposit">
+              <dt>{t('settlement.payouts.deposit')}</dt>
+              <dd>{money(preview.deposit)}</dd>
+            </div>
+            <div className="stat" data-testid="payout-preview-sum">
+              <dt>{t('settlement.payouts.sumOfLines')}</dt>
+              <dd>{money(preview.sumOfLines)}</dd>
+            </div>
+            <div className="stat">
+              <dt>{t('settlement.payouts.lines')}</dt>
+              <dd>{f.count(preview.lines)}</dd>
+            </div>
+            <div className="stat">
+              <dt>{t('settlement.payouts.matchedOrders')}</dt>
+              <dd>{f.count(preview.matchedOrders)}</dd>
+            </div>
+            <div className="stat">
+              <dt>{t('settlement.payouts.unmatchedLines')}</dt>
+              <dd className={preview.unmatchedLineCount > 0 ? 'stat-bad' : undefined}>
+                {f.count(preview.unmatchedLineCount)}
+              </dd>
+            </div>
           </dl>
-          <DataTable data-testid="payout-preview-categories" foot={(
+          <DataTable
+            data-testid="payout-preview-categories"
+            foot={
               <tr>
                 <th scope="row">{t('settlement.payouts.sumOfLines')}</th>
                 <td className="num strong">{money(preview.sumOfLines)}</td>
               </tr>
-            )}
-            columns={[t('settlement.netting.item'), num(t('settlement.netting.amount'))]}>
+            }
+            columns={[t('settlement.netting.item'), num(t('settlement.netting.amount'))]}
+          >
             {NETTING_CATEGORIES.map((c) => (
               <tr key={c} data-testid={`payout-preview-category-${c}`} data-amount={preview.categories[c]}>
                 <td>{t(`settlement.categories.${c}`)}</td>
@@ -138,20 +214,35 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
           </DataTable>
           {preview.unmatchedLines.length > 0 ? (
             <>
-              <h4 className="section-title">{t('settlement.payouts.unmatchedTitle', { n: preview.unmatchedLineCount })}</h4>
+              <h4 className="section-title">
+                {t('settlement.payouts.unmatchedTitle', { n: preview.unmatchedLineCount })}
+              </h4>
               <ul className="settlement-list" data-testid="payout-preview-unmatched">
                 {preview.unmatchedLines.map((l) => (
-                  <li key={l.row}>{t('settlement.payouts.unmatchedLine', { row: l.row, order: l.orderNo ?? '', amount: money(l.amount) })}</li>
+                  <li key={l.row}>
+                    {t('settlement.payouts.unmatchedLine', {
+                      row: l.row,
+                      order: l.orderNo ?? '',
+                      amount: money(l.amount),
+                    })}
+                  </li>
                 ))}
               </ul>
             </>
           ) : null}
           <RejectedRows rows={preview.rejected} testId="payout-preview-rejected" />
           <div className="form-actions">
-            <Button variant="primary" data-testid="payout-import-confirm" disabled={busy !== null || preview.rejected.length > 0} onClick={() => void confirm()}>
+            <Button
+              variant="primary"
+              data-testid="payout-import-confirm"
+              disabled={busy !== null || preview.rejected.length > 0}
+              onClick={() => void confirm()}
+            >
               {busy === 'confirm' ? t('settlement.import.importing') : t('settlement.import.confirm')}
             </Button>
-            <Button data-testid="payout-import-discard" disabled={busy !== null} onClick={() => void discard()}>{t('settlement.import.discard')}</Button>
+            <Button data-testid="payout-import-discard" disabled={busy !== null} onClick={() => void discard()}>
+              {t('settlement.import.discard')}
+            </Button>
           </div>
         </div>
       ) : null}

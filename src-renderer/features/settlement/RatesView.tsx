@@ -5,8 +5,9 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '../../app/use-query.ts';
+import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { ErrorInfo, RatesImportSummary } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { isCurrency, type Currency } from '../../ui/currencies.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -19,44 +20,79 @@ import { FilePicker, readForHost } from './FilePicker.tsx';
 import { Pager, usePage } from './Pager.tsx';
 import { FOREIGN_CURRENCIES, RateForm } from './RateForm.tsx';
 import { RejectedRows } from './RejectedRows.tsx';
-import type { SettlementViewProps } from './SettlementPage.tsx';
 import { useSettlementFormatters } from './settlement-format.ts';
-import { useHostQuery } from './use-host-query.ts';
 
-export function RatesView({ revision, onChanged }: SettlementViewProps) {
+export function RatesView() {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
   const [currency, setCurrency] = useState<Currency | ''>('');
-  const list = useHostQuery('rates.list', currency === '' ? {} : { currency }, revision);
+  const list = useQuery('rates.list', currency === '' ? {} : { currency }, { areas: SETTLEMENT_AREAS });
   const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const { rows, pager } = usePage(list.value ?? []);
+  const { rows, pager } = usePage(list.data ?? []);
 
   return (
-    <ViewSection titleId="settlement-rates-title" title={t('settlement.rates.title')}
-      actions={<Button variant="primary" data-testid="rate-new" onClick={() => { setAdding((v) => !v); setSaved(null); }}>{t('settlement.rates.add')}</Button>}
-      help={t('settlement.rates.help')}>
-      {saved ? <p className="form-saved" role="status" data-testid="rate-saved">{saved}</p> : null}
-      {adding ? (
-        <RateForm onCancel={() => setAdding(false)} onSaved={(r) => {
-          setAdding(false);
-          setSaved(t('settlement.rates.saved', { currency: r.currency, date: r.date, rate: r.rate }));
-          onChanged();
-        }} />
+    <ViewSection
+      titleId="settlement-rates-title"
+      title={t('settlement.rates.title')}
+      actions={
+        <Button
+          variant="primary"
+          data-testid="rate-new"
+          onClick={() => {
+            setAdding((v) => !v);
+            setSaved(null);
+          }}
+        >
+          {t('settlement.rates.add')}
+        </Button>
+      }
+      help={t('settlement.rates.help')}
+    >
+      {saved ? (
+        <p className="form-saved" role="status" data-testid="rate-saved">
+          {saved}
+        </p>
       ) : null}
-      <RatesImport onImported={onChanged} />
+      {adding ? (
+        <RateForm
+          onCancel={() => setAdding(false)}
+          onSaved={(r) => {
+            setAdding(false);
+            setSaved(t('settlement.rates.saved', { currency: r.currency, date: r.date, rate: r.rate }));
+          }}
+        />
+      ) : null}
+      <RatesImport />
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       <div className="toolbar">
         <ToolbarField label={t('settlement.fields.currency')}>
-          <Select className="select-compact" data-testid="rates-currency" value={currency}
-            options={[{ value: '', label: t('settlement.rates.allCurrencies') }, ...FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c }))]}
-            onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')} />
+          <Select
+            className="select-compact"
+            data-testid="rates-currency"
+            value={currency}
+            options={[
+              { value: '', label: t('settlement.rates.allCurrencies') },
+              ...FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c })),
+            ]}
+            onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')}
+          />
         </ToolbarField>
       </div>
-      {list.value !== null && list.value.length === 0 ? <EmptyState title={t('settlement.rates.emptyTitle')} body={t('settlement.rates.emptyBody')} /> : null}
+      {list.data !== undefined && list.data.length === 0 ? (
+        <EmptyState title={t('settlement.rates.emptyTitle')} body={t('settlement.rates.emptyBody')} />
+      ) : null}
       {rows.length > 0 ? (
-        <DataTable data-testid="rates-table"
-          columns={[t('settlement.fields.date'), t('settlement.fields.currency'), num(t('settlement.rates.rate')), t('settlement.fields.source'), t('settlement.fields.note')]}>
+        <DataTable
+          data-testid="rates-table"
+          columns={[
+            t('settlement.fields.date'),
+            t('settlement.fields.currency'),
+            num(t('settlement.rates.rate')),
+            t('settlement.fields.source'),
+            t('settlement.fields.note'),
+          ]}
+        >
           {rows.map((r) => (
             <tr key={r.id} data-testid={`rate-${r.currency}-${r.date}-${r.source}`}>
               <td>{f.day(r.date)}</td>
@@ -73,27 +109,42 @@ export function RatesView({ revision, onChanged }: SettlementViewProps) {
   );
 }
 
-function RatesImport({ onImported }: { readonly onImported: () => void }) {
+function RatesImport() {
   const { t } = useTranslation();
+  const ratesImport = useMutation('rates.import');
   const f = useSettlementFormatters();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [summary, setSummary] = useState<RatesImportSummary | null>(null);
+  const [checked, setChecked] = useState<{ fileName: string; contentBase64: string } | null>(null);
 
+  // "Check file" is a dry run (the preview); nothing is saved until "Import", and a file with
+  // rejected rows only through the explicit "Import the valid rows".
   const run = async () => {
     if (!file || busy) return;
     setBusy(true);
     setError(null);
     setSummary(null);
     const read = await readForHost(file);
-    const result = read.ok ? await call('rates.import', { fileName: read.fileName, contentBase64: read.contentBase64 }) : null;
+    const result = read.ok
+      ? await ratesImport.run({ fileName: read.fileName, contentBase64: read.contentBase64, dryRun: true })
+      : null;
     setBusy(false);
     if (!read.ok) setError(read.error);
     else if (result?.ok) {
+      setChecked({ fileName: read.fileName, contentBase64: read.contentBase64 });
       setSummary(result.value);
-      if (result.value.saved > 0) onImported();
     } else if (result) setError(result.error);
+  };
+
+  const confirm = async (acceptValidRows: boolean) => {
+    if (!checked || busy) return;
+    setBusy(true);
+    const result = await ratesImport.run({ ...checked, acceptValidRows });
+    setBusy(false);
+    if (result.ok) setSummary(result.value);
+    else setError(result.error);
   };
 
   return (
@@ -101,18 +152,50 @@ function RatesImport({ onImported }: { readonly onImported: () => void }) {
       <summary className="panel-title">{t('settlement.rates.importTitle')}</summary>
       <p className="field-help">{t('settlement.rates.importHelp')}</p>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      <FilePicker file={file} disabled={busy} accept=".csv,text/csv" testId="rates-import-file" onChoose={(chosen) => { setFile(chosen); setSummary(null); }} />
+      <FilePicker
+        file={file}
+        disabled={busy}
+        accept=".csv,text/csv"
+        testId="rates-import-file"
+        onChoose={(chosen) => {
+          setFile(chosen);
+          setSummary(null);
+        }}
+      />
       <div className="form-actions">
         <Button variant="primary" data-testid="rates-import-start" disabled={!file || busy} onClick={() => void run()}>
-          {busy ? t('settlement.import.importing') : t('settlement.rates.importStart')}
+          {busy ? t('settlement.import.importing') : t('settlement.rates.importCheck')}
         </Button>
       </div>
       {summary ? (
-        <div data-testid="rates-import-summary" data-saved={summary.saved}>
-          <p className="form-saved" role="status">
-            {t('settlement.rates.importDone', { rows: f.count(summary.rows), saved: f.count(summary.saved), unchanged: f.count(summary.unchanged), rejected: f.count(summary.rejected.length) })}
+        <div data-testid="rates-import-summary" data-saved={summary.saved} data-committed={summary.committed}>
+          <p className={summary.committed ? 'form-saved' : undefined} role="status">
+            {t(summary.committed ? 'settlement.rates.importDone' : 'settlement.rates.importPreview', {
+              rows: f.count(summary.rows),
+              saved: f.count(summary.saved),
+              unchanged: f.count(summary.unchanged),
+              rejected: f.count(summary.rejected.length),
+            })}
           </p>
           <RejectedRows rows={summary.rejected} testId="rates-import-rejected" />
+          {!summary.committed && summary.saved > 0 ? (
+            <div className="form-actions">
+              {summary.rejected.length === 0 ? (
+                <Button
+                  variant="primary"
+                  data-testid="rates-import-confirm"
+                  disabled={busy}
+                  onClick={() => void confirm(false)}
+                >
+                  {t('settlement.rates.importStart')}
+                </Button>
+              ) : (
+                <Button data-testid="rates-import-confirm-valid" disabled={busy} onClick={() => void confirm(true)}>
+                  {t('settlement.rates.importValid', { count: new Set(summary.rejected.map((r) => r.row)).size })}
+                </Button>
+              )}
+            </div>
+          ) : null}
         </div>
       ) : null}
     </details>

@@ -7,8 +7,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '../../app/use-query.ts';
+import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { ErrorInfo, Receipt } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { isCurrency, type Currency } from '../../ui/currencies.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -19,34 +20,67 @@ import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { Pager, usePage } from './Pager.tsx';
 import { FOREIGN_CURRENCIES, missingRateOf, RateForm } from './RateForm.tsx';
-import type { SettlementViewProps } from './SettlementPage.tsx';
 import { isDecimalText, normaliseRate, todayIso, useSettlementFormatters } from './settlement-format.ts';
-import { useHostQuery } from './use-host-query.ts';
 
-export function ReceiptsView({ revision, onChanged }: SettlementViewProps) {
+export function ReceiptsView() {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
-  const list = useHostQuery('settlement.receipts.list', {}, revision);
+  const list = useQuery('settlement.receipts.list', {}, { areas: SETTLEMENT_AREAS });
   const [recording, setRecording] = useState(false);
   const [recorded, setRecorded] = useState<Receipt | null>(null);
-  const { rows, pager } = usePage(list.value ?? []);
+  const { rows, pager } = usePage(list.data ?? []);
   const cny = (fen: number) => f.money(fen, 'CNY');
 
   return (
-    <ViewSection titleId="settlement-receipts-title" title={t('settlement.receipts.title')}
-      actions={<Button variant="primary" data-testid="receipt-new" onClick={() => { setRecording((v) => !v); setRecorded(null); }}>{t('settlement.receipts.record')}</Button>}
-      help={t('settlement.receipts.help')}>
+    <ViewSection
+      titleId="settlement-receipts-title"
+      title={t('settlement.receipts.title')}
+      actions={
+        <Button
+          variant="primary"
+          data-testid="receipt-new"
+          onClick={() => {
+            setRecording((v) => !v);
+            setRecorded(null);
+          }}
+        >
+          {t('settlement.receipts.record')}
+        </Button>
+      }
+      help={t('settlement.receipts.help')}
+    >
       {recorded ? (
         <p className="form-saved" role="status" data-testid="receipt-recorded" data-gain={recorded.fxGainLoss}>
           {t('settlement.receipts.recorded', { cny: cny(recorded.cnyReceived), gain: cny(recorded.fxGainLoss) })}
         </p>
       ) : null}
-      {recording ? <ReceiptForm revision={revision} onCancel={() => setRecording(false)} onSaved={(r) => { setRecording(false); setRecorded(r); onChanged(); }} /> : null}
+      {recording ? (
+        <ReceiptForm
+          onCancel={() => setRecording(false)}
+          onSaved={(r) => {
+            setRecording(false);
+            setRecorded(r);
+          }}
+        />
+      ) : null}
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
-      {list.value !== null && list.value.length === 0 && !recording ? <EmptyState title={t('settlement.receipts.emptyTitle')} body={t('settlement.receipts.emptyBody')} /> : null}
+      {list.data !== undefined && list.data.length === 0 && !recording ? (
+        <EmptyState title={t('settlement.receipts.emptyTitle')} body={t('settlement.receipts.emptyBody')} />
+      ) : null}
       {rows.length > 0 ? (
-        <DataTable data-testid="receipts-table"
-          columns={[t('settlement.fields.date'), t('settlement.receipts.bank'), num(t('settlement.receipts.amount')), num(t('settlement.receipts.bankRate')), num(t('settlement.receipts.cnyReceived')), num(t('settlement.receipts.cnyBooked')), num(t('settlement.receipts.bankCharges')), num(t('settlement.receipts.fxGainLoss'))]}>
+        <DataTable
+          data-testid="receipts-table"
+          columns={[
+            t('settlement.fields.date'),
+            t('settlement.receipts.bank'),
+            num(t('settlement.receipts.amount')),
+            num(t('settlement.receipts.bankRate')),
+            num(t('settlement.receipts.cnyReceived')),
+            num(t('settlement.receipts.cnyBooked')),
+            num(t('settlement.receipts.bankCharges')),
+            num(t('settlement.receipts.fxGainLoss')),
+          ]}
+        >
           {rows.map((r) => (
             <tr key={r.id} data-testid={`receipt-${r.id}`}>
               <td>{f.day(r.date)}</td>
@@ -69,14 +103,14 @@ export function ReceiptsView({ revision, onChanged }: SettlementViewProps) {
 type ReceiptTextField = 'amount' | 'bankRate' | 'cnyReceived' | 'bankCharges' | 'bankName' | 'reference';
 
 interface ReceiptFormProps {
-  readonly revision: number;
   readonly onSaved: (receipt: Receipt) => void;
   readonly onCancel: () => void;
 }
 
-function ReceiptForm({ revision, onSaved, onCancel }: ReceiptFormProps) {
+function ReceiptForm({ onSaved, onCancel }: ReceiptFormProps) {
   const { t } = useTranslation();
-  const payouts = useHostQuery('payouts.list', {}, revision);
+  const receiptsRecord = useMutation('settlement.receipts.record');
+  const payouts = useQuery('payouts.list', {}, { areas: SETTLEMENT_AREAS });
   const [payoutId, setPayoutId] = useState('');
   const [date, setDate] = useState(todayIso());
   const [currency, setCurrency] = useState<Currency>('USD');
@@ -105,9 +139,16 @@ function ReceiptForm({ revision, onSaved, onCancel }: ReceiptFormProps) {
     setSaving(true);
     setError(null);
     const optional = (text: string) => (text.trim() === '' ? null : text.trim());
-    const result = await call('settlement.receipts.record', {
-      payoutId: payoutId === '' ? null : Number(payoutId), date, currency, amount: amount.trim(), bankRate: rate,
-      cnyReceived: optional(cnyReceived), bankCharges: optional(bankCharges), bankName: optional(bankName), reference: optional(reference),
+    const result = await receiptsRecord.run({
+      payoutId: payoutId === '' ? null : Number(payoutId),
+      date,
+      currency,
+      amount: amount.trim(),
+      bankRate: rate,
+      cnyReceived: optional(cnyReceived),
+      bankCharges: optional(bankCharges),
+      bankName: optional(bankName),
+      reference: optional(reference),
     });
     setSaving(false);
     if (result.ok) onSaved(result.value);
@@ -117,11 +158,28 @@ function ReceiptForm({ revision, onSaved, onCancel }: ReceiptFormProps) {
     }
   };
 
-  const text = (name: ReceiptTextField, value: string, set: (v: string) => void, opts: { mono?: boolean; optional?: boolean; help?: string } = {}) => (
-    <Field name={`receipt-${name}`} label={t(`settlement.receipts.fields.${name}`)} optional={opts.optional ?? false} help={opts.help} errorCode={fieldErrors[name] ?? null}>
+  const text = (
+    name: ReceiptTextField,
+    value: string,
+    set: (v: string) => void,
+    opts: { mono?: boolean; optional?: boolean; help?: string } = {},
+  ) => (
+    <Field
+      name={`receipt-${name}`}
+      label={t(`settlement.receipts.fields.${name}`)}
+      optional={opts.optional ?? false}
+      help={opts.help}
+      errorCode={fieldErrors[name] ?? null}
+    >
       {(control) => (
-        <input {...control} className={opts.mono ? 'input mono' : 'input'} type="text" data-testid={`receipt-${name}`} value={value}
-          onChange={(e) => set(e.target.value)} />
+        <input
+          {...control}
+          className={opts.mono ? 'input mono' : 'input'}
+          type="text"
+          data-testid={`receipt-${name}`}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+        />
       )}
     </Field>
   );
@@ -134,33 +192,65 @@ function ReceiptForm({ revision, onSaved, onCancel }: ReceiptFormProps) {
       <div className="form-grid">
         <Field name="receipt-payout" label={t('settlement.receipts.fields.payout')} optional>
           {(control) => (
-            <Select {...control} data-testid="receipt-payout" value={payoutId}
-              options={[{ value: '', label: t('settlement.receipts.noPayout') }, ...(payouts.value ?? []).map((p) => ({ value: String(p.id), label: `${p.settlementId} · ${p.currency}` }))]}
+            <Select
+              {...control}
+              data-testid="receipt-payout"
+              value={payoutId}
+              options={[
+                { value: '', label: t('settlement.receipts.noPayout') },
+                ...(payouts.data ?? []).map((p) => ({
+                  value: String(p.id),
+                  label: `${p.settlementId} · ${p.currency}`,
+                })),
+              ]}
               onChange={(e) => {
                 setPayoutId(e.target.value);
-                const p = payouts.value?.find((x) => String(x.id) === e.target.value);
+                const p = payouts.data?.find((x) => String(x.id) === e.target.value);
                 if (p && isCurrency(p.currency)) setCurrency(p.currency);
-              }} />
+              }}
+            />
           )}
         </Field>
         <Field name="receipt-date" label={t('settlement.fields.date')}>
-          {(control) => <input {...control} className="input" type="date" data-testid="receipt-date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              data-testid="receipt-date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          )}
         </Field>
         <Field name="receipt-currency" label={t('settlement.fields.currency')}>
           {(control) => (
-            <Select {...control} data-testid="receipt-currency" value={currency} options={FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c }))}
-              onChange={(e) => { if (isCurrency(e.target.value)) setCurrency(e.target.value); }} />
+            <Select
+              {...control}
+              data-testid="receipt-currency"
+              value={currency}
+              options={FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c }))}
+              onChange={(e) => {
+                if (isCurrency(e.target.value)) setCurrency(e.target.value);
+              }}
+            />
           )}
         </Field>
         {text('amount', amount, setAmount, { mono: true })}
         {text('bankRate', bankRate, setBankRate, { mono: true, help: t('settlement.receipts.bankRateHelp') })}
-        {text('cnyReceived', cnyReceived, setCnyReceived, { mono: true, optional: true, help: t('settlement.receipts.cnyReceivedHelp') })}
+        {text('cnyReceived', cnyReceived, setCnyReceived, {
+          mono: true,
+          optional: true,
+          help: t('settlement.receipts.cnyReceivedHelp'),
+        })}
         {text('bankCharges', bankCharges, setBankCharges, { mono: true, optional: true })}
         {text('bankName', bankName, setBankName, { optional: true })}
         {text('reference', reference, setReference, { optional: true })}
       </div>
       <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="receipt-save" disabled={saving}>{saving ? t('settlement.actions.saving') : t('settlement.receipts.save')}</Button>
+        <Button variant="primary" type="submit" data-testid="receipt-save" disabled={saving}>
+          {saving ? t('settlement.actions.saving') : t('settlement.receipts.save')}
+        </Button>
         <Button onClick={onCancel}>{t('settlement.actions.cancel')}</Button>
       </div>
     </form>

@@ -4,37 +4,50 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../app/use-query.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import type { SettlementViewProps } from './SettlementPage.tsx';
 import { todayIso, useSettlementFormatters } from './settlement-format.ts';
-import { useHostQuery } from './use-host-query.ts';
-import { AGEING_BUCKETS } from './vocabulary.ts';
+import { AGEING_BUCKETS, SETTLEMENT_AREAS } from './vocabulary.ts';
 
-export function ReceivablesAgeingView({ revision }: SettlementViewProps) {
+export function ReceivablesAgeingView() {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
   const [asOf, setAsOf] = useState(todayIso());
-  const ageing = useHostQuery('settlement.receivablesAgeing', { asOf }, revision);
-  const rows = ageing.value ?? [];
+  const ageing = useQuery('settlement.receivablesAgeing', { asOf }, { areas: SETTLEMENT_AREAS });
+  const rows = ageing.data ?? [];
 
   return (
     <ViewSection titleId="settlement-ageing-title" title={t('settlement.ageing.title')}>
-      <div className="toolbar"><DateField label={t('settlement.fields.asOf')} value={asOf} onChange={setAsOf} testId="ageing-as-of" /></div>
+      <div className="toolbar">
+        <DateField label={t('settlement.fields.asOf')} value={asOf} onChange={setAsOf} testId="ageing-as-of" />
+      </div>
       <p className="field-help">{t('settlement.ageing.help')}</p>
       {ageing.error ? <ErrorBanner error={ageing.error} onDismiss={ageing.clearError} /> : null}
-      {ageing.value !== null && rows.length === 0 ? <EmptyState title={t('settlement.ageing.emptyTitle')} body={t('settlement.ageing.emptyBody')} /> : null}
+      {ageing.data !== undefined && rows.length === 0 ? (
+        <EmptyState title={t('settlement.ageing.emptyTitle')} body={t('settlement.ageing.emptyBody')} />
+      ) : null}
       {rows.length > 0 ? (
-        <DataTable data-testid="receivables-ageing"
-          columns={[t('settlement.fields.currency'), ...AGEING_BUCKETS.map((b) => num(t(`settlement.ageing.buckets.${b}`))), num(t('settlement.ageing.total'))]}>
+        <DataTable
+          data-testid="receivables-ageing"
+          columns={[
+            t('settlement.fields.currency'),
+            ...AGEING_BUCKETS.map((b) => num(t(`settlement.ageing.buckets.${b}`))),
+            num(t('settlement.ageing.total')),
+          ]}
+        >
           {rows.map((r) => (
             <tr key={r.currency} data-testid={`receivables-${r.currency}`} data-total={r.total}>
               <th scope="row">{r.currency}</th>
               {AGEING_BUCKETS.map((b) => (
-                <td key={b} className={r.buckets[b] === 0 ? 'num muted' : 'num'} data-testid={`receivables-${r.currency}-${b}`}>
+                <td
+                  key={b}
+                  className={r.buckets[b] === 0 ? 'num muted' : 'num'}
+                  data-testid={`receivables-${r.currency}-${b}`}
+                >
                   {r.buckets[b] === 0 ? '–' : f.money(r.buckets[b], r.currency)}
                 </td>
               ))}

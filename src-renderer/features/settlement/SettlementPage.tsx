@@ -1,11 +1,11 @@
 /**
  * SettlementPage: the forex / settlement feature's root. The sub-path of the URL hash picks the
  * tab (`#/settlement/payouts`, `#/settlement/netting/<payoutId>`, `#/settlement/rates`, …); an
- * empty or unknown one is the payouts list. A revision counter, bumped after every change,
- * makes the open view read its data again.
+ * empty or unknown one is the payouts list. Each view reads with `useQuery` naming
+ * SETTLEMENT_AREAS, so it reads again after any change to the ledger's money (here or in another window).
  */
-import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTabs } from '../../app/use-page-tabs.ts';
 import { useAppStore } from '../../state/store.ts';
 import { TabbedPage } from '../../ui/TabbedPage.tsx';
 import { AdvancesView } from './AdvancesView.tsx';
@@ -32,37 +32,56 @@ export function settlementLocation(path: string): SettlementLocation {
   return { tab, payoutId: tab === 'netting' ? id : null };
 }
 
-/** What every settlement view receives: the data revision and how to announce a change. */
-export interface SettlementViewProps {
-  readonly revision: number;
-  readonly onChanged: () => void;
-}
-
 export function SettlementPage() {
   const { t } = useTranslation();
   const path = useAppStore((s) => s.routePath);
   const navigate = useAppStore((s) => s.navigate);
-  const [revision, setRevision] = useState(0);
-  const onChanged = useCallback(() => setRevision((r) => r + 1), []);
+  const tabs = usePageTabs('settlement');
   const { tab, payoutId } = settlementLocation(path);
-  const view = { revision, onChanged };
 
   let content;
   switch (tab) {
-    case 'payouts': content = <PayoutsView {...view} onOpenNetting={(id) => navigate('settlement', `netting/${id}`)} />; break;
-    case 'netting': content = <NettingView {...view} payoutId={payoutId} onPick={(id) => navigate('settlement', `netting/${id}`)} />; break;
-    case 'rates': content = <RatesView {...view} />; break;
-    case 'ageing': content = <ReceivablesAgeingView {...view} />; break;
-    case 'fx': content = <FxView {...view} />; break;
-    case 'receipts': content = <ReceiptsView {...view} />; break;
-    case 'advances': content = <AdvancesView {...view} />; break;
-    case 'thresholds': content = <ThresholdsView {...view} />; break;
-    case 'journal': content = <JournalView {...view} />; break;
+    case 'payouts':
+      content = <PayoutsView onOpenNetting={(id) => navigate('settlement', `netting/${id}`)} />;
+      break;
+    case 'netting':
+      content = <NettingView payoutId={payoutId} onPick={(id) => navigate('settlement', `netting/${id}`)} />;
+      break;
+    case 'rates':
+      content = <RatesView />;
+      break;
+    case 'ageing':
+      content = <ReceivablesAgeingView />;
+      break;
+    case 'fx':
+      content = <FxView />;
+      break;
+    case 'receipts':
+      content = <ReceiptsView />;
+      break;
+    case 'advances':
+      content = <AdvancesView />;
+      break;
+    case 'thresholds':
+      content = <ThresholdsView />;
+      break;
+    case 'journal':
+      content = <JournalView />;
+      break;
   }
 
   return (
-    <TabbedPage page="settlement" title={t('settlement.title')} description={t('settlement.description')}
-      tabs={SETTLEMENT_TABS} current={tab} label={t('settlement.tabsLabel')} text={(id) => t(`settlement.tabs.${id}`)} testId={(id) => `settlement-tab-${id}`}>
+    <TabbedPage
+      page="settlement"
+      {...tabs}
+      title={t('settlement.title')}
+      description={t('settlement.description')}
+      tabs={SETTLEMENT_TABS}
+      current={tab}
+      label={t('settlement.tabsLabel')}
+      text={(id) => t(`settlement.tabs.${id}`)}
+      testId={(id) => `settlement-tab-${id}`}
+    >
       {content}
     </TabbedPage>
   );

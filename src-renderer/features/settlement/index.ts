@@ -5,3 +5,5 @@
  * Other modules import only from this file.
  */
 export { SettlementPage } from './SettlementPage.tsx';
+/** Saving a host-built file (base64) as a download; also used by the reports screen. */
+export { base64ToBytes, downloadBase64 } from './download-base64.ts';

@@ -2,10 +2,7 @@
  * AgeingView: stock ageing from the cost layers as of a date — quantity and value per SKU ×
  * warehouse in five buckets (0–30, 31–90, 91–180, 181–365, > 365 days), with the totals.
  */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgeingRow, ErrorInfo } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { useAppStore } from '../../state/store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -13,38 +10,33 @@ import { ViewSection } from '../../ui/ViewSection.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 import { AGEING_BUCKETS } from './vocabulary.ts';
+import { STOCK_AREAS, useWarehouses } from './use-stock-refs.ts';
+import { useQuery } from '../../app/use-query.ts';
 
 export function AgeingView() {
   const { t } = useTranslation();
   const f = useStockFormatters();
   const asOf = useAppStore((s) => s.stockAsOf);
-  const revision = useAppStore((s) => s.stockRevision);
-  const warehouses = useAppStore((s) => s.stockWarehouses);
-  const [rows, setRows] = useState<readonly AgeingRow[] | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const warehouses = useWarehouses();
+  const ageing = useQuery('stock.ageing', asOf === '' ? {} : { asOf }, { areas: STOCK_AREAS });
+  const rows = ageing.data ?? null;
+  const error = ageing.error;
 
-  useEffect(() => {
-    let live = true;
-    void call('stock.ageing', asOf === '' ? {} : { asOf }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setRows(r.value);
-        setError(null);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [asOf, revision]);
-
-  const totals = AGEING_BUCKETS.map((b) => (rows ?? []).reduce((acc, r) => ({ quantity: acc.quantity + r.buckets[b].quantity, value: acc.value + r.buckets[b].value }), { quantity: 0, value: 0 }));
+  const totals = AGEING_BUCKETS.map((b) =>
+    (rows ?? []).reduce(
+      (acc, r) => ({ quantity: acc.quantity + r.buckets[b].quantity, value: acc.value + r.buckets[b].value }),
+      { quantity: 0, value: 0 },
+    ),
+  );
 
   return (
     <ViewSection titleId="stock-ageing-title" title={t('stock.ageing.title')}>
       <AsOfBar />
       <p className="field-help">{t('stock.ageing.help')}</p>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      {rows !== null && rows.length === 0 ? <EmptyState title={t('stock.ageing.emptyTitle')} body={t('stock.ageing.emptyBody')} /> : null}
+      {error ? <ErrorBanner error={error} onDismiss={ageing.clearError} /> : null}
+      {rows !== null && rows.length === 0 ? (
+        <EmptyState title={t('stock.ageing.emptyTitle')} body={t('stock.ageing.emptyBody')} />
+      ) : null}
       {rows !== null && rows.length > 0 ? (
         <div className="table-wrap">
           <table className="table table-compact" data-testid="stock-ageing">
@@ -52,7 +44,11 @@ export function AgeingView() {
               <tr>
                 <th scope="col">{t('stock.columns.sku')}</th>
                 <th scope="col">{t('stock.columns.warehouse')}</th>
-                {AGEING_BUCKETS.map((b) => <th key={b} scope="col" className="num" data-testid={`ageing-bucket-${b}`}>{t(`stock.ageing.buckets.${b}`)}</th>)}
+                {AGEING_BUCKETS.map((b) => (
+                  <th key={b} scope="col" className="num" data-testid={`ageing-bucket-${b}`}>
+                    {t(`stock.ageing.buckets.${b}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -65,9 +61,16 @@ export function AgeingView() {
                     {AGEING_BUCKETS.map((b) => {
                       const cell = r.buckets[b];
                       return (
-                        <td key={b} className={cell.quantity === 0 ? 'num muted' : 'num'} data-testid={`ageing-${r.sku}-${r.warehouse}-${b}`}
-                          data-quantity={cell.quantity} data-value={cell.value}>
-                          {cell.quantity === 0 ? '–' : (
+                        <td
+                          key={b}
+                          className={cell.quantity === 0 ? 'num muted' : 'num'}
+                          data-testid={`ageing-${r.sku}-${r.warehouse}-${b}`}
+                          data-quantity={cell.quantity}
+                          data-value={cell.value}
+                        >
+                          {cell.quantity === 0 ? (
+                            '–'
+                          ) : (
                             <>
                               <span className="strong">{f.quantity(cell.quantity)}</span>
                               <br />
@@ -83,7 +86,9 @@ export function AgeingView() {
             </tbody>
             <tfoot>
               <tr data-testid="ageing-total">
-                <th scope="row" colSpan={2}>{t('stock.onHand.total')}</th>
+                <th scope="row" colSpan={2}>
+                  {t('stock.onHand.total')}
+                </th>
                 {AGEING_BUCKETS.map((b, i) => (
                   <td key={b} className="num strong" data-quantity={totals[i]?.quantity} data-value={totals[i]?.value}>
                     {f.quantity(totals[i]?.quantity ?? 0)}

@@ -27,7 +27,11 @@ export function AsOfBar({ children }: { readonly children?: ReactNode }) {
           }}
         />
       </ToolbarField>
-      {asOf !== '' ? <Button variant="quiet" data-testid="stock-asof-today" onClick={() => setAsOf('')}>{t('stock.asOf.today')}</Button> : null}
+      {asOf !== '' ? (
+        <Button variant="quiet" data-testid="stock-asof-today" onClick={() => setAsOf('')}>
+          {t('stock.asOf.today')}
+        </Button>
+      ) : null}
       {children}
     </div>
   );

@@ -4,7 +4,7 @@
  * A text filter narrows the rows on screen by SKU or warehouse.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -14,35 +14,44 @@ import { ViewSection } from '../../ui/ViewSection.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
 import { findSku, findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+import { STOCK_AREAS, useSkus, useWarehouses } from './use-stock-refs.ts';
+import { useQuery } from '../../app/use-query.ts';
 
 export const STOCK_ROW_HEIGHT = 36;
 
 export function OnHandView() {
   const { t } = useTranslation();
   const f = useStockFormatters();
-  const onHand = useAppStore((s) => s.stockOnHand);
-  const state = useAppStore((s) => s.stockOnHandState);
-  const error = useAppStore((s) => s.stockOnHandError);
-  const reload = useAppStore((s) => s.reloadOnHand);
-  const skus = useAppStore((s) => s.stockSkus);
-  const warehouses = useAppStore((s) => s.stockWarehouses);
+  const asOf = useAppStore((s) => s.stockAsOf);
+  const query = useQuery('stock.onHand', asOf === '' ? {} : { asOf }, { areas: STOCK_AREAS });
+  const onHand = query.data ?? null;
+  const error = query.error;
+  const skus = useSkus();
+  const warehouses = useWarehouses();
   const navigate = useAppStore((s) => s.navigate);
   const [q, setQ] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   const items = useMemo(() => {
     const all = onHand?.items ?? [];
     const needle = q.trim().toLowerCase();
     if (needle === '') return all;
-    return all.filter((p) => p.sku.toLowerCase().includes(needle) || p.warehouse.toLowerCase().includes(needle)
-      || (findWarehouse(warehouses, p.warehouse)?.name.toLowerCase().includes(needle) ?? false));
+    return all.filter(
+      (p) =>
+        p.sku.toLowerCase().includes(needle) ||
+        p.warehouse.toLowerCase().includes(needle) ||
+        (findWarehouse(warehouses, p.warehouse)?.name.toLowerCase().includes(needle) ?? false),
+    );
   }, [onHand, q, warehouses]);
 
-  const total = useMemo(() => items.reduce((acc, p) => ({ quantity: acc.quantity + p.quantity, value: acc.value + p.value }), { quantity: 0, value: 0 }), [items]);
+  const total = useMemo(
+    () =>
+      items.reduce((acc, p) => ({ quantity: acc.quantity + p.quantity, value: acc.value + p.value }), {
+        quantity: 0,
+        value: 0,
+      }),
+    [items],
+  );
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -51,41 +60,75 @@ export function OnHandView() {
     overscan: 12,
   });
 
-  const empty = state === 'ready' && (onHand?.items.length ?? 0) === 0;
+  const empty = !query.loading && !error && (onHand?.items.length ?? 0) === 0;
 
   return (
     <ViewSection titleId="stock-onhand-title" title={t('stock.onHand.title')}>
       <AsOfBar>
         <ToolbarField variant="toolbar-search" label={t('stock.onHand.filter')}>
-          <input className="input input-compact" type="search" data-testid="stock-onhand-filter" value={q}
-            placeholder={t('stock.onHand.filterPlaceholder')} onChange={(e) => setQ(e.target.value)} />
+          <input
+            className="input input-compact"
+            type="search"
+            data-testid="stock-onhand-filter"
+            value={q}
+            placeholder={t('stock.onHand.filterPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </ToolbarField>
       </AsOfBar>
       {error ? (
         <div className="inline-error">
           <ErrorBanner error={error} />
-          <Button onClick={() => void reload()}>{t('stock.actions.retry')}</Button>
+          <Button onClick={query.refetch}>{t('stock.actions.retry')}</Button>
         </div>
       ) : null}
-      {onHand ? <p className="muted" data-testid="stock-onhand-asof" data-asof={onHand.asOf}>{t('stock.onHand.asOfShown', { date: f.day(onHand.asOf) })}</p> : null}
+      {onHand ? (
+        <p className="muted" data-testid="stock-onhand-asof" data-asof={onHand.asOf}>
+          {t('stock.onHand.asOfShown', { date: f.day(onHand.asOf) })}
+        </p>
+      ) : null}
       {empty ? (
         <EmptyState title={t('stock.onHand.emptyTitle')} body={t('stock.onHand.emptyBody')}>
           <div className="form-actions">
-            <Button variant="primary" data-testid="stock-empty-skus" onClick={() => navigate('stock', 'skus')}>{t('stock.onHand.toSkus')}</Button>
-            <Button data-testid="stock-empty-moves" onClick={() => navigate('stock', 'moves')}>{t('stock.onHand.toMoves')}</Button>
-            <Button data-testid="stock-empty-import" onClick={() => navigate('stock', 'import')}>{t('stock.onHand.toImport')}</Button>
+            <Button variant="primary" data-testid="stock-empty-skus" onClick={() => navigate('stock', 'skus')}>
+              {t('stock.onHand.toSkus')}
+            </Button>
+            <Button data-testid="stock-empty-moves" onClick={() => navigate('stock', 'moves')}>
+              {t('stock.onHand.toMoves')}
+            </Button>
+            <Button data-testid="stock-empty-import" onClick={() => navigate('stock', 'import')}>
+              {t('stock.onHand.toImport')}
+            </Button>
           </div>
         </EmptyState>
       ) : (
-        <div className="stock-table" role="grid" aria-label={t('stock.onHand.title')} aria-rowcount={items.length + 1} aria-busy={state === 'loading'}>
+        <div
+          className="stock-table"
+          role="grid"
+          aria-label={t('stock.onHand.title')}
+          aria-rowcount={items.length + 1}
+          aria-busy={query.loading}
+        >
           <div role="rowgroup" className="stock-head">
             <div role="row" className="stock-row stock-head-row">
-              <div role="columnheader" className="cell cell-sku">{t('stock.columns.sku')}</div>
-              <div role="columnheader" className="cell cell-name">{t('stock.columns.goodsName')}</div>
-              <div role="columnheader" className="cell cell-warehouse">{t('stock.columns.warehouse')}</div>
-              <div role="columnheader" className="cell cell-qty num">{t('stock.columns.quantity')}</div>
-              <div role="columnheader" className="cell cell-value num">{t('stock.columns.value')}</div>
-              <div role="columnheader" className="cell cell-value num">{t('stock.columns.unitCost')}</div>
+              <div role="columnheader" className="cell cell-sku">
+                {t('stock.columns.sku')}
+              </div>
+              <div role="columnheader" className="cell cell-name">
+                {t('stock.columns.goodsName')}
+              </div>
+              <div role="columnheader" className="cell cell-warehouse">
+                {t('stock.columns.warehouse')}
+              </div>
+              <div role="columnheader" className="cell cell-qty num">
+                {t('stock.columns.quantity')}
+              </div>
+              <div role="columnheader" className="cell cell-value num">
+                {t('stock.columns.value')}
+              </div>
+              <div role="columnheader" className="cell cell-value num">
+                {t('stock.columns.unitCost')}
+              </div>
             </div>
           </div>
           <div className="stock-scroll" ref={scrollRef} data-testid="stock-onhand" role="rowgroup">
@@ -106,11 +149,21 @@ export function OnHandView() {
                     data-value={p.value}
                     style={{ transform: `translateY(${v.start}px)`, height: STOCK_ROW_HEIGHT }}
                   >
-                    <div role="gridcell" className="cell cell-sku mono">{p.sku}</div>
-                    <div role="gridcell" className="cell cell-name">{sku?.goodsName ?? ''}</div>
-                    <div role="gridcell" className="cell cell-warehouse">{w ? warehouseLabel(w) : p.warehouse}</div>
-                    <div role="gridcell" className="cell cell-qty num">{f.quantity(p.quantity)}</div>
-                    <div role="gridcell" className="cell cell-value num">{f.money(p.value)}</div>
+                    <div role="gridcell" className="cell cell-sku mono">
+                      {p.sku}
+                    </div>
+                    <div role="gridcell" className="cell cell-name">
+                      {sku?.goodsName ?? ''}
+                    </div>
+                    <div role="gridcell" className="cell cell-warehouse">
+                      {w ? warehouseLabel(w) : p.warehouse}
+                    </div>
+                    <div role="gridcell" className="cell cell-qty num">
+                      {f.quantity(p.quantity)}
+                    </div>
+                    <div role="gridcell" className="cell cell-value num">
+                      {f.money(p.value)}
+                    </div>
                     <div role="gridcell" className="cell cell-value num">
                       {p.quantity > 0 ? f.money(Math.round(p.value / p.quantity)) : ''}
                     </div>
@@ -119,7 +172,12 @@ export function OnHandView() {
               })}
             </div>
           </div>
-          <div className="stock-row stock-total-row" data-testid="stock-onhand-total" data-quantity={total.quantity} data-value={total.value}>
+          <div
+            className="stock-row stock-total-row"
+            data-testid="stock-onhand-total"
+            data-quantity={total.quantity}
+            data-value={total.value}
+          >
             <div className="cell cell-sku strong">{t('stock.onHand.total')}</div>
             <div className="cell cell-name" />
             <div className="cell cell-warehouse muted">{t('stock.onHand.positions', { count: items.length })}</div>
@@ -129,7 +187,11 @@ export function OnHandView() {
           </div>
         </div>
       )}
-      {state === 'loading' && !onHand ? <p className="muted" role="status">{t('stock.loading')}</p> : null}
+      {query.loading && !onHand ? (
+        <p className="muted" role="status">
+          {t('stock.loading')}
+        </p>
+      ) : null}
     </ViewSection>
   );
 }

@@ -5,14 +5,15 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../app/use-query.ts';
 import type { CommandResult, ErrorInfo } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { translateError } from '../../i18n/translate-error.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 
-export function PostSalesPanel({ onPosted }: { readonly onPosted: () => void }) {
+export function PostSalesPanel({ onPosted }: { readonly onPosted?: () => void }) {
   const { t } = useTranslation();
+  const stockPostSales = useMutation('stock.postSales');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [outcome, setOutcome] = useState<CommandResult<'stock.postSales'> | null>(null);
@@ -20,11 +21,11 @@ export function PostSalesPanel({ onPosted }: { readonly onPosted: () => void }) 
   const run = async () => {
     setBusy(true);
     setError(null);
-    const r = await call('stock.postSales', {});
+    const r = await stockPostSales.run({});
     setBusy(false);
     if (r.ok) {
       setOutcome(r.value);
-      onPosted();
+      onPosted?.();
     } else setError(r.error);
   };
 
@@ -41,12 +42,18 @@ export function PostSalesPanel({ onPosted }: { readonly onPosted: () => void }) 
           {outcome.skipped.length > 0 ? (
             <table className="table table-compact">
               <thead>
-                <tr><th>{t('stock.postSales.orderNo')}</th><th>{t('stock.columns.sku')}</th><th>{t('stock.postSales.reason')}</th></tr>
+                <tr>
+                  <th>{t('stock.postSales.orderNo')}</th>
+                  <th>{t('stock.columns.sku')}</th>
+                  <th>{t('stock.postSales.reason')}</th>
+                </tr>
               </thead>
               <tbody>
                 {outcome.skipped.map((s, i) => (
                   <tr key={`${s.orderNo}-${s.sku}-${i}`}>
-                    <td className="mono">{s.orderNo}</td><td className="mono">{s.sku}</td><td>{translateError(t, s.code, { sku: s.sku, orderNo: s.orderNo })}</td>
+                    <td className="mono">{s.orderNo}</td>
+                    <td className="mono">{s.sku}</td>
+                    <td>{translateError(t, s.code, { sku: s.sku, orderNo: s.orderNo })}</td>
                   </tr>
                 ))}
               </tbody>

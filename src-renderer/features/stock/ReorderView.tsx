@@ -3,10 +3,7 @@
  * days of cover (on hand ÷ daily sales); SKUs with less cover than the threshold come first and
  * are marked. Nothing sold = no cover figure, never "infinite".
  */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorInfo, ReorderHint } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { useAppStore } from '../../state/store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -14,6 +11,8 @@ import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+import { STOCK_AREAS, useWarehouses } from './use-stock-refs.ts';
+import { useQuery } from '../../app/use-query.ts';
 
 /** Fewer days of cover than this are flagged for reordering (sea freight takes about a month). */
 export const LOW_COVER_DAYS = 45;
@@ -22,24 +21,10 @@ export function ReorderView() {
   const { t } = useTranslation();
   const f = useStockFormatters();
   const asOf = useAppStore((s) => s.stockAsOf);
-  const revision = useAppStore((s) => s.stockRevision);
-  const warehouses = useAppStore((s) => s.stockWarehouses);
-  const [hints, setHints] = useState<readonly ReorderHint[] | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('stock.reorderHints', asOf === '' ? {} : { asOf }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setHints(r.value);
-        setError(null);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [asOf, revision]);
+  const warehouses = useWarehouses();
+  const query = useQuery('stock.reorderHints', asOf === '' ? {} : { asOf }, { areas: STOCK_AREAS });
+  const hints = query.data ?? null;
+  const error = query.error;
 
   const sorted = [...(hints ?? [])].sort((a, b) => (a.daysOfCover ?? Infinity) - (b.daysOfCover ?? Infinity));
 
@@ -47,11 +32,21 @@ export function ReorderView() {
     <ViewSection titleId="stock-reorder-title" title={t('stock.reorder.title')}>
       <AsOfBar />
       <p className="field-help">{t('stock.reorder.help', { days: LOW_COVER_DAYS })}</p>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      {hints !== null && hints.length === 0 ? <EmptyState title={t('stock.reorder.emptyTitle')} body={t('stock.reorder.emptyBody')} /> : null}
+      {error ? <ErrorBanner error={error} onDismiss={query.clearError} /> : null}
+      {hints !== null && hints.length === 0 ? (
+        <EmptyState title={t('stock.reorder.emptyTitle')} body={t('stock.reorder.emptyBody')} />
+      ) : null}
       {sorted.length > 0 ? (
-        <DataTable data-testid="stock-reorder"
-          columns={[t('stock.columns.sku'), t('stock.columns.warehouse'), num(t('stock.reorder.onHand')), num(t('stock.reorder.sold30d')), num(t('stock.reorder.daysOfCover'))]}>
+        <DataTable
+          data-testid="stock-reorder"
+          columns={[
+            t('stock.columns.sku'),
+            t('stock.columns.warehouse'),
+            num(t('stock.reorder.onHand')),
+            num(t('stock.reorder.sold30d')),
+            num(t('stock.reorder.daysOfCover')),
+          ]}
+        >
           {sorted.map((h) => {
             const w = findWarehouse(warehouses, h.warehouse);
             const low = h.daysOfCover !== null && h.daysOfCover < LOW_COVER_DAYS;
@@ -62,7 +57,11 @@ export function ReorderView() {
                 <td className="num">{f.quantity(h.onHand)}</td>
                 <td className="num">{f.quantity(h.sold30d)}</td>
                 <td className="num">
-                  {h.daysOfCover === null ? <span className="muted">{t('stock.reorder.noSales')}</span> : t('stock.reorder.days', { days: f.quantity(Math.floor(h.daysOfCover)) })}
+                  {h.daysOfCover === null ? (
+                    <span className="muted">{t('stock.reorder.noSales')}</span>
+                  ) : (
+                    t('stock.reorder.days', { days: f.quantity(Math.floor(h.daysOfCover)) })
+                  )}
                   {low ? <span className="status-badge status-badge-warn">{t('stock.reorder.low')}</span> : null}
                 </td>
               </tr>

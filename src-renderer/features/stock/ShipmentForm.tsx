@@ -6,15 +6,15 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../app/use-query.ts';
 import type { AllocationBasis, ErrorInfo, Shipment } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
-import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { warehouseLabel } from './stock-format.ts';
 import { ALLOCATION_BASES, isAllocationBasis, isIsoDay, parseInteger, todayIso } from './vocabulary.ts';
+import { useSkus, useWarehouses } from './use-stock-refs.ts';
 
 interface LineValues {
   readonly key: number;
@@ -29,15 +29,18 @@ export interface ShipmentFormProps {
 
 export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
   const { t } = useTranslation();
-  const skus = useAppStore((s) => s.stockSkus) ?? [];
-  const warehouses = useAppStore((s) => s.stockWarehouses) ?? [];
+  const shipmentsCreate = useMutation('stock.shipments.create');
+  const skus = useSkus() ?? [];
+  const warehouses = useWarehouses() ?? [];
   const [bookingNoteNo, setBookingNoteNo] = useState('');
   const [carrier, setCarrier] = useState('');
   const [cartons, setCartons] = useState('');
   const [shipDate, setShipDate] = useState(todayIso());
   const [eta, setEta] = useState('');
   const [fromId, setFromId] = useState(() => String(warehouses.find((w) => w.kind === 'domestic')?.id ?? ''));
-  const [toId, setToId] = useState(() => String(warehouses.find((w) => w.kind !== 'domestic' && w.kind !== 'transit' && w.kind !== 'returns')?.id ?? ''));
+  const [toId, setToId] = useState(() =>
+    String(warehouses.find((w) => w.kind !== 'domestic' && w.kind !== 'transit' && w.kind !== 'returns')?.id ?? ''),
+  );
   const [basis, setBasis] = useState<AllocationBasis>('value');
   const [lines, setLines] = useState<readonly LineValues[]>([{ key: 0, skuId: '', quantity: '' }]);
   const [nextKey, setNextKey] = useState(1);
@@ -80,9 +83,16 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
     }
     setSaving(true);
     setError(null);
-    const result = await call('stock.shipments.create', {
-      bookingNoteNo: bookingNoteNo.trim(), carrier: carrier.trim(), cartons: cartonCount ?? 0, shipDate, eta: eta === '' ? null : eta,
-      fromWarehouseId: Number(fromId), toWarehouseId: Number(toId), allocationBasis: basis, lines: parsed,
+    const result = await shipmentsCreate.run({
+      bookingNoteNo: bookingNoteNo.trim(),
+      carrier: carrier.trim(),
+      cartons: cartonCount ?? 0,
+      shipDate,
+      eta: eta === '' ? null : eta,
+      fromWarehouseId: Number(fromId),
+      toWarehouseId: Number(toId),
+      allocationBasis: basis,
+      lines: parsed,
     });
     setSaving(false);
     if (result.ok) {
@@ -93,11 +103,33 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
     setError(result.error);
   };
 
-  const input = (name: string, label: string, value: string, set: (v: string) => void, opts: { type?: string; maxLength?: number; optional?: boolean; help?: string; className?: string } = {}) => (
-    <Field name={`shipment-${name}`} label={label} optional={opts.optional} help={opts.help} errorCode={fieldErrors[name] ?? null}>
+  const input = (
+    name: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    opts: { type?: string; maxLength?: number; optional?: boolean; help?: string; className?: string } = {},
+  ) => (
+    <Field
+      name={`shipment-${name}`}
+      label={label}
+      optional={opts.optional}
+      help={opts.help}
+      errorCode={fieldErrors[name] ?? null}
+    >
       {(control) => (
-        <input {...control} className={['input', opts.className].filter(Boolean).join(' ')} type={opts.type ?? 'text'} maxLength={opts.maxLength}
-          data-testid={`shipment-form-${name}`} value={value} onChange={(e) => { set(e.target.value); clear(name); }} />
+        <input
+          {...control}
+          className={['input', opts.className].filter(Boolean).join(' ')}
+          type={opts.type ?? 'text'}
+          maxLength={opts.maxLength}
+          data-testid={`shipment-form-${name}`}
+          value={value}
+          onChange={(e) => {
+            set(e.target.value);
+            clear(name);
+          }}
+        />
       )}
     </Field>
   );
@@ -107,28 +139,69 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
       <h2 className="panel-title">{t('stock.shipment.newTitle')}</h2>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <div className="form-grid">
-        {input('bookingNoteNo', t('stock.shipment.fields.bookingNoteNo'), bookingNoteNo, setBookingNoteNo, { maxLength: 60, help: t('stock.shipment.help.bookingNoteNo'), className: 'mono' })}
+        {input('bookingNoteNo', t('stock.shipment.fields.bookingNoteNo'), bookingNoteNo, setBookingNoteNo, {
+          maxLength: 60,
+          help: t('stock.shipment.help.bookingNoteNo'),
+          className: 'mono',
+        })}
         {input('carrier', t('stock.shipment.fields.carrier'), carrier, setCarrier, { maxLength: 100, optional: true })}
         {input('cartons', t('stock.shipment.fields.cartons'), cartons, setCartons, { maxLength: 9, optional: true })}
         {input('shipDate', t('stock.shipment.fields.shipDate'), shipDate, setShipDate, { type: 'date' })}
         {input('eta', t('stock.shipment.fields.eta'), eta, setEta, { type: 'date', optional: true })}
-        <Field name="shipment-fromWarehouseId" label={t('stock.shipment.fields.from')} errorCode={fieldErrors['fromWarehouseId'] ?? null}>
+        <Field
+          name="shipment-fromWarehouseId"
+          label={t('stock.shipment.fields.from')}
+          errorCode={fieldErrors['fromWarehouseId'] ?? null}
+        >
           {(control) => (
-            <Select {...control} data-testid="shipment-form-from" value={fromId} placeholder={t('stock.chooseWarehouse')} options={placeOptions}
-              onChange={(e) => { setFromId(e.target.value); clear('fromWarehouseId'); }} />
+            <Select
+              {...control}
+              data-testid="shipment-form-from"
+              value={fromId}
+              placeholder={t('stock.chooseWarehouse')}
+              options={placeOptions}
+              onChange={(e) => {
+                setFromId(e.target.value);
+                clear('fromWarehouseId');
+              }}
+            />
           )}
         </Field>
-        <Field name="shipment-toWarehouseId" label={t('stock.shipment.fields.to')} errorCode={fieldErrors['toWarehouseId'] ?? null}>
+        <Field
+          name="shipment-toWarehouseId"
+          label={t('stock.shipment.fields.to')}
+          errorCode={fieldErrors['toWarehouseId'] ?? null}
+        >
           {(control) => (
-            <Select {...control} data-testid="shipment-form-to" value={toId} placeholder={t('stock.chooseWarehouse')} options={placeOptions}
-              onChange={(e) => { setToId(e.target.value); clear('toWarehouseId'); }} />
+            <Select
+              {...control}
+              data-testid="shipment-form-to"
+              value={toId}
+              placeholder={t('stock.chooseWarehouse')}
+              options={placeOptions}
+              onChange={(e) => {
+                setToId(e.target.value);
+                clear('toWarehouseId');
+              }}
+            />
           )}
         </Field>
-        <Field name="shipment-allocationBasis" label={t('stock.shipment.fields.allocationBasis')} help={t('stock.shipment.help.allocationBasis')} errorCode={fieldErrors['allocationBasis'] ?? null}>
+        <Field
+          name="shipment-allocationBasis"
+          label={t('stock.shipment.fields.allocationBasis')}
+          help={t('stock.shipment.help.allocationBasis')}
+          errorCode={fieldErrors['allocationBasis'] ?? null}
+        >
           {(control) => (
-            <Select {...control} data-testid="shipment-form-allocationBasis" value={basis}
+            <Select
+              {...control}
+              data-testid="shipment-form-allocationBasis"
+              value={basis}
               options={ALLOCATION_BASES.map((b) => ({ value: b, label: t(`stock.shipment.bases.${b}`) }))}
-              onChange={(e) => { if (isAllocationBasis(e.target.value)) setBasis(e.target.value); }} />
+              onChange={(e) => {
+                if (isAllocationBasis(e.target.value)) setBasis(e.target.value);
+              }}
+            />
           )}
         </Field>
       </div>
@@ -136,29 +209,61 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
         <legend>{t('stock.shipment.lines')}</legend>
         {lines.map((l, i) => (
           <div key={l.key} className="line-row" data-testid={`shipment-line-${i}`}>
-            <Field name={`shipment-line-${i}-sku`} label={t('stock.columns.sku')} errorCode={fieldErrors[`lines.${i}.skuId`] ?? null}>
+            <Field
+              name={`shipment-line-${i}-sku`}
+              label={t('stock.columns.sku')}
+              errorCode={fieldErrors[`lines.${i}.skuId`] ?? null}
+            >
               {(control) => (
-                <Select {...control} data-testid={`shipment-line-${i}-sku`} value={l.skuId} placeholder={t('stock.chooseSku')} options={skuOptions}
-                  onChange={(e) => setLine(i, { skuId: e.target.value })} />
+                <Select
+                  {...control}
+                  data-testid={`shipment-line-${i}-sku`}
+                  value={l.skuId}
+                  placeholder={t('stock.chooseSku')}
+                  options={skuOptions}
+                  onChange={(e) => setLine(i, { skuId: e.target.value })}
+                />
               )}
             </Field>
-            <Field name={`shipment-line-${i}-quantity`} label={t('stock.columns.quantity')} errorCode={fieldErrors[`lines.${i}.quantity`] ?? null}>
+            <Field
+              name={`shipment-line-${i}-quantity`}
+              label={t('stock.columns.quantity')}
+              errorCode={fieldErrors[`lines.${i}.quantity`] ?? null}
+            >
               {(control) => (
-                <input {...control} className="input input-compact num" type="text" inputMode="numeric" maxLength={9}
-                  data-testid={`shipment-line-${i}-quantity`} value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} />
+                <input
+                  {...control}
+                  className="input input-compact num"
+                  type="text"
+                  inputMode="numeric"
+                  maxLength={9}
+                  data-testid={`shipment-line-${i}-quantity`}
+                  value={l.quantity}
+                  onChange={(e) => setLine(i, { quantity: e.target.value })}
+                />
               )}
             </Field>
             {lines.length > 1 ? (
-              <Button variant="quiet" data-testid={`shipment-line-${i}-remove`} onClick={() => setLines((ls) => ls.filter((_, k) => k !== i))}>
+              <Button
+                variant="quiet"
+                data-testid={`shipment-line-${i}-remove`}
+                onClick={() => setLines((ls) => ls.filter((_, k) => k !== i))}
+              >
                 {t('stock.shipment.removeLine')}
               </Button>
             ) : null}
           </div>
         ))}
-        <Button data-testid="shipment-line-add" disabled={lines.length >= 100} onClick={() => {
-          setLines((ls) => [...ls, { key: nextKey, skuId: '', quantity: '' }]);
-          setNextKey((k) => k + 1);
-        }}>{t('stock.shipment.addLine')}</Button>
+        <Button
+          data-testid="shipment-line-add"
+          disabled={lines.length >= 100}
+          onClick={() => {
+            setLines((ls) => [...ls, { key: nextKey, skuId: '', quantity: '' }]);
+            setNextKey((k) => k + 1);
+          }}
+        >
+          {t('stock.shipment.addLine')}
+        </Button>
       </fieldset>
       <div className="form-actions">
         <Button variant="primary" type="submit" data-testid="shipment-create" disabled={saving}>

@@ -3,11 +3,9 @@
  * received — the form for a new one, and the chosen shipment's detail with receipt and
  * landed cost. Refetches when the ledger changes.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorInfo, Shipment } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
-import { useAppStore } from '../../state/store.ts';
+import type { Shipment } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -17,15 +15,36 @@ import { ShipmentDetail } from './ShipmentDetail.tsx';
 import { ShipmentForm } from './ShipmentForm.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 import { todayIso } from './vocabulary.ts';
+import { STOCK_AREAS, useWarehouses } from './use-stock-refs.ts';
+import { useQuery } from '../../app/use-query.ts';
 
-function ShipmentTable({ shipments, testId, onOpen }: { readonly shipments: readonly Shipment[]; readonly testId: string; readonly onOpen: (s: Shipment) => void }) {
+function ShipmentTable({
+  shipments,
+  testId,
+  onOpen,
+}: {
+  readonly shipments: readonly Shipment[];
+  readonly testId: string;
+  readonly onOpen: (s: Shipment) => void;
+}) {
   const { t } = useTranslation();
   const f = useStockFormatters();
-  const warehouses = useAppStore((s) => s.stockWarehouses);
+  const warehouses = useWarehouses();
   const today = todayIso();
   return (
-    <DataTable data-testid={testId}
-      columns={[t('stock.shipment.fields.bookingNoteNo'), t('stock.shipment.fields.to'), t('stock.shipment.fields.carrier'), t('stock.shipment.fields.shipDate'), t('stock.shipment.fields.eta'), num(t('stock.shipment.units')), num(t('stock.shipment.landedCost')), <span className="visually-hidden">{t('stock.actions.actions')}</span>]}>
+    <DataTable
+      data-testid={testId}
+      columns={[
+        t('stock.shipment.fields.bookingNoteNo'),
+        t('stock.shipment.fields.to'),
+        t('stock.shipment.fields.carrier'),
+        t('stock.shipment.fields.shipDate'),
+        t('stock.shipment.fields.eta'),
+        num(t('stock.shipment.units')),
+        num(t('stock.shipment.landedCost')),
+        <span className="visually-hidden">{t('stock.actions.actions')}</span>,
+      ]}
+    >
       {shipments.map((s) => {
         const to = findWarehouse(warehouses, s.to);
         const overdue = s.status === 'inTransit' && s.eta !== null && s.eta < today;
@@ -37,7 +56,11 @@ function ShipmentTable({ shipments, testId, onOpen }: { readonly shipments: read
             <td>{f.day(s.shipDate)}</td>
             <td>
               {s.eta ? f.day(s.eta) : <span className="muted">{t('stock.shipment.noEta')}</span>}
-              {overdue ? <span className="status-badge status-badge-warn" data-testid={`shipment-overdue-${s.bookingNoteNo}`}>{t('stock.shipment.overdue')}</span> : null}
+              {overdue ? (
+                <span className="status-badge status-badge-warn" data-testid={`shipment-overdue-${s.bookingNoteNo}`}>
+                  {t('stock.shipment.overdue')}
+                </span>
+              ) : null}
             </td>
             <td className="num">{f.quantity(s.lines.reduce((n, l) => n + l.shipped, 0))}</td>
             <td className="num">{f.money(s.landedCost)}</td>
@@ -55,57 +78,84 @@ function ShipmentTable({ shipments, testId, onOpen }: { readonly shipments: read
 
 export function ShipmentsView() {
   const { t } = useTranslation();
-  const revision = useAppStore((s) => s.stockRevision);
-  const [shipments, setShipments] = useState<readonly Shipment[] | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const list = useQuery('stock.shipments.list', {}, { areas: STOCK_AREAS });
+  // A shipment just saved is shown at once; the list follows when the host reports the change.
+  const [fresh, setFresh] = useState<{ readonly base: unknown; readonly shipment: Shipment } | null>(null);
+  const shipments =
+    list.data === undefined
+      ? null
+      : fresh && fresh.base === list.data
+        ? [...list.data.filter((x) => x.id !== fresh.shipment.id), fresh.shipment]
+        : list.data;
+  const error = list.error;
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
-  const [reloads, setReloads] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    void call('stock.shipments.list', {}).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setShipments(r.value);
-        setError(null);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [revision, reloads]);
+  const replace = (s: Shipment) => setFresh({ base: list.data, shipment: s });
 
-  const replace = (s: Shipment) => {
-    setShipments((list) => [...(list ?? []).filter((x) => x.id !== s.id), s]);
-    setReloads((n) => n + 1);
-  };
-
-  const inTransit = (shipments ?? []).filter((s) => s.status === 'inTransit').sort((a, b) => (a.eta ?? '9999').localeCompare(b.eta ?? '9999'));
-  const received = (shipments ?? []).filter((s) => s.status === 'received').sort((a, b) => b.shipDate.localeCompare(a.shipDate));
+  const inTransit = (shipments ?? [])
+    .filter((s) => s.status === 'inTransit')
+    .sort((a, b) => (a.eta ?? '9999').localeCompare(b.eta ?? '9999'));
+  const received = (shipments ?? [])
+    .filter((s) => s.status === 'received')
+    .sort((a, b) => b.shipDate.localeCompare(a.shipDate));
   const open = shipments?.find((s) => s.id === openId) ?? null;
 
   return (
-    <ViewSection titleId="stock-transit-title" title={t('stock.shipment.title')}
-      actions={<Button variant="primary" data-testid="shipment-new" onClick={() => { setCreating(true); setOpenId(null); }}>{t('stock.shipment.new')}</Button>}>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+    <ViewSection
+      titleId="stock-transit-title"
+      title={t('stock.shipment.title')}
+      actions={
+        <Button
+          variant="primary"
+          data-testid="shipment-new"
+          onClick={() => {
+            setCreating(true);
+            setOpenId(null);
+          }}
+        >
+          {t('stock.shipment.new')}
+        </Button>
+      }
+    >
+      {error ? <ErrorBanner error={error} onDismiss={list.clearError} /> : null}
       {creating ? (
         <ShipmentForm
-          onCreated={(s) => { setCreating(false); replace(s); setOpenId(s.id); }}
+          onCreated={(s) => {
+            setCreating(false);
+            replace(s);
+            setOpenId(s.id);
+          }}
           onCancel={() => setCreating(false)}
         />
       ) : null}
-      {open ? <ShipmentDetail key={open.id} shipment={open} onChanged={replace} onClose={() => setOpenId(null)} /> : null}
+      {open ? (
+        <ShipmentDetail key={open.id} shipment={open} onChanged={replace} onClose={() => setOpenId(null)} />
+      ) : null}
       <h3 className="section-title">{t('stock.shipment.inTransit')}</h3>
       {inTransit.length > 0 ? (
-        <ShipmentTable shipments={inTransit} testId="stock-transit" onOpen={(s) => { setOpenId(s.id); setCreating(false); }} />
+        <ShipmentTable
+          shipments={inTransit}
+          testId="stock-transit"
+          onOpen={(s) => {
+            setOpenId(s.id);
+            setCreating(false);
+          }}
+        />
       ) : shipments !== null ? (
         <EmptyState title={t('stock.shipment.emptyTitle')} body={t('stock.shipment.emptyBody')} />
       ) : null}
       {received.length > 0 ? (
         <>
           <h3 className="section-title">{t('stock.shipment.receivedTitle')}</h3>
-          <ShipmentTable shipments={received} testId="stock-received" onOpen={(s) => { setOpenId(s.id); setCreating(false); }} />
+          <ShipmentTable
+            shipments={received}
+            testId="stock-received"
+            onOpen={(s) => {
+              setOpenId(s.id);
+              setCreating(false);
+            }}
+          />
         </>
       ) : null}
     </ViewSection>

@@ -6,8 +6,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../app/use-query.ts';
 import type { CommandInput, ErrorInfo, SkuRecord } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -31,9 +31,15 @@ type SkuField = keyof SkuValues;
 
 function valuesOf(sku: SkuRecord | null): SkuValues {
   return {
-    itemNo: sku?.itemNo ?? '', goodsName: sku?.goodsName ?? '', gmodel: sku?.gmodel ?? '', hsCode: sku?.hsCode ?? '',
-    unit: sku?.unit ?? '007', legalUnit: sku?.legalUnit ?? '007', secondLegalUnit: sku?.secondLegalUnit ?? '',
-    barcode: sku?.barcode ?? '', origin: sku?.origin ?? 'CN',
+    itemNo: sku?.itemNo ?? '',
+    goodsName: sku?.goodsName ?? '',
+    gmodel: sku?.gmodel ?? '',
+    hsCode: sku?.hsCode ?? '',
+    unit: sku?.unit ?? '007',
+    legalUnit: sku?.legalUnit ?? '007',
+    secondLegalUnit: sku?.secondLegalUnit ?? '',
+    barcode: sku?.barcode ?? '',
+    origin: sku?.origin ?? 'CN',
     weightGrams: sku?.weightGrams === null || sku?.weightGrams === undefined ? '' : String(sku.weightGrams),
     volumeCm3: sku?.volumeCm3 === null || sku?.volumeCm3 === undefined ? '' : String(sku.volumeCm3),
   };
@@ -49,6 +55,7 @@ export interface SkuFormProps {
 
 export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
   const { t } = useTranslation();
+  const skusSave = useMutation('stock.skus.save');
   const [values, setValues] = useState<SkuValues>(() => valuesOf(sku));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -67,21 +74,31 @@ export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
     const local: Record<string, string> = {};
     const weight = values.weightGrams.trim() === '' ? null : parseInteger(values.weightGrams);
     const volume = values.volumeCm3.trim() === '' ? null : parseInteger(values.volumeCm3);
-    if (values.weightGrams.trim() !== '' && (weight === null || weight < 0)) local['weightGrams'] = 'stock.sku.measure.invalid';
-    if (values.volumeCm3.trim() !== '' && (volume === null || volume < 0)) local['volumeCm3'] = 'stock.sku.measure.invalid';
+    if (values.weightGrams.trim() !== '' && (weight === null || weight < 0))
+      local['weightGrams'] = 'stock.sku.measure.invalid';
+    if (values.volumeCm3.trim() !== '' && (volume === null || volume < 0))
+      local['volumeCm3'] = 'stock.sku.measure.invalid';
     if (Object.keys(local).length > 0) {
       setFieldErrors(local);
       return;
     }
     const input: CommandInput<'stock.skus.save'> = {
       ...(sku ? { id: sku.id } : {}),
-      itemNo: values.itemNo.trim(), goodsName: values.goodsName.trim(), gmodel: values.gmodel.trim(), hsCode: values.hsCode.trim(),
-      unit: values.unit, legalUnit: values.legalUnit, secondLegalUnit: orNull(values.secondLegalUnit),
-      barcode: orNull(values.barcode), origin: orNull(values.origin.toUpperCase()), weightGrams: weight, volumeCm3: volume,
+      itemNo: values.itemNo.trim(),
+      goodsName: values.goodsName.trim(),
+      gmodel: values.gmodel.trim(),
+      hsCode: values.hsCode.trim(),
+      unit: values.unit,
+      legalUnit: values.legalUnit,
+      secondLegalUnit: orNull(values.secondLegalUnit),
+      barcode: orNull(values.barcode),
+      origin: orNull(values.origin.toUpperCase()),
+      weightGrams: weight,
+      volumeCm3: volume,
     };
     setSaving(true);
     setError(null);
-    const result = await call('stock.skus.save', input);
+    const result = await skusSave.run(input);
     setSaving(false);
     if (result.ok) {
       onSaved(result.value);
@@ -91,28 +108,57 @@ export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
     setError(result.error);
   };
 
-  const text = (key: SkuField, maxLength: number, opts: { optional?: boolean; help?: string; inputMode?: 'numeric'; className?: string } = {}) => (
-    <Field name={`sku-${key}`} label={t(`stock.sku.fields.${key}`)} optional={opts.optional} help={opts.help} errorCode={fieldErrors[key] ?? null}>
+  const text = (
+    key: SkuField,
+    maxLength: number,
+    opts: { optional?: boolean; help?: string; inputMode?: 'numeric'; className?: string } = {},
+  ) => (
+    <Field
+      name={`sku-${key}`}
+      label={t(`stock.sku.fields.${key}`)}
+      optional={opts.optional}
+      help={opts.help}
+      errorCode={fieldErrors[key] ?? null}
+    >
       {(control) => (
-        <input {...control} className={['input', opts.className].filter(Boolean).join(' ')} type="text" inputMode={opts.inputMode}
-          data-testid={`sku-form-${key}`} maxLength={maxLength} value={values[key]} onChange={(e) => update(key, e.target.value)} />
+        <input
+          {...control}
+          className={['input', opts.className].filter(Boolean).join(' ')}
+          type="text"
+          inputMode={opts.inputMode}
+          data-testid={`sku-form-${key}`}
+          maxLength={maxLength}
+          value={values[key]}
+          onChange={(e) => update(key, e.target.value)}
+        />
       )}
     </Field>
   );
 
   const unit = (key: 'unit' | 'legalUnit' | 'secondLegalUnit', optional = false) => (
-    <Field name={`sku-${key}`} label={t(`stock.sku.fields.${key}`)} optional={optional} errorCode={fieldErrors[key] ?? null}>
+    <Field
+      name={`sku-${key}`}
+      label={t(`stock.sku.fields.${key}`)}
+      optional={optional}
+      errorCode={fieldErrors[key] ?? null}
+    >
       {(control) => (
-        <Select {...control} data-testid={`sku-form-${key}`} value={values[key]}
+        <Select
+          {...control}
+          data-testid={`sku-form-${key}`}
+          value={values[key]}
           options={optional ? [{ value: '', label: t('stock.sku.noSecondUnit') }, ...unitOptions] : unitOptions}
-          onChange={(e) => update(key, e.target.value)} />
+          onChange={(e) => update(key, e.target.value)}
+        />
       )}
     </Field>
   );
 
   return (
     <form className="form form-wide panel" data-testid="sku-form" noValidate onSubmit={(e) => void submit(e)}>
-      <h2 className="panel-title">{sku ? t('stock.sku.editTitle', { itemNo: sku.itemNo }) : t('stock.sku.newTitle')}</h2>
+      <h2 className="panel-title">
+        {sku ? t('stock.sku.editTitle', { itemNo: sku.itemNo }) : t('stock.sku.newTitle')}
+      </h2>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <div className="form-grid">
         {text('itemNo', 20, { help: t('stock.sku.help.itemNo'), className: 'mono' })}

@@ -5,9 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../app/use-query.ts';
 import type { CommandInput, ErrorInfo, SkuRecord } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
-import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -16,14 +15,22 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { SkuForm } from './SkuForm.tsx';
 import { isUnitCode } from './vocabulary.ts';
+import { useSkus } from './use-stock-refs.ts';
 
 type Platform = CommandInput<'stock.skus.mapPlatform'>['platform'];
 type PlatformSkuKind = CommandInput<'stock.skus.mapPlatform'>['kind'];
 const MAP_PLATFORMS = ['amazon', 'shopify', 'shopee', 'tiktok', 'erp', 'manual'] as const satisfies readonly Platform[];
-const PLATFORM_SKU_KINDS = ['asin', 'fnsku', 'sellerSku', 'shopifySku', 'other'] as const satisfies readonly PlatformSkuKind[];
+const PLATFORM_SKU_KINDS = [
+  'asin',
+  'fnsku',
+  'sellerSku',
+  'shopifySku',
+  'other',
+] as const satisfies readonly PlatformSkuKind[];
 
 function MapPlatformForm({ sku, onDone }: { readonly sku: SkuRecord; readonly onDone: () => void }) {
   const { t } = useTranslation();
+  const skusMapPlatform = useMutation('stock.skus.mapPlatform');
   const [platform, setPlatform] = useState<Platform>('amazon');
   const [kind, setKind] = useState<PlatformSkuKind>('asin');
   const [code, setCode] = useState('');
@@ -34,7 +41,7 @@ function MapPlatformForm({ sku, onDone }: { readonly sku: SkuRecord; readonly on
     e.preventDefault();
     if (saving || code.trim() === '') return;
     setSaving(true);
-    const result = await call('stock.skus.mapPlatform', { skuId: sku.id, platform, kind, code: code.trim() });
+    const result = await skusMapPlatform.run({ skuId: sku.id, platform, kind, code: code.trim() });
     setSaving(false);
     if (result.ok) {
       setCode('');
@@ -46,23 +53,42 @@ function MapPlatformForm({ sku, onDone }: { readonly sku: SkuRecord; readonly on
   return (
     <form className="toolbar" data-testid={`sku-map-${sku.itemNo}`} onSubmit={(e) => void submit(e)}>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      <Select className="select-compact" aria-label={t('stock.sku.map.platform')} data-testid="sku-map-platform" value={platform}
+      <Select
+        className="select-compact"
+        aria-label={t('stock.sku.map.platform')}
+        data-testid="sku-map-platform"
+        value={platform}
         options={MAP_PLATFORMS.map((p) => ({ value: p, label: t(`orders.platforms.${p}`) }))}
-        onChange={(e) => setPlatform(MAP_PLATFORMS.find((p) => p === e.target.value) ?? 'amazon')} />
-      <Select className="select-compact" aria-label={t('stock.sku.map.kind')} data-testid="sku-map-kind" value={kind}
+        onChange={(e) => setPlatform(MAP_PLATFORMS.find((p) => p === e.target.value) ?? 'amazon')}
+      />
+      <Select
+        className="select-compact"
+        aria-label={t('stock.sku.map.kind')}
+        data-testid="sku-map-kind"
+        value={kind}
         options={PLATFORM_SKU_KINDS.map((k) => ({ value: k, label: t(`stock.sku.map.kinds.${k}`) }))}
-        onChange={(e) => setKind(PLATFORM_SKU_KINDS.find((k) => k === e.target.value) ?? 'other')} />
-      <input className="input input-compact mono" type="text" maxLength={60} aria-label={t('stock.sku.map.code')} placeholder={t('stock.sku.map.code')}
-        data-testid="sku-map-code" value={code} onChange={(e) => setCode(e.target.value)} />
-      <Button type="submit" data-testid="sku-map-save" disabled={saving || code.trim() === ''}>{t('stock.sku.map.save')}</Button>
+        onChange={(e) => setKind(PLATFORM_SKU_KINDS.find((k) => k === e.target.value) ?? 'other')}
+      />
+      <input
+        className="input input-compact mono"
+        type="text"
+        maxLength={60}
+        aria-label={t('stock.sku.map.code')}
+        placeholder={t('stock.sku.map.code')}
+        data-testid="sku-map-code"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
+      <Button type="submit" data-testid="sku-map-save" disabled={saving || code.trim() === ''}>
+        {t('stock.sku.map.save')}
+      </Button>
     </form>
   );
 }
 
 export function SkusView() {
   const { t } = useTranslation();
-  const skus = useAppStore((s) => s.stockSkus);
-  const loadRefs = useAppStore((s) => s.loadStockRefs);
+  const skus = useSkus();
   const [editing, setEditing] = useState<SkuRecord | 'new' | null>(null);
   const [mapping, setMapping] = useState<number | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -70,22 +96,53 @@ export function SkusView() {
   const onSaved = (sku: SkuRecord) => {
     setEditing(null);
     setSaved(sku.itemNo);
-    void loadRefs();
   };
 
   return (
-    <ViewSection titleId="stock-skus-title" title={t('stock.sku.title')}
-      actions={<Button variant="primary" data-testid="sku-new" onClick={() => { setEditing('new'); setSaved(null); }}>{t('stock.sku.new')}</Button>}>
-      {saved ? <p className="form-saved" role="status" data-testid="sku-saved">{t('stock.sku.saved', { itemNo: saved })}</p> : null}
+    <ViewSection
+      titleId="stock-skus-title"
+      title={t('stock.sku.title')}
+      actions={
+        <Button
+          variant="primary"
+          data-testid="sku-new"
+          onClick={() => {
+            setEditing('new');
+            setSaved(null);
+          }}
+        >
+          {t('stock.sku.new')}
+        </Button>
+      }
+    >
+      {saved ? (
+        <p className="form-saved" role="status" data-testid="sku-saved">
+          {t('stock.sku.saved', { itemNo: saved })}
+        </p>
+      ) : null}
       {editing !== null ? (
-        <SkuForm key={editing === 'new' ? 'new' : editing.id} sku={editing === 'new' ? null : editing} onSaved={onSaved} onCancel={() => setEditing(null)} />
+        <SkuForm
+          key={editing === 'new' ? 'new' : editing.id}
+          sku={editing === 'new' ? null : editing}
+          onSaved={onSaved}
+          onCancel={() => setEditing(null)}
+        />
       ) : null}
       {skus !== null && skus.length === 0 && editing === null ? (
         <EmptyState title={t('stock.sku.emptyTitle')} body={t('stock.sku.emptyBody')} />
       ) : null}
       {skus !== null && skus.length > 0 ? (
-        <DataTable data-testid="stock-skus"
-          columns={[t('stock.sku.fields.itemNo'), t('stock.sku.fields.goodsName'), t('stock.sku.fields.hsCode'), t('stock.sku.fields.unit'), t('stock.sku.platformSkus'), <span className="visually-hidden">{t('stock.actions.actions')}</span>]}>
+        <DataTable
+          data-testid="stock-skus"
+          columns={[
+            t('stock.sku.fields.itemNo'),
+            t('stock.sku.fields.goodsName'),
+            t('stock.sku.fields.hsCode'),
+            t('stock.sku.fields.unit'),
+            t('stock.sku.platformSkus'),
+            <span className="visually-hidden">{t('stock.actions.actions')}</span>,
+          ]}
+        >
           {skus.map((s) => (
             <tr key={s.id} data-testid={`sku-${s.itemNo}`}>
               <td className="mono">{s.itemNo}</td>
@@ -94,13 +151,30 @@ export function SkusView() {
               <td>{isUnitCode(s.unit) ? `${s.unit} ${t(`stock.units.${s.unit}`)}` : s.unit}</td>
               <td>
                 {s.platformSkus.map((p) => (
-                  <span key={`${p.platform}|${p.kind}|${p.code}`} className="badge badge-muted mono">{p.code}</span>
+                  <span key={`${p.platform}|${p.kind}|${p.code}`} className="badge badge-muted mono">
+                    {p.code}
+                  </span>
                 ))}
-                {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => { setMapping(null); void loadRefs(); }} /> : null}
+                {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => setMapping(null)} /> : null}
               </td>
               <td>
-                <Button variant="quiet" data-testid={`sku-edit-${s.itemNo}`} onClick={() => { setEditing(s); setSaved(null); }}>{t('stock.actions.edit')}</Button>
-                <Button variant="quiet" data-testid={`sku-map-open-${s.itemNo}`} onClick={() => setMapping(mapping === s.id ? null : s.id)}>{t('stock.sku.map.open')}</Button>
+                <Button
+                  variant="quiet"
+                  data-testid={`sku-edit-${s.itemNo}`}
+                  onClick={() => {
+                    setEditing(s);
+                    setSaved(null);
+                  }}
+                >
+                  {t('stock.actions.edit')}
+                </Button>
+                <Button
+                  variant="quiet"
+                  data-testid={`sku-map-open-${s.itemNo}`}
+                  onClick={() => setMapping(mapping === s.id ? null : s.id)}
+                >
+                  {t('stock.sku.map.open')}
+                </Button>
               </td>
             </tr>
           ))}

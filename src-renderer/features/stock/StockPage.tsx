@@ -1,10 +1,11 @@
 /**
  * StockPage: the stock feature's root. The sub-path of the URL hash picks the tab
  * (`#/stock/onhand`, `#/stock/transit`, … `#/stock/import`); an empty or unknown one is the
- * stock on hand. The SKUs and warehouses are loaded once for every tab's pickers.
+ * stock on hand. Each tab reads what it shows with `useQuery` (the SKUs and warehouses for the
+ * pickers through `useStockRefs`).
  */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTabs } from '../../app/use-page-tabs.ts';
 import { useAppStore } from '../../state/store.ts';
 import { TabbedPage } from '../../ui/TabbedPage.tsx';
 import { AgeingView } from './AgeingView.tsx';
@@ -25,28 +26,49 @@ export function stockTabFromPath(path: string): StockTab {
 export function StockPage() {
   const { t } = useTranslation();
   const path = useAppStore((s) => s.routePath);
-  const loadRefs = useAppStore((s) => s.loadStockRefs);
+  const tabs = usePageTabs('stock');
   const tab = stockTabFromPath(path);
-
-  useEffect(() => {
-    void loadRefs();
-  }, [loadRefs]);
 
   let content;
   switch (tab) {
-    case 'onhand': content = <OnHandView />; break;
-    case 'transit': content = <ShipmentsView />; break;
-    case 'moves': content = <MovesView />; break;
-    case 'ageing': content = <AgeingView />; break;
-    case 'reorder': content = <ReorderView />; break;
-    case 'skus': content = <SkusView />; break;
-    case 'warehouses': content = <WarehousesView />; break;
-    case 'import': content = <StockImportView />; break;
+    case 'onhand':
+      content = <OnHandView />;
+      break;
+    case 'transit':
+      content = <ShipmentsView />;
+      break;
+    case 'moves':
+      content = <MovesView />;
+      break;
+    case 'ageing':
+      content = <AgeingView />;
+      break;
+    case 'reorder':
+      content = <ReorderView />;
+      break;
+    case 'skus':
+      content = <SkusView />;
+      break;
+    case 'warehouses':
+      content = <WarehousesView />;
+      break;
+    case 'import':
+      content = <StockImportView />;
+      break;
   }
 
   return (
-    <TabbedPage page="stock" title={t('stock.title')} description={t('stock.description')}
-      tabs={STOCK_TABS} current={tab} label={t('stock.tabsLabel')} text={(id) => t(`stock.tabs.${id}`)} testId={(id) => `stock-tab-${id}`}>
+    <TabbedPage
+      page="stock"
+      {...tabs}
+      title={t('stock.title')}
+      description={t('stock.description')}
+      tabs={STOCK_TABS}
+      current={tab}
+      label={t('stock.tabsLabel')}
+      text={(id) => t(`stock.tabs.${id}`)}
+      testId={(id) => `stock-tab-${id}`}
+    >
       {content}
     </TabbedPage>
   );

@@ -5,8 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '../../app/use-query.ts';
 import type { ErrorInfo, Warehouse, WarehouseKind } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -21,6 +21,7 @@ export interface WarehouseFormProps {
 
 export function WarehouseForm({ warehouse, onSaved, onCancel }: WarehouseFormProps) {
   const { t } = useTranslation();
+  const warehousesSave = useMutation('stock.warehouses.save');
   const [code, setCode] = useState(warehouse?.code ?? '');
   const [name, setName] = useState(warehouse?.name ?? '');
   const [kind, setKind] = useState<WarehouseKind>(warehouse?.kind ?? 'domestic');
@@ -46,8 +47,12 @@ export function WarehouseForm({ warehouse, onSaved, onCancel }: WarehouseFormPro
     }
     setSaving(true);
     setError(null);
-    const result = await call('stock.warehouses.save', {
-      ...(warehouse ? { id: warehouse.id } : {}), code: code.trim(), name: name.trim(), kind, country: c === '' ? null : c,
+    const result = await warehousesSave.run({
+      ...(warehouse ? { id: warehouse.id } : {}),
+      code: code.trim(),
+      name: name.trim(),
+      kind,
+      country: c === '' ? null : c,
     });
     setSaving(false);
     if (result.ok) {
@@ -58,28 +63,64 @@ export function WarehouseForm({ warehouse, onSaved, onCancel }: WarehouseFormPro
     setError(result.error);
   };
 
-  const kinds = warehouse?.kind === 'transit' ? [...CREATABLE_WAREHOUSE_KINDS, 'transit' as const] : CREATABLE_WAREHOUSE_KINDS;
+  const kinds =
+    warehouse?.kind === 'transit' ? [...CREATABLE_WAREHOUSE_KINDS, 'transit' as const] : CREATABLE_WAREHOUSE_KINDS;
 
   return (
     <form className="form panel" data-testid="warehouse-form" noValidate onSubmit={(e) => void submit(e)}>
-      <h2 className="panel-title">{warehouse ? t('stock.warehouse.editTitle', { code: warehouse.code }) : t('stock.warehouse.newTitle')}</h2>
+      <h2 className="panel-title">
+        {warehouse ? t('stock.warehouse.editTitle', { code: warehouse.code }) : t('stock.warehouse.newTitle')}
+      </h2>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <div className="form-grid">
-        <Field name="warehouse-code" label={t('stock.warehouse.fields.code')} help={t('stock.warehouse.help.code')} errorCode={fieldErrors['code'] ?? null}>
+        <Field
+          name="warehouse-code"
+          label={t('stock.warehouse.fields.code')}
+          help={t('stock.warehouse.help.code')}
+          errorCode={fieldErrors['code'] ?? null}
+        >
           {(control) => (
-            <input {...control} className="input mono" type="text" maxLength={30} data-testid="warehouse-form-code" value={code}
-              onChange={(e) => { setCode(e.target.value); clear('code'); }} />
+            <input
+              {...control}
+              className="input mono"
+              type="text"
+              maxLength={30}
+              data-testid="warehouse-form-code"
+              value={code}
+              onChange={(e) => {
+                setCode(e.target.value);
+                clear('code');
+              }}
+            />
           )}
         </Field>
         <Field name="warehouse-name" label={t('stock.warehouse.fields.name')} errorCode={fieldErrors['name'] ?? null}>
           {(control) => (
-            <input {...control} className="input" type="text" maxLength={100} data-testid="warehouse-form-name" value={name}
-              onChange={(e) => { setName(e.target.value); clear('name'); }} />
+            <input
+              {...control}
+              className="input"
+              type="text"
+              maxLength={100}
+              data-testid="warehouse-form-name"
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                clear('name');
+              }}
+            />
           )}
         </Field>
-        <Field name="warehouse-kind" label={t('stock.warehouse.fields.kind')} help={t(`stock.warehouse.kindHelp.${kind}`)} errorCode={fieldErrors['kind'] ?? null}>
+        <Field
+          name="warehouse-kind"
+          label={t('stock.warehouse.fields.kind')}
+          help={t(`stock.warehouse.kindHelp.${kind}`)}
+          errorCode={fieldErrors['kind'] ?? null}
+        >
           {(control) => (
-            <Select {...control} data-testid="warehouse-form-kind" value={kind}
+            <Select
+              {...control}
+              data-testid="warehouse-form-kind"
+              value={kind}
               options={kinds.map((k) => ({ value: k, label: t(`stock.warehouse.kinds.${k}`) }))}
               onChange={(e) => {
                 const next = e.target.value;
@@ -87,13 +128,29 @@ export function WarehouseForm({ warehouse, onSaved, onCancel }: WarehouseFormPro
                 setKind(next);
                 clear('kind');
                 if (next === 'domestic' && country === '') setCountry('CN');
-              }} />
+              }}
+            />
           )}
         </Field>
-        <Field name="warehouse-country" label={t('stock.warehouse.fields.country')} help={t('stock.warehouse.help.country')} errorCode={fieldErrors['country'] ?? null}>
+        <Field
+          name="warehouse-country"
+          label={t('stock.warehouse.fields.country')}
+          help={t('stock.warehouse.help.country')}
+          errorCode={fieldErrors['country'] ?? null}
+        >
           {(control) => (
-            <input {...control} className="input input-country" type="text" maxLength={2} data-testid="warehouse-form-country" value={country}
-              onChange={(e) => { setCountry(e.target.value.toUpperCase().replace(/[^A-Z]/g, '')); clear('country'); }} />
+            <input
+              {...control}
+              className="input input-country"
+              type="text"
+              maxLength={2}
+              data-testid="warehouse-form-country"
+              value={country}
+              onChange={(e) => {
+                setCountry(e.target.value.toUpperCase().replace(/[^A-Z]/g, ''));
+                clear('country');
+              }}
+            />
           )}
         </Field>
       </div>

@@ -5,39 +5,68 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Warehouse } from '../../../src-main/api/contract.ts';
-import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { WarehouseForm } from './WarehouseForm.tsx';
+import { useWarehouses } from './use-stock-refs.ts';
 
 export function WarehousesView() {
   const { t } = useTranslation();
-  const warehouses = useAppStore((s) => s.stockWarehouses);
-  const loadRefs = useAppStore((s) => s.loadStockRefs);
+  const warehouses = useWarehouses();
   const [editing, setEditing] = useState<Warehouse | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   const onSaved = (w: Warehouse) => {
     setEditing(null);
     setSaved(w.name);
-    void loadRefs();
   };
 
   return (
-    <ViewSection titleId="stock-warehouses-title" title={t('stock.warehouse.title')}
-      actions={<Button variant="primary" data-testid="warehouse-new" onClick={() => { setEditing('new'); setSaved(null); }}>{t('stock.warehouse.new')}</Button>}>
-      {saved ? <p className="form-saved" role="status" data-testid="warehouse-saved">{t('stock.warehouse.saved', { name: saved })}</p> : null}
+    <ViewSection
+      titleId="stock-warehouses-title"
+      title={t('stock.warehouse.title')}
+      actions={
+        <Button
+          variant="primary"
+          data-testid="warehouse-new"
+          onClick={() => {
+            setEditing('new');
+            setSaved(null);
+          }}
+        >
+          {t('stock.warehouse.new')}
+        </Button>
+      }
+    >
+      {saved ? (
+        <p className="form-saved" role="status" data-testid="warehouse-saved">
+          {t('stock.warehouse.saved', { name: saved })}
+        </p>
+      ) : null}
       {editing !== null ? (
-        <WarehouseForm key={editing === 'new' ? 'new' : editing.id} warehouse={editing === 'new' ? null : editing} onSaved={onSaved} onCancel={() => setEditing(null)} />
+        <WarehouseForm
+          key={editing === 'new' ? 'new' : editing.id}
+          warehouse={editing === 'new' ? null : editing}
+          onSaved={onSaved}
+          onCancel={() => setEditing(null)}
+        />
       ) : null}
       {warehouses !== null && warehouses.length === 0 && editing === null ? (
         <EmptyState title={t('stock.warehouse.emptyTitle')} body={t('stock.warehouse.emptyBody')} />
       ) : null}
       {warehouses !== null && warehouses.length > 0 ? (
-        <DataTable data-testid="stock-warehouses"
-          columns={[t('stock.warehouse.fields.code'), t('stock.warehouse.fields.name'), t('stock.warehouse.fields.kind'), t('stock.warehouse.fields.country'), <span className="visually-hidden">{t('stock.actions.actions')}</span>]}>
+        <DataTable
+          data-testid="stock-warehouses"
+          columns={[
+            t('stock.warehouse.fields.code'),
+            t('stock.warehouse.fields.name'),
+            t('stock.warehouse.fields.kind'),
+            t('stock.warehouse.fields.country'),
+            <span className="visually-hidden">{t('stock.actions.actions')}</span>,
+          ]}
+        >
           {warehouses.map((w) => (
             <tr key={w.id} data-testid={`warehouse-${w.code}`} data-kind={w.kind}>
               <td className="mono">{w.code}</td>
@@ -46,7 +75,16 @@ export function WarehousesView() {
               <td>{w.country ?? ''}</td>
               <td>
                 {w.kind === 'transit' ? null : (
-                  <Button variant="quiet" data-testid={`warehouse-edit-${w.code}`} onClick={() => { setEditing(w); setSaved(null); }}>{t('stock.actions.edit')}</Button>
+                  <Button
+                    variant="quiet"
+                    data-testid={`warehouse-edit-${w.code}`}
+                    onClick={() => {
+                      setEditing(w);
+                      setSaved(null);
+                    }}
+                  >
+                    {t('stock.actions.edit')}
+                  </Button>
                 )}
               </td>
             </tr>

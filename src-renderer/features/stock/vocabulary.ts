@@ -4,7 +4,13 @@
  * union and for completeness, so a value added in the core without being added here fails to
  * compile. Unit codes are the customs units of src-main/core/stock/sku.ts.
  */
-import type { AgeingRow, AllocationBasis, CommandInput, MoveType, WarehouseKind } from '../../../src-main/api/contract.ts';
+import type {
+  AgeingRow,
+  AllocationBasis,
+  CommandInput,
+  MoveType,
+  WarehouseKind,
+} from '../../../src-main/api/contract.ts';
 
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : never;
 
@@ -14,14 +20,46 @@ export type StockImportSource = CommandInput<'stock.import'>['source'];
 export type ValuationMethod = CommandInput<'settings.setValuationMethod'>['method'];
 export type AgeingBucket = keyof AgeingRow['buckets'];
 
-export const WAREHOUSE_KINDS = ['domestic', 'transit', 'overseasOwn', 'overseasPublic', 'platform', 'returns'] as const satisfies readonly WarehouseKind[];
+export const WAREHOUSE_KINDS = [
+  'domestic',
+  'transit',
+  'overseasOwn',
+  'overseasPublic',
+  'platform',
+  'returns',
+] as const satisfies readonly WarehouseKind[];
 export const MOVE_TYPES = [
-  'purchase', 'transfer', 'sale', 'return', 'count', 'writeoff', 'reversal', 'landedCost', 'shipmentDispatch', 'shipmentReceipt',
+  'purchase',
+  'transfer',
+  'sale',
+  'return',
+  'count',
+  'writeoff',
+  'reversal',
+  'landedCost',
+  'shipmentDispatch',
+  'shipmentReceipt',
 ] as const satisfies readonly MoveType[];
-export const POSTABLE_MOVE_TYPES = ['purchase', 'transfer', 'sale', 'return', 'count', 'writeoff'] as const satisfies readonly PostableMoveType[];
+export const POSTABLE_MOVE_TYPES = [
+  'purchase',
+  'transfer',
+  'sale',
+  'return',
+  'count',
+  'writeoff',
+] as const satisfies readonly PostableMoveType[];
 export const ALLOCATION_BASES = ['value', 'weight', 'volume', 'quantity'] as const satisfies readonly AllocationBasis[];
-export const LANDED_COST_KINDS = ['freight', 'insurance', 'duty', 'inboundFee'] as const satisfies readonly LandedCostKind[];
-export const STOCK_IMPORT_SOURCES = ['stock-moves', 'fba-inventory', 'stock-count'] as const satisfies readonly StockImportSource[];
+export const LANDED_COST_KINDS = [
+  'freight',
+  'insurance',
+  'duty',
+  'inboundFee',
+] as const satisfies readonly LandedCostKind[];
+export const STOCK_IMPORT_SOURCES = [
+  'stock-moves',
+  'fba-inventory',
+  'stock-count',
+] as const satisfies readonly StockImportSource[];
 export const VALUATION_METHODS = ['fifo', 'movingAverage'] as const satisfies readonly ValuationMethod[];
 export const AGEING_BUCKETS = ['0-30', '31-90', '91-180', '181-365', '365+'] as const satisfies readonly AgeingBucket[];
 
@@ -39,12 +77,35 @@ void covered;
 
 /** Customs unit codes (海关计量单位) offered for a SKU's unit and legal units. */
 export const UNIT_CODES = [
-  '001', '006', '007', '008', '011', '012', '015', '025', '030', '032', '035', '036', '095', '120', '125', '136', '140', '142',
+  '001',
+  '006',
+  '007',
+  '008',
+  '011',
+  '012',
+  '015',
+  '025',
+  '030',
+  '032',
+  '035',
+  '036',
+  '095',
+  '120',
+  '125',
+  '136',
+  '140',
+  '142',
 ] as const;
 export type UnitCode = (typeof UNIT_CODES)[number];
 
 /** Warehouse kinds a person creates; transit locations are made by the shipment form. */
-export const CREATABLE_WAREHOUSE_KINDS = ['domestic', 'overseasOwn', 'overseasPublic', 'platform', 'returns'] as const satisfies readonly WarehouseKind[];
+export const CREATABLE_WAREHOUSE_KINDS = [
+  'domestic',
+  'overseasOwn',
+  'overseasPublic',
+  'platform',
+  'returns',
+] as const satisfies readonly WarehouseKind[];
 
 /** The tabs of the stock page, in order; the URL hash is `#/stock/<tab>`. */
 export const STOCK_TABS = ['onhand', 'transit', 'moves', 'ageing', 'reorder', 'skus', 'warehouses', 'import'] as const;
@@ -64,7 +125,11 @@ export const isStockTab = member<StockTab>(STOCK_TABS);
 export const isUnitCode = member<UnitCode>(UNIT_CODES);
 
 /** The stock-moves import template (one header row, as the README documents it). */
-export const STOCK_MOVES_TEMPLATE_HEADER = 'date,type,sku,warehouse,to_warehouse,quantity,unit_cost,amount,currency,reference,reason';
+export const STOCK_MOVES_TEMPLATE_HEADER =
+  'date,type,sku,warehouse,to_warehouse,quantity,unit_cost,amount,currency,reference,reason,' +
+  // optional: the shipment a transfer names and the kind/country of a warehouse the file creates. Not
+  // received_date: with that column a blank cell leaves goods in transit; without it they arrive on the row's date.
+  'carrier,cartons,basis,eta,warehouse_kind,warehouse_country';
 
 /** Today in the computer's time zone as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {

@@ -18,9 +18,15 @@ export function OffsetPager({ offset, size, total, onOffset, testId }: OffsetPag
   if (total <= size) return null;
   return (
     <div className="toolbar" data-testid={testId}>
-      <Button variant="quiet" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - size))}>{t('syncCenter.previous')}</Button>
-      <span className="muted">{t('syncCenter.range', { from: offset + 1, to: Math.min(total, offset + size), total })}</span>
-      <Button variant="quiet" disabled={offset + size >= total} onClick={() => onOffset(offset + size)}>{t('syncCenter.next')}</Button>
+      <Button variant="quiet" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - size))}>
+        {t('syncCenter.previous')}
+      </Button>
+      <span className="muted">
+        {t('syncCenter.range', { from: offset + 1, to: Math.min(total, offset + size), total })}
+      </span>
+      <Button variant="quiet" disabled={offset + size >= total} onClick={() => onOffset(offset + size)}>
+        {t('syncCenter.next')}
+      </Button>
     </div>
   );
 }

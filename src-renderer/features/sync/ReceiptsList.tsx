@@ -9,33 +9,60 @@ import { formatDateTime } from '../../ui/format-date-time.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import { StatusChip, useCommand } from '../customs/index.ts';
+import { useQuery } from '../../app/use-query.ts';
+import { StatusChip } from '../../ui/StatusChip.tsx';
 import { OffsetPager } from './OffsetPager.tsx';
+import { OUTBOX_AREAS } from './use-sync-status.ts';
 
 const PAGE = 50;
 
-export function ReceiptsList({ revision }: { readonly revision: number }) {
+export function ReceiptsList() {
   const { t, i18n } = useTranslation();
   const [offset, setOffset] = useState(0);
-  const list = useCommand('sync.receipts.list', { offset, limit: PAGE }, revision);
+  const list = useQuery(
+    'sync.receipts.list',
+    { offset, limit: PAGE },
+    { areas: OUTBOX_AREAS, events: ['sync.status'] },
+  );
   return (
     <ViewSection titleId="sync-receipts-title" title={t('syncCenter.receipts.title', { count: list.data?.total ?? 0 })}>
-      {list.failure ? <ErrorBanner error={list.failure} onDismiss={list.dismiss} /> : null}
-      {list.data && list.data.items.length === 0 ? <p className="muted" data-testid="sync-receipts-empty">{t('syncCenter.receipts.empty')}</p> : null}
+      {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
+      {list.data && list.data.items.length === 0 ? (
+        <p className="muted" data-testid="sync-receipts-empty">
+          {t('syncCenter.receipts.empty')}
+        </p>
+      ) : null}
       {list.data && list.data.items.length > 0 ? (
         <>
-          <DataTable data-testid="sync-receipts"
-            columns={[t('syncCenter.receipts.type'), t('syncCenter.receipts.returnStatus'), t('syncCenter.receipts.source'), t('syncCenter.receipts.receivedAt')]}>
+          <DataTable
+            data-testid="sync-receipts"
+            columns={[
+              t('syncCenter.receipts.type'),
+              t('syncCenter.receipts.returnStatus'),
+              t('syncCenter.receipts.source'),
+              t('syncCenter.receipts.receivedAt'),
+            ]}
+          >
             {list.data.items.map((r) => (
               <tr key={r.id} data-testid={`sync-receipt-${r.id}`}>
-                <td className="mono" translate="no">{r.messageType}</td>
+                <td className="mono" translate="no">
+                  {r.messageType}
+                </td>
                 <td>{r.returnStatus === null ? '' : <StatusChip status={r.returnStatus} />}</td>
-                <td className="mono" translate="no">{r.source}</td>
+                <td className="mono" translate="no">
+                  {r.source}
+                </td>
                 <td translate="no">{formatDateTime(r.receivedAt, i18n.language, 'short')}</td>
               </tr>
             ))}
           </DataTable>
-          <OffsetPager offset={offset} size={PAGE} total={list.data.total} onOffset={setOffset} testId="sync-receipts-pager" />
+          <OffsetPager
+            offset={offset}
+            size={PAGE}
+            total={list.data.total}
+            onOffset={setOffset}
+            testId="sync-receipts-pager"
+          />
         </>
       ) : null}
     </ViewSection>

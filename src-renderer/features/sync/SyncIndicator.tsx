@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store.ts';
 import { StatusDot } from '../../ui/StatusDot.tsx';
 import { summariseSync } from './sync-summary.ts';
+import { useSyncStatus } from './use-sync-status.ts';
 
 export function SyncIndicator() {
   const { t } = useTranslation();
-  const status = useAppStore((s) => s.syncStatus);
+  const status = useSyncStatus();
   const navigate = useAppStore((s) => s.navigate);
   const summary = summariseSync(t, status);
   return (

@@ -1,33 +1,27 @@
 /**
  * SyncPage: the Sync screen. The outbox counts and connection state (from `sync.status`, kept
  * fresh by its events), the transport and signer settings, "sync now" with its progress, the
- * outbox (queued / failed / sent, attempts, last error, retry) and the receipts received.
+ * outbox (queued / failed / sent, attempts, last error, retry), the receipts set aside as
+ * unreadable (with why) and the receipts received.
  */
-import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../state/store.ts';
+import { refetchAreas, useQuery } from '../../app/use-query.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { StatusDot } from '../../ui/StatusDot.tsx';
-import { useCommand, useLiveRevision } from '../customs/index.ts';
 import { OutboxView } from './OutboxView.tsx';
+import { QuarantineList } from './QuarantineList.tsx';
 import { ReceiptsList } from './ReceiptsList.tsx';
 import { summariseSync } from './sync-summary.ts';
 import { SyncNowPanel } from './SyncNowPanel.tsx';
 import { TransportForm } from './TransportForm.tsx';
+import { OUTBOX_AREAS, useSyncStatus } from './use-sync-status.ts';
 
 export function SyncPage() {
   const { t, i18n } = useTranslation();
-  const status = useAppStore((s) => s.syncStatus);
-  const refreshSync = useAppStore((s) => s.refreshSync);
-  const [revision, setRevision] = useState(0);
-  const changed = useCallback(() => {
-    setRevision((r) => r + 1);
-    void refreshSync();
-  }, [refreshSync]);
-  const live = useLiveRevision();
-  const config = useCommand('sync.getConfig', {}, revision);
+  const status = useSyncStatus();
+  const config = useQuery('sync.getConfig', {}, { areas: ['sync', 'training'] });
   const number = new Intl.NumberFormat(i18n.language);
   const summary = summariseSync(t, status);
   return (
@@ -35,7 +29,7 @@ export function SyncPage() {
       <PageHeader
         title={t('sync.page.title')}
         description={t('sync.page.description')}
-        actions={<Button onClick={changed}>{t('common.refresh')}</Button>}
+        actions={<Button onClick={() => refetchAreas(OUTBOX_AREAS)}>{t('common.refresh')}</Button>}
       />
       {status ? (
         <dl className="stats">
@@ -45,7 +39,9 @@ export function SyncPage() {
           </div>
           <div className="stat">
             <dt>{t('sync.page.failed')}</dt>
-            <dd data-testid="sync-failed" className={status.failed > 0 ? 'stat-bad' : undefined}>{number.format(status.failed)}</dd>
+            <dd data-testid="sync-failed" className={status.failed > 0 ? 'stat-bad' : undefined}>
+              {number.format(status.failed)}
+            </dd>
           </div>
           <div className="stat">
             <dt>{t('sync.page.state')}</dt>
@@ -57,11 +53,12 @@ export function SyncPage() {
       ) : (
         <p className="muted">{t('sync.page.unknown')}</p>
       )}
-      {config.failure ? <ErrorBanner error={config.failure} onDismiss={config.dismiss} /> : null}
-      <TransportForm config={config.data} onSaved={changed} />
-      <SyncNowPanel disabled={(config.data?.mode ?? 'off') === 'off'} onFinished={changed} />
-      <OutboxView revision={revision + live} onChanged={changed} />
-      <ReceiptsList revision={revision + live} />
+      {config.error ? <ErrorBanner error={config.error} onDismiss={config.clearError} /> : null}
+      <TransportForm config={config.data ?? null} />
+      <SyncNowPanel disabled={(config.data?.mode ?? 'off') === 'off'} />
+      <OutboxView />
+      <QuarantineList />
+      <ReceiptsList />
     </div>
   );
 }

@@ -8,7 +8,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo, SyncConfig } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
+import { useMutation } from '../../app/use-query.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Select } from '../../ui/Select.tsx';
@@ -17,7 +17,7 @@ import { pick, SIGNER_KINDS, SYNC_MODES, type SignerKind, type SyncMode } from '
 
 export interface TransportFormProps {
   readonly config: SyncConfig | null;
-  readonly onSaved: (config: SyncConfig) => void;
+  readonly onSaved?: (config: SyncConfig) => void;
 }
 
 const URL_PATTERN = /^https?:\/\/\S+$/;
@@ -33,7 +33,8 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
   const [intervalText, setIntervalText] = useState('60');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  const configure = useMutation('sync.configure');
+  const saving = configure.pending;
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -60,19 +61,21 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
     setFieldErrors(local);
     setSaved(false);
     if (Object.keys(local).length > 0) return;
-    setSaving(true);
-    const result = await call('sync.configure', {
+    const result = await configure.run({
       mode,
       url: mode === 'platform' ? url.trim() : null,
       dir: mode === 'exchangeDir' ? dir.trim() : null,
-      signer: { kind: signer, url: signer === 'http' ? signerUrl.trim() : null, dir: signer === 'folder' ? signerDir.trim() : null },
+      signer: {
+        kind: signer,
+        url: signer === 'http' ? signerUrl.trim() : null,
+        dir: signer === 'folder' ? signerDir.trim() : null,
+      },
       intervalSeconds: seconds,
     });
-    setSaving(false);
     if (result.ok) {
       setSaved(true);
       setError(null);
-      onSaved(result.value);
+      onSaved?.(result.value);
     } else {
       setFieldErrors(result.error.fields ?? {});
       setError(result.error);
@@ -86,43 +89,131 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
       <div className="form-grid">
         <Field name="syncMode" label={t('syncCenter.transport.mode')}>
           {(a11y) => (
-            <Select {...a11y} data-testid="sync-mode" value={mode}
+            <Select
+              {...a11y}
+              data-testid="sync-mode"
+              value={mode}
               options={SYNC_MODES.map((m) => ({ value: m, label: t(`syncCenter.transport.modes.${m}`) }))}
-              onChange={(e) => { setMode(pick(SYNC_MODES, e.target.value, 'off')); setSaved(false); }} />
+              onChange={(e) => {
+                setMode(pick(SYNC_MODES, e.target.value, 'off'));
+                setSaved(false);
+              }}
+            />
           )}
         </Field>
         {mode === 'platform' ? (
-          <Field name="syncUrl" label={t('syncCenter.transport.url')} help={t('syncCenter.transport.urlHelp')} errorCode={fieldErrors['syncUrl'] ?? fieldErrors['url'] ?? null}>
-            {(a11y) => <input {...a11y} className="input" type="url" data-testid="sync-url" value={url} placeholder={t('syncCenter.transport.urlPlaceholder')} onChange={(e) => setUrl(e.target.value)} />}
+          <Field
+            name="syncUrl"
+            label={t('syncCenter.transport.url')}
+            help={t('syncCenter.transport.urlHelp')}
+            errorCode={fieldErrors['syncUrl'] ?? fieldErrors['url'] ?? null}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                className="input"
+                type="url"
+                data-testid="sync-url"
+                value={url}
+                placeholder={t('syncCenter.transport.urlPlaceholder')}
+                onChange={(e) => setUrl(e.target.value)}
+              />
+            )}
           </Field>
         ) : null}
         {mode === 'exchangeDir' ? (
-          <Field name="syncDir" label={t('syncCenter.transport.dir')} help={t('syncCenter.transport.dirHelp')} errorCode={fieldErrors['syncDir'] ?? fieldErrors['dir'] ?? null}>
-            {(a11y) => <input {...a11y} className="input" data-testid="sync-dir" value={dir} onChange={(e) => setDir(e.target.value)} />}
+          <Field
+            name="syncDir"
+            label={t('syncCenter.transport.dir')}
+            help={t('syncCenter.transport.dirHelp')}
+            errorCode={fieldErrors['syncDir'] ?? fieldErrors['dir'] ?? null}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                className="input"
+                data-testid="sync-dir"
+                value={dir}
+                onChange={(e) => setDir(e.target.value)}
+              />
+            )}
           </Field>
         ) : null}
-        <Field name="signerKind" label={t('syncCenter.transport.signer')} help={t(`syncCenter.transport.signerHelp.${signer}`)}>
+        <Field
+          name="signerKind"
+          label={t('syncCenter.transport.signer')}
+          help={t(`syncCenter.transport.signerHelp.${signer}`)}
+        >
           {(a11y) => (
-            <Select {...a11y} data-testid="sync-signer" value={signer}
+            <Select
+              {...a11y}
+              data-testid="sync-signer"
+              value={signer}
               options={SIGNER_KINDS.map((k) => ({ value: k, label: t(`syncCenter.transport.signers.${k}`) }))}
-              onChange={(e) => setSigner(pick(SIGNER_KINDS, e.target.value, 'none'))} />
+              onChange={(e) => setSigner(pick(SIGNER_KINDS, e.target.value, 'none'))}
+            />
           )}
         </Field>
         {signer === 'http' ? (
-          <Field name="signerUrl" label={t('syncCenter.transport.signerUrl')} errorCode={fieldErrors['signerUrl'] ?? null}>
-            {(a11y) => <input {...a11y} className="input" type="url" data-testid="sync-signer-url" value={signerUrl} onChange={(e) => setSignerUrl(e.target.value)} />}
+          <Field
+            name="signerUrl"
+            label={t('syncCenter.transport.signerUrl')}
+            errorCode={fieldErrors['signerUrl'] ?? null}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                className="input"
+                type="url"
+                data-testid="sync-signer-url"
+                value={signerUrl}
+                onChange={(e) => setSignerUrl(e.target.value)}
+              />
+            )}
           </Field>
         ) : null}
         {signer === 'folder' ? (
-          <Field name="signerDir" label={t('syncCenter.transport.signerDir')} errorCode={fieldErrors['signerDir'] ?? null}>
-            {(a11y) => <input {...a11y} className="input" data-testid="sync-signer-dir" value={signerDir} onChange={(e) => setSignerDir(e.target.value)} />}
+          <Field
+            name="signerDir"
+            label={t('syncCenter.transport.signerDir')}
+            errorCode={fieldErrors['signerDir'] ?? null}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                className="input"
+                data-testid="sync-signer-dir"
+                value={signerDir}
+                onChange={(e) => setSignerDir(e.target.value)}
+              />
+            )}
           </Field>
         ) : null}
-        <Field name="syncInterval" label={t('syncCenter.transport.interval')} errorCode={fieldErrors['syncInterval'] ?? fieldErrors['intervalSeconds'] ?? null}>
-          {(a11y) => <input {...a11y} className="input input-compact" inputMode="numeric" data-testid="sync-interval" value={intervalText} onChange={(e) => setIntervalText(e.target.value)} />}
+        <Field
+          name="syncInterval"
+          label={t('syncCenter.transport.interval')}
+          errorCode={fieldErrors['syncInterval'] ?? fieldErrors['intervalSeconds'] ?? null}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              className="input input-compact"
+              inputMode="numeric"
+              data-testid="sync-interval"
+              value={intervalText}
+              onChange={(e) => setIntervalText(e.target.value)}
+            />
+          )}
         </Field>
       </div>
-      <SubmitActions testId="sync-transport-save" busy={saving} done={saved ? t('syncCenter.transport.saved') : null} doneTestId="sync-transport-saved">{saving ? t('syncCenter.saving') : t('syncCenter.save')}</SubmitActions>
+      <SubmitActions
+        testId="sync-transport-save"
+        busy={saving}
+        done={saved ? t('syncCenter.transport.saved') : null}
+        doneTestId="sync-transport-saved"
+      >
+        {saving ? t('syncCenter.saving') : t('syncCenter.save')}
+      </SubmitActions>
     </form>
   );
 }

@@ -7,39 +7,46 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo, PracticeCounters } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
+import { useMutation, useQuery } from '../../app/use-query.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { useCommand, useLiveRevision } from '../customs/index.ts';
 
 const POLL_MS = 2000;
-const COUNTERS: ReadonlyArray<keyof PracticeCounters> = ['deliveries', 'keys', 'rejectedKeys', 'duplicateDeliveries', 'sixItems', 'receiptsVisible', 'receiptsPending'];
+const COUNTERS: ReadonlyArray<keyof PracticeCounters> = [
+  'deliveries',
+  'keys',
+  'rejectedKeys',
+  'duplicateDeliveries',
+  'sixItems',
+  'receiptsVisible',
+  'receiptsPending',
+];
 
-export function PracticeServerPanel({ onChanged }: { readonly onChanged: () => void }) {
+export function PracticeServerPanel() {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
-  const [revision, setRevision] = useState(0);
-  const live = useLiveRevision();
-  const status = useCommand('training.practice.status', {}, revision + live);
+  // Its counters move with every delivery: read again after sync work, and every few seconds while it runs.
+  const status = useQuery('training.practice.status', {}, { areas: ['training', 'sync'], events: ['sync.status'] });
+  const start = useMutation('training.practice.start');
+  const stop = useMutation('training.practice.stop');
   const [busy, setBusy] = useState<'start' | 'stop' | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const running = status.data?.running ?? false;
+  const refetch = status.refetch;
 
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => setRevision((r) => r + 1), POLL_MS);
+    const timer = setInterval(refetch, POLL_MS);
     return () => clearInterval(timer);
-  }, [running]);
+  }, [running, refetch]);
 
   const act = async (what: 'start' | 'stop') => {
     if (busy) return;
     setBusy(what);
     setError(null);
-    const result = what === 'start' ? await call('training.practice.start', {}) : await call('training.practice.stop', {});
+    const result = what === 'start' ? await start.run({}) : await stop.run({});
     setBusy(null);
     if (!result.ok) setError(result.error);
-    setRevision((r) => r + 1);
-    onChanged();
   };
 
   const s = status.data;
@@ -48,11 +55,14 @@ export function PracticeServerPanel({ onChanged }: { readonly onChanged: () => v
       <h2 className="panel-title">{t('practice.inApp.title')}</h2>
       <p>{t('practice.inApp.body')}</p>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      {status.failure ? <ErrorBanner error={status.failure} onDismiss={status.dismiss} /> : null}
+      {status.error ? <ErrorBanner error={status.error} onDismiss={status.clearError} /> : null}
       {s?.running ? (
         <>
           <p role="status">
-            {t('practice.inApp.running')} <span className="mono" translate="no" data-testid="practice-address">{s.url}</span>
+            {t('practice.inApp.running')}{' '}
+            <span className="mono" translate="no" data-testid="practice-address">
+              {s.url}
+            </span>
           </p>
           {s.counters ? (
             <dl className="stats" data-testid="practice-counters">
@@ -66,7 +76,9 @@ export function PracticeServerPanel({ onChanged }: { readonly onChanged: () => v
           ) : null}
         </>
       ) : (
-        <p className="muted" data-testid="practice-stopped">{t('practice.inApp.stopped')}</p>
+        <p className="muted" data-testid="practice-stopped">
+          {t('practice.inApp.stopped')}
+        </p>
       )}
       <div className="form-actions">
         {running ? (
@@ -74,7 +86,12 @@ export function PracticeServerPanel({ onChanged }: { readonly onChanged: () => v
             {busy === 'stop' ? t('practice.inApp.stopping') : t('practice.inApp.stop')}
           </Button>
         ) : (
-          <Button variant="primary" data-testid="practice-start" disabled={busy !== null} onClick={() => void act('start')}>
+          <Button
+            variant="primary"
+            data-testid="practice-start"
+            disabled={busy !== null}
+            onClick={() => void act('start')}
+          >
             {busy === 'start' ? t('practice.inApp.starting') : t('practice.inApp.start')}
           </Button>
         )}

@@ -28,8 +28,14 @@ export function TrainingCycle() {
         {STEPS.map((step) => (
           <li key={step.id}>
             {t(`practice.cycle.${step.id}`)}{' '}
-            <a href={hashFor(step.route, step.path)} data-testid={`practice-cycle-${step.id}`}
-              onClick={(e) => { e.preventDefault(); navigate(step.route, step.path); }}>
+            <a
+              href={hashFor(step.route, step.path)}
+              data-testid={`practice-cycle-${step.id}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(step.route, step.path);
+              }}
+            >
               {t('practice.cycle.open')}
             </a>
           </li>

@@ -12,7 +12,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../src-main/api/contract.ts';
-import { call } from '../../app/core-client.ts';
+import { useMutation, useQuery } from '../../app/use-query.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -20,9 +20,9 @@ import { Field } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { SubmitActions } from '../../ui/SubmitActions.tsx';
-import { useCommand } from '../customs/index.ts';
 import { PracticeServerPanel } from './PracticeServerPanel.tsx';
 import { TrainingCycle } from './TrainingCycle.tsx';
+import { TrainingSandboxPanel } from './TrainingSandboxPanel.tsx';
 
 export const PRACTICE_PORT = 8790;
 const START_COMMAND = `kuajing practice-platform --port ${PRACTICE_PORT}`;
@@ -31,9 +31,8 @@ const LEDGER_COMMANDS = 'kuajing start --data-dir ./practice-ledger\nkuajing dem
 export function TrainingPage() {
   const { t } = useTranslation();
   const navigate = useAppStore((s) => s.navigate);
-  const refreshSync = useAppStore((s) => s.refreshSync);
-  const [revision, setRevision] = useState(0);
-  const config = useCommand('sync.getConfig', {}, revision);
+  const config = useQuery('sync.getConfig', {}, { areas: ['sync', 'training'] });
+  const configure = useMutation('sync.configure');
   const [url, setUrl] = useState('');
   const [signed, setSigned] = useState(true);
   const [invalid, setInvalid] = useState(false);
@@ -48,19 +47,18 @@ export function TrainingPage() {
     setInvalid(!ok);
     if (!ok || busy) return;
     setBusy(true);
-    const result = await call('sync.configure', { mode: 'platform', url: target, signer: { kind: signed ? 'sm2Practice' : 'none' } });
+    const result = await configure.run({
+      mode: 'platform',
+      url: target,
+      signer: { kind: signed ? 'sm2Practice' : 'none' },
+    });
     setBusy(false);
     if (result.ok) {
       setConnected(true);
       setError(null);
-      changed();
     } else setError(result.error);
   };
 
-  const changed = () => {
-    setRevision((r) => r + 1);
-    void refreshSync();
-  };
   const c = config.data;
   return (
     <div className="page" data-testid="page-training">
@@ -69,32 +67,59 @@ export function TrainingPage() {
         <h2 className="panel-title">{t('practice.what.title')}</h2>
         <p>{t('practice.what.body')}</p>
       </section>
-      <PracticeServerPanel onChanged={changed} />
+      <TrainingSandboxPanel />
+      <PracticeServerPanel />
       <TrainingCycle />
       <details className="panel" data-testid="practice-external">
         <summary className="panel-title">{t('practice.external.title')}</summary>
         <ol>
           <li>
             <p>{t('practice.steps.ledger')}</p>
-            <pre className="mono" translate="no" data-testid="practice-demo-command">{LEDGER_COMMANDS}</pre>
+            <pre className="mono" translate="no" data-testid="practice-demo-command">
+              {LEDGER_COMMANDS}
+            </pre>
           </li>
           <li>
             <p>{t('practice.steps.start', { port: PRACTICE_PORT })}</p>
-            <pre className="mono" translate="no" data-testid="practice-start-command">{START_COMMAND}</pre>
+            <pre className="mono" translate="no" data-testid="practice-start-command">
+              {START_COMMAND}
+            </pre>
             <p className="field-help">{t('practice.steps.startHelp')}</p>
           </li>
           <li>
             <p>{t('practice.steps.connect')}</p>
             <form className="form" data-testid="practice-connect" onSubmit={(e) => void connect(e)} noValidate>
               {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-              <Field name="practiceUrl" label={t('practice.url')} help={t('practice.urlHelp')} errorCode={invalid ? 'validation.invalid' : null}>
+              <Field
+                name="practiceUrl"
+                label={t('practice.url')}
+                help={t('practice.urlHelp')}
+                errorCode={invalid ? 'validation.invalid' : null}
+              >
                 {(a11y) => (
-                  <input {...a11y} className="input" type="url" data-testid="practice-url" value={url}
-                    placeholder={t('practice.urlPlaceholder', { port: PRACTICE_PORT })} onChange={(e) => { setUrl(e.target.value); setConnected(false); }} />
+                  <input
+                    {...a11y}
+                    className="input"
+                    type="url"
+                    data-testid="practice-url"
+                    value={url}
+                    placeholder={t('practice.urlPlaceholder', { port: PRACTICE_PORT })}
+                    onChange={(e) => {
+                      setUrl(e.target.value);
+                      setConnected(false);
+                    }}
+                  />
                 )}
               </Field>
               <Checkbox testId="practice-signed" label={t('practice.sign')} checked={signed} onChange={setSigned} />
-              <SubmitActions testId="practice-connect-submit" busy={busy} done={connected ? t('practice.connected') : null} doneTestId="practice-connected">{t('practice.connect')}</SubmitActions>
+              <SubmitActions
+                testId="practice-connect-submit"
+                busy={busy}
+                done={connected ? t('practice.connected') : null}
+                doneTestId="practice-connected"
+              >
+                {t('practice.connect')}
+              </SubmitActions>
             </form>
           </li>
           <li>
@@ -108,11 +133,14 @@ export function TrainingPage() {
       </details>
       <section className="panel" data-testid="practice-current">
         <h2 className="panel-title">{t('practice.current.title')}</h2>
-        {config.failure ? <ErrorBanner error={config.failure} onDismiss={config.dismiss} /> : null}
+        {config.error ? <ErrorBanner error={config.error} onDismiss={config.clearError} /> : null}
         {c ? (
           <p data-testid="practice-current-text">
-            {c.mode === 'platform' ? t('practice.current.platform', { url: c.url ?? '' })
-              : c.mode === 'exchangeDir' ? t('practice.current.exchangeDir', { dir: c.dir ?? '' }) : t('practice.current.off')}
+            {c.mode === 'platform'
+              ? t('practice.current.platform', { url: c.url ?? '' })
+              : c.mode === 'exchangeDir'
+                ? t('practice.current.exchangeDir', { dir: c.dir ?? '' })
+                : t('practice.current.off')}
           </p>
         ) : null}
         <p className="notice">{t('practice.warning')}</p>

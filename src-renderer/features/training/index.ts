@@ -3,3 +3,4 @@
  * Other modules import only from this file.
  */
 export { TrainingPage } from './TrainingPage.tsx';
+export { SandboxBanner, useSandbox } from './SandboxBanner.tsx';

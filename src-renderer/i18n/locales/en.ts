@@ -7,6 +7,8 @@ import type { Translation } from '../translation.ts';
 import { settlementEn } from './areas/settlement.ts';
 import { customsEn } from './areas/customs.ts';
 import { syncEn } from './areas/sync.ts';
+import { reportsEn } from './areas/reports.ts';
+import { trainingEn } from './areas/training.ts';
 
 export const en = {
   app: {
@@ -51,7 +53,8 @@ export const en = {
     },
     page: {
       title: 'Sync',
-      description: 'Documents that must be reported to a platform wait in a queue and are sent in order once a platform is connected. Sending can be retried safely.',
+      description:
+        'Documents that must be reported to a platform wait in a queue and are sent in order once a platform is connected. Sending can be retried safely.',
       queued: 'Waiting to sync',
       failed: 'Failed',
       state: 'Connection',
@@ -66,7 +69,8 @@ export const en = {
   },
   firstRun: {
     title: 'Welcome to Kuajing Ledger',
-    intro: 'Kuajing Ledger keeps orders, stock, forex settlement and customs declarations in one ledger on this computer, and works without an internet connection. First, enter your company details: they appear on every customs message and printout.',
+    intro:
+      'Kuajing Ledger keeps orders, stock, forex settlement and customs declarations in one ledger on this computer, and works without an internet connection. First, enter your company details: they appear on every customs message and printout.',
     privacy: 'All data stays on this computer.',
     formTitle: 'Company details',
   },
@@ -121,7 +125,8 @@ export const en = {
   },
   settings: {
     title: 'Settings',
-    description: 'Company details and display language. Every save of the company details creates a new version; older versions stay in the ledger file.',
+    description:
+      'Company details and display language. Every save of the company details creates a new version; older versions stay in the ledger file.',
     companySection: 'Company details',
     languageSection: 'Display language',
     languageHelp: 'The language is saved in the ledger and used the next time you open it.',
@@ -136,8 +141,35 @@ export const en = {
       fifo: 'First in, first out (FIFO)',
       movingAverage: 'Moving weighted average',
     },
-    valuationHelp: 'FIFO takes cost from the oldest receipts first; moving average uses the average cost after each receipt. A change applies to issues from now on; costs already booked are not rewritten.',
+    valuationHelp:
+      'FIFO takes cost from the oldest receipts first; moving average uses the average cost after each receipt. A change applies to issues from now on; costs already booked are not rewritten.',
     valuationSaved: 'Valuation method saved.',
+    statusMappings: {
+      title: 'Order statuses',
+      intro:
+        'ERPs and platforms use their own words for order statuses. Here are what each shop’s own words mean, and the words with no meaning yet (their orders show as “Unknown status” and are not counted as sales). Choosing a meaning re-classifies the shop’s orders with that word, each change recorded in the order’s history, and later imports read the word the same way.',
+      none: 'No shop has its own status words, and no status word is unknown.',
+      shop: 'Shop',
+      word: 'Status word',
+      orders: 'Unknown orders',
+      means: 'Means',
+      saved: 'Saved: “{{word}}” means {{status}}; {{count}} orders re-classified.',
+    },
+    backups: {
+      title: 'Backups and restore',
+      help: 'The app backs up once a day (in the background, shortly after it opens) and keeps the last 7 daily copies plus one per week for the 4 weeks before; copies taken before a ledger upgrade or a restore are kept apart. Every copy is checked by opening it. Restore replaces the whole ledger with the chosen copy; the state before it is kept as a backup first.',
+      now: 'Back up now',
+      taking: 'Backing up…',
+      taken: 'Backed up: {{name}}',
+      empty: 'No backup yet.',
+      kind: 'Kind',
+      takenAt: 'Taken at',
+      size: 'Size',
+      restore: 'Restore',
+      confirm: 'Confirm: restore this copy',
+      restored: 'Restored from {{name}}; the state before is kept as {{keptAside}}. Reloading…',
+      kinds: { daily: 'Daily', 'pre-migration': 'Before upgrade', 'pre-restore': 'Before restore', manual: 'By hand' },
+    },
   },
   orders: {
     title: 'Order ledger',
@@ -218,6 +250,8 @@ export const en = {
       cancelled: 'Cancelled',
       refunded: 'Refunded',
       partially_refunded: 'Partially refunded',
+      refunding: 'Refund in progress',
+      unknown: 'Unknown status',
     },
     customsModes: {
       '9610': '9610 Cross-border e-commerce retail export (direct mail)',
@@ -245,14 +279,24 @@ export const en = {
       pending: 'Not a sale: pending',
       otherChannel: 'Not a sale: other channel',
       unpaid: 'Not a sale: unpaid',
+      unknownStatus: 'Not a sale: status unknown',
+      amountsUnknown: 'Not a sale: amounts unknown',
     },
     exclusionHelp: {
-      cancelled: 'Cancelled orders stay in the ledger but are not counted as sales (as in the platform’s own sales reports).',
-      pending: 'Pending orders (e.g. Amazon Pending) have no confirmed price yet and are not counted until payment is confirmed.',
-      otherChannel: 'Sold on another channel (e.g. Shopify) and only shipped from Amazon’s warehouse: the sale is recorded on that channel, so it is not counted twice here.',
+      cancelled:
+        'Cancelled orders stay in the ledger but are not counted as sales (as in the platform’s own sales reports).',
+      pending:
+        'Pending orders (e.g. Amazon Pending) have no confirmed price yet and are not counted until payment is confirmed.',
+      otherChannel:
+        'Sold on another channel (e.g. Shopify) and only shipped from Amazon’s warehouse: the sale is recorded on that channel, so it is not counted twice here.',
       unpaid: 'Orders the buyer has not paid are not counted as sales.',
+      unknownStatus:
+        'The file’s status word (kept as written) is in no table. Say what it means in the import preview or in Settings → Order statuses, and the order is re-classified.',
+      amountsUnknown:
+        'The file states no prices for this order (Amazon Pending or multi-channel orders): its amounts show as unknown and it is not counted as a sale.',
     },
     countsAsSale: 'Counted as a sale',
+    unknownAmount: 'unknown',
     feeTypes: {
       commission: 'Commission',
       fulfilment: 'Fulfilment fee',
@@ -351,7 +395,8 @@ export const en = {
       missing: {
         productCost: 'Product cost will be worked out once the stock module records purchase costs.',
         headHaul: 'Head-haul freight will be allocated to orders once the stock module records inbound batches.',
-        lastMile: 'Last-mile and fulfilment costs come from settlement reports or overseas-warehouse bills and are added when imported.',
+        lastMile:
+          'Last-mile and fulfilment costs come from settlement reports or overseas-warehouse bills and are added when imported.',
         platformFees: 'Platform fees come from the platform’s settlement report and are added when it is imported.',
         advertising: 'Advertising costs come from settlement reports or ad invoices and are added when imported.',
         fxDifference: 'The FX difference is known once this payout has been converted to CNY.',
@@ -442,7 +487,8 @@ export const en = {
     },
     import: {
       title: 'Import orders',
-      intro: 'Choose an order file exported from a platform or your ERP. You see a preview first — which orders are new, which would change, which rows have problems. Nothing is written until you confirm, and importing the same file again never duplicates orders.',
+      intro:
+        'Choose an order file exported from a platform or your ERP. You see a preview first — which orders are new, which would change, which rows have problems. Nothing is written until you confirm, and importing the same file again never duplicates orders.',
       file: 'Order file',
       fileHelp: 'CSV, TSV and XLSX; the encoding is detected (UTF-8, UTF-8 with BOM, GBK / GB18030).',
       choose: 'Choose a file',
@@ -489,6 +535,21 @@ export const en = {
         sample: 'First orders',
         nothing: 'The file has no orders that can be imported.',
         notWritten: 'This is only a preview: nothing is written to the ledger until you confirm.',
+        warnings: 'Warnings',
+        totalMismatch:
+          'Order {{orderNo}}: the file states a total of {{stated}} {{currency}}, its parts add up to {{computed}} {{currency}} (difference {{difference}}). The difference is kept with the order.',
+        unknownStatuses: 'Status words not recognised',
+        unknownStatusesIntro:
+          'These status words are in no table. Say what each means for this shop; orders of a word left unmapped are imported with status unknown and not counted as sales (change it later in Settings → Order statuses). Your choice is saved when you confirm.',
+        unknownWord: 'Status word',
+        unknownCount: 'Orders',
+        unknownAs: 'Means',
+        unknownLeave: 'Leave unknown for now',
+        acceptValidRows: 'Import the valid rows (leave out the {{count}} rejected rows)',
+        mustAccept:
+          '{{count}} rows were rejected. Tick “Import the valid rows” to confirm, or fix the file and import it again.',
+        allRejected: 'Every row of the file was rejected: there is nothing to import.',
+        rows: '{{read}} rows read: {{imported}} imported, {{rejected}} rejected',
       },
       encodings: {
         'utf-8': 'UTF-8',
@@ -500,7 +561,8 @@ export const en = {
       rejected: {
         title: 'Rows with problems',
         someColumn: 'a column',
-        intro: 'These rows will not be imported. Download them as CSV, fix them in your spreadsheet and import them again; the other orders can be imported now.',
+        intro:
+          'These rows will not be imported. Download them as CSV, fix them in your spreadsheet and import them again; the other orders can be imported now.',
         row: 'Row',
         column: 'Column',
         reason: 'Reason',
@@ -509,7 +571,8 @@ export const en = {
       },
       mapping: {
         title: 'Column mapping',
-        intro: 'Choose the file’s column for each field. It has been filled in from the headers — please check it; fields marked “required” must have a column.',
+        intro:
+          'Choose the file’s column for each field. It has been filled in from the headers — please check it; fields marked “required” must have a column.',
         field: 'Ledger field',
         column: 'Column in the file',
         notMapped: '(not in the file)',
@@ -556,7 +619,8 @@ export const en = {
   },
   stock: {
     title: 'Stock',
-    description: 'Stock by SKU and warehouse: purchase receipts, head-haul shipments and overseas receipts, sales, returns, counts and write-offs, costed first-in first-out (or by moving average).',
+    description:
+      'Stock by SKU and warehouse: purchase receipts, head-haul shipments and overseas receipts, sales, returns, counts and write-offs, costed first-in first-out (or by moving average).',
     tabsLabel: 'Stock views',
     tabs: {
       onhand: 'On hand',
@@ -632,7 +696,8 @@ export const en = {
       editTitle: 'Edit SKU {{itemNo}}',
       saved: 'SKU {{itemNo}} saved.',
       emptyTitle: 'No SKUs yet',
-      emptyBody: 'A SKU carries the customs data (goods name, declaration elements, HS code, units) the export inventory list needs; stock is kept per SKU.',
+      emptyBody:
+        'A SKU carries the customs data (goods name, declaration elements, HS code, units) the export inventory list needs; stock is kept per SKU.',
       platformSkus: 'Platform SKUs',
       noSecondUnit: 'None',
       fields: {
@@ -676,7 +741,8 @@ export const en = {
       editTitle: 'Edit warehouse {{code}}',
       saved: 'Warehouse "{{name}}" saved.',
       emptyTitle: 'No warehouses yet',
-      emptyBody: 'Create at least one domestic warehouse, and an overseas one (own, public overseas warehouse or a platform warehouse such as FBA) when you ship abroad. In-transit locations are made by head-haul shipments.',
+      emptyBody:
+        'Create at least one domestic warehouse, and an overseas one (own, public overseas warehouse or a platform warehouse such as FBA) when you ship abroad. In-transit locations are made by head-haul shipments.',
       fields: {
         code: 'Code',
         name: 'Name',
@@ -712,7 +778,8 @@ export const en = {
       inTransit: 'In transit',
       receivedTitle: 'Received',
       emptyTitle: 'Nothing in transit',
-      emptyBody: 'Create a shipment when goods leave a domestic warehouse for an overseas one; record the receipt and landed costs here when they arrive.',
+      emptyBody:
+        'Create a shipment when goods leave a domestic warehouse for an overseas one; record the receipt and landed costs here when they arrive.',
       noEta: 'Not given',
       overdue: 'Past ETA',
       open: 'View',
@@ -738,7 +805,8 @@ export const en = {
       },
       help: {
         bookingNoteNo: 'The 9810 overseas-warehouse booking note number (订仓单号).',
-        allocationBasis: 'Freight, insurance, duties and fees are split over the SKUs in this proportion, exact to the fen.',
+        allocationBasis:
+          'Freight, insurance, duties and fees are split over the SKUs in this proportion, exact to the fen.',
       },
       bases: {
         value: 'By value',
@@ -864,7 +932,8 @@ export const en = {
     },
     import: {
       title: 'Import & reconcile',
-      intro: 'Import stock movements, or import the FBA inventory report or a 3PL stock list to compare with the ledger and list the differences.',
+      intro:
+        'Import stock movements, or import the FBA inventory report or a 3PL stock list to compare with the ledger and list the differences.',
       source: 'File type',
       sources: {
         'stock-moves': 'Stock movements (template)',
@@ -872,9 +941,12 @@ export const en = {
         'stock-count': '3PL / stock count list',
       },
       sourceHelp: {
-        'stock-moves': 'One movement per row: date, type, SKU, warehouse, quantity, unit cost… with the template’s header row. Amounts are read as written in the file.',
-        'fba-inventory': 'The inventory report downloaded from Amazon Seller Central. Only compared with the ledger; nothing is booked.',
-        'stock-count': 'Quantities (SKU, quantity) from an overseas warehouse or a count. Only the differences to the ledger are listed.',
+        'stock-moves':
+          'One movement per row: date, type, SKU, warehouse, quantity, unit cost… with the template’s header row. Amounts are read as written in the file.',
+        'fba-inventory':
+          'The inventory report downloaded from Amazon Seller Central. Only compared with the ledger; nothing is booked.',
+        'stock-count':
+          'Quantities (SKU, quantity) from an overseas warehouse or a count. Only the differences to the ledger are listed.',
       },
       warehouse: 'Warehouse',
       createMissing: 'Create SKUs and warehouses the file names but the ledger lacks',
@@ -889,8 +961,24 @@ export const en = {
         posted: 'Booked',
         createdSkus: 'SKUs created',
         createdWarehouses: 'Warehouses created',
+        createdShipments: 'Shipments created',
+        unchanged: 'Already in the ledger',
         rejected: 'Not imported',
       },
+      check: 'Check file',
+      previewTitle: 'Preview: nothing is booked yet',
+      previewClean: 'Every row can be imported. Rows already in the ledger (imported before) are left as they are.',
+      previewRejected:
+        'Some rows cannot be imported, so the file is not imported as it is. Fix those rows and choose the file again, or import only the valid rows.',
+      confirm: 'Import',
+      confirmValid: 'Import the valid rows ({{count}} rows left out)',
+      committed: 'Imported.',
+      nothingNew: 'Nothing new: every row of this file is already in the ledger.',
+      kindsTitle: 'New warehouses: what kind are they?',
+      kindsHelp:
+        'The file names warehouses the ledger does not have yet and does not say what kind they are. Choose a kind (and the country for warehouses abroad), then check the file again.',
+      kindCountry: 'Country (two letters)',
+      kindsContinue: 'Check again',
       rejectedTitle: 'Rows not imported',
       rejectedRow: 'Row',
       rejectedColumn: 'Column',
@@ -906,24 +994,31 @@ export const en = {
   pages: {
     reports: {
       title: 'Reports',
-      description: 'Business, tax and settlement reports summarised from the ledger.',
-      emptyTitle: 'Reports are not available yet',
-      emptyBody: 'Reports only read what the ledger has recorded. Once orders, stock and settlement are available, summary reports and exports will be offered here.',
+      description:
+        'Tax and bank printouts: the no-invoice exemption register, the deemed income-tax sheet, exports by declaration, stock value and ageing, and the netting statement — preview them and save as PDF or XLSX.',
+      emptyTitle: 'Choose a report and a period',
+      emptyBody:
+        'Reports read only what the ledger holds — orders, export lists, stock and settlements — exact to the fen.',
     },
   },
   ...settlementEn.ui,
   ...customsEn.ui,
   ...syncEn.ui,
+  ...reportsEn.ui,
+  ...trainingEn.ui,
   errors: {
     ...settlementEn.errors,
     ...customsEn.errors,
     ...syncEn.errors,
+    ...reportsEn.errors,
+    ...trainingEn.errors,
     unknown: 'Something went wrong (code: {{code}}).',
     internal: 'An internal error occurred. Please contact support and quote incident {{incidentId}}.',
     notImplemented: 'This feature is still being built and cannot be used yet.',
     usage: 'Wrong command arguments: {{detail}}',
     orders: {
       notFound: 'This order was not found; it may have been deleted.',
+      ambiguousNumber: 'Order number {{orderNo}} is in several shops ({{shops}}); name the shop with --shop.',
       status: {
         unknown: 'Unknown order status “{{status}}” ({{platform}}).',
       },
@@ -1001,22 +1096,43 @@ export const en = {
       mapping: {
         notFound: 'There is no saved column mapping named “{{name}}”; it may have been deleted.',
       },
-      shopPlatformMismatch: 'The chosen shop is on {{shopPlatform}} but the file has {{filePlatform}} orders. Choose a shop of that platform, or “Decide from the file”.',
+      shopPlatformMismatch:
+        'The chosen shop is on {{shopPlatform}} but the file has {{filePlatform}} orders. Choose a shop of that platform, or “Decide from the file”.',
+      rowsRejected:
+        '{{rejected}} rows were rejected; nothing was imported. Tick “Import the valid rows”, or fix the file and import it again.',
+      allRowsRejected: 'All {{rejected}} rows of the file were rejected; nothing was imported.',
+      shopAmbiguous: '{{platform}} has several shops ({{shops}}); choose the shop this file belongs to.',
+    },
+    statuses: {
+      ambiguousShop: 'Orders of several shops carry the status “{{word}}”; choose the shop.',
+      wordNotFound: 'No order carries the status “{{word}}”; choose the shop.',
+      badWord: 'The status word “{{word}}” is empty or too long.',
     },
     import: {
       file: {
         empty: 'The file is empty.',
         headerOnly: 'The file has a header row but no orders.',
-        binary: 'This is not a spreadsheet text file (perhaps an image or archive renamed). Export CSV, TSV or XLSX from the platform again.',
-        unknownSource: 'The file’s platform could not be recognised. Choose its format under “Source”, or “Other spreadsheet” to map the columns yourself.',
+        truncated:
+          'The file ends in the middle of a row or a character: it was cut off (a download or copy that did not finish). Rows up to {{lastGoodRow}} are complete; export or download the file again. Nothing was imported.',
+        rowsUnaccounted:
+          'Not every row of the file could be accounted for ({{read}} read, {{imported}} imported, {{rejected}} rejected); nothing was imported.',
+        binary:
+          'This is not a spreadsheet text file (perhaps an image or archive renamed). Export CSV, TSV or XLSX from the platform again.',
+        unknownSource:
+          'The file’s platform could not be recognised. Choose its format under “Source”, or “Other spreadsheet” to map the columns yourself.',
         tooLarge: 'The file is too large to import at once. Export it in smaller date ranges and import each.',
+        compressedTooMuch:
+          'This Excel file expands too much when unpacked ({{part}}: {{bytes}} bytes, limit {{maxBytes}}); it may be damaged or crafted, and was not read. Export it again from the platform, or split it into several files.',
         unreadable: 'The file “{{file}}” could not be read. Make sure no other program is using it, then try again.',
-        badSettlementTotals: 'The totals row at the top of the settlement report is wrong (row {{row}}); nothing was imported.',
+        badSettlementTotals:
+          'The totals row at the top of the settlement report is wrong (row {{row}}); nothing was imported.',
         missingColumns: 'The file lacks required columns: {{columns}}.',
-        noCurrency: 'The file has no currency column. Choose the shop to import into (its currency is used), or add a currency column.',
+        noCurrency:
+          'The file has no currency column. Choose the shop to import into (its currency is used), or add a currency column.',
       },
       row: {
-        columnCount: 'This row has {{actual}} columns; the header has {{expected}} (an extra separator, or the file was cut off).',
+        columnCount:
+          'This row has {{actual}} columns; the header has {{expected}} (an extra separator, or the file was cut off).',
         fieldTooLong: 'The value is too long to be recorded ({{length}} characters).',
         badDate: 'The date “{{value}}” in “{{column}}” is not recognised.',
         badAmount: 'The amount “{{value}}” in “{{column}}” is not recognised.',
@@ -1032,8 +1148,13 @@ export const en = {
         currencyMismatch: 'One order in two currencies: {{value}} here, {{expected}} on its earlier rows.',
         duplicateLine: 'Order {{orderNo}} lists the same item twice ({{lineKey}}).',
         duplicateOrder: 'Order {{orderNo}} appears more than once in the file.',
-        orderNoMangled: 'The order number “{{value}}” was turned into scientific notation by a spreadsheet and the real number is lost. Export again from the platform, or format the column as text before saving.',
+        orderNoMangled:
+          'The order number “{{value}}” was turned into scientific notation by a spreadsheet and the real number is lost. Export again from the platform, or format the column as text before saving.',
         unterminatedQuote: 'A quote is not closed; the row may have been cut off.',
+      },
+      order: {
+        totalMismatch:
+          'Order {{orderNo}}: the file states a total of {{stated}}; its parts add up to {{computed}} (difference {{difference}}).',
       },
       options: {
         badTimeZone: 'The shop’s time zone “{{timeZone}}” is not recognised; correct it in the shop.',
@@ -1084,8 +1205,11 @@ export const en = {
         required: 'A foreign-currency amount needs its rate to CNY.',
       },
       shipment: {
+        rowsDiffer:
+          'Rows of shipment {{reference}} must share the date, the warehouse and the destination of its first row (row {{row}}).',
         unknown: 'Shipment "{{shipment}}" cannot be found.',
-        badRoute: 'A shipment goes between two different real warehouses ({{from}} → {{to}}), not to or from an in-transit location.',
+        badRoute:
+          'A shipment goes between two different real warehouses ({{from}} → {{to}}), not to or from an in-transit location.',
         duplicate: 'Booking note {{bookingNoteNo}} is already recorded.',
         etaBeforeShipDate: 'The ETA {{eta}} is before the ship date {{shipDate}}.',
         duplicateLine: 'SKU {{sku}} appears twice in the shipment; put it on one line.',
@@ -1107,7 +1231,8 @@ export const en = {
         notFound: 'This stock movement cannot be found.',
       },
       warehouse: {
-        transitFixed: 'Whether warehouse {{warehouse}} is an in-transit location cannot change; in-transit locations are made by shipments.',
+        transitFixed:
+          'Whether warehouse {{warehouse}} is an in-transit location cannot change; in-transit locations are made by shipments.',
         codeRequired: 'Enter the warehouse code.',
         nameRequired: 'Enter the warehouse name.',
         unknown: 'Unknown warehouse "{{warehouse}}". Create it first, or tick "create missing" when importing.',
@@ -1119,15 +1244,24 @@ export const en = {
         warehouseRequired: 'Choose the warehouse this stock list belongs to.',
       },
       row: {
-        badType: 'Unknown movement type "{{value}}" in "{{column}}" (use purchase, transfer, sale, return, count, writeoff or landed_cost).',
+        badType:
+          'Unknown movement type "{{value}}" in "{{column}}" (use purchase, transfer, sale, return, count, writeoff or landed_cost).',
         badDate: 'Cannot read the date "{{value}}" in "{{column}}"; use YYYY-MM-DD.',
         badQuantity: 'The quantity "{{value}}" in "{{column}}" is not a whole number.',
         missingValue: '"{{column}}" is required but empty.',
         badAmount: 'Cannot read the amount "{{value}}" in "{{column}}".',
         badCurrency: 'Unknown currency "{{value}}" in "{{column}}".',
+        badWarehouseKind:
+          'Unknown warehouse kind "{{value}}" in "{{column}}" (use domestic, overseasOwn, overseasPublic, platform or returns).',
+        badCountry: 'Unknown country "{{value}}" in "{{column}}"; use a two-letter code such as US.',
+        badBasis: 'Unknown allocation basis "{{value}}" in "{{column}}" (use value, weight, volume or quantity).',
+        receivedBeforeShipped: 'The received date {{value}} in "{{column}}" is before the row\'s date.',
       },
+      warehouseKindUnknown:
+        'The file names new warehouses whose kind is not known: {{warehouses}}. Say for each whether it is domestic, overseas, a public overseas warehouse, a platform warehouse or a returns warehouse (or add warehouse_kind / warehouse_country columns). Nothing was imported.',
       badQuantity: 'The stock quantity is not valid.',
-      negative: 'Not enough stock: {{sku}} in {{warehouse}} has {{onHand}} on {{date}}, and this needs {{wanted}}. A backdated movement may not make stock negative on any later day either.',
+      negative:
+        'Not enough stock: {{sku}} in {{warehouse}} has {{onHand}} on {{date}}, and this needs {{wanted}}. A backdated movement may not make stock negative on any later day either.',
       landedCost: {
         missingMeasure: 'SKU {{sku}} has no {{basis}} recorded, so landed cost cannot be allocated that way.',
         noBasis: 'The shipment’s {{basis}} is 0 for every SKU, so landed cost cannot be allocated that way.',
@@ -1135,6 +1269,12 @@ export const en = {
       },
       sku: {
         mappingTaken: 'Platform code {{code}} is already mapped to SKU {{sku}}.',
+        legalQty: {
+          invalid: 'The legal quantity per unit must be a number above 0 with at most 5 decimals, e.g. 3 or 0.125.',
+        },
+        supervision: { invalid: 'Supervision conditions are letter and digit codes, e.g. AB.' },
+        dutyRate: { invalid: 'Enter the export duty rate in percent, e.g. 0 or 20.' },
+        itemRecordNo: { tooLong: 'The account-book item number can be at most 30 characters.' },
         unknown: 'Unknown SKU "{{sku}}". Create it first, or tick "create missing" when importing.',
         duplicate: 'A SKU with this item number already exists.',
         hsCode: {
@@ -1174,9 +1314,21 @@ export const en = {
     backup: {
       exists: 'A backup file with this name already exists.',
       verifyFailed: 'The backup file failed its check; back up to another place.',
+      notFound: 'No such backup: {{name}}. Choose one from the list.',
+      socket: {
+        forbidden: 'Backup request refused: wrong credentials.',
+        badRequest: 'The backup request is malformed.',
+      },
+    },
+    restore: {
+      badFile: 'This backup cannot be used ({{detail}}); nothing was restored. Choose another backup.',
+      brokenReferences: 'This backup has {{count}} broken references; nothing was restored. Choose another backup.',
     },
     host: {
       rendererNotBuilt: 'The app’s screen files are missing; please reinstall the app.',
+      portInUse:
+        'Port {{port}} is already used by another program. Use the free port {{nextFreePort}} instead (--port {{nextFreePort}}), or close the program using it.',
+      portNotAllowed: 'Not allowed to use port {{port}}. Choose a port above 1024.',
     },
     company: {
       name: {
@@ -1187,7 +1339,8 @@ export const en = {
         required: 'Enter the Unified Social Credit Code.',
         length: 'The Unified Social Credit Code has 18 characters.',
         charset: 'The Unified Social Credit Code may only contain digits and upper-case letters (not I, O, S, V or Z).',
-        checkDigit: 'The check character of the Unified Social Credit Code does not match. Compare it with the business licence character by character.',
+        checkDigit:
+          'The check character of the Unified Social Credit Code does not match. Compare it with the business licence character by character.',
       },
       customsCode: {
         required: 'Enter the customs registration code.',
@@ -1214,19 +1367,35 @@ export const en = {
     },
     request: {
       invalid: 'What was sent is incomplete or malformed. Check the marked fields.',
-      forbidden: 'Access denied: this page’s access token is invalid or has expired. Open the web version again from Kuajing Ledger.',
+      forbidden:
+        'Access denied: this page’s access token is invalid or has expired. Open the web version again from Kuajing Ledger.',
       badJson: 'The data sent could not be read (malformed JSON).',
       tooLarge: 'The data sent is too large.',
-      unknownCommand: 'The program does not know this operation ({{command}}). The window and the background service may be different versions; restart the program.',
+      unknownCommand:
+        'The program does not know this operation ({{command}}). The window and the background service may be different versions; restart the program.',
       badHost: 'Wrong address; open the web version again from Kuajing Ledger.',
       methodNotAllowed: 'This kind of request is not supported.',
       notJson: 'The data sent is not JSON.',
       badPath: 'The path is not valid.',
+      launchTokenUsed:
+        'This start address has already been used. Go back to the page already open, or restart the Kuajing Ledger web version and open the new address it prints.',
+      badOrigin: 'The request did not come from Kuajing Ledger’s own page and was refused.',
       notFound: 'Not found.',
     },
     db: {
-      alreadyOpen: 'The ledger file is already open in another Kuajing Ledger window or process. Close it, then try again.',
-      corrupt: 'The ledger file is damaged; restore it from a backup.',
+      alreadyOpen:
+        'The ledger file is already open in another Kuajing Ledger window or process. Close it, then try again.',
+      readOnly:
+        'The ledger’s folder ({{dir}}) is read-only, so nothing can be written. Put the workspace in a folder you can write to (--data-dir), or make this folder writable.',
+      diskFull:
+        'The disk is full: this change was not saved (it was rolled back; the ledger is intact). Free space on the disk holding {{dir}} and try again.',
+      pathTooLong: 'The path is too long: {{file}}. Put the workspace in a folder with a shorter path.',
+      fileMissing:
+        'The ledger file or its folder ({{file}}) is missing; it may have been moved or deleted. Move it back, or point --data-dir at its new place.',
+      ioError:
+        'Reading or writing the ledger file failed ({{detail}}). Check the disk or network drive, then try again.',
+      corrupt:
+        'The ledger file is damaged. Restore it from a backup: choose one under Settings → Backups, or run kuajing restore BACKUP --data-dir FOLDER (the current file is kept aside first). Newest good backup: {{newestBackup}}',
       notALedger: 'This is not a Kuajing Ledger file.',
       cannotOpen: 'The ledger file cannot be opened.',
       schemaTooNew: 'The ledger file is from a newer version of the app; please upgrade.',

@@ -7,6 +7,8 @@
 import { settlementZhCN } from './areas/settlement.ts';
 import { customsZhCN } from './areas/customs.ts';
 import { syncZhCN } from './areas/sync.ts';
+import { reportsZhCN } from './areas/reports.ts';
+import { trainingZhCN } from './areas/training.ts';
 export const zhCN = {
   app: {
     name: '跨境台账',
@@ -65,7 +67,8 @@ export const zhCN = {
   },
   firstRun: {
     title: '欢迎使用跨境台账',
-    intro: '跨境台账把订单、库存、结汇和报关记在本机的一本账里，不联网也能用。开始之前，请先填写企业的基本信息：这些信息会出现在每一份报关报文和打印件上。',
+    intro:
+      '跨境台账把订单、库存、结汇和报关记在本机的一本账里，不联网也能用。开始之前，请先填写企业的基本信息：这些信息会出现在每一份报关报文和打印件上。',
     privacy: '所有数据只保存在这台电脑上。',
     formTitle: '企业信息',
   },
@@ -135,8 +138,35 @@ export const zhCN = {
       fifo: '先进先出（FIFO）',
       movingAverage: '移动加权平均',
     },
-    valuationHelp: '先进先出按入库批次依次结转成本；移动加权平均按每次入库后的平均成本结转。变更后用于之后的出库计价，已登记的成本不会改写。',
+    valuationHelp:
+      '先进先出按入库批次依次结转成本；移动加权平均按每次入库后的平均成本结转。变更后用于之后的出库计价，已登记的成本不会改写。',
     valuationSaved: '计价方法已保存。',
+    statusMappings: {
+      title: '订单状态',
+      intro:
+        '不同 ERP 和平台用不同的词表示订单状态。这里列出每个店铺自己的状态词含义，以及还没有含义的状态词（这些订单显示为“未知状态”，不计销售）。选择含义后，该店铺带这个词的订单会重新归类，每笔订单的变更记录中都会写明；以后导入也按此理解。',
+      none: '没有自定义的状态词，也没有未知的状态词。',
+      shop: '店铺',
+      word: '状态词',
+      orders: '未知订单数',
+      means: '含义',
+      saved: '已保存：“{{word}}”表示{{status}}，{{count}} 笔订单已重新归类。',
+    },
+    backups: {
+      title: '备份与恢复',
+      help: '程序每天自动备份一次（打开后稍等片刻，在后台进行），保留最近 7 天的每日备份和之前 4 周每周一份；升级账簿格式前和恢复前的备份另外保存。每份备份都经过打开检查。恢复会用所选备份替换整个账簿，替换前的状态会先另存为一份备份。',
+      now: '立即备份',
+      taking: '正在备份…',
+      taken: '已备份：{{name}}',
+      empty: '还没有备份。',
+      kind: '类型',
+      takenAt: '备份时间',
+      size: '大小',
+      restore: '恢复',
+      confirm: '确认恢复到这份备份',
+      restored: '已从 {{name}} 恢复，恢复前的状态另存为 {{keptAside}}。正在重新载入…',
+      kinds: { daily: '每日自动', 'pre-migration': '升级前', 'pre-restore': '恢复前', manual: '手动' },
+    },
   },
   orders: {
     title: '订单台账',
@@ -217,6 +247,8 @@ export const zhCN = {
       cancelled: '已取消',
       refunded: '已退款',
       partially_refunded: '部分退款',
+      refunding: '退款中',
+      unknown: '未知状态',
     },
     customsModes: {
       '9610': '9610 跨境电商零售出口（直邮）',
@@ -244,14 +276,20 @@ export const zhCN = {
       pending: '不计销售：待定',
       otherChannel: '不计销售：其他渠道',
       unpaid: '不计销售：未付款',
+      unknownStatus: '不计销售：状态未知',
+      amountsUnknown: '不计销售：金额未知',
     },
     exclusionHelp: {
       cancelled: '已取消的订单保留在台账中，但不计入销售额（与平台自己的销售报告一致）。',
       pending: '待定订单（如亚马逊 Pending）还没有确定价格，付款确认之前不计入销售额。',
       otherChannel: '这是在其他渠道（如 Shopify）售出、由亚马逊仓库代发的订单，销售额已在原渠道记录，这里不重复计入。',
       unpaid: '买家尚未付款的订单不计入销售额。',
+      unknownStatus:
+        '文件中的订单状态（原文保留）不在任何对照表中。在导入预览或 设置 → 订单状态 中说明它的含义后，订单会按该含义重新归类。',
+      amountsUnknown: '文件没有写出这笔订单的价格（如亚马逊 Pending 或多渠道订单），金额显示为未知，不计入销售额。',
     },
     countsAsSale: '计入销售',
+    unknownAmount: '未知',
     feeTypes: {
       commission: '平台佣金',
       fulfilment: '配送费',
@@ -441,7 +479,8 @@ export const zhCN = {
     },
     import: {
       title: '导入订单',
-      intro: '选择从平台后台或 ERP 导出的订单文件。导入前会先预览：哪些订单是新的、哪些会更新、哪些行有问题。确认之前不会写入账簿；同一文件重复导入也不会产生重复订单。',
+      intro:
+        '选择从平台后台或 ERP 导出的订单文件。导入前会先预览：哪些订单是新的、哪些会更新、哪些行有问题。确认之前不会写入账簿；同一文件重复导入也不会产生重复订单。',
       file: '订单文件',
       fileHelp: '支持 CSV、TSV 和 XLSX；编码自动识别（UTF-8、带 BOM 的 UTF-8、GBK / GB18030）。',
       choose: '选择文件',
@@ -488,6 +527,20 @@ export const zhCN = {
         sample: '前几笔订单',
         nothing: '文件里没有可以导入的订单。',
         notWritten: '以上只是预览，确认导入之前不会写入账簿。',
+        warnings: '提醒',
+        totalMismatch:
+          '订单 {{orderNo}}：文件写的总额 {{stated}} {{currency}}，各项相加为 {{computed}} {{currency}}（相差 {{difference}}）。差额随订单保存。',
+        unknownStatuses: '不认识的订单状态',
+        unknownStatusesIntro:
+          '下面这些状态词不在对照表中。请说明它们在这个店铺的含义；不选则订单以“未知状态”导入，不计销售，以后可在 设置 → 订单状态 中修改。含义在确认导入时保存。',
+        unknownWord: '状态词',
+        unknownCount: '订单数',
+        unknownAs: '含义',
+        unknownLeave: '暂不指定（未知）',
+        acceptValidRows: '只导入有效行（有问题的 {{count}} 行不导入）',
+        mustAccept: '有 {{count}} 行有问题。确认前请勾选“只导入有效行”，或修正文件后重新导入。',
+        allRejected: '文件的所有行都有问题，没有可以导入的订单。',
+        rows: '读取 {{read}} 行：导入 {{imported}} 行，拒绝 {{rejected}} 行',
       },
       encodings: {
         'utf-8': 'UTF-8',
@@ -555,7 +608,8 @@ export const zhCN = {
   },
   stock: {
     title: '库存',
-    description: '按 SKU 和仓库记录库存：采购入库、头程发货与海外仓收货、销售出库、退货、盘点和报损，按先进先出（或移动加权平均）计算成本。',
+    description:
+      '按 SKU 和仓库记录库存：采购入库、头程发货与海外仓收货、销售出库、退货、盘点和报损，按先进先出（或移动加权平均）计算成本。',
     tabsLabel: '库存功能',
     tabs: {
       onhand: '结存',
@@ -888,8 +942,22 @@ export const zhCN = {
         posted: '已登记',
         createdSkus: '新建 SKU',
         createdWarehouses: '新建仓库',
+        createdShipments: '新建头程',
+        unchanged: '已在台账中',
         rejected: '未导入',
       },
+      check: '检查文件',
+      previewTitle: '预览：尚未记账',
+      previewClean: '所有行都可以导入。已在台账中的行（以前导入过）保持不变。',
+      previewRejected: '有些行无法导入，因此文件不会原样导入。请修正这些行后重新选择文件，或只导入有效的行。',
+      confirm: '导入',
+      confirmValid: '只导入有效的行（{{count}} 行不导入）',
+      committed: '已导入。',
+      nothingNew: '没有新内容：此文件的每一行都已在台账中。',
+      kindsTitle: '新仓库：是什么类型？',
+      kindsHelp: '文件中有台账还没有的仓库，且没有说明类型。请选择类型（海外仓库再填国家），然后重新检查文件。',
+      kindCountry: '国家（两位代码）',
+      kindsContinue: '重新检查',
       rejectedTitle: '未导入的行',
       rejectedRow: '行号',
       rejectedColumn: '列',
@@ -905,24 +973,30 @@ export const zhCN = {
   pages: {
     reports: {
       title: '报表',
-      description: '从台账汇总的经营、税务和结汇报表。',
-      emptyTitle: '报表尚未开放',
-      emptyBody: '报表只读取台账中已记录的数据。订单、库存和结汇功能上线后，这里会提供汇总报表和导出。',
+      description:
+        '税务和银行报表：无票免税六项信息明细、核定征收所得税预缴计算表、出口汇总、库存价值及库龄、轧差结算表，可预览并另存为 PDF 或 XLSX。',
+      emptyTitle: '请选择报表和期间',
+      emptyBody: '报表只读取台账中已记录的订单、出口清单、库存和结汇数据，金额精确到分。',
     },
   },
   ...settlementZhCN.ui,
   ...customsZhCN.ui,
   ...syncZhCN.ui,
+  ...reportsZhCN.ui,
+  ...trainingZhCN.ui,
   errors: {
     ...settlementZhCN.errors,
     ...customsZhCN.errors,
     ...syncZhCN.errors,
+    ...reportsZhCN.errors,
+    ...trainingZhCN.errors,
     unknown: '发生错误（代码：{{code}}）。',
     internal: '程序内部出错。请联系技术支持，并提供事件编号 {{incidentId}}。',
     notImplemented: '这项功能还在开发中，暂时不能使用。',
     usage: '命令参数有误：{{detail}}',
     orders: {
       notFound: '找不到这笔订单，它可能已被删除。',
+      ambiguousNumber: '订单号 {{orderNo}} 在多个店铺中都有（{{shops}}），请用 --shop 指明店铺。',
       status: {
         unknown: '无法识别的订单状态“{{status}}”（{{platform}}）。',
       },
@@ -1000,15 +1074,30 @@ export const zhCN = {
       mapping: {
         notFound: '找不到名为“{{name}}”的列对应，它可能已被删除。',
       },
-      shopPlatformMismatch: '所选店铺属于 {{shopPlatform}} 平台，而文件是 {{filePlatform}} 的订单。请选择对应平台的店铺，或选“按文件内容确定”。',
+      shopPlatformMismatch:
+        '所选店铺属于 {{shopPlatform}} 平台，而文件是 {{filePlatform}} 的订单。请选择对应平台的店铺，或选“按文件内容确定”。',
+      rowsRejected: '有 {{rejected}} 行有问题，未导入任何内容。请勾选“只导入有效行”，或修正后重新导入。',
+      allRowsRejected: '文件的 {{rejected}} 行全部有问题，未导入任何内容。',
+      shopAmbiguous: '{{platform}} 有多个店铺（{{shops}}），请选择这份文件属于哪个店铺。',
+    },
+    statuses: {
+      ambiguousShop: '多个店铺的订单都有状态“{{word}}”，请指定店铺。',
+      wordNotFound: '没有订单带有状态“{{word}}”，请指定店铺。',
+      badWord: '状态词“{{word}}”为空或太长。',
     },
     import: {
       file: {
         empty: '文件是空的。',
         headerOnly: '文件只有表头，没有订单行。',
+        truncated:
+          '文件在某一行或某个字符中间结束，文件不完整（下载或复制未完成）。第 {{lastGoodRow}} 行及之前是完整的；请重新导出或下载。未导入任何内容。',
+        rowsUnaccounted:
+          '文件的行数对不上（读取 {{read}} 行，导入 {{imported}} 行，拒绝 {{rejected}} 行），未导入任何内容。',
         binary: '这不是表格文本文件（可能是图片或压缩包改了扩展名）。请从平台重新导出 CSV、TSV 或 XLSX。',
         unknownSource: '无法识别这个文件来自哪个平台。请在“文件来源”中选择具体格式，或选“其他表格”自己对应列。',
         tooLarge: '文件太大，不能一次导入。请按时间分段导出后分别导入。',
+        compressedTooMuch:
+          '这个 Excel 文件解压后过大（其中 {{part}} 有 {{bytes}} 字节，上限 {{maxBytes}}），可能已损坏或被刻意构造，没有读取。请从平台重新导出，或分成几个文件。',
         unreadable: '无法读取文件“{{file}}”。请确认文件没有被其他程序占用，然后重试。',
         badSettlementTotals: '结算报告开头的合计行有误（第 {{row}} 行），整个文件没有导入。',
         missingColumns: '文件缺少必需的列：{{columns}}。',
@@ -1031,8 +1120,12 @@ export const zhCN = {
         currencyMismatch: '同一订单的币种不一致：这一行是 {{value}}，前面的行是 {{expected}}。',
         duplicateLine: '订单 {{orderNo}} 中同一商品行出现了两次（{{lineKey}}）。',
         duplicateOrder: '订单 {{orderNo}} 在文件中出现了不止一次。',
-        orderNoMangled: '订单号“{{value}}”已被表格软件改成科学计数法，原号码已丢失。请从平台重新导出，或先把该列设为“文本”再保存。',
+        orderNoMangled:
+          '订单号“{{value}}”已被表格软件改成科学计数法，原号码已丢失。请从平台重新导出，或先把该列设为“文本”再保存。',
         unterminatedQuote: '引号没有闭合，这一行可能被截断了。',
+      },
+      order: {
+        totalMismatch: '订单 {{orderNo}}：文件写的总额 {{stated}}，各项相加为 {{computed}}（相差 {{difference}}）。',
       },
       options: {
         badTimeZone: '店铺的时区“{{timeZone}}”无法识别，请在店铺设置中改正。',
@@ -1083,6 +1176,7 @@ export const zhCN = {
         required: '外币金额需要填写折合人民币的汇率。',
       },
       shipment: {
+        rowsDiffer: '头程 {{reference}} 的各行必须与其第一行（第 {{row}} 行）的日期、发货仓和目的仓相同。',
         unknown: '找不到头程“{{shipment}}”。',
         badRoute: '头程的发出仓库（{{from}}）和目的仓库（{{to}}）必须是两个不同的实际仓库，不能是在途仓。',
         duplicate: '订仓单号 {{bookingNoteNo}} 已经登记过了。',
@@ -1118,15 +1212,25 @@ export const zhCN = {
         warehouseRequired: '请选择这份库存表对应的仓库。',
       },
       row: {
-        badType: '“{{column}}”中的业务类型“{{value}}”无法识别（可用：purchase、transfer、sale、return、count、writeoff、landed_cost）。',
+        badType:
+          '“{{column}}”中的业务类型“{{value}}”无法识别（可用：purchase、transfer、sale、return、count、writeoff、landed_cost）。',
         badDate: '“{{column}}”中的日期“{{value}}”无法识别，请用 年-月-日 格式。',
         badQuantity: '“{{column}}”中的数量“{{value}}”不是整数。',
         missingValue: '“{{column}}”缺少必须填写的内容。',
         badAmount: '“{{column}}”中的金额“{{value}}”无法识别。',
         badCurrency: '“{{column}}”中的币种“{{value}}”无法识别。',
+        badWarehouseKind:
+          '“{{column}}”中的仓库类型“{{value}}”无法识别（可用 domestic、overseasOwn、overseasPublic、platform、returns 或 国内仓、海外仓、公共海外仓、平台仓、退货仓）。',
+        badCountry: '“{{column}}”中的国家“{{value}}”无法识别，请用两位代码，如 US。',
+        badBasis:
+          '“{{column}}”中的分摊方式“{{value}}”无法识别（可用 value、weight、volume、quantity 或 货值、重量、体积、数量）。',
+        receivedBeforeShipped: '“{{column}}”中的到货日期 {{value}} 早于该行的日期。',
       },
+      warehouseKindUnknown:
+        '文件中有新仓库不知道类型：{{warehouses}}。请逐个说明是国内仓、自营海外仓、公共海外仓、平台仓还是退货仓（或在文件中加 warehouse_kind / warehouse_country 列）。未导入任何内容。',
       badQuantity: '库存数量不正确。',
-      negative: '库存不足：{{sku}} 在 {{warehouse}} 于 {{date}} 的结存为 {{onHand}}，这笔业务需要 {{wanted}}。倒填日期的业务也不能让之后任何一天的结存小于 0。',
+      negative:
+        '库存不足：{{sku}} 在 {{warehouse}} 于 {{date}} 的结存为 {{onHand}}，这笔业务需要 {{wanted}}。倒填日期的业务也不能让之后任何一天的结存小于 0。',
       landedCost: {
         missingMeasure: 'SKU {{sku}} 没有填写{{basis}}数据，无法按此方式分摊到岸成本。',
         noBasis: '本票货物的{{basis}}全部为 0，无法按此方式分摊。',
@@ -1134,6 +1238,10 @@ export const zhCN = {
       },
       sku: {
         mappingTaken: '平台编码 {{code}} 已经对应到 SKU {{sku}}。',
+        legalQty: { invalid: '法定数量换算须为大于 0 的数字（最多 5 位小数），如 3 或 0.125。' },
+        supervision: { invalid: '监管条件只能填写字母和数字代码，如 AB。' },
+        dutyRate: { invalid: '出口关税税率请填写百分数，如 0 或 20。' },
+        itemRecordNo: { tooLong: '账册项号不能超过 30 个字符。' },
         unknown: '找不到 SKU“{{sku}}”。请先建好 SKU，或导入时勾选自动新建。',
         duplicate: '已经有货号相同的 SKU 了。',
         hsCode: {
@@ -1173,9 +1281,21 @@ export const zhCN = {
     backup: {
       exists: '同名的备份文件已经存在。',
       verifyFailed: '备份文件校验失败，请换一个位置重新备份。',
+      notFound: '找不到这个备份：{{name}}。请从列表中选择。',
+      socket: {
+        forbidden: '备份请求被拒绝：凭据不对。',
+        badRequest: '备份请求格式不对。',
+      },
+    },
+    restore: {
+      badFile: '这个备份文件无法使用（{{detail}}），没有恢复任何内容。请选择另一个备份。',
+      brokenReferences: '这个备份中有 {{count}} 处数据引用不完整，没有恢复任何内容。请选择另一个备份。',
     },
     host: {
       rendererNotBuilt: '界面文件缺失，请重新安装程序。',
+      portInUse:
+        '端口 {{port}} 已被其他程序占用。可以改用空闲的端口 {{nextFreePort}}（--port {{nextFreePort}}），或先关闭占用它的程序。',
+      portNotAllowed: '没有权限使用端口 {{port}}。请选择 1024 以上的端口。',
     },
     company: {
       name: {
@@ -1221,11 +1341,21 @@ export const zhCN = {
       methodNotAllowed: '不支持这种请求方式。',
       notJson: '提交的数据不是 JSON 格式。',
       badPath: '访问路径不正确。',
+      launchTokenUsed: '这个启动地址已经用过了。请回到已打开的页面，或重新启动跨境台账网页版，用新显示的地址打开。',
+      badOrigin: '请求不是来自跨境台账自己的页面，已拒绝。',
       notFound: '找不到请求的内容。',
     },
     db: {
       alreadyOpen: '账簿文件已被另一个跨境台账窗口或进程打开。请先关闭它再试。',
-      corrupt: '账簿文件已损坏，请从备份恢复。',
+      readOnly:
+        '账簿所在的文件夹（{{dir}}）是只读的，无法写入。请把工作区放到可以写入的文件夹（用 --data-dir 指定），或取消这个文件夹的只读设置。',
+      diskFull: '磁盘已满，这次操作没有保存（已全部撤回，账簿完好）。请清理 {{dir}} 所在的磁盘后重试。',
+      pathTooLong: '路径过长：{{file}}。请把工作区放到路径更短的文件夹。',
+      fileMissing:
+        '找不到账簿文件或它所在的文件夹（{{file}}），可能已被移动或删除。请把它移回原处，或用 --data-dir 指定新的位置。',
+      ioError: '读写账簿文件时出错（{{detail}}）。请检查磁盘或网络盘是否正常，然后重试。',
+      corrupt:
+        '账簿文件已损坏。请从备份恢复：在“设置 → 备份与恢复”中选择备份，或运行 kuajing restore 备份文件 --data-dir 数据文件夹（当前文件会先另存）。最新的完好备份：{{newestBackup}}',
       notALedger: '这不是跨境台账的账簿文件。',
       cannotOpen: '无法打开账簿文件。',
       schemaTooNew: '账簿文件的版本比本程序新，请升级程序。',

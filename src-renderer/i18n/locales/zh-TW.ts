@@ -7,6 +7,8 @@ import type { Translation } from '../translation.ts';
 import { settlementZhTW } from './areas/settlement.ts';
 import { customsZhTW } from './areas/customs.ts';
 import { syncZhTW } from './areas/sync.ts';
+import { reportsZhTW } from './areas/reports.ts';
+import { trainingZhTW } from './areas/training.ts';
 
 export const zhTW = {
   app: {
@@ -66,7 +68,8 @@ export const zhTW = {
   },
   firstRun: {
     title: '歡迎使用跨境台帳',
-    intro: '跨境台帳把訂單、庫存、結匯和報關記在本機的同一本帳裡，沒有網路也能使用。開始之前，請先填寫公司的基本資料：這些資料會出現在每一份報關電文和列印文件上。',
+    intro:
+      '跨境台帳把訂單、庫存、結匯和報關記在本機的同一本帳裡，沒有網路也能使用。開始之前，請先填寫公司的基本資料：這些資料會出現在每一份報關電文和列印文件上。',
     privacy: '所有資料只儲存在這台電腦上。',
     formTitle: '公司資料',
   },
@@ -136,8 +139,35 @@ export const zhTW = {
       fifo: '先進先出（FIFO）',
       movingAverage: '移動加權平均',
     },
-    valuationHelp: '先進先出依入庫批次依序結轉成本；移動加權平均依每次入庫後的平均成本結轉。變更後用於之後的出庫計價，已登記的成本不會改寫。',
+    valuationHelp:
+      '先進先出依入庫批次依序結轉成本；移動加權平均依每次入庫後的平均成本結轉。變更後用於之後的出庫計價，已登記的成本不會改寫。',
     valuationSaved: '計價方法已儲存。',
+    statusMappings: {
+      title: '訂單狀態',
+      intro:
+        '不同 ERP 和平台用不同的詞表示訂單狀態。這裡列出每個商店自己的狀態詞含義，以及還沒有含義的狀態詞（這些訂單顯示為「未知狀態」，不計銷售）。選擇含義後，該商店帶這個詞的訂單會重新歸類，每筆訂單的變更紀錄中都會寫明；之後匯入也依此理解。',
+      none: '沒有自訂的狀態詞，也沒有未知的狀態詞。',
+      shop: '商店',
+      word: '狀態詞',
+      orders: '未知訂單數',
+      means: '含義',
+      saved: '已儲存：「{{word}}」表示{{status}}，{{count}} 筆訂單已重新歸類。',
+    },
+    backups: {
+      title: '備份與還原',
+      help: '程式每天自動備份一次（開啟後稍等片刻，在背景進行），保留最近 7 天的每日備份和之前 4 週每週一份；升級帳簿格式前和還原前的備份另外保存。每份備份都經過開啟檢查。還原會用所選備份取代整個帳簿，取代前的狀態會先另存為一份備份。',
+      now: '立即備份',
+      taking: '正在備份…',
+      taken: '已備份：{{name}}',
+      empty: '還沒有備份。',
+      kind: '類型',
+      takenAt: '備份時間',
+      size: '大小',
+      restore: '還原',
+      confirm: '確認還原到這份備份',
+      restored: '已從 {{name}} 還原，還原前的狀態另存為 {{keptAside}}。正在重新載入…',
+      kinds: { daily: '每日自動', 'pre-migration': '升級前', 'pre-restore': '還原前', manual: '手動' },
+    },
   },
   orders: {
     title: '訂單帳',
@@ -218,6 +248,8 @@ export const zhTW = {
       cancelled: '已取消',
       refunded: '已退款',
       partially_refunded: '部分退款',
+      refunding: '退款中',
+      unknown: '未知狀態',
     },
     customsModes: {
       '9610': '9610 跨境電商零售出口（直郵）',
@@ -245,14 +277,21 @@ export const zhTW = {
       pending: '不計銷售：待處理',
       otherChannel: '不計銷售：其他通路',
       unpaid: '不計銷售：未付款',
+      unknownStatus: '不計銷售：狀態未知',
+      amountsUnknown: '不計銷售：金額未知',
     },
     exclusionHelp: {
       cancelled: '已取消的訂單保留在帳簿中，但不計入銷售額（與平台自己的銷售報表一致）。',
       pending: '待處理訂單（如 Amazon Pending）尚未確定價格，確認付款之前不計入銷售額。',
-      otherChannel: '這是在其他通路（如 Shopify）售出、由 Amazon 倉庫代為出貨的訂單，銷售額已在原通路記錄，這裡不重複計入。',
+      otherChannel:
+        '這是在其他通路（如 Shopify）售出、由 Amazon 倉庫代為出貨的訂單，銷售額已在原通路記錄，這裡不重複計入。',
       unpaid: '買家尚未付款的訂單不計入銷售額。',
+      unknownStatus:
+        '檔案中的訂單狀態（原文保留）不在任何對照表中。在匯入預覽或 設定 → 訂單狀態 中說明它的含義後，訂單會依該含義重新歸類。',
+      amountsUnknown: '檔案沒有寫出這筆訂單的價格（如亞馬遜 Pending 或多通路訂單），金額顯示為未知，不計入銷售額。',
     },
     countsAsSale: '計入銷售',
+    unknownAmount: '未知',
     feeTypes: {
       commission: '平台佣金',
       fulfilment: '配送費',
@@ -442,7 +481,8 @@ export const zhTW = {
     },
     import: {
       title: '匯入訂單',
-      intro: '選擇從平台後台或 ERP 匯出的訂單檔案。匯入前會先預覽：哪些訂單是新的、哪些會更新、哪些列有問題。確認之前不會寫入帳簿；同一個檔案重複匯入也不會產生重複訂單。',
+      intro:
+        '選擇從平台後台或 ERP 匯出的訂單檔案。匯入前會先預覽：哪些訂單是新的、哪些會更新、哪些列有問題。確認之前不會寫入帳簿；同一個檔案重複匯入也不會產生重複訂單。',
       file: '訂單檔案',
       fileHelp: '支援 CSV、TSV 和 XLSX；編碼自動辨識（UTF-8、含 BOM 的 UTF-8、GBK / GB18030）。',
       choose: '選擇檔案',
@@ -489,6 +529,20 @@ export const zhTW = {
         sample: '前幾筆訂單',
         nothing: '檔案中沒有可以匯入的訂單。',
         notWritten: '以上只是預覽，確認匯入之前不會寫入帳簿。',
+        warnings: '提醒',
+        totalMismatch:
+          '訂單 {{orderNo}}：檔案寫的總額 {{stated}} {{currency}}，各項相加為 {{computed}} {{currency}}（相差 {{difference}}）。差額隨訂單保存。',
+        unknownStatuses: '不認識的訂單狀態',
+        unknownStatusesIntro:
+          '下面這些狀態詞不在對照表中。請說明它們在這個商店的含義；不選則訂單以「未知狀態」匯入，不計銷售，之後可在 設定 → 訂單狀態 中修改。含義在確認匯入時保存。',
+        unknownWord: '狀態詞',
+        unknownCount: '訂單數',
+        unknownAs: '含義',
+        unknownLeave: '暫不指定（未知）',
+        acceptValidRows: '只匯入有效列（有問題的 {{count}} 列不匯入）',
+        mustAccept: '有 {{count}} 列有問題。確認前請勾選「只匯入有效列」，或修正檔案後重新匯入。',
+        allRejected: '檔案的所有列都有問題，沒有可以匯入的訂單。',
+        rows: '讀取 {{read}} 列：匯入 {{imported}} 列，拒絕 {{rejected}} 列',
       },
       encodings: {
         'utf-8': 'UTF-8',
@@ -556,7 +610,8 @@ export const zhTW = {
   },
   stock: {
     title: '庫存',
-    description: '按 SKU 和倉庫記錄庫存：採購入庫、頭程出貨與海外倉收貨、銷貨出庫、退貨、盤點和報廢，以先進先出（或移動加權平均）計算成本。',
+    description:
+      '按 SKU 和倉庫記錄庫存：採購入庫、頭程出貨與海外倉收貨、銷貨出庫、退貨、盤點和報廢，以先進先出（或移動加權平均）計算成本。',
     tabsLabel: '庫存功能',
     tabs: {
       onhand: '結存',
@@ -676,7 +731,8 @@ export const zhTW = {
       editTitle: '修改倉庫 {{code}}',
       saved: '已儲存倉庫「{{name}}」。',
       emptyTitle: '還沒有倉庫',
-      emptyBody: '至少建立一個國內倉，出貨到海外時再建立海外倉（自營、公共海外倉或平台倉如 FBA）。在途倉由頭程出貨自動產生。',
+      emptyBody:
+        '至少建立一個國內倉，出貨到海外時再建立海外倉（自營、公共海外倉或平台倉如 FBA）。在途倉由頭程出貨自動產生。',
       fields: {
         code: '倉庫代碼',
         name: '倉庫名稱',
@@ -872,7 +928,8 @@ export const zhTW = {
         'stock-count': '第三方倉／盤點庫存表',
       },
       sourceHelp: {
-        'stock-moves': '每列一筆：日期、類型、SKU、倉庫、數量、單位成本等，依範本的標題列填寫。金額依檔案中的寫法讀取。',
+        'stock-moves':
+          '每列一筆：日期、類型、SKU、倉庫、數量、單位成本等，依範本的標題列填寫。金額依檔案中的寫法讀取。',
         'fba-inventory': '從亞馬遜賣家平台下載的庫存報告。只與帳冊比對，不登記任何進出貨。',
         'stock-count': '海外倉或盤點得到的庫存數量（SKU、數量）。只列出與帳冊的差異。',
       },
@@ -889,8 +946,22 @@ export const zhTW = {
         posted: '已登記',
         createdSkus: '新增 SKU',
         createdWarehouses: '新增倉庫',
+        createdShipments: '新建頭程',
+        unchanged: '已在台帳中',
         rejected: '未匯入',
       },
+      check: '檢查檔案',
+      previewTitle: '預覽：尚未記帳',
+      previewClean: '所有列都可以匯入。已在台帳中的列（以前匯入過）保持不變。',
+      previewRejected: '有些列無法匯入，因此檔案不會原樣匯入。請修正這些列後重新選擇檔案，或只匯入有效的列。',
+      confirm: '匯入',
+      confirmValid: '只匯入有效的列（{{count}} 列不匯入）',
+      committed: '已匯入。',
+      nothingNew: '沒有新內容：此檔案的每一列都已在台帳中。',
+      kindsTitle: '新倉庫：是什麼類型？',
+      kindsHelp: '檔案中有台帳還沒有的倉庫，且沒有說明類型。請選擇類型（海外倉庫再填國家），然後重新檢查檔案。',
+      kindCountry: '國家（兩位代碼）',
+      kindsContinue: '重新檢查',
       rejectedTitle: '未匯入的列',
       rejectedRow: '列號',
       rejectedColumn: '欄位',
@@ -906,24 +977,30 @@ export const zhTW = {
   pages: {
     reports: {
       title: '報表',
-      description: '由帳簿彙總的營運、稅務和結匯報表。',
-      emptyTitle: '報表尚未開放',
-      emptyBody: '報表只讀取帳簿中已記錄的資料。訂單、庫存和結匯功能上線後，這裡會提供彙總報表和匯出。',
+      description:
+        '稅務和銀行報表：無票免稅六項資訊明細、核定徵收所得稅預繳計算表、出口彙總、庫存價值及庫齡、軋差結算表，可預覽並另存為 PDF 或 XLSX。',
+      emptyTitle: '請選擇報表和期間',
+      emptyBody: '報表只讀取台帳中已記錄的訂單、出口清單、庫存和結匯資料，金額精確到分。',
     },
   },
   ...settlementZhTW.ui,
   ...customsZhTW.ui,
   ...syncZhTW.ui,
+  ...reportsZhTW.ui,
+  ...trainingZhTW.ui,
   errors: {
     ...settlementZhTW.errors,
     ...customsZhTW.errors,
     ...syncZhTW.errors,
+    ...reportsZhTW.errors,
+    ...trainingZhTW.errors,
     unknown: '發生錯誤（代碼：{{code}}）。',
     internal: '程式內部發生錯誤。請聯絡技術支援，並提供事件編號 {{incidentId}}。',
     notImplemented: '這項功能還在開發中，暫時無法使用。',
     usage: '命令參數有誤：{{detail}}',
     orders: {
       notFound: '找不到這筆訂單，它可能已被刪除。',
+      ambiguousNumber: '訂單號 {{orderNo}} 在多個商店中都有（{{shops}}），請用 --shop 指明商店。',
       status: {
         unknown: '無法辨識的訂單狀態「{{status}}」（{{platform}}）。',
       },
@@ -1001,15 +1078,30 @@ export const zhTW = {
       mapping: {
         notFound: '找不到名為「{{name}}」的欄位對應，它可能已被刪除。',
       },
-      shopPlatformMismatch: '所選商店屬於 {{shopPlatform}} 平台，但檔案是 {{filePlatform}} 的訂單。請選擇對應平台的商店，或選「依檔案內容決定」。',
+      shopPlatformMismatch:
+        '所選商店屬於 {{shopPlatform}} 平台，但檔案是 {{filePlatform}} 的訂單。請選擇對應平台的商店，或選「依檔案內容決定」。',
+      rowsRejected: '有 {{rejected}} 列有問題，未匯入任何內容。請勾選「只匯入有效列」，或修正後重新匯入。',
+      allRowsRejected: '檔案的 {{rejected}} 列全部有問題，未匯入任何內容。',
+      shopAmbiguous: '{{platform}} 有多個商店（{{shops}}），請選擇這份檔案屬於哪個商店。',
+    },
+    statuses: {
+      ambiguousShop: '多個商店的訂單都有狀態「{{word}}」，請指定商店。',
+      wordNotFound: '沒有訂單帶有狀態「{{word}}」，請指定商店。',
+      badWord: '狀態詞「{{word}}」為空或太長。',
     },
     import: {
       file: {
         empty: '檔案是空的。',
         headerOnly: '檔案只有表頭，沒有訂單資料列。',
+        truncated:
+          '檔案在某一列或某個字元中間結束，檔案不完整（下載或複製未完成）。第 {{lastGoodRow}} 列及之前是完整的；請重新匯出或下載。未匯入任何內容。',
+        rowsUnaccounted:
+          '檔案的列數對不上（讀取 {{read}} 列，匯入 {{imported}} 列，拒絕 {{rejected}} 列），未匯入任何內容。',
         binary: '這不是報表文字檔（可能是圖片或壓縮檔改了副檔名）。請從平台重新匯出 CSV、TSV 或 XLSX。',
         unknownSource: '無法辨識這個檔案來自哪個平台。請在「檔案來源」中選擇具體格式，或選「其他報表」自行對應欄位。',
         tooLarge: '檔案太大，無法一次匯入。請依時間分段匯出後分別匯入。',
+        compressedTooMuch:
+          '這個 Excel 檔案解壓後過大（其中 {{part}} 有 {{bytes}} 位元組，上限 {{maxBytes}}），可能已損壞或被刻意構造，沒有讀取。請從平台重新匯出，或分成幾個檔案。',
         unreadable: '無法讀取檔案「{{file}}」。請確認檔案沒有被其他程式占用，然後重試。',
         badSettlementTotals: '結算報表開頭的合計列有誤（第 {{row}} 列），整個檔案沒有匯入。',
         missingColumns: '檔案缺少必要的欄位：{{columns}}。',
@@ -1032,8 +1124,12 @@ export const zhTW = {
         currencyMismatch: '同一筆訂單的幣別不一致：這一列是 {{value}}，前面的列是 {{expected}}。',
         duplicateLine: '訂單 {{orderNo}} 中同一商品列出現了兩次（{{lineKey}}）。',
         duplicateOrder: '訂單 {{orderNo}} 在檔案中出現了不只一次。',
-        orderNoMangled: '訂單編號「{{value}}」已被試算表軟體改成科學記號，原編號已遺失。請從平台重新匯出，或先將該欄設為「文字」再儲存。',
+        orderNoMangled:
+          '訂單編號「{{value}}」已被試算表軟體改成科學記號，原編號已遺失。請從平台重新匯出，或先將該欄設為「文字」再儲存。',
         unterminatedQuote: '引號沒有結束，這一列可能被截斷了。',
+      },
+      order: {
+        totalMismatch: '訂單 {{orderNo}}：檔案寫的總額 {{stated}}，各項相加為 {{computed}}（相差 {{difference}}）。',
       },
       options: {
         badTimeZone: '商店的時區「{{timeZone}}」無法辨識，請在商店設定中更正。',
@@ -1084,6 +1180,7 @@ export const zhTW = {
         required: '外幣金額需要填寫折合人民幣的匯率。',
       },
       shipment: {
+        rowsDiffer: '頭程 {{reference}} 的各列必須與其第一列（第 {{row}} 列）的日期、發貨倉和目的倉相同。',
         unknown: '找不到頭程「{{shipment}}」。',
         badRoute: '頭程的出貨倉庫（{{from}}）和目的倉庫（{{to}}）必須是兩個不同的實體倉庫，不能是在途倉。',
         duplicate: '訂艙單號 {{bookingNoteNo}} 已經登記過了。',
@@ -1119,15 +1216,25 @@ export const zhTW = {
         warehouseRequired: '請選擇這份庫存表對應的倉庫。',
       },
       row: {
-        badType: '「{{column}}」中的業務類型「{{value}}」無法辨識（可用：purchase、transfer、sale、return、count、writeoff、landed_cost）。',
+        badType:
+          '「{{column}}」中的業務類型「{{value}}」無法辨識（可用：purchase、transfer、sale、return、count、writeoff、landed_cost）。',
         badDate: '「{{column}}」中的日期「{{value}}」無法辨識，請用 年-月-日 格式。',
         badQuantity: '「{{column}}」中的數量「{{value}}」不是整數。',
         missingValue: '「{{column}}」缺少必須填寫的內容。',
         badAmount: '「{{column}}」中的金額「{{value}}」無法辨識。',
         badCurrency: '「{{column}}」中的幣別「{{value}}」無法辨識。',
+        badWarehouseKind:
+          '「{{column}}」中的倉庫類型「{{value}}」無法辨識（可用 domestic、overseasOwn、overseasPublic、platform、returns 或 国内仓、海外仓、公共海外仓、平台仓、退货仓）。',
+        badCountry: '「{{column}}」中的國家「{{value}}」無法辨識，請用兩位代碼，如 US。',
+        badBasis:
+          '「{{column}}」中的分攤方式「{{value}}」無法辨識（可用 value、weight、volume、quantity 或 货值、重量、体积、数量）。',
+        receivedBeforeShipped: '「{{column}}」中的到貨日期 {{value}} 早於該列的日期。',
       },
+      warehouseKindUnknown:
+        '檔案中有新倉庫不知道類型：{{warehouses}}。請逐一說明是國內倉、自營海外倉、公共海外倉、平台倉還是退貨倉（或在檔案中加 warehouse_kind / warehouse_country 欄）。未匯入任何內容。',
       badQuantity: '庫存數量不正確。',
-      negative: '庫存不足：{{sku}} 在 {{warehouse}} 於 {{date}} 的結存為 {{onHand}}，這筆業務需要 {{wanted}}。倒填日期的業務也不能讓之後任何一天的結存小於 0。',
+      negative:
+        '庫存不足：{{sku}} 在 {{warehouse}} 於 {{date}} 的結存為 {{onHand}}，這筆業務需要 {{wanted}}。倒填日期的業務也不能讓之後任何一天的結存小於 0。',
       landedCost: {
         missingMeasure: 'SKU {{sku}} 沒有填寫{{basis}}資料，無法依此方式分攤到岸成本。',
         noBasis: '這筆貨物的{{basis}}全部為 0，無法依此方式分攤。',
@@ -1135,6 +1242,10 @@ export const zhTW = {
       },
       sku: {
         mappingTaken: '平台編碼 {{code}} 已經對應到 SKU {{sku}}。',
+        legalQty: { invalid: '法定數量換算須為大於 0 的數字（最多 5 位小數），如 3 或 0.125。' },
+        supervision: { invalid: '監管條件只能填寫字母和數字代碼，如 AB。' },
+        dutyRate: { invalid: '出口關稅稅率請填寫百分數，如 0 或 20。' },
+        itemRecordNo: { tooLong: '帳冊項號不能超過 30 個字元。' },
         unknown: '找不到 SKU「{{sku}}」。請先建立 SKU，或匯入時勾選自動新增。',
         duplicate: '已經有貨號相同的 SKU 了。',
         hsCode: {
@@ -1174,9 +1285,21 @@ export const zhTW = {
     backup: {
       exists: '同名的備份檔案已經存在。',
       verifyFailed: '備份檔案驗證失敗，請換一個位置重新備份。',
+      notFound: '找不到這個備份：{{name}}。請從清單中選擇。',
+      socket: {
+        forbidden: '備份請求被拒絕：憑據不對。',
+        badRequest: '備份請求格式不對。',
+      },
+    },
+    restore: {
+      badFile: '這個備份檔案無法使用（{{detail}}），沒有還原任何內容。請選擇另一個備份。',
+      brokenReferences: '這個備份中有 {{count}} 處資料參照不完整，沒有還原任何內容。請選擇另一個備份。',
     },
     host: {
       rendererNotBuilt: '介面檔案遺失，請重新安裝程式。',
+      portInUse:
+        '連接埠 {{port}} 已被其他程式占用。可以改用空閒的連接埠 {{nextFreePort}}（--port {{nextFreePort}}），或先關閉占用它的程式。',
+      portNotAllowed: '沒有權限使用連接埠 {{port}}。請選擇 1024 以上的連接埠。',
     },
     company: {
       name: {
@@ -1222,11 +1345,21 @@ export const zhTW = {
       methodNotAllowed: '不支援這種請求方式。',
       notJson: '送出的資料不是 JSON 格式。',
       badPath: '存取路徑不正確。',
+      launchTokenUsed: '這個啟動位址已經用過了。請回到已開啟的頁面，或重新啟動跨境台帳網頁版，用新顯示的位址開啟。',
+      badOrigin: '請求不是來自跨境台帳自己的頁面，已拒絕。',
       notFound: '找不到要求的內容。',
     },
     db: {
       alreadyOpen: '帳簿檔案已被另一個跨境台帳視窗或程序開啟。請先關閉後再試。',
-      corrupt: '帳簿檔案已損毀，請從備份還原。',
+      readOnly:
+        '帳簿所在的資料夾（{{dir}}）是唯讀的，無法寫入。請把工作區放到可以寫入的資料夾（用 --data-dir 指定），或取消這個資料夾的唯讀設定。',
+      diskFull: '磁碟已滿，這次操作沒有儲存（已全部撤回，帳簿完好）。請清理 {{dir}} 所在的磁碟後重試。',
+      pathTooLong: '路徑過長：{{file}}。請把工作區放到路徑較短的資料夾。',
+      fileMissing:
+        '找不到帳簿檔案或它所在的資料夾（{{file}}），可能已被移動或刪除。請把它移回原處，或用 --data-dir 指定新的位置。',
+      ioError: '讀寫帳簿檔案時出錯（{{detail}}）。請檢查磁碟或網路磁碟是否正常，然後重試。',
+      corrupt:
+        '帳簿檔案已損壞。請從備份還原：在「設定 → 備份與還原」中選擇備份，或執行 kuajing restore 備份檔案 --data-dir 資料夾（目前的檔案會先另存）。最新的完好備份：{{newestBackup}}',
       notALedger: '這不是跨境台帳的帳簿檔案。',
       cannotOpen: '無法開啟帳簿檔案。',
       schemaTooNew: '帳簿檔案的版本比本程式新，請更新程式。',

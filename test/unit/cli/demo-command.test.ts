@@ -7,8 +7,13 @@ import { runCli } from '../../../src-main/cli/run-cli.ts';
 import { DEMO_FILE_NAMES } from '../../../src-main/imports/demo/write-demo-files.ts';
 
 async function run(args: string[]) {
-  const out: string[] = []; const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), untilStopped: () => new Promise(() => {}) });
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    untilStopped: () => new Promise(() => {}),
+  });
   return { code, out, err };
 }
 
@@ -19,11 +24,19 @@ describe('kuajing demo', () => {
     const dir = path.join(tmp(), 'out');
     const r = await run(['demo', '--out', dir, '--seed', '123', '--orders', '20', '--json']);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out.join('\n')) as { seed: number; outDir: string; files: { file: string; orders: number; lines: number }[] };
+    const j = JSON.parse(r.out.join('\n')) as {
+      seed: number;
+      outDir: string;
+      files: { file: string; orders: number; lines: number }[];
+    };
     expect(j.seed).toBe(123);
     expect(j.outDir).toBe(dir);
     expect(j.files.map((f) => f.file)).toEqual([...DEMO_FILE_NAMES]);
-    for (const f of j.files) if (f.file !== 'amazon-settlement-v2.tsv') { expect(f.orders).toBe(20); expect(f.lines).toBeGreaterThanOrEqual(20); }
+    for (const f of j.files)
+      if (f.file !== 'amazon-settlement-v2.tsv') {
+        expect(f.orders).toBe(20);
+        expect(f.lines).toBeGreaterThanOrEqual(20);
+      }
     expect(fs.readdirSync(dir)).toContain('expected.json');
   });
 
@@ -35,7 +48,8 @@ describe('kuajing demo', () => {
     expect(seed).toBeDefined();
     const b = tmp();
     expect((await run(['demo', '--out', b, '--orders', '10', '--seed', seed!])).code).toBe(0);
-    for (const f of DEMO_FILE_NAMES) expect(fs.readFileSync(path.join(b, f)).equals(fs.readFileSync(path.join(a, f))), f).toBe(true);
+    for (const f of DEMO_FILE_NAMES)
+      expect(fs.readFileSync(path.join(b, f)).equals(fs.readFileSync(path.join(a, f))), f).toBe(true);
   });
 
   it.each([

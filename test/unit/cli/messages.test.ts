@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { message } from '../../../src-main/cli/messages.ts';
 
 describe('CLI messages', () => {
-  it('fills a known code\'s sentence with its parameters in the chosen language', () => {
-    expect(message('rates.missing', { currency: 'USD', date: '2026-03-17' }, 'zh-CN')).toContain('缺少 USD 在 2026-03-17 的汇率');
+  it("fills a known code's sentence with its parameters in the chosen language", () => {
+    expect(message('rates.missing', { currency: 'USD', date: '2026-03-17' }, 'zh-CN')).toContain(
+      '缺少 USD 在 2026-03-17 的汇率',
+    );
     expect(message('payouts.total.mismatch', { stated: '54.86', sum: '54.85', currency: 'USD' }, 'en')).toBe(
       'The file states a deposit of 54.86 USD but its lines add up to 54.85 USD; the file may be incomplete.',
     );

@@ -8,7 +8,9 @@ import { DomainError } from '../../../src-main/core/domain-error.ts';
 import { tempDir } from '../../helpers/workspace.ts';
 
 const opened: Db[] = [];
-afterEach(() => { while (opened.length) opened.pop()!.close(); });
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
 
 async function open(file: string, opts: Parameters<typeof openLedger>[1] = {}) {
   const r = await openLedger(file, opts);
@@ -22,13 +24,17 @@ const n = (offset: number) => String(LATEST + offset).padStart(4, '0');
 /** The real migrations plus extra ones numbered after the latest (`+1`, `+2`, …). */
 function migrationsWith(extra: Record<string, string>): string {
   const dir = tempDir('kuajing-mig-');
-  for (const f of fs.readdirSync(defaultMigrationsDir())) fs.copyFileSync(path.join(defaultMigrationsDir(), f), path.join(dir, f));
+  for (const f of fs.readdirSync(defaultMigrationsDir()))
+    fs.copyFileSync(path.join(defaultMigrationsDir(), f), path.join(dir, f));
   Object.entries(extra).forEach(([name, sql], i) => fs.writeFileSync(path.join(dir, `${n(i + 1)}-${name}.sql`), sql));
   return dir;
 }
 
 async function expectCode(p: Promise<unknown>, code: string) {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(DomainError);
   expect((e as DomainError).code).toBe(code);
 }
@@ -36,7 +42,12 @@ async function expectCode(p: Promise<unknown>, code: string) {
 describe('openLedger', () => {
   it('opens a new file in WAL mode with synchronous FULL, foreign keys on and a busy timeout', async () => {
     const { db, migration } = await open(path.join(tempDir(), 'ledger.sqlite'));
-    expect(readPragmas(db)).toMatchObject({ journalMode: 'wal', synchronous: 'FULL', foreignKeys: true, busyTimeoutMs: 5000 });
+    expect(readPragmas(db)).toMatchObject({
+      journalMode: 'wal',
+      synchronous: 'FULL',
+      foreignKeys: true,
+      busyTimeoutMs: 5000,
+    });
     expect(migration).toEqual({ from: 0, to: LATEST, backupFile: null });
   });
 
@@ -50,9 +61,13 @@ describe('openLedger', () => {
     const file = path.join(tempDir(), 'ledger.sqlite');
     const { db } = await open(file);
     db.prepare("INSERT INTO meta (key, value) VALUES ('probe', 'kept')").run();
-    const child = fork(path.join(import.meta.dirname, '../../helpers/open-ledger-child.ts'), [file], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const child = fork(path.join(import.meta.dirname, '../../helpers/open-ledger-child.ts'), [file], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
     let out = '';
-    child.stdout!.on('data', (d) => { out += String(d); });
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+    });
     await new Promise((r) => child.on('exit', r));
     expect(out.trim()).toBe('db.alreadyOpen');
     expect(db.prepare("SELECT value FROM meta WHERE key = 'probe'").pluck().get()).toBe('kept');

@@ -22,18 +22,26 @@ describe('UnitOfWork', () => {
     expect(count('settings')).toBe(1);
     expect(count('command_log')).toBe(1);
     const row = db.prepare('SELECT * FROM outbox').get() as Record<string, unknown>;
-    expect(row).toMatchObject({ command_id: result, kind: 'test.msg', idempotency_key: 'test:1', status: 'queued', created_at: '2026-03-05T06:02:00.000Z' });
+    expect(row).toMatchObject({
+      command_id: result,
+      kind: 'test.msg',
+      idempotency_key: 'test:1',
+      status: 'queued',
+      created_at: '2026-03-05T06:02:00.000Z',
+    });
     expect(JSON.parse(String(row.payload))).toEqual({ n: 1 });
     db.close();
   });
 
   it('rolls back the change and its outbox rows together when the command throws', async () => {
     const { db, uow, count } = await setup();
-    expect(() => uow.run('test.fail', (tx) => {
-      tx.db.prepare("INSERT INTO settings (key, value) VALUES ('k', '1')").run();
-      tx.enqueue({ kind: 'test.msg', idempotencyKey: 'test:2', payload: {} });
-      throw new Error('boom');
-    })).toThrow('boom');
+    expect(() =>
+      uow.run('test.fail', (tx) => {
+        tx.db.prepare("INSERT INTO settings (key, value) VALUES ('k', '1')").run();
+        tx.enqueue({ kind: 'test.msg', idempotencyKey: 'test:2', payload: {} });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect([count('settings'), count('outbox'), count('command_log')]).toEqual([0, 0, 0]);
     db.close();
   });
@@ -41,10 +49,12 @@ describe('UnitOfWork', () => {
   it('never queues the same idempotency key twice: the second command fails as a whole', async () => {
     const { db, uow, count } = await setup();
     uow.run('a', (tx) => tx.enqueue({ kind: 'k', idempotencyKey: 'same', payload: 1 }));
-    expect(() => uow.run('b', (tx) => {
-      tx.db.prepare("INSERT INTO settings (key, value) VALUES ('b', '1')").run();
-      tx.enqueue({ kind: 'k', idempotencyKey: 'same', payload: 2 });
-    })).toThrow(/UNIQUE/);
+    expect(() =>
+      uow.run('b', (tx) => {
+        tx.db.prepare("INSERT INTO settings (key, value) VALUES ('b', '1')").run();
+        tx.enqueue({ kind: 'k', idempotencyKey: 'same', payload: 2 });
+      }),
+    ).toThrow(/UNIQUE/);
     expect([count('outbox'), count('settings'), count('command_log')]).toEqual([1, 0, 1]);
     db.close();
   });
@@ -62,7 +72,11 @@ describe('UnitOfWork', () => {
     const seen: Array<[string, number]> = [];
     uow.onCommitted((c) => seen.push([c, Number(db.prepare('SELECT count(*) FROM command_log').pluck().get())]));
     uow.run('ok', () => undefined);
-    expect(() => uow.run('bad', () => { throw new Error('x'); })).toThrow();
+    expect(() =>
+      uow.run('bad', () => {
+        throw new Error('x');
+      }),
+    ).toThrow();
     expect(seen).toEqual([['ok', 1]]);
     db.close();
   });

@@ -8,12 +8,31 @@ const ERP_HEADERS = ['订单号', '订单状态', '下单时间', 'SKU', '商品
 describe('Chinese ERP export through the generic importer', () => {
   it('auto-detects a GB18030 + CRLF file as generic with a proposed mapping and no mapping given', async () => {
     const r = await parse(fixture('erp-orders-gb18030.csv'));
-    expect(r).toMatchObject({ source: 'generic', encoding: 'gb18030', delimiter: ',', rowCount: 6, unmappedRequired: [], rejected: [] });
+    expect(r).toMatchObject({
+      source: 'generic',
+      encoding: 'gb18030',
+      delimiter: ',',
+      rowCount: 6,
+      unmappedRequired: [],
+      rejected: [],
+    });
     expect(r.headers).toEqual(ERP_HEADERS);
     expect(r.mapping).toEqual({
-      orderNo: '订单号', orderedAt: '下单时间', status: '订单状态', sku: 'SKU', itemName: '商品名称', quantity: '数量',
-      unitPrice: '单价', lineTotal: null, currency: '币种', shipping: '运费', discount: null, tax: null,
-      buyerCountry: '买家国家', shopName: null, fulfilment: null,
+      orderNo: '订单号',
+      orderedAt: '下单时间',
+      status: '订单状态',
+      sku: 'SKU',
+      itemName: '商品名称',
+      quantity: '数量',
+      unitPrice: '单价',
+      lineTotal: null,
+      currency: '币种',
+      shipping: '运费',
+      discount: null,
+      tax: null,
+      buyerCountry: '买家国家',
+      shopName: null,
+      fulfilment: null,
     });
   });
 
@@ -30,15 +49,33 @@ describe('Chinese ERP export through the generic importer', () => {
 
   it('counts 运费 repeated on each row of an order once', async () => {
     const o = byNo(await parse(fixture('erp-orders-gb18030.csv')), 'ERP20260305001');
-    expect(o).toMatchObject({ platform: 'erp', platformStatus: '已发货', currency: 'USD', buyerCountry: 'US', shipping: 500, orderedAt: '2026-03-05T14:02:00.000+08:00' });
-    expect(o.lines.map((l) => [l.quantity, l.unitPrice, l.lineTotal])).toEqual([[2, 1250, 2500], [1, 320, 320]]);
+    expect(o).toMatchObject({
+      platform: 'erp',
+      platformStatus: '已发货',
+      currency: 'USD',
+      buyerCountry: 'US',
+      shipping: 500,
+      orderedAt: '2026-03-05T14:02:00.000+08:00',
+    });
+    expect(o.lines.map((l) => [l.quantity, l.unitPrice, l.lineTotal])).toEqual([
+      [2, 1250, 2500],
+      [1, 320, 320],
+    ]);
     expect(orderTotals(o).gross).toBe(2 * 1250 + 320 + 500); // 5.00 freight once, not twice
   });
 
   it('keeps 已取消 and 未付款 orders with their status for the core to exclude', async () => {
     const r = await parse(fixture('erp-orders-gb18030.csv'));
-    const excl = (no: string) => { const o = byNo(r, no); return saleExclusion(o, statusFromPlatform('erp', o.platformStatus)); };
-    expect(byNo(r, 'ERP20260305002')).toMatchObject({ platformStatus: '已取消', currency: 'GBP', buyerCountry: 'GB', shipping: 350 });
+    const excl = (no: string) => {
+      const o = byNo(r, no);
+      return saleExclusion(o, statusFromPlatform('erp', o.platformStatus));
+    };
+    expect(byNo(r, 'ERP20260305002')).toMatchObject({
+      platformStatus: '已取消',
+      currency: 'GBP',
+      buyerCountry: 'GB',
+      shipping: 350,
+    });
     expect(excl('ERP20260305002')).toBe('cancelled');
     expect(byNo(r, 'ERP20260306003')).toMatchObject({ platformStatus: '未付款', currency: 'EUR', buyerCountry: 'DE' });
     expect(excl('ERP20260306003')).toBe('unpaid');
@@ -47,7 +84,11 @@ describe('Chinese ERP export through the generic importer', () => {
 
   it('reads yen without decimals, lower-case currency codes and ISO country codes', async () => {
     const r = await parse(fixture('erp-orders-gb18030.csv'));
-    expect(byNo(r, 'ERP20260306004')).toMatchObject({ currency: 'JPY', buyerCountry: 'JP', orderedAt: '2026-03-06T20:45:30.000+08:00' });
+    expect(byNo(r, 'ERP20260306004')).toMatchObject({
+      currency: 'JPY',
+      buyerCountry: 'JP',
+      orderedAt: '2026-03-06T20:45:30.000+08:00',
+    });
     expect(orderTotals(byNo(r, 'ERP20260306004')).gross).toBe(3 * 1980);
     expect(byNo(r, 'ERP20260307005')).toMatchObject({ currency: 'USD', buyerCountry: 'CA', platformStatus: '待发货' });
   });
@@ -68,20 +109,63 @@ describe('Chinese ERP export through the generic importer', () => {
   });
 
   it('uses the mapping the user corrected, and the shop currency when the file has none', async () => {
-    const text = '单据编号,日期,货品,件数,价格,店\nA1,2026-03-05,SKU-1,2,9.90,我的店\nA1,2026-03-05,SKU-2,1,1.00,我的店\n';
-    const mapping = { ...proposeMapping(['单据编号', '日期', '货品', '件数', '价格', '店']), orderNo: '单据编号', orderedAt: '日期', sku: '货品', quantity: '件数', unitPrice: '价格', shopName: '店' };
+    const text =
+      '单据编号,日期,货品,件数,价格,店\nA1,2026-03-05,SKU-1,2,9.90,我的店\nA1,2026-03-05,SKU-2,1,1.00,我的店\n';
+    const mapping = {
+      ...proposeMapping(['单据编号', '日期', '货品', '件数', '价格', '店']),
+      orderNo: '单据编号',
+      orderedAt: '日期',
+      sku: '货品',
+      quantity: '件数',
+      unitPrice: '价格',
+      shopName: '店',
+    };
     const r = await parse(utf8(text), { source: 'auto', mapping, defaultCurrency: 'CNY' });
     expect(r).toMatchObject({ source: 'generic', unmappedRequired: [], rejected: [] });
-    expect(r.orders[0]).toMatchObject({ orderNo: 'A1', currency: 'CNY', shopName: '我的店', platformStatus: 'paid', orderedAt: '2026-03-05T00:00:00.000+08:00' });
+    expect(r.orders[0]).toMatchObject({
+      orderNo: 'A1',
+      currency: 'CNY',
+      shopName: '我的店',
+      platformStatus: 'paid',
+      orderedAt: '2026-03-05T00:00:00.000+08:00',
+    });
     expect(orderTotals(r.orders[0]!).gross).toBe(2 * 990 + 100);
   });
 
   it('proposes a mapping from English headers and units in parentheses', () => {
-    const m = proposeMapping(['Order No.', 'Order Date', 'Status', 'SKU', 'Product Name', 'Qty', 'Unit Price', 'Line Total', 'Currency', 'Shipping (USD)', 'Discount', 'Tax', 'Country', 'Store', 'Fulfillment']);
+    const m = proposeMapping([
+      'Order No.',
+      'Order Date',
+      'Status',
+      'SKU',
+      'Product Name',
+      'Qty',
+      'Unit Price',
+      'Line Total',
+      'Currency',
+      'Shipping (USD)',
+      'Discount',
+      'Tax',
+      'Country',
+      'Store',
+      'Fulfillment',
+    ]);
     expect(m).toEqual({
-      orderNo: 'Order No.', orderedAt: 'Order Date', status: 'Status', sku: 'SKU', itemName: 'Product Name', quantity: 'Qty',
-      unitPrice: 'Unit Price', lineTotal: 'Line Total', currency: 'Currency', shipping: 'Shipping (USD)', discount: 'Discount',
-      tax: 'Tax', buyerCountry: 'Country', shopName: 'Store', fulfilment: 'Fulfillment',
+      orderNo: 'Order No.',
+      orderedAt: 'Order Date',
+      status: 'Status',
+      sku: 'SKU',
+      itemName: 'Product Name',
+      quantity: 'Qty',
+      unitPrice: 'Unit Price',
+      lineTotal: 'Line Total',
+      currency: 'Currency',
+      shipping: 'Shipping (USD)',
+      discount: 'Discount',
+      tax: 'Tax',
+      buyerCountry: 'Country',
+      shopName: 'Store',
+      fulfilment: 'Fulfillment',
     });
   });
 
@@ -94,7 +178,14 @@ describe('Chinese ERP export through the generic importer', () => {
     ].join('\r\n');
     const r = await parse(utf8(text));
     expect(r.rejected).toEqual([]);
-    expect(byNo(r, 'B1')).toMatchObject({ currency: 'USD', shipping: 300, discount: 100, taxOnTop: 50, fulfilment: 'overseas', shopName: '店A' });
+    expect(byNo(r, 'B1')).toMatchObject({
+      currency: 'USD',
+      shipping: 300,
+      discount: 100,
+      taxOnTop: 50,
+      fulfilment: 'overseas',
+      shopName: '店A',
+    });
     expect(byNo(r, 'B1').lines.map((l) => l.lineTotal)).toEqual([1800, 500]);
     expect(orderTotals(byNo(r, 'B1')).gross).toBe(1800 + 500 - 100 + 300);
     expect(byNo(r, 'B2')).toMatchObject({ currency: 'CNY', buyerCountry: 'GB', fulfilment: 'platform' });
@@ -103,8 +194,14 @@ describe('Chinese ERP export through the generic importer', () => {
   it('reports progress about every 1000 rows', async () => {
     const rows = Array.from({ length: 2500 }, (_, i) => `P${i},已发货,2026-03-05 10:00,SKU-${i % 7},1,9.99,USD`);
     const calls: [number, number][] = [];
-    const r = await parse(utf8(['订单号,订单状态,下单时间,SKU,数量,单价,币种', ...rows].join('\n')), { onProgress: (d, t) => calls.push([d, t]) });
+    const r = await parse(utf8(['订单号,订单状态,下单时间,SKU,数量,单价,币种', ...rows].join('\n')), {
+      onProgress: (d, t) => calls.push([d, t]),
+    });
     expect(r.orders).toHaveLength(2500);
-    expect(calls).toEqual([[1000, 2500], [2000, 2500], [2500, 2500]]);
+    expect(calls).toEqual([
+      [1000, 2500],
+      [2000, 2500],
+      [2500, 2500],
+    ]);
   });
 });

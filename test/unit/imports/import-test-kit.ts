@@ -21,7 +21,12 @@ export function utf8(text: string): Uint8Array {
 
 export function parse(bytes: Uint8Array, opts: Partial<ParseImportOptions> = {}): Promise<ParsedImport> {
   return parseImport(bytes, {
-    fileName: 'file.csv', source: 'auto', timeZone: 'Asia/Shanghai', defaultCurrency: null, mapping: null, ...opts,
+    fileName: 'file.csv',
+    source: 'auto',
+    timeZone: 'Asia/Shanghai',
+    defaultCurrency: null,
+    mapping: null,
+    ...opts,
   });
 }
 

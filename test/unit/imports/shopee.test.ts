@@ -4,8 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { orderTotals, saleExclusion, statusFromPlatform } from '../../../src-main/core/orders/sale-rule.ts';
 import { byNo, fileError, fixture, parse, utf8 } from './import-test-kit.ts';
 
-const NUMERIC = new Set(['Deal Price', 'Quantity', 'Total Amount', 'Commission Fee', 'Service Fee', 'Transaction Fee',
-  'Estimated Shipping Fee', 'Shopee Voucher', 'Seller Voucher', 'Buyer Paid Shipping Fee']);
+const NUMERIC = new Set([
+  'Deal Price',
+  'Quantity',
+  'Total Amount',
+  'Commission Fee',
+  'Service Fee',
+  'Transaction Fee',
+  'Estimated Shipping Fee',
+  'Shopee Voucher',
+  'Seller Voucher',
+  'Buyer Paid Shipping Fee',
+]);
 
 /** The CSV fixture written as the XLSX Shopee exports: numbers as number cells, creation dates as date cells. */
 async function shopeeXlsx(): Promise<Uint8Array> {
@@ -15,11 +25,13 @@ async function shopeeXlsx(): Promise<Uint8Array> {
   const ws = wb.addWorksheet('orders');
   ws.addRow(header);
   for (const r of rows) {
-    ws.addRow(r.map((cell, i) => {
-      const h = header[i] ?? '';
-      if (h === 'Order Creation Date') return new Date(`${cell.replace(' ', 'T')}:00Z`);
-      return NUMERIC.has(h) && cell !== '' ? Number(cell) : cell;
-    }));
+    ws.addRow(
+      r.map((cell, i) => {
+        const h = header[i] ?? '';
+        if (h === 'Order Creation Date') return new Date(`${cell.replace(' ', 'T')}:00Z`);
+        return NUMERIC.has(h) && cell !== '' ? Number(cell) : cell;
+      }),
+    );
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -29,20 +41,31 @@ describe('Shopee order export', () => {
     const r = await parse(fixture('shopee-orders-my.csv'), { defaultCurrency: 'MYR', timeZone: 'Asia/Kuala_Lumpur' });
     expect(r).toMatchObject({ source: 'shopee', encoding: 'utf-8-bom', rowCount: 6, rejected: [] });
     expect(r.orders.map((o) => [o.orderNo, o.platformStatus, o.sourceRows])).toEqual([
-      ['240305ABCD0001', 'Completed', [2, 3]], ['240305ABCD0002', 'Cancelled', [4]], ['240306ABCD0003', 'To ship', [5]],
-      ['240306ABCD0004', 'Shipping', [6]], ['240307ABCD0005', 'Unpaid', [7]],
+      ['240305ABCD0001', 'Completed', [2, 3]],
+      ['240305ABCD0002', 'Cancelled', [4]],
+      ['240306ABCD0003', 'To ship', [5]],
+      ['240306ABCD0004', 'Shipping', [6]],
+      ['240307ABCD0005', 'Unpaid', [7]],
     ]);
   });
 
   it('computes lines as Deal Price × Quantity and counts order-level fees, voucher and shipping once', async () => {
     const o = byNo(await parse(fixture('shopee-orders-my.csv'), { defaultCurrency: 'MYR' }), '240305ABCD0001');
-    expect(o).toMatchObject({ platform: 'shopee', currency: 'MYR', orderedAt: '2026-03-05T14:02:00.000+08:00', shipping: 490, discount: 200 });
+    expect(o).toMatchObject({
+      platform: 'shopee',
+      currency: 'MYR',
+      orderedAt: '2026-03-05T14:02:00.000+08:00',
+      shipping: 490,
+      discount: 200,
+    });
     expect(o.lines.map((l) => [l.lineKey, l.itemName, l.quantity, l.unitPrice, l.lineTotal])).toEqual([
       ['SKU-MUG-01#1', 'Ceramic Mug 350ml', 2, 2590, 5180],
       ['SKU-CASE-61#1', 'Phone Case 6.1"', 1, 1290, 1290],
     ]);
     expect(o.fees.map((f) => [f.type, f.description, f.amount])).toEqual([
-      ['commission', 'Commission Fee', 311], ['other', 'Service Fee', 155], ['other', 'Transaction Fee', 137],
+      ['commission', 'Commission Fee', 311],
+      ['other', 'Service Fee', 155],
+      ['other', 'Transaction Fee', 137],
     ]);
     // Total Amount 64.60 is what the buyer paid after Shopee's own voucher (3.00), which Shopee funds
     expect(orderTotals(o).gross).toBe(6460 + 300);
@@ -67,7 +90,8 @@ describe('Shopee order export', () => {
   });
 
   it('takes the currency from a header unit such as "(RM)" when the shop has none', async () => {
-    const text = 'Order ID,Order Status,Order Creation Date,Product Name,SKU Reference No.,Deal Price (RM),Quantity\n' +
+    const text =
+      'Order ID,Order Status,Order Creation Date,Product Name,SKU Reference No.,Deal Price (RM),Quantity\n' +
       '240308X1,Completed,2026-03-08 10:00,Mug,SKU-1,19.90,1\n';
     const r = await parse(utf8(text));
     expect(r.orders[0]).toMatchObject({ currency: 'MYR' });
@@ -75,7 +99,8 @@ describe('Shopee order export', () => {
   });
 
   it('refuses a Shopee file without any currency', async () => {
-    const text = 'Order ID,Order Status,Order Creation Date,SKU Reference No.,Deal Price,Quantity\n240308X1,Completed,2026-03-08 10:00,SKU-1,19.90,1\n';
+    const text =
+      'Order ID,Order Status,Order Creation Date,SKU Reference No.,Deal Price,Quantity\n240308X1,Completed,2026-03-08 10:00,SKU-1,19.90,1\n';
     const e = await fileError(utf8(text));
     expect([e.code, e.params]).toEqual(['import.file.noCurrency', { source: 'shopee' }]);
   });

@@ -9,15 +9,28 @@ describe('Shopify orders CSV', () => {
     expect(r.headers).toHaveLength(79);
     expect(r.rejected).toEqual([]);
     expect(r.orders.map((o) => [o.orderNo, o.sourceRows])).toEqual([
-      ['#1001', [2, 3]], ['#1002', [4]], ['#1003', [5]], ['#1004', [6, 7, 8]], ['#1005', [9]], ['#1006', [10]],
+      ['#1001', [2, 3]],
+      ['#1002', [4]],
+      ['#1003', [5]],
+      ['#1004', [6, 7, 8]],
+      ['#1005', [9]],
+      ['#1006', [10]],
     ]);
   });
 
   it('computes line amounts as quantity × price and keeps Taxes on top when Total says so', async () => {
     const o = byNo(await parse(fixture('shopify-orders-usd.csv')), '#1001');
     expect(o).toMatchObject({
-      platform: 'shopify', platformStatus: 'paid', orderedAt: '2026-03-05T14:02:05.000-08:00', currency: 'USD',
-      buyerCountry: 'US', salesChannel: 'web', shipping: 500, taxOnTop: 460, discount: 0, refunded: 0,
+      platform: 'shopify',
+      platformStatus: 'paid',
+      orderedAt: '2026-03-05T14:02:05.000-08:00',
+      currency: 'USD',
+      buyerCountry: 'US',
+      salesChannel: 'web',
+      shipping: 500,
+      taxOnTop: 460,
+      discount: 0,
+      refunded: 0,
     });
     expect(o.lines.map((l) => [l.lineKey, l.itemName, l.quantity, l.unitPrice, l.lineTotal])).toEqual([
       ['SKU-MUG-01#1', 'Ceramic Mug 350ml - White', 2, 1250, 2500],
@@ -35,7 +48,13 @@ describe('Shopify orders CSV', () => {
 
   it('uses Discount Amount for the order when no line discount is given', async () => {
     const o = byNo(await parse(fixture('shopify-orders-usd.csv')), '#1004');
-    expect(o).toMatchObject({ discount: 500, shipping: 600, taxOnTop: 280, refunded: 999, platformStatus: 'partially_refunded' });
+    expect(o).toMatchObject({
+      discount: 500,
+      shipping: 600,
+      taxOnTop: 280,
+      refunded: 999,
+      platformStatus: 'partially_refunded',
+    });
     expect(o.lines.map((l) => l.lineKey)).toEqual(['SKU-MUG-02#1', 'SKU-COAST-4#1', 'Gift card#1']);
     expect(orderTotals(o).gross).toBe(4377 - 280); // Total 43.77 − Taxes 2.80
   });
@@ -56,7 +75,12 @@ describe('Shopify orders CSV', () => {
 
   it('reads the pending order, its Source and its country', async () => {
     const o = byNo(await parse(fixture('shopify-orders-usd.csv')), '#1005');
-    expect(o).toMatchObject({ platformStatus: 'pending', salesChannel: 'shopify_draft_order', buyerCountry: 'CA', shipping: 300 });
+    expect(o).toMatchObject({
+      platformStatus: 'pending',
+      salesChannel: 'shopify_draft_order',
+      buyerCountry: 'CA',
+      shipping: 300,
+    });
     expect(orderTotals(o).gross).toBe(2100);
   });
 
@@ -64,7 +88,12 @@ describe('Shopify orders CSV', () => {
     const r = await parse(fixture('shopify-orders-gbp.csv'), { timeZone: 'Europe/London' });
     expect(r.encoding).toBe('utf-8-bom');
     const o = byNo(r, '#2001');
-    expect(o).toMatchObject({ currency: 'GBP', taxOnTop: 0, shipping: 399, orderedAt: '2026-03-05T10:00:00.000+00:00' });
+    expect(o).toMatchObject({
+      currency: 'GBP',
+      taxOnTop: 0,
+      shipping: 399,
+      orderedAt: '2026-03-05T10:00:00.000+00:00',
+    });
     expect(orderTotals(o).gross).toBe(2799); // Total 27.99, VAT inside
   });
 });

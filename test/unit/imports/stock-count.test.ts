@@ -4,8 +4,6 @@ import { stockFileError as fileError, stockFixture as fixture, utf8 } from './im
 import { encodeGb18030 } from '../../../src-main/imports/demo/encode-gb18030.ts';
 import { parseStockCount } from '../../../src-main/imports/stock-count.ts';
 
-
-
 describe('3PL stock list', () => {
   it('reads a Chinese UTF-8-BOM export: 商品编码, 仓库, 可用库存 (not 锁定库存), 日期', async () => {
     const r = await parseStockCount(fixture('stock-count-3pl.csv'));
@@ -39,7 +37,11 @@ describe('3PL stock list', () => {
   });
 
   it('rejects bad rows with their code, row and column', async () => {
-    const r = await parseStockCount(utf8('SKU,Warehouse,Quantity,Date\r\nA,W,-2,\r\n,W,1,\r\nC,W,1.5,\r\nD,W,3,someday\r\nE,W,,\r\nF,,0,2026-04-31\r\nG,,7,2026-04-30\r\n'));
+    const r = await parseStockCount(
+      utf8(
+        'SKU,Warehouse,Quantity,Date\r\nA,W,-2,\r\n,W,1,\r\nC,W,1.5,\r\nD,W,3,someday\r\nE,W,,\r\nF,,0,2026-04-31\r\nG,,7,2026-04-30\r\n',
+      ),
+    );
     expect(r.rejected).toEqual([
       { row: 2, column: 'Quantity', code: 'stock.row.badQuantity', params: { column: 'Quantity', value: '-2' } },
       { row: 3, column: 'SKU', code: 'stock.row.missingValue', params: { column: 'SKU' } },
@@ -53,9 +55,45 @@ describe('3PL stock list', () => {
   });
 
   it('throws import.file.missingColumns naming what it needs', async () => {
-    expect(await fileError(parseStockCount(utf8('仓库,品名\r\nW,杯子\r\n')))).toEqual(
-      ['import.file.missingColumns', { source: 'stock-count', columns: 'sku, 可用数量' }],
-    );
+    expect(await fileError(parseStockCount(utf8('仓库,品名\r\nW,杯子\r\n')))).toEqual([
+      'import.file.missingColumns',
+      { source: 'stock-count', columns: 'sku, 可用数量' },
+    ]);
     expect(await fileError(parseStockCount(utf8('SKU,数量\r\n')))).toEqual(['import.file.headerOnly', { columns: 2 }]);
+  });
+});
+
+describe('3PL stock list and FBA report: every row accounted for (issue 14, point 10)', () => {
+  it('reads a warehouse name opening with a quote and rejects only a malformed line', async () => {
+    const r = await parseStockCount(utf8('SKU,Qty,Warehouse\r\nMUG-01,9,"""LA"" west"\r\nCUP-02,3\r\nPOT-03,4,NJ\r\n'));
+    expect(r.rows.map((x) => [x.sku, x.warehouse])).toEqual([
+      ['MUG-01', '"LA" west'],
+      ['POT-03', 'NJ'],
+    ]);
+    expect(r.rejected.map((e) => [e.row, e.code])).toEqual([[3, 'import.row.columnCount']]);
+    expect(r.rows.length + r.rejected.length).toBe(r.rowCount);
+  });
+
+  it('reads an FBA report (Amazon TSV, no quoting) whose product name opens with a quote', async () => {
+    const { parseFbaInventory } = await import('../../../src-main/imports/stock-fba-inventory.ts');
+    const head =
+      'sku\tfnsku\tasin\tproduct-name\tcondition\tyour-price\tmfn-listing-exists\tmfn-fulfillable-quantity\tafn-listing-exists\tafn-warehouse-quantity\tafn-fulfillable-quantity\tafn-unsellable-quantity\tafn-reserved-quantity\tafn-total-quantity';
+    const r = await parseFbaInventory(
+      utf8(
+        [
+          head,
+          'MUG-01\tX001\tB001\t"Best" mug, 12" tall\tNew\t12.99\tNo\t\tYes\t7\t5\t1\t1\t7',
+          'CUP-02\tX002\tB002\t"Sunrise" cup\tNew',
+          'POT-03\tX003\tB003\tTea pot\tNew\t30.00\tNo\t\tYes\t2\t2\t0\t0\t2',
+          '',
+        ].join('\r\n'),
+      ),
+    );
+    expect(r.rows.map((x) => [x.sku, x.inWarehouse])).toEqual([
+      ['MUG-01', 7],
+      ['POT-03', 2],
+    ]);
+    expect(r.rejected.map((e) => [e.row, e.code])).toEqual([[3, 'import.row.columnCount']]);
+    expect(r.rows.length + r.rejected.length).toBe(r.rowCount);
   });
 });

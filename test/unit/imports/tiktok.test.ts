@@ -7,15 +7,24 @@ describe('TikTok Shop order export', () => {
     const r = await parse(fixture('tiktok-orders-us.csv'), { defaultCurrency: 'USD', timeZone: 'America/Los_Angeles' });
     expect(r).toMatchObject({ source: 'tiktok', rejected: [] });
     const ids = r.orders.map((o) => o.orderNo);
-    expect(ids).toEqual(['576543210987654321', '576543210987654399', '576600000000000001', '576600000000000002', '576600000000000003']);
+    expect(ids).toEqual([
+      '576543210987654321',
+      '576543210987654399',
+      '576600000000000001',
+      '576600000000000002',
+      '576600000000000003',
+    ]);
     expect(String(Number(ids[0]))).not.toBe(ids[0]); // beyond 2^53: a number would have changed it
   });
 
   it('reads "03/05/2026 2:02:05 PM" as 5 March in the shop zone', async () => {
     const r = await parse(fixture('tiktok-orders-us.csv'), { defaultCurrency: 'USD', timeZone: 'America/Los_Angeles' });
     expect(r.orders.map((o) => o.orderedAt)).toEqual([
-      '2026-03-05T14:02:05.000-08:00', '2026-03-05T23:59:59.000-08:00', '2026-03-06T00:00:00.000-08:00',
-      '2026-03-06T12:30:00.000-08:00', '2026-03-15T09:05:00.000-07:00', // after the US switch to daylight time
+      '2026-03-05T14:02:05.000-08:00',
+      '2026-03-05T23:59:59.000-08:00',
+      '2026-03-06T00:00:00.000-08:00',
+      '2026-03-06T12:30:00.000-08:00',
+      '2026-03-15T09:05:00.000-07:00', // after the US switch to daylight time
     ]);
   });
 
@@ -31,7 +40,10 @@ describe('TikTok Shop order export', () => {
 
   it('matches each order amount to the minor unit and keeps cancelled orders', async () => {
     const r = await parse(fixture('tiktok-orders-us.csv'), { defaultCurrency: 'USD' });
-    const amount = (no: string) => { const o = byNo(r, no); return orderTotals(o).gross + o.taxOnTop; };
+    const amount = (no: string) => {
+      const o = byNo(r, no);
+      return orderTotals(o).gross + o.taxOnTop;
+    };
     expect(amount('576543210987654399')).toBe(1698);
     expect(byNo(r, '576543210987654399').platformStatus).toBe('Cancelled');
     expect(amount('576600000000000001')).toBe(1944);
@@ -42,10 +54,18 @@ describe('TikTok Shop order export', () => {
   });
 
   it('rejects an id Excel turned into 5.76543E+17 instead of importing a wrong number', async () => {
-    const text = 'Order ID,Order Status,Created Time,Seller SKU,Quantity,SKU Subtotal After Discount\n' +
+    const text =
+      'Order ID,Order Status,Created Time,Seller SKU,Quantity,SKU Subtotal After Discount\n' +
       '5.76543E+17,Completed,03/05/2026 2:02:05 PM,SKU-1,1,9.99\n576543210987654321,Completed,03/05/2026 2:02:05 PM,SKU-1,1,9.99\n';
     const r = await parse(utf8(text), { defaultCurrency: 'USD' });
     expect(r.orders.map((o) => o.orderNo)).toEqual(['576543210987654321']);
-    expect(r.rejected).toEqual([{ row: 2, column: 'Order ID', code: 'import.row.orderNoMangled', params: { column: 'Order ID', value: '5.76543E+17' } }]);
+    expect(r.rejected).toEqual([
+      {
+        row: 2,
+        column: 'Order ID',
+        code: 'import.row.orderNoMangled',
+        params: { column: 'Order ID', value: '5.76543E+17' },
+      },
+    ]);
   });
 });

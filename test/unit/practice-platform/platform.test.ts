@@ -19,7 +19,8 @@ const incoming = (m: CebMessage): IncomingMessage => ({ key: cebKey(m), type: m.
 
 function setup() {
   const clock = manualClock();
-  const platform = new PracticePlatform({ now: clock.now, stepMs: STEP });
+  // These messages are built store-only (appStatus 1); issue 15's refusal of drafts is in customs-rules.test.ts.
+  const platform = new PracticePlatform({ now: clock.now, stepMs: STEP, acceptDrafts: true });
   let cursor = 0;
   const fetch = () => {
     const page = platform.receipts(cursor, 1000);
@@ -35,7 +36,10 @@ describe('practice platform', () => {
   it('rejects a message that fails the XSD with the schema reason', async () => {
     const { platform } = setup();
     const [list] = buildMessages(orders(1)).ceb603;
-    const bad = { ...incoming(list!), xml: list!.xml.replace(/<ceb:gcode>\d+<\/ceb:gcode>/, '<ceb:gcode>392410000</ceb:gcode>') };
+    const bad = {
+      ...incoming(list!),
+      xml: list!.xml.replace(/<ceb:gcode>\d+<\/ceb:gcode>/, '<ceb:gcode>392410000</ceb:gcode>'),
+    };
     const [outcome] = await platform.receiveMessages([bad]);
     expect(outcome).toMatchObject({ outcome: 'rejected' });
     expect((outcome as { reason: string }).reason).toMatch(/^xsd line \d+: .*gcode/);
@@ -46,18 +50,35 @@ describe('practice platform', () => {
     const { clock, platform, fetch } = setup();
     const { ceb303, ceb603 } = buildMessages(orders(2), 2);
     expect(await platform.receiveMessages([...ceb303, ...ceb603].map(incoming))).toEqual([
-      { key: cebKey(ceb303[0]!), outcome: 'accepted' }, { key: cebKey(ceb603[0]!), outcome: 'accepted' },
+      { key: cebKey(ceb303[0]!), outcome: 'accepted' },
+      { key: cebKey(ceb603[0]!), outcome: 'accepted' },
     ]);
     const first = fetch();
-    expect(parsed(first).map((r) => [r.messageType, r.status])).toEqual([['CEB304', '2'], ['CEB304', '2'], ['CEB604', '2'], ['CEB604', '2']]);
+    expect(parsed(first).map((r) => [r.messageType, r.status])).toEqual([
+      ['CEB304', '2'],
+      ['CEB304', '2'],
+      ['CEB604', '2'],
+      ['CEB604', '2'],
+    ]);
     expect(fetch()).toEqual([]);
     clock.advance(STEP);
     const second = parsed(fetch());
-    expect(second.map((r) => [r.messageType, r.status])).toEqual([['CEB304', '120'], ['CEB304', '120'], ['CEB604', '120'], ['CEB604', '120']]);
-    expect(second.filter((r) => r.messageType === 'CEB604').every((r) => /^5314\d{4}E\d{9}$/.test(r.invtNo ?? '') && r.preNo?.length === 18)).toBe(true);
+    expect(second.map((r) => [r.messageType, r.status])).toEqual([
+      ['CEB304', '120'],
+      ['CEB304', '120'],
+      ['CEB604', '120'],
+      ['CEB604', '120'],
+    ]);
+    expect(
+      second
+        .filter((r) => r.messageType === 'CEB604')
+        .every((r) => /^5314\d{4}E\d{9}$/.test(r.invtNo ?? '') && r.preNo?.length === 18),
+    ).toBe(true);
     clock.advance(STEP);
     const third = fetch();
-    expect(parsed(third).map((r) => [r.messageType, r.status, r.guid])).toEqual(ceb603[0]!.documents.map((d) => ['CEB604', '800', d.guid]));
+    expect(parsed(third).map((r) => [r.messageType, r.status, r.guid])).toEqual(
+      ceb603[0]!.documents.map((d) => ['CEB604', '800', d.guid]),
+    );
     const all = [...first, ...third];
     expect((await validateCebMany(all.map((r) => r.xml))).every((v) => v.valid)).toBe(true);
   });
@@ -68,7 +89,10 @@ describe('practice platform', () => {
     const { ceb603: listQty3 } = buildMessages([order({ orderNo: 'A-1', lines: [line({ quantity: 3 })] })]);
     const { ceb603: orphan } = buildMessages([order({ orderNo: 'B-9' })]);
     await platform.receiveMessages([incoming(ceb303[0]!)]);
-    const outcomes = await platform.receiveMessages([incoming(listQty3[0]!), { ...incoming(orphan[0]!), key: 'orphan' }]);
+    const outcomes = await platform.receiveMessages([
+      incoming(listQty3[0]!),
+      { ...incoming(orphan[0]!), key: 'orphan' },
+    ]);
     expect(outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted']);
     clock.advance(STEP);
     const lists = parsed(fetch()).filter((r) => r.messageType === 'CEB604' && r.status === '100');
@@ -82,8 +106,13 @@ describe('practice platform', () => {
   it('refuses a declaration (appStatus 2) without a signature; a practice-signed one is taken', async () => {
     const { platform } = setup();
     const [m] = buildMessages(orders(1)).ceb303;
-    const declared = { ...incoming(m!), xml: m!.xml.replaceAll('<ceb:appStatus>1</ceb:appStatus>', '<ceb:appStatus>2</ceb:appStatus>') };
-    expect(await platform.receiveMessages([declared])).toEqual([{ key: declared.key, outcome: 'rejected', reason: '1001 declaration (appStatus 2) without a signature' }]);
+    const declared = {
+      ...incoming(m!),
+      xml: m!.xml.replaceAll('<ceb:appStatus>1</ceb:appStatus>', '<ceb:appStatus>2</ceb:appStatus>'),
+    };
+    expect(await platform.receiveMessages([declared])).toEqual([
+      { key: declared.key, outcome: 'rejected', reason: '1001 declaration (appStatus 2) without a signature' },
+    ]);
     const signed = { ...declared, key: 'signed', xml: await practiceSigner().sign('signed', declared.xml) };
     expect(await platform.receiveMessages([signed])).toEqual([{ key: 'signed', outcome: 'accepted' }]);
   });
@@ -97,11 +126,17 @@ describe('practice platform', () => {
     const stranger = await sm2PracticeSigner().sign(c!.key, c!.xml); // same key name, another key pair
     const unknown = await sm2PracticeSigner('CARD-123').sign(d!.key, d!.xml);
     const outcomes = await platform.receiveMessages([
-      { ...a!, xml: tampered }, { ...b!, xml: await practiceSigner().sign(b!.key, b!.xml) }, { ...c!, xml: stranger }, { ...d!, xml: unknown },
+      { ...a!, xml: tampered },
+      { ...b!, xml: await practiceSigner().sign(b!.key, b!.xml) },
+      { ...c!, xml: stranger },
+      { ...d!, xml: unknown },
     ]);
     const reason = (o: SendOutcome) => ('reason' in o ? o.reason : '');
     expect(outcomes.map((o) => [o.outcome, reason(o).slice(0, 4)])).toEqual([
-      ['rejected', '1004'], ['accepted', ''], ['rejected', '1004'], ['rejected', '1003'],
+      ['rejected', '1004'],
+      ['accepted', ''],
+      ['rejected', '1004'],
+      ['rejected', '1003'],
     ]);
     expect(reason(outcomes[3]!)).toMatch(/CARD-123/);
   });
@@ -120,11 +155,20 @@ describe('practice platform', () => {
 
   it('answers a summary application with CEB702 and CEB792 (entryId, list line → declaration line)', async () => {
     const { clock, platform, fetch } = setup();
-    const { ceb303, ceb603 } = buildMessages(orders(2), 2);
+    // summary declaration takes statisticsFlag B lists only (issue 15, 194号)
+    const { ceb303, ceb603 } = buildMessages(
+      orders(2).map((o) => ({ ...o, statisticsFlag: 'B' as const })),
+      2,
+    );
     await platform.receiveMessages([...ceb303, ...ceb603].map(incoming));
     clock.advance(2 * STEP);
-    const invtNos = parsed(fetch()).filter((r) => r.messageType === 'CEB604' && r.status === '120').map((r) => r.invtNo!);
-    const apply = buildCeb701Message({ copNo: 'SUM-1', invtNos, summaryFlag: '1', itemNameFlag: '0' }, context({ newId: counterIds('0e0e0e0e') }));
+    const invtNos = parsed(fetch())
+      .filter((r) => r.messageType === 'CEB604' && r.status === '120')
+      .map((r) => r.invtNo!);
+    const apply = buildCeb701Message(
+      { copNo: 'SUM-1', invtNos, summaryFlag: '1', itemNameFlag: '0' },
+      context({ newId: counterIds('0e0e0e0e') }),
+    );
     expect(await platform.receiveMessages([incoming(apply)])).toEqual([{ key: cebKey(apply), outcome: 'accepted' }]);
     clock.advance(2 * STEP);
     const receipts = fetch();
@@ -140,13 +184,24 @@ describe('practice platform', () => {
 describe('six items', () => {
   it('stores complete exports once per key and rejects incomplete ones with the missing fields', () => {
     const { platform } = setup();
-    const good = { orderNo: 'A-1', exportDate: '2026-03-01', currency: 'USD', items: [{ goodsName: '收纳盒', unit: '007', quantity: '2', unitPrice: '19.99', amount: '39.98' }] };
+    const good = {
+      orderNo: 'A-1',
+      exportDate: '2026-03-01',
+      currency: 'USD',
+      items: [{ goodsName: '收纳盒', unit: '007', quantity: '2', unitPrice: '19.99', amount: '39.98' }],
+    };
     const bad = { ...good, items: [{ ...good.items[0], unitPrice: '' }] };
-    expect(platform.receiveSixItems([{ key: 'tax.sixItems:A-1', items: good }, { key: 'tax.sixItems:A-1', items: good }, { key: 'tax.sixItems:B-2', items: bad }]))
-      .toEqual([
-        { key: 'tax.sixItems:A-1', outcome: 'accepted' }, { key: 'tax.sixItems:A-1', outcome: 'duplicate' },
-        { key: 'tax.sixItems:B-2', outcome: 'rejected', reason: 'six items incomplete: items[0].unitPrice' },
-      ]);
+    expect(
+      platform.receiveSixItems([
+        { key: 'tax.sixItems:A-1', items: good },
+        { key: 'tax.sixItems:A-1', items: good },
+        { key: 'tax.sixItems:B-2', items: bad },
+      ]),
+    ).toEqual([
+      { key: 'tax.sixItems:A-1', outcome: 'accepted' },
+      { key: 'tax.sixItems:A-1', outcome: 'duplicate' },
+      { key: 'tax.sixItems:B-2', outcome: 'rejected', reason: 'six items incomplete: items[0].unitPrice' },
+    ]);
     expect(platform.stats().sixItems).toBe(1);
   });
 });

@@ -34,9 +34,23 @@ function errorText(code: string, params: Record<string, string | number> = {}): 
 
 function doc(id: number, over: Partial<CustomsDocument>): CustomsDocument {
   return {
-    id, type: 'CEB603', businessKey: `COP-${id}`, orderId: id, orderNo: `113-${id}`, guid: `G-${id}`, messageGuid: `M-${id}`, revision: 1,
-    status: 'sent', lastReturnStatus: null, lastReturnInfo: null, statusAt: '2026-05-02T08:00:00.000Z', invtNo: null, preNo: null, entryId: null,
-    createdAt: '2026-05-01T08:00:00.000Z', ...over,
+    id,
+    type: 'CEB603',
+    businessKey: `COP-${id}`,
+    orderId: id,
+    orderNo: `113-${id}`,
+    guid: `G-${id}`,
+    messageGuid: `M-${id}`,
+    revision: 1,
+    status: 'sent',
+    lastReturnStatus: null,
+    lastReturnInfo: null,
+    statusAt: '2026-05-02T08:00:00.000Z',
+    invtNo: null,
+    preNo: null,
+    entryId: null,
+    createdAt: '2026-05-01T08:00:00.000Z',
+    ...over,
   };
 }
 
@@ -70,7 +84,9 @@ describe('customs screens', () => {
     fireEvent.click(screen.getByTestId('customs-mode-9610'));
     await act(async () => fireEvent.click(screen.getByTestId('customs-build')));
     await settle();
-    expect(host.callsOf('customs.build')).toEqual([{ from: '2026-03-01', to: '2026-03-31', modes: ['9610'], dryRun: false }]);
+    expect(host.callsOf('customs.build')).toEqual([
+      { from: '2026-03-01', to: '2026-03-31', modes: ['9610'], dryRun: false },
+    ]);
     const summary = screen.getByTestId('customs-build-summary');
     expect(summary.getAttribute('data-built')).toBe('1');
     expect(summary.textContent).toContain('2 笔被问题拦下');
@@ -88,9 +104,24 @@ describe('customs screens', () => {
   it('follows the build with a progress bar fed by customs.progress events', async () => {
     open('build');
     let finish: () => void = () => undefined;
-    host.overrides['customs.build'] = () => new Promise((resolve) => {
-      finish = () => resolve({ ok: true, value: { orders: 4, blocked: 0, built: 4, documents: { CEB603: 4 }, messages: 1, queued: 1, findings: [], validationErrors: [], dryRun: false } });
-    });
+    host.overrides['customs.build'] = () =>
+      new Promise((resolve) => {
+        finish = () =>
+          resolve({
+            ok: true,
+            value: {
+              orders: 4,
+              blocked: 0,
+              built: 4,
+              documents: { CEB603: 4 },
+              messages: 1,
+              queued: 1,
+              findings: [],
+              validationErrors: [],
+              dryRun: false,
+            },
+          });
+      });
     render(<App />);
     await act(async () => fireEvent.click(await screen.findByTestId('customs-build')));
     const bar = () => within(screen.getByTestId('customs-build-progress')).getByRole('progressbar');
@@ -108,7 +139,9 @@ describe('customs screens', () => {
   it('resolves listed order numbers to ids, and says which number is unknown', async () => {
     open('build');
     render(<App />);
-    fireEvent.change(await screen.findByTestId('customs-order-nos'), { target: { value: `${makeOrder(2).orderNo}\n${makeOrder(1).orderNo}` } });
+    fireEvent.change(await screen.findByTestId('customs-order-nos'), {
+      target: { value: `${makeOrder(2).orderNo}\n${makeOrder(1).orderNo}` },
+    });
     await act(async () => fireEvent.click(screen.getByTestId('customs-precheck')));
     await settle();
     expect(host.callsOf('customs.precheck')).toEqual([{ orderIds: [2, 1] }]);
@@ -128,7 +161,7 @@ describe('customs screens', () => {
     const viewport = stubViewport('orders-list', { width: 1000, height: 360 }); // happy-dom lays nothing out
     try {
       render(<App />);
-      expect((await screen.findByTestId('orders-bulk-declare') as HTMLButtonElement).disabled).toBe(true);
+      expect(((await screen.findByTestId('orders-bulk-declare')) as HTMLButtonElement).disabled).toBe(true);
       fireEvent.click(await screen.findByTestId('orders-select-2'));
       fireEvent.click(screen.getByTestId('orders-select-1'));
     } finally {
@@ -139,7 +172,9 @@ describe('customs screens', () => {
     expect(window.location.hash).toBe('#/customs/build?orders=1,2');
     const picked = screen.getByTestId('customs-picked-orders');
     expect(picked.getAttribute('data-count')).toBe('2');
-    expect(screen.getByTestId('customs-picked-order-nos').textContent).toBe(`${makeOrder(1).orderNo}, ${makeOrder(2).orderNo}`);
+    expect(screen.getByTestId('customs-picked-order-nos').textContent).toBe(
+      `${makeOrder(1).orderNo}, ${makeOrder(2).orderNo}`,
+    );
     await act(async () => fireEvent.click(screen.getByTestId('customs-precheck')));
     await settle();
     expect(host.callsOf('customs.precheck')).toEqual([{ orderIds: [1, 2] }]);
@@ -167,16 +202,25 @@ describe('customs screens', () => {
     fireEvent.change(within(form).getByTestId('customs-shipping-grossWeightGrams'), { target: { value: '1500' } });
     await act(async () => fireEvent.click(within(form).getByTestId('customs-shipping-save')));
     await settle();
-    expect(host.callsOf('customs.shipping.save')).toEqual([{
-      orderId: 2, logisticsNo: 'SF1234567890', logisticsCode: null, logisticsName: null, exportDate: null, grossWeightGrams: 1500, packNo: null, copNo: null,
-    }]);
+    expect(host.callsOf('customs.shipping.save')).toEqual([
+      {
+        orderId: 2,
+        logisticsNo: 'SF1234567890',
+        logisticsCode: null,
+        logisticsName: null,
+        exportDate: null,
+        grossWeightGrams: 1500,
+        packNo: null,
+        copNo: null,
+      },
+    ]);
     expect(host.callsOf('customs.precheck')).toHaveLength(2);
     expect(screen.queryByTestId('customs-shipping-2')).toBeNull();
 
     await act(async () => fireEvent.click(screen.getByTestId('finding-fix-1')));
     await settle();
     expect(useAppStore.getState().routePath).toBe('risk');
-    expect((await screen.findByTestId('risk-prefix-0') as HTMLInputElement).value).toBe('8507');
+    expect(((await screen.findByTestId('risk-prefix-0')) as HTMLInputElement).value).toBe('8507');
   });
 
   it('shows XSD validation errors with the validator’s reason', async () => {
@@ -184,8 +228,22 @@ describe('customs screens', () => {
     host.overrides['customs.build'] = () => ({
       ok: true,
       value: {
-        orders: 1, blocked: 0, built: 0, documents: {}, messages: 1, queued: 0, findings: [], dryRun: true,
-        validationErrors: [{ messageType: 'CEB603', messageGuid: 'ABC-1', line: 12, message: "Element 'itemNo': [facet 'maxLength'] The value has a length of '21'" }],
+        orders: 1,
+        blocked: 0,
+        built: 0,
+        documents: {},
+        messages: 1,
+        queued: 0,
+        findings: [],
+        dryRun: true,
+        validationErrors: [
+          {
+            messageType: 'CEB603',
+            messageGuid: 'ABC-1',
+            line: 12,
+            message: "Element 'itemNo': [facet 'maxLength'] The value has a length of '21'",
+          },
+        ],
       },
     });
     render(<App />);
@@ -206,9 +264,10 @@ describe('customs screens', () => {
       doc(2, { status: '100', lastReturnStatus: '100', lastReturnInfo: '商品编码不存在' }),
       doc(3, { status: 'error', lastReturnStatus: '-301010', lastReturnInfo: '订单编号已存在' }),
     ];
-    host.overrides['customs.documents.list'] = (input) => (input.cursor === 'p2'
-      ? { ok: true, value: { items: [doc(4, { status: '899' })], total: 4, nextCursor: null } }
-      : { ok: true, value: { items: firstPage, total: 4, nextCursor: 'p2' } });
+    host.overrides['customs.documents.list'] = (input) =>
+      input.cursor === 'p2'
+        ? { ok: true, value: { items: [doc(4, { status: '899' })], total: 4, nextCursor: null } }
+        : { ok: true, value: { items: firstPage, total: 4, nextCursor: 'p2' } };
     render(<App />);
     const accepted = await screen.findByTestId('customs-doc-status-1');
     expect(accepted.textContent).toBe(zhCN.customsDesk.statuses['120']);
@@ -221,7 +280,9 @@ describe('customs screens', () => {
     expect(negative.textContent).toContain('-301010');
     expect(negative.textContent).toContain(zhCN.customsDesk.statuses.error);
 
-    await act(async () => fireEvent.click(within(screen.getByTestId('customs-documents-pager')).getByText(zhCN.customsDesk.next)));
+    await act(async () =>
+      fireEvent.click(within(screen.getByTestId('customs-documents-pager')).getByText(zhCN.customsDesk.next)),
+    );
     await settle();
     expect(host.callsOf('customs.documents.list').at(-1)).toEqual({ limit: 50, cursor: 'p2' });
     expect(screen.getByTestId('customs-doc-status-4').textContent).toBe(zhCN.customsDesk.statuses['899']);
@@ -256,10 +317,17 @@ describe('customs screens', () => {
     render(<App />);
     await act(async () => fireEvent.click(await screen.findByTestId('customs-doc-open-2')));
     await settle();
-    expect(window.location.hash === '#/customs/documents/2' || useAppStore.getState().routePath === 'documents/2').toBe(true);
+    expect(window.location.hash === '#/customs/documents/2' || useAppStore.getState().routePath === 'documents/2').toBe(
+      true,
+    );
     expect(host.callsOf('customs.documents.get')).toEqual([{ id: 2 }]);
     const history = screen.getByTestId('customs-document-history');
-    expect([...history.querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-status'))).toEqual(['validated', 'queued', 'sent', '800']);
+    expect([...history.querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-status'))).toEqual([
+      'validated',
+      'queued',
+      'sent',
+      '800',
+    ]);
     expect(screen.getByTestId('customs-document-receipts').textContent).toContain('CEB604');
     expect(screen.getByTestId('customs-document-invtNo').textContent).toBe('29212026E000000001');
   });
@@ -268,7 +336,14 @@ describe('customs screens', () => {
     open('summary');
     host.overrides['customs.documents.list'] = (input) => ({
       ok: true,
-      value: { items: input.type === 'CEB701' ? [doc(9, { type: 'CEB701', businessKey: 'SUM-1', status: '120', entryId: '292120260000012345' })] : [], total: 1, nextCursor: null },
+      value: {
+        items:
+          input.type === 'CEB701'
+            ? [doc(9, { type: 'CEB701', businessKey: 'SUM-1', status: '120', entryId: '292120260000012345' })]
+            : [],
+        total: 1,
+        nextCursor: null,
+      },
     });
     render(<App />);
     await act(async () => fireEvent.click(await screen.findByTestId('customs-summary-apply')));
@@ -278,7 +353,9 @@ describe('customs screens', () => {
     fireEvent.change(screen.getByTestId('customs-summary-flag'), { target: { value: '2' } });
     await act(async () => fireEvent.click(screen.getByTestId('customs-summary-apply')));
     await settle();
-    expect(host.callsOf('customs.summary.apply')).toEqual([{ summaryFlag: '2', itemNameFlag: '0', startDate: '2026-05-01', endDate: '2026-05-31' }]);
+    expect(host.callsOf('customs.summary.apply')).toEqual([
+      { summaryFlag: '2', itemNameFlag: '0', startDate: '2026-05-01', endDate: '2026-05-31' },
+    ]);
     expect(screen.getByTestId('customs-summary-result').textContent).toContain('SUM-202605-001');
     expect(screen.getByTestId('customs-summary-entry-SUM-1').textContent).toBe('292120260000012345');
   });
@@ -292,27 +369,60 @@ describe('customs screens', () => {
     expect(screen.getByTestId('field-error-ebpCode').textContent).toBe(zhCN.errors.validation.required);
     expect(host.callsOf('customs.settings.save')).toEqual([]);
     const values: Record<string, string> = {
-      ebpCode: '3301964J31', ebpName: '示例平台', customsCode: '2921', portCode: '2921', pod: '502', trafMode: '5', wrapType: '2',
-      logisticsCode: '3120980105', logisticsName: '示例物流', agentCode: '  ',
+      ebpCode: '3301964J31',
+      ebpName: '示例平台',
+      customsCode: '2921',
+      portCode: '2921',
+      pod: '502',
+      trafMode: '5',
+      wrapType: '2',
+      logisticsCode: '3120980105',
+      logisticsName: '示例物流',
+      agentCode: '  ',
     };
-    for (const [k, v] of Object.entries(values)) fireEvent.change(screen.getByTestId(`customs-setting-${k}`), { target: { value: v } });
+    for (const [k, v] of Object.entries(values))
+      fireEvent.change(screen.getByTestId(`customs-setting-${k}`), { target: { value: v } });
     fireEvent.click(screen.getByTestId('customs-setting-declaresWaybills'));
     await act(async () => fireEvent.click(screen.getByTestId('customs-settings-save')));
     await settle();
     const saved = host.callsOf('customs.settings.save')[0]!;
-    expect(saved).toMatchObject({ ebpCode: '3301964J31', customsCode: '2921', agentCode: null, payName: null, statisticsFlag: 'B', appStatus: '2', declaresWaybills: true });
+    expect(saved).toMatchObject({
+      ebpCode: '3301964J31',
+      customsCode: '2921',
+      agentCode: null,
+      payName: null,
+      statisticsFlag: 'B',
+      appStatus: '2',
+      declaresWaybills: true,
+    });
     expect(screen.getByTestId('customs-settings-saved')).toBeTruthy();
   });
 
   it('imports a waybill file: previews rejected rows and saves nothing, then confirms a clean file and re-runs the pre-check', async () => {
     open('build');
-    const bad = { row: 3, column: '出口日期', code: 'import.row.badDate', params: { column: '出口日期', value: '2026-13-01' } };
-    host.overrides['customs.shipping.import'] = (input) => (input.fileName === 'bad.csv'
-      ? { ok: true, value: { rows: 2, matched: 1, saved: 0, unknownOrders: ['NOPE-1'], rejected: [bad] } }
-      : { ok: true, value: { rows: 2, matched: 2, saved: input.dryRun ? 0 : 2, unknownOrders: [], rejected: [] } });
+    const bad = {
+      row: 3,
+      column: '出口日期',
+      code: 'import.row.badDate',
+      params: { column: '出口日期', value: '2026-13-01' },
+    };
+    host.overrides['customs.shipping.import'] = (input) =>
+      input.fileName === 'bad.csv'
+        ? {
+            ok: true,
+            value: { rows: 2, matched: 1, saved: 0, unchanged: 0, unknownOrders: ['NOPE-1'], rejected: [bad] },
+          }
+        : {
+            ok: true,
+            value: { rows: 2, matched: 2, saved: input.dryRun ? 0 : 2, unchanged: 0, unknownOrders: [], rejected: [] },
+          };
     render(<App />);
     const choose = async (name: string) => {
-      await act(async () => fireEvent.change(screen.getByTestId('waybill-file'), { target: { files: [new File(['订单号,运单号\n'], name, { type: 'text/csv' })] } }));
+      await act(async () =>
+        fireEvent.change(screen.getByTestId('waybill-file'), {
+          target: { files: [new File(['订单号,运单号\n'], name, { type: 'text/csv' })] },
+        }),
+      );
       await settle();
     };
     await screen.findByTestId('waybill-file');
@@ -327,17 +437,66 @@ describe('customs screens', () => {
     await act(async () => fireEvent.click(screen.getByTestId('waybill-confirm')));
     await settle();
     const calls = host.callsOf('customs.shipping.import');
-    expect(calls.map((c) => [c.fileName, c.dryRun ?? false])).toEqual([['bad.csv', true], ['good.csv', true], ['good.csv', false]]);
+    expect(calls.map((c) => [c.fileName, c.dryRun ?? false])).toEqual([
+      ['bad.csv', true],
+      ['good.csv', true],
+      ['good.csv', false],
+    ]);
     expect(calls[2]!.contentBase64).toBe(calls[1]!.contentBase64);
     expect(screen.getByTestId('waybill-saved').textContent).toContain('已保存 2 笔');
     expect(host.callsOf('customs.precheck')).toHaveLength(1);
     expect(screen.getByTestId('customs-precheck-summary')).toBeTruthy();
   });
 
+  it('saves the valid rows of a waybill file with problems only when chosen explicitly (issue 14)', async () => {
+    open('build');
+    const bad = {
+      row: 3,
+      column: '出口日期',
+      code: 'import.row.badDate',
+      params: { column: '出口日期', value: '2026-13-01' },
+    };
+    host.overrides['customs.shipping.import'] = (input) => ({
+      ok: true,
+      value: {
+        rows: 2,
+        matched: 1,
+        saved: input.dryRun || !input.acceptValidRows ? 0 : 1,
+        unchanged: 0,
+        unknownOrders: [],
+        rejected: [bad],
+      },
+    });
+    render(<App />);
+    await screen.findByTestId('waybill-file');
+    await act(async () =>
+      fireEvent.change(screen.getByTestId('waybill-file'), {
+        target: { files: [new File(['订单号,运单号\n'], 'bad.csv', { type: 'text/csv' })] },
+      }),
+    );
+    await settle();
+    expect(screen.queryByTestId('waybill-confirm')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByTestId('waybill-confirm-valid')));
+    await settle();
+    expect(host.callsOf('customs.shipping.import').map((c) => [c.dryRun ?? false, c.acceptValidRows ?? false])).toEqual(
+      [
+        [true, false],
+        [false, true],
+      ],
+    );
+    expect(screen.getByTestId('waybill-saved')).toBeTruthy();
+  });
+
   it('leaves no untranslated text on any tab, in the findings or in a document', async () => {
     open('build');
     i18n.addResourceBundle(PSEUDO_LANGUAGE, 'translation', pseudoLocale(), true, true);
-    const data = new Set<string>([VALID_COMPANY.name, VALID_COMPANY.uscc, '账', ...Object.values(LANGUAGE_ENDONYMS)]);
+    const data = new Set<string>([
+      VALID_COMPANY.name,
+      VALID_COMPANY.uscc,
+      '账',
+      'Amazon.com',
+      ...Object.values(LANGUAGE_ENDONYMS),
+    ]);
     render(<App />);
     await screen.findByTestId('customs-precheck');
     await act(async () => {

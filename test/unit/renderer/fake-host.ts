@@ -1,10 +1,15 @@
 /**
- * A test double for the Electron preload bridge (`window.kuajing`): implements KuajingBridge
- * with an in-memory company, settings, sync status, shops, orders and import preview, records
- * every call, lets a test override any command's answer, and pushes events to the renderer's
- * listeners. `orders.list` pages the in-memory orders with an offset cursor, filters and
- * sorts them like the host would, so list tests see real paging.
+ * A test double for the Electron preload bridge (`window.kuajing` = { invoke, onEvent }): one
+ * generic `invoke(name, input)` that records every call and answers from, in order, the test's
+ * `overrides`, a table of defaults (an in-memory company, settings, sync status, shops, orders
+ * and import preview here; small plausible data for the settlement, customs and sync areas in
+ * fake-host-<area>.ts), and for any other command `notImplemented` — so a new command needs no
+ * edit here until a test wants specific data from it. Like the real host, a successful command
+ * the contract marks `mutates` (not a dry run) is followed by `ledger.changed`. `orders.list`
+ * pages the in-memory orders with an offset cursor, filters and sorts them like the host would,
+ * so list tests see real paging.
  */
+import { contract } from '../../../src-main/api/contract.ts';
 import type {
   AppEvent,
   CommandInput,
@@ -13,8 +18,6 @@ import type {
   CompanyRecord,
   ImportPreview,
   ImportSummary,
-  KuajingApi,
-  KuajingBridge,
   OrderDetail,
   OrderListItem,
   OrderSort,
@@ -24,6 +27,7 @@ import type {
   Shop,
   SyncStatus,
 } from '../../../src-main/api/contract.ts';
+import type { HostBridge } from '../../../src-renderer/app/core-client.ts';
 import { settlementDefaults } from './fake-host-settlement.ts';
 import { customsDefaults } from './fake-host-customs.ts';
 import { syncDefaults } from './fake-host-sync.ts';
@@ -46,11 +50,13 @@ export interface FakeHostState {
   mappings: SavedMapping[];
 }
 
-type Override<K extends CommandName> = (input: CommandInput<K>) => Result<CommandResult<K>> | Promise<Result<CommandResult<K>>>;
+type Override<K extends CommandName> = (
+  input: CommandInput<K>,
+) => Result<CommandResult<K>> | Promise<Result<CommandResult<K>>>;
 export type Overrides = { [K in CommandName]?: Override<K> };
 
 export interface FakeHost {
-  readonly bridge: KuajingBridge;
+  readonly bridge: HostBridge;
   readonly calls: RecordedCall[];
   readonly state: FakeHostState;
   readonly overrides: Overrides;
@@ -70,8 +76,22 @@ export const VALID_COMPANY: CompanyRecord = {
   savedAt: '2025-03-01T08:00:00.000Z',
 };
 
-export const SHOP_US: Shop = { id: 1, platform: 'amazon', name: 'Amazon US 店', site: 'Amazon.com', currency: 'USD', timeZone: 'America/Los_Angeles' };
-export const SHOP_JP: Shop = { id: 2, platform: 'amazon', name: 'Amazon JP 店', site: 'amazon.co.jp', currency: 'JPY', timeZone: 'Asia/Tokyo' };
+export const SHOP_US: Shop = {
+  id: 1,
+  platform: 'amazon',
+  name: 'Amazon US 店',
+  site: 'Amazon.com',
+  currency: 'USD',
+  timeZone: 'America/Los_Angeles',
+};
+export const SHOP_JP: Shop = {
+  id: 2,
+  platform: 'amazon',
+  name: 'Amazon JP 店',
+  site: 'amazon.co.jp',
+  currency: 'JPY',
+  timeZone: 'Asia/Tokyo',
+};
 
 /** Order `i` (1-based): USD in shop 1, every 7th cancelled, ordered one hour apart from 2026-03-01. */
 export function makeOrder(i: number, overrides: Partial<OrderListItem> = {}): OrderListItem {
@@ -96,7 +116,7 @@ export function makeOrder(i: number, overrides: Partial<OrderListItem> = {}): Or
   };
 }
 
-/** The answer of a command the fake does not model. */
+/** The answer of a command the fake does not model (and no test overrides). */
 function notImplemented(): Result<never> {
   return { ok: false, error: { code: 'notImplemented', params: {} } };
 }
@@ -118,15 +138,36 @@ export function detailFor(order: OrderListItem, overrides: Partial<OrderDetail> 
     shipping: 0,
     giftWrap: 0,
     taxOnTop: 0,
-    lines: [{
-      id: order.id * 10, lineKey: 'L1', sku: 'SKU-RED', itemName: '红色杯子', quantity: order.units, unitPrice: null,
-      lineTotal: order.gross, discount: 0, taxOnTop: 0, shipping: 0, giftWrap: 0, cancelled: false,
-    }],
+    statedTotal: null,
+    channelOrderNo: null,
+    lines: [
+      {
+        id: order.id * 10,
+        lineKey: 'L1',
+        sku: 'SKU-RED',
+        itemName: '红色杯子',
+        quantity: order.units,
+        unitPrice: null,
+        lineTotal: order.gross,
+        discount: 0,
+        taxOnTop: 0,
+        shipping: 0,
+        giftWrap: 0,
+        cancelled: false,
+      },
+    ],
     fees: [],
     changes: [],
     profit: {
-      currency: order.currency, revenue: order.gross, productCost: null, headHaul: null, lastMile: null,
-      platformFees: null, advertising: null, fxDifference: null, profit: null,
+      currency: order.currency ?? '',
+      revenue: order.gross,
+      productCost: null,
+      headHaul: null,
+      lastMile: null,
+      platformFees: null,
+      advertising: null,
+      fxDifference: null,
+      profit: null,
     },
     ...overrides,
   };
@@ -144,7 +185,18 @@ export const AMAZON_PREVIEW: ImportPreview = {
   orders: 3,
   lines: 4,
   counts: { new: 3, updated: 0, unchanged: 0 },
-  rejected: [{ row: 6, column: 'purchase-date', code: 'import.row.badDate', params: { column: 'purchase-date', value: '2026-13-45' } }],
+  rejected: [
+    {
+      row: 6,
+      column: 'purchase-date',
+      code: 'import.row.badDate',
+      params: { column: 'purchase-date', value: '2026-13-45' },
+    },
+  ],
+  rejectedOrderNos: { 6: '111-0000009-0000009' },
+  warnings: [],
+  unknownStatuses: {},
+  rows: { read: 5, imported: 4, rejected: 1, skipped: 0 },
   totals: { USD: { orders: 2, gross: 7497 } },
   sample: [makeOrder(1), makeOrder(2), makeOrder(7)],
 };
@@ -157,11 +209,19 @@ function fail(code: string, params: Record<string, string | number> = {}): Resul
   return { ok: false, error: { code, params } };
 }
 
+function isMutating(name: string): boolean {
+  return (
+    Object.prototype.hasOwnProperty.call(contract, name) &&
+    (contract as Record<string, { readonly mutates: boolean }>)[name]!.mutates
+  );
+}
+
 function compare(a: OrderListItem, b: OrderListItem, sort: OrderSort): number {
   const field = sort.replace(/^-/, '') as 'orderedAt' | 'gross' | 'orderNo';
   const dir = sort.startsWith('-') ? -1 : 1;
-  const x = a[field];
-  const y = b[field];
+  // unknown amounts (null) sort apart, below every known one, as the store's gross_sort does
+  const x = a[field] ?? -Number.MAX_SAFE_INTEGER;
+  const y = b[field] ?? -Number.MAX_SAFE_INTEGER;
   const c = x < y ? -1 : x > y ? 1 : 0;
   return (c === 0 ? a.id - b.id : c) * dir;
 }
@@ -197,12 +257,24 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
   let nextOrderId = 10_000;
 
   const summaryOf = (p: ImportPreview): ImportSummary => ({
-    importId: 1, source: p.source, encoding: p.encoding, orders: p.orders, lines: p.lines,
-    new: p.counts.new, updated: p.counts.updated, unchanged: p.counts.unchanged, rejected: p.rejected,
+    importId: 1,
+    source: p.source,
+    encoding: p.encoding,
+    orders: p.orders,
+    lines: p.lines,
+    new: p.counts.new,
+    updated: p.counts.updated,
+    unchanged: p.counts.unchanged,
+    rejected: p.rejected,
+    rejectedOrderNos: p.rejectedOrderNos,
+    warnings: p.warnings,
+    mapped: [],
   });
 
-  const defaults: { [K in CommandName]: Override<K> } = {
+  // Only commands a screen needs data from; any other command answers notImplemented.
+  const defaults: Overrides = {
     'app.info': () => ok({ version: '0.1.0-test', schemaVersion: 1, dataFile: '/tmp/ledger.sqlite', host: 'test' }),
+    'maintenance.backups.list': () => ok([]),
     'company.get': () => ok(state.company),
     'company.save': (input) => {
       const record: CompanyRecord = {
@@ -226,16 +298,26 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
     'sync.status': () => ok(state.sync),
 
     'shops.list': () => ok([...state.shops]),
+    'statuses.list': () => ok({ mappings: [], unknown: [] }),
     'shops.save': (input) => {
-      const shop: Shop = { id: input.id ?? nextShopId++, platform: input.platform, name: input.name, site: input.site, currency: input.currency, timeZone: input.timeZone };
+      const shop: Shop = {
+        id: input.id ?? nextShopId++,
+        platform: input.platform,
+        name: input.name,
+        site: input.site,
+        currency: input.currency,
+        timeZone: input.timeZone,
+      };
       state.shops = [...state.shops.filter((s) => s.id !== shop.id), shop];
       return ok(shop);
     },
 
     'imports.preview': () => ok(state.preview),
-    'imports.confirm': (input) => (input.previewId === state.preview.previewId ? ok(summaryOf(state.preview)) : fail('imports.preview.expired')),
+    'imports.confirm': (input) =>
+      input.previewId === state.preview.previewId ? ok(summaryOf(state.preview)) : fail('imports.preview.expired'),
     'imports.discard': () => ok({ discarded: true }),
-    'imports.rejectedCsv': () => ok({ fileName: 'rejected.csv', csv: 'row,column,code\n6,purchase-date,import.row.badDate\n' }),
+    'imports.rejectedCsv': () =>
+      ok({ fileName: 'rejected.csv', csv: 'row,column,code\n6,purchase-date,import.row.badDate\n' }),
     'imports.mappings.list': () => ok([...state.mappings]),
 
     'orders.list': (input) => {
@@ -259,9 +341,21 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
       if (!shop) return fail('validation.failed');
       const id = input.id ?? nextOrderId++;
       const order: OrderListItem = {
-        id, platform: shop.platform, shopId: shop.id, shopName: shop.name, orderNo: input.orderNo, status: input.status,
-        orderedAt: input.orderedAt, buyerCountry: input.buyerCountry, currency: input.currency, customsMode: input.customsMode,
-        fulfilment: input.fulfilment, units: input.lines.reduce((n, l) => n + l.quantity, 0), gross: 0, refunded: 0, exclusion: null,
+        id,
+        platform: shop.platform,
+        shopId: shop.id,
+        shopName: shop.name,
+        orderNo: input.orderNo,
+        status: input.status,
+        orderedAt: input.orderedAt,
+        buyerCountry: input.buyerCountry,
+        currency: input.currency,
+        customsMode: input.customsMode,
+        fulfilment: input.fulfilment,
+        units: input.lines.reduce((n, l) => n + l.quantity, 0),
+        gross: 0,
+        refunded: 0,
+        exclusion: null,
       };
       state.orders = [...state.orders.filter((o) => o.id !== id), order];
       return ok(detailFor(order));
@@ -276,71 +370,66 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
       });
       return ok({ changed });
     },
-    'orders.stats': () => ok({
-      orders: state.orders.length,
-      lines: state.orders.length,
-      byStatus: {},
-      sales: {},
-      excluded: { cancelled: 0, pending: 0, otherChannel: 0, unpaid: 0 },
-    }),
+    'orders.stats': () =>
+      ok({
+        orders: state.orders.length,
+        lines: state.orders.length,
+        byStatus: {},
+        sales: {},
+        excluded: { cancelled: 0, pending: 0, otherChannel: 0, unpaid: 0, unknownStatus: 0, amountsUnknown: 0 },
+        unknownStatuses: {},
+      }),
     // Stock: an empty ledger until a test overrides what it needs.
     'stock.skus.list': () => ok([]),
-    'stock.skus.save': () => notImplemented(),
-    'stock.skus.mapPlatform': () => notImplemented(),
     'stock.warehouses.list': () => ok([]),
-    'stock.warehouses.save': () => notImplemented(),
-    'stock.moves.post': () => notImplemented(),
-    'stock.moves.reverse': () => notImplemented(),
     'stock.moves.list': () => ok({ items: [], nextCursor: null }),
-    'stock.shipments.create': () => notImplemented(),
-    'stock.shipments.receive': () => notImplemented(),
-    'stock.shipments.addCost': () => notImplemented(),
     'stock.shipments.list': () => ok([]),
     'stock.onHand': (input) => ok({ asOf: input.asOf ?? '2026-03-31', items: [] }),
-    'stock.valuation': (input) => ok({ asOf: input.asOf ?? '2026-03-31', method: 'fifo', items: [], total: { quantity: 0, value: 0 } }),
+    'stock.valuation': (input) =>
+      ok({ asOf: input.asOf ?? '2026-03-31', method: 'fifo', items: [], total: { quantity: 0, value: 0 } }),
     'stock.ageing': () => ok([]),
     'stock.reorderHints': () => ok([]),
     'stock.postSales': () => ok({ posted: 0, skipped: [] }),
-    'stock.import': () => notImplemented(),
     'settings.setValuationMethod': (input) => ok({ method: input.method }),
     ...settlementDefaults(),
     ...customsDefaults(),
     ...syncDefaults(),
   };
 
-  function command<K extends CommandName>(name: K) {
-    return async (input: CommandInput<K>): Promise<Result<CommandResult<K>>> => {
-      calls.push({ name, input });
-      const handler = (overrides[name] ?? defaults[name]) as Override<K>;
-      return handler(input);
-    };
+  const emit = (event: AppEvent): void => {
+    for (const listener of [...listeners]) listener(event);
+  };
+
+  async function invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandResult<K>>> {
+    calls.push({ name, input });
+    const handler = (overrides[name] ?? defaults[name] ?? notImplemented) as Override<K>;
+    const result = await handler(input);
+    const dryRun = typeof input === 'object' && input !== null && (input as { dryRun?: unknown }).dryRun === true;
+    // As the real host does after a commit: every window hears that the ledger changed.
+    if (result.ok && isMutating(name) && !dryRun)
+      emit({ name: 'ledger.changed', payload: { command: name, at: '2026-03-31T00:00:00.000Z' } });
+    return result;
   }
 
-  // Built from `defaults`, which the type above forces to cover every command of the contract.
-  const commands = Object.fromEntries(
-    (Object.keys(defaults) as CommandName[]).map((name) => [name, command(name)]),
-  ) as unknown as KuajingApi;
-
-  const bridge: KuajingBridge = {
-    commands,
+  const bridge: HostBridge = {
+    invoke,
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
-  (window as { kuajing?: KuajingBridge }).kuajing = bridge;
+  (window as { kuajing?: HostBridge }).kuajing = bridge;
 
   return {
     bridge,
     calls,
     state,
     overrides,
-    emit: (event) => {
-      for (const listener of [...listeners]) listener(event);
-    },
-    callsOf: <K extends CommandName>(name: K) => calls.filter((c) => c.name === name).map((c) => c.input as CommandInput<K>),
+    emit,
+    callsOf: <K extends CommandName>(name: K) =>
+      calls.filter((c) => c.name === name).map((c) => c.input as CommandInput<K>),
     uninstall: () => {
-      delete (window as { kuajing?: KuajingBridge }).kuajing;
+      delete (window as { kuajing?: HostBridge }).kuajing;
     },
   };
 }

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CURRENCIES, MINOR_DIGITS } from '../../../src-renderer/ui/currencies.ts';
+import { CURRENCIES as CORE_CURRENCIES, minorDigits as coreMinorDigits } from '../../../src-main/core/money/index.ts';
 import { formatMoney, minorDigitsOf, minorToDecimal } from '../../../src-renderer/ui/format-money.ts';
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -17,6 +18,16 @@ function reference(minor: bigint, digits: number): string {
   const text = digits === 0 ? s : `${s.slice(0, -digits)}.${s.slice(-digits)}`;
   return negative ? `-${text}` : text;
 }
+
+describe('the renderer’s currency table', () => {
+  it('lists the same ISO 4217 currencies with the same minor units as the core', () => {
+    expect([...CURRENCIES].sort()).toEqual([...CORE_CURRENCIES].sort());
+    for (const c of CORE_CURRENCIES) expect(MINOR_DIGITS[c]).toBe(coreMinorDigits(c));
+    expect(MINOR_DIGITS.KWD).toBe(3);
+    expect(minorToDecimal(12345, 'KWD')).toBe('12.345');
+    expect(minorToDecimal(12345, 'ZAR')).toBe('123.45');
+  });
+});
 
 describe('minorToDecimal', () => {
   it('places the point by the currency’s digits', () => {
@@ -34,7 +45,7 @@ describe('minorToDecimal', () => {
   it('is exact for every safe integer in every supported currency', () => {
     fc.assert(
       fc.property(fc.integer({ min: -MAX, max: MAX }), fc.constantFrom(...CURRENCIES), (minor, currency) => {
-        expect(minorToDecimal(minor, currency)).toBe(reference(BigInt(minor), MINOR_DIGITS[currency]));
+        expect(minorToDecimal(minor, currency)).toBe(reference(BigInt(minor), MINOR_DIGITS[currency] ?? NaN));
       }),
       { numRuns: 2000 },
     );
@@ -75,11 +86,17 @@ describe('formatMoney', () => {
     expect(formatMoney(MAX, 'USD', 'en')).toBe('$90,071,992,547,409.91');
     expect(formatMoney(MAX, 'JPY', 'en')).toBe('¥9,007,199,254,740,991');
     fc.assert(
-      fc.property(fc.integer({ min: -MAX, max: MAX }), fc.constantFrom('USD', 'EUR', 'GBP', 'CNY', 'JPY'), (minor, currency) => {
-        const digits = formatMoney(minor, currency, 'en').replace(/[^\d-]/g, '');
-        const expected = reference(BigInt(minor), MINOR_DIGITS[currency as 'USD']).replace('.', '').replace(/^(-?)0+(?=\d)/, '$1');
-        expect(digits.replace(/^(-?)0+(?=\d)/, '$1')).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: -MAX, max: MAX }),
+        fc.constantFrom('USD', 'EUR', 'GBP', 'CNY', 'JPY'),
+        (minor, currency) => {
+          const digits = formatMoney(minor, currency, 'en').replace(/[^\d-]/g, '');
+          const expected = reference(BigInt(minor), MINOR_DIGITS[currency as 'USD'] ?? NaN)
+            .replace('.', '')
+            .replace(/^(-?)0+(?=\d)/, '$1');
+          expect(digits.replace(/^(-?)0+(?=\d)/, '$1')).toBe(expected);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -12,14 +12,32 @@ import { i18n } from '../../../src-renderer/i18n/index.ts';
 const LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as const;
 
 const ERROR_CODES = [
-  'company.name.required', 'company.name.tooLong',
-  'company.uscc.required', 'company.uscc.length', 'company.uscc.charset', 'company.uscc.checkDigit',
-  'company.customsCode.required', 'company.customsCode.length', 'company.customsCode.charset',
-  'company.dxpId.format', 'company.pilotZone.unknown', 'company.baseCurrency.unsupported',
-  'validation.failed', 'request.invalid',
-  'validation.required', 'validation.tooLong', 'validation.notAllowed', 'validation.unknownField', 'validation.invalid',
-  'request.forbidden', 'request.badJson', 'request.tooLarge', 'request.unknownCommand',
-  'internal', 'db.alreadyOpen', 'network.unreachable',
+  'company.name.required',
+  'company.name.tooLong',
+  'company.uscc.required',
+  'company.uscc.length',
+  'company.uscc.charset',
+  'company.uscc.checkDigit',
+  'company.customsCode.required',
+  'company.customsCode.length',
+  'company.customsCode.charset',
+  'company.dxpId.format',
+  'company.pilotZone.unknown',
+  'company.baseCurrency.unsupported',
+  'validation.failed',
+  'request.invalid',
+  'validation.required',
+  'validation.tooLong',
+  'validation.notAllowed',
+  'validation.unknownField',
+  'validation.invalid',
+  'request.forbidden',
+  'request.badJson',
+  'request.tooLarge',
+  'request.unknownCommand',
+  'internal',
+  'db.alreadyOpen',
+  'network.unreachable',
 ];
 
 function leaves(node: unknown, prefix = ''): Map<string, unknown> {
@@ -64,7 +82,9 @@ describe('locales', () => {
     it(`${language} translates every error code the core returns`, () => {
       for (const code of ERROR_CODES) {
         expect(hasErrorText(code), code).toBe(true);
-        expect(i18n.exists(`errors.${code}`, { lng: language, fallbackLng: [] }), `${language} errors.${code}`).toBe(true);
+        expect(i18n.exists(`errors.${code}`, { lng: language, fallbackLng: [] }), `${language} errors.${code}`).toBe(
+          true,
+        );
       }
     });
   }

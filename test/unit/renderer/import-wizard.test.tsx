@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ColumnMapping, ImportPreview, Result } from '../../../src-main/api/contract.ts';
 import { App } from '../../../src-renderer/app/App.tsx';
-import { bytesToBase64 } from '../../../src-renderer/features/orders/file-to-base64.ts';
+import { bytesToBase64 } from '../../../src-renderer/ui/file-to-base64.ts';
 import { zhCN } from '../../../src-renderer/i18n/locales/zh-CN.ts';
 import { resetAppStore } from '../../../src-renderer/state/store.ts';
 import { AMAZON_PREVIEW, installFakeHost, makeOrder, SHOP_US, VALID_COMPANY, type FakeHost } from './fake-host.ts';
@@ -56,8 +56,21 @@ async function startPreview(): Promise<void> {
 
 const GENERIC_HEADERS = ['订单编号', '下单时间', 'SKU', '数量', '单价', '币种'];
 const PROPOSED: ColumnMapping = {
-  orderNo: null, orderedAt: '下单时间', status: null, sku: 'SKU', itemName: null, quantity: '数量', unitPrice: '单价', lineTotal: null,
-  currency: '币种', shipping: null, discount: null, tax: null, buyerCountry: null, shopName: null, fulfilment: null,
+  orderNo: null,
+  orderedAt: '下单时间',
+  status: null,
+  sku: 'SKU',
+  itemName: null,
+  quantity: '数量',
+  unitPrice: '单价',
+  lineTotal: null,
+  currency: '币种',
+  shipping: null,
+  discount: null,
+  tax: null,
+  buyerCountry: null,
+  shopName: null,
+  fulfilment: null,
 };
 const GENERIC_PREVIEW: ImportPreview = {
   ...AMAZON_PREVIEW,
@@ -85,10 +98,16 @@ describe('import wizard', () => {
     fireEvent.change(screen.getByTestId('import-shop'), { target: { value: String(SHOP_US.id) } });
     await startPreview();
 
-    expect(host.callsOf('imports.preview')).toEqual([{
-      fileName: 'all-orders.txt', contentBase64: Buffer.from(TSV, 'utf8').toString('base64'), source: 'amazon-orders',
-      shopId: SHOP_US.id, mapping: null, mappingName: null,
-    }]);
+    expect(host.callsOf('imports.preview')).toEqual([
+      {
+        fileName: 'all-orders.txt',
+        contentBase64: Buffer.from(TSV, 'utf8').toString('base64'),
+        source: 'amazon-orders',
+        shopId: SHOP_US.id,
+        mapping: null,
+        mappingName: null,
+      },
+    ]);
     const preview = await screen.findByTestId('import-preview');
     expect(screen.getByTestId('import-detected-source').textContent).toBe(zhCN.orders.import.sources['amazon-orders']);
     expect(screen.getByTestId('import-encoding').textContent).toBe('UTF-8');
@@ -105,6 +124,10 @@ describe('import wizard', () => {
       zhCN.errors.import.row.badDate.replace('{{column}}', 'purchase-date').replace('{{value}}', '2026-13-45'),
     );
     expect(screen.queryByTestId('import-mapping')).toBeNull();
+    // all or nothing: with a rejected row, confirming needs the explicit "import the valid rows"
+    expect((screen.getByTestId('import-confirm') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('import-must-accept')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId('import-accept-valid-rows')));
     expect((screen.getByTestId('import-confirm') as HTMLButtonElement).disabled).toBe(false);
   });
 
@@ -136,19 +159,30 @@ describe('import wizard', () => {
   it('moves the progress bar with import.progress events while the host works', async () => {
     let answer: (r: Result<ImportPreview>) => void = () => undefined;
     await openWizard((h) => {
-      h.overrides['imports.preview'] = () => new Promise((resolve) => { answer = resolve; });
+      h.overrides['imports.preview'] = () =>
+        new Promise((resolve) => {
+          answer = resolve;
+        });
     });
     chooseFile();
     await startPreview();
 
     const bar = within(screen.getByTestId('import-progress')).getByRole('progressbar');
-    act(() => host.emit({ name: 'import.progress', payload: { previewId: null, phase: 'parse', done: 10, total: 400 } }));
+    act(() =>
+      host.emit({ name: 'import.progress', payload: { previewId: null, phase: 'parse', done: 10, total: 400 } }),
+    );
     expect(bar.getAttribute('aria-valuenow')).toBe('10');
     expect(bar.getAttribute('aria-valuemax')).toBe('400');
     expect(screen.getByTestId('import-progress').textContent).toContain(zhCN.orders.import.phases.parse);
-    act(() => host.emit({ name: 'import.progress', payload: { previewId: null, phase: 'parse', done: 250, total: 400 } }));
-    expect(within(screen.getByTestId('import-progress')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('250');
-    expect((screen.getByTestId('import-progress').querySelector('.progress-fill') as HTMLElement).style.width).toBe('63%');
+    act(() =>
+      host.emit({ name: 'import.progress', payload: { previewId: null, phase: 'parse', done: 250, total: 400 } }),
+    );
+    expect(within(screen.getByTestId('import-progress')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe(
+      '250',
+    );
+    expect((screen.getByTestId('import-progress').querySelector('.progress-fill') as HTMLElement).style.width).toBe(
+      '63%',
+    );
 
     await act(async () => answer({ ok: true, value: AMAZON_PREVIEW }));
     expect(screen.queryByTestId('import-progress')).toBeNull();
@@ -156,10 +190,18 @@ describe('import wizard', () => {
 
     // Confirming: the write phase of this preview is shown.
     let confirmAnswer: (r: Result<never>) => void = () => undefined;
-    host.overrides['imports.confirm'] = () => new Promise((resolve) => { confirmAnswer = resolve; });
+    host.overrides['imports.confirm'] = () =>
+      new Promise((resolve) => {
+        confirmAnswer = resolve;
+      });
+    await act(async () => fireEvent.click(screen.getByTestId('import-accept-valid-rows')));
     await act(async () => fireEvent.click(screen.getByTestId('import-confirm')));
-    act(() => host.emit({ name: 'import.progress', payload: { previewId: 'pv-1', phase: 'write', done: 2, total: 3 } }));
-    expect(within(screen.getByTestId('import-progress')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('2');
+    act(() =>
+      host.emit({ name: 'import.progress', payload: { previewId: 'pv-1', phase: 'write', done: 2, total: 3 } }),
+    );
+    expect(within(screen.getByTestId('import-progress')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe(
+      '2',
+    );
     expect(screen.getByTestId('import-progress').textContent).toContain(zhCN.orders.import.phases.write);
     await act(async () => confirmAnswer({ ok: false, error: { code: 'imports.preview.expired', params: {} } }));
     expect(screen.getByTestId('error-banner').textContent).toContain(zhCN.errors.imports.preview.expired);
@@ -178,15 +220,29 @@ describe('import wizard', () => {
     expect(within(mapping).getByTestId('import-mapping-orderNo').getAttribute('aria-invalid')).toBe('true');
     const confirm = () => screen.getByTestId('import-confirm') as HTMLButtonElement;
     expect(confirm().disabled).toBe(true);
-    expect(screen.getByTestId('import-mapping-missing').textContent).toContain(zhCN.orders.import.genericFields.orderNo);
+    expect(screen.getByTestId('import-mapping-missing').textContent).toContain(
+      zhCN.orders.import.genericFields.orderNo,
+    );
 
     fireEvent.change(screen.getByTestId('import-mapping-orderNo'), { target: { value: '订单编号' } });
     expect(screen.getByTestId('import-mapping-dirty')).toBeTruthy();
     expect(confirm().disabled).toBe(true);
 
-    host.state.preview = { ...GENERIC_PREVIEW, previewId: 'pv-generic-2', mapping: { ...PROPOSED, orderNo: '订单编号' }, unmappedRequired: [], orders: 2, lines: 2, counts: { new: 2, updated: 0, unchanged: 0 } };
+    host.state.preview = {
+      ...GENERIC_PREVIEW,
+      previewId: 'pv-generic-2',
+      mapping: { ...PROPOSED, orderNo: '订单编号' },
+      unmappedRequired: [],
+      orders: 2,
+      lines: 2,
+      counts: { new: 2, updated: 0, unchanged: 0 },
+    };
     await act(async () => fireEvent.click(screen.getByTestId('import-remap')));
-    expect(host.callsOf('imports.preview').at(-1)).toMatchObject({ source: 'auto', mapping: { ...PROPOSED, orderNo: '订单编号' }, mappingName: null });
+    expect(host.callsOf('imports.preview').at(-1)).toMatchObject({
+      source: 'auto',
+      mapping: { ...PROPOSED, orderNo: '订单编号' },
+      mappingName: null,
+    });
     expect(host.callsOf('imports.discard')).toEqual([{ previewId: 'pv-generic-1' }]);
     expect(screen.queryByTestId('import-mapping-dirty')).toBeNull();
     expect(confirm().disabled).toBe(false);
@@ -210,8 +266,11 @@ describe('import wizard', () => {
     await openWizard();
     chooseFile();
     await startPreview();
+    await act(async () => fireEvent.click(screen.getByTestId('import-accept-valid-rows')));
     await act(async () => fireEvent.click(screen.getByTestId('import-confirm')));
-    expect(host.callsOf('imports.confirm')).toEqual([{ previewId: 'pv-1', saveMappingAs: null }]);
+    expect(host.callsOf('imports.confirm')).toEqual([
+      { previewId: 'pv-1', saveMappingAs: null, acceptValidRows: true },
+    ]);
     const summary = screen.getByTestId('import-summary');
     expect(within(summary).getByTestId('import-summary-new').getAttribute('data-value')).toBe('3');
     expect(within(summary).getByTestId('import-summary-rejected').getAttribute('data-value')).toBe('1');
@@ -265,13 +324,52 @@ describe('file to base64', () => {
   it('reports progress up to the whole length', async () => {
     const bytes = new Uint8Array(400_000).map((_, i) => i % 251);
     const seen: number[] = [];
-    const text = await bytesToBase64(bytes, (done, total) => {
-      expect(total).toBe(bytes.length);
-      seen.push(done);
-    }, 0);
+    const text = await bytesToBase64(
+      bytes,
+      (done, total) => {
+        expect(total).toBe(bytes.length);
+        seen.push(done);
+      },
+      0,
+    );
     expect(text).toBe(Buffer.from(bytes).toString('base64'));
     expect(seen.at(-1)).toBe(bytes.length);
     expect(seen.length).toBeGreaterThan(2);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('lists unknown status words with their counts and warnings with both sums, and sends the chosen meanings with confirm', async () => {
+    const preview: ImportPreview = {
+      ...AMAZON_PREVIEW,
+      rejected: [],
+      rejectedOrderNos: {},
+      unknownStatuses: { 已核销: 2 },
+      warnings: [
+        {
+          row: 2,
+          orderNo: '#5012',
+          code: 'import.order.totalMismatch',
+          params: { orderNo: '#5012', currency: 'CAD', stated: '220.06', computed: '210.07', difference: '9.99' },
+        },
+      ],
+    };
+    await openWizard((h) => {
+      h.overrides['imports.preview'] = () => ({ ok: true, value: preview });
+    });
+    chooseFile();
+    await startPreview();
+    expect(screen.queryByTestId('import-accept-valid-rows')).toBeNull(); // nothing rejected: nothing to accept
+    const word = screen.getByTestId('import-unknown-status-已核销');
+    expect(word.textContent).toContain('已核销');
+    expect(word.textContent).toContain('2');
+    expect(screen.getByTestId('import-warning-#5012').textContent).toContain('220.06');
+    expect(screen.getByTestId('import-warning-#5012').textContent).toContain('210.07');
+    await act(async () =>
+      fireEvent.change(screen.getByTestId('import-status-map-已核销'), { target: { value: 'delivered' } }),
+    );
+    await act(async () => fireEvent.click(screen.getByTestId('import-confirm')));
+    expect(host.callsOf('imports.confirm')).toEqual([
+      { previewId: 'pv-1', saveMappingAs: null, statusMappings: { 已核销: 'delivered' } },
+    ]);
   });
 });

@@ -15,9 +15,24 @@ export function stubViewport(testId: string, size: { width: number; height: numb
     offsetHeight: Object.getOwnPropertyDescriptor(proto, 'offsetHeight'),
   };
   const sized = (el: HTMLElement) => el.getAttribute('data-testid') === testId;
-  Object.defineProperty(proto, 'clientHeight', { configurable: true, get(this: HTMLElement) { return sized(this) ? size.height : 0; } });
-  Object.defineProperty(proto, 'clientWidth', { configurable: true, get(this: HTMLElement) { return sized(this) ? size.width : 0; } });
-  Object.defineProperty(proto, 'offsetHeight', { configurable: true, get(this: HTMLElement) { return sized(this) ? size.height : 0; } });
+  Object.defineProperty(proto, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return sized(this) ? size.height : 0;
+    },
+  });
+  Object.defineProperty(proto, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return sized(this) ? size.width : 0;
+    },
+  });
+  Object.defineProperty(proto, 'offsetHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return sized(this) ? size.height : 0;
+    },
+  });
   return {
     restore() {
       for (const [key, descriptor] of Object.entries(saved)) {

@@ -56,10 +56,64 @@ describe('order detail', () => {
     expect(profit.textContent).not.toMatch(/0\.00/);
   });
 
+  it('shows 未知 for the amounts of an order whose file stated no prices (Amazon Pending), never 0', async () => {
+    openAt('#/orders/1', (h) => {
+      const order = { ...makeOrder(1), gross: null, currency: null, exclusion: 'otherChannel' as const };
+      h.state.details[1] = detailFor(order, {
+        goods: null,
+        discount: null,
+        shipping: null,
+        giftWrap: null,
+        taxOnTop: null,
+        lines: [
+          {
+            id: 10,
+            lineKey: 'L1',
+            sku: 'SKU-RED',
+            itemName: '红色杯子',
+            quantity: 1,
+            unitPrice: null,
+            lineTotal: null,
+            discount: null,
+            taxOnTop: null,
+            shipping: null,
+            giftWrap: null,
+            cancelled: false,
+          },
+        ],
+        profit: {
+          currency: '',
+          revenue: null,
+          productCost: null,
+          headHaul: null,
+          lastMile: null,
+          platformFees: null,
+          advertising: null,
+          fxDifference: null,
+          profit: null,
+        },
+      });
+    });
+    await screen.findByTestId('order-detail-orderNo');
+    expect(screen.getByTestId('order-detail-gross').textContent).toBe(zhCN.orders.unknownAmount);
+    expect(screen.getByTestId('order-line-L1').textContent).toContain(zhCN.orders.unknownAmount);
+    expect(screen.getByTestId('order-detail').textContent).not.toMatch(/0\.00/);
+  });
+
   it('shows known parts as money (a real 0 stays 0) and the profit when nothing is missing', async () => {
     openAt('#/orders/1', (h) => {
       h.state.details[1] = detailFor(makeOrder(1), {
-        profit: { currency: 'USD', revenue: 5000, productCost: 1200, headHaul: 300, lastMile: 450, platformFees: 750, advertising: 0, fxDifference: -25, profit: 2325 },
+        profit: {
+          currency: 'USD',
+          revenue: 5000,
+          productCost: 1200,
+          headHaul: 300,
+          lastMile: 450,
+          platformFees: 750,
+          advertising: 0,
+          fxDifference: -25,
+          profit: 2325,
+        },
       });
     });
     await screen.findByTestId('order-detail-orderNo');
@@ -137,14 +191,24 @@ describe('manual order entry', () => {
     fill('order-form-lines-1-unitPrice', '300');
     await act(async () => fireEvent.click(screen.getByTestId('order-form-save')));
 
-    expect(host.callsOf('orders.save')).toEqual([{
-      shopId: SHOP_JP.id, orderNo: 'M-001', status: 'paid', orderedAt: '2026-03-05T14:02:00+09:00', buyerCountry: 'JP', currency: 'JPY',
-      customsMode: '9610', fulfilment: null, shipping: '500', discount: '0',
-      lines: [
-        { sku: 'SKU-1', itemName: '杯子', quantity: 2, unitPrice: '1,200' },
-        { sku: 'SKU-2', itemName: '', quantity: 1, unitPrice: '300' },
-      ],
-    }]);
+    expect(host.callsOf('orders.save')).toEqual([
+      {
+        shopId: SHOP_JP.id,
+        orderNo: 'M-001',
+        status: 'paid',
+        orderedAt: '2026-03-05T14:02:00+09:00',
+        buyerCountry: 'JP',
+        currency: 'JPY',
+        customsMode: '9610',
+        fulfilment: null,
+        shipping: '500',
+        discount: '0',
+        lines: [
+          { sku: 'SKU-1', itemName: '杯子', quantity: 2, unitPrice: '1,200' },
+          { sku: 'SKU-2', itemName: '', quantity: 1, unitPrice: '300' },
+        ],
+      },
+    ]);
     expect(await screen.findByTestId('order-detail')).toBeTruthy();
   });
 
@@ -152,7 +216,11 @@ describe('manual order entry', () => {
     openAt('#/orders/new', (h) => {
       h.overrides['orders.save'] = () => ({
         ok: false,
-        error: { code: 'validation.failed', params: {}, fields: { 'lines.0.unitPrice': 'money.tooManyDecimals', orderNo: 'validation.tooLong' } },
+        error: {
+          code: 'validation.failed',
+          params: {},
+          fields: { 'lines.0.unitPrice': 'money.tooManyDecimals', orderNo: 'validation.tooLong' },
+        },
       });
     });
     await screen.findByTestId('order-form');
@@ -189,7 +257,9 @@ describe('manual order entry', () => {
     fill('shop-form-currency', 'EUR');
     fill('shop-form-timeZone', 'Europe/Berlin');
     await act(async () => fireEvent.click(screen.getByTestId('shop-form-save')));
-    expect(host.callsOf('shops.save')).toEqual([{ platform: 'shopify', name: '独立站', site: null, currency: 'EUR', timeZone: 'Europe/Berlin' }]);
+    expect(host.callsOf('shops.save')).toEqual([
+      { platform: 'shopify', name: '独立站', site: null, currency: 'EUR', timeZone: 'Europe/Berlin' },
+    ]);
     await act(async () => {
       await new Promise((r) => setTimeout(r, 0));
     });
@@ -212,7 +282,10 @@ describe('manual order entry', () => {
     fireEvent.change(screen.getByTestId('order-form-lines-0-unitPrice'), { target: { value: '5.185' } });
     await act(async () => fireEvent.click(screen.getByTestId('order-form-save')));
     expect(host.callsOf('orders.save')[0]).toMatchObject({
-      id: 1, shopId: SHOP_US.id, orderedAt: '2026-02-28T17:00:00-08:00', lines: [{ sku: 'SKU-RED', itemName: '红色杯子', quantity: 2, unitPrice: '5.185' }],
+      id: 1,
+      shopId: SHOP_US.id,
+      orderedAt: '2026-02-28T17:00:00-08:00',
+      lines: [{ sku: 'SKU-RED', itemName: '红色杯子', quantity: 2, unitPrice: '5.185' }],
     });
   });
 });

@@ -52,7 +52,12 @@ describe('orders list', () => {
   it('renders the rows of the first page, newest first, with translated status, formatted money and the total', async () => {
     await openOrders();
     await screen.findByTestId(`orders-row-${makeOrder(250).orderNo}`);
-    expect(host.callsOf('orders.list')[0]).toEqual({ filter: {}, sort: '-orderedAt', limit: ORDERS_PAGE_SIZE, cursor: null });
+    expect(host.callsOf('orders.list')[0]).toEqual({
+      filter: {},
+      sort: '-orderedAt',
+      limit: ORDERS_PAGE_SIZE,
+      cursor: null,
+    });
     expect(screen.getByTestId('orders-total').textContent).toBe(zhCN.orders.total.replace('{{total}}', '250'));
 
     const row = screen.getByTestId(`orders-row-${makeOrder(250).orderNo}`);
@@ -85,7 +90,12 @@ describe('orders list', () => {
     await settle();
     const calls = host.callsOf('orders.list');
     expect(calls).toHaveLength(2);
-    expect(calls[1]).toEqual({ filter: {}, sort: '-orderedAt', limit: ORDERS_PAGE_SIZE, cursor: String(ORDERS_PAGE_SIZE) });
+    expect(calls[1]).toEqual({
+      filter: {},
+      sort: '-orderedAt',
+      limit: ORDERS_PAGE_SIZE,
+      cursor: String(ORDERS_PAGE_SIZE),
+    });
     await act(async () => {
       list.scrollTop = 190 * 36;
       fireEvent.scroll(list);
@@ -110,7 +120,9 @@ describe('orders list', () => {
 
     await act(async () => fireEvent.click(header));
     expect(host.callsOf('orders.list').at(-1)?.sort).toBe('orderedAt');
-    expect(screen.getByTestId('orders-sort-orderedAt').closest('[role="columnheader"]')?.getAttribute('aria-sort')).toBe('ascending');
+    expect(
+      screen.getByTestId('orders-sort-orderedAt').closest('[role="columnheader"]')?.getAttribute('aria-sort'),
+    ).toBe('ascending');
     await screen.findByTestId(`orders-row-${makeOrder(1).orderNo}`);
 
     await act(async () => fireEvent.click(screen.getByTestId('orders-sort-orderedAt')));
@@ -121,25 +133,52 @@ describe('orders list', () => {
     await act(async () => fireEvent.click(screen.getByTestId('orders-sort-gross')));
     expect(host.callsOf('orders.list').at(-1)?.sort).toBe('gross');
     await act(async () => fireEvent.click(screen.getByTestId('orders-sort-orderNo')));
-    expect(host.callsOf('orders.list').at(-1)).toEqual({ filter: {}, sort: 'orderNo', limit: ORDERS_PAGE_SIZE, cursor: null });
+    expect(host.callsOf('orders.list').at(-1)).toEqual({
+      filter: {},
+      sort: 'orderNo',
+      limit: ORDERS_PAGE_SIZE,
+      cursor: null,
+    });
   });
 
   it('sends each filter to orders.list and orders.count, the search only after a pause in typing', async () => {
     await openOrders();
     await screen.findByTestId(`orders-row-${makeOrder(250).orderNo}`);
 
-    await act(async () => fireEvent.change(screen.getByTestId('orders-filter-shop'), { target: { value: String(SHOP_US.id) } }));
-    await act(async () => fireEvent.change(screen.getByTestId('orders-filter-status'), { target: { value: 'cancelled' } }));
-    await act(async () => fireEvent.change(screen.getByTestId('orders-filter-customsMode'), { target: { value: '9610' } }));
-    await act(async () => fireEvent.change(screen.getByTestId('orders-filter-from'), { target: { value: '2026-03-02' } }));
-    await act(async () => fireEvent.change(screen.getByTestId('orders-filter-to'), { target: { value: '2026-03-09' } }));
+    await act(async () =>
+      fireEvent.change(screen.getByTestId('orders-filter-shop'), { target: { value: String(SHOP_US.id) } }),
+    );
+    await act(async () =>
+      fireEvent.change(screen.getByTestId('orders-filter-status'), { target: { value: 'cancelled' } }),
+    );
+    await act(async () =>
+      fireEvent.change(screen.getByTestId('orders-filter-customsMode'), { target: { value: '9610' } }),
+    );
+    await act(async () =>
+      fireEvent.change(screen.getByTestId('orders-filter-from'), { target: { value: '2026-03-02' } }),
+    );
+    await act(async () =>
+      fireEvent.change(screen.getByTestId('orders-filter-to'), { target: { value: '2026-03-09' } }),
+    );
     await act(async () => fireEvent.change(screen.getByTestId('orders-filter-country'), { target: { value: 'u' } }));
     const beforeCountry = host.callsOf('orders.list').length;
     await act(async () => fireEvent.change(screen.getByTestId('orders-filter-country'), { target: { value: 'us' } }));
     expect(host.callsOf('orders.list').length).toBe(beforeCountry + 1); // 'u' alone was not sent
 
-    const expected = { shopId: SHOP_US.id, status: 'cancelled', customsMode: '9610', from: '2026-03-02', to: '2026-03-09', country: 'US' };
-    expect(host.callsOf('orders.list').at(-1)).toEqual({ filter: expected, sort: '-orderedAt', limit: ORDERS_PAGE_SIZE, cursor: null });
+    const expected = {
+      shopId: SHOP_US.id,
+      status: 'cancelled',
+      customsMode: '9610',
+      from: '2026-03-02',
+      to: '2026-03-09',
+      country: 'US',
+    };
+    expect(host.callsOf('orders.list').at(-1)).toEqual({
+      filter: expected,
+      sort: '-orderedAt',
+      limit: ORDERS_PAGE_SIZE,
+      cursor: null,
+    });
     expect(host.callsOf('orders.count').at(-1)).toEqual({ filter: expected });
 
     vi.useFakeTimers();
@@ -173,7 +212,9 @@ describe('orders list', () => {
 
     fireEvent.click(screen.getByTestId('orders-select-30'));
     fireEvent.click(screen.getByTestId('orders-select-28'));
-    expect(screen.getByTestId('orders-selected-count').textContent).toBe(zhCN.orders.selection.selected.replace('{{count}}', '2'));
+    expect(screen.getByTestId('orders-selected-count').textContent).toBe(
+      zhCN.orders.selection.selected.replace('{{count}}', '2'),
+    );
     fireEvent.change(screen.getByTestId('orders-bulk-mode'), { target: { value: '9810' } });
     const listCalls = host.callsOf('orders.list').length;
     await act(async () => fireEvent.click(screen.getByTestId('orders-bulk-apply')));

@@ -16,7 +16,16 @@ import { CURRENCIES } from '../../../src-renderer/ui/currencies.ts';
 import { formatDateTime } from '../../../src-renderer/ui/format-date-time.ts';
 import { formatMoney } from '../../../src-renderer/ui/format-money.ts';
 import { TIME_ZONES } from '../../../src-renderer/features/orders/time-zones.ts';
-import { AMAZON_PREVIEW, detailFor, installFakeHost, makeOrder, SHOP_JP, SHOP_US, VALID_COMPANY, type FakeHost } from './fake-host.ts';
+import {
+  AMAZON_PREVIEW,
+  detailFor,
+  installFakeHost,
+  makeOrder,
+  SHOP_JP,
+  SHOP_US,
+  VALID_COMPANY,
+  type FakeHost,
+} from './fake-host.ts';
 import { stubViewport, type LayoutStub } from './layout-stub.ts';
 import { resetRenderer } from './reset-renderer.ts';
 import { untranslated } from './untranslated-text.ts';
@@ -27,22 +36,60 @@ let layout: LayoutStub;
 const ORDERS = [makeOrder(1), makeOrder(7), makeOrder(8, { customsMode: null })];
 const HEADERS = ['订单编号', '下单时间', 'SKU', '数量'];
 const MAPPING: ColumnMapping = {
-  orderNo: null, orderedAt: '下单时间', status: null, sku: 'SKU', itemName: null, quantity: '数量', unitPrice: null, lineTotal: null,
-  currency: null, shipping: null, discount: null, tax: null, buyerCountry: null, shopName: null, fulfilment: null,
+  orderNo: null,
+  orderedAt: '下单时间',
+  status: null,
+  sku: 'SKU',
+  itemName: null,
+  quantity: '数量',
+  unitPrice: null,
+  lineTotal: null,
+  currency: null,
+  shipping: null,
+  discount: null,
+  tax: null,
+  buyerCountry: null,
+  shopName: null,
+  fulfilment: null,
 };
-const PREVIEW: ImportPreview = { ...AMAZON_PREVIEW, source: 'generic', headers: HEADERS, mapping: MAPPING, unmappedRequired: ['orderNo'] };
+const PREVIEW: ImportPreview = {
+  ...AMAZON_PREVIEW,
+  source: 'generic',
+  headers: HEADERS,
+  mapping: MAPPING,
+  unmappedRequired: ['orderNo'],
+};
 
 function dataOf(orders: readonly OrderListItem[]): Set<string> {
   const data = new Set<string>([
-    VALID_COMPANY.name, VALID_COMPANY.uscc, '账', ...Object.values(LANGUAGE_ENDONYMS),
-    SHOP_US.name, SHOP_JP.name, 'US', 'USD', 'JPY', 'SKU', 'SKU-RED', '红色杯子', 'Shipped', 'Cancelled', 'Amazon.com', 'Commission',
-    'all-orders.txt', 'purchase-date', 'UTF-8', ...HEADERS, ...CURRENCIES, ...TIME_ZONES.map((z) => z.zone),
+    VALID_COMPANY.name,
+    VALID_COMPANY.uscc,
+    '账',
+    ...Object.values(LANGUAGE_ENDONYMS),
+    SHOP_US.name,
+    SHOP_JP.name,
+    'US',
+    'USD',
+    'JPY',
+    'SKU',
+    'SKU-RED',
+    '红色杯子',
+    'Shipped',
+    'Cancelled',
+    'Amazon.com',
+    'Commission',
+    'all-orders.txt',
+    'purchase-date',
+    'UTF-8',
+    ...HEADERS,
+    ...CURRENCIES,
+    ...TIME_ZONES.map((z) => z.zone),
   ]);
   for (const o of [...orders, ...AMAZON_PREVIEW.sample]) {
     data.add(o.orderNo);
     data.add(o.orderedAt); // the exact instant, as a tooltip
-    data.add(formatMoney(o.gross, o.currency, PSEUDO_LANGUAGE));
-    data.add(formatMoney(0, o.currency, PSEUDO_LANGUAGE));
+    data.add(formatMoney(o.gross!, o.currency!, PSEUDO_LANGUAGE));
+    data.add(formatMoney(0, o.currency!, PSEUDO_LANGUAGE));
     for (const style of ['medium', 'short'] as const) data.add(formatDateTime(o.orderedAt, PSEUDO_LANGUAGE, style));
     if (o.customsMode) data.add(o.customsMode);
   }
@@ -106,7 +153,9 @@ describe('orders screens under the pseudo-locale', () => {
   it('the import wizard’s preview with the mapping screen and rejected rows', async () => {
     await openInPseudo('#/orders/import');
     await screen.findByTestId('import-wizard');
-    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['a\tb\n'], 'all-orders.txt')] } });
+    fireEvent.change(screen.getByTestId('import-file'), {
+      target: { files: [new File(['a\tb\n'], 'all-orders.txt')] },
+    });
     await act(async () => fireEvent.click(screen.getByTestId('import-start')));
     await screen.findByTestId('import-preview');
     await act(async () => fireEvent.click(screen.getByTestId('import-save-mapping')));

@@ -17,7 +17,11 @@ import { untranslated as findUntranslated } from './untranslated-text.ts';
 let host: FakeHost;
 
 const DATA = new Set<string>([
-  VALID_COMPANY.name, VALID_COMPANY.uscc, '账', '0.1.0-test', '/tmp/ledger.sqlite',
+  VALID_COMPANY.name,
+  VALID_COMPANY.uscc,
+  '账',
+  '0.1.0-test',
+  '/tmp/ledger.sqlite',
   ...Object.values(LANGUAGE_ENDONYMS),
 ]);
 

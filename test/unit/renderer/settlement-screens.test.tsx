@@ -54,25 +54,59 @@ async function previewFile(): Promise<void> {
 function capturedDownloads(): { blobs: Blob[]; links: HTMLAnchorElement[] } {
   const blobs: Blob[] = [];
   const links: HTMLAnchorElement[] = [];
-  Object.defineProperty(URL, 'createObjectURL', { configurable: true, value: vi.fn((b: Blob) => { blobs.push(b); return 'blob:pack'; }) });
+  Object.defineProperty(URL, 'createObjectURL', {
+    configurable: true,
+    value: vi.fn((b: Blob) => {
+      blobs.push(b);
+      return 'blob:pack';
+    }),
+  });
   Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: vi.fn() });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { links.push(this); });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    links.push(this);
+  });
   return { blobs, links };
 }
 
 describe('settlement screens', () => {
   it('previews a payout file with exact totals and translated rejected rows, and confirms only a clean one', async () => {
     open('payouts');
-    let preview: Partial<PayoutPreview> = { rejected: [{ row: 7, column: 'amount', code: 'money.badDecimal', params: { text: '12,3x' } }] };
+    let preview: Partial<PayoutPreview> = {
+      rejected: [{ row: 7, column: 'amount', code: 'money.badDecimal', params: { text: '12,3x' } }],
+    };
     const base = host.overrides;
     base['payouts.preview'] = (input) => ({
       ok: true,
       value: {
-        previewId: 'pp-1', fileName: input.fileName, source: 'amazon-settlement', encoding: 'utf-8', settlementId: '11223344556',
-        periodStart: '2026-03-01', periodEnd: '2026-03-15', depositDate: '2026-03-17', currency: 'USD', deposit: 123_456, sumOfLines: 123_456,
-        debitBalance: false, lines: 4,
-        categories: { sales: 150_000, warehousing: -2_000, logistics: -3_000, platformFees: -21_544, overseasTax: 0, advertising: 0, refunds: 0, other: 0 },
-        matchedOrders: 2, unmatchedLines: [], unmatchedLineCount: 0, rejected: [], alreadyImportedId: null, ...preview,
+        previewId: 'pp-1',
+        fileName: input.fileName,
+        source: 'amazon-settlement',
+        encoding: 'utf-8',
+        settlementId: '11223344556',
+        periodStart: '2026-03-01',
+        periodEnd: '2026-03-15',
+        depositDate: '2026-03-17',
+        currency: 'USD',
+        deposit: 123_456,
+        sumOfLines: 123_456,
+        debitBalance: false,
+        lines: 4,
+        categories: {
+          sales: 150_000,
+          warehousing: -2_000,
+          logistics: -3_000,
+          platformFees: -21_544,
+          overseasTax: 0,
+          advertising: 0,
+          refunds: 0,
+          other: 0,
+        },
+        matchedOrders: 2,
+        unmatchedLines: [],
+        unmatchedLineCount: 0,
+        rejected: [],
+        alreadyImportedId: null,
+        ...preview,
       },
     });
     render(<App />);
@@ -108,7 +142,18 @@ describe('settlement screens', () => {
       confirms += 1;
       return confirms === 1
         ? { ok: false, error: { code: 'rates.missing', params: { currency: 'USD', date: '2026-03-05' } } }
-        : { ok: true, value: { payoutId: 1, alreadyImported: false, settlementId: '11223344556', lines: 5, journalEntryId: 2, ordersPosted: 1, orders: null } };
+        : {
+            ok: true,
+            value: {
+              payoutId: 1,
+              alreadyImported: false,
+              settlementId: '11223344556',
+              lines: 5,
+              journalEntryId: 2,
+              ordersPosted: 1,
+              orders: null,
+            },
+          };
     };
     render(<App />);
     await previewFile();
@@ -127,7 +172,9 @@ describe('settlement screens', () => {
     fireEvent.change(screen.getByTestId('missing-rate-rate'), { target: { value: '7.1' } });
     await act(async () => fireEvent.click(screen.getByTestId('missing-rate-save')));
     await settle();
-    expect(host.callsOf('rates.save')).toEqual([{ currency: 'USD', date: '2026-03-05', rate: '7.100000', source: 'manual', note: null }]);
+    expect(host.callsOf('rates.save')).toEqual([
+      { currency: 'USD', date: '2026-03-05', rate: '7.100000', source: 'manual', note: null },
+    ]);
     expect(host.callsOf('payouts.confirm')).toHaveLength(2);
     expect(screen.getByTestId('payout-imported')).toBeTruthy();
   });
@@ -136,15 +183,22 @@ describe('settlement screens', () => {
     open('netting/1');
     const { blobs, links } = capturedDownloads();
     const pdf = '%PDF-1.3 test';
-    host.overrides['settlement.evidencePack'] = (input) => ({ ok: true, value: { fileName: `evidence-${input.payoutId}.${input.format}`, contentBase64: btoa(pdf) } });
+    host.overrides['settlement.evidencePack'] = (input) => ({
+      ok: true,
+      value: { fileName: `evidence-${input.payoutId}.${input.format}`, contentBase64: btoa(pdf) },
+    });
     render(<App />);
     const statement = await screen.findByTestId('netting-statement');
     expect(host.callsOf('settlement.netting')).toEqual([{ payoutId: 1 }]);
     expect(within(statement).getByTestId('netting-gross').textContent).toContain(usd(100_000));
     const warehousing = within(statement).getByTestId('netting-deduction-warehousing');
-    expect(warehousing.textContent).toContain(usd(-2_000));
+    // Printed as an amount after "减", never "减 −" (issue 17 point 2); the item has a readable name with its raw code.
+    expect(warehousing.textContent).toContain(usd(2_000));
+    expect(warehousing.textContent).not.toContain(usd(-2_000));
+    expect(warehousing.textContent).toContain('仓储费');
+    expect(warehousing.textContent).toContain('other-transaction/other-transaction/Storage Fee');
     expect(warehousing.textContent).toContain('settlement-11223344556.txt 第 6 行');
-    expect(within(statement).getByTestId('netting-net').textContent).toContain(usd(85_000));
+    expect(within(statement).getByTestId('netting-net').textContent).toContain(usd(80_000));
     expect(within(statement).getByTestId('netting-deposit').getAttribute('data-balanced')).toBe('true');
     expect(within(statement).getByTestId('netting-rates').textContent).toContain('7.100000');
     expect(within(statement).getByTestId('netting-declarations').textContent).toContain(usd(82_000));
@@ -153,7 +207,10 @@ describe('settlement screens', () => {
     expect(within(linked).getByTestId('netting-declaration-invt').textContent).toBe('53012026I000000001');
     expect(linked.textContent).toContain('530120260000000001');
     expect(within(linked).getByTestId('netting-declaration-declared').textContent).toBe(usd(64_000));
-    expect(within(within(statement).getByTestId('netting-declaration-1')).getByTestId('netting-declaration-invt').textContent).toBe(zhCN.settlement.netting.notLinked);
+    expect(
+      within(within(statement).getByTestId('netting-declaration-1')).getByTestId('netting-declaration-invt')
+        .textContent,
+    ).toBe(zhCN.settlement.netting.notLinked);
 
     await act(async () => fireEvent.click(screen.getByTestId('evidence-pack-pdf')));
     await settle();
@@ -174,14 +231,19 @@ describe('settlement screens', () => {
     const warehousing = within(statement).getByTestId('netting-deduction-warehousing');
     expect(warehousing.textContent).toContain('settlement-11223344556.txt, row 6');
     expect(warehousing.textContent).not.toContain('rows 6');
-    expect(within(statement).getByTestId('netting-deduction-platformFees').textContent).toContain('Order/ItemFees/Commission');
+    expect(within(statement).getByTestId('netting-deduction-platformFees').textContent).toContain(
+      'Order/ItemFees/Commission',
+    );
     expect(within(statement).getByTestId('netting-deduction-platformFees').textContent).toMatch(/· row 4/);
   });
 
   it('shows the USD 200k progress with the 80 % warning and the note for individual sellers', async () => {
     open('thresholds');
     let kind: 'enterprise' | 'individual' = 'enterprise';
-    host.overrides['settlement.settings.get'] = () => ({ ok: true, value: { sellerKind: kind, ratePrecedence: ['pboc', 'bank', 'platform', 'manual'] } });
+    host.overrides['settlement.settings.get'] = () => ({
+      ok: true,
+      value: { sellerKind: kind, ratePrecedence: ['pboc', 'bank', 'platform', 'manual'] },
+    });
     host.overrides['settlement.settings.save'] = (input) => {
       kind = input.sellerKind ?? kind;
       return { ok: true, value: { sellerKind: kind, ratePrecedence: ['pboc', 'bank', 'platform', 'manual'] } };
@@ -195,20 +257,37 @@ describe('settlement screens', () => {
     expect(screen.getByTestId('thresholds-warning').textContent).toContain('82.5%');
     expect(screen.queryByTestId('thresholds-individual-note')).toBeNull();
 
-    await act(async () => fireEvent.change(screen.getByTestId('thresholds-seller-kind'), { target: { value: 'individual' } }));
+    await act(async () =>
+      fireEvent.change(screen.getByTestId('thresholds-seller-kind'), { target: { value: 'individual' } }),
+    );
     await settle();
     expect(host.callsOf('settlement.settings.save')).toEqual([{ sellerKind: 'individual' }]);
-    expect(screen.getByTestId('thresholds-individual-note').textContent).toBe(zhCN.settlement.thresholds.individualNote);
+    expect(screen.getByTestId('thresholds-individual-note').textContent).toBe(
+      zhCN.settlement.thresholds.individualNote,
+    );
   });
 
   it('lists overdue advances first and repays one', async () => {
     open('advances');
     host.overrides['settlement.advances.list'] = () => ({
       ok: true,
-      value: [{
-        id: 4, party: '义乌某货代', relatedParty: true, date: '2025-01-10', currency: 'USD', amount: 50_000, category: 'warehousing', note: null,
-        repaid: 0, outstanding: 50_000, dueDate: '2026-01-10', status: 'overdue', repayments: [],
-      }],
+      value: [
+        {
+          id: 4,
+          party: '义乌某货代',
+          relatedParty: true,
+          date: '2025-01-10',
+          currency: 'USD',
+          amount: 50_000,
+          category: 'warehousing',
+          note: null,
+          repaid: 0,
+          outstanding: 50_000,
+          dueDate: '2026-01-10',
+          status: 'overdue',
+          repayments: [],
+        },
+      ],
     });
     render(<App />);
     const overdue = await screen.findByTestId('advances-overdue');
@@ -241,9 +320,15 @@ describe('settlement screens', () => {
 describe('settlement formatting helpers', () => {
   it('words over-amount errors with decimals and the currency, not minor units', () => {
     const params = { currency: 'USD', amount: '600.01', outstanding: '600.00', open: '0.00' };
-    expect(i18n.getFixedT('en')('errors.settlement.advance.overRepaid', params)).toBe('The repayment USD 600.01 is more than the outstanding USD 600.00.');
-    expect(i18n.getFixedT('en')('errors.settlement.receipt.exceedsOpen', params)).toBe('The receipt USD 600.01 is more than the open amount USD 0.00.');
-    expect(i18n.getFixedT('zh-CN')('errors.settlement.receipt.exceedsOpen', params)).toBe('收汇金额 600.01 USD 超过未结汇余额 0.00 USD。');
+    expect(i18n.getFixedT('en')('errors.settlement.advance.overRepaid', params)).toBe(
+      'The repayment USD 600.01 is more than the outstanding USD 600.00.',
+    );
+    expect(i18n.getFixedT('en')('errors.settlement.receipt.exceedsOpen', params)).toBe(
+      'The receipt USD 600.01 is more than the open amount USD 0.00.',
+    );
+    expect(i18n.getFixedT('zh-CN')('errors.settlement.receipt.exceedsOpen', params)).toBe(
+      '收汇金额 600.01 USD 超过未结汇余额 0.00 USD。',
+    );
   });
 
   it('writes evidence rows as ranges and pads typed rates exactly', () => {
@@ -254,5 +339,37 @@ describe('settlement formatting helpers', () => {
     expect(normaliseRate('0')).toBeNull();
     expect(normaliseRate('7,1')).toBeNull();
     expect(normaliseRate('-7.1')).toBeNull();
+  });
+});
+
+describe('rates import preview (issue 14)', () => {
+  it('checks the file as a dry run and saves a file with a rejected row only through "import the valid rows"', async () => {
+    open('rates');
+    const bad = { row: 4, column: 'rate', code: 'rates.invalid', params: { rate: 'abc' } };
+    host.overrides['rates.import'] = (input) => ({
+      ok: true,
+      value: {
+        rows: 3,
+        saved: 2,
+        unchanged: 0,
+        rejected: [bad],
+        committed: !input.dryRun && input.acceptValidRows === true,
+      },
+    });
+    render(<App />);
+    fireEvent.change(await screen.findByTestId('rates-import-file'), {
+      target: { files: [new File(['currency,date,rate\n'], 'rates.csv', { type: 'text/csv' })] },
+    });
+    await act(async () => fireEvent.click(screen.getByTestId('rates-import-start')));
+    await settle();
+    expect(screen.getByTestId('rates-import-summary').getAttribute('data-committed')).toBe('false');
+    expect(screen.queryByTestId('rates-import-confirm')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByTestId('rates-import-confirm-valid')));
+    await settle();
+    expect(host.callsOf('rates.import').map((c) => [c.dryRun ?? false, c.acceptValidRows ?? false])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    expect(screen.getByTestId('rates-import-summary').getAttribute('data-committed')).toBe('true');
   });
 });

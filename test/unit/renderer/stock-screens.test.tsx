@@ -14,20 +14,43 @@ import { formatMoney } from '../../../src-renderer/ui/format-money.ts';
 import { installFakeHost, VALID_COMPANY, type FakeHost } from './fake-host.ts';
 import { stubViewport, type LayoutStub } from './layout-stub.ts';
 import { resetRenderer } from './reset-renderer.ts';
+import type { Minor } from '../../../src-main/core/money/index.ts';
+/** A fixture amount in minor units (the read models brand money as `Minor`). */
+const m = (n: number): Minor => n as Minor;
 
 let host: FakeHost;
 let layout: LayoutStub;
 
 const SKU: SkuRecord = {
-  id: 7, itemNo: 'MUG-01', goodsName: '陶瓷马克杯', gmodel: '无品牌|350ml|陶瓷', hsCode: '6912001000', unit: '007', legalUnit: '007',
-  secondLegalUnit: null, barcode: null, origin: 'CN', weightGrams: 420, volumeCm3: 1200, platformSkus: [],
+  id: 7,
+  itemNo: 'MUG-01',
+  goodsName: '陶瓷马克杯',
+  gmodel: '无品牌|350ml|陶瓷',
+  hsCode: '6912001000',
+  unit: '007',
+  legalUnit: '007',
+  secondLegalUnit: null,
+  barcode: null,
+  origin: 'CN',
+  weightGrams: 420,
+  volumeCm3: 1200,
+  platformSkus: [],
 };
 const SZ: Warehouse = { id: 1, code: 'SZ', name: '深圳仓', kind: 'domestic', country: 'CN' };
 const US: Warehouse = { id: 2, code: 'US1', name: '美国自营仓', kind: 'overseasOwn', country: 'US' };
 const SHIPMENT: Shipment = {
-  id: 3, bookingNoteNo: 'BN2026001', carrier: 'COSCO', cartons: 6, shipDate: '2026-03-02', eta: '2026-04-01', from: 'SZ', to: 'US1',
-  status: 'inTransit', allocationBasis: 'value', landedCost: 12000,
-  lines: [{ sku: 'MUG-01', shipped: 60, received: null, discrepancyReason: null, landedCost: 12000 }],
+  id: 3,
+  bookingNoteNo: 'BN2026001',
+  carrier: 'COSCO',
+  cartons: 6,
+  shipDate: '2026-03-02',
+  eta: '2026-04-01',
+  from: 'SZ',
+  to: 'US1',
+  status: 'inTransit',
+  allocationBasis: 'value',
+  landedCost: m(12000),
+  lines: [{ sku: 'MUG-01', shipped: 60, received: null, discrepancyReason: null, landedCost: m(12000) }],
 };
 
 beforeEach(async () => {
@@ -62,9 +85,13 @@ describe('stock screens', () => {
       ok: true,
       value: {
         asOf: input.asOf ?? '2026-03-31',
-        items: input.asOf === '2026-03-01'
-          ? [{ sku: 'MUG-01', warehouse: 'SZ', quantity: 100, value: 120000 }]
-          : [{ sku: 'MUG-01', warehouse: 'SZ', quantity: 40, value: 48000 }, { sku: 'MUG-01', warehouse: 'US1', quantity: 60, value: 84000 }],
+        items:
+          input.asOf === '2026-03-01'
+            ? [{ sku: 'MUG-01', warehouse: 'SZ', quantity: 100, value: m(120000) }]
+            : [
+                { sku: 'MUG-01', warehouse: 'SZ', quantity: 40, value: m(48000) },
+                { sku: 'MUG-01', warehouse: 'US1', quantity: 60, value: m(84000) },
+              ],
       },
     });
     render(<App />);
@@ -88,7 +115,17 @@ describe('stock screens', () => {
     let current = SHIPMENT;
     host.overrides['stock.shipments.list'] = () => ({ ok: true, value: [current] });
     host.overrides['stock.shipments.receive'] = (input) => {
-      current = { ...SHIPMENT, status: 'received', lines: [{ ...SHIPMENT.lines[0]!, received: input.lines[0]!.received, discrepancyReason: input.lines[0]!.discrepancyReason ?? null }] };
+      current = {
+        ...SHIPMENT,
+        status: 'received',
+        lines: [
+          {
+            ...SHIPMENT.lines[0]!,
+            received: input.lines[0]!.received,
+            discrepancyReason: input.lines[0]!.discrepancyReason ?? null,
+          },
+        ],
+      };
       return { ok: true, value: current };
     };
     render(<App />);
@@ -99,7 +136,9 @@ describe('stock screens', () => {
     fireEvent.change(screen.getByTestId('shipment-receive-date'), { target: { value: '2026-04-02' } });
     fireEvent.change(screen.getByTestId('shipment-receive-MUG-01'), { target: { value: '58' } });
     await act(async () => fireEvent.click(screen.getByTestId('shipment-receive-save')));
-    expect(screen.getByTestId('field-error-shipment-receive-reason-MUG-01').textContent).toBe(zhCN.errors.stock.shipment.reasonRequired);
+    expect(screen.getByTestId('field-error-shipment-receive-reason-MUG-01').textContent).toBe(
+      zhCN.errors.stock.shipment.reasonRequired,
+    );
     expect(host.callsOf('stock.shipments.receive')).toEqual([]);
 
     fireEvent.change(screen.getByTestId('shipment-receive-reason-MUG-01'), { target: { value: '2 件破损' } });
@@ -114,13 +153,19 @@ describe('stock screens', () => {
 
   it('shows ageing in five buckets with quantities and values', async () => {
     await open('ageing');
-    const rows: AgeingRow[] = [{
-      sku: 'MUG-01', warehouse: 'US1',
-      buckets: {
-        '0-30': { quantity: 60, value: 84000 }, '31-90': { quantity: 0, value: 0 }, '91-180': { quantity: 5, value: 6000 },
-        '181-365': { quantity: 0, value: 0 }, '365+': { quantity: 1, value: 1200 },
+    const rows: AgeingRow[] = [
+      {
+        sku: 'MUG-01',
+        warehouse: 'US1',
+        buckets: {
+          '0-30': { quantity: 60, value: m(84000) },
+          '31-90': { quantity: 0, value: m(0) },
+          '91-180': { quantity: 5, value: m(6000) },
+          '181-365': { quantity: 0, value: m(0) },
+          '365+': { quantity: 1, value: m(1200) },
+        },
       },
-    }];
+    ];
     host.overrides['stock.ageing'] = () => ({ ok: true, value: rows });
     render(<App />);
     const table = await screen.findByTestId('stock-ageing');
@@ -139,7 +184,10 @@ describe('stock screens', () => {
     await open('moves');
     host.overrides['stock.moves.post'] = () => ({
       ok: false,
-      error: { code: 'stock.negative', params: { sku: 'MUG-01', warehouse: 'SZ', date: '2026-03-05', onHand: 3, wanted: 5 } },
+      error: {
+        code: 'stock.negative',
+        params: { sku: 'MUG-01', warehouse: 'SZ', date: '2026-03-05', onHand: 3, wanted: 5 },
+      },
     });
     render(<App />);
     await screen.findByTestId('move-form');
@@ -152,12 +200,23 @@ describe('stock screens', () => {
     fireEvent.change(within(form).getByTestId('move-form-quantity'), { target: { value: '5' } });
     await act(async () => fireEvent.click(within(form).getByTestId('move-form-save')));
     await settle();
-    expect(host.callsOf('stock.moves.post').at(-1)).toMatchObject({ date: '2026-03-05', type: 'sale', skuId: 7, warehouseId: 1, quantity: 5 });
+    expect(host.callsOf('stock.moves.post').at(-1)).toMatchObject({
+      date: '2026-03-05',
+      type: 'sale',
+      skuId: 7,
+      warehouseId: 1,
+      quantity: 5,
+    });
     const banner = within(form).getByTestId('error-banner');
     expect(banner.getAttribute('data-code')).toBe('stock.negative');
-    expect(banner.querySelector('.error-banner-text')?.textContent).toBe(zhCN.errors.stock.negative
-      .replace('{{sku}}', 'MUG-01').replace('{{warehouse}}', 'SZ').replace('{{date}}', '2026-03-05')
-      .replace('{{onHand}}', '3').replace('{{wanted}}', '5'));
+    expect(banner.querySelector('.error-banner-text')?.textContent).toBe(
+      zhCN.errors.stock.negative
+        .replace('{{sku}}', 'MUG-01')
+        .replace('{{warehouse}}', 'SZ')
+        .replace('{{date}}', '2026-03-05')
+        .replace('{{onHand}}', '3')
+        .replace('{{wanted}}', '5'),
+    );
   });
 
   it('switches the valuation method in Settings', async () => {
@@ -176,7 +235,10 @@ describe('stock screens', () => {
 
   it('posts sales from orders and lists the lines it skipped with a translated reason', async () => {
     await open('moves');
-    host.overrides['stock.postSales'] = () => ({ ok: true, value: { posted: 3, skipped: [{ orderNo: '111-0000001', sku: 'UNMAPPED', code: 'stock.sku.unknown' }] } });
+    host.overrides['stock.postSales'] = () => ({
+      ok: true,
+      value: { posted: 3, skipped: [{ orderNo: '111-0000001', sku: 'UNMAPPED', code: 'stock.sku.unknown' }] },
+    });
     render(<App />);
     await settle();
     fireEvent.click(await screen.findByTestId('stock-post-sales-run'));
@@ -186,5 +248,66 @@ describe('stock screens', () => {
     expect(within(result).getByText('111-0000001')).toBeTruthy();
     expect(result.textContent).not.toContain('stock.sku.unknown');
     expect(host.calls.some((c) => c.name === 'stock.postSales')).toBe(true);
+  });
+});
+
+describe('stock import preview (issue 14)', () => {
+  const SUMMARY = {
+    source: 'stock-moves' as const,
+    rows: 3,
+    posted: 2,
+    unchanged: 0,
+    committed: false,
+    created: { skus: 0, warehouses: 0, shipments: 1 },
+    differences: [],
+    rejected: [{ row: 4, column: 'sku', code: 'stock.sku.unknown', params: { sku: 'NO-SUCH' } }],
+  };
+
+  async function chooseFile(createMissing = false): Promise<void> {
+    render(<App />);
+    const input = await screen.findByTestId('stock-import-file');
+    if (createMissing) fireEvent.click(screen.getByTestId('stock-import-create-missing'));
+    const file = new File(
+      ['date,type,sku,warehouse,to_warehouse,quantity,unit_cost,amount,currency,reference,reason\n'],
+      'moves.csv',
+      { type: 'text/csv' },
+    );
+    await act(async () => fireEvent.change(input, { target: { files: [file] } }));
+    await act(async () => fireEvent.click(screen.getByTestId('stock-import-start')));
+    await settle();
+  }
+
+  it('checks the file as a dry run, and books a file with a rejected row only through "import the valid rows"', async () => {
+    await open('import');
+    host.overrides['stock.import'] = (input) => ({ ok: true, value: { ...SUMMARY, committed: !input.dryRun } });
+    await chooseFile();
+    expect(host.callsOf('stock.import').map((c) => [c.dryRun, c.acceptValidRows])).toEqual([[true, false]]);
+    expect(screen.getByTestId('stock-import-summary').getAttribute('data-committed')).toBe('false');
+    expect(screen.queryByTestId('stock-import-confirm')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByTestId('stock-import-confirm-valid')));
+    await settle();
+    expect(host.callsOf('stock.import').map((c) => [c.dryRun, c.acceptValidRows])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    expect(screen.getByTestId('stock-import-committed')).toBeTruthy();
+  });
+
+  it('asks the kind of new warehouses the file does not describe and checks again with the answers', async () => {
+    await open('import');
+    host.overrides['stock.import'] = (input) =>
+      input.warehouseKinds
+        ? { ok: true, value: { ...SUMMARY, rejected: [], created: { skus: 0, warehouses: 1, shipments: 0 } } }
+        : { ok: false, error: { code: 'stock.warehouseKindUnknown', params: { warehouses: 'DE-FBA' } } };
+    await chooseFile(true);
+    const ask = screen.getByTestId('stock-import-kind-DE-FBA');
+    fireEvent.change(within(ask).getByRole('combobox'), { target: { value: 'platform' } });
+    fireEvent.change(within(ask).getByRole('textbox'), { target: { value: 'de' } });
+    await act(async () => fireEvent.click(screen.getByTestId('stock-import-kinds-continue')));
+    await settle();
+    expect(host.callsOf('stock.import').at(-1)?.warehouseKinds).toEqual({
+      'DE-FBA': { kind: 'platform', country: 'DE' },
+    });
+    expect(screen.getByTestId('stock-import-confirm')).toBeTruthy();
   });
 });

@@ -53,9 +53,15 @@ describe('sync screens', () => {
     fireEvent.change(screen.getByTestId('sync-signer'), { target: { value: 'sm2Practice' } });
     await act(async () => fireEvent.click(screen.getByTestId('sync-transport-save')));
     await settle();
-    expect(host.callsOf('sync.configure')).toEqual([{
-      mode: 'platform', url: 'http://127.0.0.1:8790', dir: null, signer: { kind: 'sm2Practice', url: null, dir: null }, intervalSeconds: 60,
-    }]);
+    expect(host.callsOf('sync.configure')).toEqual([
+      {
+        mode: 'platform',
+        url: 'http://127.0.0.1:8790',
+        dir: null,
+        signer: { kind: 'sm2Practice', url: null, dir: null },
+        intervalSeconds: 60,
+      },
+    ]);
     expect(screen.getByTestId('sync-transport-saved')).toBeTruthy();
     expect((screen.getByTestId('sync-now') as HTMLButtonElement).disabled).toBe(false);
   });
@@ -63,17 +69,47 @@ describe('sync screens', () => {
   it('shows the progress of a pass from sync.progress events, then its counts', async () => {
     open('#/sync');
     let finish: (summary: SyncRunSummary) => void = () => undefined;
-    host.overrides['sync.getConfig'] = () => ({ ok: true, value: { mode: 'platform', url: 'http://127.0.0.1:8790', dir: null, signer: { kind: 'none', url: null, dir: null }, intervalSeconds: 60 } });
-    host.overrides['sync.now'] = () => new Promise((resolve) => { finish = (value) => resolve({ ok: true, value }); });
+    host.overrides['sync.getConfig'] = () => ({
+      ok: true,
+      value: {
+        mode: 'platform',
+        url: 'http://127.0.0.1:8790',
+        dir: null,
+        signer: { kind: 'none', url: null, dir: null },
+        intervalSeconds: 60,
+      },
+    });
+    host.overrides['sync.now'] = () =>
+      new Promise((resolve) => {
+        finish = (value) => resolve({ ok: true, value });
+      });
     render(<App />);
     await settle();
     await act(async () => fireEvent.click(screen.getByTestId('sync-now')));
-    act(() => host.emit({ name: 'sync.progress', payload: { phase: 'sending', sent: 30, failed: 10, receipts: 0, queued: 60 } }));
+    act(() =>
+      host.emit({
+        name: 'sync.progress',
+        payload: { phase: 'sending', sent: 30, failed: 10, receipts: 0, queued: 60 },
+      }),
+    );
     const bar = within(screen.getByTestId('sync-progress')).getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('40');
     expect(bar.getAttribute('aria-valuemax')).toBe('100');
     expect(screen.getByTestId('sync-progress').textContent).toContain(zhCN.syncCenter.now.phases.sending);
-    await act(async () => finish({ sent: 90, duplicates: 1, rejected: 0, retried: 4, failed: 10, receipts: 95, duplicateReceipts: 2, queued: 0, errors: ['HTTP 500 from platform'] }));
+    await act(async () =>
+      finish({
+        sent: 90,
+        duplicates: 1,
+        rejected: 0,
+        retried: 4,
+        failed: 10,
+        receipts: 95,
+        duplicateReceipts: 2,
+        quarantined: 0,
+        queued: 0,
+        errors: ['HTTP 500 from platform'],
+      }),
+    );
     await settle();
     expect(screen.queryByTestId('sync-progress')).toBeNull();
     const summary = screen.getByTestId('sync-summary');
@@ -103,6 +139,39 @@ describe('sync screens', () => {
     expect(screen.getByTestId('sync-receipt-1').textContent).toContain('CEB304');
   });
 
+  it('lists receipts set aside as unreadable with the translated reason, and shows nothing when there are none', async () => {
+    open('#/sync');
+    render(<App />);
+    await settle();
+    expect(screen.queryByTestId('sync-quarantine')).toBeNull();
+    cleanup();
+    host.uninstall();
+    open('#/sync');
+    host.overrides['sync.quarantine.list'] = () => ({
+      ok: true,
+      value: {
+        total: 1,
+        items: [
+          {
+            id: 7,
+            transport: 'exchangeDir',
+            source: 'a-hostile.xml',
+            code: 'sync.receipt.unsafe',
+            params: {},
+            size: 300,
+            quarantinedAt: '2026-03-01T08:00:00.000Z',
+          },
+        ],
+      },
+    });
+    render(<App />);
+    await settle();
+    const row = screen.getByTestId('sync-quarantine-7');
+    expect(row.textContent).toContain('a-hostile.xml');
+    expect(row.textContent).toContain(zhCN.errors.sync.receipt.unsafe);
+    expect(row.textContent).toContain(zhCN.syncCenter.quarantine.inRejected);
+  });
+
   it('keeps the top-bar indicator working: it shows the queue and opens the Sync screen', async () => {
     open('#/orders');
     render(<App />);
@@ -128,7 +197,9 @@ describe('sync screens', () => {
     fireEvent.change(screen.getByTestId('practice-url'), { target: { value: 'http://127.0.0.1:41234/' } });
     await act(async () => fireEvent.click(screen.getByTestId('practice-connect-submit')));
     await settle();
-    expect(host.callsOf('sync.configure')).toEqual([{ mode: 'platform', url: 'http://127.0.0.1:41234', signer: { kind: 'sm2Practice' } }]);
+    expect(host.callsOf('sync.configure')).toEqual([
+      { mode: 'platform', url: 'http://127.0.0.1:41234', signer: { kind: 'sm2Practice' } },
+    ]);
     expect(screen.getByTestId('practice-connected')).toBeTruthy();
     expect(screen.getByTestId('practice-current-text').textContent).toContain('http://127.0.0.1:41234');
   });
@@ -156,7 +227,14 @@ describe('sync screens', () => {
     render(<App />);
     await settle();
     const links = within(screen.getByTestId('practice-cycle')).getAllByRole('link');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/orders/import', '#/customs/build', '#/customs/build', '#/sync', '#/customs/documents', '#/customs/summary']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '#/orders/import',
+      '#/customs/build',
+      '#/customs/build',
+      '#/sync',
+      '#/customs/documents',
+      '#/customs/summary',
+    ]);
     await act(async () => fireEvent.click(screen.getByTestId('practice-cycle-summary')));
     await settle();
     expect(screen.getByTestId('page-customs')).toBeTruthy();

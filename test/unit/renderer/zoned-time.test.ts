@@ -33,7 +33,10 @@ describe('zoned time', () => {
       const iso = new Date(Date.UTC(2026, 0, 1) + h * 3_600_000).toISOString();
       const local = isoToZonedLocal(iso, 'Europe/Berlin');
       const back = zonedLocalToIso(local, 'Europe/Berlin');
-      expect(back === null ? NaN : Date.parse(back), `${iso} → ${local} → ${back}`).toBeOneOf([Date.parse(iso), Date.parse(iso) - 3_600_000]);
+      expect(back === null ? NaN : Date.parse(back), `${iso} → ${local} → ${back}`).toBeOneOf([
+        Date.parse(iso),
+        Date.parse(iso) - 3_600_000,
+      ]);
     }
   });
 

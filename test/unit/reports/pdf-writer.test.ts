@@ -46,7 +46,9 @@ describe('renderPdf', () => {
     const pdf = await renderPdf(sampleDocument('en', 300));
     const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', pdf))?.[1]);
     expect(pages).toBeGreaterThan(4);
-    const perPage = poppler('pdftotext', pdf, '-layout').split('\f').filter((p) => p.trim() !== '');
+    const perPage = poppler('pdftotext', pdf, '-layout')
+      .split('\f')
+      .filter((p) => p.trim() !== '');
     expect(perPage).toHaveLength(pages);
     perPage.forEach((page, i) => {
       expect(page).toContain(`Page ${i + 1} of ${pages}`);
@@ -61,7 +63,14 @@ describe('renderPdf', () => {
 
   it('numbers pages in Traditional Chinese, marks an empty table, and rejects a missing font path with a code', async () => {
     const doc = sampleDocument('zh-TW');
-    const empty = { heading: '匹配訂單', columns: [{ key: 'a', label: '訂單號' }, { key: 'b', label: '金額' }], rows: [] };
+    const empty = {
+      heading: '匹配訂單',
+      columns: [
+        { key: 'a', label: '訂單號' },
+        { key: 'b', label: '金額' },
+      ],
+      rows: [],
+    };
     const text = poppler('pdftotext', await renderPdf({ ...doc, tables: [...doc.tables, empty] }), '-layout');
     expect(text).toMatch(/第\s*1\s*\/\s*1\s*頁/);
     expect(text).toMatch(/訂單號\s+金額\s+（無）/);

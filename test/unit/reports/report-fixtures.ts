@@ -7,7 +7,10 @@ export function sampleDocument(language: ReportLanguage = 'zh-CN', detailRows = 
   const rows = Array.from({ length: detailRows }, (_, i) => ({
     no: { kind: 'number', value: i + 1 } as const,
     order: `113-${String(i).padStart(7, '0')}-8812345`,
-    text: i % 5 === 0 ? '海外仓仓储费（美国西部仓 LAX-3），含长期仓储附加费与标签更换服务费，按自然月结算并附对账单' : '物流费',
+    text:
+      i % 5 === 0
+        ? '海外仓仓储费（美国西部仓 LAX-3），含长期仓储附加费与标签更换服务费，按自然月结算并附对账单'
+        : '物流费',
     amount: usd(1000 + i),
     rate: { kind: 'rate', text: '7.105600' } as const,
     day: { kind: 'date', iso: '2026-03-15' } as const,
@@ -16,15 +19,21 @@ export function sampleDocument(language: ReportLanguage = 'zh-CN', detailRows = 
     language,
     title: '结汇证据包 — 亚马逊美国站',
     subtitle: '轧差结算',
-    meta: [['公司', '株洲示例跨境贸易有限公司'], ['结算期间', '2026-03-01 至 2026-03-14']],
+    meta: [
+      ['公司', '株洲示例跨境贸易有限公司'],
+      ['结算期间', '2026-03-01 至 2026-03-14'],
+    ],
     tables: [
       {
         heading: '轧差汇总',
-        columns: [{ key: 'item', label: '项目', width: 3 }, { key: 'amount', label: '金额', width: 2 }],
+        columns: [
+          { key: 'item', label: '项目', width: 3 },
+          { key: 'amount', label: '金额', width: 2 },
+        ],
         rows: [
           { item: '总收入（还原）', amount: usd(123456) },
           { item: '海外仓储费', amount: usd(-2000) },
-          { item: '=cmd|\' /C calc\'!A0', amount: usd(0) },
+          { item: "=cmd|' /C calc'!A0", amount: usd(0) },
         ],
         totals: { item: '净额', amount: usd(121456) },
         sheetName: 'Netting: summary/2026*03',

@@ -7,7 +7,7 @@ import { sampleDocument } from './report-fixtures.ts';
 
 async function readBack(doc: ReportDocument): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await renderXlsx(doc) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await renderXlsx(doc)) as unknown as ArrayBuffer);
   return workbook;
 }
 
@@ -59,16 +59,32 @@ describe('renderXlsx', () => {
     const base = sampleDocument();
     const wb = await readBack({
       ...base,
-      tables: [{
-        heading: 'mixed',
-        columns: [{ key: 'k', label: 'Item' }, { key: 'v', label: 'Amount' }],
-        rows: [{ k: 'a', v: { kind: 'money', minor: 1200, currency: 'JPY' } }, { k: 'b', v: { kind: 'money', minor: 5, currency: 'EUR' } }],
-      }],
+      tables: [
+        {
+          heading: 'mixed',
+          columns: [
+            { key: 'k', label: 'Item' },
+            { key: 'v', label: 'Amount' },
+          ],
+          rows: [
+            { k: 'a', v: { kind: 'money', minor: 1200, currency: 'JPY' } },
+            { k: 'b', v: { kind: 'money', minor: 5, currency: 'EUR' } },
+          ],
+        },
+      ],
     });
     const sheet = wb.worksheets[1]!;
     expect(sheet.getRow(1).values).toEqual([undefined, 'Item', 'Amount', 'Amount · 币种']);
-    expect([sheet.getCell('B2').value, sheet.getCell('B2').numFmt, sheet.getCell('C2').value]).toEqual([1200, '#,##0', 'JPY']);
-    expect([sheet.getCell('B3').value, sheet.getCell('B3').numFmt, sheet.getCell('C3').value]).toEqual([0.05, '#,##0.00', 'EUR']);
+    expect([sheet.getCell('B2').value, sheet.getCell('B2').numFmt, sheet.getCell('C2').value]).toEqual([
+      1200,
+      '#,##0',
+      'JPY',
+    ]);
+    expect([sheet.getCell('B3').value, sheet.getCell('B3').numFmt, sheet.getCell('C3').value]).toEqual([
+      0.05,
+      '#,##0.00',
+      'EUR',
+    ]);
   });
 
   it('makes sheet names valid and unique within 31 characters', () => {

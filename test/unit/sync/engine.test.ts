@@ -5,18 +5,29 @@
  * other outbox kinds are never sent.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { backoffDelay, seededRandom } from '../../../src-main/sync/backoff.ts';
+import { backoffDelay } from '../../../src-main/sync/backoff.ts';
+import { seededRandom } from '../../../src-main/core/random/seeded-random.ts';
 import { SyncEngine } from '../../../src-main/sync/engine.ts';
 import { unsignedSigner } from '../../../src-main/sync/signer.ts';
-import { TransportError, type OutgoingMessage, type SendOutcome, type Transport } from '../../../src-main/sync/transport.ts';
+import {
+  TransportError,
+  type OutgoingMessage,
+  type SendOutcome,
+  type Transport,
+} from '../../../src-main/sync/transport.ts';
 import type { Workspace } from '../../../src-main/api/workspace.ts';
 import { buildMessages, enqueueMessages, manualClock, openSyncWorkspace, orders } from './sync-test-kit.ts';
 
 let ws: Workspace | null = null;
-afterEach(() => { ws?.close(); ws = null; });
+afterEach(() => {
+  ws?.close();
+  ws = null;
+});
 
 /** Records every send; `plan` decides per call: 'ok', 'fail' (TransportError) or a per-key rejection. */
-function fakeTransport(plan: (call: number, batch: readonly OutgoingMessage[]) => 'ok' | 'fail' | Record<string, string> = () => 'ok') {
+function fakeTransport(
+  plan: (call: number, batch: readonly OutgoingMessage[]) => 'ok' | 'fail' | Record<string, string> = () => 'ok',
+) {
   const sent: string[][] = [];
   const transport: Transport = {
     name: 'platform',
@@ -24,23 +35,34 @@ function fakeTransport(plan: (call: number, batch: readonly OutgoingMessage[]) =
       sent.push(batch.map((m) => m.key));
       const p = plan(sent.length, batch);
       if (p === 'fail') throw new TransportError('HTTP 500');
-      return batch.map((m): SendOutcome => typeof p === 'object' && p[m.key] ? { key: m.key, outcome: 'rejected', reason: p[m.key]! } : { key: m.key, outcome: 'accepted' });
+      return batch.map((m): SendOutcome =>
+        typeof p === 'object' && p[m.key]
+          ? { key: m.key, outcome: 'rejected', reason: p[m.key]! }
+          : { key: m.key, outcome: 'accepted' },
+      );
     },
-    async fetchReceipts() { return { receipts: [], cursor: null, more: false }; },
+    async fetchReceipts() {
+      return { receipts: [], cursor: null, more: false };
+    },
     async acknowledge() {},
+    async quarantine() {},
   };
   return { transport, sent };
 }
 
 function rows(w: Workspace) {
-  return w.db.prepare('SELECT idempotency_key AS key, status, attempts, next_attempt_at AS next, last_error AS error FROM outbox ORDER BY id').all() as
-    Array<{ key: string; status: string; attempts: number; next: string | null; error: string | null }>;
+  return w.read
+    .prepare(
+      'SELECT idempotency_key AS key, status, attempts, next_attempt_at AS next, last_error AS error FROM outbox ORDER BY id',
+    )
+    .all() as Array<{ key: string; status: string; attempts: number; next: string | null; error: string | null }>;
 }
 
 describe('backoff', () => {
   it('is exponential with full jitter from the injected random, capped, never below the floor', () => {
     const policy = { baseMs: 1000, maxMs: 60_000, minMs: 100 };
-    const schedule = (seed: number) => Array.from({ length: 10 }, (_, i) => backoffDelay(i + 1, seededRandom(seed), policy));
+    const schedule = (seed: number) =>
+      Array.from({ length: 10 }, (_, i) => backoffDelay(i + 1, seededRandom(seed).next, policy));
     expect(schedule(42)).toEqual(schedule(42));
     expect(schedule(42)).not.toEqual(schedule(43));
     expect(backoffDelay(1, () => 0.5, policy)).toBe(500);
@@ -55,14 +77,20 @@ describe('backoff', () => {
     enqueueMessages(ws, buildMessages(orders(2)).ceb303);
     const { transport, sent } = fakeTransport(() => 'fail');
     const engine = new SyncEngine({
-      db: ws.db, uow: ws.uow, transport, signer: unsignedSigner(), clock: clock.date, random: () => 0.25,
+      db: ws.read,
+      uow: ws.uow,
+      transport,
+      signer: unsignedSigner(),
+      clock: clock.date,
+      random: () => 0.25,
       backoff: { baseMs: 1000, maxMs: 60_000, minMs: 10 },
     });
     await engine.run();
     expect(sent).toHaveLength(1);
     const after1 = rows(ws);
     expect(after1.map((r) => [r.status, r.attempts, r.next])).toEqual([
-      ['queued', 1, new Date(clock.now() + 250).toISOString()], ['queued', 1, new Date(clock.now() + 250).toISOString()],
+      ['queued', 1, new Date(clock.now() + 250).toISOString()],
+      ['queued', 1, new Date(clock.now() + 250).toISOString()],
     ]);
     await engine.run(); // not due yet: nothing is sent
     expect(sent).toHaveLength(1);
@@ -78,29 +106,54 @@ describe('sync engine', () => {
   it('never sends a key again once it is sent; only transported kinds go', async () => {
     ws = await openSyncWorkspace();
     const keys = enqueueMessages(ws, buildMessages(orders(5)).ceb303);
-    ws.uow.run('test.local', (tx) => tx.enqueue({ kind: 'company.profile', idempotencyKey: 'company.profile:9', payload: {} }));
+    ws.uow.run('test.local', (tx) =>
+      tx.enqueue({ kind: 'company.profile', idempotencyKey: 'company.profile:9', payload: {} }),
+    );
     const { transport, sent } = fakeTransport();
-    const engine = new SyncEngine({ db: ws.db, uow: ws.uow, transport, signer: unsignedSigner(), clock: () => new Date(), random: Math.random, batchSize: 2 });
+    const engine = new SyncEngine({
+      db: ws.read,
+      uow: ws.uow,
+      transport,
+      signer: unsignedSigner(),
+      clock: () => new Date(),
+      random: Math.random,
+      batchSize: 2,
+    });
     const r = await engine.run();
     expect(r.sent).toBe(5);
     expect(sent.flat()).toEqual(keys);
-    const commands = () => Number(ws!.db.prepare('SELECT count(*) FROM command_log').pluck().get());
+    const commands = () => Number(ws!.read.prepare('SELECT count(*) FROM command_log').pluck().get());
     const before = commands();
     await engine.run();
     await engine.run({ drain: true });
     expect(sent.flat()).toEqual(keys);
     expect(commands()).toBe(before); // an idle pass writes nothing
-    expect(rows(ws).filter((x) => x.key.startsWith('company')).map((x) => x.status)).toEqual(['queued']);
+    expect(
+      rows(ws)
+        .filter((x) => x.key.startsWith('company'))
+        .map((x) => x.status),
+    ).toEqual(['queued']);
   });
 
   it('resends rows left "sending" by a crash with the same key', async () => {
     ws = await openSyncWorkspace();
     const keys = enqueueMessages(ws, buildMessages(orders(3)).ceb303);
-    ws.db.prepare("UPDATE outbox SET status = 'sending', attempts = 1 WHERE idempotency_key = ?").run(keys[0]);
+    ws.read.prepare("UPDATE outbox SET status = 'sending', attempts = 1 WHERE idempotency_key = ?").run(keys[0]);
     const { transport, sent } = fakeTransport();
-    await new SyncEngine({ db: ws.db, uow: ws.uow, transport, signer: unsignedSigner(), clock: () => new Date(), random: Math.random }).run();
+    await new SyncEngine({
+      db: ws.read,
+      uow: ws.uow,
+      transport,
+      signer: unsignedSigner(),
+      clock: () => new Date(),
+      random: Math.random,
+    }).run();
     expect(sent.flat()).toEqual(keys);
-    expect(rows(ws).map((x) => [x.status, x.attempts])).toEqual([['sent', 2], ['sent', 1], ['sent', 1]]);
+    expect(rows(ws).map((x) => [x.status, x.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 1],
+      ['sent', 1],
+    ]);
   });
 
   it('fails a rejected row with the reason, keeps FIFO order behind a waiting row, and marks sent through the hook', async () => {
@@ -108,13 +161,29 @@ describe('sync engine', () => {
     ws = await openSyncWorkspace(undefined, clock.date);
     const keys = enqueueMessages(ws, buildMessages(orders(4)).ceb303);
     const hooked: string[] = [];
-    const { transport, sent } = fakeTransport((call) => call === 1 ? { [keys[1]!]: 'xsd line 3: bad' } : call === 2 ? 'fail' : 'ok');
+    const { transport, sent } = fakeTransport((call) =>
+      call === 1 ? { [keys[1]!]: 'xsd line 3: bad' } : call === 2 ? 'fail' : 'ok',
+    );
     const engine = new SyncEngine({
-      db: ws.db, uow: ws.uow, transport, signer: unsignedSigner(), clock: clock.date, random: () => 1, batchSize: 2,
-      backoff: { baseMs: 1000, maxMs: 1000, minMs: 1 }, hooks: { messagesSent: (_tx, k) => { hooked.push(...k); } },
+      db: ws.read,
+      uow: ws.uow,
+      transport,
+      signer: unsignedSigner(),
+      clock: clock.date,
+      random: () => 1,
+      batchSize: 2,
+      backoff: { baseMs: 1000, maxMs: 1000, minMs: 1 },
+      hooks: {
+        messagesSent: (_tx, k) => {
+          hooked.push(...k);
+        },
+      },
     });
     await engine.run();
-    expect(sent).toEqual([[keys[0], keys[1]], [keys[2], keys[3]]]);
+    expect(sent).toEqual([
+      [keys[0], keys[1]],
+      [keys[2], keys[3]],
+    ]);
     expect(rows(ws).map((x) => x.status)).toEqual(['sent', 'failed', 'queued', 'queued']);
     expect(rows(ws)[1]!.error).toBe('platform.rejected xsd line 3: bad');
     expect(hooked).toEqual([keys[0]]);
@@ -127,16 +196,22 @@ describe('sync engine', () => {
   it('gives up after maxAttempts: the row is failed, and the user can queue it again', async () => {
     ws = await openSyncWorkspace();
     enqueueMessages(ws, buildMessages(orders(1)).ceb303);
-    const { transport, sent } = fakeTransport((call) => call <= 3 ? 'fail' : 'ok');
+    const { transport, sent } = fakeTransport((call) => (call <= 3 ? 'fail' : 'ok'));
     const engine = new SyncEngine({
-      db: ws.db, uow: ws.uow, transport, signer: unsignedSigner(), clock: () => new Date(), random: () => 0, maxAttempts: 3,
+      db: ws.read,
+      uow: ws.uow,
+      transport,
+      signer: unsignedSigner(),
+      clock: () => new Date(),
+      random: () => 0,
+      maxAttempts: 3,
       backoff: { baseMs: 1, maxMs: 1, minMs: 1 },
     });
     const r = await engine.run({ drain: true });
     expect(sent).toHaveLength(3);
     expect(r.remaining.failed).toBe(1);
     expect(rows(ws)[0]!.error).toMatch(/^attempts\.exhausted/);
-    ws.db.prepare("UPDATE outbox SET status = 'queued' WHERE status = 'failed'").run();
+    ws.read.prepare("UPDATE outbox SET status = 'queued' WHERE status = 'failed'").run();
     await engine.run();
     expect(rows(ws)[0]!.status).toBe('sent');
   });

@@ -22,35 +22,52 @@ const declared = xml.replace(/<ceb:appStatus>1<\/ceb:appStatus>/g, '<ceb:appStat
 async function withServer(handler: http.RequestListener, fn: (url: string) => Promise<void>): Promise<void> {
   const server = http.createServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  try { await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}/sign`); } finally { server.close(); }
+  try {
+    await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}/sign`);
+  } finally {
+    server.close();
+  }
 }
 
 describe('signers', () => {
   it('unsigned: store-only messages pass, a declaration is refused', async () => {
     expect(xml).toContain('<ceb:appStatus>1</ceb:appStatus>');
     expect(await unsignedSigner().sign('k', xml)).toBe(xml);
-    await expect(unsignedSigner().sign('k', declared)).rejects.toMatchObject({ code: 'signer.required', params: { key: 'k' } });
+    await expect(unsignedSigner().sign('k', declared)).rejects.toMatchObject({
+      code: 'signer.required',
+      params: { key: 'k' },
+    });
   });
 
   it('http: returns the service answer; 4xx refuses, 5xx retries later', async () => {
     let status = 200;
-    await withServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => { body += String(c); });
-      req.on('end', () => {
-        const { key, xml: x } = JSON.parse(body) as { key: string; xml: string };
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(status === 200 ? JSON.stringify({ signedXml: `${x}<!-- signed ${key} -->` }) : 'certificate expired');
-      });
-    }, async (url) => {
-      expect(await httpSigner(url).sign('k1', declared)).toBe(`${declared}<!-- signed k1 -->`);
-      status = 400;
-      const refused = await httpSigner(url).sign('k2', declared).catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(DomainError);
-      expect(refused).toMatchObject({ code: 'signer.refused', params: { key: 'k2', status: 400, reason: 'certificate expired' } });
-      status = 503;
-      await expect(httpSigner(url).sign('k3', declared)).rejects.toBeInstanceOf(TransportError);
-    });
+    await withServer(
+      (req, res) => {
+        let body = '';
+        req.on('data', (c) => {
+          body += String(c);
+        });
+        req.on('end', () => {
+          const { key, xml: x } = JSON.parse(body) as { key: string; xml: string };
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(status === 200 ? JSON.stringify({ signedXml: `${x}<!-- signed ${key} -->` }) : 'certificate expired');
+        });
+      },
+      async (url) => {
+        expect(await httpSigner(url).sign('k1', declared)).toBe(`${declared}<!-- signed k1 -->`);
+        status = 400;
+        const refused = await httpSigner(url)
+          .sign('k2', declared)
+          .catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(DomainError);
+        expect(refused).toMatchObject({
+          code: 'signer.refused',
+          params: { key: 'k2', status: 400, reason: 'certificate expired' },
+        });
+        status = 503;
+        await expect(httpSigner(url).sign('k3', declared)).rejects.toBeInstanceOf(TransportError);
+      },
+    );
   });
 
   it('folder: drops the request once, answers when the signed file is there', async () => {

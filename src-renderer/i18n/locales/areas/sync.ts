@@ -18,14 +18,23 @@ export const syncZhCN = {
       transport: {
         title: '发送方式',
         mode: '发送到',
-        modes: { off: '暂不发送（只保存在本机队列）', platform: '综合服务平台（网络接口）', exchangeDir: '交换文件夹（单一窗口客户端）' },
+        modes: {
+          off: '暂不发送（只保存在本机队列）',
+          platform: '综合服务平台（网络接口）',
+          exchangeDir: '交换文件夹（单一窗口客户端）',
+        },
         url: '平台地址',
         urlPlaceholder: '例如 https://platform.example.cn',
         urlHelp: '试验区综合服务平台的接口地址，例如 https://… ；练习时填练习平台的地址。',
         dir: '交换文件夹',
         dirHelp: '报文写入其中的 out 文件夹，回执从 in 文件夹读取，与单一窗口传输客户端的做法一致。',
         signer: '加签',
-        signers: { none: '不加签（仅暂存，appStatus 1）', http: '电子口岸加签服务（网络）', folder: '加签文件夹', sm2Practice: '练习用 SM2 软件加签' },
+        signers: {
+          none: '不加签（仅暂存，appStatus 1）',
+          http: '电子口岸加签服务（网络）',
+          folder: '加签文件夹',
+          sm2Practice: '练习用 SM2 软件加签',
+        },
         signerHelp: {
           none: '报文不加签，只适合暂存（appStatus 1）或练习。',
           http: '把报文交给电子口岸的加签服务（卡或 ukey 所在的电脑）加签。',
@@ -51,10 +60,21 @@ export const syncZhCN = {
         filterLabel: '按状态查看',
         filters: { queued: '待发送', failed: '发送失败', sent: '已发送', all: '全部' },
         statuses: { queued: '待发送', sending: '发送中', sent: '已发送', failed: '发送失败' },
-        empty: { queued: '没有待发送的内容。', failed: '没有发送失败的内容。', sent: '还没有发送过内容。', all: '队列是空的。' },
+        empty: {
+          queued: '没有待发送的内容。',
+          failed: '没有发送失败的内容。',
+          sent: '还没有发送过内容。',
+          all: '队列是空的。',
+        },
         select: '选择',
         kind: '内容',
-        kinds: { cebMessage: '海关申报报文', taxSixItems: '免税申报六项信息', ordersUpsert: '订单', companyProfile: '企业资料', payoutImported: '平台结算单' },
+        kinds: {
+          cebMessage: '海关申报报文',
+          taxSixItems: '免税申报六项信息',
+          ordersUpsert: '订单',
+          companyProfile: '企业资料',
+          payoutImported: '平台结算单',
+        },
         key: '幂等键',
         status: '状态',
         attempts: '尝试次数',
@@ -72,6 +92,16 @@ export const syncZhCN = {
         source: '来源',
         receivedAt: '收到时间',
       },
+      quarantine: {
+        title: '已隔离的回执（{{count}}）',
+        help: '这些回执无法读取，已放到一边，不影响后面的回执。交换文件夹中的文件移到了 in/rejected/，旁边的 .reason.json 写明原因。如有疑问，请联系发送方。',
+        source: '来源',
+        reason: '原因',
+        where: '文件去向',
+        inRejected: '已移到 in/rejected/',
+        recorded: '已记录（平台回执）',
+        at: '隔离时间',
+      },
     },
     practice: {
       title: '实训',
@@ -82,7 +112,8 @@ export const syncZhCN = {
       },
       steps: {
         title: '怎样开始',
-        ledger: '请用单独的练习账簿，不要在正式账簿里练习。第一条命令用一个新的练习账簿打开程序；第二条命令生成一套演示订单文件，可在练习账簿的“订单”中导入：',
+        ledger:
+          '请用单独的练习账簿，不要在正式账簿里练习。第一条命令用一个新的练习账簿打开程序；第二条命令生成一套演示订单文件，可在练习账簿的“订单”中导入：',
         start: '在命令行启动练习平台（这里用端口 {{port}}）：',
         startHelp: '启动后它会打印自己的地址；保持窗口打开，练习结束后按 Ctrl+C 停止。',
         connect: '把同步指向练习平台：',
@@ -144,6 +175,9 @@ export const syncZhCN = {
       config: {
         urlRequired: '请填写综合服务平台的地址（以 http:// 或 https:// 开头）。',
         dirRequired: '请选择交换文件夹。',
+        dirNotAbsolute: '请填写交换文件夹的完整路径（以 / 或盘符开头），不能是相对路径，也不能含“..”：{{dir}}',
+        dirMissing: '找不到文件夹 {{dir}}。请先建好这个文件夹，再选择它。',
+        dirSystem: '{{dir}} 是系统文件夹、密钥文件夹或用户主文件夹，不能用来交换报文。请新建一个专用文件夹。',
       },
     },
     signer: {
@@ -157,6 +191,16 @@ export const syncZhCN = {
     outbox: {
       payload: {
         invalid: '待发送记录 {{key}} 的内容不完整，无法发送。',
+      },
+    },
+    sync: {
+      receipt: {
+        unsafe:
+          '回执含有文档类型或实体声明（<!DOCTYPE>/<!ENTITY>），正式回执不会有这些内容，已隔离，没有读取其中引用的任何文件。',
+        tooLarge: '回执过大（{{size}} 字节，上限 {{limit}} 字节），已隔离，未读取。',
+        notUtf8: '回执不是 UTF-8 编码的文本，已隔离。',
+        unreadable: '回执无法读取（{{reason}}），已隔离。',
+        noXml: '平台返回的这条回执没有 XML 内容，已隔离。',
       },
     },
   },
@@ -173,14 +217,23 @@ export const syncZhTW = {
       transport: {
         title: '發送方式',
         mode: '發送到',
-        modes: { off: '暫不發送（只保存在本機佇列）', platform: '綜合服務平台（網路介面）', exchangeDir: '交換資料夾（單一窗口用戶端）' },
+        modes: {
+          off: '暫不發送（只保存在本機佇列）',
+          platform: '綜合服務平台（網路介面）',
+          exchangeDir: '交換資料夾（單一窗口用戶端）',
+        },
         url: '平台位址',
         urlPlaceholder: '例如 https://platform.example.cn',
         urlHelp: '試驗區綜合服務平台的介面位址，例如 https://… ；練習時填練習平台的位址。',
         dir: '交換資料夾',
         dirHelp: '報文寫入其中的 out 資料夾，回執從 in 資料夾讀取，與單一窗口傳輸用戶端的做法一致。',
         signer: '加簽',
-        signers: { none: '不加簽（僅暫存，appStatus 1）', http: '電子口岸加簽服務（網路）', folder: '加簽資料夾', sm2Practice: '練習用 SM2 軟體加簽' },
+        signers: {
+          none: '不加簽（僅暫存，appStatus 1）',
+          http: '電子口岸加簽服務（網路）',
+          folder: '加簽資料夾',
+          sm2Practice: '練習用 SM2 軟體加簽',
+        },
         signerHelp: {
           none: '報文不加簽，只適合暫存（appStatus 1）或練習。',
           http: '把報文交給電子口岸的加簽服務（卡或 ukey 所在的電腦）加簽。',
@@ -206,10 +259,21 @@ export const syncZhTW = {
         filterLabel: '依狀態檢視',
         filters: { queued: '待發送', failed: '發送失敗', sent: '已發送', all: '全部' },
         statuses: { queued: '待發送', sending: '發送中', sent: '已發送', failed: '發送失敗' },
-        empty: { queued: '沒有待發送的內容。', failed: '沒有發送失敗的內容。', sent: '還沒有發送過內容。', all: '佇列是空的。' },
+        empty: {
+          queued: '沒有待發送的內容。',
+          failed: '沒有發送失敗的內容。',
+          sent: '還沒有發送過內容。',
+          all: '佇列是空的。',
+        },
         select: '選擇',
         kind: '內容',
-        kinds: { cebMessage: '海關申報報文', taxSixItems: '免稅申報六項資訊', ordersUpsert: '訂單', companyProfile: '企業資料', payoutImported: '平台結算單' },
+        kinds: {
+          cebMessage: '海關申報報文',
+          taxSixItems: '免稅申報六項資訊',
+          ordersUpsert: '訂單',
+          companyProfile: '企業資料',
+          payoutImported: '平台結算單',
+        },
         key: '冪等鍵',
         status: '狀態',
         attempts: '嘗試次數',
@@ -227,6 +291,16 @@ export const syncZhTW = {
         source: '來源',
         receivedAt: '收到時間',
       },
+      quarantine: {
+        title: '已隔離的回執（{{count}}）',
+        help: '這些回執無法讀取，已放到一邊，不影響後面的回執。交換資料夾中的檔案移到了 in/rejected/，旁邊的 .reason.json 寫明原因。如有疑問，請聯絡傳送方。',
+        source: '來源',
+        reason: '原因',
+        where: '檔案去向',
+        inRejected: '已移到 in/rejected/',
+        recorded: '已記錄（平台回執）',
+        at: '隔離時間',
+      },
     },
     practice: {
       title: '實作練習',
@@ -237,7 +311,8 @@ export const syncZhTW = {
       },
       steps: {
         title: '怎樣開始',
-        ledger: '請用單獨的練習帳簿，不要在正式帳簿裡練習。第一條命令用一個新的練習帳簿開啟程式；第二條命令產生一套示範訂單檔案，可在練習帳簿的「訂單」中匯入：',
+        ledger:
+          '請用單獨的練習帳簿，不要在正式帳簿裡練習。第一條命令用一個新的練習帳簿開啟程式；第二條命令產生一套示範訂單檔案，可在練習帳簿的「訂單」中匯入：',
         start: '在命令列啟動練習平台（這裡用連接埠 {{port}}）：',
         startHelp: '啟動後它會印出自己的位址；保持視窗開啟，練習結束後按 Ctrl+C 停止。',
         connect: '把同步指向練習平台：',
@@ -299,6 +374,9 @@ export const syncZhTW = {
       config: {
         urlRequired: '請填寫綜合服務平台的位址（以 http:// 或 https:// 開頭）。',
         dirRequired: '請選擇交換資料夾。',
+        dirNotAbsolute: '請填寫交換資料夾的完整路徑（以 / 或磁碟代號開頭），不能是相對路徑，也不能含「..」：{{dir}}',
+        dirMissing: '找不到資料夾 {{dir}}。請先建立這個資料夾，再選擇它。',
+        dirSystem: '{{dir}} 是系統資料夾、金鑰資料夾或使用者主資料夾，不能用來交換報文。請另建一個專用資料夾。',
       },
     },
     signer: {
@@ -312,6 +390,16 @@ export const syncZhTW = {
     outbox: {
       payload: {
         invalid: '待傳送記錄 {{key}} 的內容不完整，無法傳送。',
+      },
+    },
+    sync: {
+      receipt: {
+        unsafe:
+          '回執含有文件類型或實體宣告（<!DOCTYPE>/<!ENTITY>），正式回執不會有這些內容，已隔離，沒有讀取其中引用的任何檔案。',
+        tooLarge: '回執過大（{{size}} 位元組，上限 {{limit}} 位元組），已隔離，未讀取。',
+        notUtf8: '回執不是 UTF-8 編碼的文字，已隔離。',
+        unreadable: '回執無法讀取（{{reason}}），已隔離。',
+        noXml: '平台傳回的這筆回執沒有 XML 內容，已隔離。',
       },
     },
   },
@@ -328,14 +416,25 @@ export const syncEn = {
       transport: {
         title: 'Transport',
         mode: 'Send to',
-        modes: { off: 'Do not send yet (keep in the local queue)', platform: 'Comprehensive service platform (HTTP)', exchangeDir: 'Exchange folder (single-window client)' },
+        modes: {
+          off: 'Do not send yet (keep in the local queue)',
+          platform: 'Comprehensive service platform (HTTP)',
+          exchangeDir: 'Exchange folder (single-window client)',
+        },
         url: 'Platform address',
         urlPlaceholder: 'e.g. https://platform.example.cn',
-        urlHelp: 'The API address of the pilot zone’s comprehensive service platform, e.g. https://… ; for practice, the practice platform’s address.',
+        urlHelp:
+          'The API address of the pilot zone’s comprehensive service platform, e.g. https://… ; for practice, the practice platform’s address.',
         dir: 'Exchange folder',
-        dirHelp: 'Messages are written to its out folder and receipts read from its in folder, as the single-window transfer client works.',
+        dirHelp:
+          'Messages are written to its out folder and receipts read from its in folder, as the single-window transfer client works.',
         signer: 'Signing',
-        signers: { none: 'Unsigned (store only, appStatus 1)', http: 'E-port signing service (HTTP)', folder: 'Signing folder', sm2Practice: 'Practice SM2 software signer' },
+        signers: {
+          none: 'Unsigned (store only, appStatus 1)',
+          http: 'E-port signing service (HTTP)',
+          folder: 'Signing folder',
+          sm2Practice: 'Practice SM2 software signer',
+        },
         signerHelp: {
           none: 'Messages are not signed: only for storing (appStatus 1) or practice.',
           http: 'Messages are signed by the e-port signing service (on the computer with the card or key).',
@@ -352,7 +451,12 @@ export const syncEn = {
         start: 'Sync now',
         running: 'Syncing…',
         off: 'Choose a transport and save it first.',
-        phases: { sending: 'Sending messages', receipts: 'Fetching receipts', waiting: 'Waiting to retry', done: 'Done' },
+        phases: {
+          sending: 'Sending messages',
+          receipts: 'Fetching receipts',
+          waiting: 'Waiting to retry',
+          done: 'Done',
+        },
         progress: 'Sent {{sent}} · failed {{failed}} · queued {{queued}} · receipts {{receipts}}',
         done: 'This pass: sent {{sent}} (already at the platform {{duplicates}}), rejected {{rejected}}, failed {{failed}}, retried {{retried}}; receipts stored {{receipts}} (repeated {{duplicateReceipts}}); still queued {{queued}}.',
       },
@@ -361,10 +465,21 @@ export const syncEn = {
         filterLabel: 'Show by status',
         filters: { queued: 'Queued', failed: 'Failed', sent: 'Sent', all: 'All' },
         statuses: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
-        empty: { queued: 'Nothing waiting to be sent.', failed: 'Nothing failed.', sent: 'Nothing sent yet.', all: 'The outbox is empty.' },
+        empty: {
+          queued: 'Nothing waiting to be sent.',
+          failed: 'Nothing failed.',
+          sent: 'Nothing sent yet.',
+          all: 'The outbox is empty.',
+        },
         select: 'Select',
         kind: 'Content',
-        kinds: { cebMessage: 'Customs message', taxSixItems: 'VAT-exemption six items', ordersUpsert: 'Order', companyProfile: 'Company profile', payoutImported: 'Platform payout' },
+        kinds: {
+          cebMessage: 'Customs message',
+          taxSixItems: 'VAT-exemption six items',
+          ordersUpsert: 'Order',
+          companyProfile: 'Company profile',
+          payoutImported: 'Platform payout',
+        },
         key: 'Idempotency key',
         status: 'Status',
         attempts: 'Attempts',
@@ -382,6 +497,16 @@ export const syncEn = {
         source: 'Source',
         receivedAt: 'Received at',
       },
+      quarantine: {
+        title: 'Receipts set aside ({{count}})',
+        help: 'These receipts could not be read and were set aside; they do not hold up the receipts behind them. Files from the exchange folder were moved to in/rejected/, with a .reason.json beside each saying why. If in doubt, ask the sender.',
+        source: 'Source',
+        reason: 'Reason',
+        where: 'File',
+        inRejected: 'Moved to in/rejected/',
+        recorded: 'Recorded (platform receipt)',
+        at: 'Set aside at',
+      },
     },
     practice: {
       title: 'Training',
@@ -392,9 +517,11 @@ export const syncEn = {
       },
       steps: {
         title: 'How to start',
-        ledger: 'Practise in a separate ledger, not in your real one. The first command opens the program on a new practice ledger; the second writes a set of demo order files to import under “Orders” in that ledger:',
+        ledger:
+          'Practise in a separate ledger, not in your real one. The first command opens the program on a new practice ledger; the second writes a set of demo order files to import under “Orders” in that ledger:',
         start: 'Start the practice platform from a terminal (here on port {{port}}):',
-        startHelp: 'It prints its address when it starts; keep the window open and press Ctrl+C to stop it when you are done.',
+        startHelp:
+          'It prints its address when it starts; keep the window open and press Ctrl+C to stop it when you are done.',
         connect: 'Point the sync at the practice platform:',
         work: 'Pre-check and build under “Customs”, then sync now under “Sync” and watch the receipts and statuses.',
       },
@@ -445,19 +572,27 @@ export const syncEn = {
       external: {
         title: 'Or: run the practice platform on its own from a terminal',
       },
-      warning: 'When you are done practising, set the transport under “Sync” back to the real platform or off, so that real documents do not go to the practice platform.',
+      warning:
+        'When you are done practising, set the transport under “Sync” back to the real platform or off, so that real documents do not go to the practice platform.',
     },
   },
   errors: {
     transport: {
-      notConfigured: 'Sync is not set up yet. Choose the platform address or an exchange folder on the Sync page first.',
+      notConfigured:
+        'Sync is not set up yet. Choose the platform address or an exchange folder on the Sync page first.',
       config: {
         urlRequired: 'Enter the address of the zone platform (starting with http:// or https://).',
         dirRequired: 'Choose the exchange folder.',
+        dirNotAbsolute:
+          'Give the full path of the folder (starting with / or a drive letter), not a relative path and without “..”: {{dir}}',
+        dirMissing: 'The folder {{dir}} does not exist. Create it first, then choose it.',
+        dirSystem:
+          '{{dir}} is a system folder, a key folder or your home folder and cannot be used for exchanging messages. Create a folder just for this.',
       },
     },
     signer: {
-      required: 'Message {{key}} is a declaration (appStatus 2) and needs an e-port signature. Set up a signing service or signing folder.',
+      required:
+        'Message {{key}} is a declaration (appStatus 2) and needs an e-port signature. Set up a signing service or signing folder.',
       refused: 'The signing service refused message {{key}} ({{status}}): {{reason}}',
       config: {
         urlRequired: 'Enter the address of the signing service.',
@@ -467,6 +602,16 @@ export const syncEn = {
     outbox: {
       payload: {
         invalid: 'Outbox record {{key}} is incomplete and cannot be sent.',
+      },
+    },
+    sync: {
+      receipt: {
+        unsafe:
+          'The receipt contains a document type or entity declaration (<!DOCTYPE>/<!ENTITY>), which real receipts never have. It was quarantined; no file it refers to was read.',
+        tooLarge: 'The receipt is too large ({{size}} bytes, limit {{limit}}). It was quarantined without being read.',
+        notUtf8: 'The receipt is not UTF-8 text. It was quarantined.',
+        unreadable: 'The receipt could not be read ({{reason}}). It was quarantined.',
+        noXml: 'The platform sent this receipt without XML content. It was quarantined.',
       },
     },
   },

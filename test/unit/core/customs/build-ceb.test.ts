@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildCeb303Messages, buildCeb603Messages, CEB_GUID_PATTERN, countryToCustomsCode, formatAppTime, orderTypeFor,
+  buildCeb303Messages,
+  buildCeb603Messages,
+  CEB_GUID_PATTERN,
+  countryToCustomsCode,
+  formatAppTime,
+  orderTypeFor,
 } from '../../../../src-main/core/customs/index.ts';
 import type { DomainError } from '../../../../src-main/core/domain-error.ts';
 import type { Minor } from '../../../../src-main/core/money/minor.ts';
 import { COMPANY, context, line, order, SETTINGS, SKU, texts } from './ceb-fixtures.ts';
 
 function codeOf(fn: () => unknown): { code: string; params: unknown } {
-  try { fn(); } catch (e) { return { code: (e as DomainError).code, params: (e as DomainError).params }; }
+  try {
+    fn();
+  } catch (e) {
+    return { code: (e as DomainError).code, params: (e as DomainError).params };
+  }
   throw new Error('expected a DomainError');
 }
 
@@ -34,7 +43,10 @@ describe('CEB303 order builder', () => {
   it('maps 9710 to B and 9810 to W, and refuses other modes', () => {
     expect(texts(buildCeb303Messages([order({ mode: '9710' })], context())[0]!.xml, 'orderType')).toEqual(['B']);
     expect(texts(buildCeb303Messages([order({ mode: '9810' })], context())[0]!.xml, 'orderType')).toEqual(['W']);
-    expect(codeOf(() => orderTypeFor('0110'))).toEqual({ code: 'customs.code.unknown', params: { kind: 'tradeMode', value: '0110' } });
+    expect(codeOf(() => orderTypeFor('0110'))).toEqual({
+      code: 'customs.code.unknown',
+      params: { kind: 'tradeMode', value: '0110' },
+    });
   });
 
   it('uses upper-case 36-character guids from the id source, distinct for message and blocks', () => {
@@ -44,24 +56,37 @@ describe('CEB303 order builder', () => {
     for (const g of guids) expect(g).toMatch(CEB_GUID_PATTERN);
     expect(m!.xml).toContain(`guid="${m!.guid}" version="1.0"`);
     expect(m!.documents.map((d) => d.orderNo)).toEqual(['111-2223333-4444444', 'B-2']);
-    expect(codeOf(() => buildCeb303Messages([order()], context({ newId: () => 'not-a-uuid' }))).code).toBe('customs.guid.invalid');
+    expect(codeOf(() => buildCeb303Messages([order()], context({ newId: () => 'not-a-uuid' }))).code).toBe(
+      'customs.guid.invalid',
+    );
   });
 
   it('converts JPY (no minor digits) and large amounts exactly', () => {
-    const xml = buildCeb303Messages([order({ currency: 'JPY', lines: [line({ unitPrice: 1234567 as Minor, quantity: 3 })] })], context())[0]!.xml;
+    const xml = buildCeb303Messages(
+      [order({ currency: 'JPY', lines: [line({ unitPrice: 1234567 as Minor, quantity: 3 })] })],
+      context(),
+    )[0]!.xml;
     expect(texts(xml, 'price')).toEqual(['1234567.00000']);
     expect(texts(xml, 'totalPrice')).toEqual(['3703701.00000']);
     expect(texts(xml, 'currency')).toEqual(['116', '116']);
   });
 
   it('refuses a missing dxpId, an empty order number and a currency without a customs code', () => {
-    expect(codeOf(() => buildCeb303Messages([order()], context({ company: { ...COMPANY, dxpId: null } }))))
-      .toEqual({ code: 'customs.field.required', params: { field: 'dxpId' } });
-    expect(codeOf(() => buildCeb303Messages([order({ orderNo: '  ' })], context())))
-      .toEqual({ code: 'customs.field.required', params: { field: 'orderNo' } });
-    expect(codeOf(() => buildCeb303Messages([order({ currency: 'MXN' })], context())))
-      .toEqual({ code: 'customs.code.unknown', params: { kind: 'currency', value: 'MXN' } });
-    expect(codeOf(() => buildCeb303Messages([order({ lines: [line({ quantity: 0 })] })], context())).code).toBe('customs.quantity.invalid');
+    expect(codeOf(() => buildCeb303Messages([order()], context({ company: { ...COMPANY, dxpId: null } })))).toEqual({
+      code: 'customs.field.required',
+      params: { field: 'dxpId' },
+    });
+    expect(codeOf(() => buildCeb303Messages([order({ orderNo: '  ' })], context()))).toEqual({
+      code: 'customs.field.required',
+      params: { field: 'orderNo' },
+    });
+    expect(codeOf(() => buildCeb303Messages([order({ currency: 'MXN' })], context()))).toEqual({
+      code: 'customs.code.unknown',
+      params: { kind: 'currency', value: 'MXN' },
+    });
+    expect(codeOf(() => buildCeb303Messages([order({ lines: [line({ quantity: 0 })] })], context())).code).toBe(
+      'customs.quantity.invalid',
+    );
   });
 });
 
@@ -87,7 +112,8 @@ describe('CEB603 inventory list builder', () => {
     const lines = Array.from({ length: 150 }, (_, i) => line({ sku: { ...SKU, itemNo: `SKU-${i + 1}` } }));
     const [m] = buildCeb603Messages([order({ lines, freight: 500 as Minor, grossWeightGrams: 80_000 })], context());
     expect(m!.documents.map((d) => [d.orderNo, d.copNo, d.part, d.parts])).toEqual([
-      ['111-2223333-4444444-1', '111-2223333-4444444-1', 1, 2], ['111-2223333-4444444-2', '111-2223333-4444444-2', 2, 2],
+      ['111-2223333-4444444-1', '111-2223333-4444444-1', 1, 2],
+      ['111-2223333-4444444-2', '111-2223333-4444444-2', 2, 2],
     ]);
     const inventories = m!.xml.split('</ceb:Inventory>').slice(0, 2);
     expect(inventories.map((x) => texts(x, 'gnum').length)).toEqual([100, 50]);
@@ -97,8 +123,10 @@ describe('CEB603 inventory list builder', () => {
     expect(texts(m!.xml, 'netWeight')).toEqual(['50.00000', '25.00000']);
     expect(texts(m!.xml, 'grossWeight')).toEqual(['55.00000', '25.00000']);
     // the order is split the same way
-    expect(buildCeb303Messages([order({ lines })], context())[0]!.documents.map((d) => d.orderNo))
-      .toEqual(['111-2223333-4444444-1', '111-2223333-4444444-2']);
+    expect(buildCeb303Messages([order({ lines })], context())[0]!.documents.map((d) => d.orderNo)).toEqual([
+      '111-2223333-4444444-1',
+      '111-2223333-4444444-2',
+    ]);
   });
 
   it('splits 250 orders into messages of 100, 100 and 50', () => {
@@ -112,27 +140,46 @@ describe('CEB603 inventory list builder', () => {
 
   it('rejects a 21-character itemNo, a 9-digit HS code, an unknown country and a gross weight below net', () => {
     const long = { ...SKU, itemNo: 'A'.repeat(21) };
-    expect(codeOf(() => buildCeb603Messages([order({ lines: [line({ sku: long })] })], context())))
-      .toEqual({ code: 'customs.field.tooLong', params: { field: 'itemNo', max: 20 } });
+    expect(codeOf(() => buildCeb603Messages([order({ lines: [line({ sku: long })] })], context()))).toEqual({
+      code: 'customs.field.tooLong',
+      params: { field: 'itemNo', max: 20 },
+    });
     // the order allows 30
     expect(() => buildCeb303Messages([order({ lines: [line({ sku: long })] })], context())).not.toThrow();
-    expect(codeOf(() => buildCeb603Messages([order({ lines: [line({ sku: { ...SKU, hsCode: '392410000' } })] })], context())))
-      .toEqual({ code: 'customs.hsCode.invalid', params: { itemNo: 'BOX-01', hsCode: '392410000' } });
-    expect(codeOf(() => buildCeb603Messages([order({ destinationCountry: 'ZZ' })], context())))
-      .toEqual({ code: 'customs.code.unknown', params: { kind: 'country', value: 'ZZ' } });
-    expect(codeOf(() => buildCeb603Messages([order({ grossWeightGrams: 100 })], context())).code).toBe('customs.weight.grossBelowNet');
-    expect(codeOf(() => buildCeb603Messages([order({ lines: [line({ sku: { ...SKU, weightGrams: null } })] })], context())))
-      .toEqual({ code: 'customs.field.required', params: { field: 'netWeight', itemNo: 'BOX-01' } });
+    expect(
+      codeOf(() =>
+        buildCeb603Messages([order({ lines: [line({ sku: { ...SKU, hsCode: '392410000' } })] })], context()),
+      ),
+    ).toEqual({ code: 'customs.hsCode.invalid', params: { itemNo: 'BOX-01', hsCode: '392410000' } });
+    expect(codeOf(() => buildCeb603Messages([order({ destinationCountry: 'ZZ' })], context()))).toEqual({
+      code: 'customs.code.unknown',
+      params: { kind: 'country', value: 'ZZ' },
+    });
+    expect(codeOf(() => buildCeb603Messages([order({ grossWeightGrams: 100 })], context())).code).toBe(
+      'customs.weight.grossBelowNet',
+    );
+    expect(
+      codeOf(() => buildCeb603Messages([order({ lines: [line({ sku: { ...SKU, weightGrams: null } })] })], context())),
+    ).toEqual({ code: 'customs.field.required', params: { field: 'netWeight', itemNo: 'BOX-01' } });
   });
 
   it('needs the special-area fields for 1210, and a legal quantity it cannot derive', () => {
-    expect(codeOf(() => buildCeb603Messages([order({ mode: '1210' })], context())).params).toMatchObject({ field: 'itemRecordNo' });
+    expect(codeOf(() => buildCeb603Messages([order({ mode: '1210' })], context())).params).toMatchObject({
+      field: 'itemRecordNo',
+    });
     const bonded = { ...SETTINGS, iacCode: '5314960IAC', iacName: '红河综保区仓储', emsNo: 'T5314W000001' };
-    const xml = buildCeb603Messages([order({ mode: '1210', lines: [line({ itemRecordNo: 'R-1' })] })], context({ settings: bonded }))[0]!.xml;
+    const xml = buildCeb603Messages(
+      [order({ mode: '1210', lines: [line({ itemRecordNo: 'R-1' })] })],
+      context({ settings: bonded }),
+    )[0]!.xml;
     expect(texts(xml, 'emsNo')).toEqual(['T5314W000001']);
     const pairs = { ...SKU, unit: '025', legalUnit: '011' };
-    expect(codeOf(() => buildCeb603Messages([order({ lines: [line({ sku: pairs })] })], context())).params).toEqual({ field: 'qty1', itemNo: 'BOX-01' });
-    const given = buildCeb603Messages([order({ lines: [line({ sku: pairs, legalQuantity: '4' })] })], context())[0]!.xml;
+    expect(codeOf(() => buildCeb603Messages([order({ lines: [line({ sku: pairs })] })], context()))).toEqual({
+      code: 'customs.legalQuantity.missing',
+      params: { field: 'qty1', itemNo: 'BOX-01', unit: '025', legalUnit: '011' },
+    });
+    const given = buildCeb603Messages([order({ lines: [line({ sku: pairs, legalQuantity: '4' })] })], context())[0]!
+      .xml;
     expect(texts(given, 'qty1')).toEqual(['4.00000']);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildCeb303Messages, buildCeb403Messages, buildCeb505Messages, buildCeb603Messages, type CebMessage,
+  buildCeb303Messages,
+  buildCeb403Messages,
+  buildCeb505Messages,
+  buildCeb603Messages,
+  type CebMessage,
 } from '../../../../src-main/core/customs/index.ts';
 import { validateCebMany } from '../../../../src-main/sync/validate-ceb.ts';
 import { CORPUS_SETTINGS, corpusOrders } from './ceb-corpus.ts';
@@ -13,7 +17,8 @@ describe('seeded 10k-order corpus', () => {
     const messages: CebMessage[] = [];
     (['A', 'B'] as const).forEach((flag, i) => {
       const ctx = context({ settings: CORPUS_SETTINGS[flag] });
-      for (const build of [buildCeb303Messages, buildCeb403Messages, buildCeb505Messages, buildCeb603Messages]) messages.push(...build(halves[i]!, ctx));
+      for (const build of [buildCeb303Messages, buildCeb403Messages, buildCeb505Messages, buildCeb603Messages])
+        messages.push(...build(halves[i]!, ctx));
     });
     const lists = messages.filter((m) => m.type === 'CEB603');
     const ordersXml = messages.filter((m) => m.type === 'CEB303');
@@ -23,7 +28,9 @@ describe('seeded 10k-order corpus', () => {
     expect(new Set(lists.flatMap((m) => texts(m.xml, 'statisticsFlag')))).toEqual(new Set(['A', 'B']));
     expect(lists.reduce((n, m) => n + m.documents.length, 0)).toBeGreaterThan(10_000); // orders over 100 lines are split
     const results = await validateCebMany(messages.map((m) => m.xml));
-    const invalid = results.flatMap((r, i) => (r.valid ? [] : [{ type: messages[i]!.type, errors: r.errors.slice(0, 2) }]));
+    const invalid = results.flatMap((r, i) =>
+      r.valid ? [] : [{ type: messages[i]!.type, errors: r.errors.slice(0, 2) }],
+    );
     expect(invalid).toEqual([]);
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import { DomainError } from '../../../../src-main/core/domain-error.ts';
 import {
   CURRENCIES,
   CURRENCY_TABLE,
+  ISO_4217_PUBLISHED,
   currencyFromCustomsCode,
   currencyToCustomsCode,
   isCurrency,
@@ -22,7 +23,7 @@ function thrown(fn: () => unknown): DomainError {
 
 describe('currency table', () => {
   it('maps every currency that has a customs code to that code and back again', () => {
-    const withCode = CURRENCIES.filter((c) => CURRENCY_TABLE[c].customsCode !== undefined);
+    const withCode = CURRENCIES.filter((c) => CURRENCY_TABLE[c]?.customsCode !== undefined);
     expect(withCode.length).toBeGreaterThanOrEqual(13);
     for (const c of withCode) {
       const code = currencyToCustomsCode(c);
@@ -44,7 +45,7 @@ describe('currency table', () => {
   });
 
   it('never assigns one customs code to two currencies', () => {
-    const codes = CURRENCIES.map((c) => CURRENCY_TABLE[c].customsCode).filter((c) => c !== undefined);
+    const codes = CURRENCIES.map((c) => CURRENCY_TABLE[c]?.customsCode).filter((c) => c !== undefined);
     expect(new Set(codes).size).toBe(codes.length);
   });
 
@@ -57,9 +58,10 @@ describe('currency table', () => {
   });
 
   it('reports money.currency.noCustomsCode for a currency without a known customs code', () => {
-    const e = thrown(() => currencyToCustomsCode('MYR'));
+    // MYR has one since issue 15 (122 马来西亚林吉特); the Vietnamese dong is not in the customs table.
+    const e = thrown(() => currencyToCustomsCode('VND'));
     expect(e.code).toBe('money.currency.noCustomsCode');
-    expect(e.params).toEqual({ currency: 'MYR' });
+    expect(e.params).toEqual({ currency: 'VND' });
   });
 
   it('parses only exact upper-case ISO codes of supported currencies', () => {
@@ -70,6 +72,23 @@ describe('currency table', () => {
     const e = thrown(() => parseCurrency('usd'));
     expect(e.code).toBe('money.currency.unknown');
     expect(e.params).toEqual({ currency: 'usd' });
+  });
+
+  it('knows every ISO 4217 currency with its own minor unit, from the maintained list, not a hand list', () => {
+    expect(CURRENCIES.length).toBeGreaterThanOrEqual(150);
+    for (const c of ['ZAR', 'BDT', 'NGN', 'PKR', 'KES', 'EGP', 'TRY', 'CLP', 'KWD']) expect(isCurrency(c)).toBe(true);
+    expect(minorDigits('ZAR')).toBe(2);
+    expect(minorDigits('BDT')).toBe(2);
+    expect(minorDigits('KWD')).toBe(3);
+    expect(minorDigits('BHD')).toBe(3);
+    expect(minorDigits('CLP')).toBe(0);
+    expect(minorDigits('CLF')).toBe(4);
+    expect(ISO_4217_PUBLISHED).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('leaves out ISO entries that are not money (gold, test code, no currency)', () => {
+    for (const c of ['XAU', 'XAG', 'XTS', 'XXX']) expect(isCurrency(c)).toBe(false);
+    expect(thrown(() => minorDigits('XXX')).code).toBe('money.currency.unknown');
   });
 
   it('knows zero-decimal currencies', () => {

@@ -4,13 +4,25 @@ import { profitBreakdown } from '../../../../src-main/core/orders/profit.ts';
 describe('profitBreakdown', () => {
   it('shows every cost as unknown (null), never as zero, while no fee has been reported', () => {
     expect(profitBreakdown({ currency: 'USD', gross: 2500, refunded: 500, fees: [] })).toEqual({
-      currency: 'USD', revenue: 2000, productCost: null, headHaul: null, lastMile: null, platformFees: null,
-      advertising: null, fxDifference: null, profit: null,
+      currency: 'USD',
+      revenue: 2000,
+      productCost: null,
+      headHaul: null,
+      lastMile: null,
+      platformFees: null,
+      advertising: null,
+      fxDifference: null,
+      profit: null,
     });
   });
 
   it('tells a reported zero fee apart from an unreported one', () => {
-    const zero = profitBreakdown({ currency: 'USD', gross: 1000, refunded: 0, fees: [{ type: 'commission', amount: 0, currency: 'USD' }] });
+    const zero = profitBreakdown({
+      currency: 'USD',
+      gross: 1000,
+      refunded: 0,
+      fees: [{ type: 'commission', amount: 0, currency: 'USD' }],
+    });
     expect(zero.platformFees).toBe(0);
     expect(zero.lastMile).toBeNull();
     expect(zero.advertising).toBeNull();
@@ -18,30 +30,58 @@ describe('profitBreakdown', () => {
 
   it('sums commission and other fees as platform fees, fulfilment and shipping as last mile, refunded fees negative', () => {
     const b = profitBreakdown({
-      currency: 'USD', gross: 4000, refunded: 0, fees: [
-        { type: 'commission', amount: 600, currency: 'USD' }, { type: 'commission', amount: -120, currency: 'USD' },
-        { type: 'other', amount: 99, currency: 'USD' }, { type: 'fulfilment', amount: 350, currency: 'USD' },
-        { type: 'shipping', amount: 50, currency: 'USD' }, { type: 'advertising', amount: 200, currency: 'USD' },
+      currency: 'USD',
+      gross: 4000,
+      refunded: 0,
+      fees: [
+        { type: 'commission', amount: 600, currency: 'USD' },
+        { type: 'commission', amount: -120, currency: 'USD' },
+        { type: 'other', amount: 99, currency: 'USD' },
+        { type: 'fulfilment', amount: 350, currency: 'USD' },
+        { type: 'shipping', amount: 50, currency: 'USD' },
+        { type: 'advertising', amount: 200, currency: 'USD' },
       ],
     });
     expect(b).toMatchObject({ revenue: 4000, platformFees: 579, lastMile: 400, advertising: 200, profit: null });
   });
 
   it('knows platform fees once any fee row exists, even when that row is not a commission', () => {
-    const b = profitBreakdown({ currency: 'JPY', gross: 3000, refunded: 0, fees: [{ type: 'fulfilment', amount: 400, currency: 'JPY' }] });
+    const b = profitBreakdown({
+      currency: 'JPY',
+      gross: 3000,
+      refunded: 0,
+      fees: [{ type: 'fulfilment', amount: 400, currency: 'JPY' }],
+    });
     expect(b).toMatchObject({ platformFees: 0, lastMile: 400 });
   });
 
   it('computes the profit only when every part is known', () => {
     const b = profitBreakdown({
-      currency: 'USD', gross: 5000, refunded: 1000, productCost: 1200, headHaul: 150, fxDifference: -30,
-      fees: [{ type: 'commission', amount: 600, currency: 'USD' }, { type: 'fulfilment', amount: 350, currency: 'USD' }, { type: 'advertising', amount: 0, currency: 'USD' }],
+      currency: 'USD',
+      gross: 5000,
+      refunded: 1000,
+      productCost: 1200,
+      headHaul: 150,
+      fxDifference: -30,
+      fees: [
+        { type: 'commission', amount: 600, currency: 'USD' },
+        { type: 'fulfilment', amount: 350, currency: 'USD' },
+        { type: 'advertising', amount: 0, currency: 'USD' },
+      ],
     });
     expect(b.profit).toBe(4000 - 1200 - 150 - 350 - 600 - 0 + 30);
   });
 
   it('leaves a part unknown when one of its fees is in another currency (no rate to add it with)', () => {
-    const b = profitBreakdown({ currency: 'USD', gross: 1000, refunded: 0, fees: [{ type: 'commission', amount: 80, currency: 'EUR' }, { type: 'fulfilment', amount: 300, currency: 'USD' }] });
+    const b = profitBreakdown({
+      currency: 'USD',
+      gross: 1000,
+      refunded: 0,
+      fees: [
+        { type: 'commission', amount: 80, currency: 'EUR' },
+        { type: 'fulfilment', amount: 300, currency: 'USD' },
+      ],
+    });
     expect(b).toMatchObject({ platformFees: null, lastMile: 300, profit: null });
   });
 });

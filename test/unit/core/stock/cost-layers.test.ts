@@ -1,10 +1,22 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { addValue, ageing, issue, onHand, receive, type CostLayer } from '../../../../src-main/core/stock/cost-layers.ts';
+import {
+  addValue,
+  ageing,
+  issue,
+  onHand,
+  receive,
+  type CostLayer,
+} from '../../../../src-main/core/stock/cost-layers.ts';
 import { DomainError } from '../../../../src-main/core/domain-error.ts';
 
 const ctx = { sku: 'MUG-01', warehouse: 'SZ', date: '2026-03-05' };
-const layer = (id: number, quantity: number, value: number, receivedAt = '2026-01-01'): CostLayer => ({ sourceMoveId: id, receivedAt, quantity, value });
+const layer = (id: number, quantity: number, value: number, receivedAt = '2026-01-01'): CostLayer => ({
+  sourceMoveId: id,
+  receivedAt,
+  quantity,
+  value,
+});
 
 describe('FIFO cost layers', () => {
   it('takes the oldest layer first and values a partial take exactly, the rest staying in the layer', () => {
@@ -12,7 +24,10 @@ describe('FIFO cost layers', () => {
     // 600 × 12.00 = 720000 + 50 × 12.50 = 62500 → 782500; left 350 at 437500.
     const layers = receive([], [layer(1, 600, 720_000), layer(2, 400, 500_000)], 'fifo');
     const { taken, left } = issue(layers, 650, ctx);
-    expect(taken.map((t) => [t.sourceMoveId, t.quantity, t.value])).toEqual([[1, 600, 720_000], [2, 50, 62_500]]);
+    expect(taken.map((t) => [t.sourceMoveId, t.quantity, t.value])).toEqual([
+      [1, 600, 720_000],
+      [2, 50, 62_500],
+    ]);
     expect(left).toEqual([layer(2, 350, 437_500)]);
   });
 
@@ -26,31 +41,47 @@ describe('FIFO cost layers', () => {
   });
 
   it('refuses to take more than is on hand with stock.negative naming SKU, warehouse and date', () => {
-    const e = (() => { try { issue([layer(1, 5, 500)], 6, ctx); } catch (err) { return err; } })() as DomainError;
+    const e = (() => {
+      try {
+        issue([layer(1, 5, 500)], 6, ctx);
+      } catch (err) {
+        return err;
+      }
+    })() as DomainError;
     expect(e).toBeInstanceOf(DomainError);
     expect(e.code).toBe('stock.negative');
     expect(e.params).toEqual({ sku: 'MUG-01', warehouse: 'SZ', date: '2026-03-05', onHand: 5, wanted: 6 });
   });
 
   it('never creates or loses a fen: taken + left always equals what was there (property)', () => {
-    fc.assert(fc.property(
-      fc.array(fc.record({ q: fc.integer({ min: 1, max: 500 }), v: fc.integer({ min: 0, max: 10_000_000 }) }), { minLength: 1, maxLength: 8 }),
-      fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 10 }),
-      (ins, outs) => {
-        let layers = receive([], ins.map((x, i) => layer(i + 1, x.q, x.v)), 'fifo');
-        const start = onHand(layers);
-        let takenQ = 0; let takenV = 0;
-        for (const q of outs) {
-          if (q > onHand(layers).quantity) continue;
-          const r = issue(layers, q, ctx);
-          layers = r.left;
-          takenQ += r.taken.reduce((s, t) => s + t.quantity, 0);
-          takenV += r.taken.reduce((s, t) => s + t.value, 0);
-        }
-        const end = onHand(layers);
-        return takenQ + end.quantity === start.quantity && takenV + end.value === start.value;
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ q: fc.integer({ min: 1, max: 500 }), v: fc.integer({ min: 0, max: 10_000_000 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 10 }),
+        (ins, outs) => {
+          let layers = receive(
+            [],
+            ins.map((x, i) => layer(i + 1, x.q, x.v)),
+            'fifo',
+          );
+          const start = onHand(layers);
+          let takenQ = 0;
+          let takenV = 0;
+          for (const q of outs) {
+            if (q > onHand(layers).quantity) continue;
+            const r = issue(layers, q, ctx);
+            layers = r.left;
+            takenQ += r.taken.reduce((s, t) => s + t.quantity, 0);
+            takenV += r.taken.reduce((s, t) => s + t.value, 0);
+          }
+          const end = onHand(layers);
+          return takenQ + end.quantity === start.quantity && takenV + end.value === start.value;
+        },
+      ),
+    );
   });
 });
 
@@ -74,7 +105,10 @@ describe('landed cost on layers', () => {
 
 describe('ageing', () => {
   it('puts layers into 0–30, 31–90, 91–180, 181–365 and >365 day buckets by receipt date', () => {
-    const a = ageing([layer(1, 1, 10, '2026-03-01'), layer(2, 2, 20, '2025-12-01'), layer(3, 3, 30, '2024-01-01')], '2026-03-05');
+    const a = ageing(
+      [layer(1, 1, 10, '2026-03-01'), layer(2, 2, 20, '2025-12-01'), layer(3, 3, 30, '2024-01-01')],
+      '2026-03-05',
+    );
     expect(a['0-30']).toEqual({ quantity: 1, value: 10 });
     expect(a['91-180']).toEqual({ quantity: 2, value: 20 });
     expect(a['365+']).toEqual({ quantity: 3, value: 30 });

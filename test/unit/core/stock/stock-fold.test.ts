@@ -7,7 +7,10 @@ const names = { sku: 'S', warehouse: (id: number) => `W${id}` };
 /** Seeded LCG, so a failure can be replayed from the printed seed. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return (n: number) => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s % n; };
+  return (n: number) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
 }
 
 function randomMoves(seed: number): FoldMove[] {
@@ -37,7 +40,16 @@ function randomMoves(seed: number): FoldMove[] {
       qty[wh]! -= q;
       qty[to]! += q;
     } else {
-      moves.push({ ...base, id: id++, date, type: 'landedCost', warehouseId: wh, quantity: 0, inputValue: r(5000), pairMoveId: 1 });
+      moves.push({
+        ...base,
+        id: id++,
+        date,
+        type: 'landedCost',
+        warehouseId: wh,
+        quantity: 0,
+        inputValue: r(5000),
+        pairMoveId: 1,
+      });
     }
   }
   return moves;
@@ -57,7 +69,10 @@ describe('foldSku', () => {
         for (const l of layers) expect(l.value, `seed ${seed}`).toBeGreaterThanOrEqual(0);
         for (const [wh, ls] of f.layers) {
           const q = moves.filter((m) => m.warehouseId === wh).reduce((s, m) => s + m.quantity, 0);
-          expect(ls.reduce((s, l) => s + l.quantity, 0), `seed ${seed}`).toBe(q);
+          expect(
+            ls.reduce((s, l) => s + l.quantity, 0),
+            `seed ${seed}`,
+          ).toBe(q);
         }
       }
     });
@@ -70,7 +85,12 @@ describe('foldSku', () => {
       { ...base, id: 2, date: '2026-01-10', type: 'sale', quantity: -8 },
       { ...base, id: 3, date: '2026-01-05', type: 'sale', quantity: -5 },
     ];
-    expect(() => foldSku(moves, 'fifo', names)).toThrow(expect.objectContaining({ code: 'stock.negative', params: expect.objectContaining({ date: '2026-01-10', warehouse: 'W1' }) }));
+    expect(() => foldSku(moves, 'fifo', names)).toThrow(
+      expect.objectContaining({
+        code: 'stock.negative',
+        params: expect.objectContaining({ date: '2026-01-10', warehouse: 'W1' }),
+      }),
+    );
   });
 
   it('issuePreferring takes the preferred layer first and keeps FIFO order for the rest', () => {
@@ -80,7 +100,13 @@ describe('foldSku', () => {
       { sourceMoveId: 3, receivedAt: '2026-01-03', quantity: 5, value: 1500 },
     ];
     const r = issuePreferring(layers, 7, new Set([2]), { sku: 'S', warehouse: 'W', date: 'd' });
-    expect(r.taken.map((t) => [t.sourceMoveId, t.quantity, t.value])).toEqual([[2, 5, 1000], [1, 2, 200]]);
-    expect(r.left.map((l) => [l.sourceMoveId, l.quantity, l.value])).toEqual([[1, 3, 300], [3, 5, 1500]]);
+    expect(r.taken.map((t) => [t.sourceMoveId, t.quantity, t.value])).toEqual([
+      [2, 5, 1000],
+      [1, 2, 200],
+    ]);
+    expect(r.left.map((l) => [l.sourceMoveId, l.quantity, l.value])).toEqual([
+      [1, 3, 300],
+      [3, 5, 1500],
+    ]);
   });
 });

@@ -19,7 +19,9 @@ describe('build-main', () => {
     expect(result.outDir).toBe(outDir);
     expect(fs.existsSync(path.join(outDir, 'main.cjs'))).toBe(true);
     expect(fs.existsSync(path.join(outDir, 'preload.cjs'))).toBe(true);
-    const sources = fs.readdirSync(new URL('../../../../src-main/db/migrations', import.meta.url)).filter((f) => f.endsWith('.sql'));
+    const sources = fs
+      .readdirSync(new URL('../../../../src-main/db/migrations', import.meta.url))
+      .filter((f) => f.endsWith('.sql'));
     expect(sources.length).toBeGreaterThan(0);
     expect(fs.readdirSync(path.join(outDir, 'migrations')).sort()).toEqual(sources.sort());
     expect(result.files.map((f) => f.file)).toEqual(expect.arrayContaining(['main.cjs', 'preload.cjs']));

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const config = parse(fs.readFileSync(new URL('../../../../electron-builder.yml', import.meta.url), 'utf8')) as Record<string, any>;
+const config = parse(fs.readFileSync(new URL('../../../../electron-builder.yml', import.meta.url), 'utf8')) as Record<
+  string,
+  any
+>;
 
 function targetNames(platform: { target: unknown }): string[] {
   return (platform.target as Array<string | { target: string }>).map((t) => (typeof t === 'string' ? t : t.target));
@@ -47,7 +50,10 @@ describe('electron-builder.yml', () => {
   it('ships the resources folder and the one PDF font', () => {
     expect(config.extraResources).toEqual([
       { from: 'resources', to: 'resources' },
-      { from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'fonts/NotoSansSC_400Regular.ttf' },
+      {
+        from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'fonts/NotoSansSC_400Regular.ttf',
+      },
     ]);
     expect(fs.existsSync(new URL('../../../../resources', import.meta.url))).toBe(true);
     expect(fs.existsSync(new URL(`../../../../${config.extraResources[1].from}`, import.meta.url))).toBe(true);
@@ -59,8 +65,24 @@ describe('electron-builder.yml', () => {
     expect(config.nodeGypRebuild ?? false).toBe(false);
   });
 
+  it('sets the Electron fuses: no run-as-node, no NODE_OPTIONS or --inspect, encrypted cookies, ASAR integrity, code only from app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.asar ?? true).toBe(true); // ASAR integrity needs the app packed into app.asar
+    expect(fs.existsSync(new URL('../../../../node_modules/@electron/fuses/package.json', import.meta.url))).toBe(true);
+  });
+
   it('points at the bundled main process', () => {
-    const pkg = JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { main: string };
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as {
+      main: string;
+    };
     expect(pkg.main).toBe('dist-main/main.cjs');
   });
 });

@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { COMMAND_NAMES } from '../../../../src-main/api/contract.ts';
 import { createDispatch, type Dispatch } from '../../../../src-main/api/dispatch.ts';
 import { createHandlers } from '../../../../src-main/api/handlers.ts';
 import { openWorkspace, type Workspace } from '../../../../src-main/api/workspace.ts';
 import {
-  COMMAND_CHANNEL, EVENT_CHANNEL, installIpcBridge, type BridgeInvokeEvent,
+  COMMAND_CHANNEL,
+  EVENT_CHANNEL,
+  installIpcBridge,
+  type BridgeInvokeEvent,
 } from '../../../../src-main/hosts/electron/ipc-bridge.ts';
 import { createFakeElectron, type FakeElectron } from './electron-fakes.ts';
 
@@ -67,21 +71,52 @@ describe('installIpcBridge', () => {
   it('saves and reads back a company profile for a trusted sender', async () => {
     const saved = await invoke(trustedEvent(), 'company.save', PROFILE);
     expect(saved).toMatchObject({ ok: true, value: { uscc: '91350100M000100Y43', version: 1 } });
-    expect(await invoke(trustedEvent(), 'company.get', {})).toMatchObject({ ok: true, value: { customsCode: '3301960ABC' } });
+    expect(await invoke(trustedEvent(), 'company.get', {})).toMatchObject({
+      ok: true,
+      value: { customsCode: '3301960ABC' },
+    });
   });
 
   it('returns the dispatch result as data for bad input and unknown commands', async () => {
-    expect(await invoke(trustedEvent(), 'company.save', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
-    expect(await invoke(trustedEvent(), 'db.exec', { sql: 'DROP TABLE x' })).toMatchObject({ ok: false, error: { code: 'request.unknownCommand' } });
-    expect(await invoke(trustedEvent(), { toString: () => 'company.get' }, {})).toMatchObject({ ok: false, error: { code: 'request.unknownCommand' } });
+    expect(await invoke(trustedEvent(), 'company.save', { name: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'request.invalid' },
+    });
+    expect(await invoke(trustedEvent(), 'db.exec', { sql: 'DROP TABLE x' })).toMatchObject({
+      ok: false,
+      error: { code: 'request.unknownCommand' },
+    });
+    expect(await invoke(trustedEvent(), { toString: () => 'company.get' }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'request.unknownCommand' },
+    });
+  });
+
+  it('carries every command name of the contract, and any other string, to dispatch unchanged (the preload keeps no list)', async () => {
+    dispatch.mockImplementation(async () => ({ ok: true, value: null }));
+    for (const name of [...COMMAND_NAMES, 'no.such.command']) {
+      const input = { probe: name };
+      expect(await invoke(trustedEvent(), name, input)).toEqual({ ok: true, value: null });
+      expect(dispatch).toHaveBeenLastCalledWith(name, input);
+    }
+    expect(dispatch).toHaveBeenCalledTimes(COMMAND_NAMES.length + 1);
   });
 
   const untrusted: ReadonlyArray<[string, () => BridgeInvokeEvent]> = [
-    ['a foreign page', () => ({ sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } })],
+    [
+      'a foreign page',
+      () => ({ sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } }),
+    ],
     ['a file:// page', () => ({ sender: win.webContents, senderFrame: { url: 'file:///tmp/x.html', parent: null } })],
-    ['a subframe of our page', () => ({ sender: win.webContents, senderFrame: { url: 'app://kuajing/index.html', parent: {} } })],
+    [
+      'a subframe of our page',
+      () => ({ sender: win.webContents, senderFrame: { url: 'app://kuajing/index.html', parent: {} } }),
+    ],
     ['a destroyed frame', () => ({ sender: win.webContents, senderFrame: null })],
-    ['a web contents that is not one of our windows', () => ({ sender: { id: 99_999 }, senderFrame: { url: 'app://kuajing/index.html', parent: null } })],
+    [
+      'a web contents that is not one of our windows',
+      () => ({ sender: { id: 99_999 }, senderFrame: { url: 'app://kuajing/index.html', parent: null } }),
+    ],
   ];
 
   it.each(untrusted)('answers request.forbidden to %s without running the handler', async (_label, event) => {
@@ -93,13 +128,20 @@ describe('installIpcBridge', () => {
 
   it('refuses a window after it was closed', async () => {
     win.close();
-    const res = await invoke({ sender: win.webContents, senderFrame: { url: 'app://kuajing/index.html', parent: null } }, 'company.get', {});
+    const res = await invoke(
+      { sender: win.webContents, senderFrame: { url: 'app://kuajing/index.html', parent: null } },
+      'company.get',
+      {},
+    );
     expect(res).toMatchObject({ ok: false, error: { code: 'request.forbidden' } });
   });
 
   it('turns a throwing dispatch into an internal error instead of an IPC exception', async () => {
     dispatch.mockRejectedValueOnce(new Error('boom'));
-    expect(await invoke(trustedEvent(), 'company.get', {})).toEqual({ ok: false, error: { code: 'internal', params: {} } });
+    expect(await invoke(trustedEvent(), 'company.get', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', params: {} },
+    });
   });
 
   it('forwards bus events to every open window', async () => {

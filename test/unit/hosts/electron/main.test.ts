@@ -57,7 +57,9 @@ describe('main.ts started by Electron (--data-dir)', () => {
       ipc: at(electronFake.ipcMain.handle),
     };
     calls = {
-      order: Object.entries(steps).sort((a, b) => a[1] - b[1]).map(([k]) => k),
+      order: Object.entries(steps)
+        .sort((a, b) => a[1] - b[1])
+        .map(([k]) => k),
       loadURL: electronFake.windows.flatMap((w) => w.loadURL.mock.calls),
       windowsOptions: electronFake.windows.map((w) => w.options),
     };
@@ -71,7 +73,14 @@ describe('main.ts started by Electron (--data-dir)', () => {
     expect(fs.existsSync(path.join(dataDir, LEDGER_FILE))).toBe(true);
     expect(calls.windowsOptions).toHaveLength(1);
     const options = calls.windowsOptions[0] as Record<string, unknown> & { webPreferences: Record<string, unknown> };
-    expect(options).toMatchObject({ width: 1280, height: 800, minWidth: 1024, minHeight: 640, title: '跨境台账 Kuajing Ledger', show: false });
+    expect(options).toMatchObject({
+      width: 1280,
+      height: 800,
+      minWidth: 1024,
+      minHeight: 640,
+      title: '跨境台账 Kuajing Ledger',
+      show: false,
+    });
     expect(options.webPreferences).toMatchObject(SECURE);
     expect(String(options.webPreferences.preload)).toMatch(/preload\.cjs$/);
     expect(calls.loadURL).toEqual([['app://kuajing/index.html']]);
@@ -106,7 +115,10 @@ describe('main.ts started by Electron (--data-dir)', () => {
     expect(await handler(trusted, 'company.get', {})).toEqual({ ok: true, value: null });
     expect(await handler(trusted, 'app.info', {})).toMatchObject({ ok: true, value: { host: 'electron' } });
     const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
-    expect(await handler(foreign, 'company.get', {})).toMatchObject({ ok: false, error: { code: 'request.forbidden' } });
+    expect(await handler(foreign, 'company.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'request.forbidden' },
+    });
   });
 
   it('focuses the existing window when a second instance starts', () => {
@@ -138,7 +150,11 @@ describe('startElectronApp', () => {
     const other = await openWorkspace({ dataDir, host: 'web' });
     try {
       const electron = createFakeElectron();
-      const res = await startElectronApp(['electron', '.', '--data-dir', dataDir], electron as unknown as ElectronDeps, sourceLayout());
+      const res = await startElectronApp(
+        ['electron', '.', '--data-dir', dataDir],
+        electron as unknown as ElectronDeps,
+        sourceLayout(),
+      );
       expect(res).toBeNull();
       expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
       const [title, body] = electron.dialog.showErrorBox.mock.calls[0] as [string, string];
@@ -160,7 +176,31 @@ describe('startElectronApp', () => {
     const layout = { ...sourceLayout(), migrationsDir: path.join(dataDir, 'no-migrations-here') };
     const res = await startElectronApp(['--data-dir', dataDir], electron as unknown as ElectronDeps, layout);
     expect(res).toBeNull();
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('跨境台账 Kuajing Ledger', expect.stringContaining('could not start'));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      '跨境台账 Kuajing Ledger',
+      expect.stringContaining('could not start'),
+    );
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('offers the newest good backup when the ledger is damaged at open', async () => {
+    const dataDir = tmpDir('kj-damaged-');
+    const ws = await openWorkspace({ dataDir, host: 'test' });
+    const backup = path.join(dataDir, 'backups', 'daily', 'ledger-2026-12-06.sqlite');
+    fs.mkdirSync(path.dirname(backup), { recursive: true });
+    await ws.read.backup(backup);
+    ws.close();
+    const file = path.join(dataDir, LEDGER_FILE);
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, 4096, Math.min(bytes.length, 4096 * 6));
+    fs.writeFileSync(file, bytes);
+    const electron = createFakeElectron();
+    const res = await startElectronApp(['--data-dir', dataDir], electron as unknown as ElectronDeps, sourceLayout());
+    expect(res).toBeNull();
+    const [, body] = electron.dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(body).toContain('已损坏');
+    expect(body).toContain(backup);
+    expect(body).toContain(`kuajing restore "${backup}" --data-dir "${dataDir}"`);
     expect(electron.app.exit).toHaveBeenCalledWith(1);
   });
 

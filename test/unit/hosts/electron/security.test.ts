@@ -3,8 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  APP_ORIGIN, CONTENT_SECURITY_POLICY, contentTypeFor, hardenApp, hardenWindow, isTrustedSender,
-  registerAppScheme, resolveAppPath, respondWithAppFile, secureWebPreferences, serveAppProtocol,
+  APP_ORIGIN,
+  CONTENT_SECURITY_POLICY,
+  contentTypeFor,
+  hardenApp,
+  hardenWindow,
+  isTrustedSender,
+  registerAppScheme,
+  resolveAppPath,
+  respondWithAppFile,
+  secureWebPreferences,
+  serveAppProtocol,
 } from '../../../../src-main/hosts/electron/security.ts';
 import { createFakeElectron, FakeWebContents, navigationEvent } from './electron-fakes.ts';
 
@@ -129,7 +138,10 @@ describe('app:// responses', () => {
   });
 
   it('answers 403 to an escape attempt and 404 to a missing file, both with the CSP', async () => {
-    const escape = await respondWithAppFile({ url: `app://kuajing/..%2f${path.basename(root)}-secret.txt`, method: 'GET' } as Request, root);
+    const escape = await respondWithAppFile(
+      { url: `app://kuajing/..%2f${path.basename(root)}-secret.txt`, method: 'GET' } as Request,
+      root,
+    );
     expect(escape.status).toBe(403);
     expect(await escape.text()).not.toContain('secret');
     const missing = await respondWithAppFile(new Request('app://kuajing/assets/missing.js'), root);
@@ -173,10 +185,12 @@ describe('window settings', () => {
   });
 
   it('has a CSP that forbids inline and eval scripts, plugins, framing and foreign connections', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name!, values] as const;
-    }));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
@@ -243,8 +257,11 @@ describe('hardenWindow', () => {
     wc.emit('will-attach-webview', attach, {}, { src: 'https://evil.example/' });
     expect(attach.preventDefault).toHaveBeenCalled();
 
-    const requestHandler = wc.session.setPermissionRequestHandler.mock.calls[0]![0] as
-      (wc: unknown, permission: string, cb: (granted: boolean) => void) => void;
+    const requestHandler = wc.session.setPermissionRequestHandler.mock.calls[0]![0] as (
+      wc: unknown,
+      permission: string,
+      cb: (granted: boolean) => void,
+    ) => void;
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
       const cb = vi.fn();
       requestHandler(wc, permission, cb);

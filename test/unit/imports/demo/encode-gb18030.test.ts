@@ -1,5 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { COUNTRY_ZH, DEMO_ERP_SHOPS, DEMO_PRODUCTS, INJECTION_NAME } from '../../../../src-main/imports/demo/demo-catalog.ts';
+import {
+  COUNTRY_ZH,
+  DEMO_ERP_SHOPS,
+  DEMO_PRODUCTS,
+  INJECTION_NAME,
+} from '../../../../src-main/imports/demo/demo-catalog.ts';
 import { encodeGb18030 } from '../../../../src-main/imports/demo/encode-gb18030.ts';
 
 const gb = new TextDecoder('gb18030');
@@ -12,8 +17,11 @@ describe('encodeGb18030', () => {
 
   it('round-trips every text the demo ERP file can hold through TextDecoder("gb18030")', () => {
     const texts = [
-      '订单号,订单状态,下单时间,店铺,SKU,商品名称,数量,单价,币种,运费,买家国家', '已发货 已完成 待发货 已付款 已取消 未付款',
-      ...Object.values(COUNTRY_ZH), ...DEMO_ERP_SHOPS.map((s) => s.name), INJECTION_NAME,
+      '订单号,订单状态,下单时间,店铺,SKU,商品名称,数量,单价,币种,运费,买家国家',
+      '已发货 已完成 待发货 已付款 已取消 未付款',
+      ...Object.values(COUNTRY_ZH),
+      ...DEMO_ERP_SHOPS.map((s) => s.name),
+      INJECTION_NAME,
       ...DEMO_PRODUCTS.flatMap((p) => [p.zh, p.en, `${p.zh} ${p.en}`, `${p.zh}，"爆款"`]),
     ];
     for (const t of texts) expect(gb.decode(encodeGb18030(t))).toBe(t);

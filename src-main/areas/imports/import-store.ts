@@ -1,0 +1,210 @@
+/**
+ * Writing an import: every order of a parsed file upserted idempotently on its shop + order no
+ * (new → revision 1; same content hash → unchanged; else updated with its change history), its
+ * fees and refunds keyed by source, and the `imports` row — all in the caller's one transaction.
+ * `countImport` answers the same new / updated / unchanged question without writing (preview).
+ * Settlement files only add fees and refunds; an order they name that is not in the ledger yet
+ * becomes a placeholder (origin 'settlement') that its order export later completes as new.
+ */
+import type { ColumnMapping, ImportSource } from '../../core/orders/order.ts';
+import type { Db } from '../../db/open-ledger.ts';
+import type { WriteDb } from '../../db/ports.ts';
+import type { ImportedContent } from '../orders/index.ts';
+import { OrderWriter, type OrderRow } from '../orders/index.ts';
+import type { Tx } from '../../db/unit-of-work.ts';
+
+export interface ImportCounts {
+  readonly new: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+export interface ImportMeta {
+  readonly source: ImportSource;
+  readonly fileName: string;
+  readonly fileSha256: string;
+  readonly encoding: string;
+  readonly rowCount: number;
+  readonly rejected: number;
+}
+
+export interface ImportItem {
+  readonly content: ImportedContent;
+  readonly shopId: number;
+}
+
+/** Where fees and refunds of this file are filed: one snapshot per order export source, one set per settlement file. */
+export function sourceKeyOf(source: ImportSource, fileSha256: string): string {
+  return source === 'amazon-settlement' ? `amazon-settlement:${fileSha256}` : source;
+}
+
+export const isSettlement = (source: ImportSource) => source === 'amazon-settlement';
+
+const PROGRESS_EVERY = 2000;
+
+/** What confirming would do to each order (in its shop; null = a shop confirm will create), without writing anything. */
+export function countImport(
+  db: Db,
+  items: ReadonlyArray<{ readonly content: ImportedContent; readonly shopId: number | null }>,
+  source: ImportSource,
+  fileSha256: string,
+): ImportCounts {
+  const find = db.prepare('SELECT id, origin, content_hash FROM orders WHERE shop_id = ? AND order_no = ?');
+  const fees = db.prepare(
+    'SELECT type, description, amount, currency FROM order_fees WHERE order_id = ? AND source_key = ?',
+  );
+  const refund = db.prepare('SELECT amount FROM order_refunds WHERE order_id = ? AND source_key = ?').pluck();
+  const key = sourceKeyOf(source, fileSha256);
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const { content: c, shopId } of items) {
+    const o =
+      shopId === null
+        ? undefined
+        : (find.get(shopId, c.orderNo) as Pick<OrderRow, 'id' | 'origin' | 'content_hash'> | undefined);
+    if (!o) {
+      created++;
+      continue;
+    }
+    if (isSettlement(source)) {
+      const old = fees.all(o.id, key) as Array<{ type: string; description: string; amount: number; currency: string }>;
+      const was = new Map(old.map((f) => [`${f.type}\u0000${f.description}`, f]));
+      const sameFees =
+        old.length === c.fees.length &&
+        c.fees.every((f) => {
+          const w = was.get(`${f.type}\u0000${f.description}`);
+          return w !== undefined && w.amount === f.amount && w.currency === (c.currency ?? '');
+        });
+      const sameRefund = Number(refund.get(o.id, key) ?? 0) === c.refunded;
+      if (sameFees && sameRefund) unchanged++;
+      else updated++;
+    } else if (o.origin === 'settlement') created++;
+    else if (o.content_hash === c.hash) unchanged++;
+    else updated++;
+  }
+  return { new: created, updated, unchanged };
+}
+
+/**
+ * Writes the orders and the `imports` row in the caller's transaction; returns the import id and
+ * counts. `onProgress` is called every 2000 orders (and at the end).
+ */
+export function writeImport(
+  tx: Tx,
+  meta: ImportMeta,
+  items: readonly ImportItem[],
+  onProgress?: (done: number, total: number) => void,
+): ImportCounts & { readonly importId: number } {
+  const lineCount = items.reduce((n, i) => n + i.content.lines.length, 0);
+  const importId = Number(
+    tx.db
+      .prepare(
+        `INSERT INTO imports (command_id, source, file_name, file_sha256, encoding, row_count, order_count,
+    line_count, rejected_count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        tx.commandId,
+        meta.source,
+        meta.fileName,
+        meta.fileSha256,
+        meta.encoding,
+        meta.rowCount,
+        items.length,
+        lineCount,
+        meta.rejected,
+        tx.now,
+      ).lastInsertRowid,
+  );
+  const w = new OrderWriter(tx, 'import');
+  const key = sourceKeyOf(meta.source, meta.fileSha256);
+  const settlement = isSettlement(meta.source);
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  items.forEach(({ content: c, shopId }, i) => {
+    if (i > 0 && i % PROGRESS_EVERY === 0) onProgress?.(i, items.length);
+    const before = w.find(shopId, c.orderNo);
+    const currency = c.currency ?? '';
+    const opts = {
+      shopId,
+      origin: settlement ? 'settlement' : 'import',
+      contentHash: settlement ? 'settlement' : c.hash,
+      importId,
+      customsMode: null,
+    } as const;
+    if (!before) {
+      const id = w.insert(c, opts, c.refunded);
+      if (c.fees.length > 0) w.setFees(id, key, c.fees, currency, importId);
+      if (c.refunded !== 0) w.setRefund(id, key, c.refunded, currency, importId);
+      created++;
+      return;
+    }
+    if (settlement) {
+      const feesChanged = w.setFees(before.id, key, c.fees, currency, importId);
+      const refundChanged = w.setRefund(before.id, key, c.refunded, currency, importId);
+      const refunded = refundChanged ? w.refreshRefunded(before.id, before.refunded) : null;
+      if (refunded) {
+        w.recordChanges(before.id, [refunded]);
+        w.bump(before.id, before.platform, before.order_no);
+      }
+      if (feesChanged || refundChanged) updated++;
+      else unchanged++;
+      return;
+    }
+    const placeholder = before.origin === 'settlement';
+    if (!placeholder && before.content_hash === c.hash) {
+      unchanged++;
+      return;
+    }
+    // A re-import keeps the order's shop and customs mode: neither comes from the file.
+    const keep = {
+      ...opts,
+      shopId: placeholder ? shopId : before.shop_id,
+      customsMode: before.customs_mode as typeof opts.customsMode,
+    };
+    const changes = w.replace(before, c, keep, !placeholder);
+    w.setFees(before.id, key, c.fees, currency, importId);
+    w.setRefund(before.id, key, c.refunded, currency, importId);
+    const refunded = w.refreshRefunded(before.id, before.refunded);
+    if (refunded && !placeholder) w.recordChanges(before.id, [refunded]);
+    if (changes.length > 0 || refunded || placeholder || before.content_hash !== c.hash)
+      w.bump(before.id, before.platform, before.order_no);
+    if (placeholder) created++;
+    else updated++;
+  });
+  onProgress?.(items.length, items.length);
+  tx.db
+    .prepare('UPDATE imports SET new_count = ?, updated_count = ?, unchanged_count = ? WHERE id = ?')
+    .run(created, updated, unchanged, importId);
+  return { importId, new: created, updated, unchanged };
+}
+
+export interface SavedMappingRecord {
+  readonly name: string;
+  readonly mapping: ColumnMapping;
+  readonly savedAt: string;
+}
+
+export function listMappings(db: Db): SavedMappingRecord[] {
+  return (
+    db.prepare('SELECT name, mapping, saved_at FROM import_mappings ORDER BY name').all() as Array<{
+      name: string;
+      mapping: string;
+      saved_at: string;
+    }>
+  ).map((r) => ({ name: r.name, mapping: JSON.parse(r.mapping) as ColumnMapping, savedAt: r.saved_at }));
+}
+
+export function getMapping(db: Db, name: string): ColumnMapping | null {
+  const m = db.prepare('SELECT mapping FROM import_mappings WHERE name = ?').pluck().get(name) as string | undefined;
+  return m === undefined ? null : (JSON.parse(m) as ColumnMapping);
+}
+
+/** Saving under an existing name replaces that mapping. */
+export function saveMapping(db: WriteDb, name: string, mapping: ColumnMapping, savedAt: string): void {
+  db.prepare(
+    `INSERT INTO import_mappings (name, mapping, saved_at) VALUES (?, ?, ?)
+    ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at`,
+  ).run(name, JSON.stringify(mapping), savedAt);
+}

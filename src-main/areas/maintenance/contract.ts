@@ -1,0 +1,37 @@
+/**
+ * Commands of the maintenance area: what the app and its file are, and its backups — the list
+ * (daily, pre-migration, pre-restore, manual), a copy now, and restore in place from one of them
+ * (named as listed: the renderer never sends a path).
+ */
+import { z } from 'zod';
+import { empty, result } from '../contract-kit.ts';
+import type { BackupEntry } from '../../db/backups.ts';
+
+export interface AppInfo {
+  readonly version: string;
+  readonly schemaVersion: number;
+  readonly dataFile: string;
+  readonly host: 'electron' | 'web' | 'cli' | 'test';
+}
+
+/** A backup as the Settings screen lists it (its `name` is what `maintenance.restore` takes). */
+export type BackupListEntry = Omit<BackupEntry, 'file'>;
+
+export interface RestoreSummary {
+  /** The copy of the state just before the restore, in `backups/pre-restore/`. */
+  readonly keptAside: string;
+  readonly restoredFrom: string;
+  readonly schemaFrom: number;
+  readonly schemaTo: number;
+}
+
+export const maintenanceContract = {
+  'app.info': { input: empty, result: result<AppInfo>(), mutates: false },
+  'maintenance.backups.list': { input: empty, result: result<readonly BackupListEntry[]>(), mutates: false },
+  'maintenance.backup.now': { input: empty, result: result<BackupListEntry>(), mutates: false },
+  'maintenance.restore': {
+    input: z.object({ name: z.string().min(1).max(300) }).strict(),
+    result: result<RestoreSummary>(),
+    mutates: true,
+  },
+} as const;

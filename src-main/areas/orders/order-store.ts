@@ -1,0 +1,508 @@
+/**
+ * Orders: the write primitives every path shares (`OrderWriter`: insert, replace content with a
+ * field-by-field change history, fees and refunds per source, revision + one outbox row per
+ * changed order), order detail, stats as SQL aggregates on integer minor units, bulk customs mode.
+ * Writers run inside a unit-of-work transaction; readers take the database.
+ */
+import { DomainError } from '../../core/domain-error.ts';
+import type {
+  CustomsMode,
+  FeeType,
+  Fulfilment,
+  OrderStatus,
+  Platform,
+  SaleExclusion,
+} from '../../core/orders/order.ts';
+import { SALE_EXCLUSIONS } from '../../core/orders/order.ts';
+import { profitBreakdown } from '../../core/orders/profit.ts';
+import type { OrderDetail, OrderListItem, OrdersStats } from '../../core/orders/order-views.ts';
+import {
+  diffLines,
+  ORDER_FIELDS,
+  text,
+  type FeeContent,
+  type FieldChange,
+  type LineContent,
+  type OrderContent,
+} from './order-content.ts';
+import type { Db } from '../../db/open-ledger.ts';
+import { orderProductCost } from '../stock/index.ts';
+import type { Tx } from '../../db/unit-of-work.ts';
+
+export type OrderOrigin = 'import' | 'settlement' | 'manual';
+export type ChangeCause = 'import' | 'edit';
+
+/** An `orders` row as SQLite returns it. */
+export interface OrderRow {
+  id: number;
+  shop_id: number;
+  platform: string;
+  order_no: string;
+  status: string;
+  platform_status: string;
+  sales_channel: string | null;
+  ordered_at: string;
+  ordered_at_utc: string;
+  buyer_country: string | null;
+  currency: string;
+  customs_mode: string | null;
+  fulfilment: string | null;
+  goods: number | null;
+  discount: number | null;
+  shipping: number | null;
+  gift_wrap: number | null;
+  tax_on_top: number | null;
+  gross: number | null;
+  refunded: number;
+  units: number;
+  exclusion: string | null;
+  origin: string;
+  revision: number;
+  content_hash: string;
+  last_import_id: number | null;
+  stated_total: number | null;
+  channel_order_no: string | null;
+  gross_sort: number;
+}
+
+interface LineRow {
+  id: number;
+  line_key: string;
+  sku: string;
+  item_name: string;
+  quantity: number;
+  unit_price: number | null;
+  line_total: number | null;
+  discount: number | null;
+  tax_on_top: number | null;
+  shipping: number | null;
+  gift_wrap: number | null;
+  cancelled: number;
+}
+
+/** Read models are defined once, in the core; these names stay for the store's callers. */
+export type OrderListItemRecord = OrderListItem;
+export type OrderDetailRecord = OrderDetail;
+export type OrdersStatsRecord = OrdersStats;
+
+export function toListItem(r: OrderRow, shopName: string): OrderListItemRecord {
+  return {
+    id: r.id,
+    platform: r.platform as Platform,
+    shopId: r.shop_id,
+    shopName,
+    orderNo: r.order_no,
+    status: r.status as OrderStatus,
+    orderedAt: r.ordered_at,
+    buyerCountry: r.buyer_country,
+    currency: r.currency,
+    customsMode: r.customs_mode as CustomsMode | null,
+    fulfilment: r.fulfilment as Fulfilment | null,
+    units: r.units,
+    gross: r.gross,
+    refunded: r.refunded,
+    exclusion: r.exclusion as SaleExclusion | null,
+  };
+}
+
+const toLine = (r: LineRow): LineContent & { id: number } => ({
+  id: r.id,
+  lineKey: r.line_key,
+  sku: r.sku,
+  itemName: r.item_name,
+  quantity: r.quantity,
+  unitPrice: r.unit_price,
+  lineTotal: r.line_total,
+  discount: r.discount,
+  taxOnTop: r.tax_on_top,
+  shipping: r.shipping,
+  giftWrap: r.gift_wrap,
+  cancelled: r.cancelled === 1,
+});
+
+export interface WriteOptions {
+  readonly shopId: number;
+  readonly origin: OrderOrigin;
+  /** Hash of the file content this write comes from; manual writes keep the stored one. */
+  readonly contentHash: string;
+  readonly importId: number | null;
+  readonly customsMode: CustomsMode | null;
+}
+
+/**
+ * Writes orders inside one unit-of-work transaction. Statements are prepared once per writer and
+ * SKU/item-name ids are cached, so a 100k-order import costs a few statements per order.
+ */
+export class OrderWriter {
+  readonly #tx: Tx;
+  readonly #cause: ChangeCause;
+  readonly #textIds = new Map<string, number>();
+  readonly #s;
+
+  constructor(tx: Tx, cause: ChangeCause) {
+    this.#tx = tx;
+    this.#cause = cause;
+    const db = tx.db;
+    this.#s = {
+      find: db.prepare('SELECT * FROM orders WHERE shop_id = ? AND order_no = ?'),
+      firstOfNo: db.prepare('SELECT min(id) FROM orders WHERE platform = ? AND order_no = ?').pluck(),
+      byId: db.prepare('SELECT * FROM orders WHERE id = ?'),
+      insert:
+        db.prepare(`INSERT INTO orders (shop_id, platform, order_no, status, platform_status, sales_channel, ordered_at,
+        ordered_at_utc, buyer_country, currency, customs_mode, fulfilment, goods, discount, shipping, gift_wrap, tax_on_top, gross,
+        refunded, units, exclusion, origin, revision, content_hash, last_import_id, stated_total, channel_order_no)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`),
+      update:
+        db.prepare(`UPDATE orders SET shop_id = ?, status = ?, platform_status = ?, sales_channel = ?, ordered_at = ?,
+        ordered_at_utc = ?, buyer_country = ?, currency = ?, customs_mode = ?, fulfilment = ?, goods = ?, discount = ?, shipping = ?,
+        gift_wrap = ?, tax_on_top = ?, gross = ?, units = ?, exclusion = ?, origin = ?, content_hash = ?,
+        last_import_id = coalesce(?, last_import_id), stated_total = ?, channel_order_no = ? WHERE id = ?`),
+      lines: db.prepare('SELECT * FROM order_lines WHERE order_id = ? ORDER BY id'),
+      deleteLines: db.prepare('DELETE FROM order_lines WHERE order_id = ?'),
+      insertLine:
+        db.prepare(`INSERT INTO order_lines (order_id, line_key, sku, item_name, text_id, quantity, unit_price, line_total,
+        discount, tax_on_top, shipping, gift_wrap, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      textId: db.prepare('SELECT id FROM line_texts WHERE sku = ? AND item_name = ?').pluck(),
+      insertText: db.prepare('INSERT INTO line_texts (sku, item_name) VALUES (?, ?)'),
+      fees: db.prepare(
+        'SELECT type, description, amount, currency FROM order_fees WHERE order_id = ? AND source_key = ?',
+      ),
+      deleteFees: db.prepare('DELETE FROM order_fees WHERE order_id = ? AND source_key = ?'),
+      insertFee: db.prepare(
+        'INSERT INTO order_fees (order_id, type, description, amount, currency, source_key, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      refund: db.prepare('SELECT amount, currency FROM order_refunds WHERE order_id = ? AND source_key = ?'),
+      deleteRefund: db.prepare('DELETE FROM order_refunds WHERE order_id = ? AND source_key = ?'),
+      insertRefund: db.prepare(
+        'INSERT INTO order_refunds (order_id, source_key, amount, currency, import_id) VALUES (?, ?, ?, ?, ?)',
+      ),
+      refundSum: db.prepare('SELECT coalesce(sum(amount), 0) FROM order_refunds WHERE order_id = ?').pluck(),
+      setRefunded: db.prepare('UPDATE orders SET refunded = ? WHERE id = ?'),
+      bump: db.prepare('UPDATE orders SET revision = revision + 1 WHERE id = ? RETURNING revision').pluck(),
+      change: db.prepare(
+        'INSERT INTO order_changes (order_id, command_id, at, field, old_value, new_value, cause) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  /** An order is its shop's: found by shop + order number (two stores may both have a #1058). */
+  find(shopId: number, orderNo: string): OrderRow | undefined {
+    return this.#s.find.get(shopId, orderNo) as OrderRow | undefined;
+  }
+
+  byId(id: number): OrderRow | undefined {
+    return this.#s.byId.get(id) as OrderRow | undefined;
+  }
+
+  lines(orderId: number): LineContent[] {
+    return (this.#s.lines.all(orderId) as LineRow[]).map(toLine);
+  }
+
+  /** A new order at revision 1 with its lines, and its outbox row. */
+  insert(c: OrderContent, o: WriteOptions, refunded = 0): number {
+    const info = this.#s.insert.run(
+      o.shopId,
+      c.platform,
+      c.orderNo,
+      c.status,
+      c.platformStatus,
+      c.salesChannel,
+      c.orderedAt,
+      c.orderedAtUtc,
+      c.buyerCountry,
+      c.currency,
+      o.customsMode,
+      c.fulfilment,
+      c.goods,
+      c.discount,
+      c.shipping,
+      c.giftWrap,
+      c.taxOnTop,
+      c.gross,
+      refunded,
+      c.units,
+      c.exclusion,
+      o.origin,
+      o.contentHash,
+      o.importId,
+      c.statedTotal,
+      c.channelOrderNo,
+    );
+    const id = Number(info.lastInsertRowid);
+    this.#insertLines(id, c.lines);
+    this.#enqueue(id, c.platform, c.orderNo, 1);
+    return id;
+  }
+
+  /**
+   * Overwrites an order's content and lines (never its platform + order number: its identity).
+   * Returns the field changes; they are written to the history when `record` (a placeholder
+   * completed by its first order export is not a change). The caller then calls `bump` once.
+   */
+  replace(before: OrderRow, c: OrderContent, o: WriteOptions, record: boolean): FieldChange[] {
+    const changes: FieldChange[] = [];
+    if (before.shop_id !== o.shopId)
+      changes.push({ field: 'shopId', oldValue: text(before.shop_id), newValue: text(o.shopId) });
+    for (const [key, col] of ORDER_FIELDS) {
+      const was = before[col as keyof OrderRow] as string | number | null;
+      if (was !== c[key])
+        changes.push({ field: key, oldValue: text(was), newValue: text(c[key] as string | number | null) });
+    }
+    if (before.customs_mode !== o.customsMode)
+      changes.push({ field: 'customsMode', oldValue: before.customs_mode, newValue: o.customsMode });
+    const oldLines = this.lines(before.id);
+    const lineChanges = diffLines(oldLines, c.lines);
+    changes.push(...lineChanges);
+    this.#s.update.run(
+      o.shopId,
+      c.status,
+      c.platformStatus,
+      c.salesChannel,
+      c.orderedAt,
+      c.orderedAtUtc,
+      c.buyerCountry,
+      c.currency,
+      o.customsMode,
+      c.fulfilment,
+      c.goods,
+      c.discount,
+      c.shipping,
+      c.giftWrap,
+      c.taxOnTop,
+      c.gross,
+      c.units,
+      c.exclusion,
+      o.origin,
+      o.contentHash,
+      o.importId,
+      c.statedTotal,
+      c.channelOrderNo,
+      before.id,
+    );
+    if (lineChanges.length > 0 || oldLines.length !== c.lines.length) {
+      this.#s.deleteLines.run(before.id);
+      this.#insertLines(before.id, c.lines);
+    }
+    if (record) this.recordChanges(before.id, changes);
+    return changes;
+  }
+
+  /** Replaces the fees one source reported for an order; true when they differ from before. */
+  setFees(
+    orderId: number,
+    sourceKey: string,
+    fees: readonly FeeContent[],
+    currency: string,
+    importId: number | null,
+  ): boolean {
+    const old = this.#s.fees.all(orderId, sourceKey) as Array<{
+      type: FeeType;
+      description: string;
+      amount: number;
+      currency: string;
+    }>;
+    const key = (f: { type: string; description: string }) => `${f.type}\u0000${f.description}`;
+    const was = new Map(old.map((f) => [key(f), f]));
+    const same =
+      old.length === fees.length &&
+      fees.every((f) => {
+        const w = was.get(key(f));
+        return w !== undefined && w.amount === f.amount && w.currency === currency;
+      });
+    if (same) return false;
+    this.#s.deleteFees.run(orderId, sourceKey);
+    for (const f of fees)
+      this.#s.insertFee.run(orderId, f.type, f.description, f.amount, currency, sourceKey, importId);
+    return true;
+  }
+
+  /** Sets the refund one source reported (0 removes it); true when it changed. */
+  setRefund(orderId: number, sourceKey: string, amount: number, currency: string, importId: number | null): boolean {
+    const old = this.#s.refund.get(orderId, sourceKey) as { amount: number; currency: string } | undefined;
+    if ((old?.amount ?? 0) === amount && (amount === 0 || old?.currency === currency)) return false;
+    this.#s.deleteRefund.run(orderId, sourceKey);
+    if (amount !== 0) this.#s.insertRefund.run(orderId, sourceKey, amount, currency, importId);
+    return true;
+  }
+
+  /** orders.refunded = the sum of the refunds of every source; returns the change, if any. */
+  refreshRefunded(orderId: number, before: number): FieldChange | null {
+    const now = Number(this.#s.refundSum.get(orderId));
+    if (now === before) return null;
+    this.#s.setRefunded.run(now, orderId);
+    return { field: 'refunded', oldValue: String(before), newValue: String(now) };
+  }
+
+  recordChanges(orderId: number, changes: readonly FieldChange[]): void {
+    const { commandId, now } = this.#tx;
+    for (const ch of changes)
+      this.#s.change.run(orderId, commandId, now, ch.field, ch.oldValue, ch.newValue, this.#cause);
+  }
+
+  /** Next revision, and the one outbox row that tells sync this order changed. */
+  bump(orderId: number, platform: string, orderNo: string): number {
+    const revision = Number(this.#s.bump.get(orderId));
+    this.#enqueue(orderId, platform, orderNo, revision);
+    return revision;
+  }
+
+  #enqueue(orderId: number, platform: string, orderNo: string, revision: number): void {
+    // the first order of a platform + number keeps the plain key; another shop's order of that number adds its id
+    const first = Number(this.#s.firstOfNo.get(platform, orderNo));
+    this.#tx.enqueue({
+      kind: 'orders.upsert',
+      idempotencyKey:
+        first === orderId
+          ? `orders:${platform}:${orderNo}:v${revision}`
+          : `orders:${platform}:${orderNo}@${orderId}:v${revision}`,
+      payload: { orderId, platform, orderNo, revision },
+    });
+  }
+
+  #insertLines(orderId: number, lines: readonly LineContent[]): void {
+    for (const l of lines) {
+      this.#s.insertLine.run(
+        orderId,
+        l.lineKey,
+        l.sku,
+        l.itemName,
+        this.#textId(l.sku, l.itemName),
+        l.quantity,
+        l.unitPrice,
+        l.lineTotal,
+        l.discount,
+        l.taxOnTop,
+        l.shipping,
+        l.giftWrap,
+        l.cancelled ? 1 : 0,
+      );
+    }
+  }
+
+  #textId(sku: string, itemName: string): number {
+    const key = `${sku}\u0000${itemName}`;
+    let id = this.#textIds.get(key);
+    if (id === undefined) {
+      id =
+        (this.#s.textId.get(sku, itemName) as number | undefined) ??
+        Number(this.#s.insertText.run(sku, itemName).lastInsertRowid);
+      this.#textIds.set(key, id);
+    }
+    return id;
+  }
+}
+
+// ---- reads --------------------------------------------------------------------------------
+
+export function getOrderDetail(db: Db, id: number): OrderDetailRecord {
+  const r = db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+  if (!r) throw new DomainError('orders.notFound', { id });
+  const shopName = String(db.prepare('SELECT name FROM shops WHERE id = ?').pluck().get(r.shop_id));
+  const lines = (db.prepare('SELECT * FROM order_lines WHERE order_id = ? ORDER BY id').all(id) as LineRow[]).map(
+    toLine,
+  );
+  const fees = db
+    .prepare('SELECT id, type, description, amount, currency FROM order_fees WHERE order_id = ? ORDER BY id')
+    .all(id) as Array<{ id: number; type: FeeType; description: string; amount: number; currency: string }>;
+  const changes = db
+    .prepare(
+      'SELECT at, field, old_value AS oldValue, new_value AS newValue, cause FROM order_changes WHERE order_id = ? ORDER BY id',
+    )
+    .all(id) as Array<{
+    at: string;
+    field: string;
+    oldValue: string | null;
+    newValue: string | null;
+    cause: ChangeCause;
+  }>;
+  return {
+    ...toListItem(r, shopName),
+    platformStatus: r.platform_status,
+    salesChannel: r.sales_channel,
+    goods: r.goods,
+    discount: r.discount,
+    shipping: r.shipping,
+    giftWrap: r.gift_wrap,
+    taxOnTop: r.tax_on_top,
+    origin: r.origin as OrderOrigin,
+    revision: r.revision,
+    statedTotal: r.stated_total,
+    channelOrderNo: r.channel_order_no,
+    lines,
+    fees,
+    changes,
+    profit: profitBreakdown({
+      currency: r.currency ?? '',
+      gross: r.gross,
+      refunded: r.refunded,
+      fees,
+      productCostCny: orderProductCost(db, id),
+    }),
+  };
+}
+
+/** Counts and sums in SQL on integers; sales = orders whose exclusion is null, per currency. */
+export function orderStats(db: Db): OrdersStatsRecord {
+  const orders = Number(db.prepare('SELECT count(*) FROM orders').pluck().get());
+  const lines = Number(db.prepare('SELECT count(*) FROM order_lines').pluck().get());
+  const byStatus: Record<string, number> = {};
+  for (const r of db
+    .prepare('SELECT status, count(*) AS n FROM orders GROUP BY status ORDER BY status')
+    .all() as Array<{ status: string; n: number }>) {
+    byStatus[r.status] = r.n;
+  }
+  const sales: Record<string, { orders: number; units: number; gross: number; refunded: number }> = {};
+  const rows = db
+    .prepare(
+      `SELECT currency, count(*) AS orders, sum(units) AS units, sum(gross) AS gross, sum(refunded) AS refunded
+    FROM orders WHERE exclusion IS NULL GROUP BY currency ORDER BY currency`,
+    )
+    .all() as Array<{ currency: string; orders: number; units: number; gross: number; refunded: number }>;
+  for (const r of rows) sales[r.currency] = { orders: r.orders, units: r.units, gross: r.gross, refunded: r.refunded };
+  const excluded = Object.fromEntries(SALE_EXCLUSIONS.map((e) => [e, 0])) as Record<SaleExclusion, number>;
+  for (const r of db
+    .prepare('SELECT exclusion, count(*) AS n FROM orders WHERE exclusion IS NOT NULL GROUP BY exclusion')
+    .all() as Array<{ exclusion: SaleExclusion; n: number }>) {
+    excluded[r.exclusion] = r.n;
+  }
+  const unknownStatuses: Record<string, number> = {};
+  for (const r of db
+    .prepare(
+      `SELECT platform_status AS word, count(*) AS n FROM orders WHERE status = 'unknown'
+    GROUP BY platform_status ORDER BY platform_status`,
+    )
+    .all() as Array<{ word: string; n: number }>)
+    unknownStatuses[r.word] = r.n;
+  return { orders, lines, byStatus, sales, excluded, unknownStatuses };
+}
+
+/**
+ * Sets the customs mode of many orders in the caller's transaction. Orders already in that mode
+ * are left alone; each changed one gets a history row, a new revision and an outbox row.
+ */
+export function setCustomsMode(tx: Tx, ids: readonly number[], mode: CustomsMode): number {
+  const unique = [...new Set(ids)];
+  const rows = tx.db
+    .prepare('SELECT id, platform, order_no, customs_mode FROM orders WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(unique)) as Array<{
+    id: number;
+    platform: string;
+    order_no: string;
+    customs_mode: string | null;
+  }>;
+  if (rows.length !== unique.length) {
+    const found = new Set(rows.map((r) => r.id));
+    throw new DomainError('orders.notFound', { id: unique.find((i) => !found.has(i)) ?? 0 });
+  }
+  const writer = new OrderWriter(tx, 'edit');
+  const set = tx.db.prepare('UPDATE orders SET customs_mode = ? WHERE id = ?');
+  let changed = 0;
+  for (const r of rows) {
+    if (r.customs_mode === mode) continue;
+    set.run(mode, r.id);
+    writer.recordChanges(r.id, [{ field: 'customsMode', oldValue: r.customs_mode, newValue: mode }]);
+    writer.bump(r.id, r.platform, r.order_no);
+    changed++;
+  }
+  return changed;
+}

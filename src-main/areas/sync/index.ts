@@ -1,0 +1,19 @@
+/** The sync area: transport settings, the per-workspace sync service, outbox and receipts. Other areas, api/ and cli/ import it only through this file (or its contract.ts). */
+export {
+  configureCheckedSync,
+  configureSync,
+  createSyncHandlers,
+  readSyncConfig,
+  startBackgroundSync,
+  stopBackgroundSync,
+  syncService,
+  syncStatusOf,
+} from './handlers.ts';
+export {
+  loadPlatformState,
+  parseFaultSpec,
+  savePlatformState,
+  startPlatformServer,
+  syncOnce,
+} from './sync-cli-service.ts';
+export { isLoopbackUrl, readSandboxMarker, SANDBOX_SETTING, type SandboxMarker } from './target-guard.ts';

@@ -1,0 +1,121 @@
+/**
+ * Commands of the training area: the practice platform run inside the app (practice-service.ts).
+ */
+import { z } from 'zod';
+import { empty, result } from '../contract-kit.ts';
+
+/** What the practice platform has seen (its own counters). */
+export interface PracticeCounters {
+  readonly deliveries: number;
+  readonly duplicateDeliveries: number;
+  readonly keys: number;
+  readonly rejectedKeys: number;
+  readonly sixItems: number;
+  readonly receiptsVisible: number;
+  readonly receiptsPending: number;
+}
+
+/** The in-app practice platform: running or not, its address and counters. */
+export interface PracticeStatus {
+  readonly running: boolean;
+  readonly url: string | null;
+  readonly startedAt: string | null;
+  readonly counters: PracticeCounters | null;
+}
+
+type Texts = { readonly 'zh-CN': string; readonly 'zh-TW': string; readonly en: string };
+
+/** This workspace as a training sandbox (null: a company workspace). */
+export interface SandboxInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly scenario: string;
+  readonly scenarioTitle: Texts | null;
+  readonly seed: number;
+  readonly createdAt: string;
+  readonly dataDir: string;
+}
+
+export interface ScenarioInfo {
+  readonly name: string;
+  readonly title: Texts;
+  readonly description: Texts;
+  readonly seed: number;
+}
+
+/** A sandbox folder under `<company data folder>/sandboxes/`, read from its progress record. */
+export interface SandboxListEntry {
+  readonly name: string;
+  readonly dataDir: string;
+  readonly scenario: string | null;
+  readonly seed: number | null;
+  readonly startedAt: string | null;
+  readonly stepsDone: number;
+  readonly resets: number;
+  readonly current: boolean;
+}
+
+/** A lesson with its steps, each checked against this sandbox (reason: `training.check.*` + params). */
+export interface LessonState {
+  readonly id: number;
+  readonly title: Texts;
+  readonly goal: Texts;
+  readonly steps: ReadonlyArray<{
+    readonly id: string;
+    readonly title: Texts;
+    readonly hint: Texts;
+    readonly done: boolean;
+    readonly reason: string;
+    readonly params: Readonly<Record<string, string | number>>;
+  }>;
+}
+
+export interface DemoFile {
+  readonly fileName: string;
+  readonly contentBase64: string;
+}
+
+export const trainingContract = {
+  'training.sandbox.get': { input: empty, result: result<SandboxInfo | null>(), mutates: false },
+  'training.scenarios.list': { input: empty, result: result<readonly ScenarioInfo[]>(), mutates: false },
+  'training.sandboxes.list': { input: empty, result: result<readonly SandboxListEntry[]>(), mutates: false },
+  /** Lessons with each step checked; in a company workspace every step is not done (`training.check.notSandbox`). */
+  'training.lessons.check': {
+    input: z.object({ lesson: z.number().int().min(1).max(99).optional() }).strict(),
+    result: result<readonly LessonState[]>(),
+    mutates: false,
+  },
+  /** A new sandbox `<company data folder>/sandboxes/<name>` loaded from a scenario (this workspace is not written). */
+  'training.sandboxes.create': {
+    input: z
+      .object({
+        name: z.string().min(1).max(40),
+        scenario: z.string().min(1).max(60),
+        seed: z.number().int().min(0).max(0xffffffff).optional(),
+      })
+      .strict(),
+    result: result<SandboxListEntry>(),
+    mutates: false,
+  },
+  /** The scenario again in a sandbox that is not the open workspace; its progress record is kept. */
+  'training.sandboxes.reset': {
+    input: z.object({ name: z.string().min(1).max(40) }).strict(),
+    result: result<SandboxListEntry>(),
+    mutates: false,
+  },
+  /** The seeded demo files (`kuajing demo`) to download from the Training page. */
+  'training.demoFiles': {
+    input: z
+      .object({ seed: z.number().int().min(0).max(0xffffffff), orders: z.number().int().min(1).max(2000).optional() })
+      .strict(),
+    result: result<{ readonly seed: number; readonly files: readonly DemoFile[] }>(),
+    mutates: false,
+  },
+  'training.practice.start': {
+    input: z.object({ stepMs: z.number().int().min(0).max(600_000).optional() }).strict(),
+    result: result<PracticeStatus>(),
+    mutates: true,
+  },
+  'training.practice.stop': { input: empty, result: result<PracticeStatus>(), mutates: true },
+  'training.practice.status': { input: empty, result: result<PracticeStatus>(), mutates: false },
+} as const;

@@ -1,0 +1,33 @@
+/** Handlers of the training area: the in-app practice platform (practice-service.ts). */
+import type { AreaHandlers } from '../area-kit.ts';
+import type { Workspace } from '../workspace.ts';
+import type { trainingContract } from './contract.ts';
+import { practiceStatus, startPractice, stopPractice } from './practice-service.ts';
+import {
+  createNamedSandbox,
+  demoFiles,
+  lessonStates,
+  resetNamedSandbox,
+  sandboxInfo,
+  sandboxList,
+  scenarioList,
+} from './training-service.ts';
+import type { SandboxOpener } from './sandbox-lifecycle.ts';
+import { DomainError } from '../../core/domain-error.ts';
+
+/** `open`: how api/ opens another workspace with the hosts' dispatch (sandbox creation and reset). */
+export function createTrainingHandlers(ws: Workspace, open?: SandboxOpener): AreaHandlers<typeof trainingContract> {
+  const opener: SandboxOpener = open ?? (() => Promise.reject(new DomainError('notImplemented')));
+  return {
+    'training.practice.start': ({ stepMs }) => startPractice(ws, stepMs),
+    'training.practice.stop': () => stopPractice(ws),
+    'training.practice.status': () => practiceStatus(ws),
+    'training.sandbox.get': () => sandboxInfo(ws),
+    'training.scenarios.list': () => scenarioList(),
+    'training.sandboxes.list': () => sandboxList(ws),
+    'training.lessons.check': ({ lesson }) => lessonStates(ws, lesson),
+    'training.sandboxes.create': ({ name, scenario, seed }) => createNamedSandbox(ws, opener, name, scenario, seed),
+    'training.sandboxes.reset': ({ name }) => resetNamedSandbox(ws, opener, name),
+    'training.demoFiles': ({ seed, orders }) => demoFiles(seed, orders),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Checks an imported order against the total its file states (Shopify `Total`, TikTok order
+ * amount …): items − discounts + shipping + gift wrap + taxes on top must equal it. A difference
+ * is a warning (`import.order.totalMismatch`, both sums and the difference as decimals of the
+ * order's currency), never a rejection: the order is kept with the stated total, so the
+ * difference (an edit after the order was placed, an outstanding balance) is never dropped.
+ */
+import { formatDecimal, money } from '../money/index.ts';
+import type { ImportedOrder, ImportWarning } from './order.ts';
+import { computedOrderTotal, orderTotals } from './sale-rule.ts';
+
+export function totalMismatch(order: ImportedOrder): ImportWarning | null {
+  const stated = order.statedTotal ?? null;
+  if (stated === null || order.currency === null) return null;
+  const totals = orderTotals(order);
+  if (!totals.amountsKnown) return null;
+  const computed = computedOrderTotal(totals);
+  if (computed === stated) return null;
+  const text = (n: number) => formatDecimal(money(n, order.currency as string));
+  return {
+    row: order.sourceRows[0] ?? 0,
+    orderNo: order.orderNo,
+    code: 'import.order.totalMismatch',
+    params: {
+      orderNo: order.orderNo,
+      currency: order.currency,
+      stated: text(stated),
+      computed: text(computed),
+      difference: text(stated - computed),
+    },
+  };
+}

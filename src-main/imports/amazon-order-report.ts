@@ -1,0 +1,197 @@
+/**
+ * Amazon "Order Report" (the seller-fulfilled orders report self-fulfilling sellers download
+ * for unshipped orders: `order-id`, `order-item-id`, `purchase-date`, `payments-date`, `sku`,
+ * `product-name`, `quantity-purchased`, `currency`, `item-price`, `item-tax`, `shipping-price`,
+ * `shipping-tax`, … `sales-channel`). Tab-separated, one row per item; amounts are aggregates of
+ * the quantity (item-price is the line total). It has no status column: these are paid orders
+ * awaiting shipment, so the status word is Amazon's own `Unshipped` (an `order-status` column is
+ * read when a variant has one). When several promotions apply, Amazon continues the item on
+ * extra rows that leave most columns blank: their promotion discounts are added to the order.
+ */
+import type { Currency, Minor } from '../core/money/index.ts';
+import type { ImportedOrder } from '../core/orders/order.ts';
+import { amazonMarketplace, amazonTaxOnTop } from './amazon-marketplaces.ts';
+import { currencyFromText } from './currency-from-text.ts';
+import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
+import { findColumns } from './find-columns.ts';
+import type { FormatOptions, FormatResult } from './format-parser.ts';
+import { groupOrders, type OrderRows } from './group-orders.ts';
+import { lineKeys } from './line-keys.ts';
+import { detectDayFirst } from './parse-dates.ts';
+import type { Table } from './read-table.ts';
+import { sumMinor } from './sum-minor.ts';
+
+/** The status word of an Order Report row without an order-status column. */
+export const ORDER_REPORT_STATUS = 'Unshipped';
+
+/** Headers only the Order Report has together (the settlement file says `order-item-code`, All Orders `amazon-order-id`). */
+export function isAmazonOrderReport(keys: readonly string[]): boolean {
+  const present = new Set(keys);
+  return ['order-id', 'order-item-id', 'purchase-date', 'quantity-purchased', 'item-price'].every((k) =>
+    present.has(k),
+  );
+}
+
+const REQUIRED = {
+  orderNo: ['order-id'],
+  purchaseDate: ['purchase-date'],
+  sku: ['sku'],
+  quantity: ['quantity-purchased'],
+  itemPrice: ['item-price'],
+};
+const OPTIONAL = {
+  status: ['order-status'],
+  productName: ['product-name', 'item-name'],
+  currency: ['currency'],
+  itemTax: ['item-tax'],
+  shippingPrice: ['shipping-price'],
+  shippingTax: ['shipping-tax'],
+  giftWrapPrice: ['gift-wrap-price'],
+  giftWrapTax: ['gift-wrap-tax'],
+  itemPromotion: ['item-promotion-discount'],
+  shipPromotion: ['ship-promotion-discount'],
+  shipCountry: ['ship-country'],
+  salesChannel: ['sales-channel'],
+};
+
+interface ReportRow {
+  /** False for a continuation row (blank SKU and quantity): it only adds promotion discounts. */
+  readonly item: boolean;
+  readonly orderedAt: string | null;
+  readonly status: string;
+  readonly salesChannel: string | null;
+  readonly country: string | null;
+  readonly currency: Currency | null;
+  readonly sku: string;
+  readonly itemName: string;
+  readonly quantity: number;
+  readonly lineTotal: Minor;
+  readonly discount: Minor;
+  readonly taxOnTop: Minor;
+  readonly shipping: Minor;
+  readonly giftWrap: Minor;
+}
+
+export function parseAmazonOrderReport(table: Table, options: FormatOptions): FormatResult {
+  const cols = findColumns(table, 'amazon-orders', REQUIRED, OPTIONAL);
+  const dayFirst = detectDayFirst(table.rows.map((r) => r[cols.purchaseDate.index] ?? ''));
+  const currencyColumn: Column = cols.currency ?? { index: -1, header: 'currency' };
+  // continuation rows leave currency blank: they take their order's
+  const orderCurrency = new Map<string, Currency>();
+  if (cols.currency !== null) {
+    for (const r of table.rows) {
+      const no = (r[cols.orderNo.index] ?? '').trim();
+      const c = currencyFromText(r[cols.currency.index] ?? '');
+      if (c !== null && !orderCurrency.has(no)) orderCurrency.set(no, c);
+    }
+  }
+
+  const readRow = (f: FieldReader, orderNo: string): ReportRow => {
+    const item = f.text(cols.sku) !== '' || f.text(cols.quantity) !== '';
+    const salesChannel = f.text(cols.salesChannel) || null;
+    const marketCurrency = salesChannel === null ? null : (amazonMarketplace(salesChannel)?.currency ?? null);
+    const fromOrder = item ? null : (orderCurrency.get(orderNo) ?? null);
+    const currency =
+      f.currency(cols.currency) ??
+      fromOrder ??
+      marketCurrency ??
+      options.defaultCurrency ??
+      (item ? f.fail(currencyColumn, 'import.row.missingValue') : null);
+    const amount = (col: Column | null) => (currency === null ? ZERO : f.amount(col, currency));
+    const discount =
+      currency === null
+        ? ZERO
+        : sumMinor([f.magnitude(cols.itemPromotion, currency), f.magnitude(cols.shipPromotion, currency)], currency);
+    if (!item) {
+      return {
+        item,
+        orderedAt: null,
+        status: '',
+        salesChannel,
+        country: null,
+        currency,
+        sku: '',
+        itemName: '',
+        quantity: 0,
+        lineTotal: ZERO,
+        discount,
+        taxOnTop: ZERO,
+        shipping: ZERO,
+        giftWrap: ZERO,
+      };
+    }
+    const cur = currency as Currency;
+    const taxes = [amount(cols.itemTax), amount(cols.shippingTax), amount(cols.giftWrapTax)];
+    return {
+      item,
+      orderedAt: f.date(cols.purchaseDate, dayFirst),
+      status: cols.status === null ? ORDER_REPORT_STATUS : f.status(cols.status),
+      salesChannel,
+      country: f.country(cols.shipCountry),
+      currency,
+      sku: f.required(cols.sku),
+      itemName: f.text(cols.productName),
+      quantity: f.quantity(cols.quantity, true),
+      lineTotal: amount(cols.itemPrice),
+      discount,
+      taxOnTop: amazonTaxOnTop(salesChannel ?? '', cur) ? sumMinor(taxes, cur) : ZERO,
+      shipping: amount(cols.shippingPrice),
+      giftWrap: amount(cols.giftWrapPrice),
+    };
+  };
+
+  const buildOrder = (orderNo: string, rows: OrderRows<ReportRow>): ImportedOrder => {
+    const items = rows.filter((r) => r.value.item);
+    const first = items[0];
+    if (first === undefined) {
+      throw new RowFailure({
+        row: rows[0].row,
+        column: cols.sku.header,
+        code: 'import.row.missingValue',
+        params: { column: cols.sku.header },
+      });
+    }
+    const currency = first.value.currency as Currency;
+    for (const r of rows) {
+      if (r.value.currency !== null && r.value.currency !== currency) {
+        throw new RowFailure({
+          row: r.row,
+          column: currencyColumn.header,
+          code: 'import.row.currencyMismatch',
+          params: { column: currencyColumn.header, value: r.value.currency, expected: currency },
+        });
+      }
+    }
+    const extraDiscount = sumMinor(
+      rows.filter((r) => !r.value.item).map((r) => r.value.discount),
+      currency,
+    );
+    const keys = lineKeys(items.map((r) => r.value.sku || r.value.itemName));
+    const head = first.value;
+    return {
+      platform: 'amazon',
+      orderNo,
+      platformStatus: head.status,
+      salesChannel: head.salesChannel,
+      orderedAt: head.orderedAt ?? '',
+      buyerCountry: head.country,
+      currency,
+      fulfilment: 'self',
+      shipping: ZERO,
+      discount: extraDiscount,
+      taxOnTop: ZERO,
+      refunded: ZERO,
+      lines: goodsLines(items, keys, (v) => ({
+        discount: v.discount,
+        taxOnTop: v.taxOnTop,
+        shipping: v.shipping,
+        giftWrap: v.giftWrap,
+      })),
+      fees: [],
+      sourceRows: rows.map((r) => r.row),
+      shopName: head.salesChannel,
+    };
+  };
+
+  return groupOrders(table, { orderNo: cols.orderNo, readRow, buildOrder }, options);
+}

@@ -1,0 +1,18 @@
+/**
+ * useSyncStatus: the outbox status (queued / failed / connection state) from the `sync.status`
+ * command; every `sync.status` event replaces it (app/use-query.ts), and it is read again when
+ * a command that queues or sends messages commits. Shared by the top-bar indicator and the
+ * Sync screen, so both show the same numbers.
+ */
+import type { SyncStatus } from '../../../src-main/api/contract.ts';
+import { useQuery, type Area } from '../../app/use-query.ts';
+
+/**
+ * Commands of these areas queue, send or requeue outbox messages (customs messages and tax
+ * rows, order upserts from imports and manual entry, company profiles, imported payouts).
+ */
+export const OUTBOX_AREAS: readonly Area[] = ['sync', 'customs', 'training', 'orders', 'imports', 'company', 'payouts'];
+
+export function useSyncStatus(): SyncStatus | null {
+  return useQuery('sync.status', {}, { areas: OUTBOX_AREAS }).data ?? null;
+}
