@@ -34,6 +34,8 @@ const OPTIONAL = {
   shipping: ['shipping fee after discount'],
   taxes: ['taxes'],
   refunded: ['order refund amount'],
+  /** What the buyer paid for the whole order (repeated on each of its rows): the check of its parts. */
+  orderAmount: ['order amount'],
   currency: ['currency'],
   country: ['country'],
   fulfilment: ['fulfillment type'],
@@ -61,6 +63,7 @@ interface TikTokRow {
   readonly shipping: Minor;
   readonly taxes: Minor;
   readonly refunded: Minor;
+  readonly orderAmount: Minor | null;
 }
 
 export function parseTikTok(table: Table, options: FormatOptions): FormatResult {
@@ -91,6 +94,7 @@ export function parseTikTok(table: Table, options: FormatOptions): FormatResult 
       shipping: f.amount(cols.shipping, currency),
       taxes: f.amount(cols.taxes, currency),
       refunded: f.magnitude(cols.refunded, currency),
+      orderAmount: f.text(cols.orderAmount) === '' ? null : f.amount(cols.orderAmount, currency),
     };
   };
 
@@ -121,6 +125,7 @@ export function parseTikTok(table: Table, options: FormatOptions): FormatResult 
       taxOnTop: head.taxes,
       refunded: head.refunded,
       lines: goodsLines(rows, keys, (v) => ({ discount: v.discount })),
+      statedTotal: head.orderAmount,
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName: null,

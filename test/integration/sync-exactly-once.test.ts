@@ -13,7 +13,7 @@ import { seededRandom } from '../../src-main/core/random/seeded-random.ts';
 import { parseFaultSpec } from '../../src-main/practice-platform/faults.ts';
 import { startPlatformServer, type PlatformServer } from '../../src-main/practice-platform/server.ts';
 import type { Workspace } from '../../src-main/api/workspace.ts';
-import { CUSTOMS_HOOKS } from '../../src-main/areas/sync/handlers.ts';
+import { CUSTOMS_HOOKS } from '../../src-main/areas/sync/sync-service.ts';
 import { buildMessages, openSyncWorkspace, orders, queueThroughCustoms } from '../unit/sync/sync-test-kit.ts';
 
 const SEED = Number(process.env.KUAJING_SEED ?? Date.now() % 100000);

@@ -1,14 +1,14 @@
 /** The sync area: transport settings, the per-workspace sync service, outbox and receipts. Other areas, api/ and cli/ import it only through this file (or its contract.ts). */
+export { createSyncHandlers } from './handlers.ts';
 export {
   configureCheckedSync,
   configureSync,
-  createSyncHandlers,
   readSyncConfig,
   startBackgroundSync,
   stopBackgroundSync,
   syncService,
   syncStatusOf,
-} from './handlers.ts';
+} from './sync-service.ts';
 export {
   loadPlatformState,
   parseFaultSpec,

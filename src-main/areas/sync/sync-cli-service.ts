@@ -7,7 +7,7 @@ import { SyncEngine, type SyncPassResult, type SyncProgress } from '../../sync/e
 import { signerFor } from '../../sync/configured.ts';
 import { folderTransport } from '../../sync/folder-transport.ts';
 import { httpTransport } from '../../sync/http-transport.ts';
-import { CUSTOMS_HOOKS } from './handlers.ts';
+import { CUSTOMS_HOOKS } from './sync-service.ts';
 import { guardSyncTarget } from './target-guard.ts';
 import type { Workspace } from '../workspace.ts';
 

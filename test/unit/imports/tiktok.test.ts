@@ -68,4 +68,26 @@ describe('TikTok Shop order export', () => {
       },
     ]);
   });
+
+  it('checks each order against its own Order Amount and warns with both sums when they differ', async () => {
+    const clean = await parse(fixture('tiktok-orders-us.csv'), { defaultCurrency: 'USD' });
+    expect(clean.warnings).toEqual([]);
+    // the same export with one order's amount changed after it was placed (48.59 stated as 50.59)
+    const text = new TextDecoder().decode(fixture('tiktok-orders-us.csv'));
+    const edited = text
+      .split('\n')
+      .map((line) => (line.startsWith('576600000000000002,') ? line.replace(',48.59,', ',50.59,') : line))
+      .join('\n');
+    expect(edited).not.toBe(text);
+    const r = await parse(utf8(edited), { defaultCurrency: 'USD' });
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        orderNo: '576600000000000002',
+        code: 'import.order.totalMismatch',
+        params: expect.objectContaining({ stated: '50.59', computed: '48.59', difference: '2.00', currency: 'USD' }),
+      }),
+    ]);
+    // the order is kept whole, with the total its file states
+    expect(byNo(r, '576600000000000002').statedTotal).toBe(5059);
+  });
 });

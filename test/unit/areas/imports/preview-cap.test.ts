@@ -3,7 +3,7 @@
  * second preview replaces the first, which then answers imports.preview.expired.
  */
 import { describe, expect, it } from 'vitest';
-import { PREVIEW_CAP, PreviewCache } from '../../../../src-main/areas/imports/handlers.ts';
+import { PREVIEW_CAP, PreviewCache } from '../../../../src-main/areas/imports/import-service.ts';
 
 const entry = (previewId: string) => ({ previewId, createdAt: 0 }) as unknown as Parameters<PreviewCache['set']>[0];
 

@@ -4,7 +4,7 @@
  * list every row, in order, with its column and code.
  */
 import { describe, expect, it } from 'vitest';
-import { rejectedCsv } from '../../../../src-main/areas/imports/handlers.ts';
+import { rejectedCsv } from '../../../../src-main/areas/imports/import-service.ts';
 import type { ParsedImport } from '../../../../src-main/core/orders/order.ts';
 
 describe('rejected-rows CSV at scale', () => {
