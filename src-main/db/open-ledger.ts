@@ -164,7 +164,12 @@ export function openLedgerReadOnly(file: string): OpenedLedger {
   if (!fs.existsSync(file)) throw new DomainError('db.cannotOpen', { file });
   const open = (f: string): Db => {
     const db = new Database(f, { readonly: true, fileMustExist: true });
-    db.prepare('SELECT count(*) FROM sqlite_master').get(); // fails here when the folder is read-only
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get(); // fails here when the folder is read-only
+    } catch (e) {
+      db.close(); // the handle that could not read must not stay open beside the snapshot's
+      throw e;
+    }
     return db;
   };
   let db: Db;
@@ -174,7 +179,7 @@ export function openLedgerReadOnly(file: string): OpenedLedger {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-readonly-'));
     const copy = path.join(dir, path.basename(file));
     fs.copyFileSync(file, copy);
-    for (const ext of ['-wal']) if (fs.existsSync(file + ext)) fs.copyFileSync(file + ext, copy + ext);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
     try {
       db = open(copy);
     } catch (e) {

@@ -41,10 +41,6 @@ export interface RateCandidate {
   readonly source: RateSource;
 }
 
-function dayDiff(a: string, b: string): number {
-  return daysBetween(b, a);
-}
-
 /**
  * The rate to book `currency` on `date`: among candidates dated on or before `date` (at most
  * LOOKBACK_DAYS back), the latest day wins, then the source earliest in `precedence`.
@@ -62,7 +58,7 @@ export function pickRate(
     return i < 0 ? precedence.length : i;
   };
   for (const c of candidates) {
-    const back = dayDiff(date, c.date);
+    const back = daysBetween(c.date, date);
     if (back < 0 || back > LOOKBACK_DAYS) continue;
     if (best === null || c.date > best.date || (c.date === best.date && rank(c.source) < rank(best.source))) best = c;
   }
