@@ -7,7 +7,9 @@
  * on every row: they are taken once, from the order's first row. Statuses are kept as written
  * (已取消, 未付款 — the core decides what is a sale, a word it does not know makes the order
  * `unknown`); without a status column orders are 'paid'. A row with neither 单价 nor 金额 is kept
- * with its amounts unknown (null), never read as 0.
+ * with its amounts unknown (null), never read as 0. An order total (订单金额/实付金额, repeated on
+ * each row of the order, optional) is taken from the first row and checked against lines −
+ * discount + shipping + tax (`import.order.totalMismatch`).
  */
 import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
 import {
@@ -90,12 +92,13 @@ interface GenericRow {
   readonly country: string | null;
   readonly shopName: string | null;
   readonly fulfilment: Fulfilment | null;
+  readonly orderTotal: Minor | null;
 }
 
 export function parseGeneric(table: Table, options: GenericOptions): GenericResult {
   const mapping = options.mapping ?? proposeMapping(table.headers);
   const cols = {} as Record<GenericField, Column | null>;
-  for (const field of GENERIC_FIELDS) cols[field] = resolve(table, mapping[field]);
+  for (const field of GENERIC_FIELDS) cols[field] = resolve(table, mapping[field] ?? null);
   const unmapped = new Set<GenericField>(REQUIRED_GENERIC_FIELDS.filter((f) => cols[f] === null));
   if (cols.currency === null && options.defaultCurrency === null) unmapped.add('currency');
   if (cols.unitPrice === null && cols.lineTotal === null) unmapped.add('unitPrice');
@@ -133,6 +136,7 @@ export function parseGeneric(table: Table, options: GenericOptions): GenericResu
       country: f.country(cols.buyerCountry),
       shopName: f.text(cols.shopName) || null,
       fulfilment: FULFILMENT[f.text(cols.fulfilment).toLowerCase()] ?? null,
+      orderTotal: f.text(cols.orderTotal) === '' ? null : f.amount(cols.orderTotal, currency),
     };
   };
 
@@ -166,6 +170,7 @@ export function parseGeneric(table: Table, options: GenericOptions): GenericResu
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName: head.shopName,
+      statedTotal: head.orderTotal,
     };
   };
 

@@ -73,6 +73,19 @@ export const GENERIC_HEADERS: Readonly<Record<GenericField, readonly string[]>> 
   ],
   shopName: ['店铺', '店铺名称', '店铺名', 'shop', 'store', 'shop name', 'store name'],
   fulfilment: ['发货方式', '配送方式', 'fulfilment', 'fulfillment', 'fulfillment channel', 'fulfilment channel'],
+  orderTotal: [
+    '订单金额',
+    '订单总额',
+    '订单总金额',
+    '订单总价',
+    '实付金额',
+    '买家实付',
+    '买家实付金额',
+    'order total',
+    'order amount',
+    'total amount',
+    'grand total',
+  ],
 };
 
 /** A trailing unit in parentheses: "运费(USD)" → "运费". */

@@ -5,7 +5,9 @@
  * currency. Line = Deal Price × Quantity. Order-level values repeated on the rows — Commission
  * Fee → commission, Service Fee and Transaction Fee → other, Buyer Paid Shipping Fee → shipping,
  * Seller Voucher → discount — are taken once, from the order's first row. Shopee Voucher is
- * paid by Shopee, so it is not the seller's discount. Currency: a Currency column, else the
+ * paid by Shopee, so it is not the seller's discount. `Total Amount` (order-level) is what the buyer
+ * paid: items − Seller Voucher − Shopee Voucher − Shopee coins + Buyer Paid Shipping Fee; the order is
+ * checked against it plus what Shopee paid (its voucher and coins), `import.order.totalMismatch`. Currency: a Currency column, else the
  * shop's currency (defaultCurrency), else the header unit, else `import.file.noCurrency`.
  */
 import { DomainError } from '../core/domain-error.ts';
@@ -19,6 +21,7 @@ import { stripUnit } from './header-dictionary.ts';
 import { lineKeys } from './line-keys.ts';
 import { detectDayFirst } from './parse-dates.ts';
 import type { Table } from './read-table.ts';
+import { sumMinor } from './sum-minor.ts';
 
 export const SHOPEE_FIELDS = [
   'orderNo',
@@ -35,6 +38,9 @@ export const SHOPEE_FIELDS = [
   'transactionFee',
   'buyerShipping',
   'sellerVoucher',
+  'shopeeVoucher',
+  'coinsOffset',
+  'totalAmount',
   'currency',
   'country',
 ] as const;
@@ -57,6 +63,9 @@ export const SHOPEE_HEADERS: Readonly<Record<string, Readonly<Record<ShopeeField
     transactionFee: ['transaction fee'],
     buyerShipping: ['buyer paid shipping fee'],
     sellerVoucher: ['seller voucher'],
+    shopeeVoucher: ['shopee voucher'],
+    coinsOffset: ['shopee coins offset'],
+    totalAmount: ['total amount'],
     currency: ['currency'],
     country: ['country'],
   },
@@ -103,6 +112,8 @@ interface ShopeeRow {
   readonly fees: readonly ImportedFee[];
   readonly shipping: Minor;
   readonly discount: Minor;
+  /** What the buyer was charged plus what Shopee paid for them (its vouchers, coins); null without a Total Amount. */
+  readonly statedTotal: Minor | null;
 }
 
 export function parseShopee(table: Table, options: FormatOptions): FormatResult {
@@ -149,6 +160,17 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
       fees,
       shipping: f.amount(cols.buyerShipping, currency),
       discount: f.magnitude(cols.sellerVoucher, currency),
+      statedTotal:
+        f.text(cols.totalAmount) === ''
+          ? null
+          : sumMinor(
+              [
+                f.amount(cols.totalAmount, currency),
+                f.magnitude(cols.shopeeVoucher, currency),
+                f.magnitude(cols.coinsOffset, currency),
+              ],
+              currency,
+            ),
     };
   };
 
@@ -183,6 +205,7 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
       fees: head.fees,
       sourceRows: rows.map((r) => r.row),
       shopName: null,
+      statedTotal: head.statedTotal,
     };
   };
 

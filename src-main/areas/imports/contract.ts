@@ -13,10 +13,33 @@ import {
   type RowError,
 } from '../../core/orders/order.ts';
 import type { OrderListItem } from '../../core/orders/order-views.ts';
+import type { Minor } from '../../core/money/index.ts';
 import { empty, id, result } from '../contract-kit.ts';
 
 /** Import files travel base64-encoded in the command body; this caps them (~150 MB of file). */
 export const MAX_IMPORT_BASE64 = 200 * 1024 * 1024;
+
+/**
+ * Where a file's orders go, by the month of their order day (issue 17 point 1g): what is new /
+ * updated / unchanged there, and how many are held back because the month is closed.
+ */
+export interface ImportMonth {
+  readonly month: string;
+  readonly closed: boolean;
+  readonly new: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly heldBack: number;
+}
+
+/** An order not written because its month is closed: new, or an update of the stored order. */
+export interface HeldBackOrder {
+  readonly orderNo: string;
+  readonly code: 'period.closed';
+  readonly month: string;
+  readonly date: string;
+  readonly change: 'new' | 'updated';
+}
 
 export interface ImportPreview {
   readonly previewId: string;
@@ -31,8 +54,11 @@ export interface ImportPreview {
   readonly unmappedRequired: readonly string[];
   readonly orders: number;
   readonly lines: number;
-  /** Orders that would be new / updated / unchanged if confirmed now. */
+  /** Orders that would be new / updated / unchanged if confirmed now (held-back orders not included). */
   readonly counts: { readonly new: number; readonly updated: number; readonly unchanged: number };
+  /** The file's orders by month (closed months marked), and the orders a closed month holds back. */
+  readonly months: readonly ImportMonth[];
+  readonly heldBack: readonly HeldBackOrder[];
   readonly rejected: readonly RowError[];
   /** The order number of each rejected row that has one, by row number. */
   readonly rejectedOrderNos: Readonly<Record<number, string>>;
@@ -48,7 +74,7 @@ export interface ImportPreview {
     readonly skipped: number;
   };
   /** Per currency: orders and gross (minor units) of what would be imported. */
-  readonly totals: Readonly<Record<string, { readonly orders: number; readonly gross: number }>>;
+  readonly totals: Readonly<Record<string, { readonly orders: number; readonly gross: Minor }>>;
   /** The first orders, for the preview table. */
   readonly sample: readonly OrderListItem[];
 }
@@ -65,8 +91,16 @@ export interface ImportSummary {
   readonly rejected: readonly RowError[];
   readonly rejectedOrderNos: Readonly<Record<number, string>>;
   readonly warnings: readonly ImportWarning[];
-  /** Words mapped by this confirm, and how many stored orders each re-classified. */
-  readonly mapped: readonly { readonly word: string; readonly status: string; readonly reclassified: number }[];
+  /** Words mapped by this confirm, how many stored orders each re-classified, and how many closed months kept as they were. */
+  readonly mapped: readonly {
+    readonly word: string;
+    readonly status: string;
+    readonly reclassified: number;
+    readonly heldBack: readonly { readonly month: string; readonly orders: number }[];
+  }[];
+  /** Where the orders went, by month, and the orders not written because their month is closed. */
+  readonly months: readonly ImportMonth[];
+  readonly heldBack: readonly HeldBackOrder[];
 }
 
 export interface SavedMapping {
@@ -75,12 +109,16 @@ export interface SavedMapping {
   readonly savedAt: string;
 }
 
+/** Fields added after mappings were first saved: a caller that does not know them sends none. */
+const LATER_FIELDS: ReadonlySet<string> = new Set(['orderTotal']);
 const columnMapping = z
   .object(
-    Object.fromEntries(GENERIC_FIELDS.map((f) => [f, z.string().max(200).nullable()])) as Record<
-      (typeof GENERIC_FIELDS)[number],
-      z.ZodNullable<z.ZodString>
-    >,
+    Object.fromEntries(
+      GENERIC_FIELDS.map((f) => {
+        const column = z.string().max(200).nullable();
+        return [f, LATER_FIELDS.has(f) ? column.default(null) : column];
+      }),
+    ) as Record<(typeof GENERIC_FIELDS)[number], z.ZodNullable<z.ZodString>>,
   )
   .strict();
 

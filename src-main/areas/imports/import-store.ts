@@ -6,7 +6,7 @@
  * Settlement files only add fees and refunds; an order they name that is not in the ledger yet
  * becomes a placeholder (origin 'settlement') that its order export later completes as new.
  */
-import type { ColumnMapping, ImportSource } from '../../core/orders/order.ts';
+import { type ColumnMapping, GENERIC_FIELDS, type GenericField, type ImportSource } from '../../core/orders/order.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import type { WriteDb } from '../../db/ports.ts';
 import type { ImportedContent } from '../orders/index.ts';
@@ -42,14 +42,21 @@ export const isSettlement = (source: ImportSource) => source === 'amazon-settlem
 
 const PROGRESS_EVERY = 2000;
 
-/** What confirming would do to each order (in its shop; null = a shop confirm will create), without writing anything. */
+/** What confirming would do to one order, and the local order time stored for it (null when not stored yet). */
+export type ItemChange = (index: number, change: keyof ImportCounts, storedOrderedAt: string | null) => void;
+
+/**
+ * What confirming would do to each order (in its shop; null = a shop confirm will create), without
+ * writing anything; `each` hears every order's answer (period close sorts them by month).
+ */
 export function countImport(
   db: Db,
   items: ReadonlyArray<{ readonly content: ImportedContent; readonly shopId: number | null }>,
   source: ImportSource,
   fileSha256: string,
+  each?: ItemChange,
 ): ImportCounts {
-  const find = db.prepare('SELECT id, origin, content_hash FROM orders WHERE shop_id = ? AND order_no = ?');
+  const find = db.prepare('SELECT id, origin, content_hash, ordered_at FROM orders WHERE shop_id = ? AND order_no = ?');
   const fees = db.prepare(
     'SELECT type, description, amount, currency FROM order_fees WHERE order_id = ? AND source_key = ?',
   );
@@ -58,15 +65,17 @@ export function countImport(
   let created = 0;
   let updated = 0;
   let unchanged = 0;
-  for (const { content: c, shopId } of items) {
+  items.forEach(({ content: c, shopId }, index) => {
     const o =
       shopId === null
         ? undefined
-        : (find.get(shopId, c.orderNo) as Pick<OrderRow, 'id' | 'origin' | 'content_hash'> | undefined);
+        : (find.get(shopId, c.orderNo) as Pick<OrderRow, 'id' | 'origin' | 'content_hash' | 'ordered_at'> | undefined);
     if (!o) {
       created++;
-      continue;
+      each?.(index, 'new', null);
+      return;
     }
+    let change: keyof ImportCounts;
     if (isSettlement(source)) {
       const old = fees.all(o.id, key) as Array<{ type: string; description: string; amount: number; currency: string }>;
       const was = new Map(old.map((f) => [`${f.type}\u0000${f.description}`, f]));
@@ -77,12 +86,15 @@ export function countImport(
           return w !== undefined && w.amount === f.amount && w.currency === (c.currency ?? '');
         });
       const sameRefund = Number(refund.get(o.id, key) ?? 0) === c.refunded;
-      if (sameFees && sameRefund) unchanged++;
-      else updated++;
-    } else if (o.origin === 'settlement') created++;
-    else if (o.content_hash === c.hash) unchanged++;
-    else updated++;
-  }
+      change = sameFees && sameRefund ? 'unchanged' : 'updated';
+    } else if (o.origin === 'settlement') change = 'new';
+    else if (o.content_hash === c.hash) change = 'unchanged';
+    else change = 'updated';
+    if (change === 'new') created++;
+    else if (change === 'updated') updated++;
+    else unchanged++;
+    each?.(index, change, o.ordered_at);
+  });
   return { new: created, updated, unchanged };
 }
 
@@ -193,12 +205,21 @@ export function listMappings(db: Db): SavedMappingRecord[] {
       mapping: string;
       saved_at: string;
     }>
-  ).map((r) => ({ name: r.name, mapping: JSON.parse(r.mapping) as ColumnMapping, savedAt: r.saved_at }));
+  ).map((r) => ({ name: r.name, mapping: storedMapping(r.mapping), savedAt: r.saved_at }));
+}
+
+/**
+ * A mapping as saved (JSON); fields added since it was saved (e.g. `orderTotal`) read as not in
+ * the file, so a mapping saved by an older version keeps working unchanged.
+ */
+function storedMapping(json: string): ColumnMapping {
+  const saved = JSON.parse(json) as Partial<Record<GenericField, string | null>>;
+  return Object.fromEntries(GENERIC_FIELDS.map((f) => [f, saved[f] ?? null])) as ColumnMapping;
 }
 
 export function getMapping(db: Db, name: string): ColumnMapping | null {
   const m = db.prepare('SELECT mapping FROM import_mappings WHERE name = ?').pluck().get(name) as string | undefined;
-  return m === undefined ? null : (JSON.parse(m) as ColumnMapping);
+  return m === undefined ? null : storedMapping(m);
 }
 
 /** Saving under an existing name replaces that mapping. */

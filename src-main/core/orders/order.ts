@@ -158,6 +158,7 @@ export const GENERIC_FIELDS = [
   'buyerCountry',
   'shopName',
   'fulfilment',
+  'orderTotal',
 ] as const;
 export type GenericField = (typeof GENERIC_FIELDS)[number];
 /** Which header feeds each field; null = not in the file. */

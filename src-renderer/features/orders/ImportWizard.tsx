@@ -19,6 +19,7 @@ import type {
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CountStats } from '../../ui/CountStats.tsx';
+import { ImportMonths } from './ImportMonths.tsx';
 import { downloadText } from '../../ui/download-text.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -27,6 +28,7 @@ import { Select } from '../../ui/Select.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from '../../ui/file-to-base64.ts';
+import { ChooseShopDialog } from './ChooseShopDialog.tsx';
 import { ImportPreviewPanel } from './ImportPreviewPanel.tsx';
 import { MappingEditor, unmappedRequired } from './MappingEditor.tsx';
 import { useOrderFormatters } from './order-labels.tsx';
@@ -94,6 +96,7 @@ function SummaryPanel({
         testId={(key) => `import-summary-${key}`}
         format={f.number}
       />
+      <ImportMonths months={summary.months} heldBack={summary.heldBack} done />
       <div className="form-actions">
         <Button variant="primary" data-testid="import-done" onClick={onDone}>
           {t('orders.import.summary.toOrders')}
@@ -137,6 +140,10 @@ export function ImportWizard() {
   /** The user's meaning of each unknown status word (saved for the shop at confirm), and the explicit "import the valid rows". */
   const [statusChoices, setStatusChoices] = useState<Readonly<Record<string, MappableStatus>>>({});
   const [acceptValidRows, setAcceptValidRows] = useState(false);
+  /** Set when the host could not tell which of the platform's shops the file is from: the dialog asks. */
+  const [shopQuestion, setShopQuestion] = useState<{ readonly platform: string; readonly error: ErrorInfo } | null>(
+    null,
+  );
 
   const contentRef = useRef<{ readonly file: File; readonly base64: string } | null>(null);
   /** The preview the host holds for us; discarded if the wizard is left without confirming. */
@@ -172,7 +179,7 @@ export function ImportWizard() {
     setFile(chosen);
   };
 
-  const runPreview = async (withMapping: ColumnMapping | null) => {
+  const runPreview = async (withMapping: ColumnMapping | null, forShop: string = shopId) => {
     if (!file || busy) return;
     setError(null);
     resetHostProgress();
@@ -199,15 +206,20 @@ export function ImportWizard() {
       fileName: importFileName(file.name),
       contentBase64: base64,
       source,
-      shopId: shopId === '' ? null : Number(shopId),
+      shopId: forShop === '' ? null : Number(forShop),
       mapping: withMapping,
       mappingName: withMapping === null && mappingName !== '' ? mappingName : null,
     });
     setBusy(null);
     resetHostProgress();
     if (!result.ok) {
-      setError(result.error);
       setPreview(null);
+      const platform = result.error.params['platform'];
+      if (result.error.code === 'imports.shopAmbiguous' && typeof platform === 'string' && forShop === '') {
+        setShopQuestion({ platform, error: result.error }); // ask, rather than show the error: the answer is one click away
+        return;
+      }
+      setError(result.error);
       return;
     }
     openPreviewId.current = result.value.previewId;
@@ -315,6 +327,21 @@ export function ImportWizard() {
         }
       />
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {shopQuestion ? (
+        <ChooseShopDialog
+          platform={shopQuestion.platform}
+          shops={shops ?? []}
+          onCancel={() => {
+            setShopQuestion(null);
+            setError(shopQuestion.error);
+          }}
+          onChoose={(id) => {
+            setShopQuestion(null);
+            setShopId(String(id));
+            void runPreview(mapping && mappingDirty ? mapping : null, String(id));
+          }}
+        />
+      ) : null}
 
       {summary ? (
         <SummaryPanel

@@ -85,6 +85,7 @@ export const GENERIC_FIELDS = [
   'buyerCountry',
   'shopName',
   'fulfilment',
+  'orderTotal',
 ] as const satisfies readonly GenericField[];
 /** Fields the generic importer cannot do without (REQUIRED_GENERIC_FIELDS in the core). */
 export const REQUIRED_GENERIC_FIELDS = [

@@ -154,6 +154,8 @@ export const en = {
       orders: 'Unknown orders',
       means: 'Means',
       saved: 'Saved: “{{word}}” means {{status}}; {{count}} orders re-classified.',
+      heldBack:
+        '{{month}} is closed: {{count}} of its orders keep their status (save again after reopening the month).',
     },
     backups: {
       title: 'Backups and restore',
@@ -584,6 +586,13 @@ export const en = {
         saveName: 'Mapping name',
         saveNamePlaceholder: 'e.g. ERP export',
       },
+      chooseShop: {
+        title: 'Which shop is this file from?',
+        intro:
+          '{{platform}} has {{count}} shops and each numbers its orders on its own, so the app does not guess. Choose the shop this file was exported from to preview it again.',
+        cancel: 'Cancel',
+        ok: 'Preview for this shop',
+      },
       genericFields: {
         orderNo: 'Order no.',
         orderedAt: 'Ordered at',
@@ -600,11 +609,30 @@ export const en = {
         buyerCountry: 'Buyer country',
         shopName: 'Shop',
         fulfilment: 'Fulfilment',
+        orderTotal: 'Order total (for the check)',
       },
       confirm: 'Confirm import',
       confirming: 'Importing…',
       confirmBlocked: 'Deal with the notes above first.',
       discard: 'Discard this import',
+      months: {
+        title: 'By month (order day)',
+        month: 'Month',
+        closed: 'closed',
+        new: 'New',
+        updated: 'Updated',
+        unchanged: 'Unchanged',
+        heldBack: 'Not written (closed)',
+        heldPreview:
+          '{{count}} orders are dated in a closed month ({{months}}): confirming will not write them, nor move them to another month; the other orders are written. To add them, reopen the month (with a reason) and import again.',
+        heldDone:
+          '{{count}} orders are dated in a closed month ({{months}}) and were not written; the closed month’s figures are unchanged. To add them, reopen the month (with a reason) and import this file again.',
+        orderNo: 'Order no.',
+        date: 'Order day',
+        change: 'Would be',
+        reason: 'Reason',
+        closedReason: '{{month}} is closed',
+      },
       summary: {
         title: 'Import finished',
         body: '“{{fileName}}” has been written to the ledger.',

@@ -151,6 +151,7 @@ export const zhCN = {
       orders: '未知订单数',
       means: '含义',
       saved: '已保存：“{{word}}”表示{{status}}，{{count}} 笔订单已重新归类。',
+      heldBack: '{{month}} 已结账，其中 {{count}} 笔订单保持原状态（重新打开该月后再保存一次即可）。',
     },
     backups: {
       title: '备份与恢复',
@@ -573,6 +574,13 @@ export const zhCN = {
         saveName: '列对应名称',
         saveNamePlaceholder: '如 店小秘导出',
       },
+      chooseShop: {
+        title: '这份文件属于哪个店铺？',
+        intro:
+          '{{platform}} 有 {{count}} 个店铺，订单号按店铺各自编号，本应用不会猜测。请选择这份文件导出自哪个店铺，然后重新预览。',
+        cancel: '取消',
+        ok: '用这个店铺预览',
+      },
       genericFields: {
         orderNo: '订单号',
         orderedAt: '下单时间',
@@ -589,11 +597,30 @@ export const zhCN = {
         buyerCountry: '买家国家',
         shopName: '店铺',
         fulfilment: '发货方式',
+        orderTotal: '订单总额（核对用）',
       },
       confirm: '确认导入',
       confirming: '正在导入…',
       confirmBlocked: '请先处理上面的提示。',
       discard: '放弃本次导入',
+      months: {
+        title: '按月份（订单日期）',
+        month: '月份',
+        closed: '已结账',
+        new: '新订单',
+        updated: '更新',
+        unchanged: '无变化',
+        heldBack: '未写入（已结账）',
+        heldPreview:
+          '{{count}} 个订单的日期在已结账的月份（{{months}}），确认后不会写入，也不会改记到其他月份；其余订单照常写入。需要补录时请先重新打开该月（须注明原因）再导入。',
+        heldDone:
+          '{{count}} 个订单的日期在已结账的月份（{{months}}），没有写入，已结账月份的数字不变。需要补录时请先重新打开该月（须注明原因）再导入此文件。',
+        orderNo: '订单号',
+        date: '订单日期',
+        change: '本应',
+        reason: '原因',
+        closedReason: '{{month}} 已结账',
+      },
       summary: {
         title: '导入完成',
         body: '文件“{{fileName}}”已写入账簿。',

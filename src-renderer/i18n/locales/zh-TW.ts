@@ -152,6 +152,7 @@ export const zhTW = {
       orders: '未知訂單數',
       means: '含義',
       saved: '已儲存：「{{word}}」表示{{status}}，{{count}} 筆訂單已重新歸類。',
+      heldBack: '{{month}} 已結帳，其中 {{count}} 筆訂單保持原狀態（重新開啟該月後再儲存一次即可）。',
     },
     backups: {
       title: '備份與還原',
@@ -575,6 +576,13 @@ export const zhTW = {
         saveName: '欄位對應名稱',
         saveNamePlaceholder: '例如 ERP 匯出',
       },
+      chooseShop: {
+        title: '這份檔案屬於哪個商店？',
+        intro:
+          '{{platform}} 有 {{count}} 個商店，訂單編號按商店各自編號，本應用不會猜測。請選擇這份檔案匯出自哪個商店，然後重新預覽。',
+        cancel: '取消',
+        ok: '用這個商店預覽',
+      },
       genericFields: {
         orderNo: '訂單編號',
         orderedAt: '下單時間',
@@ -591,11 +599,30 @@ export const zhTW = {
         buyerCountry: '買家國家',
         shopName: '商店',
         fulfilment: '出貨方式',
+        orderTotal: '訂單總額（核對用）',
       },
       confirm: '確認匯入',
       confirming: '正在匯入…',
       confirmBlocked: '請先處理上面的提示。',
       discard: '放棄這次匯入',
+      months: {
+        title: '按月份（訂單日期）',
+        month: '月份',
+        closed: '已結帳',
+        new: '新訂單',
+        updated: '更新',
+        unchanged: '無變化',
+        heldBack: '未寫入（已結帳）',
+        heldPreview:
+          '{{count}} 筆訂單的日期在已結帳的月份（{{months}}），確認後不會寫入，也不會改記到其他月份；其餘訂單照常寫入。需要補錄時請先重新開啟該月（須註明原因）再匯入。',
+        heldDone:
+          '{{count}} 筆訂單的日期在已結帳的月份（{{months}}），沒有寫入，已結帳月份的數字不變。需要補錄時請先重新開啟該月（須註明原因）再匯入此檔案。',
+        orderNo: '訂單號',
+        date: '訂單日期',
+        change: '本應',
+        reason: '原因',
+        closedReason: '{{month}} 已結帳',
+      },
       summary: {
         title: '匯入完成',
         body: '檔案「{{fileName}}」已寫入帳簿。',

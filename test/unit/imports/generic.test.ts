@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderTotals, saleExclusion, statusFromPlatform } from '../../../src-main/core/orders/sale-rule.ts';
+import type { ColumnMapping } from '../../../src-main/core/orders/order.ts';
 import { proposeMapping } from '../../../src-main/imports/header-dictionary.ts';
 import { byNo, fixture, parse, utf8 } from './import-test-kit.ts';
 
@@ -33,6 +34,7 @@ describe('Chinese ERP export through the generic importer', () => {
       buyerCountry: '买家国家',
       shopName: null,
       fulfilment: null,
+      orderTotal: null,
     });
   });
 
@@ -166,7 +168,38 @@ describe('Chinese ERP export through the generic importer', () => {
       buyerCountry: 'Country',
       shopName: 'Store',
       fulfilment: 'Fulfillment',
+      orderTotal: null,
     });
+  });
+
+  it('checks each order against the total the ERP states (订单金额) and warns with both sums when they differ', async () => {
+    const text = [
+      '订单编号,付款时间,商品编码,数量,单价,货币,运费,优惠,订单金额',
+      'C1,2026-03-05 10:00:00,S1,2,10.00,USD,3.00,1.00,25.00', // 20.00 − 1.00 + 3.00 = 22.00, stated 25.00
+      'C1,2026-03-05 10:00:00,S2,1,5.00,USD,3.00,1.00,25.00', // + 5.00 = 27.00
+      'C2,2026-03-05 11:00:00,S1,1,10.00,USD,0,0,10.00',
+    ].join('\n');
+    const r = await parse(utf8(text));
+    expect(r.mapping?.orderTotal).toBe('订单金额');
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        orderNo: 'C1',
+        code: 'import.order.totalMismatch',
+        params: expect.objectContaining({ stated: '25.00', computed: '27.00', difference: '-2.00', currency: 'USD' }),
+      }),
+    ]);
+    expect(byNo(r, 'C1').statedTotal).toBe(2500); // kept with the order, never dropped
+    expect(r.orders).toHaveLength(2);
+  });
+
+  it('reads a mapping saved before the order total existed (no orderTotal key) as "no total column"', async () => {
+    const text = '订单号,下单时间,SKU,数量,单价,币种,订单金额\nD1,2026-03-05,S1,1,9.90,USD,99.00\n';
+    const { orderTotal: _dropped, ...older } = proposeMapping(['订单号', '下单时间', 'SKU', '数量', '单价', '币种']);
+    const r = await parse(utf8(text), { source: 'generic', mapping: older as ColumnMapping });
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(byNo(r, 'D1').statedTotal ?? null).toBeNull();
   });
 
   it('reads line totals, per-order discount and tax, fulfilment words and Chinese currency names', async () => {

@@ -104,4 +104,33 @@ describe('Shopee order export', () => {
     const e = await fileError(utf8(text));
     expect([e.code, e.params]).toEqual(['import.file.noCurrency', { source: 'shopee' }]);
   });
+  it('checks each order against its Total Amount plus what Shopee paid, and warns with both sums when they differ', async () => {
+    // Total Amount is what the buyer paid: 25.90 × 2 + 12.90 − 2.00 seller voucher − 3.00 Shopee voucher + 4.90 = 64.60
+    const clean = await parse(fixture('shopee-orders-my.csv'), { defaultCurrency: 'MYR' });
+    expect(clean.warnings).toEqual([]);
+    expect(byNo(clean, '240305ABCD0001').statedTotal).toBe(6760); // 64.60 + the 3.00 Shopee paid
+    const text = new TextDecoder().decode(fixture('shopee-orders-my.csv'));
+    // the buyer was charged 5.00 more on the lamp order than its parts (an edit after it was placed)
+    const edited = text.replace(',89.00,1,93.90,', ',89.00,1,98.90,');
+    expect(edited).not.toBe(text);
+    const r = await parse(utf8(edited), { defaultCurrency: 'MYR' });
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        orderNo: '240306ABCD0004',
+        code: 'import.order.totalMismatch',
+        params: expect.objectContaining({ stated: '98.90', computed: '93.90', difference: '5.00', currency: 'MYR' }),
+      }),
+    ]);
+    expect(r.orders).toHaveLength(5); // the order is kept, with the total its file states
+    expect(byNo(r, '240306ABCD0004').statedTotal).toBe(9890);
+  });
+
+  it('has no total to check when the export has no Total Amount column', async () => {
+    const text =
+      'Order ID,Order Status,Order Creation Date,SKU Reference No.,Deal Price,Quantity\n' +
+      'A1,Completed,2026-03-05 14:02,SKU-1,10.00,1\n';
+    const r = await parse(utf8(text), { defaultCurrency: 'MYR' });
+    expect(r.warnings).toEqual([]);
+    expect(byNo(r, 'A1').statedTotal ?? null).toBeNull();
+  });
 });

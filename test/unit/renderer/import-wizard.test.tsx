@@ -71,6 +71,7 @@ const PROPOSED: ColumnMapping = {
   buyerCountry: null,
   shopName: null,
   fulfilment: null,
+  orderTotal: null,
 };
 const GENERIC_PREVIEW: ImportPreview = {
   ...AMAZON_PREVIEW,
@@ -371,5 +372,54 @@ describe('file to base64', () => {
     expect(host.callsOf('imports.confirm')).toEqual([
       { previewId: 'pv-1', saveMappingAs: null, statusMappings: { 已核销: 'delivered' } },
     ]);
+  });
+});
+
+describe('import wizard: which shop?', () => {
+  it('asks which shop a file is from when the platform has several, and previews again for the chosen one', async () => {
+    const shopA = { ...SHOP_US, id: 11, platform: 'shopify' as const, name: 'Maple CA', site: null, currency: 'CAD' };
+    const shopB = { ...SHOP_US, id: 12, platform: 'shopify' as const, name: 'Kiwi NZ', site: null, currency: 'NZD' };
+    host = installFakeHost({ company: VALID_COMPANY, shops: [SHOP_US, shopA, shopB] });
+    host.overrides['imports.preview'] = (input) =>
+      input.shopId == null
+        ? {
+            ok: false,
+            error: { code: 'imports.shopAmbiguous', params: { platform: 'shopify', shops: 'Maple CA, Kiwi NZ' } },
+          }
+        : { ok: true, value: AMAZON_PREVIEW };
+    render(<App />);
+    await screen.findByTestId('import-wizard');
+    chooseFile('Name,Email\n#1058,a@b.c\n', 'orders_export.csv');
+    await startPreview();
+    const dialog = await screen.findByRole('dialog', { name: zhCN.orders.import.chooseShop.title });
+    expect(screen.queryByTestId('import-preview')).toBeNull();
+    // only the platform's own shops are offered, never the Amazon one
+    expect(within(dialog).queryByTestId(`import-choose-shop-${SHOP_US.id}`)).toBeNull();
+    expect(within(dialog).getByTestId('import-choose-shop-11').closest('label')?.textContent).toContain('Maple CA');
+    expect((within(dialog).getByTestId('import-choose-shop-ok') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => fireEvent.click(within(dialog).getByTestId('import-choose-shop-12')));
+    await act(async () => fireEvent.click(within(dialog).getByTestId('import-choose-shop-ok')));
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(host.callsOf('imports.preview').map((c) => c.shopId)).toEqual([null, 12]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await screen.findByTestId('import-preview')).toBeTruthy();
+    expect((screen.getByTestId('import-shop') as HTMLSelectElement).value).toBe('12');
+  });
+
+  it('shows the coded error when the shop question is cancelled', async () => {
+    await openWizard((h) => {
+      h.overrides['imports.preview'] = () => ({
+        ok: false,
+        error: { code: 'imports.shopAmbiguous', params: { platform: 'amazon', shops: 'Amazon US 店, Amazon JP 店' } },
+      });
+    });
+    chooseFile();
+    await startPreview();
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('Amazon US 店, Amazon JP 店');
   });
 });

@@ -26,6 +26,7 @@ import {
   VALID_COMPANY,
   type FakeHost,
 } from './fake-host.ts';
+import { m } from '../../helpers/money.ts';
 import { stubViewport, type LayoutStub } from './layout-stub.ts';
 import { resetRenderer } from './reset-renderer.ts';
 import { untranslated } from './untranslated-text.ts';
@@ -51,6 +52,7 @@ const MAPPING: ColumnMapping = {
   buyerCountry: null,
   shopName: null,
   fulfilment: null,
+  orderTotal: null,
 };
 const PREVIEW: ImportPreview = {
   ...AMAZON_PREVIEW,
@@ -117,7 +119,7 @@ async function openInPseudo(hash: string): Promise<void> {
   resetAppStore();
   host = installFakeHost({ company: VALID_COMPANY, shops: [SHOP_US, SHOP_JP], orders: ORDERS, preview: PREVIEW });
   host.state.details[1] = detailFor(ORDERS[0]!, {
-    fees: [{ id: 1, type: 'commission', description: 'Commission', amount: 498, currency: 'USD' }],
+    fees: [{ id: 1, type: 'commission', description: 'Commission', amount: m(498), currency: 'USD' }],
     changes: [{ at: '2026-03-06T02:00:00Z', field: 'status', oldValue: 'paid', newValue: 'shipped', cause: 'import' }],
   });
   render(<App />);

@@ -388,6 +388,7 @@ describe('imports through dispatch', () => {
       buyerCountry: null,
       shopName: null,
       fulfilment: null,
+      orderTotal: null,
     } satisfies ColumnMapping;
     const erp = amazonOrder(1, {
       platform: 'erp',
@@ -427,6 +428,42 @@ describe('imports through dispatch', () => {
     expect(await ok<Shop[]>(dispatch, 'shops.list', {})).toEqual([
       expect.objectContaining({ platform: 'erp', name: '速卖通店', timeZone: 'Asia/Shanghai', currency: 'CNY' }),
     ]);
+  });
+
+  it('keeps working with a mapping saved by an earlier version (no orderTotal) and one sent without it', async () => {
+    const calls: ParseImportOptions[] = [];
+    const erp = amazonOrder(1, { platform: 'erp', orderNo: 'SO-9', platformStatus: '已发货', shopName: '店' });
+    const { ws, dispatch } = await setup(async (b, o) =>
+      fixed(parsedImport([erp], { source: 'generic' }), calls)(b, o),
+    );
+    const older = {
+      orderNo: '订单号',
+      orderedAt: '下单时间',
+      status: null,
+      sku: 'SKU',
+      itemName: null,
+      quantity: '数量',
+      unitPrice: '单价',
+      lineTotal: null,
+      currency: '币种',
+      shipping: null,
+      discount: null,
+      tax: null,
+      buyerCountry: null,
+      shopName: null,
+      fulfilment: null,
+    };
+    ws.uow.run('test.saveOldMapping', (tx) => {
+      tx.db
+        .prepare('INSERT INTO import_mappings (name, mapping, saved_at) VALUES (?, ?, ?)')
+        .run('旧模板', JSON.stringify(older), '2026-01-01T00:00:00Z');
+    });
+    const [saved] = await ok<SavedMapping[]>(dispatch, 'imports.mappings.list', {});
+    expect(saved?.mapping).toEqual({ ...older, orderTotal: null });
+    await ok(dispatch, 'imports.preview', { ...file(), source: 'generic', mappingName: '旧模板' });
+    expect(calls[0]!.mapping).toEqual({ ...older, orderTotal: null });
+    await ok(dispatch, 'imports.preview', { ...file(), source: 'generic', mapping: older });
+    expect(calls[1]!.mapping).toEqual({ ...older, orderTotal: null });
   });
 
   it('imports an ERP export into a chosen Amazon shop as Amazon orders, and refuses a file of another platform', async () => {
