@@ -48,9 +48,36 @@ if (want('types')) single('type check (tsc)', [bin('typescript', 'bin/tsc'), '-p
 if (want('cycles'))
   single('import cycles (src-main, src-renderer)', ['build/scripts/import-cycles.ts', 'src-main', 'src-renderer']);
 
+const faultTable = path.join(results, 'faults.jsonl'); // written by test/faults (test/helpers/fault-table.ts)
+
+/** The kill tests' table: fault, runs, failures (KUAJING_KILLS=1000 for the long mode). */
+function printFaultTable(): void {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(faultTable, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return;
+  }
+  const rows = new Map<string, { runs: number; failures: number }>();
+  for (const l of lines) {
+    const r = JSON.parse(l) as { fault: string; runs: number; failures: number };
+    const t = rows.get(r.fault) ?? { runs: 0, failures: 0 };
+    rows.set(r.fault, { runs: t.runs + r.runs, failures: t.failures + r.failures });
+  }
+  const out = [
+    '',
+    'kill tests (SIGKILL at random instants):',
+    `${'fault'.padEnd(12)}${'runs'.padStart(6)}${'failures'.padStart(10)}`,
+  ];
+  for (const [fault, r] of rows)
+    out.push(`${fault.padEnd(12)}${String(r.runs).padStart(6)}${String(r.failures).padStart(10)}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
 if (want('vitest')) {
   const out = path.join(results, 'vitest.json');
   fs.rmSync(out, { force: true });
+  fs.rmSync(faultTable, { force: true });
   const code = run('vitest (unit + integration)', [
     bin('vitest', 'vitest.mjs'),
     'run',
@@ -114,6 +141,7 @@ if (want('e2e')) {
   }
 }
 
+printFaultTable();
 if (failures.length) process.stderr.write(`\nfailed suites/checks: ${failures.join('; ')}\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

@@ -11,6 +11,7 @@ import { importsContract } from '../areas/imports/contract.ts';
 import { stockContract } from '../areas/stock/contract.ts';
 import { settlementContract } from '../areas/settlement/contract.ts';
 import { reportsContract } from '../areas/reports/contract.ts';
+import { dashboardContract } from '../areas/dashboard/contract.ts';
 import { customsContract } from '../areas/customs/contract.ts';
 import { syncContract } from '../areas/sync/contract.ts';
 import { maintenanceContract } from '../areas/maintenance/contract.ts';
@@ -25,6 +26,7 @@ export type * from '../areas/sync/contract.ts';
 export type * from '../areas/maintenance/contract.ts';
 export type * from '../areas/training/contract.ts';
 export type * from '../areas/reports/contract.ts';
+export type * from '../areas/dashboard/contract.ts';
 export { LANGUAGES } from '../areas/company/contract.ts';
 export { ORDER_SORTS } from '../areas/orders/contract.ts';
 export { MAX_IMPORT_BASE64 } from '../areas/imports/contract.ts';
@@ -76,6 +78,7 @@ export const contract = {
   ...syncContract,
   ...trainingContract,
   ...reportsContract,
+  ...dashboardContract,
 } as const;
 
 export type Contract = typeof contract;

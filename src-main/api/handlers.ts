@@ -12,14 +12,16 @@ import { createStockHandlers } from '../areas/stock/index.ts';
 import { createSettlementHandlers } from '../areas/settlement/index.ts';
 import { createCustomsHandlers } from '../areas/customs/index.ts';
 import { createSyncHandlers } from '../areas/sync/index.ts';
-import { createTrainingHandlers } from '../areas/training/index.ts';
+import { createTrainingHandlers, type WorkspaceSwitch } from '../areas/training/index.ts';
 import { openSandboxWorkspace } from './sandbox-opener.ts';
 import { createReportsHandlers } from '../areas/reports/index.ts';
+import { createDashboardHandlers } from '../areas/dashboard/index.ts';
 
 export type Handler<K extends CommandName> = (input: ParsedInput<K>) => CommandResult<K> | Promise<CommandResult<K>>;
 export type Handlers = { readonly [K in CommandName]: Handler<K> };
 
-export function createHandlers(ws: Workspace): Handlers {
+/** `switchWorkspace`: a host's switch between the company and a sandbox (api/workspace-switch.ts). */
+export function createHandlers(ws: Workspace, opts: { readonly switchWorkspace?: WorkspaceSwitch } = {}): Handlers {
   return {
     ...createMaintenanceHandlers(ws),
     ...createCompanyHandlers(ws),
@@ -29,7 +31,8 @@ export function createHandlers(ws: Workspace): Handlers {
     ...createSettlementHandlers(ws),
     ...createCustomsHandlers(ws),
     ...createSyncHandlers(ws),
-    ...createTrainingHandlers(ws, openSandboxWorkspace),
+    ...createTrainingHandlers(ws, openSandboxWorkspace, opts.switchWorkspace),
     ...createReportsHandlers(ws),
+    ...createDashboardHandlers(ws),
   };
 }

@@ -37,11 +37,12 @@ export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Workspa
   const file = path.join(dataDir, LEDGER_FILE);
   // An existing ledger in a folder we may not write is opened for a look: mutations get db.readOnly.
   const readOnly = opts.readOnly === true || (fs.existsSync(file) && !folderWritable(dataDir));
-  const { db } = await openLedger(file, {
+  const ledger = await openLedger(file, {
     now: clock,
     readOnly,
     ...(opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {}),
   });
+  const { db } = ledger;
   const uow = new UnitOfWork(db, clock);
   const events = new EventBus();
   const services = new Map<ServiceKey<unknown>, unknown>();
@@ -80,7 +81,7 @@ export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Workspa
       closed = true;
       stopBackgroundSync(ws);
       for (const fn of closeHooks.splice(0)) fn();
-      db.close();
+      ledger.close(); // and a read-only ledger's snapshot copy with it
     },
   };
   uow.onCommitted((command) => {

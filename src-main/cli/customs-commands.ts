@@ -6,6 +6,14 @@
  * pre-check, build, XSD-validate and (unless --dry-run) store + queue; writes every built
  * message to DIR as `<type>-<guid>.xml`; exit 1 when a message failed the XSD.
  * `kuajing customs status --data-dir D [--json]`: documents per status and type.
+ * `kuajing customs cancel --data-dir D --invt-no N --reason TEXT [--dry-run]`: withdraws a list (CEB605).
+ * `kuajing customs return --data-dir D --invt-no N --return-no R --date D --reason T --lines GNUM:QTY,…
+ * --logistics-no N --bill-no B --traf-mode M --traf-name T --voyage-no V [--country CC] [--dry-run]`: a
+ * return of an exported list's goods (CEB213). Both print what was queued; exit 1 on a domain error.
+ * `kuajing customs withdraw-per-sale-9810 --data-dir D [--dry-run]`: takes back the unsent per-sale 9810
+ * documents earlier versions built (customs.perSale9810.withdraw) and lists them.
+ * `kuajing customs entry --data-dir D --shipment BOOKING-NOTE --entry-id N [--lines GNUM:GSEQNO,…]`: records
+ * the 报关单 number and line numbers the broker got back for a head-haul shipment.
  * `kuajing import FILE --source waybills --data-dir D [--dry-run] [--json]`: a carrier's waybill
  * file → per-order shipping data (customs.shipping.import); exit 1 when a row is rejected or an
  * order number is unknown (nothing is saved then), except with --dry-run (the preview).
@@ -83,6 +91,10 @@ export async function customsCommand(args: readonly string[], io: CliIo): Promis
   if (sub === 'build') return buildCommand(rest, io);
   if (sub === 'status') return statusCommand(rest, io);
   if (sub === 'settings') return settingsCommand(rest, io);
+  if (sub === 'cancel') return cancelCommand(rest, io);
+  if (sub === 'return') return returnCommand(rest, io);
+  if (sub === 'withdraw-per-sale-9810') return withdrawPerSaleCommand(rest, io);
+  if (sub === 'entry') return entryCommand(rest, io);
   throw new UsageError(`unknown customs command ${sub ?? ''}`.trim());
 }
 
@@ -344,6 +356,172 @@ export async function setModeCommand(args: readonly string[], io: CliIo): Promis
       json
         ? JSON.stringify({ orders: ids.length, changed: r.changed, mode: values.mode })
         : `${ids.length} orders, ${r.changed} changed to ${String(values.mode)}`,
+    );
+    return 0;
+  });
+}
+
+interface WithdrawalSummary {
+  readonly type: string;
+  readonly key: string;
+  readonly invtNo: string;
+  readonly alreadyDeclared: boolean;
+  readonly queued: number;
+  readonly dryRun: boolean;
+  readonly validationErrors: ReadonlyArray<{ line: number; message: string }>;
+}
+
+function printWithdrawal(io: CliIo, json: boolean, r: WithdrawalSummary): number {
+  if (json) io.out(JSON.stringify(r));
+  else {
+    io.out(
+      `${r.type} ${r.key} (list ${r.invtNo}): ${r.alreadyDeclared ? 'already declared, nothing built' : `queued ${r.queued}`}${r.dryRun && !r.alreadyDeclared ? ' (nothing stored)' : ''}`,
+    );
+    for (const e of r.validationErrors) io.out(`  INVALID line ${e.line}: ${e.message}`);
+  }
+  return r.validationErrors.length === 0 ? 0 : 1;
+}
+
+/** `customs cancel --invt-no N --reason TEXT`: a list customs numbered is withdrawn with a CEB605 (issue 15). */
+async function cancelCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    'invt-no': { type: 'string' },
+    reason: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  });
+  if (!values['invt-no'] || !values.reason) throw new UsageError('customs cancel needs --invt-no and --reason');
+  const json = Boolean(values.json);
+  return withWorkspace(existingWorkspaceDir(values), async (ws) => {
+    const r = await callCommand<WithdrawalSummary>(ws, io, json, 'customs.lists.cancel', {
+      invtNo: values['invt-no'],
+      reason: values.reason,
+      dryRun: Boolean(values['dry-run']),
+    });
+    return r ? printWithdrawal(io, json, r) : 1;
+  });
+}
+
+/** `customs return …`: goods of an exported list come back (退运, CEB213 9661/1261 against its invtNo). */
+async function returnCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    'invt-no': { type: 'string' },
+    'return-no': { type: 'string' },
+    date: { type: 'string' },
+    reason: { type: 'string' },
+    lines: { type: 'string' },
+    'logistics-no': { type: 'string' },
+    'bill-no': { type: 'string' },
+    'traf-mode': { type: 'string' },
+    'traf-name': { type: 'string' },
+    'voyage-no': { type: 'string' },
+    country: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  });
+  const required = [
+    'invt-no',
+    'return-no',
+    'date',
+    'reason',
+    'lines',
+    'logistics-no',
+    'bill-no',
+    'traf-mode',
+    'traf-name',
+    'voyage-no',
+  ] as const;
+  const missing = required.filter((k) => !values[k]);
+  if (missing.length > 0) throw new UsageError(`customs return needs ${missing.map((k) => `--${k}`).join(', ')}`);
+  if (!DAY.test(values.date!)) throw new UsageError(`bad --date ${values.date} (YYYY-MM-DD)`);
+  const lines = values
+    .lines!.split(/[,\s]+/)
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(\d+):(\d+)$/.exec(part);
+      if (!m) throw new UsageError(`bad --lines ${part} (GNUM:QTY, e.g. 1:2)`);
+      return { gnum: Number(m[1]), qty: Number(m[2]) };
+    });
+  const json = Boolean(values.json);
+  return withWorkspace(existingWorkspaceDir(values), async (ws) => {
+    const r = await callCommand<WithdrawalSummary>(ws, io, json, 'customs.returns.apply', {
+      invtNo: values['invt-no'],
+      coElNo: values['return-no'],
+      returnDate: values.date,
+      reason: values.reason,
+      lines,
+      logisticsNo: values['logistics-no'],
+      billNo: values['bill-no'],
+      trafMode: values['traf-mode'],
+      trafName: values['traf-name'],
+      voyageNo: values['voyage-no'],
+      ...(values.country ? { country: values.country.toUpperCase() } : {}),
+      dryRun: Boolean(values['dry-run']),
+    });
+    return r ? printWithdrawal(io, json, r) : 1;
+  });
+}
+
+interface PerSaleReport {
+  readonly withdrawn: ReadonlyArray<{ type: string; businessKey: string; orderNo: string | null }>;
+  readonly alsoWithdrawn: ReadonlyArray<{ type: string; businessKey: string; orderNo: string | null }>;
+  readonly inFlight: ReadonlyArray<{ type: string; businessKey: string; orderNo: string | null }>;
+  readonly messages: number;
+  readonly sixItems: number;
+  readonly kept: number;
+  readonly dryRun: boolean;
+}
+
+/** `customs withdraw-per-sale-9810 [--dry-run]`: unsent per-sale 9810 documents are taken back, never sent (issue 15). */
+async function withdrawPerSaleCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { 'dry-run': { type: 'boolean' } });
+  const json = Boolean(values.json);
+  const dryRun = Boolean(values['dry-run']);
+  return withWorkspace(existingWorkspaceDir(values), async (ws) => {
+    const r = await callCommand<PerSaleReport>(ws, io, json, 'customs.perSale9810.withdraw', { dryRun });
+    if (!r) return 1;
+    if (json) io.out(JSON.stringify(r));
+    else {
+      io.out(
+        `${dryRun ? '(dry run) ' : ''}per-sale 9810: withdrawn ${r.withdrawn.length} documents in ${r.messages} messages, six-item records ${r.sixItems}; kept (already sent) ${r.kept}; being sent now ${r.inFlight.length}`,
+      );
+      for (const x of r.withdrawn) io.out(`  withdrawn ${x.type} ${x.businessKey} (order ${x.orderNo ?? ''})`);
+      for (const x of r.alsoWithdrawn)
+        io.out(`  also withdrawn, rebuilt by the next build: ${x.type} ${x.businessKey} (order ${x.orderNo ?? ''})`);
+      for (const x of r.inFlight) io.out(`  being sent, run again after the pass: ${x.type} ${x.businessKey}`);
+    }
+    return 0;
+  });
+}
+
+/** `customs entry --shipment BN --entry-id N [--lines 1:1,2:2]`: the broker's 报关单 number for a head-haul shipment (issue 15). */
+async function entryCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    shipment: { type: 'string' },
+    'entry-id': { type: 'string' },
+    lines: { type: 'string' },
+  });
+  if (!values.shipment || !values['entry-id']) throw new UsageError('customs entry needs --shipment and --entry-id');
+  const lines = values.lines
+    ?.split(/[,\s]+/)
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(\d+):(\d+)$/.exec(part);
+      if (!m) throw new UsageError(`bad --lines ${part} (SHIPMENT-LINE:DECLARATION-LINE, e.g. 1:1)`);
+      return { gnum: Number(m[1]), gseqno: Number(m[2]) };
+    });
+  const json = Boolean(values.json);
+  return withWorkspace(existingWorkspaceDir(values), async (ws) => {
+    const r = await callCommand<{ shipment: string; entryId: string; lines: unknown[]; unchanged: boolean }>(
+      ws,
+      io,
+      json,
+      'customs.headHaul.recordEntry',
+      { bookingNoteNo: values.shipment, entryId: values['entry-id'], ...(lines ? { lines } : {}) },
+    );
+    if (!r) return 1;
+    io.out(
+      json
+        ? JSON.stringify(r)
+        : `shipment ${r.shipment}: declaration ${r.entryId}, ${r.lines.length} lines${r.unchanged ? ' (unchanged)' : ''}`,
     );
     return 0;
   });

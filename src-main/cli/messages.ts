@@ -17,7 +17,18 @@ const zhCN: Catalog = {
   'backup.exists': '备份文件已存在：{out}',
   'validation.failed': '公司资料有误：',
   usage: '用法错误：{detail}',
+  'archive.exported': '已导出 {tables} 张表、{rows} 行到 {file}（摘要 {digest}）。',
+  'archive.imported': '已导入到 {dataDir}：{tables} 张表、{rows} 行，摘要核对一致（{digest}）。',
+  'archive.targetExists': '{file} 已经是一个账簿：请导入到一个新的空文件夹。',
+  'archive.notFound': '找不到导出文件：{file}',
+  'archive.notAnArchive': '{file} 不是跨境台账的导出文件（缺少 manifest.json）。',
+  'archive.unreadable': '导出文件 {file} 无法读取：{detail}',
+  'archive.schemaMismatch':
+    '导出文件 {file} 的数据结构版本是 {version}，本程序是 {supported}：请用相同版本的程序导入。',
+  'archive.brokenReferences': '导出文件 {file} 中有 {count} 处引用对不上，未导入任何内容。',
+  'archive.digestMismatch': '导出文件 {file} 的内容与其摘要不符（可能被改动过），未导入任何内容。',
   'serve.ready': '跨境台账网页版已启动，请在浏览器中打开：',
+  'serve.recovering': '台账文件已损坏，无法打开；网页版以恢复模式启动：打开后可从备份恢复。',
   'serve.stop': '按 Ctrl+C 停止。',
   'start.noElectron': '此电脑无法启动 Electron 桌面窗口，改用本机网页版。',
   'reports.rate.missing':
@@ -26,6 +37,15 @@ const zhCN: Catalog = {
   'period.closed':
     '{month} 已结账：不能再记入日期为 {date} 的变动。请先重新打开该月（kuajing period reopen --month {month} --reason …）。',
   'period.alreadyClosed': '{month} 已经结账。',
+  'imports.month': '{month}：新 {new}，更新 {updated}，无变化 {unchanged}',
+  'statuses.heldBack': '{month} 已结账：其中 {orders} 个订单保持原状态（重新打开该月后再保存一次即可改过来）。',
+  'imports.month.closed': '{month}（已结账）：未写入 {heldBack}，无变化 {unchanged}',
+  'imports.heldBack.new': '订单 {orderNo}（{date}）未写入：{month} 已结账（period.closed）。',
+  'imports.heldBack.updated': '订单 {orderNo}（{date}）的更新未写入：{month} 已结账（period.closed）。',
+  'imports.heldBack.preview':
+    '{count} 个订单的日期在已结账的月份，导入时不会写入，也不会改记到其他月份。需要补录时请先 kuajing period reopen --month … --reason … 再导入。',
+  'imports.heldBack.done':
+    '{count} 个订单的日期在已结账的月份，没有写入，已结账月份的数字不变。需要补录时请先 kuajing period reopen --month … --reason … 再导入此文件。',
   'training.notSandbox':
     '这是企业的正式账套，不能连接练习平台或使用练习用加签。请先新建练习账套（kuajing training new）。',
   'training.companyFolder': '文件夹 {dataDir} 里是企业的正式账套，不能在这里建练习账套。',
@@ -40,6 +60,12 @@ const zhCN: Catalog = {
     '结算文件的到账金额 {stated} {currency} 与各行合计 {sum} {currency} 不一致，文件可能不完整。',
   'stock.warehouseKindUnknown':
     '不知道这些新仓库的类型：{warehouses}。请在文件中加 warehouse_kind / warehouse_country 列，或先用 kuajing warehouses add --code C --name N --kind K --country CC 建好仓库。未导入任何内容。',
+  'import.file.tooLarge':
+    '文件太大，不能一次导入（{bytes} 字节，上限 {maxBytes}）。请按时间分段导出后分别导入。未导入任何内容。',
+  'import.file.tooManyRows': '文件超过 {maxRows} 行，一次导入容纳不下。请按时间分段导出后分别导入。未导入任何内容。',
+  'import.file.compressedTooMuch':
+    '这个 Excel 文件解压后过大（{part}：{bytes} 字节，上限 {maxBytes}），可能已损坏或被刻意构造，没有读取。请从平台重新导出，或分成几个文件。',
+  'import.file.changed': '预览之后文件有了变化（被修改或替换），没有导入。请重新预览后再确认。',
   'import.file.truncated':
     '文件不完整（在某一行或某个字符中间结束）：第 {lastGoodRow} 行及之前是完整的。请重新下载或导出文件。未导入任何内容。',
   'imports.rowsRejected':
@@ -50,6 +76,8 @@ const zhCN: Catalog = {
   'imports.shopAmbiguous': '{platform} 有多个店铺（{shops}），请用 --shop 指定这份文件属于哪个店铺。未导入任何内容。',
   'statuses.ambiguousShop': '多个店铺的订单都有状态“{word}”（店铺 {shops}），请用 --shop 指定。',
   'statuses.wordNotFound': '没有订单带有状态“{word}”；请用 --shop 指定要为哪个店铺保存。',
+  'customs.signer.required':
+    '报关设置为申报（appStatus 2），申报报文必须加签：请先设置加签方式（kuajing sync 的 signer 设置）；只想暂存请用 kuajing customs settings --set appStatus=1。',
 };
 const en: Catalog = {
   'db.alreadyOpen':
@@ -65,7 +93,20 @@ const en: Catalog = {
   'backup.exists': 'The backup file already exists: {out}',
   'validation.failed': 'The company profile has errors:',
   usage: 'Usage error: {detail}',
+  'archive.exported': 'Exported {tables} tables, {rows} rows to {file} (digest {digest}).',
+  'archive.imported': 'Imported into {dataDir}: {tables} tables, {rows} rows, digest checked ({digest}).',
+  'archive.targetExists': '{file} is already a ledger: import into a new, empty folder.',
+  'archive.notFound': 'Archive not found: {file}',
+  'archive.notAnArchive': '{file} is not a Kuajing Ledger export (no manifest.json).',
+  'archive.unreadable': 'The archive {file} cannot be read: {detail}',
+  'archive.schemaMismatch':
+    'The archive {file} has schema version {version}; this program has {supported}: import it with the same version.',
+  'archive.brokenReferences': 'The archive {file} has {count} references that do not match; nothing was imported.',
+  'archive.digestMismatch':
+    'The content of {file} does not match its digest (it may have been changed); nothing was imported.',
   'serve.ready': 'Kuajing Ledger web host is running. Open in your browser:',
+  'serve.recovering':
+    'The ledger file is damaged and cannot be opened; the web host runs in recovery: open it to restore from a backup.',
   'serve.stop': 'Press Ctrl+C to stop.',
   'start.noElectron': 'Electron cannot start on this computer; using the local web host instead.',
   'reports.rate.missing':
@@ -82,6 +123,16 @@ const en: Catalog = {
   'training.sandboxTarget':
     'The training sandbox “{sandbox}” syncs only to the local practice platform started for it, not to {target}.',
   'period.alreadyClosed': '{month} is already closed.',
+  'imports.month': '{month}: new {new}, updated {updated}, unchanged {unchanged}',
+  'statuses.heldBack':
+    '{month} is closed: {orders} of its orders keep their status (save the mapping again after reopening the month).',
+  'imports.month.closed': '{month} (closed): not written {heldBack}, unchanged {unchanged}',
+  'imports.heldBack.new': 'Order {orderNo} ({date}) not written: {month} is closed (period.closed).',
+  'imports.heldBack.updated': 'The update of order {orderNo} ({date}) not written: {month} is closed (period.closed).',
+  'imports.heldBack.preview':
+    '{count} orders are dated in a closed month: importing will not write them, nor move them to another month. To add them, kuajing period reopen --month … --reason … and import again.',
+  'imports.heldBack.done':
+    '{count} orders are dated in a closed month and were not written; the closed month’s figures are unchanged. To add them, kuajing period reopen --month … --reason … and import this file again.',
   'period.notClosed': '{month} is not closed, so it cannot be reopened.',
   'period.month.invalid': 'The month "{month}" is not valid; write it as 2026-03.',
   'rates.missing':
@@ -90,6 +141,14 @@ const en: Catalog = {
     'The file states a deposit of {stated} {currency} but its lines add up to {sum} {currency}; the file may be incomplete.',
   'stock.warehouseKindUnknown':
     'The kind of these new warehouses is not known: {warehouses}. Add warehouse_kind / warehouse_country columns to the file, or create them first with kuajing warehouses add --code C --name N --kind K --country CC. Nothing was imported.',
+  'import.file.tooLarge':
+    'The file is too large to import at once ({bytes} bytes, limit {maxBytes}). Export it in smaller date ranges and import each. Nothing was imported.',
+  'import.file.tooManyRows':
+    'The file has more than {maxRows} rows, more than one import can hold. Export it in smaller date ranges and import each. Nothing was imported.',
+  'import.file.compressedTooMuch':
+    'This Excel file expands too much when unpacked ({part}: {bytes} bytes, limit {maxBytes}); it may be damaged or crafted, and was not read. Export it again, or split it into several files.',
+  'import.file.changed':
+    'The file changed after the preview (edited or replaced), so it was not imported. Preview it again, then confirm.',
   'import.file.truncated':
     'The file is cut off (it ends inside a row or a character); rows up to {lastGoodRow} are complete. Download or export it again. Nothing was imported.',
   'imports.rowsRejected':
@@ -101,6 +160,8 @@ const en: Catalog = {
     '{platform} has several shops ({shops}); name the one this file belongs to with --shop. Nothing was imported.',
   'statuses.ambiguousShop': 'Orders of several shops carry the status "{word}" (shops {shops}); name one with --shop.',
   'statuses.wordNotFound': 'No order carries the status "{word}"; name the shop to save it for with --shop.',
+  'customs.signer.required':
+    'The customs settings declare (appStatus 2) and a declaration must be signed: set a signer in the sync settings first; to store drafts only, run kuajing customs settings --set appStatus=1.',
 };
 
 export function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'zh-CN' | 'en' {

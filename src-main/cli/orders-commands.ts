@@ -75,6 +75,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
       warnings: p.warnings,
       unknownStatuses: p.unknownStatuses,
     };
+    const periods = { months: p.months, heldBack: p.heldBack };
     // A dry run fails exactly where the import would: an incomplete mapping, rejected rows, a file with nothing valid.
     const refusal: { code: string; params: Record<string, string | number> } | null =
       p.unmappedRequired.length > 0
@@ -86,7 +87,13 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
             : null;
     if (refusal !== null || dryRun) {
       await callCommand(ws, io, json, 'imports.discard', { previewId: p.previewId });
-      const out = { ...base, ...p.counts, written: false, ...(refusal ? { ok: false, error: refusal } : {}) };
+      const out = {
+        ...base,
+        ...p.counts,
+        ...periods,
+        written: false,
+        ...(refusal ? { ok: false, error: refusal } : {}),
+      };
       print(io, json, out, () => summaryText(out, dryRun));
       if (refusal !== null) io.err(`error ${refusal.code}: ${message(refusal.code, refusal.params)}`);
       return refusal === null ? 0 : 1;
@@ -97,7 +104,15 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     });
     if (!confirmed) return 1;
     const s = confirmed;
-    const out = { ...base, new: s.new, updated: s.updated, unchanged: s.unchanged, written: true };
+    const out = {
+      ...base,
+      new: s.new,
+      updated: s.updated,
+      unchanged: s.unchanged,
+      months: s.months,
+      heldBack: s.heldBack,
+      written: true,
+    };
     print(io, json, out, () => summaryText(out, false));
     return 0;
   });
@@ -211,14 +226,12 @@ function print(io: CliIo, json: boolean, value: unknown, text: () => string): vo
   io.out(json ? JSON.stringify(value) : text());
 }
 
-interface SummaryOut {
+/** What the CLI prints of a preview (dry run) or a confirm: the confirm's counts, with each rejection's order and value. */
+interface SummaryOut extends Pick<
+  ImportSummary,
+  'encoding' | 'orders' | 'lines' | 'new' | 'updated' | 'unchanged' | 'months' | 'heldBack'
+> {
   readonly source: string;
-  readonly encoding: string;
-  readonly orders: number;
-  readonly lines: number;
-  readonly new: number;
-  readonly updated: number;
-  readonly unchanged: number;
   readonly rejected: readonly {
     orderNo: string | null;
     row: number;
@@ -250,6 +263,17 @@ function summaryText(s: SummaryOut, dryRun: boolean): string {
       ? [
           `  unknown status words (kept as status unknown; map them with kuajing statuses map): ${unknown.map(([w, n]) => `${w} ×${n}`).join(', ')}`,
         ]
+      : []),
+    // where the orders went, by month; those a closed month held back (issue 17 point 1g)
+    ...s.months.map(
+      (m) =>
+        `  ${message(m.closed ? 'imports.month.closed' : 'imports.month', { month: m.month, new: m.new, updated: m.updated, unchanged: m.unchanged, heldBack: m.heldBack })}`,
+    ),
+    ...s.heldBack.map(
+      (h) => `  ${message(`imports.heldBack.${h.change}`, { orderNo: h.orderNo, date: h.date, month: h.month })}`,
+    ),
+    ...(s.heldBack.length > 0
+      ? [`  ${message(dryRun ? 'imports.heldBack.preview' : 'imports.heldBack.done', { count: s.heldBack.length })}`]
       : []),
   ].join('\n');
 }
@@ -346,7 +370,12 @@ export async function statusesCommand(args: readonly string[], io: CliIo): Promi
       status: values.as,
     });
     if (!r) return 1;
-    print(io, json, r, () => `shop ${r.shopId}: ${r.word} → ${r.status}; ${r.reclassified} orders re-classified`);
+    print(io, json, r, () =>
+      [
+        `shop ${r.shopId}: ${r.word} → ${r.status}; ${r.reclassified} orders re-classified`,
+        ...r.heldBack.map((h) => `  ${message('statuses.heldBack', { month: h.month, orders: h.orders })}`),
+      ].join('\n'),
+    );
     return 0;
   });
 }

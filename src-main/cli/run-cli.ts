@@ -17,11 +17,14 @@ usage:
   kuajing doctor --data-dir D
   kuajing backup --data-dir D --out FILE
   kuajing restore FILE --data-dir D
+  kuajing archive export --data-dir D --out FILE.zip
+  kuajing archive import FILE.zip --data-dir NEW
   kuajing serve --data-dir D [--port P]
   kuajing start [--data-dir D] [--port P] [--web]
   kuajing import FILE --data-dir D [--source auto|amazon-orders|amazon-settlement|shopify|shopee|tiktok|generic] [--shop S] [--mapping NAME] [--accept-valid-rows] [--dry-run]
   kuajing import FILE --data-dir D --source stock-moves|fba-inventory|stock-count [--create-missing] [--warehouse CODE] [--accept-valid-rows] [--dry-run]
   kuajing import FILE --data-dir D --source skus [--dry-run]
+  kuajing import FILE --data-dir D --source warehouses|shops [--dry-run]
   kuajing import FILE --data-dir D --source amazon-settlement|shopify-payments|shopee-income|tiktok-settlement|pingpong|lianlian|payoneer|payout-csv [--currency C] [--dry-run]
   kuajing import FILE --data-dir D --source waybills [--accept-valid-rows] [--dry-run]
   kuajing settlement net --data-dir D --period SETTLEMENT-ID
@@ -41,6 +44,10 @@ usage:
   kuajing customs build --data-dir D [--orders ID,ID... | --order-nos NO,NO... [--shop S] | --shipment BOOKING-NOTE [--markup P]] [--mode M] [--corrections] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--dry-run] [--out DIR]
   kuajing customs status --data-dir D
   kuajing customs settings --data-dir D [--set KEY=VALUE]...
+  kuajing customs withdraw-per-sale-9810 --data-dir D [--dry-run]
+  kuajing customs entry --data-dir D --shipment BOOKING-NOTE --entry-id N [--lines GNUM:GSEQNO,...]
+  kuajing customs cancel --data-dir D --invt-no N --reason TEXT [--dry-run]
+  kuajing customs return --data-dir D --invt-no N --return-no R --date YYYY-MM-DD --reason TEXT --lines GNUM:QTY,... --logistics-no N --bill-no B --traf-mode M --traf-name T --voyage-no V [--country CC] [--dry-run]
   kuajing orders set-mode --data-dir D --mode 9610|9710|1210 --order-nos NO,NO... [--shop S]
   kuajing report tax-register|deemed-income-tax|export-summary|stock-valuation|netting --data-dir D --period 2026-Q1|2026-03|SETTLEMENT-ID --format pdf|xlsx|json --out FILE [--language zh-CN|zh-TW|en] [--prepared-by NAME] [--staff N] [--total-assets YUAN]
   kuajing training scenarios
@@ -75,6 +82,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await (await import('./workspace-commands.ts')).backup(rest, io);
       case 'restore':
         return await (await import('./workspace-commands.ts')).restore(rest, io);
+      case 'archive':
+        return await (await import('./workspace-commands.ts')).archive(rest, io);
       case 'serve':
         return await (await import('./workspace-commands.ts')).serve(rest, io, false);
       case 'start':
@@ -83,6 +92,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const stock = await import('./stock-commands.ts');
         if (hasSource(rest, stock.STOCK_SOURCES)) return await stock.stockImportCommand(rest, io);
         if (hasSource(rest, ['skus'])) return await stock.skuImportCommand(rest, io);
+        const catalog = await import('./catalog-import-commands.ts');
+        if (hasSource(rest, catalog.CATALOG_IMPORT_SOURCES)) return await catalog.warehouseImportCommand(rest, io);
         const settlement = await import('./settlement-commands.ts');
         if (hasSource(rest, settlement.PAYOUT_SOURCES)) return await settlement.payoutImportCommand(rest, io);
         const customs = await import('./customs-commands.ts');

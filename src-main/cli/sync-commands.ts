@@ -4,7 +4,8 @@
  * is spent (backoffs are waited out), then receipts; prints the counts. Exit 0 when nothing is
  * left queued and nothing failed, 1 otherwise.
  * `kuajing practice-platform --port P [--faults SPEC] [--seed N] [--step-ms MS] [--no-validate]
- * [--accept-drafts] [--data-dir D]` (--accept-drafts: take store-only appStatus 1 messages as declared, as before issue 15): starts the practice platform, prints `{"url":…}` as one JSON line, runs until
+ * [--accept-drafts] [--sandbox ID] [--data-dir D]` (--sandbox: answer `GET /handshake` with that training sandbox's id,
+ * as `kuajing training new --json` prints it, so the sandbox may sync to it; --accept-drafts: take store-only appStatus 1 messages as declared, as before issue 15): starts the practice platform, prints `{"url":…}` as one JSON line, runs until
  * SIGINT/SIGTERM; with --data-dir its state is read from and saved to D (keys, documents and
  * receipts survive a restart) with D/practice-platform-stats.json for a quick look.
  */
@@ -12,6 +13,7 @@ import path from 'node:path';
 import {
   loadPlatformState,
   parseFaultSpec,
+  passCounts,
   savePlatformState,
   startPlatformServer,
   syncOnce,
@@ -51,13 +53,7 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
       },
     });
     const out = {
-      sent: r.sent,
-      duplicates: r.duplicates,
-      rejected: r.rejected,
-      retried: r.retried,
-      failed: r.failed,
-      receipts: r.receipts,
-      duplicateReceipts: r.duplicateReceipts,
+      ...passCounts(r),
       remaining: r.remaining,
       errors: r.errors.slice(0, 20),
     };
@@ -83,7 +79,11 @@ export async function practicePlatformCommand(args: readonly string[], io: CliIo
     'step-ms': { type: 'string' },
     'no-validate': { type: 'boolean' },
     'accept-drafts': { type: 'boolean' },
+    sandbox: { type: 'string' },
   });
+  const sandboxId = values.sandbox;
+  if (sandboxId !== undefined && !/^[A-Za-z0-9-]{1,64}$/.test(sandboxId))
+    throw new UsageError('--sandbox is the sandbox id that `kuajing training new --json` prints');
   let faults;
   try {
     faults = parseFaultSpec(values.faults ?? '');
@@ -99,6 +99,7 @@ export async function practicePlatformCommand(args: readonly string[], io: CliIo
     stepMs: positiveInt(values['step-ms'], 'step-ms', 2000),
     validate: !values['no-validate'],
     acceptDrafts: Boolean(values['accept-drafts']),
+    ...(sandboxId ? { sandboxId } : {}),
     ...(state ? { state } : {}),
   });
   io.out(JSON.stringify({ url: server.url, port: server.port }));

@@ -64,7 +64,7 @@ export async function trainingCommand(args: readonly string[], io: CliIo): Promi
       io.out(
         json
           ? JSON.stringify({ ok: true, sandbox: marker, dataDir })
-          : `sandbox ${marker.name} (${marker.scenario}, seed ${marker.seed}) → ${dataDir}`,
+          : `sandbox ${marker.name} (${marker.scenario}, seed ${marker.seed}, id ${marker.id}) → ${dataDir}`,
       );
       return 0;
     }

@@ -7,12 +7,15 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../core/domain-error.ts';
-import { LEDGER_FILE, openWorkspace } from '../api/workspace.ts';
+import { LEDGER_FILE } from '../api/workspace.ts';
 import { createHandlers } from '../api/handlers.ts';
 import { createDispatch } from '../api/dispatch.ts';
+import { serveWorkspace } from '../api/recovery.ts';
 import {
   backupWorkspace,
   doctorReport,
+  exportArchive,
+  importArchive,
   replaceDamagedLedger,
   requestOnlineBackup,
   restoreInPlace,
@@ -126,24 +129,65 @@ export async function serve(args: readonly string[], io: CliIo, preferElectron: 
     if (electron) return launchElectron(electron, dataDir);
     io.err(message('start.noElectron'));
   }
-  const ws = await openWorkspace({ dataDir, host: 'web' });
+  // the company workspace stays open, a training sandbox is shown through the switch (issue 18);
+  // a damaged ledger still starts the host, in recovery: the first screen offers its backups (issue 16)
+  const served = await serveWorkspace(dataDir, 'web');
   try {
-    const dispatch = createDispatch(createHandlers(ws), ws.logIncident, ws.file, ws.readOnly);
     const token = randomBytes(24).toString('base64url');
     const host = await startWebHost({
-      dispatch,
-      events: ws.events,
+      dispatch: served.dispatch,
+      events: served.events,
       staticDir: RENDERER_DIR,
       token,
       port,
-      logIncident: ws.logIncident,
+      logIncident: (incident) => served.logIncident(incident),
     });
-    if (values.json) io.out(JSON.stringify({ url: host.url, port: host.port, token, dataDir }));
-    else io.out(`${message('serve.ready')}\n  ${host.url}\n${message('serve.stop')}`);
+    const recovering = served.recovering();
+    if (values.json) io.out(JSON.stringify({ url: host.url, port: host.port, token, dataDir, recovering }));
+    else
+      io.out(
+        `${recovering ? `${message('serve.recovering')}\n` : ''}${message('serve.ready')}\n  ${host.url}\n${message('serve.stop')}`,
+      );
     await io.untilStopped();
     await host.close();
     return 0;
   } finally {
-    ws.close();
+    served.close();
   }
+}
+
+/**
+ * `kuajing archive export --data-dir D --out FILE.zip`: everything as CSV and JSON in one zip;
+ * `kuajing archive import FILE.zip --data-dir NEW`: into a new workspace folder (refused where a
+ * ledger already is), digest checked (issue 16 point 4).
+ */
+export async function archive(args: readonly string[], io: CliIo): Promise<number> {
+  const [verb, ...rest] = args;
+  if (verb === 'export') {
+    const { values } = parse(rest, { out: { type: 'string' } });
+    const dataDir = existingWorkspaceDir(values);
+    const out = path.resolve(requireString(values, 'out'));
+    const m = await withWorkspace(dataDir, (ws) => exportArchive(ws.read, out, ws.clock()));
+    const rows = m.tables.reduce((n, t) => n + t.rows, 0);
+    io.out(
+      values.json
+        ? JSON.stringify({ ok: true, file: out, tables: m.tables.length, rows, digest: m.digest })
+        : message('archive.exported', { file: out, tables: m.tables.length, rows, digest: m.digest }),
+    );
+    return 0;
+  }
+  if (verb === 'import') {
+    const { values, positionals } = parse(rest, {}, true);
+    const file = positionals[0];
+    if (!file) throw new UsageError('archive import needs the archive FILE');
+    const dataDir = path.resolve(requireString(values, 'data-dir'));
+    const done = await importArchive(path.resolve(file), path.join(dataDir, LEDGER_FILE), new Date());
+    io.out(
+      values.json
+        ? JSON.stringify({ ok: true, dataDir, ...done })
+        : message('archive.imported', { dataDir, tables: done.tables, rows: done.rows, digest: done.digest }),
+    );
+    return 0;
+  }
+  throw new UsageError('archive export|import');
 }

@@ -57,7 +57,18 @@ export function loadMigrations(dir: string = defaultMigrationsDir()): Migration[
 
 export async function migrate(
   db: Database.Database,
-  opts: { file: string; backupDir: string; migrationsDir?: string; now: () => Date },
+  opts: {
+    file: string;
+    backupDir: string;
+    migrationsDir?: string;
+    now: () => Date;
+    /**
+     * Runs inside the migrations' own transaction, after the last one (the audit trail records
+     * what they wrote): a crash leaves both done or neither — found by the kill tests, where a
+     * kill between two transactions left migrated rows the trail never recorded.
+     */
+    thenInTransaction?: (from: number, to: number) => void;
+  },
 ): Promise<MigrationReport> {
   const migrations = loadMigrations(opts.migrationsDir);
   const latest = migrations.length;
@@ -77,7 +88,7 @@ export async function migrate(
     await writeVerifiedBackup(db, backupFile);
     rotateApart(path.dirname(backupFile));
   }
-  runPending(db, migrations.slice(from));
+  runPending(db, migrations.slice(from), () => opts.thenInTransaction?.(from, latest));
   return { from, to: latest, backupFile };
 }
 
@@ -85,7 +96,7 @@ export async function migrate(
  * All pending migrations in one transaction; when one of them is marked FOREIGN_KEYS_OFF the
  * whole batch runs with foreign keys off and any `foreign_key_check` row rolls it back.
  */
-function runPending(db: Database.Database, pending: readonly Migration[]): void {
+function runPending(db: Database.Database, pending: readonly Migration[], then: () => void): void {
   const keysOff = pending.some((m) => m.foreignKeysOff);
   const run = db.transaction(() => {
     for (const m of pending) {
@@ -101,6 +112,7 @@ function runPending(db: Database.Database, pending: readonly Migration[]): void 
         );
       }
     }
+    then();
   });
   if (!keysOff) return run();
   db.pragma('foreign_keys = OFF');

@@ -29,6 +29,8 @@ export interface OpenedLedger {
   readonly db: Db;
   readonly file: string;
   readonly migration: MigrationReport;
+  /** Closes the handle; a read-only ledger's private snapshot copy (openLedgerReadOnly) is deleted with it. */
+  readonly close: () => void;
 }
 
 export async function openLedger(file: string, opts: OpenLedgerOptions = {}): Promise<OpenedLedger> {
@@ -58,19 +60,18 @@ export async function openLedger(file: string, opts: OpenLedgerOptions = {}): Pr
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok')
       throw new DomainError('db.corrupt', { file, detail: String(check), newestBackup: newestGoodBackup(file) ?? '' });
+    const now = opts.now ?? (() => new Date());
     const migration = await migrate(db, {
       file,
       backupDir: opts.backupDir ?? path.join(path.dirname(file), 'backups'),
       ...(opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {}),
-      now: opts.now ?? (() => new Date()),
+      now,
+      // rows a migration wrote (or a ledger older than the audit trail) enter the trail as one
+      // entry, in the migrations' own transaction
+      thenInTransaction: (from, to) => reconcileAudit(db, `db.migrate ${from}→${to}`, now().toISOString()),
     });
-    // rows a migration wrote (or a ledger older than the audit trail) enter the trail as one entry
-    if (migration.from !== migration.to) {
-      const at = (opts.now ?? (() => new Date()))().toISOString();
-      db.transaction(() => reconcileAudit(db, `db.migrate ${migration.from}→${migration.to}`, at))();
-    }
     installAuditTriggers(db);
-    return { db, file, migration };
+    return { db, file, migration, close: () => db.close() };
   } catch (e) {
     db.close();
     throw translateSqliteError(e, file);
@@ -157,8 +158,9 @@ export function checkLedgerCopy(file: string): string {
 
 /**
  * A ledger opened for reading only. SQLite cannot read a WAL file in a folder it may not write
- * (it needs the -shm index), so such a file is read from a private snapshot copy; either way
- * nothing is ever written back. Mutating commands are refused before any work (`db.readOnly`).
+ * (it needs the -shm index), and cannot read one another process holds locked (the app is open),
+ * so such a file is read from a private snapshot copy in a temp folder, deleted by `close()`;
+ * either way nothing is ever written back. Mutating commands are refused before any work (`db.readOnly`).
  */
 export function openLedgerReadOnly(file: string): OpenedLedger {
   if (!fs.existsSync(file)) throw new DomainError('db.cannotOpen', { file });
@@ -173,19 +175,28 @@ export function openLedgerReadOnly(file: string): OpenedLedger {
     return db;
   };
   let db: Db;
+  let snapshotDir: string | null = null;
+  const removeSnapshot = () => {
+    if (snapshotDir !== null) fs.rmSync(snapshotDir, { recursive: true, force: true });
+  };
   try {
     db = open(file);
   } catch {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-readonly-'));
-    const copy = path.join(dir, path.basename(file));
-    fs.copyFileSync(file, copy);
-    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    snapshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-readonly-'));
+    const copy = path.join(snapshotDir, path.basename(file));
     try {
+      fs.copyFileSync(file, copy);
+      if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
       db = open(copy);
     } catch (e) {
+      removeSnapshot();
       throw translateSqliteError(e, file);
     }
   }
   const version = Number(db.pragma('user_version', { simple: true }));
-  return { db, file, migration: { from: version, to: version, backupFile: null } };
+  const close = () => {
+    db.close();
+    removeSnapshot();
+  };
+  return { db, file, migration: { from: version, to: version, backupFile: null }, close };
 }

@@ -9,7 +9,7 @@
  * extra rows that leave most columns blank: their promotion discounts are added to the order.
  */
 import type { Currency, Minor } from '../core/money/index.ts';
-import type { ImportedOrder } from '../core/orders/order.ts';
+import type { ImportedLine, ImportedOrder } from '../core/orders/order.ts';
 import { amazonMarketplace, amazonTaxOnTop } from './amazon-marketplaces.ts';
 import { currencyFromText } from './currency-from-text.ts';
 import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
@@ -32,6 +32,19 @@ export function isAmazonOrderReport(keys: readonly string[]): boolean {
   );
 }
 
+/** The currency, per-item amount and ship-country columns All Orders and the Order Report share. */
+export const AMAZON_ITEM_AMOUNTS = {
+  currency: ['currency'],
+  itemTax: ['item-tax'],
+  shippingPrice: ['shipping-price'],
+  shippingTax: ['shipping-tax'],
+  giftWrapPrice: ['gift-wrap-price'],
+  giftWrapTax: ['gift-wrap-tax'],
+  itemPromotion: ['item-promotion-discount'],
+  shipPromotion: ['ship-promotion-discount'],
+  shipCountry: ['ship-country'],
+};
+
 const REQUIRED = {
   orderNo: ['order-id'],
   purchaseDate: ['purchase-date'],
@@ -42,19 +55,17 @@ const REQUIRED = {
 const OPTIONAL = {
   status: ['order-status'],
   productName: ['product-name', 'item-name'],
-  currency: ['currency'],
-  itemTax: ['item-tax'],
-  shippingPrice: ['shipping-price'],
-  shippingTax: ['shipping-tax'],
-  giftWrapPrice: ['gift-wrap-price'],
-  giftWrapTax: ['gift-wrap-tax'],
-  itemPromotion: ['item-promotion-discount'],
-  shipPromotion: ['ship-promotion-discount'],
-  shipCountry: ['ship-country'],
+  ...AMAZON_ITEM_AMOUNTS,
   salesChannel: ['sales-channel'],
 };
 
-interface ReportRow {
+/** The item cells of an Amazon order row (All Orders or Order Report) as a goods line takes them. */
+export type AmazonItemAmounts = Pick<
+  ImportedLine,
+  'sku' | 'itemName' | 'quantity' | 'discount' | 'taxOnTop' | 'shipping' | 'giftWrap'
+>;
+
+interface ReportRow extends AmazonItemAmounts {
   /** False for a continuation row (blank SKU and quantity): it only adds promotion discounts. */
   readonly item: boolean;
   readonly orderedAt: string | null;
@@ -62,14 +73,7 @@ interface ReportRow {
   readonly salesChannel: string | null;
   readonly country: string | null;
   readonly currency: Currency | null;
-  readonly sku: string;
-  readonly itemName: string;
-  readonly quantity: number;
   readonly lineTotal: Minor;
-  readonly discount: Minor;
-  readonly taxOnTop: Minor;
-  readonly shipping: Minor;
-  readonly giftWrap: Minor;
 }
 
 export function parseAmazonOrderReport(table: Table, options: FormatOptions): FormatResult {

@@ -4,7 +4,10 @@
  * shipping-price and gift-wrap-price stay on the line. item-tax, shipping-tax and gift-wrap-tax
  * are `taxOnTop` only where Amazon adds tax on top (amazon.com, amazon.ca; Non-Amazon by USD/CAD):
  * in VAT markets (UK, EU, JP…) item-price already includes the VAT and item-tax is its share, so
- * it is not on top and is not stored. Pending and multi-channel (Non-Amazon) rows often have no
+ * it is not on top — it is stored as the line's `includedTax` (shipping-tax + gift-wrap-tax as
+ * `includedShippingTax`) so the customs declaration can leave out the VAT the marketplace collects,
+ * and ship-promotion-discount (part of the line's discount) also as `shippingDiscount`, which lowers
+ * the freight rather than the goods (issue 15). Pending and multi-channel (Non-Amazon) rows often have no
  * currency and no prices: the order is kept with its amounts unknown (line totals null, never 0),
  * its currency from the marketplace where there is one, else none; `merchant-order-id` of a
  * Non-Amazon row names the order in its own channel. Quantity 0 is allowed (cancelled items).
@@ -19,7 +22,12 @@ import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
 import { lineKeys } from './line-keys.ts';
-import { isAmazonOrderReport, parseAmazonOrderReport } from './amazon-order-report.ts';
+import {
+  AMAZON_ITEM_AMOUNTS,
+  type AmazonItemAmounts,
+  isAmazonOrderReport,
+  parseAmazonOrderReport,
+} from './amazon-order-report.ts';
 import { detectDayFirst } from './parse-dates.ts';
 import type { Table } from './read-table.ts';
 import { sumMinor } from './sum-minor.ts';
@@ -37,19 +45,14 @@ const OPTIONAL = {
   salesChannel: ['sales-channel'],
   productName: ['product-name'],
   itemStatus: ['item-status'],
-  currency: ['currency'],
-  itemTax: ['item-tax'],
-  shippingPrice: ['shipping-price'],
-  shippingTax: ['shipping-tax'],
-  giftWrapPrice: ['gift-wrap-price'],
-  giftWrapTax: ['gift-wrap-tax'],
-  itemPromotion: ['item-promotion-discount'],
-  shipPromotion: ['ship-promotion-discount'],
-  shipCountry: ['ship-country'],
+  ...AMAZON_ITEM_AMOUNTS,
   merchantOrderId: ['merchant-order-id'],
 };
 
-interface AmazonRow {
+interface AmazonRow extends AmazonItemAmounts {
+  readonly includedTax: Minor;
+  readonly includedShippingTax: Minor;
+  readonly shippingDiscount: Minor;
   readonly orderedAt: string;
   readonly status: string;
   readonly salesChannel: string | null;
@@ -57,14 +60,7 @@ interface AmazonRow {
   readonly country: string | null;
   readonly currency: Currency | null;
   readonly merchantOrderId: string | null;
-  readonly sku: string;
-  readonly itemName: string;
-  readonly quantity: number;
   readonly lineTotal: Minor | null;
-  readonly discount: Minor;
-  readonly taxOnTop: Minor;
-  readonly shipping: Minor;
-  readonly giftWrap: Minor;
   readonly cancelled: boolean;
 }
 
@@ -115,24 +111,48 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
     };
     // no price stated (Pending, multi-channel rows): the line's amounts are unknown, not 0
     if (currency === null || f.text(cols.itemPrice) === '') {
-      return { ...common, currency, lineTotal: null, discount: ZERO, taxOnTop: ZERO, shipping: ZERO, giftWrap: ZERO };
+      return {
+        ...common,
+        currency,
+        lineTotal: null,
+        discount: ZERO,
+        taxOnTop: ZERO,
+        shipping: ZERO,
+        giftWrap: ZERO,
+        includedTax: ZERO,
+        includedShippingTax: ZERO,
+        shippingDiscount: ZERO,
+      };
     }
     const taxes = [
       f.amount(cols.itemTax, currency),
       f.amount(cols.shippingTax, currency),
       f.amount(cols.giftWrapTax, currency),
     ];
+    const onTop = amazonTaxOnTop(salesChannel ?? '', currency);
+    const shipPromotion = f.magnitude(cols.shipPromotion, currency);
     return {
       ...common,
       currency,
       lineTotal: f.amount(cols.itemPrice, currency),
-      discount: sumMinor(
-        [f.magnitude(cols.itemPromotion, currency), f.magnitude(cols.shipPromotion, currency)],
-        currency,
-      ),
-      taxOnTop: amazonTaxOnTop(salesChannel ?? '', currency) ? sumMinor(taxes, currency) : ZERO,
+      discount: sumMinor([f.magnitude(cols.itemPromotion, currency), shipPromotion], currency),
+      taxOnTop: onTop ? sumMinor(taxes, currency) : ZERO,
       shipping: f.amount(cols.shippingPrice, currency),
       giftWrap: f.amount(cols.giftWrapPrice, currency),
+      // the transaction price for customs (issue 15): VAT the marketplace collects inside the prices, and
+      // the shipping promotion (it lowers the freight, not the goods); item-tax is absolute (refund rows are negative)
+      includedTax: onTop ? ZERO : (Math.abs(taxes[0]!) as Minor),
+      // (a shipping promotion that pays the whole shipping leaves no shipping VAT collected from the buyer)
+      includedShippingTax: onTop
+        ? ZERO
+        : (Math.max(
+            0,
+            Math.min(
+              Math.abs(sumMinor([taxes[1]!, taxes[2]!], currency)),
+              f.amount(cols.shippingPrice, currency) + f.amount(cols.giftWrapPrice, currency) - shipPromotion,
+            ),
+          ) as Minor),
+      shippingDiscount: shipPromotion,
     };
   };
 
@@ -170,6 +190,10 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
         shipping: v.shipping,
         giftWrap: v.giftWrap,
         cancelled: v.cancelled,
+        // stated only where the file has them (VAT markets, shipping promotions)
+        ...(v.includedTax ? { includedTax: v.includedTax } : {}),
+        ...(v.includedShippingTax ? { includedShippingTax: v.includedShippingTax } : {}),
+        ...(v.shippingDiscount ? { shippingDiscount: v.shippingDiscount } : {}),
       })),
       fees: [],
       sourceRows: rows.map((r) => r.row),

@@ -10,7 +10,7 @@ import type { ImportedLine, RowError } from '../core/orders/order.ts';
 import { countryToIso2 } from './country-codes.ts';
 import { currencyFromText } from './currency-from-text.ts';
 import { parseDateTime } from './parse-dates.ts';
-import type { Table } from './read-table.ts';
+import { checkRowsAccounted, type Table } from './read-table.ts';
 
 /** A column of the table: where it is and its header as the file writes it. */
 export interface Column {
@@ -34,6 +34,38 @@ export class RowFailure extends Error {
     super(rowError.code);
     this.rowError = rowError;
   }
+}
+
+/** A table's rows as read: good rows in file order, coded rejected rows, and how many data rows the file has. */
+export interface TableRows<R> {
+  readonly rows: R[];
+  readonly rejected: RowError[];
+  readonly rowCount: number;
+}
+
+/**
+ * Runs `readRow` over every data row of a `readTable` table: a row with a read error
+ * (`import.row.columnCount`, `unterminatedQuote`, `fieldTooLong`) or whose `readRow` throws a
+ * RowFailure is rejected with its RowError; every row is accounted for (`checkRowsAccounted`).
+ */
+export function readTableRows<R>(table: Table, readRow: (cells: readonly string[], row: number) => R): TableRows<R> {
+  const rows: R[] = [];
+  const rejected: RowError[] = [];
+  for (let i = 0; i < table.rows.length; i++) {
+    const readError = table.rowErrors[i] ?? null;
+    if (readError !== null) {
+      rejected.push(readError);
+      continue;
+    }
+    try {
+      rows.push(readRow(table.rows[i] ?? [], table.rowNumbers[i] ?? 0));
+    } catch (e) {
+      if (e instanceof RowFailure) rejected.push(e.rowError);
+      else throw e;
+    }
+  }
+  checkRowsAccounted(table.rows.length, rows.length, rejected.length);
+  return { rows, rejected, rowCount: table.rows.length };
 }
 
 export const ZERO = minor(0);

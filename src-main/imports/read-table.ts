@@ -1,5 +1,6 @@
 /**
- * Bytes → a table of text cells. XLSX (ZIP magic) is read from its first sheet with exceljs;
+ * Bytes → a table of text cells. XLSX (ZIP magic) is streamed from its first sheet with exceljs
+ * (xlsx-stream.ts; limits in READ_LIMITS); CSV/TSV are read row by row;
  * text is decoded by BOM (UTF-8, UTF-16LE/BE), else strict UTF-8, else GB18030 (GBK's superset),
  * and split with papaparse on the delimiter counted on the header line (tab, comma, semicolon).
  * File-level problems throw `import.file.*`; a bad row (wrong column count, a field over 10,000
@@ -11,12 +12,13 @@
  * last line stops short of the header's width without a line end, throws `import.file.truncated`
  * {lastGoodRow} (the last complete record), not `import.file.binary` or a rejected row.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { DomainError } from '../core/domain-error.ts';
 import type { RowError } from '../core/orders/order.ts';
 import { normaliseHeader } from './normalise-header.ts';
-import { checkZipExpansion } from './zip-expansion.ts';
+import { type XlsxLimits, xlsxRows } from './xlsx-stream.ts';
+import { checkZipExpansion, MAX_PART_BYTES, MAX_SHEET_BYTES, MAX_TOTAL_BYTES } from './zip-expansion.ts';
 
 export interface Table {
   /** 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030' or 'xlsx'. */
@@ -45,25 +47,39 @@ export function checkRowsAccounted(read: number, imported: number, rejected: num
 }
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
+/**
+ * What one file may hold (issue 16, point 1): rows (header included) — `import.file.tooManyRows`
+ * {maxRows}; for XLSX the inflated size of one part and of all parts — `import.file.compressedTooMuch`
+ * — and the XML size of one cell — `import.file.tooLarge` {part, bytes, maxBytes}.
+ */
+export interface ReadLimits extends XlsxLimits {}
+export const READ_LIMITS: ReadLimits = {
+  maxRows: 2_000_000,
+  maxSheetBytes: MAX_SHEET_BYTES,
+  maxPartBytes: MAX_PART_BYTES,
+  maxTotalBytes: MAX_TOTAL_BYTES,
+  maxCellBytes: 1024 * 1024,
+};
+
 interface RawRecord {
   readonly row: number;
   readonly cells: string[];
   readonly unterminatedQuote: boolean;
 }
 
-export async function readTable(bytes: Uint8Array): Promise<Table> {
+export async function readTable(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<Table> {
   if (bytes.length > MAX_FILE_BYTES)
     throw new DomainError('import.file.tooLarge', { bytes: bytes.length, maxBytes: MAX_FILE_BYTES });
   if (bytes.length === 0) throw new DomainError('import.file.empty');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     checkZipExpansion(bytes); // a zip bomb or a giant shared string is refused before it is inflated
-    return buildTable(await readXlsx(bytes), 'xlsx', null, false);
+    return buildTable(await readXlsx(bytes, limits), 'xlsx', null, false);
   }
   const { text, encoding } = decode(bytes);
   if (text.trim() === '') throw new DomainError('import.file.empty');
   if (looksBinary(text)) throw new DomainError('import.file.binary');
   const delimiter = detectDelimiter(text);
-  const records = parseDelimited(text, delimiter);
+  const records = parseDelimited(text, delimiter, limits.maxRows);
   if (!/[\r\n]$/.test(text)) checkLastLine(records);
   return buildTable(records, encoding, delimiter, true);
 }
@@ -209,22 +225,50 @@ function isAmazonFlatHeader(text: string): boolean {
   );
 }
 
-function parseDelimited(text: string, delimiter: string): RawRecord[] {
+function parseDelimited(text: string, delimiter: string, maxRows = READ_LIMITS.maxRows): RawRecord[] {
   // Amazon's flat files are TSV without quoting. With no field opening with `"`, quoting cannot
   // apply and a plain split is the same reading, only faster.
-  if (delimiter === '\t' && (isAmazonFlatHeader(text) || !/(?:^|\t)"/m.test(text))) return splitPlain(text);
-  const result = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', skipEmptyLines: false });
-  const unterminated = new Set(result.errors.filter((e) => e.code === 'MissingQuotes').map((e) => e.row));
-  const quoted = result.data.map((cells, i) => ({ row: i + 1, cells, unterminatedQuote: unterminated.has(i) }));
-  if (delimiter !== '\t' || result.errors.every((e) => e.type !== 'Quotes')) return quoted;
+  if (delimiter === '\t' && (isAmazonFlatHeader(text) || !/(?:^|\t)"/m.test(text))) return splitPlain(text, maxRows);
+  // read row by row (papaparse's step mode): past the row limit the reading stops
+  const quoted: RawRecord[] = [];
+  let quoteErrors = false;
+  let tooMany = false;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    quoteChar: '"',
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      if (quoted.length >= maxRows) {
+        tooMany = true;
+        parser.abort();
+        return;
+      }
+      if (result.errors.some((e) => e.type === 'Quotes')) quoteErrors = true;
+      const unterminatedQuote = result.errors.some((e) => e.code === 'MissingQuotes');
+      quoted.push({ row: quoted.length + 1, cells: result.data, unterminatedQuote });
+    },
+  });
+  if (tooMany) throw new DomainError('import.file.tooManyRows', { maxRows });
+  if (delimiter !== '\t' || !quoteErrors) return quoted;
   // A product name starting with `"` in an unquoted TSV must not swallow the rows after it:
   // keep whichever reading has fewer rows of the wrong width.
-  const plain = splitPlain(text);
+  const plain = splitPlain(text, maxRows);
   return badWidthCount(plain) < badWidthCount(quoted) ? plain : quoted;
 }
 
-function splitPlain(text: string): RawRecord[] {
-  return text.split(/\r\n|\n|\r/).map((line, i) => ({ row: i + 1, cells: line.split('\t'), unterminatedQuote: false }));
+/** Lines split on tabs, one at a time (no array of every line first); past the row limit the reading stops. */
+function splitPlain(text: string, maxRows = READ_LIMITS.maxRows): RawRecord[] {
+  const records: RawRecord[] = [];
+  const lineEnd = /\r\n|\n|\r/g;
+  let from = 0;
+  for (;;) {
+    if (records.length >= maxRows) throw new DomainError('import.file.tooManyRows', { maxRows });
+    const m = lineEnd.exec(text);
+    const line = text.slice(from, m === null ? text.length : m.index);
+    records.push({ row: records.length + 1, cells: line.split('\t'), unterminatedQuote: false });
+    if (m === null) return records;
+    from = m.index + m[0].length;
+  }
 }
 
 function badWidthCount(records: readonly RawRecord[]): number {
@@ -293,25 +337,31 @@ function buildTable(
   return { encoding, delimiter, headers, keys, rows, rowNumbers, rowErrors };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<RawRecord[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('import.file.binary'); // a ZIP that is not a workbook
-  }
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) throw new DomainError('import.file.binary');
+/**
+ * The first sheet streamed row by row (xlsx-stream.ts): only each row's text is kept, short
+ * strings shared between rows (a status word, a currency, a number) held once.
+ */
+async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<RawRecord[]> {
   const records: RawRecord[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    records.push({ row: rowNumber, cells, unterminatedQuote: false });
-  });
+  const intern = interner();
+  for await (const { row, values } of xlsxRows(bytes, limits)) {
+    const cells = new Array<string>(values.length);
+    for (let i = 0; i < values.length; i++) cells[i] = intern(cellText(values[i] ?? null));
+    records.push({ row, cells, unterminatedQuote: false });
+  }
   return records;
+}
+
+/** Returns one instance per distinct short string (up to 100,000 of them). */
+function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    if (s.length > 24) return s;
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    if (seen.size < 100_000) seen.set(s, s);
+    return s;
+  };
 }
 
 /**

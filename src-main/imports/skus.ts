@@ -8,23 +8,18 @@
  * whole grams exactly. Each row becomes a SkuInput; the core's validateSku judges it (its field
  * codes come back as the row's rejection). A SKU listed twice rejects the later row.
  */
-import type { RowError } from '../core/orders/order.ts';
 import type { SkuInput } from '../core/stock/sku.ts';
 import { UNIT_CODES } from '../core/stock/sku.ts';
-import { type Column, FieldReader, RowFailure } from './field-reader.ts';
+import { type Column, FieldReader, readTableRows, type TableRows } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
-import { checkRowsAccounted, readTable } from './read-table.ts';
+import { readTable } from './read-table.ts';
 
 export interface SkuFileRow {
   readonly row: number;
   readonly sku: SkuInput;
 }
 
-export interface SkuFileParse {
-  readonly rows: SkuFileRow[];
-  readonly rejected: RowError[];
-  readonly rowCount: number;
-}
+export type SkuFileParse = TableRows<SkuFileRow>;
 
 const REQUIRED = {
   sku: ['sku', 'item no', 'item_no', '商品货号', '货号', '商品编号'],
@@ -68,36 +63,14 @@ const UNIT_BY_NAME: ReadonlyMap<string, string> = new Map(
 export async function parseSkuFile(bytes: Uint8Array): Promise<SkuFileParse> {
   const table = await readTable(bytes);
   const cols = findColumns(table, 'skus', REQUIRED, OPTIONAL);
-  const rows: SkuFileRow[] = [];
-  const rejected: RowError[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < table.rows.length; i++) {
-    const readError = table.rowErrors[i] ?? null;
-    if (readError !== null) {
-      rejected.push(readError);
-      continue;
-    }
-    try {
-      const r = new FieldReader(table.rows[i] ?? [], table.rowNumbers[i] ?? 0, 'UTC');
-      const sku = readRow(r, cols);
-      if (seen.has(sku.itemNo)) {
-        rejected.push({
-          row: r.row,
-          column: cols.sku.header,
-          code: 'stock.sku.duplicate',
-          params: { column: cols.sku.header, sku: sku.itemNo },
-        });
-        continue;
-      }
-      seen.add(sku.itemNo);
-      rows.push({ row: r.row, sku });
-    } catch (e) {
-      if (e instanceof RowFailure) rejected.push(e.rowError);
-      else throw e;
-    }
-  }
-  checkRowsAccounted(table.rows.length, rows.length, rejected.length);
-  return { rows, rejected, rowCount: table.rows.length };
+  return readTableRows(table, (cells, row): SkuFileRow => {
+    const r = new FieldReader(cells, row, 'UTC');
+    const sku = readRow(r, cols);
+    if (seen.has(sku.itemNo)) r.fail(cols.sku, 'stock.sku.duplicate', { sku: sku.itemNo });
+    seen.add(sku.itemNo);
+    return { row: r.row, sku };
+  });
 }
 
 /** A unit cell: the 3-digit code, or its Chinese name; blank → null; unknown → `stock.sku.unit.unknown`. */

@@ -4,17 +4,12 @@
  * with coded `stock.row.*` RowErrors {column, value} naming the file's own header.
  * Quantities are whole numbers ('12', '12.0', '1,200'); days are `YYYY-MM-DD` as written.
  */
-import type { RowError } from '../core/orders/order.ts';
-import { type Column, RowFailure } from './field-reader.ts';
+import { type Column, RowFailure, readTableRows, type TableRows } from './field-reader.ts';
 import { parseDateTime } from './parse-dates.ts';
-import { checkRowsAccounted, type Table } from './read-table.ts';
+import type { Table } from './read-table.ts';
 
 /** What every stock importer returns: good rows, coded rejected rows, data rows in the file. */
-export interface StockParse<R> {
-  readonly rows: R[];
-  readonly rejected: RowError[];
-  readonly rowCount: number;
-}
+export type StockParse<R> = TableRows<R>;
 
 /** One row's cells, read with stock codes. */
 export class StockCells {
@@ -95,26 +90,7 @@ export function readDay(text: string, yearFirstOnly: boolean, dayFirst = false):
   return iso === null ? null : iso.slice(0, 10);
 }
 
-/**
- * Runs `readRow` over every data row: a row with a read error (`import.row.columnCount`,
- * `unterminatedQuote`, `fieldTooLong`) or a failed check is rejected with its RowError.
- */
+/** Runs `readRow` over every data row (`readTableRows`: read errors and failed checks are rejected rows). */
 export function collectRows<R>(table: Table, readRow: (cells: StockCells) => R): StockParse<R> {
-  const rows: R[] = [];
-  const rejected: RowError[] = [];
-  for (let i = 0; i < table.rows.length; i++) {
-    const readError = table.rowErrors[i] ?? null;
-    if (readError !== null) {
-      rejected.push(readError);
-      continue;
-    }
-    try {
-      rows.push(readRow(new StockCells(table.rows[i] ?? [], table.rowNumbers[i] ?? 0)));
-    } catch (e) {
-      if (e instanceof RowFailure) rejected.push(e.rowError);
-      else throw e;
-    }
-  }
-  checkRowsAccounted(table.rows.length, rows.length, rejected.length);
-  return { rows, rejected, rowCount: table.rows.length };
+  return readTableRows(table, (cells, row) => readRow(new StockCells(cells, row)));
 }

@@ -5,7 +5,7 @@
  * landed_cost rows are per shipment (`reference`): their SKU, warehouse and quantity are optional.
  * Optional columns describe the shipment a transfer names (carrier, cartons, basis — default value —,
  * eta, received_date: without the column the goods arrive on the row's date, a blank cell leaves
- * them in transit) and the warehouse a row may create (warehouse_kind, warehouse_country: of
+ * them in transit; declared_unit_value: the 9810 declared unit value in CNY, transfer rows only) and the warehouse a row may create (warehouse_kind, warehouse_country: of
  * `to_warehouse` on a transfer, of `warehouse` otherwise).
  * Every row gets a natural key: a hash of its move fields (amounts as minor units, so 12.0 = 12.00)
  * and `#n`, its occurrence among identical rows of the file, so an overlapping later export is
@@ -63,6 +63,8 @@ export interface ShipmentColumns {
   readonly receivedDate: string | null;
   /** The file writes the received date (a later export can then receive a shipment left in transit). */
   readonly receivedDateWritten: boolean;
+  /** 9810 declared unit value in CNY fen (`declared_unit_value`, 申报单价): the head-haul declaration's price (issue 15). */
+  readonly declaredUnitValue: number | null;
 }
 
 /** purchase … writeoff: one SKU in one warehouse; count's quantity is the counted quantity (≥ 0). */
@@ -158,9 +160,11 @@ const OPTIONAL = {
   receivedDate: ['received_date', 'received date', '到货日期', '收货日期'],
   warehouseKind: ['warehouse_kind', 'warehouse kind', '仓库类型'],
   warehouseCountry: ['warehouse_country', 'warehouse country', '仓库国家'],
+  declaredUnitValue: ['declared_unit_value', 'declared unit value', '申报单价', '申报单价(人民币)'],
 } as const;
 
-const KIND_NAMES: Readonly<Record<string, WarehouseKind>> = {
+/** Warehouse kinds by their English and Chinese names (also read by the warehouse file, warehouses-file.ts). */
+export const KIND_NAMES: Readonly<Record<string, WarehouseKind>> = {
   ...Object.fromEntries(WAREHOUSE_KINDS.map((k) => [k.toLowerCase(), k])),
   overseas_own: 'overseasOwn',
   overseas_public: 'overseasPublic',
@@ -255,6 +259,10 @@ function shipmentColumns(c: StockCells, cols: Columns, date: string): ShipmentCo
     if (receivedDate !== null && receivedDate < date)
       c.fail(cols.receivedDate, 'stock.row.receivedBeforeShipped', receivedDate);
   }
+  const declaredText = c.optional(cols.declaredUnitValue);
+  const declaredUnitValue =
+    declaredText === null ? null : decimal(c, cols.declaredUnitValue ?? 'declared_unit_value', declaredText, 'CNY');
+  if (declaredUnitValue === 0) c.fail(cols.declaredUnitValue ?? 'declared_unit_value', 'stock.row.badAmount', '0');
   return {
     carrier: c.optional(cols.carrier),
     cartons,
@@ -262,6 +270,7 @@ function shipmentColumns(c: StockCells, cols: Columns, date: string): ShipmentCo
     eta,
     receivedDate,
     receivedDateWritten: cols.receivedDate !== null && receivedDate !== null,
+    declaredUnitValue,
   };
 }
 
@@ -302,6 +311,8 @@ function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null
   }
   const sku = c.required(cols.sku);
   const warehouse = c.required(cols.warehouse);
+  if (type !== 'transfer' && c.optional(cols.declaredUnitValue) !== null)
+    c.fail(cols.declaredUnitValue!, 'stock.row.declaredValueNotTransfer', c.optional(cols.declaredUnitValue)!);
   let toWarehouse: string | null = null;
   if (type === 'transfer') {
     toWarehouse = present(c, cols.toWarehouse, 'to_warehouse');

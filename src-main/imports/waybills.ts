@@ -5,10 +5,9 @@
  * A bad cell rejects its row with a coded RowError naming the file's column (`import.row.*`,
  * `customs.waybill.tooLong`); an order listed twice rejects the later row.
  */
-import type { RowError } from '../core/orders/order.ts';
-import { type Column, FieldReader, RowFailure } from './field-reader.ts';
+import { type Column, FieldReader, readTableRows, type TableRows } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
-import { checkRowsAccounted, readTable } from './read-table.ts';
+import { readTable } from './read-table.ts';
 import { readDay, wholeNumber } from './stock-cells.ts';
 
 export interface WaybillRow {
@@ -24,11 +23,7 @@ export interface WaybillRow {
   readonly packNo: number | null;
 }
 
-export interface WaybillParse {
-  readonly rows: WaybillRow[];
-  readonly rejected: RowError[];
-  readonly rowCount: number;
-}
+export type WaybillParse = TableRows<WaybillRow>;
 
 const REQUIRED = {
   orderNo: ['订单号', '订单编号', 'order no', 'order_no', 'order number', 'order id'],
@@ -68,35 +63,14 @@ type Columns = ReturnType<typeof findColumns<keyof typeof REQUIRED, keyof typeof
 export async function parseWaybills(bytes: Uint8Array): Promise<WaybillParse> {
   const table = await readTable(bytes);
   const cols = findColumns(table, 'waybills', REQUIRED, OPTIONAL);
-  const rows: WaybillRow[] = [];
-  const rejected: RowError[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < table.rows.length; i++) {
-    const readError = table.rowErrors[i] ?? null;
-    if (readError !== null) {
-      rejected.push(readError);
-      continue;
-    }
-    try {
-      const row = readRow(new FieldReader(table.rows[i] ?? [], table.rowNumbers[i] ?? 0, 'UTC'), cols);
-      if (seen.has(row.orderNo)) {
-        rejected.push({
-          row: row.row,
-          column: cols.orderNo.header,
-          code: 'import.row.duplicateOrder',
-          params: { column: cols.orderNo.header, orderNo: row.orderNo },
-        });
-        continue;
-      }
-      seen.add(row.orderNo);
-      rows.push(row);
-    } catch (e) {
-      if (e instanceof RowFailure) rejected.push(e.rowError);
-      else throw e;
-    }
-  }
-  checkRowsAccounted(table.rows.length, rows.length, rejected.length);
-  return { rows, rejected, rowCount: table.rows.length };
+  return readTableRows(table, (cells, rowNumber) => {
+    const r = new FieldReader(cells, rowNumber, 'UTC');
+    const row = readRow(r, cols);
+    if (seen.has(row.orderNo)) r.fail(cols.orderNo, 'import.row.duplicateOrder', { orderNo: row.orderNo });
+    seen.add(row.orderNo);
+    return row;
+  });
 }
 
 function readRow(r: FieldReader, cols: Columns): WaybillRow {

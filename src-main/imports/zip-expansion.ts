@@ -1,14 +1,19 @@
 /**
  * Refuses a ZIP (XLSX) that would expand beyond what an import may hold in memory, before any
  * entry is inflated: the sizes come from the archive's central directory (APPNOTE 4.3.12/4.3.16).
- * A part larger than 512 MiB, a total over 1 GiB, or a part over 16 MiB that expands more than
- * 100 times (a 0.5 MB workbook with one 500 MiB shared string, a zip bomb) is
- * `import.file.compressedTooMuch`. Bytes that are no readable ZIP are left to the XLSX reader.
+ * A worksheet larger than 2 GiB (it is streamed, never held: a 1M-row sheet is about 1 GB of XML),
+ * any other part larger than 256 MiB (shared strings are held while the sheet is read), a total
+ * over 2.5 GiB, or a part over 16 MiB that expands more than 100 times (a 0.5 MB workbook with one
+ * 500 MiB shared string, a zip bomb) is `import.file.compressedTooMuch`. Bytes that are no readable
+ * ZIP are left to the XLSX reader, which meters what it inflates against the same limits.
  */
 import { DomainError } from '../core/domain-error.ts';
 
-export const MAX_PART_BYTES = 512 * 1024 * 1024;
-export const MAX_TOTAL_BYTES = 1024 * 1024 * 1024;
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+export const MAX_SHEET_BYTES = 2048 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 2560 * 1024 * 1024;
+/** A worksheet part (streamed row by row), as opposed to parts read whole. */
+export const isSheetPart = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
 export const MAX_RATIO = 100;
 const RATIO_FROM_BYTES = 16 * 1024 * 1024;
 
@@ -55,15 +60,16 @@ export function checkZipExpansion(bytes: Uint8Array): void {
   for (const e of entries) {
     total += e.uncompressed;
     const ratio = e.compressed > 0 ? e.uncompressed / e.compressed : e.uncompressed;
+    const maxBytes = isSheetPart(e.name) ? MAX_SHEET_BYTES : MAX_PART_BYTES;
     if (
-      e.uncompressed > MAX_PART_BYTES ||
+      e.uncompressed > maxBytes ||
       total > MAX_TOTAL_BYTES ||
       (e.uncompressed > RATIO_FROM_BYTES && ratio > MAX_RATIO)
     ) {
       throw new DomainError('import.file.compressedTooMuch', {
         part: e.name,
         bytes: e.uncompressed,
-        maxBytes: MAX_PART_BYTES,
+        maxBytes,
       });
     }
   }

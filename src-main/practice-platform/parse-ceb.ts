@@ -1,11 +1,12 @@
 /**
  * Reads the business blocks out of an incoming CEB message with fast-xml-parser (namespace
  * prefixes dropped, every value kept as text): per document its head fields and lines, in a
- * flat shape the platform's checks use. Only the sent types are understood (303/403/505/603/701).
+ * flat shape the platform's checks use. Only the sent types are understood (303/403/505/603/701,
+ * and the withdrawal 605 and return 213).
  */
 import { XMLParser } from 'fast-xml-parser';
 
-export type SentType = 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603' | 'CEB701';
+export type SentType = 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603' | 'CEB701' | 'CEB605' | 'CEB213';
 
 export interface CebDoc {
   readonly type: SentType;
@@ -26,6 +27,8 @@ const SHAPES: Record<SentType, { block: string; head: string | null; line: strin
   CEB505: { block: 'Logistics', head: null, line: null },
   CEB603: { block: 'Inventory', head: 'InventoryHead', line: 'InventoryList' },
   CEB701: { block: 'SummaryApply', head: 'SummaryApplyHead', line: 'SummaryApplyList' },
+  CEB605: { block: 'InvtCancel', head: null, line: null },
+  CEB213: { block: 'InvtRefund', head: 'InvtRefundHead', line: 'InvtRefundList' },
 };
 const ARRAYS = new Set(
   Object.values(SHAPES)

@@ -17,7 +17,7 @@ import { practicePublicKeys, signatureKeyName, verifySm2Practice } from '../sync
 import { validateCebMany } from '../sync/validate-ceb.ts';
 import type { SendOutcome } from '../sync/transport.ts';
 import { parseCebMessage, type CebDoc, type ParsedMessage } from './parse-ceb.ts';
-import { checkThreeDocs, docIdentity, PRACTICE_CNY_RATES, type ReceivedDocs } from './three-docs.ts';
+import { checkThreeDocs, docIdentity, PRACTICE_CNY_RATES, scaled, type ReceivedDocs } from './three-docs.ts';
 import { summaryResults } from './summary.ts';
 
 export interface PracticePlatformOptions {
@@ -39,6 +39,11 @@ export interface PracticePlatformOptions {
   readonly acceptDrafts?: boolean;
   /** Conversion to CNY per customs currency code for the 9710/9810 CNY 5,000 rule (default PRACTICE_CNY_RATES). */
   readonly cnyRates?: Readonly<Record<string, string>>;
+  /**
+   * A training scenario's planted customs refusals (issue 18, lesson 5): the list (CEB603) of each
+   * order number named here is refused (100) with the text given, as customs' review would.
+   */
+  readonly refuseLists?: Readonly<Record<string, string>>;
 }
 
 /** Everything the platform knows, as JSON. */
@@ -48,6 +53,8 @@ export interface PlatformSnapshot {
   readonly documents: ReadonlyArray<[string, number]>;
   readonly docs: { readonly [K in keyof ReceivedDocs]: ReadonlyArray<[string, unknown]> };
   readonly sixItems: ReadonlyArray<[string, unknown]>;
+  /** Quantities returned per list line (`invtNo#gnum` → decimal text), CEB213 (absent in older state files). */
+  readonly returned?: ReadonlyArray<[string, string]>;
   readonly pending: readonly Scheduled[];
   readonly log: readonly LogSlot[];
   readonly counters: {
@@ -136,12 +143,15 @@ export class PracticePlatform {
   readonly #keys: ReadonlyMap<string, KeyObject>;
   readonly #acceptDrafts: boolean;
   readonly #cnyRates: Readonly<Record<string, string>>;
+  readonly #refuseLists: Readonly<Record<string, string>>;
   readonly #outcomes = new Map<string, SendOutcome>();
   /** Every key ever received → its outcome (settled or still being processed). */
   readonly #seen = new Map<string, Promise<SendOutcome>>();
   readonly #documents = new Map<string, number>();
   readonly #docs: ReceivedDocs = { orders: new Map(), payments: new Map(), waybills: new Map(), lists: new Map() };
   readonly #sixItems = new Map<string, unknown>();
+  /** CEB213: quantity already returned per list line, `invtNo#gnum` → 10^5-scaled. */
+  readonly #returned = new Map<string, bigint>();
   #pending: Scheduled[] = [];
   /** Visible receipts in seq order; the XML is built when first served, then kept (same bytes on every resend). */
   #log: LogSlot[] = [];
@@ -161,6 +171,7 @@ export class PracticePlatform {
     this.#keys = options.signatureKeys ?? practicePublicKeys();
     this.#acceptDrafts = options.acceptDrafts ?? false;
     this.#cnyRates = options.cnyRates ?? PRACTICE_CNY_RATES;
+    this.#refuseLists = options.refuseLists ?? {};
     const st = options.state;
     this.epoch = st?.epoch ?? randomUUID().slice(0, 8);
     if (!st) return;
@@ -173,6 +184,7 @@ export class PracticePlatform {
       for (const [k, v] of st.docs[name]) (this.#docs[name] as Map<string, unknown>).set(k, v);
     }
     for (const [k, v] of st.sixItems) this.#sixItems.set(k, v);
+    for (const [k, v] of st.returned ?? []) this.#returned.set(k, BigInt(v));
     this.#pending = [...st.pending];
     this.#log = st.log.map((slot) => ({ ...slot }));
     ({
@@ -195,6 +207,7 @@ export class PracticePlatform {
         lists: [...this.#docs.lists],
       },
       sixItems: [...this.#sixItems],
+      returned: [...this.#returned].map(([k, v]) => [k, String(v)]),
       pending: [...this.#pending],
       log: [...this.#log],
       counters: {
@@ -385,7 +398,8 @@ export class PracticePlatform {
       case 'CEB603': {
         const mismatch = repeated
           ? '业务编号已存在，不能重复新增（变更请以 appType 2 发送）'
-          : checkThreeDocs(doc, this.#docs, this.#cnyRates);
+          : (checkThreeDocs(doc, this.#docs, this.#cnyRates) ??
+            (Object.hasOwn(this.#refuseLists, h.orderNo ?? '') ? this.#refuseLists[h.orderNo ?? '']! : null));
         const preNo = `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
         const invtNo = mismatch ? '' : this.#number('E', h.customsCode ?? '0000', now);
         if (!mismatch) this.#docs.lists.set(invtNo, { doc, acceptedAt: t1 });
@@ -414,7 +428,124 @@ export class PracticePlatform {
       }
       case 'CEB701':
         return this.#answerSummary(doc, now, repeated);
+      case 'CEB605':
+        return this.#answerCancel(doc, now, repeated);
+      case 'CEB213':
+        return this.#answerReturn(doc, now, repeated);
     }
+  }
+
+  /**
+   * CEB605 撤销申请单: a list the platform holds (accepted, not withdrawn) is withdrawn — CEB606 2,
+   * then 399 撤销成功 — and leaves the platform's lists (no summary, no return takes it any more).
+   * A list it does not hold, or another consignor's, is refused (100) with the reason.
+   */
+  #answerCancel(
+    doc: CebDoc,
+    now: number,
+    repeated: boolean,
+  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+    const h = doc.head;
+    const invtNo = h.invtNo ?? '';
+    const list = this.#docs.lists.get(invtNo);
+    const refusal = repeated
+      ? '业务编号已存在，不能重复新增'
+      : !list
+        ? `撤销失败：清单 ${invtNo} 不存在、未通过或已撤销`
+        : list.doc.head.ebcCode !== h.ebcCode
+          ? `撤销失败：清单 ${invtNo} 的电商企业是 ${list.doc.head.ebcCode ?? ''}，不是 ${h.ebcCode ?? ''}`
+          : !(h.reason ?? '').trim()
+            ? '撤销失败：未填写撤销原因'
+            : null;
+    if (!refusal) this.#docs.lists.delete(invtNo);
+    const preNo = `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
+    const r = (status: string, info: string, at: number) => ({
+      type: 'CEB606' as const,
+      at,
+      receipt: {
+        guid: h.guid ?? '',
+        businessKey: h.copNo ?? '',
+        copNo: h.copNo ?? '',
+        agentCode: h.agentCode ?? '',
+        preNo,
+        invtNo,
+        status,
+        returnInfo: info,
+        returnTime: returnTime(at),
+      } as ReceiptInput,
+    });
+    return [
+      r('2', '电子口岸申报中', now),
+      refusal
+        ? r(repeated ? '-301010' : '100', refusal, now + this.#step)
+        : r('399', '撤销成功，清单已撤销', now + this.#step),
+    ];
+  }
+
+  /**
+   * CEB213 退货申请单 (退运): against a list the platform released, with the return trade mode of its
+   * export mode (9661; 1261 for 1210), the same consignor, lines the list has, quantities (with the
+   * earlier returns of the list) not above the list's, and declared within 6 months of export —
+   * CEB214 2, 120, then 800 放行; else 100 with the reason.
+   */
+  #answerReturn(
+    doc: CebDoc,
+    now: number,
+    repeated: boolean,
+  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+    const h = doc.head;
+    const invtNo = h.invtNo ?? '';
+    const list = this.#docs.lists.get(invtNo);
+    const refusal = repeated ? '业务编号已存在，不能重复新增' : this.#returnProblem(doc, list?.doc);
+    if (!refusal) {
+      for (const l of doc.lines) {
+        const k = `${invtNo}#${l.gnum}`;
+        this.#returned.set(k, (this.#returned.get(k) ?? 0n) + (scaled(l.qty) ?? 0n));
+      }
+    }
+    const r = (status: string, info: string, at: number) => ({
+      type: 'CEB214' as const,
+      at,
+      receipt: {
+        guid: h.guid ?? '',
+        businessKey: h.coElNo ?? '',
+        coElNo: h.coElNo ?? '',
+        ebpCode: h.ebpCode ?? '',
+        ebcCode: h.ebcCode ?? '',
+        agentCode: h.agentCode ?? '',
+        invtNo,
+        status,
+        returnInfo: info,
+        returnTime: returnTime(at),
+      } as ReceiptInput,
+    });
+    const t1 = now + this.#step;
+    if (refusal) return [r('2', '电子口岸申报中', now), r(repeated ? '-301010' : '100', refusal, t1)];
+    return [r('2', '电子口岸申报中', now), r('120', '海关入库成功', t1), r('800', '放行', t1 + this.#step)];
+  }
+
+  #returnProblem(doc: CebDoc, list: CebDoc | undefined): string | null {
+    const h = doc.head;
+    if (!list) return `退货申请失败：原清单 ${h.invtNo ?? ''} 不存在、未放行或已撤销`;
+    const lh = list.head;
+    if (lh.ebcCode !== h.ebcCode)
+      return `退货申请失败：电商企业 ${h.ebcCode ?? ''} 与原清单 ${lh.ebcCode ?? ''} 不一致`;
+    const expected = lh.tradeMode === '1210' ? '1261' : '9661';
+    if (h.tradeMode !== expected)
+      return `退货申请失败：原清单监管方式 ${lh.tradeMode ?? ''} 的退货应以 ${expected} 申报，不是 ${h.tradeMode ?? ''}`;
+    const ie = lh.ieDate ?? '';
+    const app = (h.appTime ?? '').slice(0, 8);
+    const limit = `${Number(ie.slice(0, 4)) + (Number(ie.slice(4, 6)) > 6 ? 1 : 0)}${String(((Number(ie.slice(4, 6)) + 5) % 12) + 1).padStart(2, '0')}${ie.slice(6, 8)}`;
+    if (app > limit) return `退货申请失败：货物 ${ie} 出口，超过 6 个月的退货期限`;
+    for (const l of doc.lines) {
+      const o = list.lines.find((x) => x.gnum === l.gnum);
+      if (!o) return `退货申请失败：原清单 ${h.invtNo ?? ''} 没有第 ${l.gnum} 项`;
+      if (o.gcode !== l.gcode) return `退货申请失败：第 ${l.gnum} 项商品编码 ${l.gcode} 与原清单 ${o.gcode} 不一致`;
+      const before = this.#returned.get(`${h.invtNo ?? ''}#${l.gnum}`) ?? 0n;
+      if ((scaled(l.qty) ?? 0n) + before > (scaled(o.qty) ?? 0n))
+        return `退货申请失败：第 ${l.gnum} 项退货数量 ${l.qty}（此前已退 ${Number(before) / 100_000}）超过原申报数量 ${o.qty}`;
+    }
+    return null;
   }
 
   /**
@@ -429,10 +560,24 @@ export class PracticePlatform {
     const h = doc.head;
     const t1 = now + this.#step;
     const receiptType = (
-      { CEB303: 'CEB304', CEB403: 'CEB404', CEB505: 'CEB506', CEB603: 'CEB604', CEB701: 'CEB702' } as const
+      {
+        CEB303: 'CEB304',
+        CEB403: 'CEB404',
+        CEB505: 'CEB506',
+        CEB603: 'CEB604',
+        CEB701: 'CEB702',
+        CEB605: 'CEB606',
+        CEB213: 'CEB214',
+      } as const
     )[doc.type];
     const number =
-      doc.type === 'CEB505' ? h.logisticsNo : doc.type === 'CEB603' || doc.type === 'CEB701' ? h.copNo : h.orderNo;
+      doc.type === 'CEB505'
+        ? h.logisticsNo
+        : doc.type === 'CEB213'
+          ? h.coElNo
+          : doc.type === 'CEB603' || doc.type === 'CEB701' || doc.type === 'CEB605'
+            ? h.copNo
+            : h.orderNo;
     let refusal: string | null = known ? null : `变更的单据 ${number ?? ''} 不存在`;
     if (!refusal && doc.type === 'CEB603') refusal = checkThreeDocs(doc, this.#docs, this.#cnyRates);
     if (!refusal) {

@@ -29,7 +29,10 @@ export function docIdentity(doc: CebDoc): string {
       return `${doc.type}:${h.logisticsCode}:${h.logisticsNo}`;
     case 'CEB603':
     case 'CEB701':
+    case 'CEB605':
       return `${doc.type}:${h.agentCode}:${h.copNo}`;
+    case 'CEB213':
+      return `${doc.type}:${h.agentCode}:${h.coElNo}`;
   }
 }
 
@@ -96,7 +99,7 @@ export const PRACTICE_CNY_RATES: Readonly<Record<string, string>> = {
 
 const FRACTION = 5;
 /** decimal text → integer at 10^5 (null when not a plain decimal). */
-function scaled(text: string | undefined): bigint | null {
+export function scaled(text: string | undefined): bigint | null {
   const m = /^(\d+)(?:\.(\d{0,5}))?$/.exec((text ?? '').trim());
   return m ? BigInt(m[1]! + (m[2] ?? '').padEnd(FRACTION, '0')) : null;
 }

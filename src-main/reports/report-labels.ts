@@ -16,6 +16,7 @@ const zhCN = {
   depositDate: '到账日期',
   currency: '币种',
   generatedAt: '生成时间',
+  auditHead: '审计链头（SHA-256）',
   summary: '还原（总额）与实际（净额）',
   summaryNote: '总额 − 退款 − 境外费用 + 其他收入 − 预留金增加 = 净额 = 平台到账金额；人民币按收汇当日银行汇率折算',
   item: '项目',
@@ -123,6 +124,7 @@ const zhTW: Shape<typeof zhCN> = {
   depositDate: '到帳日期',
   currency: '幣種',
   generatedAt: '生成時間',
+  auditHead: '稽核鏈頭（SHA-256）',
   summary: '還原（總額）與實際（淨額）',
   summaryNote: '總額 − 退款 − 境外費用 + 其他收入 − 預留金增加 = 淨額 = 平台到帳金額；人民幣按收匯當日銀行匯率折算',
   item: '項目',
@@ -228,6 +230,7 @@ const en: Shape<typeof zhCN> = {
   depositDate: 'Deposit date',
   currency: 'Currency',
   generatedAt: 'Generated at',
+  auditHead: 'Audit chain head (SHA-256)',
   summary: 'Restored (gross) and actual (net)',
   summaryNote:
     'Gross − refunds − overseas costs + other income − reserve increase = net = the platform deposit; CNY at the bank rate of the receipt',

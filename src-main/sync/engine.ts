@@ -95,6 +95,14 @@ export interface SyncPassResult {
   readonly errors: readonly string[];
 }
 
+/** A pass's counts (sent … duplicateReceipts), as `sync.now` and `kuajing sync` report them. */
+export function passCounts(
+  r: SyncPassResult,
+): Pick<SyncPassResult, 'sent' | 'duplicates' | 'rejected' | 'retried' | 'failed' | 'receipts' | 'duplicateReceipts'> {
+  const { sent, duplicates, rejected, retried, failed, receipts, duplicateReceipts } = r;
+  return { sent, duplicates, rejected, retried, failed, receipts, duplicateReceipts };
+}
+
 const DEFAULT_BATCH = 200;
 const DEFAULT_MAX_ATTEMPTS = 10;
 const RECEIPT_PAGES_PER_PASS = 1000;

@@ -9,7 +9,7 @@ import { FEATURE_PAGES } from './feature-pages.ts';
 import { NavBar } from './NavBar.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useHashRoute } from './use-hash-route.ts';
-import { SandboxBanner, useSandbox } from '../features/training/index.ts';
+import { LessonPanel, SandboxBanner, useSandbox } from '../features/training/index.ts';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -40,6 +40,8 @@ export function AppShell() {
         <SandboxBanner />
         {banner ? <ErrorBanner error={banner} onDismiss={dismissError} /> : null}
         <Page />
+        {/* the lesson the trainee follows, beside every screen of a sandbox (issue 18 point 2) */}
+        <LessonPanel />
       </main>
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import { CustomsPage } from '../features/customs/index.ts';
+import { DashboardPage } from '../features/dashboard/index.ts';
 import { OrdersPage } from '../features/orders/index.ts';
 import { ReportsPage } from '../features/reports/index.ts';
 import { SettingsPage } from '../features/settings/index.ts';
@@ -14,6 +15,7 @@ import { TrainingPage } from '../features/training/index.ts';
 import type { FeatureId } from '../state/routes.ts';
 
 export const FEATURE_PAGES: Readonly<Record<FeatureId, ComponentType>> = {
+  dashboard: DashboardPage,
   orders: OrdersPage,
   stock: StockPage,
   settlement: SettlementPage,

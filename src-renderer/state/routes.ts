@@ -5,6 +5,7 @@
  * lands on a known page; an unknown or empty hash means the first page.
  */
 export const FEATURES = [
+  'dashboard',
   'orders',
   'stock',
   'settlement',
@@ -16,7 +17,8 @@ export const FEATURES = [
 ] as const;
 export type FeatureId = (typeof FEATURES)[number];
 
-export const DEFAULT_ROUTE: FeatureId = 'orders';
+/** The first screen after setup: the dashboard (issue 17 point 4). */
+export const DEFAULT_ROUTE: FeatureId = 'dashboard';
 
 export interface HashLocation {
   readonly route: FeatureId;

@@ -25,3 +25,23 @@ export function ErrorBanner({ error, onDismiss }: ErrorBannerProps) {
     </div>
   );
 }
+
+/** Anything that may hold an error from the host: a `useQuery` or `useMutation` result. */
+export interface ErrorSource {
+  readonly error: ErrorInfo | null;
+  readonly clearError: () => void;
+}
+
+/** The first error of a view's queries and mutations (in the order given); dismissing it clears them all. */
+export function ErrorsBanner({ sources }: { readonly sources: readonly ErrorSource[] }) {
+  const error = sources.find((s) => s.error !== null)?.error ?? null;
+  if (error === null) return null;
+  return (
+    <ErrorBanner
+      error={error}
+      onDismiss={() => {
+        for (const s of sources) s.clearError();
+      }}
+    />
+  );
+}

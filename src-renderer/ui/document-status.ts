@@ -24,6 +24,8 @@ export const DOCUMENT_STATUSES = [
   '600',
   '800',
   '899',
+  'cancelled',
+  'withdrawn',
 ] as const;
 type KnownStatus = (typeof DOCUMENT_STATUSES)[number];
 
@@ -48,6 +50,8 @@ const TONES: Readonly<Record<KnownStatus, ChipTone>> = {
   '600': 'warn',
   '800': 'ok',
   '899': 'ok',
+  cancelled: 'muted',
+  withdrawn: 'muted',
 };
 
 export function isKnownStatus(status: string): status is KnownStatus {

@@ -10,6 +10,7 @@
  *   parsed once (not timed); ours = imports.preview + imports.confirm through dispatch;
  * - orders.list1m (every first page < 50 ms; value = the worst page): a seeded 1,000,000-order
  *   workspace, the first page of every sort × every filter;
+ * - ui.dashboard1m (< 100 ms): dashboard.summary on the same 1M-order workspace (dashboard.ts);
  * - stock.onHandPage (< 100 ms), stock.onHandFull (reported), stock.valuation (≤ 2× the raw
  *   per-position SUM on every date tried; value = the worst ratio) over 1M moves and 50k SKUs.
  * BENCH_SCALE shrinks every size (development only).
@@ -31,11 +32,14 @@ import { ORDER_SORTS, type OrderSort } from '../../src-main/api/contract.ts';
 import { positionReadPath } from '../../src-main/areas/stock/stock-report-store.ts';
 import { seededRandom } from '../../src-main/core/random/seeded-random.ts';
 import { makeCase, reportCase, SCALE, scaled, slowPath, type BenchCase } from './bench-cases.ts';
+import { dashboardBench } from './dashboard.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROWS = scaled(100_000, 100);
 const COMMANDS = 1_000;
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'commands,import,list,stock').split(',').map((s) => s.trim()));
+const PARTS = new Set(
+  (process.env.BENCH_PARTS ?? 'commands,import,list,dashboard,stock').split(',').map((s) => s.trim()),
+);
 if (process.env.BENCH_SKIP_LIST === '1') PARTS.delete('list');
 if (process.env.BENCH_SKIP_STOCK === '1') PARTS.delete('stock');
 const BENCH_TABLE =
@@ -550,11 +554,21 @@ async function millionOrderWorkspace(): Promise<string> {
   return dataDir;
 }
 
+/** The 1M-order workspace, generated once per process (list and dashboard parts share it). */
+let million: Promise<string> | null = null;
+function millionWorkspaceOnce(): Promise<string> {
+  million ??= (async () => {
+    // BENCH_LIST_DIR: reuse (or create once) a generated workspace while working on queries.
+    const reuse = process.env.BENCH_LIST_DIR;
+    const dataDir = reuse && fs.existsSync(path.join(reuse, 'ledger.sqlite')) ? reuse : await millionOrderWorkspace();
+    if (reuse && dataDir !== reuse) fs.cpSync(dataDir, reuse, { recursive: true });
+    return dataDir;
+  })();
+  return million;
+}
+
 async function listBench(): Promise<void> {
-  // BENCH_LIST_DIR: reuse (or create once) a generated workspace while working on queries.
-  const reuse = process.env.BENCH_LIST_DIR;
-  const dataDir = reuse && fs.existsSync(path.join(reuse, 'ledger.sqlite')) ? reuse : await millionOrderWorkspace();
-  if (reuse && dataDir !== reuse) fs.cpSync(dataDir, reuse, { recursive: true });
+  const dataDir = await millionWorkspaceOnce();
   const ws = await openWorkspace({ dataDir, host: 'cli' });
   const dispatch = createDispatch(createHandlers(ws), (i) => console.error(i));
   const shopId = (name: string) => Number(ws.read.prepare('SELECT id FROM shops WHERE name = ?').pluck().get(name));
@@ -662,6 +676,7 @@ async function listBench(): Promise<void> {
 }
 
 if (PARTS.has('list')) await listBench();
+if (PARTS.has('dashboard')) await dashboardBench(await millionWorkspaceOnce(), LIST_ORDERS);
 
 // ---- stock: on-hand and valuation over 1M moves and 50k SKUs --------------------------------
 const STOCK_MOVES = Number(process.env.BENCH_STOCK_MOVES ?? scaled(1_000_000, 1000));

@@ -16,6 +16,7 @@ import { asWriteDb } from '../../src-main/db/ports.ts';
 import { NETTING_CATEGORIES } from '../../src-main/core/forex/settlement-views.ts';
 import { categoryAccount } from '../../src-main/core/forex/netting.ts';
 import { line } from '../../src-main/core/ledger/entry.ts';
+import { minor, sumMinor } from '../../src-main/core/money/index.ts';
 import { postEntry, trialBalanceAsOf } from '../../src-main/areas/settlement/journal-store.ts';
 import { nettingStatement } from '../../src-main/areas/settlement/settlement-netting.ts';
 import { insertPayout } from '../../src-main/areas/settlement/settlement-payout-store.ts';
@@ -60,11 +61,11 @@ const lines = Array.from({ length: LINES }, (_, i) => {
     postedAt: '2026-03-05',
     category,
     account: categoryAccount(category, 'USD'),
-    amount: category === 'sales' ? 10_000 + (i % 997) : -(i % 311),
-    cny: 0,
+    amount: minor(category === 'sales' ? 10_000 + (i % 997) : -(i % 311)),
+    cny: minor(0),
   };
 });
-const deposit = lines.reduce((s, l) => s + l.amount, 0);
+const deposit = sumMinor(lines.map((l) => l.amount));
 const payoutId = db.transaction(() =>
   insertPayout(
     db,

@@ -36,9 +36,20 @@ test('the first run asks for the company profile in Chinese, rejects a bad credi
   await page.getByTestId('field-uscc').fill(VALID.uscc);
   await page.getByTestId('company-save').click();
   await expect(page.getByTestId('app-shell')).toBeVisible();
-  for (const f of ['orders', 'stock', 'settlement', 'customs', 'sync', 'reports', 'training', 'settings']) {
+  for (const f of [
+    'dashboard',
+    'orders',
+    'stock',
+    'settlement',
+    'customs',
+    'sync',
+    'reports',
+    'training',
+    'settings',
+  ]) {
     await expect(page.getByTestId(`nav-${f}`)).toBeVisible();
   }
+  await expect(page.getByTestId('page-dashboard')).toBeVisible(); // the first screen after setup
   await expect(page.getByTestId('company-name')).toContainText(VALID.name);
   await expect(page.getByTestId('nav-orders')).toContainText('订单');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'shell-zh-CN.png'), fullPage: true });

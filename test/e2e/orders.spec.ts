@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, SCREENSHOTS, completeFirstRun } from './fixtures.ts';
+import { test, expect, SCREENSHOTS, apiFromPage, completeFirstRun } from './fixtures.ts';
 
 /** Amazon All Orders report headers (../shared/docs/domain.md §9), tab-separated, one row per item. */
 const HEADERS = [
@@ -290,4 +290,45 @@ test('an empty file gets a clear, translated error and nothing is imported', asy
   await expect(page.getByTestId('error-banner')).toHaveAttribute('data-code', 'import.file.empty');
   await expect(page.getByTestId('error-banner')).toContainText('文件是空的');
   await expect(page.getByTestId('import-preview')).toHaveCount(0);
+});
+
+test('two Shopify stores: the wizard asks which shop a file is from, and both stores keep their own #1058', async ({
+  page,
+  server,
+}) => {
+  const fixtures = path.resolve(import.meta.dirname, '../fixtures/imports');
+  await completeFirstRun(page, server);
+  for (const name of ['Maple 店', 'Kiwi 店'])
+    expect(
+      (
+        await apiFromPage(
+          page,
+          'shops.save',
+          JSON.stringify({ platform: 'shopify', name, site: null, currency: 'USD', timeZone: 'America/New_York' }),
+        )
+      ).status,
+    ).toBe(200);
+  await page.getByTestId('nav-orders').click();
+  for (const [file, shop, orders] of [
+    ['shopify-store-a.csv', 'Maple 店', 3],
+    ['shopify-store-b.csv', 'Kiwi 店', 2],
+  ] as const) {
+    await page.getByTestId('orders-import').click();
+    await page.getByTestId('import-file').setInputFiles(path.join(fixtures, file));
+    await page.getByTestId('import-start').click();
+    const dialog = page.getByRole('dialog', { name: '这份文件属于哪个店铺？' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('radio')).toHaveCount(2);
+    if (file === 'shopify-store-a.csv')
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'import-which-shop.png'), fullPage: true });
+    await dialog.getByRole('radio', { name: new RegExp(shop) }).check();
+    await dialog.getByTestId('import-choose-shop-ok').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    await expect(page.getByTestId('import-count-new')).toHaveAttribute('data-value', String(orders));
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-done').click();
+  }
+  // 3 + 2 orders, the two #1058 kept apart: one per store
+  await expect(page.getByTestId('orders-total')).toHaveText('共 5 单');
 });

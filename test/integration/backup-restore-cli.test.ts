@@ -91,4 +91,23 @@ describe('backup and restore from the CLI', () => {
     expect(fs.existsSync(keptAside)).toBe(true);
     expect(kuajing('restore', path.join(dir, 'missing.sqlite'), '--data-dir', dir, '--json').code).toBe(1);
   }, 60_000);
+  it('exports everything to a zip and loads it into a new folder, digest equal; a folder with a ledger is refused', () => {
+    const dir = cliWorkspace();
+    const zip = path.join(dir, 'all.zip');
+    const exported = kuajing('archive', 'export', '--data-dir', dir, '--out', zip, '--json');
+    expect(exported.code).toBe(0);
+    const e = json(exported.out);
+    expect(e).toMatchObject({ ok: true, file: zip });
+    expect(e.rows).toBeGreaterThan(0);
+    const target = path.join(path.dirname(dir), `${path.basename(dir)}-copy`);
+    const imported = kuajing('archive', 'import', zip, '--data-dir', target, '--json');
+    expect(imported.code).toBe(0);
+    expect(json(imported.out)).toMatchObject({ ok: true, digest: e.digest, rows: e.rows });
+    // the copy opens and holds the same company
+    const company = kuajing('doctor', '--data-dir', target, '--json');
+    expect(company.code).toBe(0);
+    const again = kuajing('archive', 'import', zip, '--data-dir', dir);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('archive.targetExists');
+  }, 60_000);
 });

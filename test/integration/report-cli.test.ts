@@ -79,6 +79,18 @@ describe('kuajing report', () => {
       period: { from: '2026-03-01', to: '2026-03-31' },
       summary: { total: 0 },
     });
+    // 1d: the 9810 sold / unsold report by name (no head-haul shipment here: a valid empty report)
+    const sold = path.join(out, '9810.json');
+    expect(
+      kuajing('report', '9810-sold-unsold', '--data-dir', dir, '--period', '2026-Q2', '--format', 'json', '--out', sold)
+        .code,
+    ).toBe(0);
+    expect(JSON.parse(fs.readFileSync(sold, 'utf8'))).toMatchObject({
+      name: '9810-sold-unsold',
+      empty: true,
+      period: { from: '2026-04-01', to: '2026-06-30' },
+      summary: { lines: 0, unsoldValue: 0 },
+    });
 
     const bad = kuajing(
       'report',

@@ -10,6 +10,7 @@ import { createHandlers } from '../../src-main/api/handlers.ts';
 import { openWorkspace, type Workspace } from '../../src-main/api/workspace.ts';
 import { runCli } from '../../src-main/cli/run-cli.ts';
 import { checkLessons } from '../../src-main/areas/training/index.ts';
+import { statusRank } from '../../src-main/core/customs/index.ts';
 import { buildMessages, orders, queueThroughCustoms, tempDir } from '../unit/sync/sync-test-kit.ts';
 
 let ws: Workspace | null = null;
@@ -39,6 +40,34 @@ async function sandbox(scenario: string) {
 }
 
 const declared = (xml: string) => xml.replaceAll('<ceb:appStatus>1<', '<ceb:appStatus>2<');
+
+const CUSTOMS_SETTINGS = {
+  ebpCode: '3301964J31',
+  ebpName: '亚马逊美国站',
+  customsCode: '2991',
+  portCode: '2991',
+  pod: '502',
+  trafMode: '5',
+  wrapType: '2',
+  statisticsFlag: 'B',
+  logisticsCode: '3120980105',
+  logisticsName: '示例国际物流有限公司',
+  agentCode: null,
+  agentName: null,
+  ownerCode: null,
+  ownerName: null,
+  declAgentCode: null,
+  declAgentName: null,
+  iacCode: null,
+  iacName: null,
+  emsNo: null,
+  loctNo: null,
+  appStatus: '2',
+  declaresWaybills: false,
+  sendsPaymentReceipts: false,
+  payCode: null,
+  payName: null,
+} as const;
 
 describe('lesson checks', () => {
   it("lesson 1: the profile must be saved with the scenario's pilot zone, and every order needs a customs mode", async () => {
@@ -162,6 +191,111 @@ describe('lesson checks', () => {
       bankRate: '7.1200',
     });
     expect(done(7)).toEqual({ rates: true, payout: true, fxReceipt: true });
+  });
+
+  it('lessons 4, 6 and 8: declarations with the planted waybill fault, the summary declaration and the tax printouts tick step by step', async () => {
+    const { w, call, done } = await sandbox('parcel-9610');
+    const file = (name: string) => ({
+      fileName: name,
+      contentBase64: fs.readFileSync(path.join(w.dataDir, 'files', name)).toString('base64'),
+    });
+    const L4 = { settings: false, skus: false, waybills: false, fixPrecheck: false, build: false };
+    expect(done(4)).toEqual(L4);
+    expect(done(6)).toEqual({ released: false, apply: false, declared: false });
+    expect(done(8)).toEqual({ register: false, rates: false, close: false });
+
+    // lesson 1 first (a build needs the profile with the DXP id and the orders' customs mode)
+    await call('company.save', {
+      name: '杭州练习跨境电商有限公司',
+      uscc: '91350100M000100Y43',
+      customsCode: '3301960ABC',
+      dxpId: 'DXPENT0000012345',
+      pilotZone: 'hangzhou',
+      baseCurrency: 'CNY',
+    });
+    const ids = (await call<{ items: Array<{ id: number }> }>('orders.list', { limit: 500 })).items.map((o) => o.id);
+    await call('orders.setCustomsMode', { ids, mode: '9610' });
+    expect(done(4)).toEqual(L4);
+
+    await call('customs.settings.save', CUSTOMS_SETTINGS);
+    expect(done(4)).toEqual({ ...L4, settings: true });
+    await call('stock.skus.import', file('sku-customs.csv'));
+    expect(done(4)).toEqual({ ...L4, settings: true, skus: true });
+    await call('customs.shipping.import', file('waybills.csv'));
+    expect(done(4)).toEqual({ ...L4, settings: true, skus: true, waybills: true });
+
+    // the planted fault: the pre-check (三单比对) blocks the orders left out of the waybill file
+    const pre = await call<{ findings: Array<{ code: string; orderId: number | null; orderNo: string }> }>(
+      'customs.precheck',
+      { orderIds: ids },
+    );
+    const blocked = pre.findings.filter((f) => f.code === 'precheck.logisticsNo.missing');
+    expect(blocked).toHaveLength(2);
+    // a declaration (appStatus 2) is signed: the practice platform sets the practice SM2 signer
+    await call('training.practice.start', { stepMs: 0 });
+    const built0 = await call<{ built: number }>('customs.build', { orderIds: ids });
+    expect(built0.built).toBeGreaterThan(20);
+    expect(done(4)).toEqual({ settings: true, skus: true, waybills: true, fixPrecheck: false, build: false });
+    for (const [i, f] of blocked.entries()) {
+      await call('customs.shipping.save', {
+        orderId: f.orderId,
+        logisticsNo: `SF90000000${i}`,
+        logisticsCode: null,
+        logisticsName: null,
+        exportDate: '2026-03-20',
+        grossWeightGrams: null,
+        packNo: null,
+        copNo: null,
+      });
+    }
+    expect(done(4)).toEqual({ settings: true, skus: true, waybills: true, fixPrecheck: true, build: false });
+    const built1 = await call<{ built: number }>('customs.build', { orderIds: blocked.map((f) => f.orderId!) });
+    expect(built1.built).toBe(2);
+    expect(done(4)).toEqual({ settings: true, skus: true, waybills: true, fixPrecheck: true, build: true });
+
+    // lesson 6: released lists, the summary application, the declaration number
+    expect(done(6)).toEqual({ released: false, apply: false, declared: false });
+    expect(done(8)).toEqual({ register: false, rates: false, close: false });
+    expect(done(5)['rejection']).toBe(false);
+    for (let i = 0; i < 10 && !done(6)['released']; i++) await call('sync.now');
+    // the scenario's planted customs refusal: one list comes back refused (lesson 5)
+    expect(done(5)['rejection']).toBe(true);
+    expect(done(6)).toEqual({ released: true, apply: false, declared: false });
+    const releasedDays = () =>
+      w.read
+        .prepare(
+          "SELECT DISTINCT substr(o.ordered_at, 1, 10) FROM customs_documents d JOIN orders o ON o.id = d.order_id WHERE d.type = 'CEB603' AND d.status_rank >= ?",
+        )
+        .pluck()
+        .all(statusRank('800')) as string[];
+    // one application per group of the 194号 plan (one month, one exit office…)
+    const plan = await call<{ groups: Array<{ invtNos: string[] }> }>('customs.summary.plan', {});
+    const group = [...plan.groups].sort((x, y) => y.invtNos.length - x.invtNos.length)[0]!;
+    await call('customs.summary.apply', { invtNos: group.invtNos, summaryFlag: '1', itemNameFlag: '0' });
+    expect(done(6)).toEqual({ released: true, apply: true, declared: false });
+    for (let i = 0; i < 10 && !done(6)['declared']; i++) await call('sync.now');
+    expect(done(6)).toEqual({ released: true, apply: true, declared: true });
+    await call('training.practice.stop');
+
+    // lesson 8: the register has exports; PBoC rates for every sale day; the months closed
+    expect(done(8)).toEqual({ register: true, rates: false, close: false });
+    const days = releasedDays();
+    const allMonths = [...new Set(days.map((d) => d.slice(0, 7)))].sort();
+    for (const m of allMonths) {
+      const end = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate();
+      for (let d = 1; d <= end; d++)
+        await call('rates.save', {
+          currency: 'USD',
+          date: `${m}-${String(d).padStart(2, '0')}`,
+          rate: '7.1000',
+          source: 'pboc',
+        });
+    }
+    expect(done(8)).toEqual({ register: true, rates: true, close: false });
+    for (const m of allMonths.slice(0, -1)) await call('periods.close', { month: m });
+    if (allMonths.length > 1) expect(done(8)).toEqual({ register: true, rates: true, close: false });
+    await call('periods.close', { month: allMonths.at(-1)! });
+    expect(done(8)).toEqual({ register: true, rates: true, close: true });
   });
 
   it('lesson 5: connect, send, read receipts and find the rejection tick one after another', async () => {

@@ -6,6 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../src-main/api/dispatch.ts';
 import { createHandlers } from '../../src-main/api/handlers.ts';
@@ -15,6 +17,7 @@ import { startPlatformServer, type PlatformServer } from '../../src-main/practic
 import { businessDigest } from '../../src-main/areas/training/index.ts';
 import { tempDir } from '../unit/sync/sync-test-kit.ts';
 
+const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
 const open: Workspace[] = [];
 const servers: PlatformServer[] = [];
 afterEach(async () => {
@@ -290,6 +293,44 @@ describe('training sandbox', () => {
       await call('sync.configure', { mode: 'platform', url, signer: { kind: 'http', url: 'http://127.0.0.1:9/sign' } }),
     ).toMatchObject({ ok: false, error: { code: 'training.sandboxSigner' } });
     await call('training.practice.stop');
+  });
+
+  it('kuajing practice-platform --sandbox ID answers that sandbox’s handshake, so the sandbox may sync to it', async () => {
+    const dir = path.join(tempDir('kuajing-sandboxes-'), 'trainee-cli');
+    const created = await cli('training', 'new', '--scenario', 'parcel-9610', '--data-dir', dir, '--json');
+    const id = (JSON.parse(created.out) as { sandbox: { id: string } }).sandbox.id;
+    const child = spawn(
+      process.execPath,
+      [
+        '--disable-warning=ExperimentalWarning',
+        CLI,
+        'practice-platform',
+        '--port',
+        '0',
+        '--sandbox',
+        id,
+        '--step-ms',
+        '0',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise((r) => child.on('exit', r));
+    try {
+      const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
+      const { url } = JSON.parse(String(first.value)) as { url: string };
+      expect(await (await fetch(new URL('/handshake', url))).json()).toEqual({
+        platform: 'kuajing-practice',
+        sandboxId: id,
+      });
+      const { call } = await workspace(dir);
+      expect(await call('sync.configure', { mode: 'platform', url, signer: { kind: 'sm2Practice' } })).toMatchObject({
+        ok: true,
+      });
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    expect((await cli('practice-platform', '--sandbox', '../x')).err).toContain('--sandbox');
   });
 
   it('ticks lesson 2 step by step, and a reset restores the scenario exactly while keeping the progress record', async () => {

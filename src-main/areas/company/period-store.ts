@@ -47,6 +47,16 @@ export function isMonthClosed(db: Db, month: string): boolean {
   );
 }
 
+/** Every month whose latest act is a close (few rows: one per month ever closed). */
+export function closedMonths(db: Db): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT month, action FROM period_events e WHERE id = (SELECT max(id) FROM period_events x WHERE x.month = e.month)`,
+    )
+    .all() as Array<{ month: string; action: string }>;
+  return new Set(rows.filter((r) => r.action === 'close').map((r) => r.month));
+}
+
 /** Refuses a change dated `date` (YYYY-MM-DD…) in a closed month. */
 export function assertMonthOpen(db: Db, date: string): void {
   const month = date.slice(0, 7);

@@ -40,8 +40,14 @@ export type {
 export type { Finding as CustomsFinding, RiskRules as RiskList } from '../../core/customs/precheck.ts';
 
 export type { CustomsShop } from './customs-shops.ts';
-export type { HeadHaulLinks, HeadHaulResult } from './customs-head-haul.ts';
-import type { HeadHaulLinks, HeadHaulResult } from './customs-head-haul.ts';
+export type { WithdrawalResult } from './customs-withdrawals.ts';
+export type { ShopImportResult } from './customs-shops-import.ts';
+import type { ShopImportResult } from './customs-shops-import.ts';
+export type { PerSale9810Withdrawal, WithdrawnDocument } from './customs-per-sale-9810.ts';
+import type { PerSale9810Withdrawal } from './customs-per-sale-9810.ts';
+import type { WithdrawalResult } from './customs-withdrawals.ts';
+export type { HeadHaulEntry, HeadHaulLinks, HeadHaulResult } from './customs-head-haul.ts';
+import type { HeadHaulEntry, HeadHaulLinks, HeadHaulResult } from './customs-head-haul.ts';
 import type { CustomsShop } from './customs-shops.ts';
 
 export const CUSTOMS_MODES_FOR_BUILD = ['9610', '9710', '9810', '1210'] as const;
@@ -249,6 +255,18 @@ export const customsContract = {
     result: result<readonly CustomsShop[]>(),
     mutates: true,
   },
+  /** A shop file (shop, platform, site, currency, time_zone, ebp_code, ebp_name): shops and their platform codes, all or nothing (issue 15). */
+  'customs.shops.import': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(260),
+        contentBase64: z.string().max(50 * 1024 * 1024),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    result: result<ShopImportResult>(),
+    mutates: true,
+  },
   /** A 9810 head-haul shipment (booking note): CEB303 W, plus a 9810 list when ≤ CNY 5,000 and unrestricted, else the 报关单 data (issue 15). */
   'customs.headHaul.build': {
     input: z
@@ -261,6 +279,22 @@ export const customsContract = {
     result: result<HeadHaulResult>(),
     mutates: true,
   },
+  /** The 报关单 number (entryId) and line numbers the broker got back for a head-haul shipment (issue 15). */
+  'customs.headHaul.recordEntry': {
+    input: z
+      .object({
+        bookingNoteNo: z.string().min(1).max(60),
+        entryId: z.string().regex(/^[0-9A-Z]{18}$/),
+        lines: z
+          .array(z.object({ gnum: z.number().int().min(1), gseqno: z.number().int().min(1).max(999) }).strict())
+          .min(1)
+          .max(100)
+          .optional(),
+      })
+      .strict(),
+    result: result<HeadHaulEntry>(),
+    mutates: true,
+  },
   /** Sales from overseas warehouses → the 9810 declaration lines their goods left under (quantity FIFO), sold / unsold per line. */
   'customs.headHaul.links': { input: empty, result: result<HeadHaulLinks>(), mutates: false },
   /** 194号 plan: statistics-only (A) lists, pending (released, not concluded) lists, groups to apply for with due dates. */
@@ -268,6 +302,52 @@ export const customsContract = {
     input: z.object({ today: isoDay.optional() }).strict(),
     result: result<SummaryPlan>(),
     mutates: false,
+  },
+  /** A list customs numbered is withdrawn with a CEB605 and its reason (never re-sent as new); idempotent (issue 15). */
+  'customs.lists.cancel': {
+    input: z
+      .object({
+        invtNo: z.string().min(1).max(20),
+        reason: z.string().trim().min(1).max(1000),
+        note: z.string().max(1000).optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    result: result<WithdrawalResult>(),
+    mutates: true,
+  },
+  /** Goods of an exported list come back (退运): CEB213 9661/1261 against its invtNo, within the return window; idempotent by coElNo. */
+  'customs.returns.apply': {
+    input: z
+      .object({
+        invtNo: z.string().min(1).max(20),
+        coElNo: z.string().min(1).max(20),
+        returnDate: isoDay,
+        reason: z.string().trim().min(1).max(500),
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .optional(),
+        logisticsNo: z.string().min(1).max(80),
+        billNo: z.string().min(1).max(37),
+        trafMode: z.string().length(1),
+        trafName: z.string().min(1).max(100),
+        voyageNo: z.string().min(1).max(32),
+        lines: z
+          .array(z.object({ gnum: z.number().int().min(1).max(100), qty: z.number().int().min(1) }).strict())
+          .min(1)
+          .max(100),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    result: result<WithdrawalResult>(),
+    mutates: true,
+  },
+  /** Unsent per-sale 9810 documents earlier versions built are taken back (never sent), in one transaction, and reported (issue 15). */
+  'customs.perSale9810.withdraw': {
+    input: z.object({ dryRun: z.boolean().optional() }).strict(),
+    result: result<PerSale9810Withdrawal>(),
+    mutates: true,
   },
   'customs.riskList.get': { input: empty, result: result<RiskList>(), mutates: false },
   'customs.riskList.save': {

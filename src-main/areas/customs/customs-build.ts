@@ -21,6 +21,7 @@ import {
   precheckForBuild,
   precheckOrders,
   splitOrderLines,
+  summaryDueDate,
   type DeclarationFormData,
   type BuiltType,
   type CebBuildContext,
@@ -37,6 +38,7 @@ import { latestCompany } from '../company/index.ts';
 import { existingDocuments, loadPrecheckOrders, type ExistingDocument, type OrderSelection } from './customs-orders.ts';
 import { enqueueSixItems, storeAndQueueMessages, type MessageToStore, type SixItems } from './customs-store.ts';
 import { getSetting } from '../../db/settings-store.ts';
+import { SYNC_CONFIG_KEY, type SyncConfig } from '../sync/contract.ts';
 import type {
   CebValidationIssue,
   CustomsBuildResult,
@@ -68,10 +70,31 @@ function loadContext(ws: Workspace): CebBuildContext {
   return { company, settings: settings as CebSettings, clock: ws.clock, newId: randomUUID };
 }
 
+/**
+ * A real declaration (appStatus 2, 申报) must be signed before it leaves: without a signer in the
+ * sync settings (an e-port card service, the declaration client's folder, or the practice SM2
+ * signer) it could never be sent — `customs.signer.required`. Drafts (appStatus 1) need none.
+ */
+function signerFinding(ws: Workspace, settings: CustomsSettings | CebSettings): Finding | null {
+  if (settings.appStatus !== '2') return null;
+  const kind = getSetting<Partial<SyncConfig>>(ws.read, SYNC_CONFIG_KEY, {}).signer?.kind ?? 'none';
+  if (kind !== 'none') return null;
+  return {
+    code: 'customs.signer.required',
+    severity: 'error',
+    orderId: null,
+    orderNo: '',
+    field: 'signer',
+    params: { appStatus: '2' },
+  };
+}
+
 /** The build's context, refused (thrown) when a workspace-level rule is broken: a profile without dxpId fails here once, not once per order. */
 export function buildContext(ws: Workspace): CebBuildContext {
   const ctx = loadContext(ws);
   assertContext(ctx);
+  const signer = signerFinding(ws, ctx.settings);
+  if (signer) throw new DomainError(signer.code, signer.params);
   return ctx;
 }
 
@@ -90,7 +113,12 @@ export function runCustomsPrecheck(ws: Workspace, sel: OrderSelection): CustomsP
     (id) => declared.get(id) ?? [],
     typesFor(ctx.settings as CustomsSettings),
   );
-  return { orders: orders.length, clean: r.ready.length, findings: [...perShipmentWarnings(orders), ...r.findings] };
+  const signer = signerFinding(ws, ctx.settings);
+  return {
+    orders: orders.length,
+    clean: signer ? 0 : r.ready.filter((o) => o.input.mode !== '9810').length,
+    findings: [...(signer ? [signer] : []), ...perShipmentFindings(orders), ...lateWarnings(ws, orders), ...r.findings],
+  };
 }
 
 export function typesFor(settings: CustomsSettings): BuiltType[] {
@@ -124,21 +152,49 @@ export interface BuildOutcome extends CustomsBuildResult {
 
 /**
  * 9810 is declared per head-haul shipment (customs.headHaul.build), not per later sale: a sale
- * still set to 9810 is built as before (its documents stay evidence) but warned about.
+ * still set to 9810 (by an earlier version) is not built — an error finding; its documents already
+ * sent stay as evidence, unsent ones are taken back by customs.perSale9810.withdraw.
  */
-function perShipmentWarnings(
+function perShipmentFindings(
   orders: ReadonlyArray<{ orderId: number; orderNo: string; mode: string | null }>,
 ): Finding[] {
   return orders
     .filter((o) => o.mode === '9810')
     .map((o) => ({
       code: 'customs.mode.perShipment',
-      severity: 'warning' as const,
+      severity: 'error' as const,
       orderId: o.orderId,
       orderNo: o.orderNo,
       field: 'customsMode',
       params: { orderNo: o.orderNo },
     }));
+}
+
+/**
+ * Late declarations (issue 15, point 5; domain.md §2, §5): a list releases goods at the border, so it
+ * is declared when they leave (ieDate = the waybill's export date); one built after its export date
+ * declares goods already gone — and once the 194号 deadline of the export month (the 15th of the
+ * next month, moved to a working day; December's lists by its last working day) has passed, the list
+ * also misses its summary declaration. Both are warnings in the pre-check with the dates.
+ */
+export function lateWarnings(
+  ws: Workspace,
+  orders: ReadonlyArray<{ orderId: number; orderNo: string; exportDate: string | null; mode: string | null }>,
+): Finding[] {
+  const today = ws.clock().toISOString().slice(0, 10);
+  return orders
+    .filter((o) => o.exportDate !== null && o.exportDate < today && o.mode !== '9810')
+    .map((o) => {
+      const summaryDue = summaryDueDate(o.exportDate!.slice(0, 7));
+      return {
+        code: summaryDue < today ? 'customs.declaration.pastSummaryDue' : 'customs.declaration.late',
+        severity: 'warning' as const,
+        orderId: o.orderId,
+        orderNo: o.orderNo,
+        field: 'exportDate',
+        params: { orderNo: o.orderNo, exportDate: o.exportDate!, today, summaryDue },
+      };
+    });
 }
 
 /** The latest CNY rate of a currency on or before a day (fx_rates, any source), as decimal text; null when none. */
@@ -314,14 +370,14 @@ export async function runCustomsBuild(
     (id) => (correcting ? [] : (declared.get(id) ?? [])),
     types,
   );
-  const findings: Finding[] = [...perShipmentWarnings(orders), ...checked.findings];
+  const findings: Finding[] = [...perShipmentFindings(orders), ...checked.findings];
   const fix = correcting
     ? corrections(checked.ready, types, latest, declared, findings)
     : { changes: new Map<number, Partial<Record<BuiltType, '2'>>>(), refused: new Set<number>() };
   const b2b = b2bRouting(ws, checked.ready, ctx, findings);
   const outcome = {
     ready: checked.ready
-      .filter((o) => !fix.refused.has(o.orderId) && !b2b.blocked.has(o.orderId))
+      .filter((o) => o.input.mode !== '9810' && !fix.refused.has(o.orderId) && !b2b.blocked.has(o.orderId))
       .map((o) =>
         fix.changes.has(o.orderId) ? { ...o, input: { ...o.input, appTypes: fix.changes.get(o.orderId)! } } : o,
       ),

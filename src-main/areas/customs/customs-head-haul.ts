@@ -2,8 +2,9 @@
  * `customs.headHaul.build` (issue 15, point 1): a 9810 head-haul shipment of the stock ledger,
  * named by its booking note, declared as what crosses the border — a CEB303 orderType W, plus a
  * CEB603 9810 list when it may go on a list (≤ CNY 5,000, no 涉证/涉检/涉税 SKU), else the 报关单
- * data for the broker (`declarationForms`). Declared unit values: the shipment line's cost (the
- * dispatch value in CNY fen per unit) plus the markup the user sets, rounded to the fen. Messages
+ * data for the broker (`declarationForms`). Declared unit values: the line's `declared_unit_value`
+ * from the stock file (CNY) when given, else its cost (the dispatch value in CNY fen per unit) plus
+ * the markup the user sets, rounded to the fen. Messages
  * are XSD-validated and stored + queued like the per-order ones (order_id null, order_no = the
  * booking note); a shipment whose order document stands is not built again.
  */
@@ -58,6 +59,7 @@ interface ShipmentRow {
 interface LineRow {
   shipped: number;
   value: number | null;
+  declared: number | null;
   item_no: string;
   goods_name: string;
   gmodel: string;
@@ -90,7 +92,8 @@ export function loadHeadHaul(ws: Workspace, bookingNoteNo: string, markupPercent
     throw new DomainError('customs.headHaul.notOverseas', { shipment: bookingNoteNo, warehouse: s.code });
   const lines = ws.read
     .prepare(
-      `SELECT l.shipped, (SELECT abs(m.value) FROM stock_moves m WHERE m.id = l.dispatch_move_id) AS value, k.*
+      `SELECT l.shipped, (SELECT abs(m.value) FROM stock_moves m WHERE m.id = l.dispatch_move_id) AS value,
+      l.declared_unit_value AS declared, k.*
     FROM shipment_lines l JOIN skus k ON k.id = l.sku_id WHERE l.shipment_id = ? ORDER BY l.id`,
     )
     .all(s.id) as LineRow[];
@@ -119,6 +122,8 @@ export function loadHeadHaul(ws: Workspace, bookingNoteNo: string, markupPercent
         exportDutyRate: l.export_duty_rate,
         itemRecordNo: l.item_record_no,
       };
+      // the declared unit value the stock file states for the line wins over cost plus markup
+      if (l.declared !== null) return { sku, quantity: l.shipped, declaredUnitValue: l.declared as Minor };
       if (l.value === null || l.value === 0)
         throw new DomainError('customs.headHaul.noValue', { shipment: bookingNoteNo, sku: l.item_no });
       // cost per unit × (100 + markup) / 100, to the fen (half up)
@@ -209,6 +214,9 @@ export interface HeadHaulLinks {
     readonly declared: number;
     readonly sold: number;
     readonly unsold: number;
+    /** The 报关单 number and line the broker recorded (customs.headHaul.recordEntry), else null. */
+    readonly entryId: string | null;
+    readonly gseqno: number | null;
   }>;
   readonly undeclared: ReadonlyArray<{
     readonly sale: number;
@@ -227,7 +235,7 @@ export function headHaulLinks(ws: Workspace): HeadHaulLinks {
   const shipments = ws.read
     .prepare(
       `SELECT s.id, s.booking_note_no, s.ship_date, w.code AS warehouse FROM shipments s JOIN warehouses w ON w.id = s.to_warehouse_id
-    WHERE EXISTS (SELECT 1 FROM customs_documents d WHERE d.type = 'CEB303' AND d.order_id IS NULL AND d.business_key = s.booking_note_no AND d.status NOT IN ('error', '100'))
+    WHERE EXISTS (SELECT 1 FROM customs_documents d WHERE d.type = 'CEB303' AND d.order_id IS NULL AND d.business_key = s.booking_note_no AND d.status NOT IN ('error', '100', 'withdrawn'))
     ORDER BY s.ship_date, s.id`,
     )
     .all() as Array<{ id: number; booking_note_no: string; ship_date: string; warehouse: string }>;
@@ -242,6 +250,18 @@ export function headHaulLinks(ws: Workspace): HeadHaulLinks {
       meta.set(key, { shipment: s.booking_note_no, gnum: i + 1, sku: l.sku });
       declared.push({ key, warehouse: s.warehouse, sku: l.sku, date: s.ship_date, quantity: l.shipped });
     });
+  }
+  const entries = new Map<string, { entryId: string; gseqno: Map<number, number> }>();
+  const entryStmt = ws.read.prepare('SELECT entry_id, lines FROM customs_head_haul_entries WHERE shipment_id = ?');
+  for (const s of shipments) {
+    const e = entryStmt.get(s.id) as { entry_id: string; lines: string } | undefined;
+    if (e)
+      entries.set(s.booking_note_no, {
+        entryId: e.entry_id,
+        gseqno: new Map(
+          (JSON.parse(e.lines) as Array<{ gnum: number; gseqno: number }>).map((l) => [l.gnum, l.gseqno]),
+        ),
+      });
   }
   const warehouses = [...new Set(shipments.map((s) => s.warehouse))];
   const sales = ws.read
@@ -285,6 +305,8 @@ export function headHaulLinks(ws: Workspace): HeadHaulLinks {
       declared: l.declared,
       sold: l.sold,
       unsold: l.unsold,
+      entryId: entries.get(meta.get(l.line)!.shipment)?.entryId ?? null,
+      gseqno: entries.get(meta.get(l.line)!.shipment)?.gseqno.get(meta.get(l.line)!.gnum) ?? null,
     })),
     undeclared: r.undeclared.map((u) => ({
       sale: byId.get(u.sale)!.id,
@@ -292,4 +314,74 @@ export function headHaulLinks(ws: Workspace): HeadHaulLinks {
       quantity: u.quantity,
     })),
   };
+}
+
+export interface HeadHaulEntry {
+  readonly shipment: string;
+  /** 报关单 number (海关编号, 18 characters) the broker got back. */
+  readonly entryId: string;
+  /** Shipment line (gnum, in the shipment's order) → 报关单 line (gseqno). */
+  readonly lines: ReadonlyArray<{ readonly gnum: number; readonly gseqno: number }>;
+  /** The same number and lines were recorded before: nothing written. */
+  readonly unchanged: boolean;
+}
+
+/**
+ * `customs.headHaul.recordEntry`: the 报关单 number and line numbers the customs broker got back for a
+ * head-haul shipment declared on a 报关单 (or any declared shipment), recorded against it so its sales
+ * link to a declaration number and line. Lines default to 1:1 (shipment line n = 报关单 line n). Only a
+ * shipment whose CEB303 W stands can carry one; another number than the one recorded is refused.
+ */
+export function recordHeadHaulEntry(
+  ws: Workspace,
+  input: {
+    bookingNoteNo: string;
+    entryId: string;
+    lines?: ReadonlyArray<{ gnum: number; gseqno: number }> | undefined;
+  },
+): HeadHaulEntry {
+  const s = ws.read.prepare('SELECT id FROM shipments WHERE booking_note_no = ?').get(input.bookingNoteNo) as
+    { id: number } | undefined;
+  if (!s) throw new DomainError('stock.shipment.unknown', { shipment: input.bookingNoteNo });
+  const declared = ws.read
+    .prepare(
+      `SELECT status FROM customs_documents WHERE type = 'CEB303' AND order_id IS NULL AND business_key = ?
+    ORDER BY revision DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(input.bookingNoteNo) as string | undefined;
+  if (declared === undefined || isRebuildable(declared))
+    throw new DomainError('customs.headHaul.notDeclared', { shipment: input.bookingNoteNo });
+  const count = ws.read
+    .prepare('SELECT count(*) FROM shipment_lines WHERE shipment_id = ?')
+    .pluck()
+    .get(s.id) as number;
+  const lines = input.lines ?? Array.from({ length: count }, (_, i) => ({ gnum: i + 1, gseqno: i + 1 }));
+  const seen = new Set<number>();
+  for (const l of lines) {
+    if (l.gnum < 1 || l.gnum > count || seen.has(l.gnum))
+      throw new DomainError('customs.headHaul.badLine', { shipment: input.bookingNoteNo, gnum: l.gnum, lines: count });
+    seen.add(l.gnum);
+  }
+  const sorted = [...lines].sort((a, b) => a.gnum - b.gnum);
+  const prior = ws.read
+    .prepare('SELECT entry_id, lines FROM customs_head_haul_entries WHERE shipment_id = ?')
+    .get(s.id) as { entry_id: string; lines: string } | undefined;
+  if (prior && prior.entry_id !== input.entryId)
+    throw new DomainError('customs.headHaul.entryConflict', {
+      shipment: input.bookingNoteNo,
+      entryId: prior.entry_id,
+      given: input.entryId,
+    });
+  const base = { shipment: input.bookingNoteNo, entryId: input.entryId, lines: sorted };
+  if (prior && prior.lines === JSON.stringify(sorted)) return { ...base, unchanged: true };
+  ws.uow.run('customs.headHaul.recordEntry', (tx) => {
+    tx.db
+      .prepare(
+        `INSERT INTO customs_head_haul_entries (shipment_id, entry_id, lines, command_id, recorded_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (shipment_id) DO UPDATE SET lines = excluded.lines, command_id = excluded.command_id, recorded_at = excluded.recorded_at`,
+      )
+      .run(s.id, input.entryId, JSON.stringify(sorted), tx.commandId, tx.now);
+  });
+  return { ...base, unchanged: false };
 }

@@ -7,7 +7,7 @@
  */
 import type { DocumentFacts, PrecheckLine, PrecheckOrder } from '../../core/customs/index.ts';
 import type { CustomsShipping } from '../../core/customs/customs-views.ts';
-import { declaredLineValues } from '../../core/customs/index.ts';
+import { declaredLineValues, isRebuildable } from '../../core/customs/index.ts';
 import { isCurrency, minorDigits, sumMinor, type Currency } from '../../core/money/index.ts';
 import type { Minor } from '../../core/money/minor.ts';
 import type { CustomsMode } from '../../core/orders/order.ts';
@@ -95,6 +95,10 @@ interface LineRow {
   unit_price: number | null;
   line_total: number | null;
   discount: number | null;
+  /** VAT the marketplace collected inside the price / shipping, and the shipping-promotion part of discount (issue 15). */
+  included_tax: number | null;
+  included_shipping_tax: number | null;
+  shipping_discount: number | null;
 }
 
 interface SkuRow {
@@ -161,10 +165,12 @@ function skuResolver(db: Db): (platform: string, code: string) => Sku | null {
  * after the line's seller promotion and its share of the order-level discount (orders.discount
  * holds the order-level part plus the lines'). A whole unit price in minor units when the total
  * divides, else the line total with a 5-decimal price, else null (the pre-check asks for it).
- * VAT inside UK/EU prices is not stored by the imports yet, so it cannot be taken out here.
+ * VAT the marketplace collected inside the price (Amazon UK/EU item-tax, stored as included_tax) is
+ * taken out; a shipping promotion (shipping_discount, part of the line discount) lowers the freight.
  */
 function declaredLines(o: OrderRow, lines: readonly LineRow[]): Array<Pick<PrecheckLine, 'unitPrice' | 'lineTotal'>> {
   if (lines.some((l) => l.line_total === null)) return lines.map(() => ({ unitPrice: null }));
+  // orders.discount holds every line discount, shipping promotions included: the order-level rest is the same either way
   const lineDiscounts = sumMinor(lines.map((l) => l.discount ?? 0));
   const orderDiscount = Math.max(0, (o.discount ?? 0) - lineDiscounts);
   let values: ReturnType<typeof declaredLineValues>;
@@ -173,8 +179,9 @@ function declaredLines(o: OrderRow, lines: readonly LineRow[]): Array<Pick<Prech
       lines.map((l) => ({
         quantity: l.quantity,
         lineTotal: l.line_total as Minor,
-        discount: (l.discount ?? 0) as Minor,
-        includedTax: 0 as Minor,
+        // the goods promotion only: a shipping promotion lowers the freight (issue 15)
+        discount: ((l.discount ?? 0) - (l.shipping_discount ?? 0)) as Minor,
+        includedTax: (l.included_tax ?? 0) as Minor,
       })),
       orderDiscount as Minor,
       isCurrency(o.currency) ? minorDigits(o.currency) : 2,
@@ -198,8 +205,10 @@ export function loadPrecheckOrders(db: Db, sel: OrderSelection): PrecheckOrder[]
     params.push(JSON.stringify(sel.orderIds));
   } else {
     where.push("o.status IN ('shipped', 'delivered') AND o.exclusion IS NULL AND o.customs_mode IS NOT NULL");
+    // a sale set to 9810 is not declared (9810 goes per head-haul shipment): only when named or its mode chosen
+    if (!sel.modes) where.push("o.customs_mode <> '9810'");
     where.push(
-      `NOT EXISTS (SELECT 1 FROM customs_documents d WHERE d.order_id = o.id AND d.type = 'CEB603' AND d.status NOT IN ('error', '100'))`,
+      `NOT EXISTS (SELECT 1 FROM customs_documents d WHERE d.order_id = o.id AND d.type = 'CEB603' AND d.status NOT IN ('error', '100', 'withdrawn'))`,
     );
   }
   if (sel.from) {
@@ -226,7 +235,8 @@ export function loadPrecheckOrders(db: Db, sel: OrderSelection): PrecheckOrder[]
     WHERE ${where.join(' AND ')} ORDER BY o.ordered_at_utc, o.id`,
     )
     .all(...params) as OrderRow[];
-  const lineStmt = db.prepare(`SELECT order_id, sku, quantity, unit_price, line_total, discount FROM order_lines
+  const lineStmt = db.prepare(`SELECT order_id, sku, quantity, unit_price, line_total, discount, included_tax,
+    included_shipping_tax, shipping_discount FROM order_lines
     WHERE order_id IN (SELECT value FROM json_each(?)) AND cancelled = 0 AND quantity > 0 ORDER BY order_id, id`);
   const lines = new Map<number, LineRow[]>();
   for (let i = 0; i < orders.length; i += 5000) {
@@ -240,6 +250,9 @@ export function loadPrecheckOrders(db: Db, sel: OrderSelection): PrecheckOrder[]
   return orders.map((o): PrecheckOrder => {
     const own = lines.get(o.id) ?? [];
     const declared = declaredLines(o, own);
+    const includedTax = own.reduce((t, l) => t + (l.included_tax ?? 0), 0);
+    const includedShippingTax = own.reduce((t, l) => t + (l.included_shipping_tax ?? 0), 0);
+    const shippingDiscount = own.reduce((t, l) => t + (l.shipping_discount ?? 0), 0);
     return {
       orderId: o.id,
       orderNo: o.order_no,
@@ -251,13 +264,15 @@ export function loadPrecheckOrders(db: Db, sel: OrderSelection): PrecheckOrder[]
         quantity: l.quantity,
         ...declared[i]!,
       })),
-      // 运杂费: shipping and gift wrap charged to the buyer, outside the FOB goods value
-      freight: ((o.shipping ?? 0) + (o.gift_wrap ?? 0)) as Minor,
+      // 运杂费: shipping and gift wrap charged to the buyer, outside the FOB goods value — after shipping
+      // promotions and without the VAT the marketplace collected on them (issue 15)
+      freight: ((o.shipping ?? 0) + (o.gift_wrap ?? 0) - shippingDiscount - includedShippingTax) as Minor,
       ...(o.ebp_code && o.ebp_name ? { platform: { ebpCode: o.ebp_code, ebpName: o.ebp_name } } : {}),
       ...(o.pod ? { pod: o.pod } : {}),
       ...(o.statistics_flag === 'A' || o.statistics_flag === 'B' ? { statisticsFlag: o.statistics_flag } : {}),
       ...(o.ems_no ? { bonded: { emsNo: o.ems_no } } : {}),
-      charge: o.gross as Minor,
+      // the money collected for the seller: the VAT the marketplace collects and remits is not the seller's
+      charge: (o.gross - includedTax - includedShippingTax) as Minor,
       paidAt: o.ordered_at_utc,
       destinationCountry: o.buyer_country,
       logisticsNo: o.logistics_no,
@@ -305,7 +320,7 @@ export function existingDocuments(
       });
     for (const r of rows) {
       const cur = latest.get(`${r.type}\u0000${r.business_key}`)!;
-      if (cur.revision !== r.revision || r.facts === null || r.status === 'error' || r.status === '100') continue;
+      if (cur.revision !== r.revision || r.facts === null || isRebuildable(r.status)) continue;
       const list = declared.get(r.order_id) ?? [];
       list.push(JSON.parse(r.facts) as DocumentFacts);
       declared.set(r.order_id, list);

@@ -8,9 +8,10 @@
  * - kind 'ceb.message' — one row per CEB message (≤ 100 documents of one type):
  *   key `ceb:<messageType>:<businessKey of its first document>:<revision>` (a document revision is
  *   built once, so a key is unique and never queued twice);
- *   payload `{ messageType: 'CEB303'|'CEB403'|'CEB505'|'CEB603'|'CEB701', guid: <message guid>,
+ *   payload `{ messageType: 'CEB303'|'CEB403'|'CEB505'|'CEB603'|'CEB701'|'CEB605'|'CEB213', guid: <message guid>,
  *   xml: <unsigned XML, XSD-valid>, documents: [<businessKey>…] }` (businessKey = orderNo for
- *   303/403, logisticsNo for 505, copNo for 603/701). When the transport accepted it, call
+ *   303/403, logisticsNo for 505, copNo for 603/701 and for the 605 withdrawing a list, coElNo for
+ *   213). When the transport accepted it, call
  *   `markMessagesSent(tx, keys, at)`: its documents go queued → sent.
  * - kind 'tax.sixItems' — one row per exported order (no-invoice VAT exemption, 财税〔2018〕103号):
  *   key `tax.sixItems:<orderNo>`; payload `{ orderNo, exportDate: 'YYYY-MM-DD', currency: 'USD',
@@ -34,7 +35,7 @@ export interface StoredDocument {
 }
 
 export interface MessageToStore {
-  readonly type: 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603' | 'CEB701';
+  readonly type: 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603' | 'CEB701' | 'CEB605' | 'CEB213';
   readonly guid: string;
   readonly xml: string;
   readonly documents: readonly StoredDocument[];
@@ -136,6 +137,9 @@ export function receiptDigest(r: ParsedReceipt): string {
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex');
 }
 
+/** CEB606 states that conclude a withdrawal: customs took the list back. */
+const WITHDRAWAL_DONE = new Set(['399', '800', '899']);
+
 interface DocRow {
   id: number;
   status: string;
@@ -147,6 +151,7 @@ interface DocRow {
  * latest revision with the business key; CEB792 by sumNo), records a history entry and moves the
  * status forward only. CEB604 sets invtNo/preNo, CEB702 preNo/sumNo, CEB792 the entryId on the
  * summary, its lists and the orders' other documents, and the list-line → declaration-line map.
+ * A CEB606 that concludes a withdrawal (399/800/899) marks the withdrawn list 'cancelled'.
  */
 export function recordReceipts(
   tx: Tx,
@@ -172,6 +177,9 @@ export function recordReceipts(
   const setNumbers = tx.db
     .prepare(`UPDATE customs_documents SET invt_no = coalesce(?, invt_no), pre_no = coalesce(?, pre_no),
     sum_no = coalesce(?, sum_no) WHERE id = ?`);
+  const listByInvt = tx.db.prepare(
+    "SELECT id, status FROM customs_documents WHERE type = 'CEB603' AND invt_no = ? ORDER BY revision DESC LIMIT 1",
+  );
   const history = historyWriter(tx);
   let stored = 0,
     duplicates = 0,
@@ -220,6 +228,13 @@ export function recordReceipts(
     const applied = advances(doc.status, status);
     if (applied) setStatus.run(status, statusRank(status), tx.now, doc.id);
     history(doc.id, r.status, 'receipt', applied, r.returnInfo, receiptId);
+    if (r.messageType === 'CEB606' && WITHDRAWAL_DONE.has(status) && r.invtNo) {
+      const list = listByInvt.get(r.invtNo) as { id: number; status: string } | undefined;
+      if (list && advances(list.status, 'cancelled')) {
+        setStatus.run('cancelled', statusRank('cancelled'), tx.now, list.id);
+        history(list.id, 'cancelled', 'receipt', true, r.returnInfo, receiptId);
+      }
+    }
   }
   return { stored, duplicates, unknown };
 }

@@ -1,18 +1,19 @@
 /**
  * The import use cases: preview (parse, compare with the ledger without writing, list
  * rejected rows) → confirm (one unit-of-work transaction: all of it or nothing) or discard;
- * rejected rows as a CSV to fix and re-import; saved generic mappings. Parsed previews wait in an
- * in-memory cache (one per workspace, 30 minutes) under a random id until confirmed or discarded.
+ * rejected rows as a CSV to fix and re-import; saved generic mappings. A preview waits (one per
+ * workspace, 30 minutes) under a random id until confirmed or discarded; only its summary stays in
+ * memory — the file and its rejected rows wait in temporary files (preview-spill.ts) and confirm
+ * reads the file again, refusing it as `import.file.changed` when its digest moved (issue 16, point 1).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { DomainError, isDomainError } from '../../core/domain-error.ts';
-import { isCurrency } from '../../core/money/index.ts';
+import { isCurrency, sumMinor, type Minor } from '../../core/money/index.ts';
 import type { ImportSource, MappableStatus, ParsedImport, Platform, RowError } from '../../core/orders/order.ts';
 import { normaliseStatusWord } from '../../core/orders/sale-rule.ts';
 import {
-  countImport,
   getMapping,
   listMappings,
   saveMapping,
@@ -31,6 +32,7 @@ import {
   type ImportedContent,
 } from '../orders/index.ts';
 import {
+  closedMonths,
   DEFAULT_TIME_ZONE,
   defaultShop,
   findShop,
@@ -41,11 +43,20 @@ import {
   type ShopRecord,
 } from '../company/index.ts';
 import { parseImport, type ParseImportOptions } from '../../imports/parse-import.ts';
+import { MonthTally, periodPlan, type PeriodPlan } from './period-guard.ts';
 import { readTable } from '../../imports/read-table.ts';
 import type { OrderListItem } from '../../core/orders/order-views.ts';
 import type { ImportPreview, ImportSummary, importsContract } from './contract.ts';
 import type { AreaHandlers } from '../area-kit.ts';
 import { decodeBase64 } from '../base64.ts';
+import {
+  readSpilledFile,
+  readSpilledRejected,
+  removeSpill,
+  spillFolder,
+  writeSpill,
+  type PreviewSpill,
+} from './preview-spill.ts';
 import type { Workspace } from '../workspace.ts';
 
 type ImportsHandlers = AreaHandlers<typeof importsContract>;
@@ -55,16 +66,30 @@ export type ParseImportFn = (bytes: Uint8Array, opts: ParseImportOptions) => Pro
 /** An order's shop: one that exists, or one confirm will create (found again by platform + name first). */
 type ShopRef = { readonly id: number; readonly name: string } | { readonly spec: NewShop };
 
+/** How a preview read its file (the shop, zone and currency it settled on): confirm reads it the same way. */
+interface Reading {
+  readonly source: ParseImportOptions['source'];
+  readonly mapping: ParseImportOptions['mapping'];
+  readonly shop: ShopRecord | null;
+  readonly zone: string;
+  readonly currency: string | null;
+}
+
+/**
+ * A pending preview: its summary only. The parsed orders are not kept (a 1M-row file's would take
+ * gigabytes); the file and the rejected rows are in `spill`.
+ */
 interface PreviewEntry {
   readonly previewId: string;
   readonly fileName: string;
   readonly fileSha256: string;
+  /** The file's reading without its orders and rejected rows. */
   readonly parsed: ParsedImport;
-  readonly items: ReadonlyArray<{ readonly content: ImportedContent; readonly shop: ShopRef }>;
-  readonly rejected: readonly RowError[];
-  readonly rejectedOrderNos: Readonly<Record<number, string>>;
-  /** The file, kept only when rows were rejected (the CSV of rejected rows quotes them). */
-  readonly bytes: Uint8Array | null;
+  readonly reading: Reading;
+  readonly orders: number;
+  /** Rejected-row errors (one row may have several). */
+  readonly rejectedCount: number;
+  readonly spill: PreviewSpill;
   readonly createdAt: number;
 }
 
@@ -83,13 +108,16 @@ const ZONED_SOURCES: ReadonlySet<ImportSource> = new Set(['amazon-orders', 'amaz
 export class PreviewCache {
   readonly #entries = new Map<string, PreviewEntry>();
   readonly #now: () => number;
-  constructor(now: () => number) {
+  readonly #evicted: (entry: PreviewEntry) => void;
+  /** `evicted` is told of every entry that leaves (replaced, expired, deleted): its temporary files go. */
+  constructor(now: () => number, evicted: (entry: PreviewEntry) => void = () => {}) {
     this.#now = now;
+    this.#evicted = evicted;
   }
 
   set(entry: PreviewEntry): void {
     this.#purge();
-    while (this.#entries.size >= PREVIEW_CAP) this.#entries.delete(this.#entries.keys().next().value!);
+    while (this.#entries.size >= PREVIEW_CAP) this.delete(this.#entries.keys().next().value!);
     this.#entries.set(entry.previewId, entry);
   }
 
@@ -101,12 +129,14 @@ export class PreviewCache {
   }
 
   delete(previewId: string): boolean {
+    const e = this.#entries.get(previewId);
+    if (e) this.#evicted(e);
     return this.#entries.delete(previewId);
   }
 
   #purge(): void {
     const limit = this.#now() - PREVIEW_TTL_MS;
-    for (const [id, e] of this.#entries) if (e.createdAt < limit) this.#entries.delete(id);
+    for (const [id, e] of this.#entries) if (e.createdAt < limit) this.delete(id);
   }
 }
 
@@ -120,7 +150,11 @@ export interface ImportService {
 }
 
 export function createImportService(ws: Workspace, parse: ParseImportFn = parseImport): ImportService {
-  const cache = new PreviewCache(() => ws.clock().getTime());
+  let folder: string | null = null; // made at the first preview
+  const cache = new PreviewCache(
+    () => ws.clock().getTime(),
+    (e) => removeSpill(e.spill),
+  );
   const progress = (previewId: string, phase: 'read' | 'parse' | 'write') => (done: number, total: number) =>
     ws.events.emit('import.progress', { previewId, phase, done, total });
 
@@ -147,9 +181,10 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
         onProgress: progress(previewId, 'parse'),
       });
       let zone = shop?.timeZone ?? DEFAULT_TIME_ZONE;
+      let currency = shop?.currency ?? null;
       let parsed: ParsedImport;
       try {
-        parsed = await parse(bytes, options(zone, shop?.currency ?? null));
+        parsed = await parse(bytes, options(zone, currency));
       } catch (e) {
         // A file without any currency (TikTok, some Shopee exports) takes its shop's: with no shop
         // chosen, the platform's only shop is the one; with several, the user must choose.
@@ -160,53 +195,53 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
         if (!only) throw e;
         shop = only;
         zone = only.timeZone;
-        parsed = await parse(bytes, options(zone, only.currency));
+        currency = only.currency;
+        parsed = await parse(bytes, options(zone, currency));
       }
       let prepared = prepare(ws, parsed, shop);
       // Local times are read in the shop's zone: when the file's orders all land in one existing
       // shop of another zone, read the file again in that zone.
       const target = singleExistingShop(ws, prepared.items);
       if (!shop && target && target.timeZone !== zone && !ZONED_SOURCES.has(parsed.source)) {
-        parsed = await parse(bytes, options(target.timeZone, target.currency));
+        zone = target.timeZone;
+        currency = target.currency;
+        parsed = await parse(bytes, options(zone, currency));
         prepared = prepare(ws, parsed, null);
       }
-      // the shop's own meanings of status words (saved by earlier imports) decide before the table
-      const mappingsOf = new Map<number, Map<string, MappableStatus>>();
-      const items = prepared.items.map((i) => {
-        if (!('id' in i.shop)) return i;
-        let m = mappingsOf.get(i.shop.id);
-        if (!m) {
-          m = loadStatusMappings(ws.read, i.shop.id);
-          mappingsOf.set(i.shop.id, m);
-        }
-        return m.size === 0 ? i : { ...i, content: applyStatusMappings(i.content, m) };
-      });
+      const reading: Reading = { source: input.source, mapping, shop, zone, currency };
+      const items = withShopStatusMappings(ws, prepared.items);
       prepared = { ...prepared, items };
+      // the prepared contents replace the parsed orders: let those go before the ledger comparison
+      parsed = { ...parsed, orders: [] };
       const contents = items.map((i) => i.content);
-      const counts = countImport(
+      // what would be new / updated / unchanged, by month; orders a closed month holds back (issue 17 point 1g)
+      const plan = periodPlan(
         ws.read,
         items.map((i) => ({ content: i.content, shopId: 'id' in i.shop ? i.shop.id : null })),
         parsed.source,
         fileSha256,
       );
-      const rejected = [...parsed.rejected, ...prepared.rejected].sort((a, b) => a.row - b.row);
-      const rejectedOrderNos: Record<number, string> = { ...parsed.rejectedOrderNos };
-      for (const e of prepared.rejected)
-        if (typeof e.params.orderNo === 'string') rejectedOrderNos[e.row] = e.params.orderNo;
+      const { rejected, rejectedOrderNos } = allRejected(parsed, prepared);
       const unknownStatuses: Record<string, number> = {};
       for (const c of contents)
         if (c.status === 'unknown') unknownStatuses[c.platformStatus] = (unknownStatuses[c.platformStatus] ?? 0) + 1;
       const rejectedRows = new Set(rejected.map((e) => e.row)).size;
       cache.set({
-        // the parsed orders live on as `items`; keeping both would double a large preview's memory
+        // the summary only: confirm reads the file again, the rejected rows wait on disk
         previewId,
         fileName: input.fileName,
         fileSha256,
-        parsed: { ...parsed, orders: [] },
-        items: prepared.items,
-        rejected,
-        rejectedOrderNos,
-        bytes: rejected.length > 0 ? bytes : null,
+        parsed: { ...parsed, orders: [], rejected: [], rejectedOrderNos: {} },
+        reading,
+        orders: contents.length,
+        rejectedCount: rejected.length,
+        spill: writeSpill(
+          (folder ??= spillFolder(ws.dataDir, ws.readOnly)),
+          previewId,
+          bytes,
+          rejected,
+          rejectedOrderNos,
+        ),
         createdAt: ws.clock().getTime(),
       });
       const preview: ImportPreview = {
@@ -220,7 +255,9 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
         unmappedRequired: parsed.unmappedRequired,
         orders: contents.length,
         lines: contents.reduce((n, c) => n + c.lines.length, 0),
-        counts,
+        counts: plan.counts,
+        months: plan.months,
+        heldBack: plan.heldBack,
         rejected,
         rejectedOrderNos,
         warnings: parsed.warnings,
@@ -231,31 +268,41 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
           rejected: rejectedRows,
           skipped: parsed.rowsSkipped,
         },
-        totals: totalsOf(contents),
+        // what would be written: orders a closed month holds back are not in the totals
+        totals: totalsOf(plan.held.size === 0 ? contents : contents.filter((_, i) => !plan.held.has(i))),
         sample: prepared.items.slice(0, SAMPLE_SIZE).map((i) => sampleItem(i.content, i.shop)),
       };
       return preview;
     },
 
-    confirm: ({ previewId, saveMappingAs, acceptValidRows, statusMappings }) => {
+    confirm: async ({ previewId, saveMappingAs, acceptValidRows, statusMappings }) => {
       const entry = cache.get(previewId);
       const { parsed } = entry;
       if (parsed.unmappedRequired.length > 0) {
         throw new DomainError('imports.mappingIncomplete', { fields: parsed.unmappedRequired.join(', ') });
       }
       // all or nothing: a file with rejected rows is imported only when the valid rows are accepted explicitly
-      if (entry.items.length === 0 && entry.rejected.length > 0)
-        throw new DomainError('imports.allRowsRejected', { rejected: entry.rejected.length });
-      if (entry.rejected.length > 0 && acceptValidRows !== true) {
-        throw new DomainError('imports.rowsRejected', { rejected: entry.rejected.length, orders: entry.items.length });
+      if (entry.orders === 0 && entry.rejectedCount > 0)
+        throw new DomainError('imports.allRowsRejected', { rejected: entry.rejectedCount });
+      if (entry.rejectedCount > 0 && acceptValidRows !== true) {
+        throw new DomainError('imports.rowsRejected', { rejected: entry.rejectedCount, orders: entry.orders });
       }
+      // the preview kept no orders: the file is read again, the same way, unless it changed since
+      const again = await readAgain(
+        ws,
+        parse,
+        readSpilledFile(entry.spill, entry.fileSha256),
+        entry.fileName,
+        entry.reading,
+        progress(previewId, 'parse'),
+      );
       const chosen = new Map(
         Object.entries(statusMappings ?? {}).map(([w, st]) => [normaliseStatusWord(w), st] as const),
       );
       const items =
         chosen.size === 0
-          ? entry.items
-          : entry.items.map((i) => ({ ...i, content: applyStatusMappings(i.content, chosen) }));
+          ? again.items
+          : again.items.map((i) => ({ ...i, content: applyStatusMappings(i.content, chosen) }));
       const written = ws.uow.run('imports.confirm', (tx) => {
         const result = writePreparedImport(
           tx,
@@ -265,7 +312,7 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
             fileSha256: entry.fileSha256,
             encoding: parsed.encoding,
             rowCount: parsed.rowCount,
-            rejected: entry.rejected.length,
+            rejected: again.rejected.length,
           },
           items,
           progress(previewId, 'write'),
@@ -273,11 +320,17 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
         const name = saveMappingAs?.trim();
         if (name && parsed.mapping) saveMapping(tx.db, name, parsed.mapping, tx.now);
         // the mapping belongs to the shop(s) of this file; their stored orders with the word are re-classified
-        const mapped = Object.entries(statusMappings ?? {}).map(([word, status]) => ({
-          word,
-          status,
-          reclassified: result.shopIds.reduce((n, shopId) => n + saveStatusMapping(tx, shopId, word, status), 0),
-        }));
+        const mapped = Object.entries(statusMappings ?? {}).map(([word, status]) => {
+          const outcomes = result.shopIds.map((shopId) => saveStatusMapping(tx, shopId, word, status));
+          const held = new Map<string, number>();
+          for (const h of outcomes.flatMap((o) => o.heldBack)) held.set(h.month, (held.get(h.month) ?? 0) + h.orders);
+          return {
+            word,
+            status,
+            reclassified: outcomes.reduce((n, o) => n + o.reclassified, 0),
+            heldBack: [...held.entries()].sort().map(([month, orders]) => ({ month, orders })),
+          };
+        });
         return { ...result, mapped };
       });
       cache.delete(previewId);
@@ -285,15 +338,17 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
         importId: written.importId,
         source: parsed.source,
         encoding: parsed.encoding,
-        orders: entry.items.length,
-        lines: entry.items.reduce((n, i) => n + i.content.lines.length, 0),
+        orders: again.items.length,
+        lines: again.items.reduce((n, i) => n + i.content.lines.length, 0),
         new: written.new,
         updated: written.updated,
         unchanged: written.unchanged,
-        rejected: entry.rejected,
-        rejectedOrderNos: entry.rejectedOrderNos,
+        rejected: again.rejected,
+        rejectedOrderNos: again.rejectedOrderNos,
         warnings: parsed.warnings,
         mapped: written.mapped,
+        months: written.months,
+        heldBack: written.heldBack,
       };
       return summary;
     },
@@ -302,7 +357,9 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
 
     rejectedCsv: async ({ previewId }) => {
       const entry = cache.get(previewId);
-      const csv = await rejectedCsv(entry.parsed, entry.rejected, entry.bytes);
+      const { rejected } = await readSpilledRejected(entry.spill);
+      const bytes = rejected.length > 0 ? readSpilledFile(entry.spill, entry.fileSha256) : null;
+      const csv = await rejectedCsv(entry.parsed, rejected, bytes);
       const base = path.basename(entry.fileName, path.extname(entry.fileName)) || 'import';
       return { fileName: `${base}-rejected.csv`, csv };
     },
@@ -311,15 +368,81 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
   };
 }
 
-/** Prepared orders into the caller's transaction, creating the shops they need (also the payouts import's orders step). */
+/** The shop's own meanings of status words (saved by earlier imports) decide before the table. */
+function withShopStatusMappings(ws: Workspace, items: PreparedImport['items']): PreparedImport['items'] {
+  const mappingsOf = new Map<number, Map<string, MappableStatus>>();
+  return items.map((i) => {
+    if (!('id' in i.shop)) return i;
+    let m = mappingsOf.get(i.shop.id);
+    if (!m) {
+      m = loadStatusMappings(ws.read, i.shop.id);
+      mappingsOf.set(i.shop.id, m);
+    }
+    return m.size === 0 ? i : { ...i, content: applyStatusMappings(i.content, m) };
+  });
+}
+
+/** The file's rejected rows and the preparation's, in row order, with their order numbers. */
+function allRejected(
+  parsed: ParsedImport,
+  prepared: PreparedImport,
+): { rejected: RowError[]; rejectedOrderNos: Record<number, string> } {
+  const rejected = [...parsed.rejected, ...prepared.rejected].sort((a, b) => a.row - b.row);
+  const rejectedOrderNos: Record<number, string> = { ...parsed.rejectedOrderNos };
+  for (const e of prepared.rejected)
+    if (typeof e.params.orderNo === 'string') rejectedOrderNos[e.row] = e.params.orderNo;
+  return { rejected, rejectedOrderNos };
+}
+
+/** The file read again as its preview settled on (shop, zone, currency): the orders confirm writes. */
+async function readAgain(
+  ws: Workspace,
+  parse: ParseImportFn,
+  bytes: Uint8Array,
+  fileName: string,
+  reading: Reading,
+  onProgress: (done: number, total: number) => void,
+): Promise<PreparedImport & { rejectedOrderNos: Record<number, string> }> {
+  const parsed = await parse(bytes, {
+    fileName,
+    source: reading.source,
+    timeZone: reading.zone,
+    mapping: reading.mapping,
+    defaultCurrency: reading.currency !== null && isCurrency(reading.currency) ? reading.currency : null,
+    onProgress,
+  });
+  const prepared = prepare(ws, parsed, reading.shop);
+  return { items: withShopStatusMappings(ws, prepared.items), ...allRejected(parsed, prepared) };
+}
+
+/**
+ * Prepared orders into the caller's transaction, creating the shops they need (also the payouts
+ * import's orders step). Orders that would change a closed month are held back (period-guard.ts).
+ */
 export function writePreparedImport(
   tx: Tx,
   meta: ImportMeta,
   prepared: PreparedImport['items'],
   onProgress?: (done: number, total: number) => void,
-): ReturnType<typeof writeImport> & { readonly shopIds: readonly number[] } {
+): ReturnType<typeof writeImport> & Pick<PeriodPlan, 'months' | 'heldBack'> & { readonly shopIds: readonly number[] } {
+  // with a month closed, what would change it is held back; with none, the write itself tallies the months
+  const closed = closedMonths(tx.db);
+  const plan =
+    closed.size === 0
+      ? null
+      : periodPlan(
+          tx.db,
+          prepared.map(({ content, shop }) => ({
+            content,
+            shopId: 'id' in shop ? shop.id : (findShop(tx.db, shop.spec.platform, shop.spec.name)?.id ?? null),
+          })),
+          meta.source,
+          meta.fileSha256,
+          closed,
+        );
+  const open = plan === null || plan.held.size === 0 ? prepared : prepared.filter((_, i) => !plan.held.has(i));
   const created = new Map<string, number>();
-  const items: ImportItem[] = prepared.map(({ content, shop }) => {
+  const items: ImportItem[] = open.map(({ content, shop }) => {
     if ('id' in shop) return { content, shopId: shop.id };
     const key = `${shop.spec.platform}\u0000${shop.spec.name}`;
     let id = created.get(key);
@@ -329,7 +452,16 @@ export function writePreparedImport(
     }
     return { content, shopId: id };
   });
-  return { ...writeImport(tx, meta, items, onProgress), shopIds: [...new Set(items.map((i) => i.shopId))] };
+  const tally = new MonthTally(closed);
+  const written = writeImport(tx, meta, items, onProgress, (i, change) =>
+    tally.add(items[i]!.content.orderedAt.slice(0, 7), change),
+  );
+  return {
+    ...written,
+    months: plan?.months ?? tally.months(),
+    heldBack: plan?.heldBack ?? [],
+    shopIds: [...new Set(items.map((i) => i.shopId))],
+  };
 }
 
 export interface PreparedImport {
@@ -374,7 +506,11 @@ export function prepare(ws: Workspace, parsed: ParsedImport, shop: ShopRecord | 
       continue;
     }
     if (settlement && prev.currency === c.currency) {
-      byKey.set(key, { ...prev, fees: sumFees([...prev.fees, ...c.fees]), refunded: prev.refunded + c.refunded });
+      byKey.set(key, {
+        ...prev,
+        fees: sumFees([...prev.fees, ...c.fees]),
+        refunded: sumMinor([prev.refunded, c.refunded]),
+      });
       continue;
     }
     rejected.push(
@@ -465,13 +601,13 @@ function singleExistingShop(ws: Workspace, items: ReadonlyArray<{ shop: ShopRef 
   return ids.size === 1 && only !== undefined && only > 0 ? getShop(ws.read, only) : null;
 }
 
-function totalsOf(contents: readonly ImportedContent[]): Record<string, { orders: number; gross: number }> {
-  const totals: Record<string, { orders: number; gross: number }> = {};
+function totalsOf(contents: readonly ImportedContent[]): Record<string, { orders: number; gross: Minor }> {
+  const totals: Record<string, { orders: number; gross: Minor }> = {};
   for (const c of contents) {
     if (c.exclusion !== null || c.currency === null || c.gross === null) continue;
-    const t = (totals[c.currency] ??= { orders: 0, gross: 0 });
+    const t = (totals[c.currency] ??= { orders: 0, gross: 0 as Minor });
     t.orders++;
-    t.gross += c.gross;
+    t.gross = sumMinor([t.gross, c.gross]);
   }
   return totals;
 }

@@ -107,6 +107,7 @@ export function writeImport(
   meta: ImportMeta,
   items: readonly ImportItem[],
   onProgress?: (done: number, total: number) => void,
+  each?: (index: number, change: keyof ImportCounts) => void,
 ): ImportCounts & { readonly importId: number } {
   const lineCount = items.reduce((n, i) => n + i.content.lines.length, 0);
   const importId = Number(
@@ -135,6 +136,7 @@ export function writeImport(
   let updated = 0;
   let unchanged = 0;
   items.forEach(({ content: c, shopId }, i) => {
+    const tally = (change: keyof ImportCounts) => each?.(i, change);
     if (i > 0 && i % PROGRESS_EVERY === 0) onProgress?.(i, items.length);
     const before = w.find(shopId, c.orderNo);
     const currency = c.currency ?? '';
@@ -150,6 +152,7 @@ export function writeImport(
       if (c.fees.length > 0) w.setFees(id, key, c.fees, currency, importId);
       if (c.refunded !== 0) w.setRefund(id, key, c.refunded, currency, importId);
       created++;
+      tally('new');
       return;
     }
     if (settlement) {
@@ -162,11 +165,13 @@ export function writeImport(
       }
       if (feesChanged || refundChanged) updated++;
       else unchanged++;
+      tally(feesChanged || refundChanged ? 'updated' : 'unchanged');
       return;
     }
     const placeholder = before.origin === 'settlement';
     if (!placeholder && before.content_hash === c.hash) {
       unchanged++;
+      tally('unchanged');
       return;
     }
     // A re-import keeps the order's shop and customs mode: neither comes from the file.
@@ -184,6 +189,7 @@ export function writeImport(
       w.bump(before.id, before.platform, before.order_no);
     if (placeholder) created++;
     else updated++;
+    tally(placeholder ? 'new' : 'updated');
   });
   onProgress?.(items.length, items.length);
   tx.db

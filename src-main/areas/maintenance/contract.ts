@@ -25,6 +25,15 @@ export interface RestoreSummary {
   readonly schemaTo: number;
 }
 
+/** Everything exported as one zip (`archive-service.ts`), written in the workspace's `exports/` folder. */
+export interface ExportSummary {
+  /** The zip, relative to the data folder (`exports/kuajing-export-….zip`). */
+  readonly file: string;
+  readonly tables: number;
+  readonly rows: number;
+  readonly digest: string;
+}
+
 export const maintenanceContract = {
   'app.info': { input: empty, result: result<AppInfo>(), mutates: false },
   'maintenance.backups.list': { input: empty, result: result<readonly BackupListEntry[]>(), mutates: false },
@@ -34,4 +43,5 @@ export const maintenanceContract = {
     result: result<RestoreSummary>(),
     mutates: true,
   },
+  'maintenance.export': { input: empty, result: result<ExportSummary>(), mutates: false },
 } as const;

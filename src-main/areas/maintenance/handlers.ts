@@ -4,6 +4,7 @@ import { readPragmas } from '../../db/open-ledger.ts';
 import type { AreaHandlers } from '../area-kit.ts';
 import type { Workspace } from '../workspace.ts';
 import type { maintenanceContract } from './contract.ts';
+import { exportWorkspace } from './archive-service.ts';
 import { listWorkspaceBackups, restoreNamedBackup, takeBackup } from './backup-service.ts';
 
 export function createMaintenanceHandlers(ws: Workspace): AreaHandlers<typeof maintenanceContract> {
@@ -23,5 +24,6 @@ export function createMaintenanceHandlers(ws: Workspace): AreaHandlers<typeof ma
       const r = await restoreNamedBackup(ws, name);
       return { keptAside: r.keptAside.name, restoredFrom: name, schemaFrom: r.schemaFrom, schemaTo: r.schemaTo };
     },
+    'maintenance.export': () => exportWorkspace(ws),
   };
 }

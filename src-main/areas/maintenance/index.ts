@@ -9,3 +9,4 @@ export {
   takeDailyBackup,
 } from './backup-service.ts';
 export { INSTANCE_FILE, requestOnlineBackup, startBackupSocket } from './backup-socket.ts';
+export { exportArchive, importArchive, ledgerDigest } from './archive-service.ts';

@@ -23,6 +23,8 @@ export interface StatusMapResult {
   readonly status: MappableStatus;
   /** Stored orders of the shop whose status or exclusion changed (each a recorded change). */
   readonly reclassified: number;
+  /** Orders dated in a closed month, kept as they were (issue 17 point 1g), per month. */
+  readonly heldBack: ReadonlyArray<{ readonly month: string; readonly orders: number }>;
 }
 import { decimalText, empty, id, isoDay, result } from '../contract-kit.ts';
 

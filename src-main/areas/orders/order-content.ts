@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DomainError, isDomainError } from '../../core/domain-error.ts';
-import { isCurrency, type Currency } from '../../core/money/index.ts';
+import { isCurrency, sumMinor, type Currency, type Minor } from '../../core/money/index.ts';
 import type {
   FeeType,
   Fulfilment,
@@ -28,7 +28,7 @@ export type LineContent = Omit<OrderLine, 'id'>;
 export interface FeeContent {
   readonly type: FeeType;
   readonly description: string;
-  readonly amount: number;
+  readonly amount: Minor;
 }
 
 /** The order columns the sale rule and the file decide (not shop, customs mode, refunds). */
@@ -45,24 +45,24 @@ export interface OrderContent {
   readonly currency: Currency | null;
   readonly fulfilment: Fulfilment | null;
   /** The amounts are null together when the file states no price for a counted line. */
-  readonly goods: number | null;
-  readonly discount: number | null;
-  readonly shipping: number | null;
-  readonly giftWrap: number | null;
-  readonly taxOnTop: number | null;
-  readonly gross: number | null;
+  readonly goods: Minor | null;
+  readonly discount: Minor | null;
+  readonly shipping: Minor | null;
+  readonly giftWrap: Minor | null;
+  readonly taxOnTop: Minor | null;
+  readonly gross: Minor | null;
   readonly units: number;
   readonly exclusion: SaleExclusion | null;
   readonly lines: readonly LineContent[];
   /** The total the file states for the order, when it states one. */
-  readonly statedTotal: number | null;
+  readonly statedTotal: Minor | null;
   /** An Amazon multi-channel order's number in its own channel. */
   readonly channelOrderNo: string | null;
 }
 
 export interface ImportedContent extends OrderContent {
   /** Refund total this source reports for the order (a snapshot for order exports). */
-  readonly refunded: number;
+  readonly refunded: Minor;
   readonly fees: readonly FeeContent[];
   readonly hash: string;
   readonly shopName: string | null;
@@ -105,21 +105,27 @@ export function sha1(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
-function checkMinor(n: number, what: string): number {
+function checkMinor(n: number, what: string): Minor {
   if (!Number.isSafeInteger(n)) throw new DomainError('money.outOfRange', { amount: String(n), field: what });
-  return n;
+  return n as Minor;
 }
 
-/** Fees of one kind listed several times (one per item) are one amount per order. */
+/** Fees of one kind listed several times (one per item) are one amount per order (checked sums). */
 export function sumFees(fees: readonly { type: FeeType; description: string; amount: number }[]): FeeContent[] {
-  const by = new Map<string, { type: FeeType; description: string; amount: number }>();
+  const by = new Map<string, { type: FeeType; description: string; amounts: Minor[] }>();
   for (const f of fees) {
     const key = `${f.type}\u0000${f.description}`;
+    const amount = checkMinor(f.amount, 'fee');
     const prev = by.get(key);
-    if (prev) prev.amount = checkMinor(prev.amount + f.amount, 'fee');
-    else by.set(key, { type: f.type, description: f.description, amount: checkMinor(f.amount, 'fee') });
+    if (prev) prev.amounts.push(amount);
+    else by.set(key, { type: f.type, description: f.description, amounts: [amount] });
   }
-  return [...by.values()].sort((a, b) =>
+  const summed = [...by.values()].map(({ type, description, amounts }) => ({
+    type,
+    description,
+    amount: sumMinor(amounts),
+  }));
+  return summed.sort((a, b) =>
     a.type < b.type
       ? -1
       : a.type > b.type
@@ -185,6 +191,14 @@ export function normaliseImported(order: ImportedOrder, opts: NormaliseOptions =
         shipping: amount(l.shipping, 'shipping'),
         giftWrap: amount(l.giftWrap, 'giftWrap'),
         cancelled: l.cancelled,
+        // transaction-price parts (issue 15): kept only where the file states them (not 0), so other orders hash as before
+        ...(known && l.includedTax ? { includedTax: checkMinor(l.includedTax, 'includedTax') } : {}),
+        ...(known && l.includedShippingTax
+          ? { includedShippingTax: checkMinor(l.includedShippingTax, 'includedShippingTax') }
+          : {}),
+        ...(known && l.shippingDiscount
+          ? { shippingDiscount: checkMinor(l.shippingDiscount, 'shippingDiscount') }
+          : {}),
       });
     }
     const computed = orderTotals(order);
@@ -265,6 +279,9 @@ export function normaliseImported(order: ImportedOrder, opts: NormaliseOptions =
             l.shipping,
             l.giftWrap,
             l.cancelled,
+            ...(l.includedTax || l.includedShippingTax || l.shippingDiscount
+              ? [l.includedTax ?? null, l.includedShippingTax ?? null, l.shippingDiscount ?? null]
+              : []),
           ]),
         fees.map((f) => [f.type, f.description, f.amount]),
       ]),
@@ -312,6 +329,9 @@ export const LINE_FIELDS = [
   'shipping',
   'giftWrap',
   'cancelled',
+  'includedTax',
+  'includedShippingTax',
+  'shippingDiscount',
 ] as const satisfies readonly (keyof LineContent)[];
 
 export interface FieldChange {

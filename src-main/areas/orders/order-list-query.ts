@@ -8,15 +8,14 @@
 import { DomainError } from '../../core/domain-error.ts';
 import type { CustomsMode, OrderStatus } from '../../core/orders/order.ts';
 import type { Db } from '../../db/open-ledger.ts';
+import { keysetPage, type DayRangeInput, type PageInput } from '../paging.ts';
 import { toListItem, type OrderListItemRecord, type OrderRow } from './order-store.ts';
 
-export interface OrderFilterInput {
+/** `from` / `to`: local dates of the order as the platform states it. */
+export interface OrderFilterInput extends DayRangeInput {
   readonly shopId?: number | undefined;
   readonly status?: OrderStatus | undefined;
   readonly customsMode?: CustomsMode | undefined;
-  /** Local dates (YYYY-MM-DD) of the order as the platform states it, both inclusive. */
-  readonly from?: string | undefined;
-  readonly to?: string | undefined;
   readonly country?: string | undefined;
   readonly q?: string | undefined;
 }
@@ -221,11 +220,9 @@ const and = (conds: readonly (Cond | null)[]): Cond => {
     : { sql: list.map((c) => c.sql).join(' AND '), params: list.flatMap((c) => c.params) };
 };
 
-export interface ListInput {
+export interface ListInput extends PageInput {
   readonly filter?: OrderFilterInput | undefined;
   readonly sort?: OrderSortInput | undefined;
-  readonly limit?: number | undefined;
-  readonly cursor?: string | null | undefined;
 }
 
 /** `budgetUs` is a parameter only so tests can drive every plan on a small ledger. */
@@ -280,13 +277,11 @@ export function listOrders(db: Db, input: ListInput, budgetUs = MATERIALIZE_BUDG
   const rows = db
     .prepare(`SELECT o.* FROM ${from} WHERE ${where.sql} ${order} LIMIT ?`)
     .all(...fromParams, ...where.params, limit + 1) as OrderRow[];
-  const page = rows.slice(0, limit);
+  const page = keysetPage(rows, limit, (last) =>
+    encodeCursor(sort, last[col as keyof OrderRow] as string | number, last.id),
+  );
   const shops = shopNames(db);
-  const items = page.map((r) => toListItem(r, shops.get(r.shop_id) ?? ''));
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > limit && last ? encodeCursor(sort, last[col as keyof OrderRow] as string | number, last.id) : null;
-  return { items, nextCursor };
+  return { items: page.items.map((r) => toListItem(r, shops.get(r.shop_id) ?? '')), nextCursor: page.nextCursor };
 }
 
 export function countOrders(db: Db, filter: OrderFilterInput = {}): number {

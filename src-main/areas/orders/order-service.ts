@@ -11,7 +11,7 @@ import type { ImportedLine, Platform } from '../../core/orders/order.ts';
 import { normaliseStatusWord, orderTotals, saleExclusion } from '../../core/orders/sale-rule.ts';
 import { utcInstant, type OrderContent } from './order-content.ts';
 import { getOrderDetail, OrderWriter, type OrderRow } from './order-store.ts';
-import { getShop, type ShopRecord } from '../company/index.ts';
+import { assertMonthOpen, getShop, type ShopRecord } from '../company/index.ts';
 import { saveStatusMapping, shopsWithWord } from './status-mappings.ts';
 import type { InputOf } from '../area-kit.ts';
 import type { ordersContract } from './contract.ts';
@@ -27,8 +27,8 @@ export function mapStatusWord(ws: Workspace, { shopId, word, status }: InputOf<t
     shop = shops[0]!;
   } else if (!getShop(ws.read, shop)) throw new DomainError('shops.notFound', { id: shop });
   const target = shop;
-  const reclassified = ws.uow.run('statuses.map', (tx) => saveStatusMapping(tx, target, word, status));
-  return { shopId: target, word: normaliseStatusWord(word), status, reclassified };
+  const outcome = ws.uow.run('statuses.map', (tx) => saveStatusMapping(tx, target, word, status));
+  return { shopId: target, word: normaliseStatusWord(word), status, ...outcome };
 }
 
 /** Saves a manual entry or an edit: a new revision with the changed fields recorded, never a second order. */
@@ -43,6 +43,9 @@ export function saveManualOrder(ws: Workspace, input: InputOf<typeof ordersContr
       throw new DomainError('orders.platformMismatch', { platform: before.platform, shopPlatform: shop.platform });
     }
     const content = manualContent(input, shop, before);
+    // a correction dated in a closed month (or of an order stored there) is refused (issue 17 point 1g)
+    if (before) assertMonthOpen(tx.db, before.ordered_at);
+    assertMonthOpen(tx.db, content.orderedAt);
     // shop + order number is the order's identity (and its outbox keys): a new number is a new order.
     if (before && content.orderNo !== before.order_no)
       throw new DomainError('orders.orderNoLocked', { orderNo: before.order_no });

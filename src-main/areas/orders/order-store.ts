@@ -5,6 +5,7 @@
  * Writers run inside a unit-of-work transaction; readers take the database.
  */
 import { DomainError } from '../../core/domain-error.ts';
+import { minor, type Minor } from '../../core/money/index.ts';
 import type {
   CustomsMode,
   FeeType,
@@ -27,6 +28,7 @@ import {
 } from './order-content.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import { orderProductCost } from '../stock/index.ts';
+import { assertMonthOpen } from '../company/index.ts';
 import type { Tx } from '../../db/unit-of-work.ts';
 
 export type OrderOrigin = 'import' | 'settlement' | 'manual';
@@ -47,20 +49,20 @@ export interface OrderRow {
   currency: string;
   customs_mode: string | null;
   fulfilment: string | null;
-  goods: number | null;
-  discount: number | null;
-  shipping: number | null;
-  gift_wrap: number | null;
-  tax_on_top: number | null;
-  gross: number | null;
-  refunded: number;
+  goods: Minor | null;
+  discount: Minor | null;
+  shipping: Minor | null;
+  gift_wrap: Minor | null;
+  tax_on_top: Minor | null;
+  gross: Minor | null;
+  refunded: Minor;
   units: number;
   exclusion: string | null;
   origin: string;
   revision: number;
   content_hash: string;
   last_import_id: number | null;
-  stated_total: number | null;
+  stated_total: Minor | null;
   channel_order_no: string | null;
   gross_sort: number;
 }
@@ -71,13 +73,16 @@ interface LineRow {
   sku: string;
   item_name: string;
   quantity: number;
-  unit_price: number | null;
-  line_total: number | null;
-  discount: number | null;
-  tax_on_top: number | null;
-  shipping: number | null;
-  gift_wrap: number | null;
+  unit_price: Minor | null;
+  line_total: Minor | null;
+  discount: Minor | null;
+  tax_on_top: Minor | null;
+  shipping: Minor | null;
+  gift_wrap: Minor | null;
   cancelled: number;
+  included_tax: Minor | null;
+  included_shipping_tax: Minor | null;
+  shipping_discount: Minor | null;
 }
 
 /** Read models are defined once, in the core; these names stay for the store's callers. */
@@ -118,6 +123,9 @@ const toLine = (r: LineRow): LineContent & { id: number } => ({
   shipping: r.shipping,
   giftWrap: r.gift_wrap,
   cancelled: r.cancelled === 1,
+  ...(r.included_tax !== null ? { includedTax: r.included_tax } : {}),
+  ...(r.included_shipping_tax !== null ? { includedShippingTax: r.included_shipping_tax } : {}),
+  ...(r.shipping_discount !== null ? { shippingDiscount: r.shipping_discount } : {}),
 });
 
 export interface WriteOptions {
@@ -161,7 +169,8 @@ export class OrderWriter {
       deleteLines: db.prepare('DELETE FROM order_lines WHERE order_id = ?'),
       insertLine:
         db.prepare(`INSERT INTO order_lines (order_id, line_key, sku, item_name, text_id, quantity, unit_price, line_total,
-        discount, tax_on_top, shipping, gift_wrap, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        discount, tax_on_top, shipping, gift_wrap, cancelled, included_tax, included_shipping_tax, shipping_discount)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       textId: db.prepare('SELECT id FROM line_texts WHERE sku = ? AND item_name = ?').pluck(),
       insertText: db.prepare('INSERT INTO line_texts (sku, item_name) VALUES (?, ?)'),
       fees: db.prepare(
@@ -199,7 +208,7 @@ export class OrderWriter {
   }
 
   /** A new order at revision 1 with its lines, and its outbox row. */
-  insert(c: OrderContent, o: WriteOptions, refunded = 0): number {
+  insert(c: OrderContent, o: WriteOptions, refunded: Minor = 0 as Minor): number {
     const info = this.#s.insert.run(
       o.shopId,
       c.platform,
@@ -298,7 +307,7 @@ export class OrderWriter {
     const old = this.#s.fees.all(orderId, sourceKey) as Array<{
       type: FeeType;
       description: string;
-      amount: number;
+      amount: Minor;
       currency: string;
     }>;
     const key = (f: { type: string; description: string }) => `${f.type}\u0000${f.description}`;
@@ -317,8 +326,8 @@ export class OrderWriter {
   }
 
   /** Sets the refund one source reported (0 removes it); true when it changed. */
-  setRefund(orderId: number, sourceKey: string, amount: number, currency: string, importId: number | null): boolean {
-    const old = this.#s.refund.get(orderId, sourceKey) as { amount: number; currency: string } | undefined;
+  setRefund(orderId: number, sourceKey: string, amount: Minor, currency: string, importId: number | null): boolean {
+    const old = this.#s.refund.get(orderId, sourceKey) as { amount: Minor; currency: string } | undefined;
     if ((old?.amount ?? 0) === amount && (amount === 0 || old?.currency === currency)) return false;
     this.#s.deleteRefund.run(orderId, sourceKey);
     if (amount !== 0) this.#s.insertRefund.run(orderId, sourceKey, amount, currency, importId);
@@ -326,8 +335,8 @@ export class OrderWriter {
   }
 
   /** orders.refunded = the sum of the refunds of every source; returns the change, if any. */
-  refreshRefunded(orderId: number, before: number): FieldChange | null {
-    const now = Number(this.#s.refundSum.get(orderId));
+  refreshRefunded(orderId: number, before: Minor): FieldChange | null {
+    const now = minor(Number(this.#s.refundSum.get(orderId)));
     if (now === before) return null;
     this.#s.setRefunded.run(now, orderId);
     return { field: 'refunded', oldValue: String(before), newValue: String(now) };
@@ -375,6 +384,9 @@ export class OrderWriter {
         l.shipping,
         l.giftWrap,
         l.cancelled ? 1 : 0,
+        l.includedTax ?? null,
+        l.includedShippingTax ?? null,
+        l.shippingDiscount ?? null,
       );
     }
   }
@@ -403,7 +415,7 @@ export function getOrderDetail(db: Db, id: number): OrderDetailRecord {
   );
   const fees = db
     .prepare('SELECT id, type, description, amount, currency FROM order_fees WHERE order_id = ? ORDER BY id')
-    .all(id) as Array<{ id: number; type: FeeType; description: string; amount: number; currency: string }>;
+    .all(id) as Array<{ id: number; type: FeeType; description: string; amount: Minor; currency: string }>;
   const changes = db
     .prepare(
       'SELECT at, field, old_value AS oldValue, new_value AS newValue, cause FROM order_changes WHERE order_id = ? ORDER BY id',
@@ -451,14 +463,16 @@ export function orderStats(db: Db): OrdersStatsRecord {
     .all() as Array<{ status: string; n: number }>) {
     byStatus[r.status] = r.n;
   }
-  const sales: Record<string, { orders: number; units: number; gross: number; refunded: number }> = {};
+  const sales: Record<string, { orders: number; units: number; gross: Minor; refunded: Minor }> = {};
   const rows = db
     .prepare(
       `SELECT currency, count(*) AS orders, sum(units) AS units, sum(gross) AS gross, sum(refunded) AS refunded
     FROM orders WHERE exclusion IS NULL GROUP BY currency ORDER BY currency`,
     )
     .all() as Array<{ currency: string; orders: number; units: number; gross: number; refunded: number }>;
-  for (const r of rows) sales[r.currency] = { orders: r.orders, units: r.units, gross: r.gross, refunded: r.refunded };
+  // SQLite's integer sum() fails on int64 overflow; minor() refuses a sum past the safe range.
+  for (const r of rows)
+    sales[r.currency] = { orders: r.orders, units: r.units, gross: minor(r.gross), refunded: minor(r.refunded) };
   const excluded = Object.fromEntries(SALE_EXCLUSIONS.map((e) => [e, 0])) as Record<SaleExclusion, number>;
   for (const r of db
     .prepare('SELECT exclusion, count(*) AS n FROM orders WHERE exclusion IS NOT NULL GROUP BY exclusion')
@@ -483,12 +497,15 @@ export function orderStats(db: Db): OrdersStatsRecord {
 export function setCustomsMode(tx: Tx, ids: readonly number[], mode: CustomsMode): number {
   const unique = [...new Set(ids)];
   const rows = tx.db
-    .prepare('SELECT id, platform, order_no, customs_mode FROM orders WHERE id IN (SELECT value FROM json_each(?))')
+    .prepare(
+      'SELECT id, platform, order_no, customs_mode, ordered_at FROM orders WHERE id IN (SELECT value FROM json_each(?))',
+    )
     .all(JSON.stringify(unique)) as Array<{
     id: number;
     platform: string;
     order_no: string;
     customs_mode: string | null;
+    ordered_at: string;
   }>;
   if (rows.length !== unique.length) {
     const found = new Set(rows.map((r) => r.id));
@@ -499,6 +516,8 @@ export function setCustomsMode(tx: Tx, ids: readonly number[], mode: CustomsMode
   let changed = 0;
   for (const r of rows) {
     if (r.customs_mode === mode) continue;
+    // the mode decides the register an order is printed in: refused in a closed month (issue 17 point 1g)
+    assertMonthOpen(tx.db, r.ordered_at);
     set.run(mode, r.id);
     writer.recordChanges(r.id, [{ field: 'customsMode', oldValue: r.customs_mode, newValue: mode }]);
     writer.bump(r.id, r.platform, r.order_no);

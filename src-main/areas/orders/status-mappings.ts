@@ -7,12 +7,14 @@
  * their order counts for the settings screen and `kuajing statuses list`.
  */
 import { DomainError } from '../../core/domain-error.ts';
+import type { Minor } from '../../core/money/index.ts';
 import type { MappableStatus, OrderStatus, Platform, SaleExclusion } from '../../core/orders/order.ts';
 import { normaliseStatusWord, saleExclusion, type StatusMappings } from '../../core/orders/sale-rule.ts';
 import type { ReadDb } from '../../db/ports.ts';
 import type { Tx } from '../../db/unit-of-work.ts';
 import type { FieldChange, OrderContent } from './order-content.ts';
 import { OrderWriter } from './order-store.ts';
+import { closedMonths } from '../company/index.ts';
 
 export interface StatusMappingRecord {
   readonly shopId: number;
@@ -86,11 +88,18 @@ export function applyStatusMappings<
     : { ...content, status: mapped, exclusion };
 }
 
+/** What saving a mapping changed: orders re-classified, and per closed month the orders kept as they were. */
+export interface MappingOutcome {
+  readonly reclassified: number;
+  readonly heldBack: ReadonlyArray<{ readonly month: string; readonly orders: number }>;
+}
+
 /**
- * Saves the shop's meaning of a word and re-classifies its stored orders carrying the word.
- * Returns how many orders changed.
+ * Saves the shop's meaning of a word and re-classifies its stored orders carrying the word —
+ * except orders dated in a closed month (issue 17 point 1g): they keep their status and are counted
+ * per month in `heldBack`; saving the mapping again after reopening the month re-classifies them.
  */
-export function saveStatusMapping(tx: Tx, shopId: number, word: string, status: MappableStatus): number {
+export function saveStatusMapping(tx: Tx, shopId: number, word: string, status: MappableStatus): MappingOutcome {
   const key = normaliseStatusWord(word);
   if (key.length === 0 || key.length > 100) throw new DomainError('statuses.badWord', { word });
   const shop = tx.db.prepare('SELECT id FROM shops WHERE id = ?').get(shopId);
@@ -106,10 +115,12 @@ export function saveStatusMapping(tx: Tx, shopId: number, word: string, status: 
   const words = (
     tx.db.prepare('SELECT DISTINCT platform_status FROM orders WHERE shop_id = ?').pluck().all(shopId) as string[]
   ).filter((w) => normaliseStatusWord(w) === key);
-  if (words.length === 0) return 0;
+  if (words.length === 0) return { reclassified: 0, heldBack: [] };
+  const closed = closedMonths(tx.db);
+  const held = new Map<string, number>();
   const rows = tx.db
     .prepare(
-      `SELECT id, platform, order_no, platform_status, sales_channel, status, exclusion, gross FROM orders
+      `SELECT id, platform, order_no, platform_status, sales_channel, status, exclusion, gross, ordered_at FROM orders
     WHERE shop_id = ? AND platform_status IN (SELECT value FROM json_each(?)) ORDER BY id`,
     )
     .all(shopId, JSON.stringify(words)) as Array<{
@@ -120,7 +131,8 @@ export function saveStatusMapping(tx: Tx, shopId: number, word: string, status: 
     sales_channel: string | null;
     status: OrderStatus;
     exclusion: SaleExclusion | null;
-    gross: number | null;
+    gross: Minor | null;
+    ordered_at: string;
   }>;
   const writer = new OrderWriter(tx, 'edit');
   const set = tx.db.prepare('UPDATE orders SET status = ?, exclusion = ? WHERE id = ?');
@@ -142,10 +154,18 @@ export function saveStatusMapping(tx: Tx, shopId: number, word: string, status: 
     if (next.exclusion !== r.exclusion)
       changes.push({ field: 'exclusion', oldValue: r.exclusion, newValue: next.exclusion });
     if (changes.length === 0) continue;
+    const month = r.ordered_at.slice(0, 7);
+    if (closed.has(month)) {
+      held.set(month, (held.get(month) ?? 0) + 1);
+      continue;
+    }
     set.run(next.status, next.exclusion, r.id);
     writer.recordChanges(r.id, changes);
     writer.bump(r.id, r.platform, r.order_no);
     changed++;
   }
-  return changed;
+  return {
+    reclassified: changed,
+    heldBack: [...held.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, orders]) => ({ month, orders })),
+  };
 }

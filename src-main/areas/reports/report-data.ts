@@ -13,6 +13,7 @@ export const REPORT_NAMES = [
   'export-summary',
   'stock-valuation',
   'netting',
+  '9810-sold-unsold',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
@@ -25,6 +26,8 @@ export interface DataColumn {
   readonly currency?: Currency;
   /** Money columns in several currencies: the row's column that names each cell's currency. */
   readonly currencyFrom?: string;
+  /** Relative print width (PDF; default 1) for wide tables. */
+  readonly width?: number;
 }
 
 export type DataCell = string | number | null;

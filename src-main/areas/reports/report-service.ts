@@ -6,6 +6,7 @@
 import taxRulesJson from '../../../resources/tax-rules/tax-rules.json' with { type: 'json' };
 import { DomainError } from '../../core/domain-error.ts';
 import { parsePeriod, type TaxRules } from '../../core/tax/tax-rules.ts';
+import { auditHead } from '../../db/audit-chain.ts';
 import { getSetting } from '../../db/settings-store.ts';
 import { renderPdf } from '../../reports/pdf-writer.ts';
 import type { ReportDocument, ReportLanguage } from '../../reports/report-document.ts';
@@ -18,6 +19,7 @@ import type { DataSection, ReportData, ReportName, ReportOptions } from './repor
 import { PbocRates } from './report-rates.ts';
 import { exportSummarySections, taxRegisterSections } from './tax-register.ts';
 import { toDocument } from './to-document.ts';
+import { soldUnsoldSections } from './sold-unsold-9810.ts';
 
 export const TAX_RULES = taxRulesJson as unknown as TaxRules;
 
@@ -70,7 +72,7 @@ export function buildReport(
       sections = r.sections;
       summary = r.summary;
       empty = r.summary.lines === 0;
-      notes.push(`rateDay|day=${getSetting<string>(db, 'tax.rateDay', 'saleDay')}`, 'reconciliation');
+      notes.push(`rateDay|day=${getSetting<string>(db, 'tax.rateDay', 'saleDay')}`, 'reconciliation', 'sixItems');
       break;
     }
     case 'export-summary': {
@@ -89,6 +91,14 @@ export function buildReport(
       if (relief)
         notes.push(`relief|staff=${relief.maxStaff}|assets=${relief.maxTotalAssets}|income=${relief.maxTaxableIncome}`);
       notes.push('rules');
+      break;
+    }
+    case '9810-sold-unsold': {
+      const r = soldUnsoldSections(ws, period.from, period.to);
+      sections = r.sections;
+      summary = r.summary;
+      empty = r.empty;
+      notes.push('hwcYt');
       break;
     }
     case 'stock-valuation': {
@@ -131,7 +141,7 @@ export function reportDocument(
         company: latestCompany(ws.read),
         createdAt: data.generatedAt,
       })
-    : toDocument(data, language);
+    : toDocument(data, language, auditHead(ws.read));
 }
 
 export async function reportFile(

@@ -13,6 +13,7 @@ const zhCN = {
     'export-summary': '出口汇总（按报关单）',
     'stock-valuation': '库存价值及库龄表',
     netting: '轧差结算表（汇发〔2020〕11号）',
+    '9810-sold-unsold': '跨境电商出口海外仓（9810）已售/未售明细',
   } as Record<ReportName, string>,
   subtitles: {
     'tax-register': '依据 财税〔2018〕103号、国家税务总局公告2019年第36号',
@@ -20,6 +21,7 @@ const zhCN = {
     'export-summary': '已放行清单（CEB603），离岸价按人民银行中间价折合人民币',
     'stock-valuation': '截至期末日的在库数量与成本',
     netting: '还原数据与实际收付数据',
+    '9810-sold-unsold': '按报关单（清单）商品项；未售部分为出口预退税（HWC-YT）依据，依据 国家税务总局公告2025年第3号',
   } as Record<ReportName, string>,
   meta: {
     company: '企业名称',
@@ -30,6 +32,7 @@ const zhCN = {
     preparedAt: '制表日期',
     currencyUnit: '金额单位',
     yuan: '元（人民币）',
+    auditHead: '审计链头（SHA-256）',
   },
   sections: {
     register: '出口明细（六项信息）',
@@ -40,6 +43,9 @@ const zhCN = {
     valuation: '库存价值',
     ageing: '库龄（按价值）',
     netting: '轧差结算',
+    soldUnsold: '报关商品项已售/未售',
+    undeclaredSales: '未对应报关商品项的海外仓销售（不计入合计）',
+    sixItems: '与上传的六项信息核对（差异明细，不计入合计）',
   } as Record<string, string>,
   columns: {
     date: '出口日期',
@@ -72,6 +78,29 @@ const zhCN = {
     'age91-180': '91–180 天',
     'age181-365': '181–365 天',
     'age365+': '365 天以上',
+    shipment: '订舱单号',
+    gnum: '商品项号',
+    shipDate: '出境日期',
+    declared: '申报数量',
+    unitValue: '申报单价（元）',
+    declaredValue: '申报金额',
+    soldInPeriod: '本期已售数量',
+    soldInPeriodValue: '本期已售金额',
+    soldToDate: '累计已售数量',
+    soldToDateValue: '累计已售金额',
+    unsold: '期末未售数量',
+    unsoldValue: '期末未售金额',
+    reconcileBy: '再核算截止日',
+    reference: '销售单号',
+    cause: '差异原因',
+    registerAmount: '本表金额',
+    sixItemsAmount: '六项信息金额',
+    difference: '差额',
+  } as Record<string, string>,
+  causes: {
+    missing: '本表有、未生成六项信息',
+    notInRegister: '有六项信息、本表未列（无放行清单或监管方式不适用）',
+    amountDiffers: '金额不同（清单在六项信息生成后变更）',
   } as Record<string, string>,
   items: {
     revenue: '本年累计收入',
@@ -111,6 +140,12 @@ const zhCN = {
     notQualifies: '不符合（{reasons}）',
     unknown: '未填',
     rules: '规则：{rules}',
+    sixItems:
+      '与上传的六项信息（tax.sixItems）核对：六项信息合计 {six} 元（{orders} 单，其中 {notSent} 单尚未上传），本表合计 {total} 元，差额 {difference} 元{verdict}。',
+    sixItemsAgree: '，一致',
+    sixItemsDiffer: '，原因见“与上传的六项信息核对”',
+    hwcYt:
+      '期末未售部分为出口预退税（退(免)税业务类型 HWC-YT）的计算依据；已售、未售应分别申报，销售再核算须在出境次年 4 月 30 日前完成（国家税务总局公告2025年第3号）。',
   },
 } as const;
 
@@ -123,6 +158,7 @@ const zhTW: Shape<typeof zhCN> = {
     'export-summary': '出口彙總（按報關單）',
     'stock-valuation': '庫存價值及庫齡表',
     netting: '軋差結算表（匯發〔2020〕11號）',
+    '9810-sold-unsold': '跨境電商出口海外倉（9810）已售/未售明細',
   },
   subtitles: {
     'tax-register': '依據 財稅〔2018〕103號、國家稅務總局公告2019年第36號',
@@ -130,6 +166,7 @@ const zhTW: Shape<typeof zhCN> = {
     'export-summary': '已放行清單（CEB603），離岸價按人民銀行中間價折合人民幣',
     'stock-valuation': '截至期末日的在庫數量與成本',
     netting: '還原數據與實際收付數據',
+    '9810-sold-unsold': '按報關單（清單）商品項；未售部分為出口預退稅（HWC-YT）依據，依據 國家稅務總局公告2025年第3號',
   },
   meta: {
     company: '企業名稱',
@@ -140,6 +177,7 @@ const zhTW: Shape<typeof zhCN> = {
     preparedAt: '製表日期',
     currencyUnit: '金額單位',
     yuan: '元（人民幣）',
+    auditHead: '稽核鏈頭（SHA-256）',
   },
   sections: {
     register: '出口明細（六項資訊）',
@@ -150,6 +188,9 @@ const zhTW: Shape<typeof zhCN> = {
     valuation: '庫存價值',
     ageing: '庫齡（按價值）',
     netting: '軋差結算',
+    soldUnsold: '報關商品項已售/未售',
+    undeclaredSales: '未對應報關商品項的海外倉銷售（不計入合計）',
+    sixItems: '與上傳的六項資訊核對（差異明細，不計入合計）',
   },
   columns: {
     date: '出口日期',
@@ -182,6 +223,29 @@ const zhTW: Shape<typeof zhCN> = {
     'age91-180': '91–180 天',
     'age181-365': '181–365 天',
     'age365+': '365 天以上',
+    shipment: '訂艙單號',
+    gnum: '商品項號',
+    shipDate: '出境日期',
+    declared: '申報數量',
+    unitValue: '申報單價（元）',
+    declaredValue: '申報金額',
+    soldInPeriod: '本期已售數量',
+    soldInPeriodValue: '本期已售金額',
+    soldToDate: '累計已售數量',
+    soldToDateValue: '累計已售金額',
+    unsold: '期末未售數量',
+    unsoldValue: '期末未售金額',
+    reconcileBy: '再核算截止日',
+    reference: '銷售單號',
+    cause: '差異原因',
+    registerAmount: '本表金額',
+    sixItemsAmount: '六項資訊金額',
+    difference: '差額',
+  },
+  causes: {
+    missing: '本表有、未產生六項資訊',
+    notInRegister: '有六項資訊、本表未列（無放行清單或監管方式不適用）',
+    amountDiffers: '金額不同（清單在六項資訊產生後變更）',
   },
   items: {
     revenue: '本年累計收入',
@@ -221,6 +285,12 @@ const zhTW: Shape<typeof zhCN> = {
     notQualifies: '不符合（{reasons}）',
     unknown: '未填',
     rules: '規則：{rules}',
+    sixItems:
+      '與上傳的六項資訊（tax.sixItems）核對：六項資訊合計 {six} 元（{orders} 單，其中 {notSent} 單尚未上傳），本表合計 {total} 元，差額 {difference} 元{verdict}。',
+    sixItemsAgree: '，一致',
+    sixItemsDiffer: '，原因見「與上傳的六項資訊核對」',
+    hwcYt:
+      '期末未售部分為出口預退稅（退(免)稅業務類型 HWC-YT）的計算依據；已售、未售應分別申報，銷售再核算須在出境次年 4 月 30 日前完成（國家稅務總局公告2025年第3號）。',
   },
 };
 
@@ -231,6 +301,7 @@ const en: Shape<typeof zhCN> = {
     'export-summary': 'Exports by declaration',
     'stock-valuation': 'Stock value and ageing',
     netting: 'Netting statement (SAFE Huifa [2020] No. 11)',
+    '9810-sold-unsold': 'Overseas-warehouse exports (9810): sold and unsold',
   },
   subtitles: {
     'tax-register': 'Caishui [2018] No. 103; SAT Announcement 2019 No. 36',
@@ -238,6 +309,8 @@ const en: Shape<typeof zhCN> = {
     'export-summary': 'Released lists (CEB603); FOB in CNY at the PBoC central parity',
     'stock-valuation': 'Quantities and cost on the last day of the period',
     netting: 'Restored (gross) and actual (net) figures',
+    '9810-sold-unsold':
+      'Per declaration (list) line; the unsold part is the base of the pre-refund (HWC-YT), SAT Announcement 2025 No. 3',
   },
   meta: {
     company: 'Company',
@@ -248,6 +321,7 @@ const en: Shape<typeof zhCN> = {
     preparedAt: 'Prepared on',
     currencyUnit: 'Amounts in',
     yuan: 'CNY (yuan)',
+    auditHead: 'Audit chain head (SHA-256)',
   },
   sections: {
     register: 'Exports (six items)',
@@ -258,6 +332,9 @@ const en: Shape<typeof zhCN> = {
     valuation: 'Stock value',
     ageing: 'Ageing (by value)',
     netting: 'Netting',
+    soldUnsold: 'Declared lines: sold and unsold',
+    undeclaredSales: 'Warehouse sales no declared line covers (outside the totals)',
+    sixItems: 'Check against the six items uploaded (differences, outside the totals)',
   },
   columns: {
     date: 'Export date',
@@ -290,6 +367,29 @@ const en: Shape<typeof zhCN> = {
     'age91-180': '91–180 days',
     'age181-365': '181–365 days',
     'age365+': 'over 365 days',
+    shipment: 'Booking note',
+    gnum: 'Line',
+    shipDate: 'Left China',
+    declared: 'Declared qty',
+    unitValue: 'Declared unit value (CNY)',
+    declaredValue: 'Declared value',
+    soldInPeriod: 'Sold in period',
+    soldInPeriodValue: 'Sold in period, value',
+    soldToDate: 'Sold to date',
+    soldToDateValue: 'Sold to date, value',
+    unsold: 'Unsold at end',
+    unsoldValue: 'Unsold value',
+    reconcileBy: 'Reconcile by',
+    reference: 'Sale reference',
+    cause: 'Cause',
+    registerAmount: 'In this register',
+    sixItemsAmount: 'In the six items',
+    difference: 'Difference',
+  },
+  causes: {
+    missing: 'In the register, no six items queued',
+    notInRegister: 'Six items of an order the register leaves out (no released list, or mode not eligible)',
+    amountDiffers: 'Amounts differ (list revised after the six items were queued)',
   },
   items: {
     revenue: 'Revenue, year to date',
@@ -329,6 +429,12 @@ const en: Shape<typeof zhCN> = {
     notQualifies: 'does not qualify ({reasons})',
     unknown: 'not entered',
     rules: 'Rules: {rules}',
+    sixItems:
+      'Check against the six items uploaded (tax.sixItems): six items total CNY {six} ({orders} orders, {notSent} not yet uploaded), this register CNY {total}, difference CNY {difference}{verdict}.',
+    sixItemsAgree: ': they agree',
+    sixItemsDiffer: '; the causes are listed under “Check against the six items uploaded”',
+    hwcYt:
+      'The unsold part at the period end is the base of the pre-refund (refund type HWC-YT); sold and unsold goods are declared separately, and the sales reconciliation must be done by 30 April of the year after the goods left (SAT Announcement 2025 No. 3).',
   },
 };
 

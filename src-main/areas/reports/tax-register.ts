@@ -171,6 +171,7 @@ export function taxRegisterSections(
     )
     .pluck()
     .get(JSON.stringify(orderIds)) as number;
+  const six = sixItemsReconciliation(db, rates, lines, from, to);
   return {
     sections: [
       {
@@ -216,6 +217,7 @@ export function taxRegisterSections(
           gross: o.gross,
         })),
       },
+      six.section,
     ],
     summary: {
       total,
@@ -224,6 +226,95 @@ export function taxRegisterSections(
       journalRevenue: journal,
       difference: total - journal,
       ordersWithoutList: withoutList.length,
+      ...six.summary,
+    },
+  };
+}
+
+interface SixItemsPayload {
+  readonly orderNo: string;
+  readonly currency: string;
+  readonly items: ReadonlyArray<{ readonly amount: string }>;
+}
+
+/**
+ * The register against the six items queued for the zone platform (`tax.sixItems` outbox rows, one
+ * per exported order, amounts in the order currency): the six items of the period's orders (sale
+ * day in the period, as the register), each item converted exactly as the register converts its
+ * list line (same PBoC day), summed; every order whose figures differ is listed with its cause —
+ * `missing` (in the register, no six items queued), `notInRegister` (six items of an order the
+ * register leaves out: no released list, or a mode the rule table does not name), `amountDiffers`
+ * (the list was revised after the six items were queued). Records not yet sent are counted.
+ */
+export function sixItemsReconciliation(
+  db: Db,
+  rates: PbocRates,
+  lines: readonly RegisterLine[],
+  from: string,
+  to: string,
+): { section: DataSection; summary: Record<string, number> } {
+  const day = (getSetting<string>(db, 'tax.rateDay', 'saleDay') === 'monthFirst' ? 'monthFirst' : 'saleDay') as RateDay;
+  const register = new Map<string, number[]>();
+  for (const l of lines) register.set(l.orderNo, [...(register.get(l.orderNo) ?? []), l.cny]);
+  const records = db
+    .prepare(
+      `SELECT x.id, x.status, x.payload, min(substr(o.ordered_at, 1, 10)) AS day FROM outbox x
+    JOIN orders o ON o.order_no = json_extract(x.payload, '$.orderNo')
+    WHERE x.kind = 'tax.sixItems' AND substr(o.ordered_at, 1, 10) BETWEEN ? AND ?
+    GROUP BY x.id ORDER BY day, x.id`,
+    )
+    .all(from, to) as Array<{ id: number; status: string; payload: string; day: string }>;
+  const uploaded = new Map<string, number>();
+  let notSent = 0;
+  for (const r of records) {
+    const p = JSON.parse(r.payload) as SixItemsPayload;
+    if (!isCurrency(p.currency))
+      throw new DomainError('reports.list.currency', { invtNo: '', orderNo: String(p.orderNo) });
+    const currency = p.currency;
+    const rateDate = rateDayOf(day, r.day);
+    const cny = sumMinor(p.items.map((i) => rates.cny(parseDecimal(i.amount, currency).amount, currency, rateDate)));
+    uploaded.set(p.orderNo, (uploaded.get(p.orderNo) ?? 0) + cny);
+    if (r.status !== 'sent') notSent++;
+  }
+  const rows: Array<Record<string, string | number | null>> = [];
+  const orderNos = [...new Set([...register.keys(), ...uploaded.keys()])];
+  for (const orderNo of orderNos) {
+    const inRegister = register.has(orderNo) ? sumMinor(register.get(orderNo)!) : null;
+    const six = uploaded.get(orderNo) ?? null;
+    if (inRegister === six) continue;
+    rows.push({
+      orderNo,
+      cause: six === null ? 'missing' : inRegister === null ? 'notInRegister' : 'amountDiffers',
+      registerAmount: inRegister ?? 0,
+      sixItemsAmount: six ?? 0,
+      difference: (inRegister ?? 0) - (six ?? 0),
+    });
+  }
+  const sixTotal = sumMinor([...uploaded.values()]);
+  const total = sumMinor(lines.map((l) => l.cny));
+  return {
+    section: {
+      key: 'sixItems',
+      inTotals: false,
+      columns: [
+        { key: 'orderNo', kind: 'text' },
+        { key: 'cause', kind: 'text' },
+        { key: 'registerAmount', kind: 'money', currency: 'CNY' },
+        { key: 'sixItemsAmount', kind: 'money', currency: 'CNY' },
+        { key: 'difference', kind: 'money', currency: 'CNY' },
+      ],
+      rows,
+      totals: {
+        registerAmount: sumMinor(rows.map((r) => Number(r.registerAmount))),
+        sixItemsAmount: sumMinor(rows.map((r) => Number(r.sixItemsAmount))),
+        difference: sumMinor(rows.map((r) => Number(r.difference))),
+      },
+    },
+    summary: {
+      sixItemsTotal: sixTotal,
+      sixItemsOrders: uploaded.size,
+      sixItemsNotSent: notSent,
+      sixItemsDifference: total - sixTotal,
     },
   };
 }

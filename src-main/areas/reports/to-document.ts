@@ -30,13 +30,25 @@ function cell(col: DataColumn, row: Readonly<Record<string, string | number | nu
   }
 }
 
-export function toDocument(data: ReportData, language: ReportLanguage): ReportDocument {
+/**
+ * `auditHead`: the ledger's audit chain head when the report was made (issue 16.6), printed with
+ * the meta lines so a printout can be matched to the ledger state it came from.
+ */
+export function toDocument(
+  data: ReportData,
+  language: ReportLanguage,
+  auditHead: string | null = null,
+): ReportDocument {
   const T = reportText(language);
   const label = (key: string) => T.columns[key] ?? key;
   const itemLabel = (v: string | number | null) => (typeof v === 'string' ? (T.items[v] ?? v) : v);
   const table = (s: DataSection) => {
     const translate = (row: Readonly<Record<string, string | number | null>>) =>
-      s.key === 'computation' || s.key === 'netting' ? { ...row, item: itemLabel(row.item ?? null) } : row;
+      s.key === 'computation' || s.key === 'netting'
+        ? { ...row, item: itemLabel(row.item ?? null) }
+        : s.key === 'sixItems' && typeof row.cause === 'string'
+          ? { ...row, cause: T.causes[row.cause] ?? row.cause }
+          : row;
     const totals =
       s.totals === undefined
         ? undefined
@@ -59,6 +71,7 @@ export function toDocument(data: ReportData, language: ReportLanguage): ReportDo
       columns: s.columns.map((c) => ({
         key: c.key,
         label: label(c.key),
+        ...(c.width !== undefined ? { width: c.width } : {}),
         ...(c.kind === 'money' || c.kind === 'number' || c.kind === 'rate' ? { align: 'right' as const } : {}),
       })),
       rows: s.rows.map((r) => Object.fromEntries(s.columns.map((c) => [c.key, cell(c, translate(r))]))),
@@ -77,6 +90,21 @@ export function toDocument(data: ReportData, language: ReportLanguage): ReportDo
         difference: yuan(Number(data.summary.difference)),
       });
     }
+    if (key === 'sixItems') {
+      const s = data.summary;
+      return fill(T.notes.sixItems, {
+        six: yuan(Number(s.sixItemsTotal)),
+        orders: String(s.sixItemsOrders),
+        notSent: String(s.sixItemsNotSent),
+        total: yuan(Number(s.total)),
+        difference: yuan(Number(s.sixItemsDifference)),
+        verdict:
+          Number(s.sixItemsDifference) === 0 && data.sections.every((x) => x.key !== 'sixItems' || x.rows.length === 0)
+            ? T.notes.sixItemsAgree
+            : T.notes.sixItemsDiffer,
+      });
+    }
+    if (key === 'hwcYt') return T.notes.hwcYt;
     if (key === 'rateDay')
       return fill(T.notes.rateDay, { day: values.day === 'monthFirst' ? T.notes.monthFirst : T.notes.saleDay });
     if (key === 'relief') {
@@ -118,6 +146,7 @@ export function toDocument(data: ReportData, language: ReportLanguage): ReportDo
       ...(data.rates.length > 0 ? [[T.meta.rates, rates] as const] : []),
       [T.meta.preparedBy, data.preparedBy ?? ''],
       [T.meta.preparedAt, data.generatedAt.slice(0, 10)],
+      ...(auditHead === null ? [] : [[T.meta.auditHead, auditHead] as const]),
     ],
     tables: data.sections.map(table),
     footnotes: [...(data.empty ? [T.empty] : []), ...notes],

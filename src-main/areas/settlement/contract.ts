@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { CURRENCIES } from '../../core/money/currency.ts';
+import type { Minor } from '../../core/money/index.ts';
 import {
   ADVANCE_CATEGORIES,
   PAYOUT_SOURCE_NAMES,
@@ -98,7 +99,7 @@ export interface PayoutPreview extends Omit<ParsedPayout, 'lines'> {
   readonly debitBalance: boolean;
   readonly lines: number;
   /** Σ amount per netting category (signed as in the file: fees are negative). */
-  readonly categories: Readonly<Record<NettingCategory, number>>;
+  readonly categories: Readonly<Record<NettingCategory, Minor>>;
   readonly matchedOrders: number;
   /** Lines naming an order that is not in the ledger (first 100). */
   readonly unmatchedLines: readonly PayoutLine[];

@@ -5,6 +5,7 @@
  * and declared value (the list's total price, in its currency) vs received, and the booking
  * rates with their sources (汇发〔2020〕11号).
  */
+import { auditHead } from '../../db/audit-chain.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import type { StoredCompany } from '../company/index.ts';
 import { nettingStatement } from './settlement-netting.ts';
@@ -45,47 +46,44 @@ export function rowRanges(rows: readonly number[]): string {
 export function buildEvidencePack(db: Db, payoutId: number, opts: EvidencePackOptions): ReportDocument {
   const s = nettingStatement(db, payoutId);
   const L = evidenceLabels(opts.language);
+  const head = auditHead(db); // the ledger state the pack was printed from (issue 16.6)
   const money = (minor: number): ReportCell => ({ kind: 'money', minor, currency: s.currency });
   const cny = (minor: number | null): ReportCell => (minor === null ? null : { kind: 'money', minor, currency: 'CNY' });
   const rows = (e: { readonly rows: readonly number[]; readonly rowCount: number }) =>
     e.rows.length < e.rowCount ? `${rowRanges(e.rows)} … (${e.rowCount})` : rowRanges(e.rows);
-  /** "减：X amount" for a reduction, "加：X amount" when the figure turns out to add (never "减 −"). */
-  const reduce = (
+  /**
+   * A figure that `reduces` the total when positive ("减：X amount") or adds to it ("加：X amount"); the
+   * word follows the sign, so a reduction that turns out to add reads "加：X", never "减 −".
+   */
+  const line = (
+    reduces: boolean,
     label: string,
     amount: number,
     cnyAmount: number | null,
     evidence: { readonly rows: readonly number[]; readonly rowCount: number },
   ) => ({
-    item: `${amount < 0 ? L.plus : L.less}${label}`,
-    amount: money(Math.abs(amount)),
-    cny: cnyAmount === null ? null : cny(Math.abs(cnyAmount)),
-    rows: rows(evidence),
-  });
-  const add = (
-    label: string,
-    amount: number,
-    cnyAmount: number | null,
-    evidence: { readonly rows: readonly number[]; readonly rowCount: number },
-  ) => ({
-    item: `${amount < 0 ? L.less : L.plus}${label}`,
+    item: `${(reduces ? amount < 0 : amount >= 0) ? L.plus : L.less}${label}`,
     amount: money(Math.abs(amount)),
     cny: cnyAmount === null ? null : cny(Math.abs(cnyAmount)),
     rows: rows(evidence),
   });
   const summaryRows: Array<Record<string, ReportCell>> = [
     { item: L.gross, amount: money(s.gross), cny: cny(s.cny.gross), rows: rows(s.grossEvidence) },
-    reduce(L.refunds, s.refunds.amount, s.cny.refunds, s.refunds.evidence),
+    line(true, L.refunds, s.refunds.amount, s.cny.refunds, s.refunds.evidence),
     { item: L.netSales, amount: money(s.netSales), cny: cny(s.cny.netSales), rows: null },
-    ...s.deductions.map((d) => reduce(L.categories[d.category], d.amount, s.cny.deductions[d.category], d.evidence)),
-    add(L.otherIncome, s.otherIncome.amount, s.cny.otherIncome, s.otherIncome.evidence),
-    {
-      item: `${s.reserve.movement < 0 ? L.plus : L.less}${s.reserve.movement < 0 ? L.reserveDown : L.reserveUp}`,
-      amount: money(Math.abs(s.reserve.movement)),
-      cny: s.cny.reserveMovement === null ? null : cny(Math.abs(s.cny.reserveMovement)),
-      rows: rows(s.reserve.evidence),
-    },
+    ...s.deductions.map((d) =>
+      line(true, L.categories[d.category], d.amount, s.cny.deductions[d.category], d.evidence),
+    ),
+    line(false, L.otherIncome, s.otherIncome.amount, s.cny.otherIncome, s.otherIncome.evidence),
+    line(
+      true,
+      s.reserve.movement < 0 ? L.reserveDown : L.reserveUp,
+      s.reserve.movement,
+      s.cny.reserveMovement,
+      s.reserve.evidence,
+    ),
     ...(s.otherItems.items.length > 0
-      ? [add(L.otherItems, s.otherItems.amount, s.cny.otherItems, s.otherItems.evidence)]
+      ? [line(false, L.otherItems, s.otherItems.amount, s.cny.otherItems, s.otherItems.evidence)]
       : []),
     { item: L.deposit, amount: money(s.deposit), cny: null, rows: null },
   ];
@@ -114,6 +112,7 @@ export function buildEvidencePack(db: Db, payoutId: number, opts: EvidencePackOp
       [L.depositDate, s.depositDate],
       [L.currency, s.currency],
       [L.generatedAt, opts.createdAt.slice(0, 19).replace('T', ' ')],
+      ...(head === null ? [] : [[L.auditHead, head] as const]),
     ],
     tables: [
       {

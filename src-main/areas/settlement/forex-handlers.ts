@@ -2,7 +2,7 @@
  * Handlers of repatriation, FX, ageing, advances and threshold commands. Decimal inputs are
  * parsed exactly in their currency; postings run in one unit of work each.
  */
-import { parseDecimal, type Currency } from '../../core/money/index.ts';
+import { parseDecimal, sumMinor, type Currency, type Minor } from '../../core/money/index.ts';
 import {
   thresholdLevel,
   thresholdNotes,
@@ -38,7 +38,7 @@ type ForexCommands =
   | 'settlement.advances.repay'
   | 'settlement.thresholds';
 
-const amount = (text: string, currency: Currency) => parseDecimal(text, currency).amount as number;
+const amount = (text: string, currency: Currency) => parseDecimal(text, currency).amount;
 
 export function createForexHandlers(ws: Workspace): Pick<AreaHandlers<typeof settlementContract>, ForexCommands> {
   const today = () => ws.clock().toISOString().slice(0, 10);
@@ -104,7 +104,7 @@ export function createForexHandlers(ws: Workspace): Pick<AreaHandlers<typeof set
       const y = year ?? ws.clock().getUTCFullYear();
       const book = new RateBook(ws.read);
       const missingRates: Array<{ currency: Currency; date: string }> = [];
-      let usd = 0;
+      let usd = 0 as Minor;
       for (const r of listReceipts(ws.read, `${y}-01-01`, `${y}-12-31`)) {
         let usdRate: string | null = null;
         try {
@@ -114,7 +114,7 @@ export function createForexHandlers(ws: Workspace): Pick<AreaHandlers<typeof set
         }
         const cents = toUsdCents(r.currency, r.amount, r.bankRate, usdRate);
         if (cents === null) missingRates.push({ currency: 'USD', date: r.date });
-        else usd += cents;
+        else usd = sumMinor([usd, cents]);
       }
       const sellerKind = readSettlementSettings(ws.read).sellerKind;
       return {

@@ -11,6 +11,7 @@ import type { RateSource } from '../../core/forex/settlement-views.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open-ledger.ts';
 import type { WriteDb } from '../../db/ports.ts';
+import { keysetPage, type DayRangeInput, type Page, type PageInput } from '../paging.ts';
 
 interface PostStatements {
   readonly nextId: Database.Statement;
@@ -138,17 +139,13 @@ export function getEntry(db: Db, id: number): JournalEntryView {
   return withLines(db, [row])[0]!;
 }
 
-export interface EntryQuery {
-  readonly from?: string | undefined;
-  readonly to?: string | undefined;
+export interface EntryQuery extends DayRangeInput, PageInput {
   readonly sourceKind?: SourceKind | undefined;
   readonly account?: string | undefined;
-  readonly limit?: number | undefined;
-  readonly cursor?: string | null | undefined;
 }
 
 /** Entries newest first (date, id), keyset-paged; the cursor is `<date>|<id>` of the last item. */
-export function listEntries(db: Db, q: EntryQuery): { items: JournalEntryView[]; nextCursor: string | null } {
+export function listEntries(db: Db, q: EntryQuery): Page<JournalEntryView> {
   const limit = q.limit ?? 100;
   const [cDate, cId] = q.cursor ? q.cursor.split('|') : [null, null];
   const rows = db
@@ -173,9 +170,8 @@ export function listEntries(db: Db, q: EntryQuery): { items: JournalEntryView[];
       Number(cId ?? 0),
       limit + 1,
     ) as EntryRow[];
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: withLines(db, page), nextCursor: rows.length > limit && last ? `${last.date}|${last.id}` : null };
+  const page = keysetPage(rows, limit, (last) => `${last.date}|${last.id}`);
+  return { items: withLines(db, page.items), nextCursor: page.nextCursor };
 }
 
 /** The standing (not reversed) entry booked for a source, if any. */

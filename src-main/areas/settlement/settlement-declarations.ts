@@ -4,14 +4,14 @@
  * once the summary receipt links it) and the declared value = Σ the list lines' totalPrice in
  * the list's currency. Read for the netting statement's declared-vs-received rows.
  */
-import { isCurrency, parseDecimal, sumMinor, type Currency } from '../../core/money/index.ts';
+import { isCurrency, parseDecimal, sumMinor, type Currency, type Minor } from '../../core/money/index.ts';
 import type { Db } from '../../db/open-ledger.ts';
 
 export interface OrderDeclaration {
   readonly invtNo: string | null;
   readonly entryId: string | null;
   /** Σ totalPrice of the lists (minor units of `currency`); null when the lists disagree on the currency. */
-  readonly declaredValue: number | null;
+  readonly declaredValue: Minor | null;
   readonly currency: Currency | null;
 }
 
@@ -26,7 +26,7 @@ interface ListFacts {
   readonly lines?: ReadonlyArray<{ readonly totalPrice: string }>;
 }
 
-function listValue(facts: ListFacts): { currency: Currency; value: number } | null {
+function listValue(facts: ListFacts): { currency: Currency; value: Minor } | null {
   const currency = facts.currency;
   if (!isCurrency(currency)) return null;
   return { currency, value: sumMinor((facts.lines ?? []).map((l) => parseDecimal(l.totalPrice, currency).amount)) };

@@ -20,7 +20,7 @@ import {
 } from '../../core/forex/settlement-views.ts';
 import { ACC, currencyAccount } from '../../core/ledger/chart.ts';
 import { advanceEntry, repaymentEntry } from '../../core/ledger/postings.ts';
-import { formatDecimal, money, sumMinor, type Currency } from '../../core/money/index.ts';
+import { formatDecimal, minor, money, sumMinor, type Currency, type Minor } from '../../core/money/index.ts';
 import { accountBalance, currencySubAccounts, debitLines, postEntry } from './journal-store.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import type { PostContext } from './settlement-posting.ts';
@@ -30,7 +30,7 @@ export interface NewReceipt {
   readonly payoutId: number | null;
   readonly date: string;
   readonly currency: Currency;
-  readonly amount: number;
+  readonly amount: Minor;
   readonly bankRate: string;
   readonly cnyReceived: number | null;
   readonly bankCharges: number;
@@ -55,14 +55,14 @@ function bookedFor(db: Db, r: NewReceipt): number {
       (SELECT coalesce(sum(amount), 0) FROM receipts x WHERE x.payout_id = p.id) AS got, (SELECT coalesce(sum(cny_booked), 0) FROM receipts x WHERE x.payout_id = p.id) AS gotCny
       FROM payouts p WHERE p.id = ?`,
       )
-      .get(r.payoutId) as { currency: Currency; deposit: number; cny: number; got: number; gotCny: number } | undefined;
+      .get(r.payoutId) as { currency: Currency; deposit: Minor; cny: Minor; got: Minor; gotCny: Minor } | undefined;
     if (!p) throw new DomainError('settlement.payout.notFound', { id: r.payoutId });
     if (p.currency !== r.currency)
       throw new DomainError('settlement.receipt.currencyMismatch', { payout: p.currency, receipt: r.currency });
-    const open = p.deposit - p.got;
+    const open = sumMinor([p.deposit, -p.got]);
     if (r.amount > open)
       throw new DomainError('settlement.receipt.exceedsOpen', decimals(r.currency, { amount: r.amount, open }));
-    return carryingShare(r.amount, open, p.cny - p.gotCny);
+    return carryingShare(r.amount, open, sumMinor([p.cny, -p.gotCny]));
   }
   const bal = accountBalance(db, currencyAccount(ACC.receivable, r.currency), r.date);
   if (r.amount > bal.original)
@@ -132,12 +132,12 @@ interface ReceiptRow {
   payout_id: number | null;
   date: string;
   currency: Currency;
-  amount: number;
+  amount: Minor;
   bank_rate: string;
-  cny_received: number;
-  cny_booked: number;
-  bank_charges: number;
-  fx_gain_loss: number;
+  cny_received: Minor;
+  cny_booked: Minor;
+  bank_charges: Minor;
+  fx_gain_loss: Minor;
   bank_name: string | null;
   reference: string | null;
   journal_entry_id: number;
@@ -182,8 +182,8 @@ export function fxReport(
     return [
       {
         currency,
-        open: bal.original,
-        booked: bal.cny,
+        open: minor(bal.original),
+        booked: minor(bal.cny),
         periodEndRate: rate === null ? null : { currency, ...rate },
         revalued: u?.revalued ?? null,
         difference: u?.difference ?? null,
@@ -210,18 +210,18 @@ function bucketOf(days: number): AgeingBucket {
 export function receivablesAgeing(db: Db, asOf: string): ReceivableAgeingRow[] {
   return currencySubAccounts(db, ACC.receivable).flatMap((account) => {
     const currency = account.slice(-3) as Currency;
-    let open = accountBalance(db, account, asOf).original;
+    let open = minor(accountBalance(db, account, asOf).original);
     if (open <= 0) return [];
-    const buckets = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, 0])) as Record<AgeingBucket, number>;
+    const buckets = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, 0])) as Record<AgeingBucket, Minor>;
     const total = open;
     for (const d of debitLines(db, account, asOf)) {
       if (open <= 0) break;
-      const take = Math.min(open, d.original);
-      const days = daysBetween(d.date, asOf);
-      buckets[bucketOf(days)] += take;
-      open -= take;
+      const take = minor(Math.min(open, d.original));
+      const bucket = bucketOf(daysBetween(d.date, asOf));
+      buckets[bucket] = sumMinor([buckets[bucket], take]);
+      open = sumMinor([open, -take]);
     }
-    if (open > 0) buckets['365+'] += open;
+    if (open > 0) buckets['365+'] = sumMinor([buckets['365+'], open]);
     return [{ currency, buckets, total }];
   });
 }
@@ -234,10 +234,10 @@ interface AdvanceRow {
   related_party: number;
   date: string;
   currency: Currency;
-  amount: number;
+  amount: Minor;
   category: AdvanceCategory;
   note: string | null;
-  cny: number;
+  cny: Minor;
 }
 
 export function saveAdvance(
@@ -306,9 +306,10 @@ export function repayAdvance(ctx: PostContext, advanceId: number, date: string, 
 function toAdvance(db: Db, r: AdvanceRow, asOf: string): Advance {
   const repayments = db
     .prepare('SELECT id, date, amount FROM advance_repayments WHERE advance_id = ? ORDER BY date, id')
-    .all(r.id) as Array<{ id: number; date: string; amount: number }>;
+    .all(r.id) as Array<{ id: number; date: string; amount: Minor }>;
   const repaid = sumMinor(repayments.map((x) => x.amount));
-  const { dueDate, status } = advanceStatus(r.date, r.amount - repaid, asOf);
+  const outstanding = sumMinor([r.amount, -repaid]);
+  const { dueDate, status } = advanceStatus(r.date, outstanding, asOf);
   return {
     id: r.id,
     party: r.party,
@@ -319,7 +320,7 @@ function toAdvance(db: Db, r: AdvanceRow, asOf: string): Advance {
     category: r.category,
     note: r.note,
     repaid,
-    outstanding: r.amount - repaid,
+    outstanding,
     dueDate,
     status,
     repayments,

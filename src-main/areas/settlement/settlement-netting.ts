@@ -5,12 +5,13 @@
  * warehouses (declared value, list and declaration numbers from the order's CEB603 lists) and the
  * rates the payout and its orders were booked at.
  */
-import { nettingFigures, type NettingFigures } from '../../core/forex/netting.ts';
+import { nettingFigures } from '../../core/forex/netting.ts';
 import {
   EVIDENCE_ROWS_MAX,
   OVERSEAS_COST_CATEGORIES,
   type AppliedRate,
   type NettingCny,
+  type NettingFigures,
   type NettingStatement,
   type OverseasCostCategory,
   type ReceiptRate,

@@ -12,7 +12,7 @@ import type {
   PayoutListItem,
   PayoutSource,
 } from '../../core/forex/settlement-views.ts';
-import type { Currency } from '../../core/money/index.ts';
+import type { Currency, Minor } from '../../core/money/index.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import type { WriteDb } from '../../db/ports.ts';
 
@@ -23,7 +23,7 @@ export interface NewPayout extends PayoutHead {
 
 /** A payout line to store: matched (or not) to an order, its account, and its CNY amount. */
 export interface NewPayoutLine extends Omit<PayoutLine, 'id'> {
-  readonly cny: number;
+  readonly cny: Minor;
 }
 
 export function findPayout(db: Db, source: PayoutSource, settlementId: string): number | null {
@@ -103,13 +103,13 @@ interface PayoutRow {
   period_end: string;
   deposit_date: string;
   currency: Currency;
-  deposit: number;
+  deposit: Minor;
   line_count: number;
   imported_at: string;
   matched: number;
   unmatched: number;
-  repatriated: number;
-  gross: number;
+  repatriated: Minor;
+  gross: Minor;
 }
 
 /** Lines unmatched at import less those an order imported later matches (0008-payout-late-matches.sql). */
@@ -172,8 +172,8 @@ interface LineRow {
   posted_at: string | null;
   category: NettingCategory;
   account: string;
-  amount: number;
-  cny: number;
+  amount: Minor;
+  cny: Minor;
 }
 
 const toLine = (r: LineRow): PayoutLine => ({
@@ -191,7 +191,7 @@ const toLine = (r: LineRow): PayoutLine => ({
   amount: r.amount,
 });
 
-export function payoutLines(db: Db, payoutId: number): Array<PayoutLine & { readonly cny: number }> {
+export function payoutLines(db: Db, payoutId: number): Array<PayoutLine & { readonly cny: Minor }> {
   return (
     db
       .prepare(
@@ -214,7 +214,7 @@ export function nettingRows(
   db: Db,
   payoutId: number,
   maxRows: number,
-): Array<{ category: NettingCategory; key: string; amount: number; rows: number[]; rowCount: number }> {
+): Array<{ category: NettingCategory; key: string; amount: Minor; rows: number[]; rowCount: number }> {
   const keys = new Map(
     (
       db
@@ -229,7 +229,7 @@ export function nettingRows(
       `SELECT key_id AS keyId, sum(amount) AS amount, count(*) AS rowCount
     FROM payout_lines INDEXED BY payout_lines_netting WHERE payout_id = ? GROUP BY key_id`,
     )
-    .all(payoutId) as Array<{ keyId: number; amount: number; rowCount: number }>;
+    .all(payoutId) as Array<{ keyId: number; amount: Minor; rowCount: number }>;
   const rows = db
     .prepare(
       'SELECT row FROM payout_lines INDEXED BY payout_lines_netting WHERE payout_id = ? AND key_id = ? ORDER BY row LIMIT ?',
@@ -341,7 +341,7 @@ export function unmatchedLineList(
   db: Db,
   payoutId: number,
   limit = 1000,
-): Array<{ row: number; orderNo: string; key: string; amount: number }> {
+): Array<{ row: number; orderNo: string; key: string; amount: Minor }> {
   return db
     .prepare(
       `SELECT l.row, l.order_no AS orderNo, k.transaction_type || '/' || k.amount_type || '/' || k.amount_description AS key, l.amount
@@ -350,7 +350,7 @@ export function unmatchedLineList(
       AND NOT EXISTS (SELECT 1 FROM payout_late_matches m WHERE m.payout_id = l.payout_id AND m.order_no = l.order_no)
     ORDER BY l.row LIMIT @limit`,
     )
-    .all({ payoutId, limit }) as Array<{ row: number; orderNo: string; key: string; amount: number }>;
+    .all({ payoutId, limit }) as Array<{ row: number; orderNo: string; key: string; amount: Minor }>;
 }
 
 /** The first receipt recorded against the payout: its bank rate converts the statement's totals to CNY. */
@@ -378,19 +378,19 @@ export function getPayoutDetail(db: Db, id: number): PayoutDetail {
   };
 }
 
-/** Orders of a payout with their value, customs mode and Σ payout lines (declared-vs-received). */
-/** Orders paid in a payout; `gross` is null for an order known only from a settlement (no order export read yet). */
-export function payoutOrders(
-  db: Db,
-  payoutId: number,
-): Array<{
+/** An order paid in a payout with its value, customs mode and Σ payout lines (declared-vs-received). */
+export interface PayoutOrder {
   orderId: number;
   orderNo: string;
   customsMode: string | null;
   fulfilment: string | null;
-  gross: number | null;
-  received: number;
-}> {
+  /** Null for an order known only from a settlement (no order export read yet). */
+  gross: Minor | null;
+  received: Minor;
+}
+
+/** Orders paid in a payout, in the order of their first payout line. */
+export function payoutOrders(db: Db, payoutId: number): PayoutOrder[] {
   return db
     .prepare(
       `SELECT o.id AS orderId, o.order_no AS orderNo, o.customs_mode AS customsMode, o.fulfilment, CASE WHEN o.origin = 'settlement' THEN NULL ELSE o.gross END AS gross, sum(x.amount) AS received
@@ -400,12 +400,5 @@ export function payoutOrders(
       WHERE m.payout_id = @payoutId) x
     JOIN orders o ON o.id = x.order_id GROUP BY o.id ORDER BY min(x.row)`,
     )
-    .all({ payoutId }) as Array<{
-    orderId: number;
-    orderNo: string;
-    customsMode: string | null;
-    fulfilment: string | null;
-    gross: number | null;
-    received: number;
-  }>;
+    .all({ payoutId }) as PayoutOrder[];
 }

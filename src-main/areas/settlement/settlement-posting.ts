@@ -9,7 +9,7 @@ import { categoryAccount } from '../../core/forex/netting.ts';
 import type { AppliedRate } from '../../core/forex/settlement-views.ts';
 import { cogsEntry, orderRevenueEntry, payoutEntry } from '../../core/ledger/postings.ts';
 import { toCny } from '../../core/forex/rates.ts';
-import type { Currency } from '../../core/money/index.ts';
+import { minor, type Currency } from '../../core/money/index.ts';
 import type { ParsedPayout } from '../../core/forex/payout.ts';
 import { postEntry, standingEntryId } from './journal-store.ts';
 import type { Db } from '../../db/open-ledger.ts';
@@ -170,7 +170,7 @@ export function writePayout(
     ...l,
     orderId: lineOrder[i] ?? null,
     account: categoryAccount(l.category, p.currency, `${l.transactionType}/${l.amountType}/${l.amountDescription}`),
-    cny: cny[i]!,
+    cny: minor(cny[i]!),
   }));
   const payoutId = insertPayout(
     ctx.db,

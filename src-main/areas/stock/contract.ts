@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CURRENCIES } from '../../core/money/currency.ts';
+import type { Minor } from '../../core/money/index.ts';
 import { PLATFORMS, type RowError } from '../../core/orders/order.ts';
 import {
   ALLOCATION_BASES,
@@ -41,6 +42,8 @@ export interface StockImportSummary {
 
 import type { SkuImportResult } from './sku-import-service.ts';
 export type { SkuImportResult } from './sku-import-service.ts';
+import type { WarehouseImportResult } from './warehouse-import-service.ts';
+export type { WarehouseImportResult } from './warehouse-import-service.ts';
 
 const skuInput = z
   .object({
@@ -96,6 +99,18 @@ export const stockContract = {
     mutates: true,
   },
   'stock.warehouses.list': { input: empty, result: result<readonly Warehouse[]>(), mutates: false },
+  /** A warehouse file (code, name, kind, country, address): created or updated by code, all or nothing (issue 15). */
+  'stock.warehouses.import': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(260),
+        contentBase64: z.string().max(MAX_IMPORT_BASE64),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    result: result<WarehouseImportResult>(),
+    mutates: true,
+  },
   'stock.warehouses.save': {
     input: z
       .object({
@@ -233,7 +248,7 @@ export const stockContract = {
       readonly asOf: string;
       readonly method: 'fifo' | 'movingAverage';
       readonly items: readonly StockPosition[];
-      readonly total: { readonly quantity: number; readonly value: number };
+      readonly total: { readonly quantity: number; readonly value: Minor };
     }>(),
     mutates: false,
   },

@@ -3,3 +3,5 @@ export { createStockHandlers } from './handlers.ts';
 export { orderProductCost } from './stock-sales-store.ts';
 /** Read by the reports area (issue 17: stock valuation and ageing as of a date). */
 export { AGEING_BUCKETS, ageingRows, positions } from './stock-report-store.ts';
+/** Read by the dashboard area (issue 17 point 4): stock value now, per warehouse. */
+export { stockValueByWarehouse, type WarehouseStockValue } from './stock-value.ts';

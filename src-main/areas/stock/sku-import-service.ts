@@ -3,22 +3,15 @@
  * item no, all or nothing: one rejected row (unreadable cell, or a field validateSku refuses,
  * reported with the file's column) saves nothing. Importing the same file again changes nothing.
  */
-import { DomainError, isDomainError } from '../../core/domain-error.ts';
+import { isDomainError } from '../../core/domain-error.ts';
 import type { RowError } from '../../core/orders/order.ts';
 import { validateSku, type Sku } from '../../core/stock/sku.ts';
 import { parseSkuFile } from '../../imports/skus.ts';
-import { decodeBase64 } from '../base64.ts';
+import { parseUpload, type UploadedFile, type UploadImportResult } from '../base64.ts';
 import type { Workspace } from '../workspace.ts';
 import { saveSku } from './stock-catalog-store.ts';
 
-export interface SkuImportResult {
-  readonly rows: number;
-  readonly created: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly rejected: readonly RowError[];
-  readonly dryRun: boolean;
-}
+export type SkuImportResult = UploadImportResult;
 
 /** The file's column naming each SkuInput field, for row errors. */
 const FIELD_COLUMN: Readonly<Record<string, string>> = {
@@ -43,12 +36,8 @@ const COLUMNS = `item_no AS itemNo, goods_name AS goodsName, gmodel, hs_code AS 
   barcode, origin, weight_grams AS weightGrams, volume_cm3 AS volumeCm3, legal_qty1_per_unit AS legalQty1PerUnit, legal_qty2_per_unit AS legalQty2PerUnit,
   supervision_conditions AS supervisionConditions, export_duty_rate AS exportDutyRate, item_record_no AS itemRecordNo`;
 
-export async function importSkus(
-  ws: Workspace,
-  input: { fileName: string; contentBase64: string; dryRun?: boolean | undefined },
-): Promise<SkuImportResult> {
-  const parsed = await parseSkuFile(decodeBase64(input.contentBase64));
-  if (parsed.rowCount === 0) throw new DomainError('import.file.empty');
+export async function importSkus(ws: Workspace, input: UploadedFile): Promise<SkuImportResult> {
+  const parsed = await parseUpload(input, parseSkuFile);
   const rejected: RowError[] = [...parsed.rejected];
   const good: Array<{ row: number; sku: Sku }> = [];
   for (const r of parsed.rows) {

@@ -24,6 +24,7 @@ import type { RowError } from '../../core/orders/order.ts';
 import type { StockDifference, WarehouseKind } from '../../core/stock/stock-views.ts';
 import type { ReadDb, WriteDb } from '../../db/ports.ts';
 import { parseStockCount } from '../../imports/stock-count.ts';
+import type { StockParse } from '../../imports/stock-cells.ts';
 import { parseFbaInventory } from '../../imports/stock-fba-inventory.ts';
 import { type ShipmentColumns, type StockMoveRow, parseStockMoves } from '../../imports/stock-moves.ts';
 import type { InputOf } from '../area-kit.ts';
@@ -69,6 +70,7 @@ const COLUMN_OF: Record<string, string> = {
   'stock.shipment.etaBeforeShipDate': 'eta',
   'stock.shipment.costBeforeShipped': 'date',
   'stock.sku.itemNo.tooLong': 'sku',
+  'period.closed': 'date',
 };
 
 /** Reported stock (FBA report or 3PL list): FNSKU/ASIN help match platform mappings. */
@@ -116,15 +118,7 @@ export async function importStock(ws: Workspace, input: ImportInput, today: stri
       ? warehouseKinds(ws.read, parsed.rows, input.warehouseKinds ?? {})
       : new Map<string, NewWarehouse>();
     return run((db, commandId) => {
-      const summary = importMoves(
-        db,
-        commandId,
-        parsed.rows,
-        parsed.rejected,
-        parsed.rowCount,
-        input.createMissing ?? false,
-        kinds,
-      );
+      const summary = importMoves(db, { commandId, parsed, createMissing: input.createMissing ?? false, kinds });
       const rejectedRows = new Set(summary.rejected.map((r) => r.row)).size;
       if (summary.posted + summary.unchanged + rejectedRows !== summary.rows) {
         throw new DomainError('import.file.rowsUnaccounted', {
@@ -213,6 +207,15 @@ function recordKey(
   );
 }
 
+/** One stock-moves import: the command's id, the parsed file, and how to treat unknown SKUs and warehouses. */
+interface MovesImport {
+  readonly commandId: number;
+  readonly parsed: StockParse<StockMoveRow>;
+  /** Create SKUs and warehouses the file names but the ledger lacks (warehouses only with a kind in `kinds`). */
+  readonly createMissing: boolean;
+  readonly kinds: ReadonlyMap<string, NewWarehouse>;
+}
+
 /**
  * Posts a stock-moves file: all rows in the caller's one transaction, each row in its own savepoint.
  * Rows are posted with deferred folding (stock-posting.ts): a row that fails its own checks —
@@ -224,21 +227,11 @@ function recordKey(
  * rows folded one by one (the old way), which rejects the first row of that SKU, in file order,
  * after which the fold fails; rows of other SKUs are unaffected.
  */
-function importMoves(
-  db: WriteDb,
-  commandId: number,
-  rows: readonly StockMoveRow[],
-  rejectedIn: readonly RowError[],
-  total: number,
-  createMissing: boolean,
-  kinds: ReadonlyMap<string, NewWarehouse>,
-): StockImportSummary {
+function importMoves(db: WriteDb, job: MovesImport): StockImportSummary {
   const foldEachRow = new Set<number>();
   for (;;) {
     try {
-      return db.transaction(() =>
-        importMovesPass(db, commandId, rows, rejectedIn, total, createMissing, kinds, foldEachRow),
-      )();
+      return db.transaction(() => importMovesPass(db, job, foldEachRow))();
     } catch (e) {
       if (!(e instanceof FinalFoldRefused)) throw e;
       // The pass is rolled back; the SKU's rows go one by one next time (each SKU at most once).
@@ -263,17 +256,10 @@ type TransferRow = ItemRow & {
   readonly shipment: ShipmentColumns;
 };
 
-function importMovesPass(
-  db: WriteDb,
-  commandId: number,
-  rows: readonly StockMoveRow[],
-  rejectedIn: readonly RowError[],
-  total: number,
-  createMissing: boolean,
-  kinds: ReadonlyMap<string, NewWarehouse>,
-  foldEachRow: ReadonlySet<number>,
-): StockImportSummary {
-  const rejected = [...rejectedIn];
+function importMovesPass(db: WriteDb, job: MovesImport, foldEachRow: ReadonlySet<number>): StockImportSummary {
+  const { commandId, createMissing, kinds } = job;
+  const { rows, rowCount: total } = job.parsed;
+  const rejected = [...job.parsed.rejected];
   const created = { skus: 0, warehouses: 0, shipments: 0 };
   let posted = 0;
   let unchanged = 0;
@@ -292,6 +278,15 @@ function importMovesPass(
     if (!createMissing || kind === undefined) throw new DomainError('stock.warehouse.unknown', { warehouse: code });
     created.warehouses++;
     return saveWarehouse(db, undefined, { code, name: code, kind: kind.kind, country: kind.country });
+  };
+  /** Σ quantity per SKU id of some rows (unknown SKUs created or refused as `sku` does). */
+  const quantityBySku = (group: readonly ItemRow[]): Map<number, number> => {
+    const perSku = new Map<number, number>();
+    for (const r of group) {
+      const id = sku(r.sku);
+      perSku.set(id, (perSku.get(id) ?? 0) + r.quantity);
+    }
+    return perSku;
   };
   const destinationKind = (code: string): WarehouseKind | null => {
     const id = warehouseIdByCode(db, code);
@@ -400,11 +395,7 @@ function importMovesPass(
   for (const [shipmentId, group] of late) {
     try {
       db.transaction(() => {
-        const perSku = new Map<number, number>();
-        for (const r of group) {
-          const id = sku(r.sku);
-          perSku.set(id, (perSku.get(id) ?? 0) + r.quantity);
-        }
+        const perSku = quantityBySku(group);
         receiveShipment(
           db,
           commandId,
@@ -467,11 +458,7 @@ function importMovesPass(
     const ok = group.filter((r) => !off.includes(r));
     try {
       db.transaction(() => {
-        const perSku = new Map<number, number>();
-        for (const r of ok) {
-          const id = sku(r.sku);
-          perSku.set(id, (perSku.get(id) ?? 0) + r.quantity);
-        }
+        const perSku = quantityBySku(ok);
         const s = first.shipment;
         const id = createShipment(db, commandId, {
           bookingNoteNo: first.reference!,
@@ -482,7 +469,13 @@ function importMovesPass(
           fromWarehouseId: warehouse(first.warehouse),
           toWarehouseId: warehouse(first.toWarehouse),
           allocationBasis: s.basis,
-          lines: [...perSku].map(([skuId, quantity]) => ({ skuId, quantity })),
+          lines: [...perSku].map(([skuId, quantity]) => ({
+            skuId,
+            quantity,
+            // the first declared unit value written for the SKU on the shipment's rows
+            declaredUnitValue: ok.find((r) => sku(r.sku) === skuId && r.shipment.declaredUnitValue !== null)?.shipment
+              .declaredUnitValue,
+          })),
         });
         created.shipments++;
         if (s.receivedDate !== null)

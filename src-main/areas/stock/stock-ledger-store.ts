@@ -12,6 +12,8 @@ import type { StockMove } from '../../core/stock/stock-views.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import type { WriteDb } from '../../db/ports.ts';
 import { getSetting } from '../../db/settings-store.ts';
+import { assertMonthOpen } from '../company/index.ts';
+import { idCursor, keysetPage, type Page, type PageInput } from '../paging.ts';
 
 export const VALUATION_SETTING = 'stock.valuationMethod';
 
@@ -62,6 +64,8 @@ export interface MoveRow {
 
 export function insertMove(db: WriteDb, commandId: number, m: NewMove): number {
   if (!Number.isSafeInteger(m.quantity)) throw new DomainError('stock.badQuantity', { quantity: m.quantity });
+  // every stock move (posted, imported, counted, shipped, sold) is dated: none into a closed month (issue 17 point 1g)
+  assertMonthOpen(db, m.date);
   return Number(
     db
       .prepare(
@@ -191,13 +195,8 @@ export function moveViews(db: Db, ids: readonly number[]): StockMoveView[] {
 /** Newest first, keyset-paged by id. */
 export function listMoves(
   db: Db,
-  f: {
-    skuId?: number | undefined;
-    warehouseId?: number | undefined;
-    limit?: number | undefined;
-    cursor?: string | null | undefined;
-  },
-) {
+  f: PageInput & { readonly skuId?: number | undefined; readonly warehouseId?: number | undefined },
+): Page<StockMoveView> {
   const limit = f.limit ?? 100;
   const where: string[] = [];
   const args: Array<number> = [];
@@ -210,15 +209,11 @@ export function listMoves(
     args.push(f.warehouseId);
   }
   if (f.cursor) {
-    const c = Number(f.cursor);
-    if (!Number.isSafeInteger(c)) throw new DomainError('stock.moves.badCursor');
     where.push('m.id < ?');
-    args.push(c);
+    args.push(idCursor(f.cursor, 'stock.moves.badCursor'));
   }
-  const items = db
+  const rows = db
     .prepare(`${VIEW} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY m.id DESC LIMIT ?`)
     .all(...args, limit + 1) as StockMoveView[];
-  const more = items.length > limit;
-  if (more) items.pop();
-  return { items, nextCursor: more ? String(items[items.length - 1]!.id) : null };
+  return keysetPage(rows, limit, (last) => String(last.id));
 }

@@ -16,6 +16,7 @@ import type { Minor } from '../../core/money/index.ts';
 import { AGEING_BUCKETS, ageing, type AgeingBucket, type CostLayer } from '../../core/stock/cost-layers.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import { addDays } from '../../core/time/days.ts';
+import type { ReorderHint } from '../../core/stock/stock-views.ts';
 
 export interface Position {
   readonly sku: string;
@@ -232,40 +233,26 @@ export function ageingRows(db: Db, asOf: string): AgeingView[] {
 
 export { AGEING_BUCKETS };
 
-export interface ReorderView {
-  readonly sku: string;
-  readonly warehouse: string;
-  readonly onHand: number;
-  readonly sold30d: number;
-  readonly daysOfCover: number | null;
-}
-
-export function reorderHints(db: Db, asOf: string): ReorderView[] {
+export function reorderHints(db: Db, asOf: string): ReorderHint[] {
   const from = addDays(asOf, -29);
   const sold = db
     .prepare(
-      `SELECT sku_id, warehouse_id, -sum(quantity) AS sold FROM stock_moves
+      `SELECT sku_id || ':' || warehouse_id AS key, -sum(quantity) AS sold FROM stock_moves
     WHERE type = 'sale' AND date BETWEEN ? AND ? GROUP BY sku_id, warehouse_id`,
     )
-    .all(from, asOf) as Array<{ sku_id: number; warehouse_id: number; sold: number }>;
-  const soldBy = new Map(sold.map((s) => [`${s.sku_id}:${s.warehouse_id}`, s.sold]));
+    .all(from, asOf) as Array<{ key: string; sold: number }>;
+  const soldBy = new Map(sold.map((s) => [s.key, s.sold]));
   const onHand = db
     .prepare(
-      `SELECT b.sku_id, b.warehouse_id, s.item_no AS sku, w.code AS warehouse, b.quantity FROM stock_balances b
+      `SELECT b.sku_id || ':' || b.warehouse_id AS key, s.item_no AS sku, w.code AS warehouse, b.quantity FROM stock_balances b
     JOIN skus s ON s.id = b.sku_id JOIN warehouses w ON w.id = b.warehouse_id WHERE w.kind <> 'transit' AND (b.quantity <> 0 OR EXISTS
       (SELECT 1 FROM stock_moves m WHERE m.sku_id = b.sku_id AND m.warehouse_id = b.warehouse_id AND m.type = 'sale' AND m.date BETWEEN ? AND ?))
     ORDER BY s.item_no, w.code`,
     )
-    .all(from, asOf) as Array<{
-    sku_id: number;
-    warehouse_id: number;
-    sku: string;
-    warehouse: string;
-    quantity: number;
-  }>;
+    .all(from, asOf) as Array<{ key: string; sku: string; warehouse: string; quantity: number }>;
   return onHand
     .map((r) => {
-      const sold30d = soldBy.get(`${r.sku_id}:${r.warehouse_id}`) ?? 0;
+      const sold30d = soldBy.get(r.key) ?? 0;
       // Whole days of cover at the last 30 days' pace (floor: a hint should not promise more).
       const daysOfCover = sold30d > 0 ? Math.floor((r.quantity * 30) / sold30d) : null;
       return { sku: r.sku, warehouse: r.warehouse, onHand: r.quantity, sold30d, daysOfCover };

@@ -12,6 +12,7 @@ import { skuIdForPlatformCode } from './stock-catalog-store.ts';
 import { insertMove, refoldSku } from './stock-ledger-store.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import type { WriteDb } from '../../db/ports.ts';
+import { closedMonths } from '../company/index.ts';
 
 export interface SalesResult {
   readonly posted: number;
@@ -70,7 +71,13 @@ export function postSales(db: WriteDb, commandId: number, from?: string, to?: st
     .all(from ?? '0000-00-00', to ?? '9999-99-99') as PendingLine[];
   const skipped: SalesResult['skipped'] = [];
   const bySku = new Map<number, Array<{ line: PendingLine; warehouseId: number }>>();
+  const closed = closedMonths(db);
   for (const line of lines) {
+    // a sale dated in a closed month waits until the month is reopened (issue 17 point 1g)
+    if (closed.has(line.day.slice(0, 7))) {
+      skipped.push({ orderNo: line.order_no, sku: line.sku, code: 'period.closed' });
+      continue;
+    }
     const skuId = skuIdForPlatformCode(db, line.platform, line.sku);
     if (skuId === undefined) {
       skipped.push({ orderNo: line.order_no, sku: line.sku, code: 'stock.sku.unknown' });

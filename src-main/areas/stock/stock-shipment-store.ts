@@ -49,7 +49,12 @@ export interface CreateShipment {
   readonly fromWarehouseId: number;
   readonly toWarehouseId: number;
   readonly allocationBasis: AllocationBasis;
-  readonly lines: ReadonlyArray<{ readonly skuId: number; readonly quantity: number }>;
+  /** declaredUnitValue: the 9810 declared unit value in CNY fen (stock file `declared_unit_value`), else null. */
+  readonly lines: ReadonlyArray<{
+    readonly skuId: number;
+    readonly quantity: number;
+    readonly declaredUnitValue?: number | null | undefined;
+  }>;
 }
 
 function row(db: Db, id: number): ShipmentRow {
@@ -108,7 +113,7 @@ export function createShipment(db: WriteDb, commandId: number, s: CreateShipment
       ).lastInsertRowid,
   );
   const insLine = db.prepare(
-    'INSERT INTO shipment_lines (shipment_id, sku_id, shipped, dispatch_move_id) VALUES (?, ?, ?, ?)',
+    'INSERT INTO shipment_lines (shipment_id, sku_id, shipped, dispatch_move_id, declared_unit_value) VALUES (?, ?, ?, ?, ?)',
   );
   for (const l of s.lines) {
     const base = {
@@ -120,7 +125,7 @@ export function createShipment(db: WriteDb, commandId: number, s: CreateShipment
     };
     const out = insertMove(db, commandId, { ...base, warehouseId: from.id, quantity: -l.quantity });
     const into = insertMove(db, commandId, { ...base, warehouseId: transit, quantity: l.quantity, pairMoveId: out });
-    insLine.run(id, l.skuId, l.quantity, into);
+    insLine.run(id, l.skuId, l.quantity, into, l.declaredUnitValue ?? null);
     refoldSku(db, l.skuId);
   }
   return id;

@@ -31,6 +31,8 @@ export interface SyncQuarantineEntry {
   readonly quarantinedAt: string;
 }
 
+/** The settings key of the sync configuration (SyncConfig); the customs build reads its signer (issue 15). */
+export const SYNC_CONFIG_KEY = 'sync.config';
 export const SYNC_MODES = ['off', 'platform', 'exchangeDir'] as const;
 export const SIGNER_KINDS = ['none', 'http', 'folder', 'sm2Practice'] as const;
 export const OUTBOX_FILTERS = ['queued', 'sent', 'failed', 'all'] as const;

@@ -16,4 +16,5 @@ export {
   startPlatformServer,
   syncOnce,
 } from './sync-cli-service.ts';
+export { passCounts } from '../../sync/engine.ts';
 export { isLoopbackUrl, readSandboxMarker, SANDBOX_SETTING, type SandboxMarker } from './target-guard.ts';

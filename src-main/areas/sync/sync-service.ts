@@ -12,15 +12,15 @@ import { parseReceipt, type ParsedReceipt } from '../../core/customs/index.ts';
 import { markMessagesSent, recordReceipts } from '../customs/index.ts';
 import { getSetting, putSetting } from '../../db/settings-store.ts';
 import { listOutbox, listReceipts, requeueFailed, transportCounts, writeReceiptCursor } from '../../sync/sync-store.ts';
-import { SyncEngine, type SyncHooks } from '../../sync/engine.ts';
+import { passCounts, SyncEngine, type SyncHooks } from '../../sync/engine.ts';
 import { checkExchangeFolder } from '../../sync/exchange-folder-check.ts';
 import { countQuarantined, listQuarantined } from '../../sync/quarantine-store.ts';
 import { signerFor, transportFor } from '../../sync/configured.ts';
-import type { SyncConfig, SyncRunSummary, SyncStatus } from './contract.ts';
+import { SYNC_CONFIG_KEY, type SyncConfig, type SyncRunSummary, type SyncStatus } from './contract.ts';
 import { checkTargetShape, guardSyncTarget, readSandboxMarker } from './target-guard.ts';
 import type { ServiceKey, Workspace } from '../workspace.ts';
 
-const CONFIG_KEY = 'sync.config';
+const CONFIG_KEY = SYNC_CONFIG_KEY;
 export const DEFAULT_SYNC_CONFIG: SyncConfig = {
   mode: 'off',
   url: null,
@@ -115,13 +115,7 @@ function createService(ws: Workspace): SyncService {
       const r = await engine.run({ drain });
       lastErrors = r.errors;
       return {
-        sent: r.sent,
-        duplicates: r.duplicates,
-        rejected: r.rejected,
-        retried: r.retried,
-        failed: r.failed,
-        receipts: r.receipts,
-        duplicateReceipts: r.duplicateReceipts,
+        ...passCounts(r),
         quarantined: r.quarantined,
         queued: r.remaining.queued + r.remaining.sending,
         errors: r.errors.slice(0, 20),

@@ -9,8 +9,11 @@ import mixed from '../../../resources/scenarios/mixed-erp.json' with { type: 'js
 import lesson1 from '../../../resources/lessons/lesson-1.json' with { type: 'json' };
 import lesson2 from '../../../resources/lessons/lesson-2.json' with { type: 'json' };
 import lesson3 from '../../../resources/lessons/lesson-3.json' with { type: 'json' };
+import lesson4 from '../../../resources/lessons/lesson-4.json' with { type: 'json' };
 import lesson5 from '../../../resources/lessons/lesson-5.json' with { type: 'json' };
+import lesson6 from '../../../resources/lessons/lesson-6.json' with { type: 'json' };
 import lesson7 from '../../../resources/lessons/lesson-7.json' with { type: 'json' };
+import lesson8 from '../../../resources/lessons/lesson-8.json' with { type: 'json' };
 import { DomainError } from '../../core/domain-error.ts';
 
 export type Texts = { readonly 'zh-CN': string; readonly 'zh-TW': string; readonly en: string };
@@ -41,11 +44,15 @@ export interface Scenario {
   /** Demo files copied to the sandbox's `files/` as they are (e.g. the settlement report for lesson 7). */
   readonly extraFiles?: readonly string[];
   readonly trainee: readonly TraineeFile[];
+  /** Lesson 4: how many preloaded orders the trainee's waybill file leaves out (default 2). */
+  readonly declarations?: { readonly missingWaybills: number };
   readonly expected: Readonly<Record<string, unknown>>;
 }
 
 export interface LessonStepDef {
   readonly id: string;
+  /** The screen the step happens on, as the app's URL hash without `#/` (`orders/import`, `customs/build`). */
+  readonly screen: string;
   readonly title: Texts;
   readonly hint: Texts;
 }
@@ -57,7 +64,7 @@ export interface Lesson {
 }
 
 export const SCENARIOS: readonly Scenario[] = [parcel, overseas, mixed];
-export const LESSONS: readonly Lesson[] = [lesson1, lesson2, lesson3, lesson5, lesson7];
+export const LESSONS: readonly Lesson[] = [lesson1, lesson2, lesson3, lesson4, lesson5, lesson6, lesson7, lesson8];
 
 export function scenarioNamed(name: string): Scenario {
   const s = SCENARIOS.find((x) => x.name === name);

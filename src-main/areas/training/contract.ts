@@ -62,12 +62,28 @@ export interface LessonState {
   readonly goal: Texts;
   readonly steps: ReadonlyArray<{
     readonly id: string;
+    /** The screen the step happens on: the app's URL hash without `#/` (`orders/import`). */
+    readonly screen: string;
     readonly title: Texts;
     readonly hint: Texts;
     readonly done: boolean;
     readonly reason: string;
     readonly params: Readonly<Record<string, string | number>>;
   }>;
+}
+
+/** The lesson the trainee follows beside every screen (`current`) and its steps, checked read-only; null: none / a company workspace. */
+export interface LessonStatus {
+  readonly current: number | null;
+  readonly lesson: LessonState | null;
+}
+
+/** Which workspace the host shows after `training.workspace.switch`: the company's or one of its sandboxes. */
+export interface WorkspaceShown {
+  readonly workspace: 'company' | 'sandbox';
+  /** The sandbox's folder name under `sandboxes/`; null for the company. */
+  readonly name: string | null;
+  readonly dataDir: string;
 }
 
 export interface DemoFile {
@@ -85,6 +101,17 @@ export const trainingContract = {
     result: result<readonly LessonState[]>(),
     mutates: false,
   },
+  /**
+   * The lesson the trainee follows, checked without recording an attempt in the progress record (the
+   * panel beside every screen reads it after every change); recording stays with `training.lessons.check`.
+   */
+  'training.lesson.status': { input: empty, result: result<LessonStatus>(), mutates: false },
+  /** Chooses the lesson to follow beside every screen (null: none); kept in the sandbox's progress record. */
+  'training.lesson.choose': {
+    input: z.object({ lesson: z.number().int().min(1).max(99).nullable() }).strict(),
+    result: result<LessonStatus>(),
+    mutates: true,
+  },
   /** A new sandbox `<company data folder>/sandboxes/<name>` loaded from a scenario (this workspace is not written). */
   'training.sandboxes.create': {
     input: z
@@ -101,6 +128,16 @@ export const trainingContract = {
   'training.sandboxes.reset': {
     input: z.object({ name: z.string().min(1).max(40) }).strict(),
     result: result<SandboxListEntry>(),
+    mutates: false,
+  },
+  /**
+   * One click between the company workspace and a sandbox (web host and Electron): the host keeps the
+   * company workspace open and shows the sandbox `sandboxes/<name>` instead (or the company again,
+   * closing the sandbox); the renderer then reloads. Without a host (CLI): `training.switchUnavailable`.
+   */
+  'training.workspace.switch': {
+    input: z.object({ to: z.enum(['company', 'sandbox']), name: z.string().min(1).max(40).optional() }).strict(),
+    result: result<WorkspaceShown>(),
     mutates: false,
   },
   /** The seeded demo files (`kuajing demo`) to download from the Training page. */

@@ -10,6 +10,10 @@ import type { Workspace } from '../workspace.ts';
 import { LESSONS, scenarioNamed } from './catalog.ts';
 import { readProgress, writeProgress } from './progress.ts';
 import { PLANTED_SETTING, sandboxOf, type PlantedFaults } from './sandbox-service.ts';
+import { PLANTED_DECLARATIONS_SETTING, type PlantedDeclarations } from './declaration-files.ts';
+import { statusRank } from '../../core/customs/index.ts';
+import { isDomainError } from '../../core/domain-error.ts';
+import { buildReport } from '../reports/index.ts';
 
 export interface StepCheck {
   readonly lesson: number;
@@ -34,6 +38,31 @@ const count = (db: ReadDb, sql: string, ...args: unknown[]): number =>
 
 function planted(ws: Workspace): Array<[string, PlantedFaults]> {
   return Object.entries(getSetting<Record<string, PlantedFaults>>(ws.read, PLANTED_SETTING, {}));
+}
+
+/** Lesson 4's planted fault; null when the scenario preloads no orders to declare. */
+function plantedDeclarations(ws: Workspace): PlantedDeclarations | null {
+  const p = getSetting<PlantedDeclarations | null>(ws.read, PLANTED_DECLARATIONS_SETTING, null);
+  return p && p.waybillRows > 0 && p.missingWaybillOrders.length > 0 ? p : null;
+}
+
+/** Orders of `nos` without a document of `type`. */
+function withoutDocument(ws: Workspace, nos: readonly string[], type: string): string[] {
+  return nos.filter(
+    (no) => count(ws.read, 'SELECT count(*) FROM customs_documents WHERE order_no = ? AND type = ?', no, type) === 0,
+  );
+}
+
+const RELEASED_LISTS = 'SELECT count(*) FROM customs_documents WHERE type = ? AND status_rank >= ?';
+
+/** The sale months of released lists (the six-item register is by sale day). */
+function exportMonths(ws: Workspace): string[] {
+  return ws.read
+    .prepare(
+      "SELECT DISTINCT substr(o.ordered_at, 1, 7) FROM customs_documents d JOIN orders o ON o.id = d.order_id WHERE d.type = 'CEB603' AND d.status_rank >= ? ORDER BY 1",
+    )
+    .pluck()
+    .all(statusRank('800')) as string[];
 }
 
 const CHECKS: Readonly<Record<string, Check>> = {
@@ -121,6 +150,65 @@ const CHECKS: Readonly<Record<string, Check>> = {
       ? { done: true, reason: 'training.check.shipmentReceived', params: { shipments: n } }
       : { done: false, reason: 'training.check.notReceived' };
   },
+  '4.settings': (ws) =>
+    getSetting<unknown>(ws.read, 'customs.settings', null) !== null
+      ? { done: true, reason: 'training.check.customsSettingsSaved' }
+      : { done: false, reason: 'training.check.noCustomsSettings' },
+  '4.skus': (ws) => {
+    // SKU codes on the orders with no SKU (by item no or platform code) holding a 10-digit HS code and a weight
+    const codes = count(ws.read, 'SELECT count(DISTINCT sku) FROM order_lines WHERE sku IS NOT NULL');
+    const missing = count(
+      ws.read,
+      `SELECT count(DISTINCT l.sku) FROM order_lines l WHERE l.sku IS NOT NULL AND NOT EXISTS (
+         SELECT 1 FROM skus s LEFT JOIN platform_skus p ON p.sku_id = s.id
+         WHERE (s.item_no = l.sku OR p.code = l.sku) AND length(s.hs_code) = 10 AND s.weight_grams > 0)`,
+    );
+    if (codes === 0) return { done: false, reason: 'training.check.noOrders' };
+    return missing === 0
+      ? { done: true, reason: 'training.check.skusReady', params: { skus: codes } }
+      : { done: false, reason: 'training.check.skusMissing', params: { missing, skus: codes } };
+  },
+  '4.waybills': (ws) => {
+    const p = plantedDeclarations(ws);
+    if (!p) return { done: false, reason: 'training.check.notChecked' };
+    const n = count(
+      ws.read,
+      "SELECT count(*) FROM customs_shipping WHERE logistics_no IS NOT NULL AND logistics_no <> ''",
+    );
+    return n >= p.waybillRows
+      ? { done: true, reason: 'training.check.waybillsImported', params: { orders: n } }
+      : { done: false, reason: 'training.check.waybillsMissing', params: { orders: n, expected: p.waybillRows } };
+  },
+  '4.fixPrecheck': (ws) => {
+    const p = plantedDeclarations(ws);
+    if (!p) return { done: false, reason: 'training.check.notChecked' };
+    const missing = p.missingWaybillOrders.filter(
+      (no) =>
+        count(
+          ws.read,
+          "SELECT count(*) FROM customs_shipping s JOIN orders o ON o.id = s.order_id WHERE o.order_no = ? AND s.logistics_no IS NOT NULL AND s.logistics_no <> ''",
+          no,
+        ) === 0,
+    );
+    return missing.length === 0
+      ? { done: true, reason: 'training.check.precheckFixed', params: { orders: p.missingWaybillOrders.join(', ') } }
+      : { done: false, reason: 'training.check.precheckOpen', params: { orders: missing.join(', ') } };
+  },
+  '4.build': (ws) => {
+    const p = plantedDeclarations(ws);
+    if (!p) return { done: false, reason: 'training.check.notChecked' };
+    const lists = count(ws.read, "SELECT count(*) FROM customs_documents WHERE type = 'CEB603'");
+    const missing = [
+      ...new Set([
+        ...withoutDocument(ws, p.missingWaybillOrders, 'CEB303'),
+        ...withoutDocument(ws, p.missingWaybillOrders, 'CEB603'),
+      ]),
+    ];
+    if (lists === 0) return { done: false, reason: 'training.check.nothingBuilt' };
+    return missing.length === 0
+      ? { done: true, reason: 'training.check.declarationsBuilt', params: { lists } }
+      : { done: false, reason: 'training.check.fixedNotBuilt', params: { orders: missing.join(', ') } };
+  },
   '5.connect': (ws) => {
     const c = readSyncConfig(ws);
     return c.mode === 'platform' && c.url && isLoopbackUrl(c.url)
@@ -148,6 +236,64 @@ const CHECKS: Readonly<Record<string, Check>> = {
       ? { done: true, reason: 'training.check.rejectionRead', params: { rejected } }
       : { done: false, reason: 'training.check.noRejection' };
   },
+  '6.released': (ws) => {
+    const n = count(ws.read, RELEASED_LISTS, 'CEB603', statusRank('800'));
+    return n > 0
+      ? { done: true, reason: 'training.check.listsReleased', params: { lists: n } }
+      : { done: false, reason: 'training.check.noneReleased' };
+  },
+  '6.apply': (ws) => {
+    const n = count(ws.read, "SELECT count(*) FROM customs_documents WHERE type = 'CEB701'");
+    return n > 0
+      ? { done: true, reason: 'training.check.summaryApplied', params: { summaries: n } }
+      : { done: false, reason: 'training.check.noSummary' };
+  },
+  '6.declared': (ws) => {
+    const entry = ws.read
+      .prepare("SELECT entry_id FROM customs_documents WHERE type = 'CEB701' AND entry_id IS NOT NULL ORDER BY id DESC")
+      .pluck()
+      .get() as string | undefined;
+    return entry
+      ? { done: true, reason: 'training.check.summaryDeclared', params: { entryId: entry } }
+      : { done: false, reason: 'training.check.noEntryId' };
+  },
+  '8.register': (ws) => {
+    const months = exportMonths(ws);
+    return months.length > 0
+      ? { done: true, reason: 'training.check.registerHasExports', params: { months: months.join(', ') } }
+      : { done: false, reason: 'training.check.registerEmpty' };
+  },
+  '8.rates': (ws) => {
+    const months = exportMonths(ws);
+    if (months.length === 0) return { done: false, reason: 'training.check.registerEmpty' };
+    for (const month of months) {
+      try {
+        buildReport(ws, 'tax-register', month);
+      } catch (e) {
+        if (isDomainError(e) && e.code === 'reports.rate.missing')
+          return {
+            done: false,
+            reason: 'training.check.pbocRateMissing',
+            params: { currency: String(e.params['currency']), date: String(e.params['date']) },
+          };
+        if (isDomainError(e)) return { done: false, reason: 'training.check.registerFails', params: { code: e.code } };
+        throw e;
+      }
+    }
+    return { done: true, reason: 'training.check.registerComplete', params: { months: months.join(', ') } };
+  },
+  '8.close': (ws) => {
+    const months = exportMonths(ws);
+    if (months.length === 0) return { done: false, reason: 'training.check.registerEmpty' };
+    const open = months.filter(
+      (m) =>
+        ws.read.prepare('SELECT action FROM period_events WHERE month = ? ORDER BY id DESC LIMIT 1').pluck().get(m) !==
+        'close',
+    );
+    return open.length === 0
+      ? { done: true, reason: 'training.check.monthsClosed', params: { months: months.join(', ') } }
+      : { done: false, reason: 'training.check.monthsOpen', params: { months: open.join(', ') } };
+  },
   '7.rates': (ws) => {
     const n = count(ws.read, "SELECT count(*) FROM fx_rates WHERE currency <> 'CNY'");
     return n > 0
@@ -174,8 +320,11 @@ function definedParams(
   return Object.fromEntries(Object.entries(p ?? {}).filter((e): e is [string, string | number] => e[1] !== undefined));
 }
 
-/** Checks every step of every lesson (or of one); records attempts and times in the progress record. */
-export function checkLessons(ws: Workspace, lesson?: number): StepCheck[] {
+/**
+ * Checks every step of every lesson (or of one); records attempts and times in the progress record,
+ * unless `record` is false (the read-only status the lesson panel beside every screen reads).
+ */
+export function checkLessons(ws: Workspace, lesson?: number, record = true): StepCheck[] {
   const out: StepCheck[] = [];
   for (const l of LESSONS) {
     if (lesson !== undefined && l.id !== lesson) continue;
@@ -186,7 +335,7 @@ export function checkLessons(ws: Workspace, lesson?: number): StepCheck[] {
     }
   }
   // a sandbox opened for a look (read-only) is checked but its record is not written
-  const progress = ws.readOnly ? null : readProgress(ws.dataDir);
+  const progress = ws.readOnly || !record ? null : readProgress(ws.dataDir);
   if (progress) {
     const at = ws.clock().toISOString();
     for (const c of out) {

@@ -12,6 +12,8 @@ import { DomainError } from '../../core/domain-error.ts';
 import { configureSync, readSandboxMarker } from '../sync/index.ts';
 import type { ServiceKey, Workspace } from '../workspace.ts';
 import type { PracticeStatus } from './contract.ts';
+import { getSetting } from '../../db/settings-store.ts';
+import { PLANTED_DECLARATIONS_SETTING, type PlantedDeclarations } from './declaration-files.ts';
 
 interface Running {
   readonly server: PlatformServer;
@@ -56,6 +58,9 @@ export async function startPractice(ws: Workspace, stepMs?: number): Promise<Pra
       const server = await startPlatformServer({
         port: 0,
         sandboxId: sandbox.id,
+        // the scenario's planted customs refusal (lesson 5)
+        refuseLists:
+          getSetting<PlantedDeclarations | null>(ws.read, PLANTED_DECLARATIONS_SETTING, null)?.refusedLists ?? {},
         ...(stepMs !== undefined ? { stepMs } : {}),
       });
       const r = { server, startedAt: ws.clock().toISOString() };

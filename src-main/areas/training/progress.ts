@@ -1,7 +1,8 @@
 /**
  * The trainee's progress record: `progress.json` beside the sandbox's ledger, so a reset (a new
  * ledger from the scenario) keeps it. Per lesson step: the checks run before it was done
- * (attempts), when it was first checked and when it was first found done.
+ * (attempts), when it was first checked and when it was first found done; and the lesson the trainee
+ * chose to follow beside every screen.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,8 @@ export interface Progress {
   readonly startedAt: string;
   resets: number;
   steps: Record<string, StepProgress>;
+  /** The lesson the trainee follows in the panel beside every screen (absent: none chosen). */
+  currentLesson?: number | null;
 }
 
 export function readProgress(dataDir: string): Progress | null {

@@ -19,6 +19,7 @@ import { readSandboxMarker, SANDBOX_SETTING, type SandboxMarker } from '../sync/
 import type { Workspace } from '../workspace.ts';
 import type { Scenario, TraineeFile } from './catalog.ts';
 import { ensureProgress } from './progress.ts';
+import { PLANTED_DECLARATIONS_SETTING, writeDeclarationFiles } from './declaration-files.ts';
 
 export type CallResult =
   | { readonly ok: true; readonly value: unknown }
@@ -80,7 +81,11 @@ export async function loadScenario(
       planted[t.file] = plantedFaults(tsv, t);
       fs.writeFileSync(path.join(filesDir, t.file), plantFaults(tsv, t));
     }
-    ws.uow.run('training.sandbox.create', (tx) => putSetting(tx.db, PLANTED_SETTING, planted));
+    const declarations = writeDeclarationFiles(ws, scenario, filesDir);
+    ws.uow.run('training.sandbox.create', (tx) => {
+      putSetting(tx.db, PLANTED_SETTING, planted);
+      putSetting(tx.db, PLANTED_DECLARATIONS_SETTING, declarations);
+    });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

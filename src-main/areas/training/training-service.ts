@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeDemoFiles } from '../imports/index.ts';
 import type { Workspace } from '../workspace.ts';
-import type { DemoFile, LessonState, SandboxInfo, SandboxListEntry, ScenarioInfo } from './contract.ts';
+import type { DemoFile, LessonState, LessonStatus, SandboxInfo, SandboxListEntry, ScenarioInfo } from './contract.ts';
 import { LESSONS, SCENARIOS } from './catalog.ts';
 import { checkLessons } from './lesson-checks.ts';
-import { readProgress } from './progress.ts';
+import { ensureProgress, readProgress, writeProgress } from './progress.ts';
 import { SANDBOXES_DIR, sandboxOf } from './sandbox-service.ts';
 import { checkSandboxName, createSandbox, resetSandbox, type SandboxOpener } from './sandbox-lifecycle.ts';
 import { DomainError } from '../../core/domain-error.ts';
@@ -28,7 +28,7 @@ export function scenarioList(): ScenarioInfo[] {
 }
 
 /** The company folder's `sandboxes/` (from a sandbox inside it: that same folder). */
-function sandboxesDir(ws: Workspace): string {
+export function sandboxesDir(ws: Workspace): string {
   const parent = path.dirname(ws.dataDir);
   return sandboxOf(ws) && path.basename(parent) === SANDBOXES_DIR ? parent : path.join(ws.dataDir, SANDBOXES_DIR);
 }
@@ -61,9 +61,10 @@ export function sandboxList(ws: Workspace): SandboxListEntry[] {
   });
 }
 
-export function lessonStates(ws: Workspace, lesson?: number): LessonState[] {
+/** The lessons with each step checked; `record` false: nothing is written (the lesson panel's status). */
+export function lessonStates(ws: Workspace, lesson?: number, record = true): LessonState[] {
   const inSandbox = sandboxOf(ws) !== null;
-  const checks = inSandbox ? checkLessons(ws, lesson) : [];
+  const checks = inSandbox ? checkLessons(ws, lesson, record) : [];
   return LESSONS.filter((l) => lesson === undefined || l.id === lesson).map((l) => ({
     id: l.id,
     title: l.title,
@@ -72,6 +73,7 @@ export function lessonStates(ws: Workspace, lesson?: number): LessonState[] {
       const c = checks.find((x) => x.lesson === l.id && x.step === s.id);
       return {
         id: s.id,
+        screen: s.screen,
         title: s.title,
         hint: s.hint,
         done: c?.done ?? false,
@@ -80,6 +82,30 @@ export function lessonStates(ws: Workspace, lesson?: number): LessonState[] {
       };
     }),
   }));
+}
+
+/**
+ * `training.lesson.status`: the lesson the trainee follows and its steps, checked without writing the
+ * progress record (read after every change by the panel beside every screen). A company workspace,
+ * or no lesson chosen: nothing.
+ */
+export function lessonStatus(ws: Workspace): LessonStatus {
+  if (!sandboxOf(ws)) return { current: null, lesson: null };
+  const current = readProgress(ws.dataDir)?.currentLesson ?? null;
+  if (current === null || !LESSONS.some((l) => l.id === current)) return { current: null, lesson: null };
+  return { current, lesson: lessonStates(ws, current, false)[0] ?? null };
+}
+
+/** `training.lesson.choose`: the lesson to follow beside every screen (null: none), kept in the progress record. */
+export function chooseLesson(ws: Workspace, lesson: number | null): LessonStatus {
+  const marker = sandboxOf(ws);
+  if (!marker) throw new DomainError('training.notSandbox', {});
+  if (lesson !== null && !LESSONS.some((l) => l.id === lesson))
+    throw new DomainError('training.lessonUnknown', { lesson });
+  const progress = ensureProgress(ws.dataDir, marker);
+  progress.currentLesson = lesson;
+  writeProgress(ws.dataDir, progress);
+  return lessonStatus(ws);
 }
 
 export async function demoFiles(seed: number, orders = 50): Promise<{ seed: number; files: DemoFile[] }> {

@@ -7,6 +7,7 @@
  * duty-free return rule: exported 2023-01-30…2025-12-31 (公告2023年第4号) or 2026-01-01…2027-12-31
  * (公告2026年第16号), returned within 6 months (domain.md §7.4, §11).
  */
+import { XMLParser } from 'fast-xml-parser';
 import { DomainError } from '../domain-error.ts';
 import { formatAppTime } from './app-time.ts';
 import { baseTransfer } from './base-transfer.ts';
@@ -228,4 +229,57 @@ export function buildCeb213Message(returns: readonly ReturnApplication[], ctx: C
     ];
   });
   return message('CEB213', blocks, docs, ctx);
+}
+
+const listParser = new XMLParser({
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => name === 'Inventory' || name === 'InventoryList',
+});
+
+type XmlNode = Record<string, unknown>;
+const textOf = (n: XmlNode, k: string): string => (typeof n[k] === 'string' ? (n[k] as string) : '');
+
+/**
+ * The original list a return is declared against, read back from the CEB603 message it was sent
+ * in (the block with the document's guid), with the invtNo customs gave it; null when the message
+ * has no such block.
+ */
+export function returnOriginalFromXml(
+  xml: string,
+  guid: string,
+  invtNo: string,
+  preNo: string | null,
+): ReturnApplication['original'] | null {
+  const root = (listParser.parse(xml) as XmlNode).CEB603Message as XmlNode | undefined;
+  for (const block of (root?.Inventory ?? []) as XmlNode[]) {
+    const h = (block.InventoryHead ?? {}) as XmlNode;
+    if (textOf(h, 'guid') !== guid) continue;
+    const ie = textOf(h, 'ieDate');
+    const mode = textOf(h, 'tradeMode');
+    return {
+      invtNo,
+      preNo,
+      tradeMode: (['9610', '9710', '9810', '1210'].includes(mode) ? mode : '9610') as '9610',
+      ieDate: `${ie.slice(0, 4)}-${ie.slice(4, 6)}-${ie.slice(6, 8)}`,
+      ebpCode: textOf(h, 'ebpCode'),
+      ebpName: textOf(h, 'ebpName'),
+      logisticsCode: textOf(h, 'logisticsCode'),
+      logisticsName: textOf(h, 'logisticsName'),
+      lines: ((block.InventoryList ?? []) as XmlNode[]).map((l) => ({
+        gnum: Number(textOf(l, 'gnum')),
+        gcode: textOf(l, 'gcode'),
+        gname: textOf(l, 'gname'),
+        gmodel: textOf(l, 'gmodel'),
+        qty: textOf(l, 'qty'),
+        qty1: textOf(l, 'qty1'),
+        unit: textOf(l, 'unit'),
+        unit1: textOf(l, 'unit1'),
+        qty2: textOf(l, 'qty2') || null,
+        unit2: textOf(l, 'unit2') || null,
+      })),
+    };
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 /**
- * Receipt messages (CEB304/404/506/604/702/792) as customs would send them, from the same plain
+ * Receipt messages (CEB304/404/506/604/702/792, CEB606/214) as customs would send them, from the same plain
  * shape `parseReceipt` returns: used by the practice platform to answer, and by tests as
  * samples (they validate against the XSD and parse back to the same data). Element order
  * follows the 2022-05 XSD.
@@ -101,6 +101,32 @@ function receiptBlock(type: ReceiptType, r: ReceiptInput): CebElement {
           ['preNo', need(r, 'preNo')],
           ['sumNo', r.sumNo],
           ['msgSeqNo', String(r.msgSeqNo ?? 1)],
+          ...statusFields(r),
+        ],
+      ];
+    case 'CEB606':
+      return [
+        'InvtCancelReturn',
+        [
+          ['guid', r.guid],
+          ['agentCode', need(r, 'agentCode')],
+          ['copNo', r.copNo ?? r.businessKey],
+          ['preNo', need(r, 'preNo')],
+          ['invtNo', need(r, 'invtNo')],
+          ...statusFields(r),
+        ],
+      ];
+    case 'CEB214':
+      return [
+        'RefundReturn',
+        [
+          ['guid', r.guid],
+          ['ebpCode', r.ebpCode],
+          ['ebcCode', r.ebcCode],
+          ['agentCode', need(r, 'agentCode')],
+          ['coElNo', r.coElNo ?? r.businessKey],
+          ['preNo', r.preNo],
+          ['invtNo', need(r, 'invtNo')],
           ...statusFields(r),
         ],
       ];

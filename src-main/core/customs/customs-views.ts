@@ -5,7 +5,8 @@
  */
 import type { CebSettings } from './ceb-input.ts';
 
-export const CEB_DOCUMENT_TYPES = ['CEB303', 'CEB403', 'CEB505', 'CEB603', 'CEB701'] as const;
+/** CEB605 (list withdrawn) and CEB213 (return of a list's goods) since issue 15. */
+export const CEB_DOCUMENT_TYPES = ['CEB303', 'CEB403', 'CEB505', 'CEB603', 'CEB701', 'CEB605', 'CEB213'] as const;
 export type CebDocumentType = (typeof CEB_DOCUMENT_TYPES)[number];
 
 /**
@@ -14,7 +15,15 @@ export type CebDocumentType = (typeof CEB_DOCUMENT_TYPES)[number];
  * Any other code received ('1', '3', '300', '500', …) is kept as is; negative codes set
  * `status: 'error'` (the code is in `lastReturnStatus`).
  */
-export const CUSTOMS_LOCAL_STATUSES = ['draft', 'validated', 'queued', 'sent', 'error'] as const;
+export const CUSTOMS_LOCAL_STATUSES = [
+  'draft',
+  'validated',
+  'queued',
+  'sent',
+  'error',
+  'withdrawn',
+  'cancelled',
+] as const;
 export type CustomsDocumentStatus = string;
 
 export interface CustomsDocument {

@@ -2,7 +2,8 @@
  * The status machine of a customs document: local states draft → validated → queued → sent,
  * then the `returnStatus` codes received: 1/2 (e-port) → 120 accepted | 100 rejected → 800
  * released → 399 concluded | 899 closed. Negative codes are processing errors ('error').
- * Each status has a rank; a receipt only moves a document forward (a 120 arriving after 800
+ * A list customs withdrew on a CEB605 ends 'cancelled'; an unsent document taken back ends
+ * 'withdrawn' (local; rebuildable). Each status has a rank; a receipt only moves a document forward (a 120 arriving after 800
  * is kept in the history but the status stays 800). Unknown positive codes rank after the
  * e-port steps and before customs' decision.
  */
@@ -25,6 +26,10 @@ const RANKS: Readonly<Record<string, number>> = {
   '800': 20,
   '399': 30,
   '899': 30,
+  // a list customs withdrew on our CEB605 (撤销): after every state a list can reach
+  cancelled: 40,
+  // an unsent document taken back before it left (issue 15: per-sale 9810): nothing moves it again
+  withdrawn: 50,
 };
 const UNKNOWN_RANK = 8;
 
@@ -43,7 +48,7 @@ export function advances(current: string, incoming: string): boolean {
   return statusRank(incoming) > statusRank(current);
 }
 
-/** Documents in these states may be built again (a new revision): customs refused them. */
+/** Documents in these states may be built again (a new revision): customs refused them, or they were withdrawn unsent. */
 export function isRebuildable(status: string): boolean {
-  return status === 'error' || status === '100';
+  return status === 'error' || status === '100' || status === 'withdrawn';
 }

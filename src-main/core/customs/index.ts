@@ -39,6 +39,7 @@ export {
 export {
   buildCeb213Message,
   buildCeb605Message,
+  returnOriginalFromXml,
   returnWindowOpen,
   type CebWithdrawalMessage,
   type ListCancellation,

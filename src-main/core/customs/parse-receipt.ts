@@ -1,7 +1,8 @@
 /**
  * Receipts (回执) from the e-port / customs as plain data: CEB304 order, CEB404 payment receipt,
  * CEB506 waybill, CEB604 list, CEB702 summary application and the CEB792 summary result
- * (declaration number `entryId` and the list-line → declaration-line mapping). Parsed with
+ * (declaration number `entryId` and the list-line → declaration-line mapping), CEB606 (answer to
+ * a CEB605 withdrawal) and CEB214 (answer to a CEB213 return). Parsed with
  * fast-xml-parser, namespace prefixes dropped, every value kept as text (codes such as
  * '0120' or '-301010' must not become numbers). Unknown roots: `customs.receipt.unknownType`;
  * not XML: `customs.receipt.malformed`.
@@ -9,17 +10,21 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DomainError } from '../domain-error.ts';
 
-export const RECEIPT_TYPES = ['CEB304', 'CEB404', 'CEB506', 'CEB604', 'CEB702', 'CEB792'] as const;
+export const RECEIPT_TYPES = ['CEB304', 'CEB404', 'CEB506', 'CEB604', 'CEB702', 'CEB792', 'CEB606', 'CEB214'] as const;
 export type ReceiptType = (typeof RECEIPT_TYPES)[number];
 
 /** Which sent message a receipt answers. */
-export const ANSWERS: Readonly<Record<ReceiptType, 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603' | 'CEB701'>> = {
+export const ANSWERS: Readonly<
+  Record<ReceiptType, 'CEB303' | 'CEB403' | 'CEB505' | 'CEB603' | 'CEB701' | 'CEB605' | 'CEB213'>
+> = {
   CEB304: 'CEB303',
   CEB404: 'CEB403',
   CEB506: 'CEB505',
   CEB604: 'CEB603',
   CEB702: 'CEB701',
   CEB792: 'CEB701',
+  CEB606: 'CEB605',
+  CEB214: 'CEB213',
 };
 
 export interface ReceiptLineMapping {
@@ -38,7 +43,7 @@ export interface ParsedReceipt {
   readonly messageGuid: string;
   /** Guid of the business block: for 304/404/506/604/702 the guid of the document it answers. */
   readonly guid: string;
-  /** orderNo (304, 404), logisticsNo (506), copNo (604, 702), sumNo (792). */
+  /** orderNo (304, 404), logisticsNo (506), copNo (604, 702, 606), sumNo (792), coElNo (214). */
   readonly businessKey: string;
   readonly ebcCode?: string;
   readonly ebpCode?: string;
@@ -48,6 +53,8 @@ export interface ParsedReceipt {
   readonly preNo?: string;
   readonly invtNo?: string;
   readonly sumNo?: string;
+  /** CEB214: the enterprise's number of the return. */
+  readonly coElNo?: string;
   /** returnStatus, or decState for CEB792. */
   readonly status: string;
   /** `yyyyMMddHHmmssfff` (opDate for CEB792). */
@@ -67,6 +74,8 @@ const BLOCKS: Readonly<Record<ReceiptType, string>> = {
   CEB604: 'InventoryReturn',
   CEB702: 'SummaryReturn',
   CEB792: 'SummaryResult',
+  CEB606: 'InvtCancelReturn',
+  CEB214: 'RefundReturn',
 };
 const ARRAYS = new Set([...Object.values(BLOCKS), 'SummaryResultList']);
 
@@ -163,6 +172,28 @@ function block(type: ReceiptType, messageGuid: string, n: Node): ParsedReceipt {
         ebcCode: req(n, 'ebcCode'),
         ...opt(n, 'preNo'),
         ...opt(n, 'sumNo'),
+        ...status(n),
+      };
+    case 'CEB606':
+      return {
+        ...base,
+        guid: req(n, 'guid'),
+        businessKey: req(n, 'copNo'),
+        copNo: req(n, 'copNo'),
+        ...opt(n, 'preNo'),
+        invtNo: req(n, 'invtNo'),
+        ...status(n),
+      };
+    case 'CEB214':
+      return {
+        ...base,
+        guid: req(n, 'guid'),
+        businessKey: req(n, 'coElNo'),
+        coElNo: req(n, 'coElNo'),
+        ...opt(n, 'ebpCode'),
+        ...opt(n, 'ebcCode'),
+        ...opt(n, 'preNo'),
+        invtNo: req(n, 'invtNo'),
         ...status(n),
       };
     case 'CEB792': {

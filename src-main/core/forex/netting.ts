@@ -14,6 +14,7 @@ import {
   type NettingCategory,
   type NettingClass,
   type NettingDeduction,
+  type NettingFigures,
   type NettingItem,
   type NettingLabel,
   type NettingReserve,
@@ -124,19 +125,6 @@ export interface NettingInputLine {
   readonly category: NettingCategory;
   /** Signed as in the file: + credited to the seller, − charged. */
   readonly amount: Minor;
-}
-
-export interface NettingFigures {
-  readonly gross: Minor;
-  readonly grossEvidence: Evidence;
-  readonly grossItems: readonly NettingItem[];
-  readonly refunds: NettingSection;
-  readonly netSales: Minor;
-  readonly deductions: readonly NettingDeduction[];
-  readonly otherIncome: NettingSection;
-  readonly reserve: NettingReserve;
-  readonly otherItems: NettingSection;
-  readonly net: Minor;
 }
 
 /** Ascending union of row lists (each already ascending), cut at EVIDENCE_ROWS_MAX. */

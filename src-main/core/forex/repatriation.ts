@@ -6,16 +6,16 @@
 import { DomainError } from '../domain-error.ts';
 import { ACC, currencyAccount } from '../ledger/chart.ts';
 import { draftEntry, line, type DraftEntry } from '../ledger/entry.ts';
-import { convert, type Currency, type Minor } from '../money/index.ts';
+import { convert, minor, sumMinor, type Currency, type Minor } from '../money/index.ts';
 import type { AppliedRate } from './settlement-views.ts';
 
 /**
  * CNY booked for `amount` out of a balance of `balance` foreign units carried at `carrying` fen:
  * pro rata, half away from zero; the whole balance takes exactly `carrying`.
  */
-export function carryingShare(amount: number, balance: number, carrying: number): number {
+export function carryingShare(amount: number, balance: number, carrying: number): Minor {
   if (balance === 0) throw new DomainError('settlement.receipt.noBalance', { amount, balance });
-  if (amount === balance) return carrying;
+  if (amount === balance) return minor(carrying);
   const num = BigInt(amount) * BigInt(carrying);
   const den = BigInt(balance);
   const neg = num < 0n !== den < 0n;
@@ -23,15 +23,15 @@ export function carryingShare(amount: number, balance: number, carrying: number)
   const d = den < 0n ? -den : den;
   let q = n / d;
   if ((n % d) * 2n >= d) q += 1n;
-  return Number(neg ? -q : q);
+  return minor(Number(neg ? -q : q));
 }
 
 export interface ReceiptFigures {
-  readonly grossCny: number;
-  readonly cnyReceived: number;
-  readonly bankCharges: number;
-  readonly cnyBooked: number;
-  readonly fxGainLoss: number;
+  readonly grossCny: Minor;
+  readonly cnyReceived: Minor;
+  readonly bankCharges: Minor;
+  readonly cnyBooked: Minor;
+  readonly fxGainLoss: Minor;
 }
 
 /** amount × bankRate = CNY before charges; received = that − charges unless the bank's own figure is given. */
@@ -43,9 +43,15 @@ export function receiptFigures(
   bankCharges: number,
   cnyReceived: number | null,
 ): ReceiptFigures {
-  const grossCny = convert({ amount: amount as Minor, currency }, bankRate, 'CNY').amount as number;
-  const received = cnyReceived ?? grossCny - bankCharges;
-  return { grossCny, cnyReceived: received, bankCharges, cnyBooked, fxGainLoss: received + bankCharges - cnyBooked };
+  const grossCny = convert({ amount: minor(amount), currency }, bankRate, 'CNY').amount;
+  const received = cnyReceived === null ? sumMinor([grossCny, -bankCharges]) : minor(cnyReceived);
+  return {
+    grossCny,
+    cnyReceived: received,
+    bankCharges: minor(bankCharges),
+    cnyBooked: minor(cnyBooked),
+    fxGainLoss: sumMinor([received, bankCharges, -cnyBooked]),
+  };
 }
 
 /**
@@ -83,7 +89,7 @@ export function unrealised(
   open: number,
   booked: number,
   rate: string,
-): { revalued: number; difference: number } {
-  const revalued = convert({ amount: open as Minor, currency }, rate, 'CNY').amount as number;
-  return { revalued, difference: revalued - booked };
+): { revalued: Minor; difference: Minor } {
+  const revalued = convert({ amount: minor(open), currency }, rate, 'CNY').amount;
+  return { revalued, difference: sumMinor([revalued, -booked]) };
 }

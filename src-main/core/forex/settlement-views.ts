@@ -87,7 +87,7 @@ export interface PayoutLine {
   readonly category: NettingCategory;
   /** Chart-of-accounts code the line posts to, e.g. '5601.01'. */
   readonly account: string;
-  readonly amount: number;
+  readonly amount: Minor;
 }
 
 /** What a settlement file states about itself: its source, the platform's settlement id, period and stated deposit. */
@@ -100,21 +100,21 @@ export interface PayoutHead {
   readonly depositDate: string;
   readonly currency: Currency;
   /** Stated deposit; negative = a debit balance the seller owes the platform. */
-  readonly deposit: number;
+  readonly deposit: Minor;
 }
 
 export interface PayoutListItem extends PayoutHead {
   readonly id: number;
   readonly fileName: string;
   /** Restored gross proceeds (Σ `sales` lines) and net (Σ all lines = the deposit, checked at import). */
-  readonly gross: number;
-  readonly net: number;
+  readonly gross: Minor;
+  readonly net: Minor;
   readonly debitBalance: boolean;
   readonly lines: number;
   readonly matchedOrders: number;
   readonly unmatchedLines: number;
   /** CNY (fen) received against it so far through bank receipts. */
-  readonly repatriated: number;
+  readonly repatriated: Minor;
   readonly importedAt: string;
 }
 
@@ -128,7 +128,7 @@ export interface PayoutDetail extends PayoutListItem {
     readonly orderId: number;
     readonly orderNo: string;
     readonly orderedAt: string;
-    readonly gross: number;
+    readonly gross: Minor;
   }>;
 }
 
@@ -274,19 +274,16 @@ export interface DeclarationComparison {
   readonly invtNo: string | null;
   readonly entryId: string | null;
   /** Declared value = Σ the list lines' totalPrice (minor units of `declaredCurrency`); null without a list. */
-  readonly declaredValue: number | null;
+  readonly declaredValue: Minor | null;
   readonly declaredCurrency: Currency | null;
   /** The order's own gross value, shown when no declaration is linked; null while only a settlement named the order. */
-  readonly orderValue: number | null;
+  readonly orderValue: Minor | null;
   /** Σ payout lines of this order in the period (net of its fees). */
-  readonly received: number;
+  readonly received: Minor;
 }
 
-export interface NettingStatement extends Pick<
-  PayoutListItem,
-  'settlementId' | 'fileName' | 'periodStart' | 'periodEnd' | 'depositDate' | 'currency' | 'deposit' | 'debitBalance'
-> {
-  readonly payoutId: number;
+/** The netting figures of one payout file (core/forex/netting.ts `nettingFigures`): gross down to net. */
+export interface NettingFigures {
   /** Restored gross proceeds (还原数据): the `sales` lines, per key in `grossItems`. */
   readonly gross: Minor;
   readonly grossEvidence: Evidence;
@@ -304,6 +301,23 @@ export interface NettingStatement extends Pick<
   readonly otherItems: NettingSection;
   /** netSales − Σ deductions + otherIncome − reserve.movement + otherItems = net = the deposit (实际收付数据). */
   readonly net: Minor;
+}
+
+export interface NettingStatement
+  extends
+    Pick<
+      PayoutListItem,
+      | 'settlementId'
+      | 'fileName'
+      | 'periodStart'
+      | 'periodEnd'
+      | 'depositDate'
+      | 'currency'
+      | 'deposit'
+      | 'debitBalance'
+    >,
+    NettingFigures {
+  readonly payoutId: number;
   readonly deposit: Minor;
   readonly cny: NettingCny;
   readonly unmatched: NettingUnmatched;
@@ -318,16 +332,16 @@ export interface Receipt {
   readonly payoutId: number | null;
   readonly date: string;
   readonly currency: Currency;
-  readonly amount: number;
+  readonly amount: Minor;
   readonly bankRate: string;
   /** CNY fen received (amount × bankRate unless the bank's own figure was entered). */
-  readonly cnyReceived: number;
+  readonly cnyReceived: Minor;
   /** CNY fen at which the receivable was booked (original rates). */
-  readonly cnyBooked: number;
+  readonly cnyBooked: Minor;
   /** Bank charges in CNY fen (posted to 财务费用-手续费). */
-  readonly bankCharges: number;
+  readonly bankCharges: Minor;
   /** cnyReceived + bankCharges − cnyBooked: + gain, − loss (财务费用-汇兑损益). */
-  readonly fxGainLoss: number;
+  readonly fxGainLoss: Minor;
   readonly bankName: string | null;
   readonly reference: string | null;
   readonly journalEntryId: number;
@@ -336,20 +350,20 @@ export interface Receipt {
 export interface UnrealisedRow {
   readonly currency: Currency;
   /** Open receivable in the foreign currency. */
-  readonly open: number;
+  readonly open: Minor;
   /** CNY fen booked for it. */
-  readonly booked: number;
+  readonly booked: Minor;
   readonly periodEndRate: AppliedRate | null;
   /** CNY fen at the period-end rate; null when no rate exists. */
-  readonly revalued: number | null;
-  readonly difference: number | null;
+  readonly revalued: Minor | null;
+  readonly difference: Minor | null;
 }
 
 export interface FxReport {
   readonly from: string;
   readonly to: string;
   readonly realised: readonly Receipt[];
-  readonly realisedTotal: number;
+  readonly realisedTotal: Minor;
   /** Report only, not posted. */
   readonly unrealised: readonly UnrealisedRow[];
 }
@@ -359,8 +373,8 @@ export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
 
 export interface ReceivableAgeingRow {
   readonly currency: Currency;
-  readonly buckets: Readonly<Record<AgeingBucket, number>>;
-  readonly total: number;
+  readonly buckets: Readonly<Record<AgeingBucket, Minor>>;
+  readonly total: Minor;
 }
 
 export const ADVANCE_CATEGORIES = ['warehousing', 'logistics', 'tax', 'other'] as const;
@@ -373,15 +387,15 @@ export interface Advance {
   readonly relatedParty: boolean;
   readonly date: string;
   readonly currency: Currency;
-  readonly amount: number;
+  readonly amount: Minor;
   readonly category: AdvanceCategory;
   readonly note: string | null;
-  readonly repaid: number;
-  readonly outstanding: number;
+  readonly repaid: Minor;
+  readonly outstanding: Minor;
   /** date + 12 months. */
   readonly dueDate: string;
   readonly status: AdvanceStatus;
-  readonly repayments: ReadonlyArray<{ readonly id: number; readonly date: string; readonly amount: number }>;
+  readonly repayments: ReadonlyArray<{ readonly id: number; readonly date: string; readonly amount: Minor }>;
 }
 
 export type ThresholdLevel = 'ok' | 'notice' | 'warning' | 'over';
@@ -389,9 +403,9 @@ export type ThresholdLevel = 'ok' | 'notice' | 'warning' | 'over';
 export interface ThresholdStatus {
   readonly year: number;
   /** Goods-trade receipts of the year in USD cents (each receipt converted at its day's USD rate). */
-  readonly receiptsUsd: number;
+  readonly receiptsUsd: Minor;
   /** USD 200,000 in cents. */
-  readonly limitUsd: number;
+  readonly limitUsd: Minor;
   /** 0–100+ percent, as a decimal string with 1 digit. */
   readonly percent: string;
   /** ok < 80 %; notice ≥ 80 % (160k); warning ≥ USD 180,000; over ≥ 200,000. */

@@ -4,10 +4,10 @@
  * for individual sellers, the note that settlements backed by transaction evidence do not use
  * the USD 50,000 personal quota.
  */
-import { convert, type Currency, type Minor } from '../money/index.ts';
+import { convert, minor, type Currency, type Minor } from '../money/index.ts';
 import type { SellerKind, ThresholdLevel } from './settlement-views.ts';
 
-export const LIMIT_USD_CENTS = 20_000_000;
+export const LIMIT_USD_CENTS = 20_000_000 as Minor;
 export const WARNING_USD_CENTS = 18_000_000;
 export const NOTICE_USD_CENTS = 16_000_000;
 
@@ -17,8 +17,8 @@ export function toUsdCents(
   amount: number,
   rateToCny: string | null,
   usdRate: string | null,
-): number | null {
-  if (currency === 'USD') return amount;
+): Minor | null {
+  if (currency === 'USD') return minor(amount);
   if (usdRate === null) return null;
   const cny =
     currency === 'CNY'
@@ -32,7 +32,7 @@ export function toUsdCents(
   const scaled = BigInt(`${int}${frac}`);
   const num = BigInt(cny) * 10n ** BigInt(frac.length);
   const q = num / scaled;
-  return Number((num % scaled) * 2n >= scaled ? q + 1n : q);
+  return minor(Number((num % scaled) * 2n >= scaled ? q + 1n : q));
 }
 
 export function thresholdLevel(usdCents: number): ThresholdLevel {

@@ -123,7 +123,7 @@ export function sumMoney(list: readonly Money[], currency: Currency): Money {
 export function sumMinor(list: readonly number[]): Minor {
   let total = 0n;
   for (const m of list) {
-    if (!Number.isSafeInteger(m)) throw new DomainError('money.notInteger', { amount: String(m) });
+    if (!Number.isSafeInteger(m)) minor(m); // throws: 'money.notInteger', or 'money.outOfRange' for an unsafe integer
     total += BigInt(m);
   }
   return fromBig(total);

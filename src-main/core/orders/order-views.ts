@@ -5,6 +5,7 @@
  */
 import type { CustomsMode, FeeType, Fulfilment, OrderStatus, Platform, SaleExclusion } from './order.ts';
 import type { ProfitBreakdown } from './profit.ts';
+import type { Minor } from '../money/index.ts';
 
 /**
  * All money fields are integer minor units of `currency`. A null amount is unknown (the file
@@ -23,8 +24,8 @@ export interface OrderListItem {
   readonly customsMode: CustomsMode | null;
   readonly fulfilment: Fulfilment | null;
   readonly units: number;
-  readonly gross: number | null;
-  readonly refunded: number;
+  readonly gross: Minor | null;
+  readonly refunded: Minor;
   /** null = counts as a sale. */
   readonly exclusion: SaleExclusion | null;
 }
@@ -35,20 +36,24 @@ export interface OrderLine {
   readonly sku: string;
   readonly itemName: string;
   readonly quantity: number;
-  readonly unitPrice: number | null;
-  readonly lineTotal: number | null;
-  readonly discount: number | null;
-  readonly taxOnTop: number | null;
-  readonly shipping: number | null;
-  readonly giftWrap: number | null;
+  readonly unitPrice: Minor | null;
+  readonly lineTotal: Minor | null;
+  readonly discount: Minor | null;
+  readonly taxOnTop: Minor | null;
+  readonly shipping: Minor | null;
+  readonly giftWrap: Minor | null;
   readonly cancelled: boolean;
+  /** VAT inside the price / the shipping, and the shipping-promotion part of `discount`, where the file states them (issue 15). */
+  readonly includedTax?: Minor;
+  readonly includedShippingTax?: Minor;
+  readonly shippingDiscount?: Minor;
 }
 
 export interface OrderFee {
   readonly id: number;
   readonly type: FeeType;
   readonly description: string;
-  readonly amount: number;
+  readonly amount: Minor;
   readonly currency: string;
 }
 
@@ -68,13 +73,13 @@ export interface OrderDetail extends OrderListItem {
   readonly revision: number;
   readonly platformStatus: string;
   readonly salesChannel: string | null;
-  readonly goods: number | null;
-  readonly discount: number | null;
-  readonly shipping: number | null;
-  readonly giftWrap: number | null;
-  readonly taxOnTop: number | null;
+  readonly goods: Minor | null;
+  readonly discount: Minor | null;
+  readonly shipping: Minor | null;
+  readonly giftWrap: Minor | null;
+  readonly taxOnTop: Minor | null;
   /** The total the order's file states, when it states one (it may differ from the parts: see the import's warnings). */
-  readonly statedTotal: number | null;
+  readonly statedTotal: Minor | null;
   /** An Amazon multi-channel order's number in the channel it was sold in. */
   readonly channelOrderNo: string | null;
   readonly lines: readonly OrderLine[];
@@ -88,10 +93,7 @@ export interface OrdersStats {
   readonly lines: number;
   readonly byStatus: Readonly<Record<string, number>>;
   readonly sales: Readonly<
-    Record<
-      string,
-      { readonly orders: number; readonly units: number; readonly gross: number; readonly refunded: number }
-    >
+    Record<string, { readonly orders: number; readonly units: number; readonly gross: Minor; readonly refunded: Minor }>
   >;
   readonly excluded: Readonly<Record<SaleExclusion, number>>;
   /** Status words no table or mapping knows yet, with how many orders carry each. */

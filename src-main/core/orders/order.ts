@@ -82,6 +82,14 @@ export interface ImportedLine {
   readonly giftWrap: Minor;
   /** The platform cancelled this item although the order stands (Amazon item-status Cancelled). */
   readonly cancelled: boolean;
+  /**
+   * Transaction-price parts for the customs declaration (issue 15), where the file states them:
+   * VAT the marketplace collected inside lineTotal (Amazon UK/EU item-tax) and inside shipping and
+   * gift wrap (shipping-tax, gift-wrap-tax), and the part of `discount` that is a shipping promotion.
+   */
+  readonly includedTax?: Minor | undefined;
+  readonly includedShippingTax?: Minor | undefined;
+  readonly shippingDiscount?: Minor | undefined;
   /** 1-based data row in the file (header = row 1), for messages and evidence. */
   readonly sourceRow: number;
 }

@@ -4,7 +4,7 @@
  * (unknown), never 0, and the profit stays null while any part is unknown. Fees are costs as
  * positive amounts (a refunded fee is negative). fxDifference is a loss as a positive amount.
  */
-import { DomainError } from '../domain-error.ts';
+import { minor, sumMinor, type Minor } from '../money/index.ts';
 import type { FeeType } from './order.ts';
 
 export interface ProfitFee {
@@ -16,16 +16,16 @@ export interface ProfitFee {
 export interface ProfitBreakdown {
   readonly currency: string;
   /** Null while the order's amounts are unknown (its file stated no prices). */
-  readonly revenue: number | null;
-  readonly productCost: number | null;
+  readonly revenue: Minor | null;
+  readonly productCost: Minor | null;
   /** Cost of goods from the stock ledger in CNY fen (null until every counted line's sale is posted); present when stock fed it. */
-  readonly productCostCny?: number | null;
-  readonly headHaul: number | null;
-  readonly lastMile: number | null;
-  readonly platformFees: number | null;
-  readonly advertising: number | null;
-  readonly fxDifference: number | null;
-  readonly profit: number | null;
+  readonly productCostCny?: Minor | null;
+  readonly headHaul: Minor | null;
+  readonly lastMile: Minor | null;
+  readonly platformFees: Minor | null;
+  readonly advertising: Minor | null;
+  readonly fxDifference: Minor | null;
+  readonly profit: Minor | null;
 }
 
 export interface ProfitInput {
@@ -50,32 +50,34 @@ export interface ProfitInput {
  * Sum of the fees of the given types; null when no fee of these types was reported, or when
  * one is in another currency (it cannot be added without a rate, and must not be dropped).
  */
-function sumOf(fees: readonly ProfitFee[], currency: string, types: readonly FeeType[]): number | null {
+function sumOf(fees: readonly ProfitFee[], currency: string, types: readonly FeeType[]): Minor | null {
   const picked = fees.filter((f) => types.includes(f.type));
   if (picked.length === 0 || picked.some((f) => f.currency !== currency)) return null;
-  return picked.reduce((s, f) => s + f.amount, 0);
+  return sumMinor(picked.map((f) => f.amount));
 }
+
+/** A part given as a bare amount, checked into `Minor` (null stays unknown). */
+const part = (v: number | null | undefined): Minor | null => (v === null || v === undefined ? null : minor(v));
 
 export function profitBreakdown(input: ProfitInput): ProfitBreakdown {
   const { currency, fees } = input;
-  const revenue = input.gross === null ? null : input.gross - input.refunded;
+  const revenue = input.gross === null ? null : sumMinor([input.gross, -input.refunded]);
   // Once a settlement lists any fee for the order, a missing commission row means none was charged.
   const platformFees =
     fees.length === 0 || fees.some((f) => (f.type === 'commission' || f.type === 'other') && f.currency !== currency)
       ? null
-      : fees.filter((f) => f.type === 'commission' || f.type === 'other').reduce((s, f) => s + f.amount, 0);
+      : sumMinor(fees.filter((f) => f.type === 'commission' || f.type === 'other').map((f) => f.amount));
   const lastMile = sumOf(fees, currency, ['fulfilment', 'shipping']);
   const advertising = sumOf(fees, currency, ['advertising']);
-  const productCostCny = input.productCostCny ?? null;
-  const productCost = input.productCost ?? (currency === 'CNY' ? productCostCny : null);
-  const headHaul = input.headHaul ?? null;
-  const fxDifference = input.fxDifference ?? null;
+  const productCostCny = part(input.productCostCny);
+  const productCost = part(input.productCost) ?? (currency === 'CNY' ? productCostCny : null);
+  const headHaul = part(input.headHaul);
+  const fxDifference = part(input.fxDifference);
   const parts = [productCost, headHaul, lastMile, platformFees, advertising, fxDifference];
   const profit =
-    revenue !== null && parts.every((p): p is number => p !== null) ? parts.reduce((s, p) => s - p, revenue) : null;
-  for (const v of [revenue, platformFees, lastMile, advertising, profit]) {
-    if (v !== null && !Number.isSafeInteger(v)) throw new DomainError('money.outOfRange', { amount: String(v) });
-  }
+    revenue !== null && parts.every((p): p is Minor => p !== null)
+      ? sumMinor([revenue, ...parts.map((p) => -p)])
+      : null;
   return {
     currency,
     revenue,

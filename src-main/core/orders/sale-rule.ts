@@ -11,7 +11,7 @@
  * lines, never in sales (`amountsUnknown`).
  * Gross = goods (line totals) − discounts + shipping + gift wrap; taxes listed on top excluded.
  */
-import { DomainError } from '../domain-error.ts';
+import { sumMinor, type Minor } from '../money/index.ts';
 import type { ImportedOrder, MappableStatus, OrderStatus, Platform, SaleExclusion } from './order.ts';
 
 /** One status word of one platform: our status, whether it counts as a sale, and why (for the README). */
@@ -216,25 +216,28 @@ export function saleExclusion(
 
 export interface OrderTotals {
   /** Goods of counted lines, before discounts. */
-  readonly goods: number;
-  readonly discount: number;
-  readonly shipping: number;
-  readonly giftWrap: number;
-  readonly taxOnTop: number;
+  readonly goods: Minor;
+  readonly discount: Minor;
+  readonly shipping: Minor;
+  readonly giftWrap: Minor;
+  readonly taxOnTop: Minor;
   /** goods − discount + shipping + gift wrap (no taxes listed on top). */
-  readonly gross: number;
+  readonly gross: Minor;
   readonly units: number;
   /** False when a counted line states no price: the amounts above are then unknown (stored as NULL). */
   readonly amountsKnown: boolean;
 }
 
-/** Totals over the lines that count (cancelled items left out), in minor units of the order currency. */
+/**
+ * Totals over the lines that count (cancelled items left out), in minor units of the order currency;
+ * every sum goes through the checked `sumMinor` ('money.outOfRange' when a total leaves the safe range).
+ */
 export function orderTotals(order: Pick<ImportedOrder, 'lines' | 'shipping' | 'discount' | 'taxOnTop'>): OrderTotals {
-  let goods = 0;
-  let discount: number = order.discount;
-  let shipping: number = order.shipping;
-  let giftWrap = 0;
-  let taxOnTop: number = order.taxOnTop;
+  const goods: Minor[] = [];
+  const discount: Minor[] = [order.discount];
+  const shipping: Minor[] = [order.shipping];
+  const giftWrap: Minor[] = [];
+  const taxOnTop: Minor[] = [order.taxOnTop];
   let units = 0;
   let amountsKnown = true;
   for (const l of order.lines) {
@@ -244,20 +247,24 @@ export function orderTotals(order: Pick<ImportedOrder, 'lines' | 'shipping' | 'd
       amountsKnown = false;
       continue;
     }
-    goods += l.lineTotal;
-    discount += l.discount;
-    shipping += l.shipping;
-    giftWrap += l.giftWrap;
-    taxOnTop += l.taxOnTop;
+    goods.push(l.lineTotal);
+    discount.push(l.discount);
+    shipping.push(l.shipping);
+    giftWrap.push(l.giftWrap);
+    taxOnTop.push(l.taxOnTop);
   }
-  const gross = goods - discount + shipping + giftWrap;
-  for (const v of [goods, discount, shipping, giftWrap, taxOnTop, gross]) {
-    if (!Number.isSafeInteger(v)) throw new DomainError('money.outOfRange', { amount: String(v) });
-  }
-  return { goods, discount, shipping, giftWrap, taxOnTop, gross, units, amountsKnown };
+  const totals = {
+    goods: sumMinor(goods),
+    discount: sumMinor(discount),
+    shipping: sumMinor(shipping),
+    giftWrap: sumMinor(giftWrap),
+    taxOnTop: sumMinor(taxOnTop),
+  };
+  const gross = sumMinor([totals.goods, -totals.discount, totals.shipping, totals.giftWrap]);
+  return { ...totals, gross, units, amountsKnown };
 }
 
 /** What the order's parts add up to, to compare with the total the file states: gross + taxes on top. */
-export function computedOrderTotal(totals: OrderTotals): number {
-  return totals.gross + totals.taxOnTop;
+export function computedOrderTotal(totals: OrderTotals): Minor {
+  return sumMinor([totals.gross, totals.taxOnTop]);
 }

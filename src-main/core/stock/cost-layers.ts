@@ -70,6 +70,23 @@ export function receive(
   ];
 }
 
+/** Taking `quantity` from `layers` would go below zero: `stock.negative` { sku, warehouse, date, onHand, wanted }. */
+export function assertOnHand(
+  layers: readonly CostLayer[],
+  quantity: number,
+  ctx: StockContext & { readonly date: string },
+): void {
+  const have = onHand(layers).quantity;
+  if (quantity > have)
+    throw new DomainError('stock.negative', {
+      sku: ctx.sku,
+      warehouse: ctx.warehouse,
+      date: ctx.date,
+      onHand: have,
+      wanted: quantity,
+    });
+}
+
 /**
  * Takes `quantity` units, oldest first. Returns the pieces taken (their values sum to the cost
  * of the issue) and the layers left. Throws `stock.negative` { sku, warehouse, date, onHand, wanted }.
@@ -80,16 +97,7 @@ export function issue(
   ctx: StockContext & { readonly date: string },
 ): { taken: TakenPiece[]; left: CostLayer[] } {
   if (!Number.isInteger(quantity) || quantity <= 0) throw new DomainError('stock.badQuantity', { quantity });
-  const have = onHand(layers).quantity;
-  if (quantity > have) {
-    throw new DomainError('stock.negative', {
-      sku: ctx.sku,
-      warehouse: ctx.warehouse,
-      date: ctx.date,
-      onHand: have,
-      wanted: quantity,
-    });
-  }
+  assertOnHand(layers, quantity, ctx);
   const taken: TakenPiece[] = [];
   const left: CostLayer[] = [];
   let need = quantity;

@@ -8,6 +8,7 @@
 import { DomainError } from '../domain-error.ts';
 import {
   addValue,
+  assertOnHand,
   issue,
   onHand,
   receive,
@@ -68,15 +69,7 @@ export function issuePreferring(
   prefer: ReadonlySet<number>,
   ctx: { sku: string; warehouse: string; date: string },
 ): { taken: TakenPiece[]; left: CostLayer[] } {
-  const have = onHand(layers).quantity;
-  if (quantity > have)
-    throw new DomainError('stock.negative', {
-      sku: ctx.sku,
-      warehouse: ctx.warehouse,
-      date: ctx.date,
-      onHand: have,
-      wanted: quantity,
-    });
+  assertOnHand(layers, quantity, ctx);
   if (quantity === 0) return { taken: [], left: [...layers] };
   const order = layers
     .map((_, i) => i)

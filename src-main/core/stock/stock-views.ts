@@ -5,6 +5,7 @@
  */
 import type { Minor } from '../money/minor.ts';
 import type { Platform } from '../orders/order.ts';
+import type { Sku } from './sku.ts';
 
 export const WAREHOUSE_KINDS = ['domestic', 'transit', 'overseasOwn', 'overseasPublic', 'platform', 'returns'] as const;
 export type WarehouseKind = (typeof WAREHOUSE_KINDS)[number];
@@ -26,25 +27,9 @@ export type MoveType = (typeof MOVE_TYPES)[number];
 export const ALLOCATION_BASES = ['value', 'weight', 'volume', 'quantity'] as const;
 export type AllocationBasis = (typeof ALLOCATION_BASES)[number];
 
-export interface SkuRecord {
+/** A stored SKU: the validated fields (`Sku`, issue 15's customs extras optional) with its id and platform codes. */
+export interface SkuRecord extends Sku {
   readonly id: number;
-  readonly itemNo: string;
-  readonly goodsName: string;
-  readonly gmodel: string;
-  readonly hsCode: string;
-  readonly unit: string;
-  readonly legalUnit: string;
-  readonly secondLegalUnit: string | null;
-  readonly barcode: string | null;
-  readonly origin: string | null;
-  readonly weightGrams: number | null;
-  readonly volumeCm3: number | null;
-  /** Issue 15: legal quantity per sales unit (legal unit 1/2), 监管条件, export duty %, 1210 account-book item no. */
-  readonly legalQty1PerUnit?: string | null;
-  readonly legalQty2PerUnit?: string | null;
-  readonly supervisionConditions?: string | null;
-  readonly exportDutyRate?: string | null;
-  readonly itemRecordNo?: string | null;
   readonly platformSkus: ReadonlyArray<{ readonly platform: Platform; readonly kind: string; readonly code: string }>;
 }
 

@@ -18,9 +18,8 @@ import {
   type IpcMain,
   type Protocol,
 } from 'electron';
-import { createDispatch } from '../../api/dispatch.ts';
-import { createHandlers } from '../../api/handlers.ts';
 import { openWorkspace, type Workspace } from '../../api/workspace.ts';
+import { createWorkspaceSwitcher } from '../../api/workspace-switch.ts';
 import { isDomainError } from '../../core/domain-error.ts';
 import { installIpcBridge } from './ipc-bridge.ts';
 import {
@@ -163,8 +162,9 @@ export async function startElectronApp(
 
   serveAppProtocol(deps.protocol, layout.rendererDir);
   const windows = new Set<BrowserWindow>();
-  const dispatch = createDispatch(createHandlers(workspace), workspace.logIncident, workspace.file, workspace.readOnly);
-  const uninstallBridge = installIpcBridge(deps.ipcMain, dispatch, workspace.events, () => windows);
+  // the company workspace stays open; a training sandbox is shown through the switch (issue 18)
+  const switcher = createWorkspaceSwitcher(workspace, { host: 'electron', migrationsDir: layout.migrationsDir });
+  const uninstallBridge = installIpcBridge(deps.ipcMain, switcher.dispatch, switcher.events, () => windows);
 
   const createWindow = (): BrowserWindow => {
     const win = new deps.BrowserWindow({
@@ -202,6 +202,7 @@ export async function startElectronApp(
     if (stopped) return;
     stopped = true;
     uninstallBridge();
+    switcher.close();
     workspace.close();
   };
 

@@ -80,6 +80,18 @@ export const AMAZON_SETTLEMENT_HEADERS = [
   'promotion-id',
 ] as const;
 
+/** Shopify's item columns, in its export's order (filled on every row of a multi-line order). */
+const SHOPIFY_LINEITEM_HEADERS = [
+  'Lineitem quantity',
+  'Lineitem name',
+  'Lineitem price',
+  'Lineitem compare at price',
+  'Lineitem sku',
+  'Lineitem requires shipping',
+  'Lineitem taxable',
+  'Lineitem fulfillment status',
+] as const;
+
 export const SHOPIFY_HEADERS = [
   'Name',
   'Email',
@@ -97,14 +109,7 @@ export const SHOPIFY_HEADERS = [
   'Discount Amount',
   'Shipping Method',
   'Created at',
-  'Lineitem quantity',
-  'Lineitem name',
-  'Lineitem price',
-  'Lineitem compare at price',
-  'Lineitem sku',
-  'Lineitem requires shipping',
-  'Lineitem taxable',
-  'Lineitem fulfillment status',
+  ...SHOPIFY_LINEITEM_HEADERS,
   'Billing Name',
   'Billing Street',
   'Billing Address1',
@@ -162,6 +167,16 @@ export const SHOPIFY_HEADERS = [
   'Payment References',
 ] as const;
 
+/** Shopee's amount columns after Quantity (written as 0.00 in the demo XLSX). */
+export const SHOPEE_AMOUNT_HEADERS = [
+  'Total Amount',
+  'Commission Fee',
+  'Service Fee',
+  'Transaction Fee',
+  'Estimated Shipping Fee',
+  'Shipping Rebate Estimate',
+] as const;
+
 export const SHOPEE_HEADERS = [
   'Order ID',
   'Order Status',
@@ -175,12 +190,7 @@ export const SHOPEE_HEADERS = [
   'Parent SKU Reference No.',
   'Deal Price',
   'Quantity',
-  'Total Amount',
-  'Commission Fee',
-  'Service Fee',
-  'Transaction Fee',
-  'Estimated Shipping Fee',
-  'Shipping Rebate Estimate',
+  ...SHOPEE_AMOUNT_HEADERS,
   'Return / Refund Status',
   'Request Approved',
   'Returned quantity',
@@ -218,14 +228,7 @@ export const ERP_HEADERS = [
 /** Columns Shopify fills on the continuation rows of a multi-line order (all others blank). */
 const SHOPIFY_LINE_COLUMNS: ReadonlySet<string> = new Set([
   'Name',
-  'Lineitem quantity',
-  'Lineitem name',
-  'Lineitem price',
-  'Lineitem compare at price',
-  'Lineitem sku',
-  'Lineitem requires shipping',
-  'Lineitem taxable',
-  'Lineitem fulfillment status',
+  ...SHOPIFY_LINEITEM_HEADERS,
   'Vendor',
   'Lineitem discount',
 ]);

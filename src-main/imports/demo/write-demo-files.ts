@@ -28,6 +28,7 @@ import {
   AMAZON_SETTLEMENT_HEADERS,
   ERP_HEADERS,
   SHOPEE_HEADERS,
+  SHOPEE_AMOUNT_HEADERS,
   SHOPIFY_HEADERS,
   TIKTOK_HEADERS,
   amazonAllOrdersRows,
@@ -367,15 +368,7 @@ async function writeShopee(
   }
   const col = (h: (typeof SHOPEE_HEADERS)[number]) => SHOPEE_HEADERS.indexOf(h) + 1;
   ws.getColumn(col('Ship Time')).numFmt = 'yyyy-mm-dd hh:mm';
-  for (const h of [
-    'Deal Price',
-    'Total Amount',
-    'Commission Fee',
-    'Service Fee',
-    'Transaction Fee',
-    'Estimated Shipping Fee',
-    'Shipping Rebate Estimate',
-  ] as const) {
+  for (const h of ['Deal Price', ...SHOPEE_AMOUNT_HEADERS] as const) {
     ws.getColumn(col(h)).numFmt = '0.00';
   }
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());

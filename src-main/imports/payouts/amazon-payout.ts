@@ -27,7 +27,7 @@ export function parseAmazonPayout(table: Table): ParsedPayout {
     sku: r.sku,
     postedAt: r.postedAt,
     category: amazonCategory(r.transactionType, r.amountType, r.amountDescription),
-    amount: r.amount as number,
+    amount: r.amount,
   }));
   checkDeposit(t.totalAmount, lines, t.currency, t.rejected.length);
   return {

@@ -8,18 +8,18 @@ import { formatDecimal, type Currency, type Minor } from '../../core/money/index
 import { sumMinor } from '../sum-minor.ts';
 
 export function checkDeposit(
-  deposit: number,
-  lines: ReadonlyArray<{ readonly amount: number }>,
+  deposit: Minor,
+  lines: ReadonlyArray<{ readonly amount: Minor }>,
   currency: Currency,
   rejected: number,
-): number {
+): Minor {
   const sum = sumMinor(
-    lines.map((l) => l.amount as Minor),
+    lines.map((l) => l.amount),
     currency,
   );
   if (rejected === 0 && sum !== deposit) {
     throw new DomainError('payouts.total.mismatch', {
-      stated: formatDecimal({ amount: deposit as Minor, currency }),
+      stated: formatDecimal({ amount: deposit, currency }),
       sum: formatDecimal({ amount: sum, currency }),
       currency,
     });

@@ -56,7 +56,7 @@ function fileCurrency(table: Table, column: Column | null, fallback: Currency | 
 interface Reading {
   readonly lines: ParsedPayoutLine[];
   readonly rejected: RowError[];
-  stated: number | null;
+  stated: Minor | null;
   settlementId: string | null;
 }
 
@@ -106,8 +106,9 @@ function readLong(table: Table, currency: Currency, r: Reading): void {
       const postedAt = f.date(c.date!, dayFirst);
       const fee = f.amount(c.fee, currency);
       // With gross + fee columns the gross is the amount; with only a net column, the net is.
+      const feeOut = (fee < 0 ? fee : -fee) as Minor;
       const amount =
-        c.amount !== null ? f.amount(c.amount, currency) : f.amount(c.net, currency) + (fee < 0 ? fee : -fee);
+        c.amount !== null ? f.amount(c.amount, currency) : sumMinor([f.amount(c.net, currency), feeOut], currency);
       const base = { row: f.row, transactionType: type, orderNo: f.text(c.orderNo) || null, sku: null, postedAt };
       r.lines.push({
         ...base,
@@ -123,7 +124,7 @@ function readLong(table: Table, currency: Currency, r: Reading): void {
           amountType: 'fee',
           amountDescription: c.fee!.header,
           category: 'platformFees',
-          amount: fee < 0 ? fee : -fee,
+          amount: feeOut,
         });
       readTotals(f, c.total, c.settlementId, currency, r);
     },
@@ -172,14 +173,17 @@ function readWide(table: Table, spec: WideSpec, currency: Currency, r: Reading):
         category: w.category,
         amount: f.amount(col, currency),
       }));
-      const listed = lines.reduce((s, l) => s + l.amount, 0);
+      const listed = sumMinor(
+        lines.map((l) => l.amount),
+        currency,
+      );
       if (spec.restoreGross)
         lines.unshift({
           ...base,
           amountType: 'sales',
           amountDescription: 'restored gross',
           category: 'sales',
-          amount: rowTotal - listed,
+          amount: sumMinor([rowTotal, -listed as Minor], currency),
         });
       else if (listed !== rowTotal)
         f.fail(total, 'payouts.row.mismatch', { stated: f.text(total), sum: String(listed) });
@@ -199,7 +203,7 @@ export function parseGenericPayout(table: Table, opts: GenericPayoutOptions): Pa
   const sum =
     r.stated === null
       ? sumMinor(
-          r.lines.map((l) => l.amount as Minor),
+          r.lines.map((l) => l.amount),
           currency,
         )
       : checkDeposit(r.stated, r.lines, currency, r.rejected.length);

@@ -14,11 +14,11 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
-import { Select } from '../../ui/Select.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { statusLabel, StatusChip } from '../../ui/StatusChip.tsx';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isNegativeCode, DOCUMENTS_LIVE } from './vocabulary.ts';
 
 const PAGE = 50;
@@ -65,36 +65,32 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
         </dl>
       ) : null}
       <div className="toolbar">
-        <ToolbarField label={t('customsDesk.documents.type')}>
-          <Select
-            className="select-compact"
-            data-testid="customs-filter-type"
-            value={type}
-            options={[
-              { value: '', label: t('customsDesk.documents.allTypes') },
-              ...DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`customsDesk.types.${d}`) })),
-            ]}
-            onChange={(e) => {
-              setType(DOCUMENT_TYPES.find((d) => d === e.target.value) ?? '');
-              restart();
-            }}
-          />
-        </ToolbarField>
-        <ToolbarField label={t('customsDesk.documents.status')}>
-          <Select
-            className="select-compact"
-            data-testid="customs-filter-status"
-            value={status}
-            options={[
-              { value: '', label: t('customsDesk.documents.allStatuses') },
-              ...DOCUMENT_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) })),
-            ]}
-            onChange={(e) => {
-              setStatus(e.target.value);
-              restart();
-            }}
-          />
-        </ToolbarField>
+        <ToolbarSelect
+          label={t('customsDesk.documents.type')}
+          testId="customs-filter-type"
+          value={type}
+          options={[
+            { value: '', label: t('customsDesk.documents.allTypes') },
+            ...DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`customsDesk.types.${d}`) })),
+          ]}
+          onChange={(e) => {
+            setType(DOCUMENT_TYPES.find((d) => d === e.target.value) ?? '');
+            restart();
+          }}
+        />
+        <ToolbarSelect
+          label={t('customsDesk.documents.status')}
+          testId="customs-filter-status"
+          value={status}
+          options={[
+            { value: '', label: t('customsDesk.documents.allStatuses') },
+            ...DOCUMENT_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) })),
+          ]}
+          onChange={(e) => {
+            setStatus(e.target.value);
+            restart();
+          }}
+        />
         <ToolbarField variant="toolbar-search" label={t('customsDesk.documents.search')}>
           <input
             className="input input-compact"

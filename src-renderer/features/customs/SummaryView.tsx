@@ -13,12 +13,12 @@ import { hashFor } from '../../state/routes.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
-import { Select } from '../../ui/Select.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { splitOrderNos } from './order-selection.ts';
 import { StatusChip } from '../../ui/StatusChip.tsx';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { DOCUMENTS_LIVE } from './vocabulary.ts';
 import { SummaryPlanPanel } from './SummaryPlanPanel.tsx';
 
@@ -83,18 +83,16 @@ export function SummaryView({ onOpen }: SummaryViewProps) {
       />
       <div className="panel" data-testid="customs-summary-form">
         <div className="toolbar">
-          <ToolbarField label={t('customsDesk.summary.by')}>
-            <Select
-              className="select-compact"
-              data-testid="customs-summary-by"
-              value={by}
-              options={(['period', 'lists'] as const).map((b) => ({
-                value: b,
-                label: t(`customsDesk.summary.bys.${b}`),
-              }))}
-              onChange={(e) => setBy(e.target.value === 'lists' ? 'lists' : 'period')}
-            />
-          </ToolbarField>
+          <ToolbarSelect
+            label={t('customsDesk.summary.by')}
+            testId="customs-summary-by"
+            value={by}
+            options={(['period', 'lists'] as const).map((b) => ({
+              value: b,
+              label: t(`customsDesk.summary.bys.${b}`),
+            }))}
+            onChange={(e) => setBy(e.target.value === 'lists' ? 'lists' : 'period')}
+          />
           {by === 'period' ? (
             <>
               <ToolbarField label={t('customsDesk.build.from')}>
@@ -117,30 +115,26 @@ export function SummaryView({ onOpen }: SummaryViewProps) {
               </ToolbarField>
             </>
           ) : null}
-          <ToolbarField label={t('customsDesk.summary.summaryFlag')}>
-            <Select
-              className="select-compact"
-              data-testid="customs-summary-flag"
-              value={summaryFlag}
-              options={(['1', '2'] as const).map((f) => ({
-                value: f,
-                label: t(`customsDesk.summary.summaryFlags.${f}`),
-              }))}
-              onChange={(e) => setSummaryFlag(e.target.value === '2' ? '2' : '1')}
-            />
-          </ToolbarField>
-          <ToolbarField label={t('customsDesk.summary.itemNameFlag')}>
-            <Select
-              className="select-compact"
-              data-testid="customs-summary-item-flag"
-              value={itemNameFlag}
-              options={(['0', '1'] as const).map((f) => ({
-                value: f,
-                label: t(`customsDesk.summary.itemNameFlags.${f}`),
-              }))}
-              onChange={(e) => setItemNameFlag(e.target.value === '1' ? '1' : '0')}
-            />
-          </ToolbarField>
+          <ToolbarSelect
+            label={t('customsDesk.summary.summaryFlag')}
+            testId="customs-summary-flag"
+            value={summaryFlag}
+            options={(['1', '2'] as const).map((f) => ({
+              value: f,
+              label: t(`customsDesk.summary.summaryFlags.${f}`),
+            }))}
+            onChange={(e) => setSummaryFlag(e.target.value === '2' ? '2' : '1')}
+          />
+          <ToolbarSelect
+            label={t('customsDesk.summary.itemNameFlag')}
+            testId="customs-summary-item-flag"
+            value={itemNameFlag}
+            options={(['0', '1'] as const).map((f) => ({
+              value: f,
+              label: t(`customsDesk.summary.itemNameFlags.${f}`),
+            }))}
+            onChange={(e) => setItemNameFlag(e.target.value === '1' ? '1' : '0')}
+          />
         </div>
         {by === 'lists' ? (
           <label className="field">

@@ -23,6 +23,8 @@ export const DOCUMENT_TYPES = [
   'CEB505',
   'CEB603',
   'CEB701',
+  'CEB605',
+  'CEB213',
 ] as const satisfies readonly CebDocumentType[];
 export const BUILD_MODES = ['9610', '9710', '9810', '1210'] as const satisfies readonly BuildMode[];
 export const STATISTICS_FLAGS = ['A', 'B'] as const satisfies readonly CustomsSettings['statisticsFlag'][];

@@ -15,6 +15,7 @@ import { RejectedRowsTable } from '../../ui/RejectedRowsTable.tsx';
 import { translateError } from '../../i18n/translate-error.ts';
 import { StatusBadge, useOrderFormatters } from './order-labels.tsx';
 import { isImportSource, MAPPABLE_STATUSES, type MappableStatus } from './vocabulary.ts';
+import { ImportMonths } from './ImportMonths.tsx';
 
 /** Rejected rows listed on screen; the CSV download has them all. */
 export const REJECTED_SHOWN = 200;
@@ -83,6 +84,7 @@ export function ImportPreviewPanel({
         testId={(key) => `import-count-${key}`}
         format={f.number}
       />
+      <ImportMonths months={preview.months} heldBack={preview.heldBack} done={false} />
       {preview.rows ? (
         <p className="field-help" data-testid="import-rows">
           {t('orders.import.preview.rows', preview.rows)}

@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../app/use-query.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { CUSTOMS_MODES, isCustomsMode, isOrderStatus, ORDER_STATUSES } from './vocabulary.ts';
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -51,42 +51,36 @@ export function OrdersToolbar() {
 
   return (
     <div className="toolbar" role="search" aria-label={t('orders.filters.label')}>
-      <ToolbarField label={t('orders.filters.shop')}>
-        <Select
-          className="select-compact"
-          data-testid="orders-filter-shop"
-          value={filter.shopId === undefined ? '' : String(filter.shopId)}
-          options={[
-            { value: '', label: t('orders.filters.allShops') },
-            ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name })),
-          ]}
-          onChange={(e) => setFilter({ shopId: e.target.value === '' ? undefined : Number(e.target.value) })}
-        />
-      </ToolbarField>
-      <ToolbarField label={t('orders.filters.status')}>
-        <Select
-          className="select-compact"
-          data-testid="orders-filter-status"
-          value={filter.status ?? ''}
-          options={[
-            { value: '', label: t('orders.filters.allStatuses') },
-            ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
-          ]}
-          onChange={(e) => setFilter({ status: isOrderStatus(e.target.value) ? e.target.value : undefined })}
-        />
-      </ToolbarField>
-      <ToolbarField label={t('orders.filters.customsMode')}>
-        <Select
-          className="select-compact"
-          data-testid="orders-filter-customsMode"
-          value={filter.customsMode ?? ''}
-          options={[
-            { value: '', label: t('orders.filters.allModes') },
-            ...CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) })),
-          ]}
-          onChange={(e) => setFilter({ customsMode: isCustomsMode(e.target.value) ? e.target.value : undefined })}
-        />
-      </ToolbarField>
+      <ToolbarSelect
+        label={t('orders.filters.shop')}
+        testId="orders-filter-shop"
+        value={filter.shopId === undefined ? '' : String(filter.shopId)}
+        options={[
+          { value: '', label: t('orders.filters.allShops') },
+          ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+        ]}
+        onChange={(e) => setFilter({ shopId: e.target.value === '' ? undefined : Number(e.target.value) })}
+      />
+      <ToolbarSelect
+        label={t('orders.filters.status')}
+        testId="orders-filter-status"
+        value={filter.status ?? ''}
+        options={[
+          { value: '', label: t('orders.filters.allStatuses') },
+          ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+        ]}
+        onChange={(e) => setFilter({ status: isOrderStatus(e.target.value) ? e.target.value : undefined })}
+      />
+      <ToolbarSelect
+        label={t('orders.filters.customsMode')}
+        testId="orders-filter-customsMode"
+        value={filter.customsMode ?? ''}
+        options={[
+          { value: '', label: t('orders.filters.allModes') },
+          ...CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) })),
+        ]}
+        onChange={(e) => setFilter({ customsMode: isCustomsMode(e.target.value) ? e.target.value : undefined })}
+      />
       <ToolbarField label={t('orders.filters.from')}>
         <input
           className="input input-compact"

@@ -4,3 +4,5 @@
  * Other modules import only from this file.
  */
 export { OrdersPage } from './OrdersPage.tsx';
+/** The statuses a status word may be mapped to (settings → order statuses uses them too). */
+export { isMappableStatus, MAPPABLE_STATUSES } from './vocabulary.ts';

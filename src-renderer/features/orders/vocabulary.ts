@@ -42,6 +42,8 @@ export const ORDER_STATUSES = [
 /** What a person may set or map a status word to: every status but `unknown` (MAPPABLE_STATUSES in the core). */
 export const MAPPABLE_STATUSES = ORDER_STATUSES.filter((s): s is Exclude<OrderStatus, 'unknown'> => s !== 'unknown');
 export type MappableStatus = (typeof MAPPABLE_STATUSES)[number];
+export const isMappableStatus = (v: string): v is MappableStatus =>
+  (MAPPABLE_STATUSES as readonly string[]).includes(v);
 export const CUSTOMS_MODES = ['9610', '9710', '9810', '1210'] as const satisfies readonly CustomsMode[];
 export const FULFILMENTS = ['self', 'overseas', 'platform'] as const satisfies readonly Fulfilment[];
 export const FEE_TYPES = [

@@ -25,6 +25,7 @@ export const REPORT_NAMES = [
   'export-summary',
   'stock-valuation',
   'netting',
+  '9810-sold-unsold',
 ] as const satisfies readonly ReportName[];
 const everyReport: [Exclude<ReportName, (typeof REPORT_NAMES)[number]>] extends [never] ? true : never = true;
 void everyReport;

@@ -17,9 +17,10 @@ export function BackupsSection() {
   const list = useQuery('maintenance.backups.list', {}, { areas: ['maintenance'] });
   const backupNow = useMutation('maintenance.backup.now');
   const restore = useMutation('maintenance.restore');
+  const exportAll = useMutation('maintenance.export');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const error = backupNow.error ?? restore.error ?? list.error;
+  const error = backupNow.error ?? restore.error ?? exportAll.error ?? list.error;
   const size = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
 
   const takeNow = async () => {
@@ -29,6 +30,12 @@ export function BackupsSection() {
       setDone(t('settings.backups.taken', { name: r.value.name }));
       list.refetch();
     }
+  };
+  const exportNow = async () => {
+    setDone(null);
+    const r = await exportAll.run({});
+    if (r.ok)
+      setDone(t('settings.backups.exported', { file: r.value.file, tables: r.value.tables, rows: r.value.rows }));
   };
   const restoreFrom = async (name: string) => {
     setConfirming(null);
@@ -52,6 +59,13 @@ export function BackupsSection() {
       >
         {backupNow.pending ? t('settings.backups.taking') : t('settings.backups.now')}
       </Button>
+      <Button
+        onClick={() => void exportNow()}
+        disabled={exportAll.pending || restore.pending}
+        data-testid="settings-export-all"
+      >
+        {exportAll.pending ? t('settings.backups.exporting') : t('settings.backups.exportAll')}
+      </Button>
       {done ? (
         <p className="form-saved" role="status" data-testid="settings-backups-done">
           {done}
@@ -63,6 +77,7 @@ export function BackupsSection() {
           onDismiss={() => {
             backupNow.clearError();
             restore.clearError();
+            exportAll.clearError();
             list.clearError();
           }}
         />

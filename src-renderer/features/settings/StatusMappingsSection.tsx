@@ -9,22 +9,9 @@ import { useTranslation } from 'react-i18next';
 import type { MappableStatus } from '../../../src-main/api/contract.ts';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import { DataTable, num } from '../../ui/DataTable.tsx';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { ErrorsBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
-
-/** Every status a word can mean (the core's MAPPABLE_STATUSES, in its order). */
-const MEANINGS = [
-  'pending',
-  'unpaid',
-  'paid',
-  'shipped',
-  'delivered',
-  'cancelled',
-  'refunding',
-  'refunded',
-  'partially_refunded',
-] as const satisfies readonly MappableStatus[];
-const isMeaning = (v: string): v is MappableStatus => (MEANINGS as readonly string[]).includes(v);
+import { isMappableStatus, MAPPABLE_STATUSES } from '../orders/index.ts';
 
 export function StatusMappingsSection() {
   const { t } = useTranslation();
@@ -35,12 +22,19 @@ export function StatusMappingsSection() {
     setDone(null);
     const r = await map.run({ shopId, word, status });
     if (r.ok) {
+      // orders dated in a closed month keep their status (issue 17 point 1g): say which months
+      const held = (r.value.heldBack ?? []).map((h) =>
+        t('settings.statusMappings.heldBack', { month: h.month, count: h.orders }),
+      );
       setDone(
-        t('settings.statusMappings.saved', {
-          word,
-          status: t(`orders.statuses.${status}`),
-          count: r.value.reclassified,
-        }),
+        [
+          t('settings.statusMappings.saved', {
+            word,
+            status: t(`orders.statuses.${status}`),
+            count: r.value.reclassified,
+          }),
+          ...held,
+        ].join(' '),
       );
       words.refetch();
     }
@@ -69,15 +63,7 @@ export function StatusMappingsSection() {
         {t('settings.statusMappings.title')}
       </h2>
       <p className="field-help">{t('settings.statusMappings.intro')}</p>
-      {(map.error ?? words.error) ? (
-        <ErrorBanner
-          error={(map.error ?? words.error)!}
-          onDismiss={() => {
-            map.clearError();
-            words.clearError();
-          }}
-        />
-      ) : null}
+      <ErrorsBanner sources={[map, words]} />
       {done ? (
         <p role="status" className="notice">
           {done}
@@ -107,10 +93,10 @@ export function StatusMappingsSection() {
                   disabled={map.pending}
                   options={[
                     ...(r.status === null ? [{ value: '', label: t('orders.statuses.unknown') }] : []),
-                    ...MEANINGS.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+                    ...MAPPABLE_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
                   ]}
                   onChange={(e) => {
-                    if (isMeaning(e.target.value)) void save(r.shopId, r.word, e.target.value);
+                    if (isMappableStatus(e.target.value)) void save(r.shopId, r.word, e.target.value);
                   }}
                 />
               </td>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandInput } from '../../../src-main/api/contract.ts';
 import { useMutation, useQuery } from '../../app/use-query.ts';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { ErrorsBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
 
 type Method = CommandInput<'settings.setValuationMethod'>['method'];
@@ -21,7 +21,6 @@ export function ValuationMethodSwitch() {
   const [saved, setSaved] = useState(false);
   const method = chosen ?? valuation.data?.method ?? null;
   const saving = save.pending;
-  const error = save.error ?? valuation.error;
 
   const change = async (value: string) => {
     const next = METHODS.find((m) => m === value);
@@ -54,15 +53,7 @@ export function ValuationMethodSwitch() {
           {t('settings.valuationSaved')}
         </p>
       ) : null}
-      {error ? (
-        <ErrorBanner
-          error={error}
-          onDismiss={() => {
-            save.clearError();
-            valuation.clearError();
-          }}
-        />
-      ) : null}
+      <ErrorsBanner sources={[save, valuation]} />
     </div>
   );
 }

@@ -11,10 +11,9 @@ import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { NettingStatement, PayoutDetail } from '../../../src-main/api/contract.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { EvidencePackButtons } from './EvidencePackButtons.tsx';
 import { Pager, usePage } from './Pager.tsx';
 import { rowRanges, useSettlementFormatters } from './settlement-format.ts';
@@ -37,21 +36,19 @@ export function NettingView({ payoutId, onPick }: NettingViewProps) {
       titleId="settlement-netting-title"
       title={t('settlement.netting.title')}
       actions={
-        <ToolbarField label={t('settlement.netting.payout')}>
-          <Select
-            className="select-compact"
-            data-testid="netting-payout"
-            value={payoutId === null ? '' : String(payoutId)}
-            placeholder={t('settlement.netting.choosePayout')}
-            options={(payouts.data ?? []).map((p) => ({
-              value: String(p.id),
-              label: `${p.settlementId} · ${p.periodStart} – ${p.periodEnd} · ${p.currency}`,
-            }))}
-            onChange={(e) => {
-              if (/^\d+$/.test(e.target.value)) onPick(Number(e.target.value));
-            }}
-          />
-        </ToolbarField>
+        <ToolbarSelect
+          label={t('settlement.netting.payout')}
+          testId="netting-payout"
+          value={payoutId === null ? '' : String(payoutId)}
+          placeholder={t('settlement.netting.choosePayout')}
+          options={(payouts.data ?? []).map((p) => ({
+            value: String(p.id),
+            label: `${p.settlementId} · ${p.periodStart} – ${p.periodEnd} · ${p.currency}`,
+          }))}
+          onChange={(e) => {
+            if (/^\d+$/.test(e.target.value)) onPick(Number(e.target.value));
+          }}
+        />
       }
     >
       {error ? <ErrorBanner error={error} /> : null}

@@ -12,9 +12,8 @@ import type { ErrorInfo, PayoutImportSummary, PayoutPreview } from '../../../src
 import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { FilePicker, readForHost } from './FilePicker.tsx';
 import { missingRateOf, RateForm } from './RateForm.tsx';
 import { RejectedRows } from './RejectedRows.tsx';
@@ -94,35 +93,31 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
       {error && !missing ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {missing ? <RateForm missing={missing} onSaved={() => void confirm()} onCancel={() => setError(null)} /> : null}
       <div className="toolbar">
-        <ToolbarField label={t('settlement.payouts.format')}>
-          <Select
-            className="select-compact"
-            data-testid="payout-import-source"
-            value={source}
-            disabled={busy !== null}
-            options={[
-              { value: 'auto', label: t('settlement.payouts.autoDetect') },
-              ...PAYOUT_SOURCES.map((s) => ({ value: s, label: t(`settlement.payoutSources.${s}`) })),
-            ]}
-            onChange={(e) => {
-              if (isPayoutSourceChoice(e.target.value)) setSource(e.target.value);
-              setPreview(null);
-            }}
-          />
-        </ToolbarField>
-        <ToolbarField label={t('settlement.payouts.currency')}>
-          <Select
-            className="select-compact"
-            data-testid="payout-import-currency"
-            value={currency}
-            disabled={busy !== null}
-            options={[
-              { value: '', label: t('settlement.payouts.currencyFromFile') },
-              ...CURRENCIES.map((c) => ({ value: c, label: c })),
-            ]}
-            onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')}
-          />
-        </ToolbarField>
+        <ToolbarSelect
+          label={t('settlement.payouts.format')}
+          testId="payout-import-source"
+          value={source}
+          disabled={busy !== null}
+          options={[
+            { value: 'auto', label: t('settlement.payouts.autoDetect') },
+            ...PAYOUT_SOURCES.map((s) => ({ value: s, label: t(`settlement.payoutSources.${s}`) })),
+          ]}
+          onChange={(e) => {
+            if (isPayoutSourceChoice(e.target.value)) setSource(e.target.value);
+            setPreview(null);
+          }}
+        />
+        <ToolbarSelect
+          label={t('settlement.payouts.currency')}
+          testId="payout-import-currency"
+          value={currency}
+          disabled={busy !== null}
+          options={[
+            { value: '', label: t('settlement.payouts.currencyFromFile') },
+            ...CURRENCIES.map((c) => ({ value: c, label: c })),
+          ]}
+          onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')}
+        />
       </div>
       <FilePicker
         file={file}

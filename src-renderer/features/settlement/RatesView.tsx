@@ -12,10 +12,9 @@ import { Button } from '../../ui/Button.tsx';
 import { isCurrency, type Currency } from '../../ui/currencies.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { FilePicker, readForHost } from './FilePicker.tsx';
 import { Pager, usePage } from './Pager.tsx';
 import { FOREIGN_CURRENCIES, RateForm } from './RateForm.tsx';
@@ -66,18 +65,16 @@ export function RatesView() {
       <RatesImport />
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       <div className="toolbar">
-        <ToolbarField label={t('settlement.fields.currency')}>
-          <Select
-            className="select-compact"
-            data-testid="rates-currency"
-            value={currency}
-            options={[
-              { value: '', label: t('settlement.rates.allCurrencies') },
-              ...FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c })),
-            ]}
-            onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')}
-          />
-        </ToolbarField>
+        <ToolbarSelect
+          label={t('settlement.fields.currency')}
+          testId="rates-currency"
+          value={currency}
+          options={[
+            { value: '', label: t('settlement.rates.allCurrencies') },
+            ...FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c })),
+          ]}
+          onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')}
+        />
       </div>
       {list.data !== undefined && list.data.length === 0 ? (
         <EmptyState title={t('settlement.rates.emptyTitle')} body={t('settlement.rates.emptyBody')} />

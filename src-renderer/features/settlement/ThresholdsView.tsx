@@ -12,9 +12,8 @@ import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { ErrorInfo, SellerKind, ThresholdLevel } from '../../../src-main/api/contract.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
-import { Select } from '../../ui/Select.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { useSettlementFormatters } from './settlement-format.ts';
 
 const LEVEL_CLASS: Readonly<Record<ThresholdLevel, string>> = {
@@ -46,27 +45,23 @@ export function ThresholdsView() {
   return (
     <ViewSection titleId="settlement-thresholds-title" title={t('settlement.thresholds.title')}>
       <div className="toolbar">
-        <ToolbarField label={t('settlement.thresholds.year')}>
-          <Select
-            className="select-compact"
-            data-testid="thresholds-year"
-            value={String(year)}
-            options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))}
-            onChange={(e) => setYear(Number(e.target.value))}
-          />
-        </ToolbarField>
-        <ToolbarField label={t('settlement.thresholds.sellerKind')}>
-          <Select
-            className="select-compact"
-            data-testid="thresholds-seller-kind"
-            value={sellerKind}
-            options={(['enterprise', 'individual'] as const).map((k) => ({
-              value: k,
-              label: t(`settlement.thresholds.sellerKinds.${k}`),
-            }))}
-            onChange={(e) => void saveKind(e.target.value === 'individual' ? 'individual' : 'enterprise')}
-          />
-        </ToolbarField>
+        <ToolbarSelect
+          label={t('settlement.thresholds.year')}
+          testId="thresholds-year"
+          value={String(year)}
+          options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))}
+          onChange={(e) => setYear(Number(e.target.value))}
+        />
+        <ToolbarSelect
+          label={t('settlement.thresholds.sellerKind')}
+          testId="thresholds-seller-kind"
+          value={sellerKind}
+          options={(['enterprise', 'individual'] as const).map((k) => ({
+            value: k,
+            label: t(`settlement.thresholds.sellerKinds.${k}`),
+          }))}
+          onChange={(e) => void saveKind(e.target.value === 'individual' ? 'individual' : 'enterprise')}
+        />
       </div>
       {status.error ? <ErrorBanner error={status.error} onDismiss={status.clearError} /> : null}
       {saveError ? <ErrorBanner error={saveError} onDismiss={() => setSaveError(null)} /> : null}

@@ -10,10 +10,9 @@ import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { ErrorInfo, StockMove } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { MoveForm } from './MoveForm.tsx';
 import { PostSalesPanel } from './PostSalesPanel.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
@@ -114,16 +113,14 @@ export function MovesView() {
       <PostSalesPanel />
       <MoveForm key={chosen} initialSkuId={chosen} />
       <div className="toolbar">
-        <ToolbarField label={t('stock.columns.sku')}>
-          <Select
-            className="select-compact"
-            data-testid="stock-moves-sku"
-            value={chosen}
-            placeholder={t('stock.chooseSku')}
-            options={(skus ?? []).map((s) => ({ value: String(s.id), label: `${s.itemNo} · ${s.goodsName}` }))}
-            onChange={(e) => setSkuId(e.target.value)}
-          />
-        </ToolbarField>
+        <ToolbarSelect
+          label={t('stock.columns.sku')}
+          testId="stock-moves-sku"
+          value={chosen}
+          placeholder={t('stock.chooseSku')}
+          options={(skus ?? []).map((s) => ({ value: String(s.id), label: `${s.itemNo} · ${s.goodsName}` }))}
+          onChange={(e) => setSkuId(e.target.value)}
+        />
       </div>
       {error ? (
         <ErrorBanner

@@ -14,6 +14,7 @@ import { Select } from '../../ui/Select.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { SkuForm } from './SkuForm.tsx';
+import { SkuFileImport } from './SkuFileImport.tsx';
 import { isUnitCode } from './vocabulary.ts';
 import { useSkus } from './use-stock-refs.ts';
 
@@ -115,6 +116,7 @@ export function SkusView() {
         </Button>
       }
     >
+      <SkuFileImport />
       {saved ? (
         <p className="form-saved" role="status" data-testid="sku-saved">
           {t('stock.sku.saved', { itemNo: saved })}

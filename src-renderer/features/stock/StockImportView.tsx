@@ -24,6 +24,7 @@ import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from '../../ui/file-to-base64.ts';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 import {
   CREATABLE_WAREHOUSE_KINDS,
@@ -166,33 +167,29 @@ export function StockImportView() {
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <section className="panel">
         <div className="toolbar">
-          <ToolbarField label={t('stock.import.source')}>
-            <Select
-              className="select-compact"
-              data-testid="stock-import-source"
-              value={source}
-              disabled={busy !== null}
-              options={STOCK_IMPORT_SOURCES.map((s) => ({ value: s, label: t(`stock.import.sources.${s}`) }))}
-              onChange={(e) => {
-                if (isStockImportSource(e.target.value)) setSource(e.target.value);
-                setSummary(null);
-              }}
-            />
-          </ToolbarField>
+          <ToolbarSelect
+            label={t('stock.import.source')}
+            testId="stock-import-source"
+            value={source}
+            disabled={busy !== null}
+            options={STOCK_IMPORT_SOURCES.map((s) => ({ value: s, label: t(`stock.import.sources.${s}`) }))}
+            onChange={(e) => {
+              if (isStockImportSource(e.target.value)) setSource(e.target.value);
+              setSummary(null);
+            }}
+          />
           {needsWarehouse ? (
-            <ToolbarField label={t('stock.import.warehouse')}>
-              <Select
-                className="select-compact"
-                data-testid="stock-import-warehouse"
-                value={warehouseId}
-                disabled={busy !== null}
-                placeholder={t('stock.chooseWarehouse')}
-                options={warehouses
-                  .filter((w) => w.kind !== 'transit')
-                  .map((w) => ({ value: String(w.id), label: warehouseLabel(w) }))}
-                onChange={(e) => setWarehouseId(e.target.value)}
-              />
-            </ToolbarField>
+            <ToolbarSelect
+              label={t('stock.import.warehouse')}
+              testId="stock-import-warehouse"
+              value={warehouseId}
+              disabled={busy !== null}
+              placeholder={t('stock.chooseWarehouse')}
+              options={warehouses
+                .filter((w) => w.kind !== 'transit')
+                .map((w) => ({ value: String(w.id), label: warehouseLabel(w) }))}
+              onChange={(e) => setWarehouseId(e.target.value)}
+            />
           ) : null}
           <Checkbox
             testId="stock-import-create-missing"

@@ -28,18 +28,6 @@ export const WAREHOUSE_KINDS = [
   'platform',
   'returns',
 ] as const satisfies readonly WarehouseKind[];
-export const MOVE_TYPES = [
-  'purchase',
-  'transfer',
-  'sale',
-  'return',
-  'count',
-  'writeoff',
-  'reversal',
-  'landedCost',
-  'shipmentDispatch',
-  'shipmentReceipt',
-] as const satisfies readonly MoveType[];
 export const POSTABLE_MOVE_TYPES = [
   'purchase',
   'transfer',
@@ -48,6 +36,14 @@ export const POSTABLE_MOVE_TYPES = [
   'count',
   'writeoff',
 ] as const satisfies readonly PostableMoveType[];
+/** Every move type: the postable ones, then those only the ledger writes. */
+export const MOVE_TYPES = [
+  ...POSTABLE_MOVE_TYPES,
+  'reversal',
+  'landedCost',
+  'shipmentDispatch',
+  'shipmentReceipt',
+] as const satisfies readonly MoveType[];
 export const ALLOCATION_BASES = ['value', 'weight', 'volume', 'quantity'] as const satisfies readonly AllocationBasis[];
 export const LANDED_COST_KINDS = [
   'freight',

@@ -1,7 +1,8 @@
 /**
  * OffsetPager: previous / next over an offset-paged host list ("n–m / N"), for the outbox and
- * the receipts of the Sync screen.
+ * the receipts of the Sync screen; `useOffsetPage` keeps the list's position.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 
@@ -29,4 +30,11 @@ export function OffsetPager({ offset, size, total, onOffset, testId }: OffsetPag
       </Button>
     </div>
   );
+}
+
+/** The position in an offset-paged list: `offset` and `limit` for its query, `pagerProps(total)` for its OffsetPager. */
+export function useOffsetPage(size: number) {
+  const [offset, setOffset] = useState(0);
+  const pagerProps = (total: number) => ({ offset, size, total, onOffset: setOffset });
+  return { offset, limit: size, setOffset, pagerProps };
 }

@@ -14,7 +14,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { HashTabs } from '../../ui/HashTabs.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import { OffsetPager } from './OffsetPager.tsx';
+import { OffsetPager, useOffsetPage } from './OffsetPager.tsx';
 import { OUTBOX_AREAS } from './use-sync-status.ts';
 import { OUTBOX_FILTERS, pick, type OutboxFilter } from './vocabulary.ts';
 
@@ -37,13 +37,13 @@ export function outboxFilterFromPath(path: string): OutboxFilter {
 export function OutboxView() {
   const { t, i18n } = useTranslation();
   const filter = outboxFilterFromPath(useAppStore((s) => s.routePath));
-  const [offset, setOffset] = useState(0);
+  const page = useOffsetPage(PAGE);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [requeued, setRequeued] = useState<number | null>(null);
   // A background sync pass moves rows without a command: its `sync.status` events read the page again.
   const list = useQuery(
     'sync.outbox.list',
-    { status: filter, offset, limit: PAGE },
+    { status: filter, offset: page.offset, limit: page.limit },
     { areas: OUTBOX_AREAS, events: ['sync.status'] },
   );
   const requeue = useMutation('sync.outbox.retry');
@@ -77,7 +77,7 @@ export function OutboxView() {
         text={(f) => t(`syncCenter.outbox.filters.${f}`)}
         testId={(f) => `sync-outbox-${f}`}
         onPicked={() => {
-          setOffset(0);
+          page.setOffset(0);
           setSelected(new Set());
         }}
       />
@@ -161,13 +161,7 @@ export function OutboxView() {
               </tr>
             ))}
           </DataTable>
-          <OffsetPager
-            offset={offset}
-            size={PAGE}
-            total={list.data.total}
-            onOffset={setOffset}
-            testId="sync-outbox-pager"
-          />
+          <OffsetPager {...page.pagerProps(list.data.total)} testId="sync-outbox-pager" />
         </>
       ) : null}
     </ViewSection>

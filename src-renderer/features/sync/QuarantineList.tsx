@@ -4,7 +4,6 @@
  * `in/rejected/` keeps the file and a reason file — and never block the receipts behind them.
  * Shown only when there is at least one.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -12,17 +11,17 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { useQuery } from '../../app/use-query.ts';
 import { translateError } from '../../i18n/translate-error.ts';
-import { OffsetPager } from './OffsetPager.tsx';
+import { OffsetPager, useOffsetPage } from './OffsetPager.tsx';
 import { OUTBOX_AREAS } from './use-sync-status.ts';
 
 const PAGE = 20;
 
 export function QuarantineList() {
   const { t, i18n } = useTranslation();
-  const [offset, setOffset] = useState(0);
+  const page = useOffsetPage(PAGE);
   const list = useQuery(
     'sync.quarantine.list',
-    { offset, limit: PAGE },
+    { offset: page.offset, limit: page.limit },
     { areas: OUTBOX_AREAS, events: ['sync.status'] },
   );
   if (list.error) return <ErrorBanner error={list.error} onDismiss={list.clearError} />;
@@ -54,13 +53,7 @@ export function QuarantineList() {
           </tr>
         ))}
       </DataTable>
-      <OffsetPager
-        offset={offset}
-        size={PAGE}
-        total={list.data.total}
-        onOffset={setOffset}
-        testId="sync-quarantine-pager"
-      />
+      <OffsetPager {...page.pagerProps(list.data.total)} testId="sync-quarantine-pager" />
     </ViewSection>
   );
 }

@@ -3,7 +3,6 @@
  * evidence), newest first, a page of 50 at a time, with the return status and its source
  * (platform receipt id or exchange file name).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
@@ -11,17 +10,17 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { useQuery } from '../../app/use-query.ts';
 import { StatusChip } from '../../ui/StatusChip.tsx';
-import { OffsetPager } from './OffsetPager.tsx';
+import { OffsetPager, useOffsetPage } from './OffsetPager.tsx';
 import { OUTBOX_AREAS } from './use-sync-status.ts';
 
 const PAGE = 50;
 
 export function ReceiptsList() {
   const { t, i18n } = useTranslation();
-  const [offset, setOffset] = useState(0);
+  const page = useOffsetPage(PAGE);
   const list = useQuery(
     'sync.receipts.list',
-    { offset, limit: PAGE },
+    { offset: page.offset, limit: page.limit },
     { areas: OUTBOX_AREAS, events: ['sync.status'] },
   );
   return (
@@ -56,13 +55,7 @@ export function ReceiptsList() {
               </tr>
             ))}
           </DataTable>
-          <OffsetPager
-            offset={offset}
-            size={PAGE}
-            total={list.data.total}
-            onOffset={setOffset}
-            testId="sync-receipts-pager"
-          />
+          <OffsetPager {...page.pagerProps(list.data.total)} testId="sync-receipts-pager" />
         </>
       ) : null}
     </ViewSection>

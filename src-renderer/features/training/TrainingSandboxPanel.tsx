@@ -6,39 +6,14 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery, type Area } from '../../app/use-query.ts';
+import { useMutation, useQuery } from '../../app/use-query.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { downloadBase64 } from '../settlement/index.ts';
-import { trainingZhCN } from '../../i18n/locales/areas/training.ts';
+import { useWorkspaceSwitch } from './use-workspace-switch.ts';
+import { EVERY_AREA, languageOf, reasonText } from './lesson-vocabulary.ts';
+import { useFollowedLesson } from './use-followed-lesson.ts';
 
-type LooseT = (key: string, options?: Record<string, unknown>) => string;
-/** A check's reason (`training.check.<r>`) as the text `trainingScreen.reasons.<r>`; one without a text says the step is not checked. */
-function reasonText(t: unknown, code: string, params: Readonly<Record<string, string | number>>): string {
-  const r = code.replace(/^training\.check\./, '');
-  const known = Object.hasOwn(REASONS, r) ? r : 'notChecked';
-  return (t as LooseT)(`trainingScreen.reasons.${known}`, { ...params });
-}
-const REASONS = trainingZhCN.ui.trainingScreen.reasons;
-
-type Language = 'zh-CN' | 'zh-TW' | 'en';
-const languageOf = (l: string): Language => (l === 'zh-TW' ? 'zh-TW' : l.startsWith('en') ? 'en' : 'zh-CN');
-/** A lesson step can be done on any screen: its check is read again after any change. */
-const EVERY_AREA: Area[] = [
-  'company',
-  'shops',
-  'orders',
-  'statuses',
-  'imports',
-  'customs',
-  'sync',
-  'training',
-  'stock',
-  'settlement',
-  'payouts',
-  'journal',
-  'rates',
-];
 const NEW_COMMAND = 'kuajing training new --scenario parcel-9610 --data-dir <DATA>/sandboxes/trainee-1';
 
 export function TrainingSandboxPanel() {
@@ -56,6 +31,8 @@ export function TrainingSandboxPanel() {
   const [name, setName] = useState('');
   const [scenario, setScenario] = useState('parcel-9610');
   const [notice, setNotice] = useState<string | null>(null);
+  const sw = useWorkspaceSwitch();
+  const followed = useFollowedLesson(Boolean(sandbox.data));
 
   const createSandbox = async () => {
     const r = await create.run({ name: name.trim(), scenario });
@@ -80,10 +57,22 @@ export function TrainingSandboxPanel() {
     <>
       <section className="panel" data-testid="training-sandbox">
         <h2 className="panel-title">{t('trainingScreen.sandboxTitle')}</h2>
+        {sw.error ? <ErrorBanner error={sw.error} onDismiss={sw.clearError} /> : null}
         {s ? (
-          <p data-testid="training-sandbox-name">
-            {t('trainingScreen.banner', { name: s.name, scenario: s.scenarioTitle?.[lang] ?? s.scenario })}
-          </p>
+          <>
+            <p data-testid="training-sandbox-name">
+              {t('trainingScreen.banner', { name: s.name, scenario: s.scenarioTitle?.[lang] ?? s.scenario })}
+            </p>
+            <div className="form-actions">
+              <Button
+                data-testid="training-switch-company"
+                disabled={sw.pending}
+                onClick={() => void sw.switchTo('company')}
+              >
+                {sw.pending ? t('trainingScreen.opening') : t('trainingScreen.backToCompany')}
+              </Button>
+            </div>
+          </>
         ) : (
           <>
             <p data-testid="training-company-notice">{t('trainingScreen.companyNotice')}</p>
@@ -97,12 +86,38 @@ export function TrainingSandboxPanel() {
       <section className="panel" data-testid="training-lessons">
         <h2 className="panel-title">{t('trainingScreen.lessons')}</h2>
         {lessons.error ? <ErrorBanner error={lessons.error} onDismiss={lessons.clearError} /> : null}
+        {followed.error ? <ErrorBanner error={followed.error} onDismiss={followed.clearError} /> : null}
         {(lessons.data ?? []).map((l) => (
           <details key={l.id} open={Boolean(s)} data-testid={`training-lesson-${l.id}`}>
             <summary>{t('trainingScreen.lesson', { id: l.id, title: l.title[lang] })}</summary>
             <p>
               <strong>{t('trainingScreen.goal')}</strong> {l.goal[lang]}
             </p>
+            {s ? (
+              <div className="form-actions">
+                {followed.status.data?.current === l.id ? (
+                  <>
+                    <span data-testid={`training-following-${l.id}`}>{t('trainingScreen.panel.following')}</span>
+                    <Button
+                      variant="quiet"
+                      data-testid={`training-unfollow-${l.id}`}
+                      disabled={followed.pending}
+                      onClick={() => void followed.follow(null)}
+                    >
+                      {t('trainingScreen.panel.stop')}
+                    </Button>
+                  </>
+                ) : (
+                  <Button
+                    data-testid={`training-follow-${l.id}`}
+                    disabled={followed.pending}
+                    onClick={() => void followed.follow(l.id)}
+                  >
+                    {t('trainingScreen.panel.follow')}
+                  </Button>
+                )}
+              </div>
+            ) : null}
             <ol>
               {l.steps.map((step) => (
                 <li
@@ -128,6 +143,7 @@ export function TrainingSandboxPanel() {
       </section>
       <section className="panel" data-testid="training-sandboxes">
         <h2 className="panel-title">{t('trainingScreen.sandboxes')}</h2>
+        <p className="field-help">{t('trainingScreen.switchHelp')}</p>
         {(sandboxes.data ?? []).length === 0 ? (
           <p>{t('trainingScreen.noSandboxes')}</p>
         ) : (
@@ -139,6 +155,16 @@ export function TrainingSandboxPanel() {
                 <div className="field-help mono" translate="no">
                   kuajing start --data-dir {b.dataDir}
                 </div>
+                {!b.current ? (
+                  <Button
+                    variant="primary"
+                    data-testid={`training-sandbox-open-${b.name}`}
+                    disabled={sw.pending}
+                    onClick={() => void sw.switchTo('sandbox', b.name)}
+                  >
+                    {sw.pending ? t('trainingScreen.opening') : t('trainingScreen.open')}
+                  </Button>
+                ) : null}{' '}
                 {!b.current ? (
                   <Button
                     data-testid={`training-sandbox-reset-${b.name}`}

@@ -4,3 +4,4 @@
  */
 export { TrainingPage } from './TrainingPage.tsx';
 export { SandboxBanner, useSandbox } from './SandboxBanner.tsx';
+export { LessonPanel } from './LessonPanel.tsx';

@@ -8,6 +8,7 @@ import { settlementEn } from './areas/settlement.ts';
 import { customsEn } from './areas/customs.ts';
 import { syncEn } from './areas/sync.ts';
 import { reportsEn } from './areas/reports.ts';
+import { dashboardEn } from './areas/dashboard.ts';
 import { trainingEn } from './areas/training.ts';
 
 export const en = {
@@ -17,10 +18,25 @@ export const en = {
     loading: 'Opening the ledger…',
     bootFailedTitle: 'Kuajing Ledger could not open the ledger',
     bootFailedBody: 'The reason is shown below. Fix it, then try again.',
+    recover: {
+      title: 'Restore from a backup',
+      intro:
+        'The ledger file is damaged. Choose a backup to restore: the damaged file is first kept aside in backups/pre-restore/, then the app opens as usual.',
+      none: 'No backup of this ledger was found. A backup kept elsewhere can be restored with kuajing restore FILE --data-dir D.',
+      restore: 'Restore this backup',
+      restoring: 'Restoring…',
+      kinds: {
+        daily: 'daily',
+        'pre-migration': 'before a migration',
+        'pre-restore': 'before a restore',
+        manual: 'manual',
+      },
+    },
     retry: 'Try again',
   },
   nav: {
     label: 'Features',
+    dashboard: 'Overview',
     orders: 'Orders',
     stock: 'Stock',
     settlement: 'Settlement',
@@ -162,6 +178,10 @@ export const en = {
       help: 'The app backs up once a day (in the background, shortly after it opens) and keeps the last 7 daily copies plus one per week for the 4 weeks before; copies taken before a ledger upgrade or a restore are kept apart. Every copy is checked by opening it. Restore replaces the whole ledger with the chosen copy; the state before it is kept as a backup first.',
       now: 'Back up now',
       taking: 'Backing up…',
+      exportAll: 'Export all data (zip)',
+      exporting: 'Exporting…',
+      exported:
+        'Exported {{tables}} tables, {{rows}} rows to {{file}} in the data folder: a CSV (opens in Excel) and a JSON file per table; kuajing archive import loads it into a new workspace.',
       taken: 'Backed up: {{name}}',
       empty: 'No backup yet.',
       kind: 'Kind',
@@ -723,6 +743,12 @@ export const en = {
       newTitle: 'New SKU',
       editTitle: 'Edit SKU {{itemNo}}',
       saved: 'SKU {{itemNo}} saved.',
+      fileImport: 'Import a customs-data file',
+      fileImportHelp:
+        'CSV or XLSX, one SKU per row: item no, goods name, HS code, declaration elements, units, weights; nothing is saved while a row is rejected.',
+      fileImporting: 'Importing…',
+      fileImported: '{{rows}} rows: {{created}} created, {{updated}} updated, {{unchanged}} unchanged.',
+      fileRejected: '{{count}} rows rejected; nothing saved:',
       emptyTitle: 'No SKUs yet',
       emptyBody:
         'A SKU carries the customs data (goods name, declaration elements, HS code, units) the export inventory list needs; stock is kept per SKU.',
@@ -1033,8 +1059,20 @@ export const en = {
   ...customsEn.ui,
   ...syncEn.ui,
   ...reportsEn.ui,
+  ...dashboardEn.ui,
   ...trainingEn.ui,
   errors: {
+    archive: {
+      targetExists: '{{file}} is already a ledger: import into a new, empty folder.',
+      notFound: 'Archive not found: {{file}}',
+      notAnArchive: '{{file}} is not a Kuajing Ledger export (no manifest.json).',
+      unreadable: 'The archive {{file}} cannot be read: {{detail}}',
+      schemaMismatch:
+        'The archive {{file}} has schema version {{version}}; this program has {{supported}}: import it with the same version.',
+      brokenReferences: 'The archive {{file}} has {{count}} references that do not match; nothing was imported.',
+      digestMismatch:
+        'The content of {{file}} does not match its digest (it may have been changed); nothing was imported.',
+    },
     ...settlementEn.errors,
     ...customsEn.errors,
     ...syncEn.errors,
@@ -1114,6 +1152,13 @@ export const en = {
       notFound: 'This shop was not found; it may have been deleted.',
       platformLocked: 'This shop already has orders, so its platform cannot change.',
       ambiguous: 'Several shops are called “{{shop}}”; use the shop id instead.',
+      row: {
+        badPlatform:
+          'Unknown platform "{{value}}" in "{{column}}" (use amazon, shopify, shopee, tiktok, erp or manual).',
+        nameTooLong: 'Shop name "{{value}}…" is too long (100 characters at most).',
+        ebpIncomplete:
+          'Give the platform customs code and name of shop {{shop}} together (code 无 for a foreign platform without one).',
+      },
     },
     imports: {
       preview: {
@@ -1152,6 +1197,10 @@ export const en = {
         compressedTooMuch:
           'This Excel file expands too much when unpacked ({{part}}: {{bytes}} bytes, limit {{maxBytes}}); it may be damaged or crafted, and was not read. Export it again from the platform, or split it into several files.',
         unreadable: 'The file “{{file}}” could not be read. Make sure no other program is using it, then try again.',
+        tooManyRows:
+          'The file has more than {{maxRows}} rows, more than one import can hold. Export it in smaller date ranges and import each. Nothing was imported.',
+        changed:
+          'The file changed after the preview (it was edited or replaced), so it was not imported. Preview it again, then confirm.',
         badSettlementTotals:
           'The totals row at the top of the settlement report is wrong (row {{row}}); nothing was imported.',
         missingColumns: 'The file lacks required columns: {{columns}}.',
@@ -1267,6 +1316,8 @@ export const en = {
         duplicate: 'A warehouse with this code already exists.',
         countryFormat: 'Enter the country as a two-letter code, e.g. US.',
         countryRequired: 'Overseas and platform warehouses need a country.',
+        codeTooLong: 'Warehouse code "{{value}}…" is too long (30 characters at most).',
+        addressTooLong: 'Address "{{value}}…" is too long (300 characters at most).',
       },
       import: {
         warehouseRequired: 'Choose the warehouse this stock list belongs to.',
@@ -1284,6 +1335,8 @@ export const en = {
         badCountry: 'Unknown country "{{value}}" in "{{column}}"; use a two-letter code such as US.',
         badBasis: 'Unknown allocation basis "{{value}}" in "{{column}}" (use value, weight, volume or quantity).',
         receivedBeforeShipped: 'The received date {{value}} in "{{column}}" is before the row\'s date.',
+        declaredValueNotTransfer:
+          '"{{column}}" (declared unit value {{value}}) belongs on transfer (head-haul) rows only.',
       },
       warehouseKindUnknown:
         'The file names new warehouses whose kind is not known: {{warehouses}}. Say for each whether it is domestic, overseas, a public overseas warehouse, a platform warehouse or a returns warehouse (or add warehouse_kind / warehouse_country columns). Nothing was imported.',

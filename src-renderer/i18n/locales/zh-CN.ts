@@ -8,6 +8,7 @@ import { settlementZhCN } from './areas/settlement.ts';
 import { customsZhCN } from './areas/customs.ts';
 import { syncZhCN } from './areas/sync.ts';
 import { reportsZhCN } from './areas/reports.ts';
+import { dashboardZhCN } from './areas/dashboard.ts';
 import { trainingZhCN } from './areas/training.ts';
 export const zhCN = {
   app: {
@@ -16,10 +17,19 @@ export const zhCN = {
     loading: '正在打开账簿…',
     bootFailedTitle: '跨境台账未能打开账簿',
     bootFailedBody: '下面是出错原因。处理后可以重试。',
+    recover: {
+      title: '从备份恢复',
+      intro: '账簿文件已损坏。选择一份备份恢复：损坏的文件会先另存到 backups/pre-restore/，恢复后即可照常使用。',
+      none: '没有找到这个账簿的备份。可以用 kuajing restore FILE --data-dir D 从其他位置的备份恢复。',
+      restore: '恢复这份备份',
+      restoring: '正在恢复…',
+      kinds: { daily: '每日', 'pre-migration': '迁移前', 'pre-restore': '恢复前', manual: '手动' },
+    },
     retry: '重试',
   },
   nav: {
     label: '功能导航',
+    dashboard: '概览',
     orders: '订单',
     stock: '库存',
     settlement: '结汇',
@@ -158,6 +168,10 @@ export const zhCN = {
       help: '程序每天自动备份一次（打开后稍等片刻，在后台进行），保留最近 7 天的每日备份和之前 4 周每周一份；升级账簿格式前和恢复前的备份另外保存。每份备份都经过打开检查。恢复会用所选备份替换整个账簿，替换前的状态会先另存为一份备份。',
       now: '立即备份',
       taking: '正在备份…',
+      exportAll: '导出全部数据（zip）',
+      exporting: '正在导出…',
+      exported:
+        '已导出 {{tables}} 张表、{{rows}} 行到数据文件夹下的 {{file}}：每张表一个 CSV（可用 Excel 打开）和一个 JSON 文件；kuajing archive import 可导入到新的工作区。',
       taken: '已备份：{{name}}',
       empty: '还没有备份。',
       kind: '类型',
@@ -711,6 +725,12 @@ export const zhCN = {
       newTitle: '新建 SKU',
       editTitle: '修改 SKU {{itemNo}}',
       saved: '已保存 SKU {{itemNo}}。',
+      fileImport: '导入海关资料文件',
+      fileImportHelp:
+        'CSV 或 XLSX，每行一个 SKU：货号、品名、商品编码、申报要素、单位、重量；有被拒的行时一行也不保存。',
+      fileImporting: '正在导入…',
+      fileImported: '{{rows}} 行：新建 {{created}} 个，更新 {{updated}} 个，未变 {{unchanged}} 个。',
+      fileRejected: '{{count}} 行被拒，文件没有保存：',
       emptyTitle: '还没有 SKU',
       emptyBody: 'SKU 带有报关所需的商品资料（品名、规格型号、HS 编码、计量单位），出口清单和库存都按它记录。',
       platformSkus: '平台 SKU',
@@ -1010,8 +1030,19 @@ export const zhCN = {
   ...customsZhCN.ui,
   ...syncZhCN.ui,
   ...reportsZhCN.ui,
+  ...dashboardZhCN.ui,
   ...trainingZhCN.ui,
   errors: {
+    archive: {
+      targetExists: '{{file}} 已经是一个账簿：请导入到一个新的空文件夹。',
+      notFound: '找不到导出文件：{{file}}',
+      notAnArchive: '{{file}} 不是跨境台账的导出文件（缺少 manifest.json）。',
+      unreadable: '导出文件 {{file}} 无法读取：{{detail}}',
+      schemaMismatch:
+        '导出文件 {{file}} 的数据结构版本是 {{version}}，本程序是 {{supported}}：请用相同版本的程序导入。',
+      brokenReferences: '导出文件 {{file}} 中有 {{count}} 处引用对不上，未导入任何内容。',
+      digestMismatch: '导出文件 {{file}} 的内容与其摘要不符（可能被改动过），未导入任何内容。',
+    },
     ...settlementZhCN.errors,
     ...customsZhCN.errors,
     ...syncZhCN.errors,
@@ -1091,6 +1122,12 @@ export const zhCN = {
       notFound: '找不到这个店铺，它可能已被删除。',
       platformLocked: '这个店铺已经有订单，不能再更改平台。',
       ambiguous: '有多个店铺叫“{{shop}}”，请改用店铺编号。',
+      row: {
+        badPlatform:
+          '“{{column}}”中的平台“{{value}}”无法识别（可用 amazon、shopify、shopee、tiktok、erp、manual 或 亚马逊、虾皮、抖音）。',
+        nameTooLong: '店铺名称“{{value}}…”太长（最多 100 个字符）。',
+        ebpIncomplete: '店铺 {{shop}} 的电商平台代码和名称要一起填写（境外平台没有代码时代码填“无”）。',
+      },
     },
     imports: {
       preview: {
@@ -1126,6 +1163,8 @@ export const zhCN = {
         compressedTooMuch:
           '这个 Excel 文件解压后过大（其中 {{part}} 有 {{bytes}} 字节，上限 {{maxBytes}}），可能已损坏或被刻意构造，没有读取。请从平台重新导出，或分成几个文件。',
         unreadable: '无法读取文件“{{file}}”。请确认文件没有被其他程序占用，然后重试。',
+        tooManyRows: '文件超过 {{maxRows}} 行，一次导入容纳不下。请按时间分段导出后分别导入。未导入任何内容。',
+        changed: '预览之后文件有了变化（被修改或替换），没有导入。请重新预览后再确认。',
         badSettlementTotals: '结算报告开头的合计行有误（第 {{row}} 行），整个文件没有导入。',
         missingColumns: '文件缺少必需的列：{{columns}}。',
         noCurrency: '文件里没有币种列。请选择要导入的店铺（按店铺的币种记录），或在文件中加上币种列。',
@@ -1234,6 +1273,8 @@ export const zhCN = {
         duplicate: '已经有代码相同的仓库了。',
         countryFormat: '国家（地区）请填写两位字母代码，如 US。',
         countryRequired: '海外仓和平台仓需要填写所在国家（地区）。',
+        codeTooLong: '仓库代码“{{value}}…”太长（最多 30 个字符）。',
+        addressTooLong: '地址“{{value}}…”太长（最多 300 个字符）。',
       },
       import: {
         warehouseRequired: '请选择这份库存表对应的仓库。',
@@ -1252,6 +1293,7 @@ export const zhCN = {
         badBasis:
           '“{{column}}”中的分摊方式“{{value}}”无法识别（可用 value、weight、volume、quantity 或 货值、重量、体积、数量）。',
         receivedBeforeShipped: '“{{column}}”中的到货日期 {{value}} 早于该行的日期。',
+        declaredValueNotTransfer: '“{{column}}”（申报单价 {{value}}）只用于调拨（头程）行。',
       },
       warehouseKindUnknown:
         '文件中有新仓库不知道类型：{{warehouses}}。请逐个说明是国内仓、自营海外仓、公共海外仓、平台仓还是退货仓（或在文件中加 warehouse_kind / warehouse_country 列）。未导入任何内容。',

@@ -8,6 +8,7 @@ import { settlementZhTW } from './areas/settlement.ts';
 import { customsZhTW } from './areas/customs.ts';
 import { syncZhTW } from './areas/sync.ts';
 import { reportsZhTW } from './areas/reports.ts';
+import { dashboardZhTW } from './areas/dashboard.ts';
 import { trainingZhTW } from './areas/training.ts';
 
 export const zhTW = {
@@ -17,10 +18,19 @@ export const zhTW = {
     loading: '正在開啟帳簿…',
     bootFailedTitle: '跨境台帳無法開啟帳簿',
     bootFailedBody: '以下是錯誤原因，處理後可以再試一次。',
+    recover: {
+      title: '從備份還原',
+      intro: '帳簿檔案已損壞。選擇一份備份還原：損壞的檔案會先另存到 backups/pre-restore/，還原後即可照常使用。',
+      none: '沒有找到這個帳簿的備份。可以用 kuajing restore FILE --data-dir D 從其他位置的備份還原。',
+      restore: '還原這份備份',
+      restoring: '正在還原…',
+      kinds: { daily: '每日', 'pre-migration': '遷移前', 'pre-restore': '還原前', manual: '手動' },
+    },
     retry: '再試一次',
   },
   nav: {
     label: '功能選單',
+    dashboard: '概覽',
     orders: '訂單',
     stock: '庫存',
     settlement: '結匯',
@@ -159,6 +169,10 @@ export const zhTW = {
       help: '程式每天自動備份一次（開啟後稍等片刻，在背景進行），保留最近 7 天的每日備份和之前 4 週每週一份；升級帳簿格式前和還原前的備份另外保存。每份備份都經過開啟檢查。還原會用所選備份取代整個帳簿，取代前的狀態會先另存為一份備份。',
       now: '立即備份',
       taking: '正在備份…',
+      exportAll: '匯出全部資料（zip）',
+      exporting: '正在匯出…',
+      exported:
+        '已匯出 {{tables}} 張表、{{rows}} 行到資料資料夾下的 {{file}}：每張表一個 CSV（可用 Excel 開啟）和一個 JSON 檔案；kuajing archive import 可匯入到新的工作區。',
       taken: '已備份：{{name}}',
       empty: '還沒有備份。',
       kind: '類型',
@@ -713,6 +727,12 @@ export const zhTW = {
       newTitle: '新增 SKU',
       editTitle: '修改 SKU {{itemNo}}',
       saved: '已儲存 SKU {{itemNo}}。',
+      fileImport: '匯入海關資料檔案',
+      fileImportHelp:
+        'CSV 或 XLSX，每列一個 SKU：貨號、品名、商品編碼、申報要素、單位、重量；有被拒的列時一列也不儲存。',
+      fileImporting: '正在匯入…',
+      fileImported: '{{rows}} 列：新建 {{created}} 個，更新 {{updated}} 個，未變 {{unchanged}} 個。',
+      fileRejected: '{{count}} 列被拒，檔案沒有儲存：',
       emptyTitle: '還沒有 SKU',
       emptyBody: 'SKU 帶有報關所需的商品資料（品名、規格型號、HS 編碼、計量單位），出口清單和庫存都依它記錄。',
       platformSkus: '平台 SKU',
@@ -1014,8 +1034,19 @@ export const zhTW = {
   ...customsZhTW.ui,
   ...syncZhTW.ui,
   ...reportsZhTW.ui,
+  ...dashboardZhTW.ui,
   ...trainingZhTW.ui,
   errors: {
+    archive: {
+      targetExists: '{{file}} 已經是一個帳簿：請匯入到一個新的空資料夾。',
+      notFound: '找不到匯出檔案：{{file}}',
+      notAnArchive: '{{file}} 不是跨境台帳的匯出檔案（缺少 manifest.json）。',
+      unreadable: '匯出檔案 {{file}} 無法讀取：{{detail}}',
+      schemaMismatch:
+        '匯出檔案 {{file}} 的資料結構版本是 {{version}}，本程式是 {{supported}}：請用相同版本的程式匯入。',
+      brokenReferences: '匯出檔案 {{file}} 中有 {{count}} 處參照對不上，未匯入任何內容。',
+      digestMismatch: '匯出檔案 {{file}} 的內容與其摘要不符（可能被改動過），未匯入任何內容。',
+    },
     ...settlementZhTW.errors,
     ...customsZhTW.errors,
     ...syncZhTW.errors,
@@ -1095,6 +1126,12 @@ export const zhTW = {
       notFound: '找不到這個商店，它可能已被刪除。',
       platformLocked: '這個商店已經有訂單，不能再變更平台。',
       ambiguous: '有多個商店叫「{{shop}}」，請改用商店編號。',
+      row: {
+        badPlatform:
+          '「{{column}}」中的平台「{{value}}」無法辨識（可用 amazon、shopify、shopee、tiktok、erp、manual 或 亞馬遜、蝦皮、抖音）。',
+        nameTooLong: '商店名稱「{{value}}…」太長（最多 100 個字元）。',
+        ebpIncomplete: '商店 {{shop}} 的電商平台代碼和名稱要一起填寫（境外平台沒有代碼時代碼填「無」）。',
+      },
     },
     imports: {
       preview: {
@@ -1130,6 +1167,8 @@ export const zhTW = {
         compressedTooMuch:
           '這個 Excel 檔案解壓後過大（其中 {{part}} 有 {{bytes}} 位元組，上限 {{maxBytes}}），可能已損壞或被刻意構造，沒有讀取。請從平台重新匯出，或分成幾個檔案。',
         unreadable: '無法讀取檔案「{{file}}」。請確認檔案沒有被其他程式占用，然後重試。',
+        tooManyRows: '檔案超過 {{maxRows}} 列，一次匯入容納不下。請依時間分段匯出後分別匯入。未匯入任何內容。',
+        changed: '預覽之後檔案有了變化（被修改或替換），沒有匯入。請重新預覽後再確認。',
         badSettlementTotals: '結算報表開頭的合計列有誤（第 {{row}} 列），整個檔案沒有匯入。',
         missingColumns: '檔案缺少必要的欄位：{{columns}}。',
         noCurrency: '檔案中沒有幣別欄位。請選擇要匯入的商店（依商店的幣別記錄），或在檔案中加上幣別欄位。',
@@ -1238,6 +1277,8 @@ export const zhTW = {
         duplicate: '已經有代碼相同的倉庫了。',
         countryFormat: '國家（地區）請填寫兩碼英文字母代碼，例如 US。',
         countryRequired: '海外倉和平台倉需要填寫所在國家（地區）。',
+        codeTooLong: '倉庫代碼「{{value}}…」太長（最多 30 個字元）。',
+        addressTooLong: '地址「{{value}}…」太長（最多 300 個字元）。',
       },
       import: {
         warehouseRequired: '請選擇這份庫存表對應的倉庫。',
@@ -1256,6 +1297,7 @@ export const zhTW = {
         badBasis:
           '「{{column}}」中的分攤方式「{{value}}」無法辨識（可用 value、weight、volume、quantity 或 货值、重量、体积、数量）。',
         receivedBeforeShipped: '「{{column}}」中的到貨日期 {{value}} 早於該列的日期。',
+        declaredValueNotTransfer: '「{{column}}」（申報單價 {{value}}）只用於調撥（頭程）列。',
       },
       warehouseKindUnknown:
         '檔案中有新倉庫不知道類型：{{warehouses}}。請逐一說明是國內倉、自營海外倉、公共海外倉、平台倉還是退貨倉（或在檔案中加 warehouse_kind / warehouse_country 欄）。未匯入任何內容。',

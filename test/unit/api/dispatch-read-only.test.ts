@@ -40,6 +40,30 @@ describe('read-only workspace', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('reads a ledger another connection holds from a snapshot copy, and deletes that copy when it closes', async () => {
+    const dataDir = tempDir();
+    const app = await openTestWorkspace(dataDir); // the app has the ledger open: its lock keeps direct readers out
+    const tmp = tempDir('kuajing-tmp-');
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = tmp; // the snapshot goes to os.tmpdir(): here, a folder only this test uses
+    try {
+      expect(await app.dispatch('company.save', VALID_PROFILE)).toMatchObject({ ok: true });
+      const ws = await openWorkspace({ dataDir, host: 'test', readOnly: true });
+      const snapshots = fs.readdirSync(tmp).filter((d) => d.startsWith('kuajing-readonly-'));
+      expect(snapshots).toHaveLength(1);
+      expect(fs.readdirSync(path.join(tmp, snapshots[0]!))).toContain('ledger.sqlite');
+      const dispatch = createDispatch(createHandlers(ws), () => undefined, ws.file, ws.readOnly);
+      expect(await dispatch('company.get', {})).toMatchObject({ ok: true, value: { name: VALID_PROFILE.name } });
+      ws.close();
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      app.ws.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('every command declares whether it mutates, and the declaration is what dispatch reads', () => {
     for (const name of COMMAND_NAMES) expect(typeof contract[name].mutates, name).toBe('boolean');
     expect(contract['orders.list'].mutates).toBe(false);

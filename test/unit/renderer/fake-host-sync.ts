@@ -126,5 +126,6 @@ export function syncDefaults(): { [K in SyncCommand]?: Answer<K> } {
     'training.sandboxes.list': () => ok([]),
     'training.scenarios.list': () => ok([]),
     'training.lessons.check': () => ok([]),
+    'training.lesson.status': () => ok({ current: null, lesson: null }),
   };
 }

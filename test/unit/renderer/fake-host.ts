@@ -28,6 +28,7 @@ import type {
   SyncStatus,
 } from '../../../src-main/api/contract.ts';
 import type { HostBridge } from '../../../src-renderer/app/core-client.ts';
+import { m } from '../../helpers/money.ts';
 import { settlementDefaults } from './fake-host-settlement.ts';
 import { customsDefaults } from './fake-host-customs.ts';
 import { syncDefaults } from './fake-host-sync.ts';
@@ -109,8 +110,8 @@ export function makeOrder(i: number, overrides: Partial<OrderListItem> = {}): Or
     customsMode: '9610',
     fulfilment: 'platform',
     units: 1 + (i % 3),
-    gross: 1000 + i * 37,
-    refunded: 0,
+    gross: m(1000 + i * 37),
+    refunded: m(0),
     exclusion: cancelled ? 'cancelled' : null,
     ...overrides,
   };
@@ -134,10 +135,10 @@ export function detailFor(order: OrderListItem, overrides: Partial<OrderDetail> 
     platformStatus: order.status === 'cancelled' ? 'Cancelled' : 'Shipped',
     salesChannel: 'Amazon.com',
     goods: order.gross,
-    discount: 0,
-    shipping: 0,
-    giftWrap: 0,
-    taxOnTop: 0,
+    discount: m(0),
+    shipping: m(0),
+    giftWrap: m(0),
+    taxOnTop: m(0),
     statedTotal: null,
     channelOrderNo: null,
     lines: [
@@ -149,10 +150,10 @@ export function detailFor(order: OrderListItem, overrides: Partial<OrderDetail> 
         quantity: order.units,
         unitPrice: null,
         lineTotal: order.gross,
-        discount: 0,
-        taxOnTop: 0,
-        shipping: 0,
-        giftWrap: 0,
+        discount: m(0),
+        taxOnTop: m(0),
+        shipping: m(0),
+        giftWrap: m(0),
         cancelled: false,
       },
     ],
@@ -185,6 +186,8 @@ export const AMAZON_PREVIEW: ImportPreview = {
   orders: 3,
   lines: 4,
   counts: { new: 3, updated: 0, unchanged: 0 },
+  months: [{ month: '2026-03', closed: false, new: 3, updated: 0, unchanged: 0, heldBack: 0 }],
+  heldBack: [],
   rejected: [
     {
       row: 6,
@@ -197,7 +200,7 @@ export const AMAZON_PREVIEW: ImportPreview = {
   warnings: [],
   unknownStatuses: {},
   rows: { read: 5, imported: 4, rejected: 1, skipped: 0 },
-  totals: { USD: { orders: 2, gross: 7497 } },
+  totals: { USD: { orders: 2, gross: m(7497) } },
   sample: [makeOrder(1), makeOrder(2), makeOrder(7)],
 };
 
@@ -269,6 +272,8 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
     rejectedOrderNos: p.rejectedOrderNos,
     warnings: p.warnings,
     mapped: [],
+    months: p.months,
+    heldBack: p.heldBack,
   });
 
   // Only commands a screen needs data from; any other command answers notImplemented.
@@ -353,8 +358,8 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
         customsMode: input.customsMode,
         fulfilment: input.fulfilment,
         units: input.lines.reduce((n, l) => n + l.quantity, 0),
-        gross: 0,
-        refunded: 0,
+        gross: m(0),
+        refunded: m(0),
         exclusion: null,
       };
       state.orders = [...state.orders.filter((o) => o.id !== id), order];
@@ -379,6 +384,24 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
         excluded: { cancelled: 0, pending: 0, otherChannel: 0, unpaid: 0, unknownStatus: 0, amountsUnknown: 0 },
         unknownStatuses: {},
       }),
+    // Dashboard: no orders yet until a test overrides it.
+    'dashboard.summary': () =>
+      ok({
+        from: '2025-04',
+        to: '2026-03',
+        dataFrom: null,
+        dataTo: null,
+        totals: { orders: 0, units: 0 },
+        excluded: {},
+        byMonth: [],
+        byCountry: [],
+        byCustomsMode: [],
+        byCurrency: [],
+        topSkus: [],
+        receivables: [],
+        stock: { total: 0, quantity: 0, byWarehouse: [] },
+        asOf: '2026-03-31',
+      }),
     // Stock: an empty ledger until a test overrides what it needs.
     'stock.skus.list': () => ok([]),
     'stock.warehouses.list': () => ok([]),
@@ -386,7 +409,7 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
     'stock.shipments.list': () => ok([]),
     'stock.onHand': (input) => ok({ asOf: input.asOf ?? '2026-03-31', items: [] }),
     'stock.valuation': (input) =>
-      ok({ asOf: input.asOf ?? '2026-03-31', method: 'fifo', items: [], total: { quantity: 0, value: 0 } }),
+      ok({ asOf: input.asOf ?? '2026-03-31', method: 'fifo', items: [], total: { quantity: 0, value: m(0) } }),
     'stock.ageing': () => ok([]),
     'stock.reorderHints': () => ok([]),
     'stock.postSales': () => ok({ posted: 0, skipped: [] }),

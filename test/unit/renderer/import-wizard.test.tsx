@@ -281,6 +281,33 @@ describe('import wizard', () => {
     expect(host.callsOf('imports.discard')).toEqual([]); // a confirmed preview is not discarded
   });
 
+  it('says where the orders go by month and lists the orders a closed month holds back (issue 17 point 1g)', async () => {
+    await openWizard((h) => {
+      h.state.preview = {
+        ...AMAZON_PREVIEW,
+        rejected: [],
+        rejectedOrderNos: {},
+        counts: { new: 2, updated: 0, unchanged: 0 },
+        months: [
+          { month: '2026-03', closed: true, new: 0, updated: 0, unchanged: 0, heldBack: 1 },
+          { month: '2026-04', closed: false, new: 2, updated: 0, unchanged: 0, heldBack: 0 },
+        ],
+        heldBack: [{ orderNo: '111-3', code: 'period.closed', month: '2026-03', date: '2026-03-30', change: 'new' }],
+      };
+    });
+    chooseFile();
+    await startPreview();
+    const preview = screen.getByTestId('import-preview');
+    expect(within(preview).getByTestId('import-month-2026-03').getAttribute('data-closed')).toBe('true');
+    expect(within(preview).getByTestId('import-month-2026-03').textContent).toContain('已结账');
+    expect(within(preview).getByTestId('import-held-back').textContent).toContain('确认后不会写入');
+    expect(within(preview).getByTestId('import-held-111-3').textContent).toContain('2026-03 已结账');
+    await act(async () => fireEvent.click(screen.getByTestId('import-confirm')));
+    const summary = screen.getByTestId('import-summary');
+    expect(within(summary).getByTestId('import-month-2026-04').textContent).toContain('2');
+    expect(within(summary).getByTestId('import-held-back').textContent).toContain('没有写入，已结账月份的数字不变');
+  });
+
   it('shows a translated file error and imports nothing', async () => {
     await openWizard((h) => {
       h.overrides['imports.preview'] = () => ({ ok: false, error: { code: 'import.file.headerOnly', params: {} } });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/app/App.tsx';
 import { zhCN } from '../../../src-renderer/i18n/locales/zh-CN.ts';
 import { resetAppStore } from '../../../src-renderer/state/store.ts';
+import { m } from '../../helpers/money.ts';
 import { detailFor, installFakeHost, makeOrder, SHOP_JP, SHOP_US, VALID_COMPANY, type FakeHost } from './fake-host.ts';
 import { stubViewport, type LayoutStub } from './layout-stub.ts';
 import { resetRenderer } from './reset-renderer.ts';
@@ -105,14 +106,14 @@ describe('order detail', () => {
       h.state.details[1] = detailFor(makeOrder(1), {
         profit: {
           currency: 'USD',
-          revenue: 5000,
-          productCost: 1200,
-          headHaul: 300,
-          lastMile: 450,
-          platformFees: 750,
-          advertising: 0,
-          fxDifference: -25,
-          profit: 2325,
+          revenue: m(5000),
+          productCost: m(1200),
+          headHaul: m(300),
+          lastMile: m(450),
+          platformFees: m(750),
+          advertising: m(0),
+          fxDifference: m(-25),
+          profit: m(2325),
         },
       });
     });
@@ -126,9 +127,9 @@ describe('order detail', () => {
 
   it('lists lines, fees and the change history with old → new, when and why', async () => {
     openAt('#/orders/7', (h) => {
-      const order = makeOrder(7, { currency: 'JPY', gross: 4980, shopName: SHOP_JP.name, shopId: SHOP_JP.id });
+      const order = makeOrder(7, { currency: 'JPY', gross: m(4980), shopName: SHOP_JP.name, shopId: SHOP_JP.id });
       h.state.details[7] = detailFor(order, {
-        fees: [{ id: 1, type: 'commission', description: 'Commission', amount: 498, currency: 'JPY' }],
+        fees: [{ id: 1, type: 'commission', description: 'Commission', amount: m(498), currency: 'JPY' }],
         changes: [
           { at: '2026-03-06T02:00:00Z', field: 'status', oldValue: 'shipped', newValue: 'cancelled', cause: 'import' },
           { at: '2026-03-07T02:00:00Z', field: 'customsMode', oldValue: null, newValue: '9610', cause: 'edit' },

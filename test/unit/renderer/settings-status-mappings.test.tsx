@@ -37,7 +37,7 @@ describe('settings: order status words', () => {
     });
     host.overrides['statuses.map'] = (input) => ({
       ok: true,
-      value: { shopId: input.shopId ?? 0, word: '已核销', status: input.status, reclassified: 2 },
+      value: { shopId: input.shopId ?? 0, word: '已核销', status: input.status, reclassified: 2, heldBack: [] },
     });
     render(<App />);
     const row = await screen.findByTestId(`status-mapping-${SHOP_US.id}-已核销`);

@@ -14,6 +14,7 @@ import { zhCN } from '../../../src-renderer/i18n/locales/zh-CN.ts';
 import { applyLanguage, i18n } from '../../../src-renderer/i18n/index.ts';
 import { resetAppStore } from '../../../src-renderer/state/store.ts';
 import { formatMoney } from '../../../src-renderer/ui/format-money.ts';
+import { m } from '../../helpers/money.ts';
 import { installFakeHost, VALID_COMPANY, type FakeHost } from './fake-host.ts';
 import { resetRenderer } from './reset-renderer.ts';
 
@@ -87,19 +88,19 @@ describe('settlement screens', () => {
         periodEnd: '2026-03-15',
         depositDate: '2026-03-17',
         currency: 'USD',
-        deposit: 123_456,
-        sumOfLines: 123_456,
+        deposit: m(123_456),
+        sumOfLines: m(123_456),
         debitBalance: false,
         lines: 4,
         categories: {
-          sales: 150_000,
-          warehousing: -2_000,
-          logistics: -3_000,
-          platformFees: -21_544,
-          overseasTax: 0,
-          advertising: 0,
-          refunds: 0,
-          other: 0,
+          sales: m(150_000),
+          warehousing: m(-2_000),
+          logistics: m(-3_000),
+          platformFees: m(-21_544),
+          overseasTax: m(0),
+          advertising: m(0),
+          refunds: m(0),
+          other: m(0),
         },
         matchedOrders: 2,
         unmatchedLines: [],
@@ -278,11 +279,11 @@ describe('settlement screens', () => {
           relatedParty: true,
           date: '2025-01-10',
           currency: 'USD',
-          amount: 50_000,
+          amount: m(50_000),
           category: 'warehousing',
           note: null,
-          repaid: 0,
-          outstanding: 50_000,
+          repaid: m(0),
+          outstanding: m(50_000),
           dueDate: '2026-01-10',
           status: 'overdue',
           repayments: [],

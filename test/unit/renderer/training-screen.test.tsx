@@ -40,6 +40,7 @@ function lesson(done: boolean): LessonState {
     steps: [
       {
         id: 'import',
+        screen: 'orders/import',
         title: texts('导入订单文件'),
         hint: texts('订单 → 导入订单'),
         done,
@@ -132,6 +133,45 @@ describe('training sandbox on screen', () => {
     expect(host.callsOf('training.sandboxes.create')).toEqual([{ name: 'trainee-2', scenario: 'overseas-9810' }]);
     expect(screen.getByTestId('training-sandbox-trainee-2')).toBeTruthy();
     expect(screen.getByTestId('training-sandbox-notice').textContent).toContain('/co/sandboxes/trainee-2');
+  });
+
+  it('switches to a sandbox in one click and back from the banner, and stays put when the host refuses', async () => {
+    open('#/training', null);
+    const entry = {
+      name: 'trainee-1',
+      dataDir: '/co/sandboxes/trainee-1',
+      scenario: 'parcel-9610',
+      seed: 9610,
+      startedAt: '2026-04-01T02:00:00.000Z',
+      stepsDone: 0,
+      resets: 0,
+      current: false,
+    };
+    host.overrides['training.sandboxes.list'] = () => ({ ok: true, value: [entry] });
+    host.overrides['training.workspace.switch'] = () => ({
+      ok: false,
+      error: { code: 'training.notASandbox', params: { dataDir: '/co/sandboxes/trainee-1' } },
+    });
+    render(<App />);
+    await settle();
+    await act(async () => fireEvent.click(screen.getByTestId('training-sandbox-open-trainee-1')));
+    await settle();
+    expect(host.callsOf('training.workspace.switch')).toEqual([{ to: 'sandbox', name: 'trainee-1' }]);
+    expect(screen.getByTestId('training-sandbox').textContent).toContain('/co/sandboxes/trainee-1'); // the refusal, translated
+    cleanup();
+    host.uninstall();
+
+    open('#/orders', SANDBOX);
+    host.overrides['training.workspace.switch'] = () => ({
+      ok: false,
+      error: { code: 'training.noCompany', params: {} },
+    });
+    render(<App />);
+    await settle();
+    await act(async () => fireEvent.click(screen.getByTestId('sandbox-banner-company')));
+    await settle();
+    expect(host.callsOf('training.workspace.switch')).toEqual([{ to: 'company' }]);
+    expect(screen.getByTestId('sandbox-banner').textContent).toContain('没有可以回去的企业账套');
   });
 
   it('offers the seeded demo files for download', async () => {

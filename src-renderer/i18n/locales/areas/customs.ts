@@ -29,6 +29,8 @@ export const customsZhCN = {
         CEB505: 'CEB505 物流运单',
         CEB603: 'CEB603 出口清单',
         CEB701: 'CEB701 汇总申请',
+        CEB605: 'CEB605 撤销申请',
+        CEB213: 'CEB213 退货申请',
       },
       statuses: {
         draft: '草稿',
@@ -49,6 +51,8 @@ export const customsZhCN = {
         '600': '600 已挂起',
         '800': '800 放行',
         '899': '899 结关',
+        cancelled: '已撤销',
+        withdrawn: '已撤回（未发送）',
         negative: '{{code}} 处理出错',
         other: '回执状态 {{code}}',
       },
@@ -330,11 +334,28 @@ export const customsZhCN = {
       overQuantity: '清单 {{invtNo}} 第 {{gnum}} 项退回 {{qty}}，超过原申报数量 {{original}}。',
       inexact: '清单 {{invtNo}} 第 {{gnum}} 项的 {{field}} 不能按退回数量精确折算到 5 位小数。',
       unknownLine: '清单 {{invtNo}} 没有第 {{gnum}} 项。',
+      notExported: '清单 {{invtNo}} 的状态是 {{status}}：只有已放行（出境）的清单可以申请退货。',
+    },
+    signer: {
+      required:
+        '报关设置为申报（appStatus 2）：申报报文必须加签，请先在“同步”中设置加签方式（电子口岸卡服务、申报客户端文件夹或练习加签）；只想暂存请把申报状态设为 1。',
+    },
+    declaration: {
+      late: '订单 {{orderNo}} 的货物 {{exportDate}} 已出境，今天（{{today}}）才申报清单：清单应在货物离境时申报。',
+      pastSummaryDue:
+        '订单 {{orderNo}} 的货物 {{exportDate}} 已出境，当月清单的汇总申报期限 {{summaryDue}} 已过：清单申报晚了，也赶不上汇总申报。',
+    },
+    withdrawal: {
+      unknownList: '找不到海关编号为 {{invtNo}} 的清单。',
+      notHeld: '清单 {{invtNo}} 的状态是 {{status}}，海关没有接受它，无需撤销。',
     },
     message: { blocks: '一份 {{type}} 报文须有 1 到 100 个单据（现有 {{count}} 个）。' },
     headHaul: {
       notOverseas: '头程 {{shipment}} 的目的仓 {{warehouse}} 不是填了国家的海外仓，不能按 9810 申报。',
       noValue: '头程 {{shipment}} 的 {{sku}} 没有成本，无法计算申报单价；请先记录采购成本。',
+      notDeclared: '头程 {{shipment}} 还没有申报（没有有效的 CEB303 订仓单），不能记录报关单号。',
+      badLine: '头程 {{shipment}} 只有 {{lines}} 行，没有第 {{gnum}} 行（或重复）。',
+      entryConflict: '头程 {{shipment}} 已记录报关单号 {{entryId}}，不能改为 {{given}}。',
     },
     mode: { perShipment: '订单 {{orderNo}} 是 9810：9810 按头程（订仓单）申报，海外仓之后的销售不再申报。' },
     correction: {
@@ -380,6 +401,8 @@ export const customsZhTW = {
         CEB505: 'CEB505 物流運單',
         CEB603: 'CEB603 出口清單',
         CEB701: 'CEB701 彙總申請',
+        CEB605: 'CEB605 撤銷申請',
+        CEB213: 'CEB213 退貨申請',
       },
       statuses: {
         draft: '草稿',
@@ -400,6 +423,8 @@ export const customsZhTW = {
         '600': '600 已掛起',
         '800': '800 放行',
         '899': '899 結關',
+        cancelled: '已撤銷',
+        withdrawn: '已撤回（未發送）',
         negative: '{{code}} 處理出錯',
         other: '回執狀態 {{code}}',
       },
@@ -682,11 +707,28 @@ export const customsZhTW = {
       overQuantity: '清單 {{invtNo}} 第 {{gnum}} 項退回 {{qty}}，超過原申報數量 {{original}}。',
       inexact: '清單 {{invtNo}} 第 {{gnum}} 項的 {{field}} 不能按退回數量精確折算到 5 位小數。',
       unknownLine: '清單 {{invtNo}} 沒有第 {{gnum}} 項。',
+      notExported: '清單 {{invtNo}} 的狀態是 {{status}}：只有已放行（出境）的清單可以申請退貨。',
+    },
+    signer: {
+      required:
+        '報關設定為申報（appStatus 2）：申報報文必須加簽，請先在「同步」中設定加簽方式（電子口岸卡服務、申報客戶端資料夾或練習加簽）；只想暫存請把申報狀態設為 1。',
+    },
+    declaration: {
+      late: '訂單 {{orderNo}} 的貨物 {{exportDate}} 已出境，今天（{{today}}）才申報清單：清單應在貨物離境時申報。',
+      pastSummaryDue:
+        '訂單 {{orderNo}} 的貨物 {{exportDate}} 已出境，當月清單的彙總申報期限 {{summaryDue}} 已過：清單申報晚了，也趕不上彙總申報。',
+    },
+    withdrawal: {
+      unknownList: '找不到海關編號為 {{invtNo}} 的清單。',
+      notHeld: '清單 {{invtNo}} 的狀態是 {{status}}，海關沒有接受它，無需撤銷。',
     },
     message: { blocks: '一份 {{type}} 報文須有 1 到 100 個單據（現有 {{count}} 個）。' },
     headHaul: {
       notOverseas: '頭程 {{shipment}} 的目的倉 {{warehouse}} 不是填了國家的海外倉，不能按 9810 申報。',
       noValue: '頭程 {{shipment}} 的 {{sku}} 沒有成本，無法計算申報單價；請先記錄採購成本。',
+      notDeclared: '頭程 {{shipment}} 還沒有申報（沒有有效的 CEB303 訂倉單），不能記錄報關單號。',
+      badLine: '頭程 {{shipment}} 只有 {{lines}} 行，沒有第 {{gnum}} 行（或重複）。',
+      entryConflict: '頭程 {{shipment}} 已記錄報關單號 {{entryId}}，不能改為 {{given}}。',
     },
     mode: { perShipment: '訂單 {{orderNo}} 是 9810：9810 按頭程（訂倉單）申報，海外倉之後的銷售不再申報。' },
     correction: {
@@ -738,6 +780,8 @@ export const customsEn = {
         CEB505: 'CEB505 waybill',
         CEB603: 'CEB603 export list',
         CEB701: 'CEB701 summary application',
+        CEB605: 'CEB605 list withdrawal',
+        CEB213: 'CEB213 return application',
       },
       statuses: {
         draft: 'Draft',
@@ -758,6 +802,8 @@ export const customsEn = {
         '600': '600 suspended',
         '800': '800 released',
         '899': '899 closed',
+        cancelled: 'Withdrawn by customs',
+        withdrawn: 'Taken back (not sent)',
         negative: '{{code}} processing error',
         other: 'Status {{code}}',
       },
@@ -1055,6 +1101,20 @@ export const customsEn = {
       inexact:
         'Line {{gnum}} of list {{invtNo}}: {{field}} does not divide exactly to 5 decimals for the returned quantity.',
       unknownLine: 'List {{invtNo}} has no line {{gnum}}.',
+      notExported: 'List {{invtNo}} is in status {{status}}: only a released (exported) list can take a return.',
+    },
+    signer: {
+      required:
+        'The customs settings declare (appStatus 2): a declaration must be signed. Set a signer under Sync first (e-port card service, declaration client folder, or the practice signer); to store drafts only, set the application status to 1.',
+    },
+    declaration: {
+      late: 'The goods of order {{orderNo}} left on {{exportDate}}; the list is declared only today ({{today}}). A list is declared when the goods leave.',
+      pastSummaryDue:
+        'The goods of order {{orderNo}} left on {{exportDate}} and the summary deadline of that month ({{summaryDue}}) has passed: the list is late and misses its summary declaration.',
+    },
+    withdrawal: {
+      unknownList: 'No list with customs number {{invtNo}}.',
+      notHeld: 'List {{invtNo}} is in status {{status}}: customs did not accept it, there is nothing to withdraw.',
     },
     message: { blocks: 'A {{type}} message needs 1 to 100 documents (it has {{count}}).' },
     headHaul: {
@@ -1062,6 +1122,10 @@ export const customsEn = {
         'Shipment {{shipment}} goes to {{warehouse}}, which is not an overseas warehouse with a country: it cannot be declared as 9810.',
       noValue:
         'Item {{sku}} of shipment {{shipment}} has no cost, so no declared unit value; record its purchase cost first.',
+      notDeclared:
+        'Head-haul {{shipment}} is not declared yet (no standing CEB303 booking note): no declaration number can be recorded.',
+      badLine: 'Head-haul {{shipment}} has {{lines}} lines: no line {{gnum}} (or it is given twice).',
+      entryConflict: 'Head-haul {{shipment}} already has declaration number {{entryId}}; it cannot become {{given}}.',
     },
     mode: {
       perShipment:

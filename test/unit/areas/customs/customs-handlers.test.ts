@@ -13,6 +13,10 @@ import { validateCebMany } from '../../../../src-main/sync/validate-ceb.ts';
 import { VALID_PROFILE } from '../../../helpers/workspace.ts';
 import { customsWorkspace, errorOf, ok } from './customs-fixtures.ts';
 
+/** The findings about the orders' data: the fixtures export in 2026-03, so the late-declaration warnings (customs-signer-late.test.ts) are left out. */
+const dataFindings = <T extends { code: string }>(findings: readonly T[]): T[] =>
+  findings.filter((f) => !f.code.startsWith('customs.declaration.'));
+
 describe('customs.build', () => {
   it('builds order, payment, waybill and list per clean order, all XSD-valid, queued once with the six items', async () => {
     const { d, ws, order } = await customsWorkspace();
@@ -87,7 +91,7 @@ describe('customs.build', () => {
     await order({ lines: [{ sku: 'NOPE', itemName: 'Unknown', quantity: 1, unitPrice: '1.00' }] });
     const pre = await ok<CustomsPrecheckResult>(d, 'customs.precheck', {});
     expect(pre.orders).toBe(5);
-    expect(pre.findings.map((f) => [f.orderNo, f.code, f.field, f.severity])).toEqual([
+    expect(dataFindings(pre.findings).map((f) => [f.orderNo, f.code, f.field, f.severity])).toEqual([
       ['WEB-0002', 'precheck.logisticsNo.missing', 'logisticsNo', 'error'],
       ['WEB-0003', 'precheck.risk.licence', 'gcode', 'error'],
       ['WEB-0004', 'precheck.risk.value', 'goodsValue', 'warning'],
@@ -163,7 +167,8 @@ describe('customs.precheck shares the build rules', () => {
   it('reports a company profile without DXP id (the build refuses it) and passes no order', async () => {
     const { d, order } = await customsWorkspace();
     await order();
-    expect(await ok<CustomsPrecheckResult>(d, 'customs.precheck', {})).toMatchObject({
+    const first = await ok<CustomsPrecheckResult>(d, 'customs.precheck', {});
+    expect({ ...first, findings: dataFindings(first.findings) }).toMatchObject({
       orders: 1,
       clean: 1,
       findings: [],
@@ -171,7 +176,7 @@ describe('customs.precheck shares the build rules', () => {
     await ok(d, 'company.save', { ...VALID_PROFILE, dxpId: null });
     const pre = await ok<CustomsPrecheckResult>(d, 'customs.precheck', {});
     expect(pre.clean).toBe(0);
-    expect(pre.findings.map((f) => [f.orderId, f.code, f.field, f.severity])).toEqual([
+    expect(dataFindings(pre.findings).map((f) => [f.orderId, f.code, f.field, f.severity])).toEqual([
       [null, 'customs.field.required', 'dxpId', 'error'],
     ]);
     expect(await errorOf(d, 'customs.build', {})).toMatchObject({
@@ -189,7 +194,7 @@ describe('customs.precheck shares the build rules', () => {
     expect(pre.clean).toBe(build.built);
     expect(pre.clean).toBe(0);
     const key = (f: { orderNo: string; code: string; field: string }) => `${f.orderNo} ${f.code} ${f.field}`;
-    expect(pre.findings.map(key)).toEqual([
+    expect(dataFindings(pre.findings).map(key)).toEqual([
       'WEB-0001 customs.field.required logisticsName',
       'WEB-0002 customs.field.required logisticsName',
     ]);

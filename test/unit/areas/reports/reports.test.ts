@@ -223,7 +223,7 @@ describe('reports (issue 17)', () => {
   });
 
   it('prints the register as a PDF (title, company, USCC, period, totals, embedded font) and an XLSX equal to the JSON', async () => {
-    const { dispatch } = await seeded();
+    const { ws, dispatch } = await seeded();
     const json = await ok<ReportData>(
       dispatch('reports.get', { name: 'tax-register', period: '2026-03', preparedBy: '王会计' }),
     );
@@ -244,6 +244,9 @@ describe('reports (issue 17)', () => {
     expect(text).toContain('王会计');
     expect(text).toMatch(/第\s*1\s*\/\s*\d+\s*页/);
     expect(text).toContain('A-1003');
+    // the audit chain head of the ledger it was printed from (issue 16.6)
+    const head = ws.read.prepare('SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1').pluck().get() as string;
+    expect(text.replace(/\s+/g, '')).toContain(head);
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
     expect(fonts).toMatch(/Noto\S*\s.*\byes\s+yes\b/);
 

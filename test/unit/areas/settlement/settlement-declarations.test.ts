@@ -19,8 +19,9 @@ const INVT_NO = '53142026E000000001';
 describe('declared value vs received per declaration', () => {
   it("links the order's CEB603 list into the netting statement and the evidence pack", async () => {
     const { d, ws, order } = await customsWorkspace({ sendsPaymentReceipts: false, declaresWaybills: false });
-    // 2 cups at USD 12.50 declared (list total 25.00), sold from the overseas warehouse.
-    const o = await order({ customsMode: '9810', fulfilment: 'overseas' });
+    // 2 cups at USD 12.50 declared (list total 25.00) on a 9610 list (a sale is no longer declared as
+    // 9810: 9810 goes per head-haul shipment, issue 15).
+    const o = await order({ customsMode: '9610', fulfilment: 'overseas' });
     await ok(d, 'customs.build', {});
     const keys = ws.read
       .prepare("SELECT idempotency_key FROM outbox WHERE kind = 'ceb.message'")
@@ -45,7 +46,7 @@ describe('declared value vs received per declaration', () => {
       {
         orderId: o.id,
         orderNo: o.orderNo,
-        customsMode: '9810',
+        customsMode: '9610',
         declarationNo: null,
         invtNo: null,
         entryId: null,
@@ -98,6 +99,6 @@ describe('declared value vs received per declaration', () => {
     fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('List no. (invtNo)');
-    expect(text).toMatch(new RegExp(`${o.orderNo}\\s+9810\\s+${INVT_NO}\\s+25\\.00\\s+`));
+    expect(text).toMatch(new RegExp(`${o.orderNo}\\s+9610\\s+${INVT_NO}\\s+25\\.00\\s+`));
   });
 });

@@ -164,7 +164,7 @@ describe('netting by 汇发〔2020〕11号 (issue 17 point 2)', () => {
   });
 
   it('prints the evidence pack with readable labels, the reserve as a timing item and no "减 −"', async () => {
-    const { dispatch, payoutId } = await seeded();
+    const { dispatch, ws, payoutId } = await seeded();
     await ok(
       dispatch('settlement.receipts.record', {
         payoutId,
@@ -194,5 +194,9 @@ describe('netting by 汇发〔2020〕11号 (issue 17 point 2)', () => {
     expect(text).toContain('111-0000007-0000007');
     expect(text).not.toMatch(/减：?\s*[−-]/);
     expect(text).not.toContain('#1001');
+    // the ledger state it was printed from: the audit chain head (issue 16.6), which kuajing doctor checks
+    const head = ws.read.prepare('SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1').pluck().get() as string;
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    expect(text.replace(/\s+/g, '')).toContain(`审计链头（SHA-256）${head}`);
   });
 });

@@ -87,6 +87,30 @@ const SAMPLES: Record<ReceiptType, ReceiptInput> = {
       { invtNo: '53142025E000000002', logisticsNo: 'SF1234567891', gseqno: 1, gnum: 1, gcode: '3924100000' },
     ],
   },
+  // issue 15: the answers to a list withdrawal (CEB605) and a return (CEB213)
+  CEB606: {
+    guid: G(7),
+    businessKey: 'COP-1',
+    copNo: 'COP-1',
+    agentCode: '5314960ABC',
+    preNo: 'B20250301000000001',
+    invtNo: '53142025E000000001',
+    status: '399',
+    returnTime: '20250303080000000',
+    returnInfo: '撤销成功',
+  },
+  CEB214: {
+    guid: G(8),
+    businessKey: 'RT-0001',
+    coElNo: 'RT-0001',
+    ebpCode: '无',
+    ebcCode: '5314960ABC',
+    agentCode: '5314960ABC',
+    invtNo: '53142025E000000001',
+    status: '120',
+    returnTime: '20250403080000000',
+    returnInfo: '海关入库成功',
+  },
 };
 
 const TYPES = Object.keys(SAMPLES) as ReceiptType[];
@@ -133,6 +157,20 @@ describe('receipt messages', () => {
     expect(result.entryId).toBe('531420250000123456');
     expect(result.declSeqNo).toBe('531420250000000009');
     expect(result.lineMapping).toEqual(SAMPLES.CEB792.lineMapping);
+    const cancel = parseReceipt(messages[6]!)[0]!;
+    expect([cancel.messageType, cancel.copNo, cancel.invtNo, cancel.status]).toEqual([
+      'CEB606',
+      'COP-1',
+      '53142025E000000001',
+      '399',
+    ]);
+    const ret = parseReceipt(messages[7]!)[0]!;
+    expect([ret.messageType, ret.coElNo, ret.invtNo, ret.businessKey]).toEqual([
+      'CEB214',
+      'RT-0001',
+      '53142025E000000001',
+      'RT-0001',
+    ]);
     expect(isErrorStatus('-401001')).toBe(true);
     expect(isErrorStatus('100')).toBe(false);
   });

@@ -19,6 +19,7 @@ import {
   negate,
   parseDecimal,
   subtractMoney,
+  sumMinor,
   sumMoney,
 } from '../../../../src-main/core/money/index.ts';
 
@@ -205,6 +206,15 @@ describe('arithmetic', () => {
   it('keeps intermediate sums exact when the final total is in range', () => {
     expect(sumMoney([money(MAX, 'USD'), money(MAX, 'USD'), money(-MAX, 'USD')], 'USD').amount).toBe(MAX);
     expect(addMoney(money(MAX, 'USD'), money(-MAX, 'USD')).amount).toBe(0);
+  });
+
+  it('sums bare minor amounts exactly, refusing a fraction, an unsafe amount and an unsafe total with their own codes', () => {
+    expect(sumMinor([MAX, MAX, -MAX])).toBe(MAX);
+    expect(Object.is(sumMinor([5, -5]), 0)).toBe(true);
+    expect(sumMinor([])).toBe(0);
+    expect(thrown(() => sumMinor([1, 0.5])).code).toBe('money.notInteger');
+    expect(thrown(() => sumMinor([2 ** 53, -1])).code).toBe('money.outOfRange');
+    expect(thrown(() => sumMinor([MAX, 1])).code).toBe('money.outOfRange');
   });
 
   it('rejects a fractional quantity', () => {

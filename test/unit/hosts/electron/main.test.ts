@@ -121,6 +121,27 @@ describe('main.ts started by Electron (--data-dir)', () => {
     });
   });
 
+  it('switches to a training sandbox and back over the same bridge, keeping the company workspace open (issue 18)', async () => {
+    const win = electronFake.windows[0]!;
+    const handler = electronFake.ipcMain.handlers.get('kuajing:command')!;
+    const trusted = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const call = (name: string, input: unknown) => handler(trusted, name, input);
+    expect(await call('training.sandboxes.create', { name: 'trainee-e', scenario: 'parcel-9610' })).toMatchObject({
+      ok: true,
+    });
+    expect(await call('training.workspace.switch', { to: 'sandbox', name: 'trainee-e' })).toMatchObject({
+      ok: true,
+      value: { workspace: 'sandbox', dataDir: path.join(dataDir, 'sandboxes', 'trainee-e') },
+    });
+    expect(await call('training.sandbox.get', {})).toMatchObject({ ok: true, value: { name: 'trainee-e' } });
+    expect(started!.workspace.dataDir).toBe(dataDir); // the company workspace stays open
+    expect(await call('training.workspace.switch', { to: 'company' })).toMatchObject({
+      ok: true,
+      value: { workspace: 'company' },
+    });
+    expect(await call('training.sandbox.get', {})).toEqual({ ok: true, value: null });
+  }, 30_000);
+
   it('focuses the existing window when a second instance starts', () => {
     const win = electronFake.windows[0]!;
     electronFake.app.emit('second-instance', {}, [], '');

@@ -1,0 +1,117 @@
+/**
+ * What a host serves (issue 16 point 4). Normally the company workspace through the workspace
+ * switcher. When the ledger is too damaged to open (`db.corrupt`, `db.notALedger`), the host still
+ * starts, in recovery: every command answers that error (the renderer's first screen shows it),
+ * except `maintenance.backups.list` (this ledger's backups) and `maintenance.restore`, which puts
+ * the named backup in place — the damaged file kept aside in `backups/pre-restore/` — and opens the
+ * workspace; from then on every command runs there as usual, and the renderer retries.
+ */
+import path from 'node:path';
+import { DomainError } from '../core/domain-error.ts';
+import { EventBus, type AppEvent } from '../areas/events.ts';
+import type { HostKind } from '../areas/workspace.ts';
+import { replaceDamagedLedger } from '../areas/maintenance/index.ts';
+import { ledgerFileInfo, listBackups, resolveBackupName } from '../db/backups.ts';
+import { loadMigrations } from '../db/migrate.ts';
+import type { Dispatch } from './dispatch.ts';
+import { createWorkspaceSwitcher } from './workspace-switch.ts';
+import { LEDGER_FILE, openWorkspace, type Incident } from './workspace.ts';
+
+export interface ServedWorkspace {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  logIncident(incident: Incident): void;
+  /** True while the host answers in recovery (the ledger could not be opened). */
+  recovering(): boolean;
+  close(): void;
+}
+
+const DAMAGED = new Set(['db.corrupt', 'db.notALedger']);
+
+async function openNormally(dataDir: string, host: HostKind): Promise<ServedWorkspace> {
+  const ws = await openWorkspace({ dataDir, host });
+  const switcher = createWorkspaceSwitcher(ws, { host });
+  return {
+    dispatch: switcher.dispatch,
+    events: switcher.events,
+    logIncident: (i) => switcher.logIncident(i),
+    recovering: () => false,
+    close() {
+      switcher.close();
+      ws.close();
+    },
+  };
+}
+
+/** Opens the workspace for a host, or — when its ledger is damaged — serves the recovery described above. */
+export async function serveWorkspace(dataDir: string, host: HostKind): Promise<ServedWorkspace> {
+  try {
+    return await openNormally(dataDir, host);
+  } catch (e) {
+    if (!(e instanceof DomainError) || !DAMAGED.has(e.code)) throw e;
+    return recovery(dataDir, host, e);
+  }
+}
+
+function recovery(dataDir: string, host: HostKind, damage: DomainError): ServedWorkspace {
+  const ledgerFile = path.join(dataDir, LEDGER_FILE);
+  const events = new EventBus();
+  const forward = (e: AppEvent): void => (events.emit as (n: string, p: unknown) => void)(e.name, e.payload);
+  let opened: ServedWorkspace | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let restoring: Promise<unknown> | null = null;
+  const refused = () => ({ ok: false as const, error: { code: damage.code, params: damage.params } });
+
+  const restore = async (input: unknown) => {
+    const name = (input as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string' || name === '')
+      return { ok: false as const, error: { code: 'request.invalid', params: {} } };
+    try {
+      const source = resolveBackupName(ledgerFile, name);
+      const schemaFrom = ledgerFileInfo(source).version;
+      const done = await replaceDamagedLedger(ledgerFile, source);
+      opened = await openNormally(dataDir, host);
+      unsubscribe = opened.events.subscribe(forward);
+      const schemaTo = loadMigrations().length; // opening migrated it to the newest schema
+      return {
+        ok: true as const,
+        value: {
+          keptAside: path.relative(path.dirname(ledgerFile), done.keptAside),
+          restoredFrom: name,
+          schemaFrom,
+          schemaTo,
+        },
+      };
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false as const, error: { code: e.code, params: e.params } };
+      throw e;
+    }
+  };
+
+  const dispatch: Dispatch = async (name, input) => {
+    if (opened) return opened.dispatch(name, input);
+    if (name === 'maintenance.backups.list')
+      return { ok: true, value: listBackups(ledgerFile).map(({ file: _f, ...b }) => b) };
+    if (name === 'maintenance.restore') {
+      if (restoring) return refused(); // one restore at a time; a second click waits for the screen to retry
+      restoring = restore(input);
+      try {
+        return (await restoring) as Awaited<ReturnType<Dispatch>>;
+      } finally {
+        restoring = null;
+      }
+    }
+    return refused();
+  };
+
+  return {
+    dispatch,
+    events,
+    logIncident: (i) => opened?.logIncident(i),
+    recovering: () => opened === null,
+    close() {
+      unsubscribe?.();
+      opened?.close();
+    },
+  };
+}

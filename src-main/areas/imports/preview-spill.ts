@@ -1,0 +1,102 @@
+/**
+ * What a pending import preview keeps out of memory (issue 16, point 1): the file itself and its
+ * rejected rows, as temporary files in the workspace (`tmp/imports/`, emptied at the first preview
+ * of a run; the system's temp folder when the workspace is opened read-only). Confirm reads
+ * the file back and refuses it as `import.file.changed` when its SHA-256 is no longer the one
+ * the preview saw (the temporary copy edited, replaced or gone); the rejected-rows CSV reads every
+ * rejected row back from here.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { DomainError } from '../../core/domain-error.ts';
+import type { RowError } from '../../core/orders/order.ts';
+
+export interface PreviewSpill {
+  readonly file: string;
+  readonly rejectedFile: string;
+}
+
+/**
+ * The folder for this workspace's spilled previews, emptied of what an earlier run left. A
+ * read-only opening (another process may hold the workspace and its pending preview) never
+ * touches the workspace's folder: it spills to the system's temp folder.
+ */
+export function spillFolder(dataDir: string, readOnly: boolean): string {
+  const inWorkspace = path.join(dataDir, 'tmp', 'imports');
+  try {
+    if (readOnly) throw new Error('read-only');
+    fs.rmSync(inWorkspace, { recursive: true, force: true });
+    fs.mkdirSync(inWorkspace, { recursive: true });
+    return inWorkspace;
+  } catch {
+    return fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-previews-'));
+  }
+}
+
+/** Writes the file and its rejected rows (one JSON line each, with the row's order number when it has one). */
+export function writeSpill(
+  folder: string,
+  previewId: string,
+  bytes: Uint8Array,
+  rejected: readonly RowError[],
+  rejectedOrderNos: Readonly<Record<number, string>>,
+): PreviewSpill {
+  fs.mkdirSync(folder, { recursive: true });
+  const spill = {
+    file: path.join(folder, `${previewId}.file`),
+    rejectedFile: path.join(folder, `${previewId}.rejected.jsonl`),
+  };
+  fs.writeFileSync(spill.file, bytes);
+  const fd = fs.openSync(spill.rejectedFile, 'w');
+  try {
+    let chunk = '';
+    for (const e of rejected) {
+      chunk += JSON.stringify({ e, orderNo: rejectedOrderNos[e.row] ?? null }) + '\n';
+      if (chunk.length > 1 << 20) {
+        fs.writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    if (chunk !== '') fs.writeSync(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return spill;
+}
+
+/** The spilled file, refused as `import.file.changed` when it is gone or its digest differs. */
+export function readSpilledFile(spill: PreviewSpill, sha256: string): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(fs.readFileSync(spill.file));
+  } catch {
+    throw new DomainError('import.file.changed', { expected: sha256, actual: 'missing' });
+  }
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== sha256) throw new DomainError('import.file.changed', { expected: sha256, actual });
+  return bytes;
+}
+
+/** Every spilled rejected row, in file order, with the order numbers by row. */
+export async function readSpilledRejected(
+  spill: PreviewSpill,
+): Promise<{ rejected: RowError[]; rejectedOrderNos: Record<number, string> }> {
+  const rejected: RowError[] = [];
+  const rejectedOrderNos: Record<number, string> = {};
+  const lines = readline.createInterface({ input: fs.createReadStream(spill.rejectedFile), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line === '') continue;
+    const { e, orderNo } = JSON.parse(line) as { e: RowError; orderNo: string | null };
+    rejected.push(e);
+    if (orderNo !== null) rejectedOrderNos[e.row] = orderNo;
+  }
+  return { rejected, rejectedOrderNos };
+}
+
+export function removeSpill(spill: PreviewSpill): void {
+  fs.rmSync(spill.file, { force: true });
+  fs.rmSync(spill.rejectedFile, { force: true });
+}

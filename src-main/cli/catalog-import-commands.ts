@@ -1,0 +1,45 @@
+/**
+ * `kuajing import FILE --source warehouses|shops --data-dir D [--dry-run] [--json]` (issue 15, point 8):
+ * a warehouse file (code, name, kind, country, address) → warehouses by code (`stock.warehouses.import`);
+ * a shop file (shop, platform, site, currency, time_zone, ebp_code, ebp_name) → shops by platform +
+ * name with their platform's customs code (`customs.shops.import`); Chinese headers too. All or
+ * nothing; exit 1 when a row is rejected (nothing saved), the rows listed with their column and code.
+ */
+import type { WarehouseImportResult } from '../api/contract.ts';
+import { callCommand, existingWorkspaceDir, parse, readImportFile, withWorkspace, type CliIo } from './cli-kit.ts';
+
+/** `kuajing import --source …` values routed here (run-cli.ts). */
+export const CATALOG_IMPORT_SOURCES = ['warehouses', 'shops'] as const;
+
+export async function warehouseImportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { source: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
+  const json = Boolean(values.json);
+  const file = readImportFile(positionals);
+  return withWorkspace(existingWorkspaceDir(values), async (ws) => {
+    const shops = values.source === 'shops';
+    const s = await callCommand<WarehouseImportResult>(
+      ws,
+      io,
+      json,
+      shops ? 'customs.shops.import' : 'stock.warehouses.import',
+      {
+        fileName: file.name,
+        contentBase64: file.base64,
+        dryRun: Boolean(values['dry-run']),
+      },
+    );
+    if (!s) return 1;
+    io.out(
+      json
+        ? JSON.stringify(s)
+        : [
+            `${values['dry-run'] ? '(dry run) ' : ''}${shops ? 'shops' : 'warehouses'}: ${s.rows} rows, created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected.length}`,
+            ...s.rejected.map(
+              (e) => `  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code} ${JSON.stringify(e.params)}`,
+            ),
+            ...(s.rejected.length > 0 ? ['nothing was imported: fix the rows above and import the file again'] : []),
+          ].join('\n'),
+    );
+    return s.rejected.length > 0 ? 1 : 0;
+  });
+}

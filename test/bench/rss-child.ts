@@ -1,0 +1,57 @@
+/**
+ * One peak-RSS measurement (issue 16, point 1), run by rss.ts as its own process so nothing else
+ * is in its memory: opens a fresh workspace with a shop of the file's platform, previews FILE
+ * through dispatch PREVIEWS times as the host would (the file base64-encoded, as the web host and
+ * Electron send it), and prints `{ maxRssMb, afterMb[], ms[], orders, rejected }` as its last line.
+ * process.resourceUsage().maxRSS is the process's own high-water mark (kilobytes on Linux).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openWorkspace } from '../../src-main/api/workspace.ts';
+import { createHandlers } from '../../src-main/api/handlers.ts';
+import { createDispatch } from '../../src-main/api/dispatch.ts';
+
+const [file, platform, currency, timeZone, previewsArg] = process.argv.slice(2);
+if (!file || !platform || !currency || !timeZone)
+  throw new Error('usage: rss-child.ts FILE PLATFORM CURRENCY ZONE [N]');
+const previews = Number(previewsArg ?? 3);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-bench-rss-'));
+try {
+  const ws = await openWorkspace({ dataDir, host: 'web' });
+  const dispatch = createDispatch(createHandlers(ws), () => undefined);
+  const shop = await dispatch('shops.save', { platform, name: 'Bench shop', site: null, currency, timeZone });
+  if (!shop.ok) throw new Error(JSON.stringify(shop.error));
+  const shopId = (shop.value as { id: number }).id;
+  const afterMb: number[] = [];
+  const ms: number[] = [];
+  let last: { orders: number; rejected: number } = { orders: 0, rejected: 0 };
+  for (let i = 0; i < previews; i++) {
+    const t = performance.now();
+    // the host receives the file as base64 text in the command body
+    const contentBase64 = fs.readFileSync(file).toString('base64');
+    const p = await dispatch('imports.preview', {
+      fileName: path.basename(file),
+      contentBase64,
+      source: 'auto',
+      shopId,
+    });
+    if (!p.ok) {
+      console.log(JSON.stringify({ error: p.error }));
+      process.exit(1);
+    }
+    const v = p.value as { orders: number; rows: { rejected: number } };
+    last = { orders: v.orders, rejected: v.rows.rejected };
+    ms.push(performance.now() - t);
+    afterMb.push(process.memoryUsage().rss / 2 ** 20);
+    // progress on stderr (the parent passes it through): a long run shows its figures as they come
+    console.error(
+      `  preview ${i + 1}/${previews}: ${(ms.at(-1)! / 1000).toFixed(1)} s, RSS ${afterMb.at(-1)!.toFixed(0)} MB, peak so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    );
+  }
+  ws.close();
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ maxRssMb, afterMb, ms, ...last }));
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
