@@ -89,15 +89,18 @@ function decodeValue(v: unknown): unknown {
   return v;
 }
 
-/** Each table's rows as JSON lines, in a fixed order, with their SHA-256 (the same on export and after loading). */
-function* tableLines(db: ReadDb | Db, t: TableInfo): Generator<string> {
+/** Each table's rows, values encoded for JSON, in a fixed order (the same on export and after loading). */
+function* tableRows(db: ReadDb | Db, t: TableInfo): Generator<unknown[]> {
   const order = t.withoutRowid ? '' : ' ORDER BY rowid';
   const stmt = db
     .prepare(`SELECT ${t.columns.map(q).join(', ')} FROM main.${q(t.name)}${order}`)
     .raw(true)
     .safeIntegers(true);
-  for (const row of stmt.iterate() as Iterable<unknown[]>) yield `${JSON.stringify(row.map(encodeValue))}\n`;
+  for (const row of stmt.iterate() as Iterable<unknown[]>) yield row.map(encodeValue);
 }
+
+/** A row as its JSON line: what `data/<table>.jsonl` holds and the table's SHA-256 is taken over. */
+const jsonLine = (row: readonly unknown[]) => `${JSON.stringify(row)}\n`;
 
 function digestOf(tables: readonly ArchiveTable[]): string {
   const h = createHash('sha256');
@@ -110,8 +113,8 @@ export function ledgerDigest(db: ReadDb | Db): { readonly digest: string; readon
   const tables = archivedTables(db).map((t) => {
     const h = createHash('sha256');
     let rows = 0;
-    for (const line of tableLines(db, t)) {
-      h.update(line);
+    for (const row of tableRows(db, t)) {
+      h.update(jsonLine(row));
       rows++;
     }
     return { name: t.name, columns: t.columns, rows, sha256: h.digest('hex') };
@@ -153,13 +156,12 @@ export function exportArchive(db: ReadDb, out: string, at: Date): ArchiveManifes
         lines = [];
         cells = [];
       };
-      for (const line of tableLines(db, t)) {
+      for (const row of tableRows(db, t)) {
+        const line = jsonLine(row);
         h.update(line);
         rows++;
         lines.push(line);
-        cells.push(
-          (JSON.parse(line) as unknown[]).map((v) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v)),
-        );
+        cells.push(row.map((v) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v)));
         if (lines.length >= CHUNK_ROWS) flush();
       }
       flush();
