@@ -5,6 +5,8 @@
  * except `maintenance.backups.list` (this ledger's backups) and `maintenance.restore`, which puts
  * the named backup in place — the damaged file kept aside in `backups/pre-restore/` — and opens the
  * workspace; from then on every command runs there as usual, and the renderer retries.
+ * Both hosts start through `serveWorkspace`: the web host (`kuajing serve`) and the Electron main
+ * (hosts/electron/main.ts), so the desktop window shows the same recovery screen.
  */
 import path from 'node:path';
 import { DomainError } from '../core/domain-error.ts';
@@ -15,7 +17,7 @@ import { ledgerFileInfo, listBackups, resolveBackupName } from '../db/backups.ts
 import { loadMigrations } from '../db/migrate.ts';
 import type { Dispatch } from './dispatch.ts';
 import { createWorkspaceSwitcher } from './workspace-switch.ts';
-import { LEDGER_FILE, openWorkspace, type Incident } from './workspace.ts';
+import { LEDGER_FILE, openWorkspace, type Incident, type Workspace } from './workspace.ts';
 
 export interface ServedWorkspace {
   readonly dispatch: Dispatch;
@@ -23,19 +25,28 @@ export interface ServedWorkspace {
   logIncident(incident: Incident): void;
   /** True while the host answers in recovery (the ledger could not be opened). */
   recovering(): boolean;
+  /** The company workspace once open (null while recovering); a sandbox shown is not it. */
+  company(): Workspace | null;
   close(): void;
+}
+
+export interface ServeOptions {
+  /** Where the migration SQL files are; the bundled Electron main passes its own. */
+  readonly migrationsDir?: string;
 }
 
 const DAMAGED = new Set(['db.corrupt', 'db.notALedger']);
 
-async function openNormally(dataDir: string, host: HostKind): Promise<ServedWorkspace> {
-  const ws = await openWorkspace({ dataDir, host });
-  const switcher = createWorkspaceSwitcher(ws, { host });
+async function openNormally(dataDir: string, host: HostKind, opts: ServeOptions): Promise<ServedWorkspace> {
+  const extra = opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {};
+  const ws = await openWorkspace({ dataDir, host, ...extra });
+  const switcher = createWorkspaceSwitcher(ws, { host, ...extra });
   return {
     dispatch: switcher.dispatch,
     events: switcher.events,
     logIncident: (i) => switcher.logIncident(i),
     recovering: () => false,
+    company: () => ws,
     close() {
       switcher.close();
       ws.close();
@@ -44,16 +55,20 @@ async function openNormally(dataDir: string, host: HostKind): Promise<ServedWork
 }
 
 /** Opens the workspace for a host, or — when its ledger is damaged — serves the recovery described above. */
-export async function serveWorkspace(dataDir: string, host: HostKind): Promise<ServedWorkspace> {
+export async function serveWorkspace(
+  dataDir: string,
+  host: HostKind,
+  opts: ServeOptions = {},
+): Promise<ServedWorkspace> {
   try {
-    return await openNormally(dataDir, host);
+    return await openNormally(dataDir, host, opts);
   } catch (e) {
     if (!(e instanceof DomainError) || !DAMAGED.has(e.code)) throw e;
-    return recovery(dataDir, host, e);
+    return recovery(dataDir, host, opts, e);
   }
 }
 
-function recovery(dataDir: string, host: HostKind, damage: DomainError): ServedWorkspace {
+function recovery(dataDir: string, host: HostKind, opts: ServeOptions, damage: DomainError): ServedWorkspace {
   const ledgerFile = path.join(dataDir, LEDGER_FILE);
   const events = new EventBus();
   const forward = (e: AppEvent): void => (events.emit as (n: string, p: unknown) => void)(e.name, e.payload);
@@ -70,9 +85,9 @@ function recovery(dataDir: string, host: HostKind, damage: DomainError): ServedW
       const source = resolveBackupName(ledgerFile, name);
       const schemaFrom = ledgerFileInfo(source).version;
       const done = await replaceDamagedLedger(ledgerFile, source);
-      opened = await openNormally(dataDir, host);
+      opened = await openNormally(dataDir, host, opts);
       unsubscribe = opened.events.subscribe(forward);
-      const schemaTo = loadMigrations().length; // opening migrated it to the newest schema
+      const schemaTo = loadMigrations(opts.migrationsDir).length; // opening migrated it to the newest schema
       return {
         ok: true as const,
         value: {
@@ -109,6 +124,7 @@ function recovery(dataDir: string, host: HostKind, damage: DomainError): ServedW
     events,
     logIncident: (i) => opened?.logIncident(i),
     recovering: () => opened === null,
+    company: () => opened?.company() ?? null,
     close() {
       unsubscribe?.();
       opened?.close();

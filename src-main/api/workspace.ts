@@ -37,9 +37,12 @@ export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Workspa
   const file = path.join(dataDir, LEDGER_FILE);
   // An existing ledger in a folder we may not write is opened for a look: mutations get db.readOnly.
   const readOnly = opts.readOnly === true || (fs.existsSync(file) && !folderWritable(dataDir));
+  const interactive = !readOnly && (opts.host === 'electron' || opts.host === 'web');
   const ledger = await openLedger(file, {
     now: clock,
     readOnly,
+    // interactive hosts check the file after the first screen, off the UI's path (issue 19)
+    checkAtOpen: !interactive,
     ...(opts.migrationsDir ? { migrationsDir: opts.migrationsDir } : {}),
   });
   const { db } = ledger;
@@ -90,10 +93,11 @@ export async function openWorkspace(opts: OpenWorkspaceOptions): Promise<Workspa
     events.emit('sync.status', syncStatusOf(ws));
   });
   // Interactive hosts sync in the background once a transport is configured (areas/sync).
-  if (!readOnly && (opts.host === 'electron' || opts.host === 'web')) {
+  if (interactive) {
     startBackgroundSync(ws);
-    // the daily copy a while after the first screen; `kuajing backup` asks this app through its socket
-    startAutomaticBackups(ws);
+    // the daily copy and the integrity check a while after the first screen, both in a worker;
+    // `kuajing backup` asks this app through its socket
+    startAutomaticBackups(ws, { checkLedger: true });
     startBackupSocket(ws).catch((e: unknown) => {
       const err = e instanceof Error ? e : new Error(String(e));
       ws.logIncident({

@@ -19,3 +19,9 @@ export type ResultOf<C extends ContractSlice, K extends keyof C> = C[K]['result'
 export type AreaHandlers<C extends ContractSlice> = {
   readonly [K in keyof C]: (input: InputOf<C, K>) => ResultOf<C, K> | Promise<ResultOf<C, K>>;
 };
+
+/**
+ * The use cases of some commands of a slice, keyed by command name, so the area's handlers.ts
+ * spreads them instead of listing each twice: `AreaService<typeof settlementContract, 'rates.list' | 'rates.save'>`.
+ */
+export type AreaService<C extends ContractSlice, K extends keyof C> = Pick<AreaHandlers<C>, K>;

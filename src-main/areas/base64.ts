@@ -7,7 +7,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Base64 command body → bytes; anything else is `imports.badBase64` (never a silently garbled file). */
 export function decodeBase64(text: string): Uint8Array {
   if (!BASE64.test(text)) throw new DomainError('imports.badBase64');
-  return new Uint8Array(Buffer.from(text, 'base64'));
+  const bytes = Buffer.from(text, 'base64');
+  // a view of the decoded bytes, not a copy (an import file may be 200 MB)
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** A file sent to a command (the master-data imports: SKUs, warehouses, customs shops), and whether only to check it. */

@@ -76,6 +76,7 @@ const zhCN: Catalog = {
   'imports.shopAmbiguous': '{platform} 有多个店铺（{shops}），请用 --shop 指定这份文件属于哪个店铺。未导入任何内容。',
   'statuses.ambiguousShop': '多个店铺的订单都有状态“{word}”（店铺 {shops}），请用 --shop 指定。',
   'statuses.wordNotFound': '没有订单带有状态“{word}”；请用 --shop 指定要为哪个店铺保存。',
+  'customs.validator.failed': 'XSD 校验没能完成（{reason}），没有保存任何报文，请重试。',
   'customs.signer.required':
     '报关设置为申报（appStatus 2），申报报文必须加签：请先设置加签方式（kuajing sync 的 signer 设置）；只想暂存请用 kuajing customs settings --set appStatus=1。',
 };
@@ -160,6 +161,7 @@ const en: Catalog = {
     '{platform} has several shops ({shops}); name the one this file belongs to with --shop. Nothing was imported.',
   'statuses.ambiguousShop': 'Orders of several shops carry the status "{word}" (shops {shops}); name one with --shop.',
   'statuses.wordNotFound': 'No order carries the status "{word}"; name the shop to save it for with --shop.',
+  'customs.validator.failed': 'The XSD check could not finish ({reason}); no message was stored. Try again.',
   'customs.signer.required':
     'The customs settings declare (appStatus 2) and a declaration must be signed: set a signer in the sync settings first; to store drafts only, run kuajing customs settings --set appStatus=1.',
 };

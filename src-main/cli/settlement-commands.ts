@@ -24,6 +24,7 @@ import {
   withWorkspace,
   type CliIo,
 } from './cli-kit.ts';
+import { message } from './messages.ts';
 
 /** `--source` values that `kuajing import` routes to the payouts import. */
 export const PAYOUT_SOURCES: readonly string[] = PAYOUT_SOURCE_NAMES;
@@ -100,7 +101,20 @@ export async function payoutImportCommand(args: readonly string[], io: CliIo): P
       ordersPosted: done.ordersPosted,
       orders: done.orders,
     };
-    io.out(json ? JSON.stringify(out) : `${done.alreadyImported ? '(already imported) ' : ''}${describe(base)}`);
+    // the orders step's held-back orders (closed months), listed as an orders import lists them
+    const held = done.orders?.heldBack ?? [];
+    io.out(
+      json
+        ? JSON.stringify(out)
+        : [
+            `${done.alreadyImported ? '(already imported) ' : ''}${describe(base)}`,
+            ...held.map(
+              (h) =>
+                `  ${message(`imports.heldBack.${h.change}`, { orderNo: h.orderNo, date: h.date, month: h.month })}`,
+            ),
+            ...(held.length > 0 ? [`  ${message('imports.heldBack.done', { count: held.length })}`] : []),
+          ].join('\n'),
+    );
     return 0;
   });
 }

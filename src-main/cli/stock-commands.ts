@@ -8,7 +8,7 @@
  */
 import { DomainError } from '../core/domain-error.ts';
 import type { StockImportSummary, StockPosition, Warehouse } from '../api/contract.ts';
-import type { SkuImportResult } from '../areas/stock/contract.ts';
+import { masterDataImport } from './catalog-import-commands.ts';
 import type { RowError } from '../core/orders/order.ts';
 import { WAREHOUSE_KINDS } from '../core/stock/stock-views.ts';
 import {
@@ -190,26 +190,5 @@ export async function stockImportCommand(args: readonly string[], io: CliIo): Pr
  * (issue 15) → SKUs created or updated by item no; a rejected row saves nothing (exit 1).
  */
 export async function skuImportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { source: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
-  const json = Boolean(values.json);
-  const file = readImportFile(positionals);
-  const dataDir = existingWorkspaceDir(values);
-  return withWorkspace(dataDir, async (ws) => {
-    const s = await callCommand<SkuImportResult>(ws, io, json, 'stock.skus.import', {
-      fileName: file.name,
-      contentBase64: file.base64,
-      dryRun: Boolean(values['dry-run']),
-    });
-    if (!s) return 1;
-    io.out(
-      json
-        ? JSON.stringify(s)
-        : [
-            `${values['dry-run'] ? '(dry run) ' : ''}skus: ${s.rows} rows, created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected.length}`,
-            ...s.rejected.map(rejectedLine),
-            ...(s.rejected.length > 0 ? ['nothing was imported: fix the rows above and import the file again'] : []),
-          ].join('\n'),
-    );
-    return s.rejected.length > 0 ? 1 : 0;
-  });
+  return masterDataImport(args, io, () => ['stock.skus.import', 'skus'], rejectedLine);
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../core/domain-error.ts';
+import { backupFlushing, quickCheckOffThread } from './check-off-thread.ts';
 
 export const BACKUP_KINDS = ['daily', 'pre-migration', 'pre-restore', 'manual'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -35,21 +36,6 @@ export function backupsDir(ledgerFile: string): string {
 /** A file-name-safe timestamp: 2026-12-07T13-05-00-000Z. */
 export function stamp(at: Date): string {
   return at.toISOString().replace(/[:.]/g, '-');
-}
-
-/** A fresh copy leaves WAL mode (so it is one self-contained file) and is checked: its `quick_check` result. */
-function settleCopy(file: string): string {
-  try {
-    const copy = new Database(file, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      return String(copy.pragma('quick_check', { simple: true }));
-    } finally {
-      copy.close();
-    }
-  } catch (e) {
-    return String((e as { code?: string }).code ?? e);
-  }
 }
 
 /** Opens a copy read-only and returns its `quick_check` result ('ok' when sound). */
@@ -82,8 +68,9 @@ export async function writeVerifiedBackup(
   const tmp = `${target}.partial`;
   fs.rmSync(tmp, { force: true });
   try {
-    const progress = await db.backup(tmp);
-    const result = settleCopy(tmp);
+    const progress = await backupFlushing(db, tmp);
+    // in a worker: checking a copy of a large ledger takes seconds the UI must not wait for
+    const result = await quickCheckOffThread(tmp, { settle: true });
     if (result !== 'ok') throw new DomainError('backup.verifyFailed', { out: target, detail: result });
     fs.renameSync(tmp, target);
     return { file: target, bytes: fs.statSync(target).size, pages: progress.totalPages };

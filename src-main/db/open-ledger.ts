@@ -2,6 +2,9 @@
  * Opens a workspace's SQLite file the one safe way: exclusive lock first (a second process
  * or connection gets `db.alreadyOpen`, never a shared, corruptible file), then WAL,
  * synchronous=FULL, foreign keys, busy timeout, `quick_check`, then pending migrations.
+ * Interactive hosts pass `checkAtOpen: false`: on a large file (a 1M-order ledger is ~700 MB)
+ * the check takes seconds, so they run it after the first screen on a snapshot, in a worker
+ * (areas/maintenance `checkLedgerAfterOpen`, issue 19).
  * The lock is SQLite's own file lock, so it disappears with the process: no stale lock files.
  */
 import fs from 'node:fs';
@@ -23,6 +26,8 @@ export interface OpenLedgerOptions {
   readonly now?: () => Date;
   /** Open for reading only (a read-only folder, a backup opened for a look): no lock, no migration. */
   readonly readOnly?: boolean;
+  /** `quick_check` before anything else (default true); false = the caller checks later, off the UI's path. */
+  readonly checkAtOpen?: boolean;
 }
 
 export interface OpenedLedger {
@@ -57,7 +62,7 @@ export async function openLedger(file: string, opts: OpenLedgerOptions = {}): Pr
     // large import are ~1.6× slower with the 2 MiB default (measured in the import bench).
     db.pragma('cache_size = -65536');
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
-    const check = db.pragma('quick_check', { simple: true });
+    const check = opts.checkAtOpen === false ? 'ok' : db.pragma('quick_check', { simple: true });
     if (check !== 'ok')
       throw new DomainError('db.corrupt', { file, detail: String(check), newestBackup: newestGoodBackup(file) ?? '' });
     const now = opts.now ?? (() => new Date());

@@ -6,11 +6,21 @@
  * the quantity (item-price is the line total). It has no status column: these are paid orders
  * awaiting shipment, so the status word is Amazon's own `Unshipped` (an `order-status` column is
  * read when a variant has one). When several promotions apply, Amazon continues the item on
- * extra rows that leave most columns blank: their promotion discounts are added to the order.
+ * extra rows that leave most columns blank (same `order-item-id`): their promotion discounts are
+ * added to that item's line (to the order's first item when the id names none).
+ * Taxes as in All Orders (issue 15): in the US and Canada item-tax / shipping-tax are on top
+ * (`taxOnTop`); in VAT marketplaces (UK, EU, JP consumption tax…) the prices include them, so they
+ * are the line's `includedTax` / `includedShippingTax` (the shipping VAT at most the shipping the
+ * buyer still paid after a shipping promotion), and ship-promotion-discount is also the line's
+ * `shippingDiscount` (it lowers the freight, not the goods). Where a VAT marketplace's row leaves
+ * item-tax (or shipping-tax and gift-wrap-tax) empty, the tax inside what the buyer paid is computed
+ * at the destination's standard rate (ship-country, else the marketplace's; vat-rates.ts) and the
+ * order is marked `computedTax` (`import.order.taxComputed`).
  */
 import type { Currency, Minor } from '../core/money/index.ts';
 import type { ImportedLine, ImportedOrder } from '../core/orders/order.ts';
 import { amazonMarketplace, amazonTaxOnTop } from './amazon-marketplaces.ts';
+import { percentIn, taxInside } from './allocate-minor.ts';
 import { currencyFromText } from './currency-from-text.ts';
 import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
@@ -20,6 +30,7 @@ import { lineKeys } from './line-keys.ts';
 import { detectDayFirst } from './parse-dates.ts';
 import type { Table } from './read-table.ts';
 import { sumMinor } from './sum-minor.ts';
+import { STANDARD_TAX_PERCENT, amazonChannelCountry } from './vat-rates.ts';
 
 /** The status word of an Order Report row without an order-status column. */
 export const ORDER_REPORT_STATUS = 'Unshipped';
@@ -53,6 +64,7 @@ const REQUIRED = {
   itemPrice: ['item-price'],
 };
 const OPTIONAL = {
+  orderItemId: ['order-item-id'],
   status: ['order-status'],
   productName: ['product-name', 'item-name'],
   ...AMAZON_ITEM_AMOUNTS,
@@ -68,6 +80,14 @@ export type AmazonItemAmounts = Pick<
 interface ReportRow extends AmazonItemAmounts {
   /** False for a continuation row (blank SKU and quantity): it only adds promotion discounts. */
   readonly item: boolean;
+  readonly orderItemId: string;
+  /** Prices include the taxes (VAT marketplaces): item-tax and shipping + gift-wrap tax, absolute. */
+  readonly includedTax: Minor;
+  readonly includedShippingTax: Minor;
+  /** VAT marketplace, item-tax / shipping-tax cells empty: the tax inside is computed from the rate. */
+  readonly itemTaxUnstated: boolean;
+  readonly shippingTaxUnstated: boolean;
+  readonly shipPromotion: Minor;
   readonly orderedAt: string | null;
   readonly status: string;
   readonly salesChannel: string | null;
@@ -102,13 +122,19 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
       options.defaultCurrency ??
       (item ? f.fail(currencyColumn, 'import.row.missingValue') : null);
     const amount = (col: Column | null) => (currency === null ? ZERO : f.amount(col, currency));
+    const shipPromotion = currency === null ? ZERO : f.magnitude(cols.shipPromotion, currency);
     const discount =
-      currency === null
-        ? ZERO
-        : sumMinor([f.magnitude(cols.itemPromotion, currency), f.magnitude(cols.shipPromotion, currency)], currency);
+      currency === null ? ZERO : sumMinor([f.magnitude(cols.itemPromotion, currency), shipPromotion], currency);
+    const orderItemId = f.text(cols.orderItemId);
     if (!item) {
       return {
         item,
+        orderItemId,
+        includedTax: ZERO,
+        includedShippingTax: ZERO,
+        itemTaxUnstated: false,
+        shippingTaxUnstated: false,
+        shipPromotion,
         orderedAt: null,
         status: '',
         salesChannel,
@@ -126,8 +152,15 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
     }
     const cur = currency as Currency;
     const taxes = [amount(cols.itemTax), amount(cols.shippingTax), amount(cols.giftWrapTax)];
+    const onTop = amazonTaxOnTop(salesChannel ?? '', cur);
     return {
       item,
+      orderItemId,
+      includedTax: onTop ? ZERO : (Math.abs(taxes[0]!) as Minor),
+      includedShippingTax: onTop ? ZERO : (Math.abs(sumMinor([taxes[1]!, taxes[2]!], cur)) as Minor),
+      itemTaxUnstated: !onTop && f.text(cols.itemTax) === '',
+      shippingTaxUnstated: !onTop && f.text(cols.shippingTax) === '' && f.text(cols.giftWrapTax) === '',
+      shipPromotion,
       orderedAt: f.date(cols.purchaseDate, dayFirst),
       status: cols.status === null ? ORDER_REPORT_STATUS : f.status(cols.status),
       salesChannel,
@@ -138,7 +171,7 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
       quantity: f.quantity(cols.quantity, true),
       lineTotal: amount(cols.itemPrice),
       discount,
-      taxOnTop: amazonTaxOnTop(salesChannel ?? '', cur) ? sumMinor(taxes, cur) : ZERO,
+      taxOnTop: onTop ? sumMinor(taxes, cur) : ZERO,
       shipping: amount(cols.shippingPrice),
       giftWrap: amount(cols.giftWrapPrice),
     };
@@ -166,12 +199,51 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
         });
       }
     }
-    const extraDiscount = sumMinor(
-      rows.filter((r) => !r.value.item).map((r) => r.value.discount),
-      currency,
-    );
-    const keys = lineKeys(items.map((r) => r.value.sku || r.value.itemName));
+    // a continuation row's promotions go to its item (same order-item-id), else to the first item
+    const extra = new Map<(typeof items)[number], { discount: Minor[]; ship: Minor[] }>();
+    for (const r of rows) {
+      if (r.value.item) continue;
+      const owner =
+        items.find((i) => i.value.orderItemId !== '' && i.value.orderItemId === r.value.orderItemId) ?? first;
+      const e = extra.get(owner) ?? { discount: [], ship: [] };
+      e.discount.push(r.value.discount);
+      e.ship.push(r.value.shipPromotion);
+      extra.set(owner, e);
+    }
+    // a VAT marketplace row without item-tax / shipping-tax: the tax inside at the destination's standard rate
     const head = first.value;
+    const country = head.country ?? amazonChannelCountry(head.salesChannel ?? '');
+    const ratePercent = country === null ? undefined : STANDARD_TAX_PERCENT[country];
+    const rate = ratePercent === undefined ? null : percentIn(`${ratePercent}%`);
+    let computed = false;
+    const merged = items.map((r) => {
+      const e = extra.get(r);
+      const v = r.value;
+      const discount = sumMinor([v.discount, ...(e?.discount ?? [])], currency);
+      const shippingDiscount = sumMinor([v.shipPromotion, ...(e?.ship ?? [])], currency);
+      // no more shipping VAT than the shipping the buyer still paid after a shipping promotion
+      const shippingPaid = Math.max(
+        0,
+        sumMinor([v.shipping, v.giftWrap, -shippingDiscount as Minor], currency),
+      ) as Minor;
+      const goodsPaid = Math.max(0, sumMinor([v.lineTotal, -discount as Minor, shippingDiscount], currency)) as Minor;
+      const computeItem = rate !== null && v.itemTaxUnstated && goodsPaid > 0;
+      const computeShipping = rate !== null && v.shippingTaxUnstated && shippingPaid > 0;
+      if (computeItem || computeShipping) computed = true;
+      return {
+        row: r.row,
+        value: {
+          ...v,
+          discount,
+          shippingDiscount,
+          includedTax: computeItem ? taxInside(goodsPaid, rate) : v.includedTax,
+          includedShippingTax: computeShipping
+            ? taxInside(shippingPaid, rate)
+            : (Math.max(0, Math.min(v.includedShippingTax, shippingPaid)) as Minor),
+        },
+      };
+    });
+    const keys = lineKeys(items.map((r) => r.value.sku || r.value.itemName));
     return {
       platform: 'amazon',
       orderNo,
@@ -182,18 +254,23 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
       currency,
       fulfilment: 'self',
       shipping: ZERO,
-      discount: extraDiscount,
+      discount: ZERO,
       taxOnTop: ZERO,
       refunded: ZERO,
-      lines: goodsLines(items, keys, (v) => ({
+      lines: goodsLines(merged, keys, (v) => ({
         discount: v.discount,
         taxOnTop: v.taxOnTop,
         shipping: v.shipping,
         giftWrap: v.giftWrap,
+        // stated only where the file has them (VAT markets, shipping promotions)
+        ...(v.includedTax ? { includedTax: v.includedTax } : {}),
+        ...(v.includedShippingTax ? { includedShippingTax: v.includedShippingTax } : {}),
+        ...(v.shippingDiscount ? { shippingDiscount: v.shippingDiscount } : {}),
       })),
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName: head.salesChannel,
+      ...(computed && country !== null && ratePercent !== undefined ? { computedTax: { country, ratePercent } } : {}),
     };
   };
 

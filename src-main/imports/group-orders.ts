@@ -5,12 +5,17 @@
  * order need not be adjacent. Progress is reported about every 1000 rows. Every row ends up in
  * exactly one place: an imported order's rows, `rejected` (with its order number when it has
  * one), or `skipped` (rows that are not order rows), so the caller can account for the file.
+ * A table whose rows are spilled to a scratch file (read-table.ts) is grouped there too (issue 16,
+ * point 1): a first pass files each row's position under its order number, SQLite sorts them
+ * (orders in the order of their first row, as in memory), and each order is read, built and
+ * spilled in turn — `orders` is then a view of the spilled orders, never an array of all of them.
  */
 import { DomainError } from '../core/domain-error.ts';
 import type { ImportedOrder, RowError } from '../core/orders/order.ts';
 import { type Column, FieldReader, RowFailure } from './field-reader.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import type { Table } from './read-table.ts';
+import { spilledListOf, type SpilledList } from '../db/scratch.ts';
 
 export interface OrderRow<R> {
   readonly row: number;
@@ -41,6 +46,8 @@ interface Group<R> {
 }
 
 export function groupOrders<R>(table: Table, grouping: OrderGrouping<R>, options: FormatOptions): FormatResult {
+  const spilled = spilledListOf(table.rows);
+  if (spilled !== null) return groupSpilled(table, spilled, grouping, options);
   const groups = new Map<string, Group<R>>();
   const rejected: RowError[] = [];
   const rejectedOrderNos: Record<number, string> = {};
@@ -85,25 +92,107 @@ export function groupOrders<R>(table: Table, grouping: OrderGrouping<R>, options
   }
   const orders: ImportedOrder[] = [];
   for (const [orderNo, group] of groups) {
-    const [first, ...rest] = group.rows;
-    if (group.errors.length === 0 && first !== undefined) {
-      try {
-        orders.push(grouping.buildOrder(orderNo, [first, ...rest]));
-        continue;
-      } catch (e) {
-        group.errors.push(rowErrorOf(e, group.rowNumbers[0] ?? 0, orderNo));
-      }
-    }
-    const bad = new Set(group.errors.map((err) => err.row));
-    rejected.push(...group.errors);
-    for (const row of group.rowNumbers) rejectedOrderNos[row] = orderNo;
-    for (const row of group.rowNumbers) {
-      if (!bad.has(row)) rejected.push({ row, column: null, code: 'import.row.orderHasErrors', params: { orderNo } });
-    }
+    const order = buildOrRejectGroup(orderNo, group, grouping, rejected, rejectedOrderNos);
+    if (order !== null) orders.push(order);
   }
   rejected.sort((a, b) => a.row - b.row);
   options.onProgress?.(total, total);
   return { orders, rejected, skipped, rejectedOrderNos };
+}
+
+/** One group's order, or null with its rows rejected (its bad rows' errors, the others orderHasErrors). */
+function buildOrRejectGroup<R>(
+  orderNo: string,
+  group: Group<R>,
+  grouping: OrderGrouping<R>,
+  rejected: RowError[],
+  rejectedOrderNos: Record<number, string>,
+): ImportedOrder | null {
+  const [first, ...rest] = group.rows;
+  if (group.errors.length === 0 && first !== undefined) {
+    try {
+      return grouping.buildOrder(orderNo, [first, ...rest]);
+    } catch (e) {
+      group.errors.push(rowErrorOf(e, group.rowNumbers[0] ?? 0, orderNo));
+    }
+  }
+  const bad = new Set(group.errors.map((err) => err.row));
+  rejected.push(...group.errors);
+  for (const row of group.rowNumbers) rejectedOrderNos[row] = orderNo;
+  for (const row of group.rowNumbers) {
+    if (!bad.has(row)) rejected.push({ row, column: null, code: 'import.row.orderHasErrors', params: { orderNo } });
+  }
+  return null;
+}
+
+/** The same grouping over rows spilled to a scratch file; the orders are spilled there too. */
+function groupSpilled<R>(
+  table: Table,
+  rows: SpilledList<readonly string[]>,
+  grouping: OrderGrouping<R>,
+  options: FormatOptions,
+): FormatResult {
+  const rejected: RowError[] = [];
+  const rejectedOrderNos: Record<number, string> = {};
+  let skipped = 0;
+  const total = rows.length;
+  // progress: the first pass is the first half, building the orders the second
+  const progress = (done: number) => {
+    if (done > 0 && done % PROGRESS_EVERY === 0) options.onProgress?.(done, 2 * total);
+  };
+  const byOrderNo = rows.scratch.grouping(rows);
+  let i = 0;
+  for (const batch of rows.batches()) {
+    for (const cells of batch) {
+      const position = i++;
+      progress(position);
+      const readError = table.rowErrors[position] ?? null;
+      if (readError === null && grouping.isOrderRow !== undefined && !grouping.isOrderRow(cells)) {
+        skipped++;
+        continue;
+      }
+      const reader = new FieldReader(cells, table.rowNumbers[position] ?? 0, options.timeZone);
+      const orderNo = reader.text(grouping.orderNo);
+      if (orderNo === '') {
+        rejected.push(readError ?? failureOf(() => reader.fail(grouping.orderNo, 'import.row.missingValue')));
+        continue;
+      }
+      byOrderNo.add(orderNo, position);
+    }
+  }
+  const orders = rows.scratch.list<ImportedOrder>();
+  let done = total;
+  for (const { key: orderNo, rows: members } of byOrderNo.groups()) {
+    const group: Group<R> = { rows: [], rowNumbers: [], errors: [] };
+    for (const { position, value: cells } of members) {
+      progress(done++);
+      const row = table.rowNumbers[position] ?? 0;
+      group.rowNumbers.push(row);
+      const readError = table.rowErrors[position] ?? null;
+      if (readError !== null) {
+        group.errors.push(readError);
+        continue;
+      }
+      const reader = new FieldReader(cells, row, options.timeZone);
+      if (MANGLED_ORDER_NO.test(orderNo)) {
+        group.errors.push(
+          failureOf(() => reader.fail(grouping.orderNo, 'import.row.orderNoMangled', { value: orderNo })),
+        );
+        continue;
+      }
+      try {
+        group.rows.push({ row, value: grouping.readRow(reader, orderNo) });
+      } catch (e) {
+        group.errors.push(rowErrorOf(e, row, orderNo));
+      }
+    }
+    const order = buildOrRejectGroup(orderNo, group, grouping, rejected, rejectedOrderNos);
+    if (order !== null) orders.push(order);
+  }
+  orders.flush();
+  rejected.sort((a, b) => a.row - b.row);
+  options.onProgress?.(2 * total, 2 * total);
+  return { orders: orders.view(), rejected, skipped, rejectedOrderNos };
 }
 
 /** A RowFailure as it is; an amount beyond 2^53 from the money module (a line × quantity, a sum) as a row error. */

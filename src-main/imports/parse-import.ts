@@ -18,7 +18,7 @@ import {
   REQUIRED_GENERIC_FIELDS,
 } from '../core/orders/order.ts';
 import { isUnknownStatusWord, type StatusMappings } from '../core/orders/sale-rule.ts';
-import { totalMismatch } from '../core/orders/total-check.ts';
+import { computedTaxNote, totalMismatch } from '../core/orders/total-check.ts';
 import { parseAmazonOrders } from './amazon-orders.ts';
 import { parseAmazonSettlement } from './amazon-settlement.ts';
 import { detectSource } from './detect-source.ts';
@@ -27,7 +27,8 @@ import { parseGeneric } from './generic.ts';
 import { proposeMapping } from './header-dictionary.ts';
 import { normaliseHeader } from './normalise-header.ts';
 import { isValidTimeZone } from './parse-dates.ts';
-import { readTable } from './read-table.ts';
+import { READ_LIMITS, readTable } from './read-table.ts';
+import type { Scratch } from '../db/scratch.ts';
 import { parseShopee } from './shopee.ts';
 import { parseShopify } from './shopify.ts';
 import { parseTikTok } from './tiktok.ts';
@@ -45,6 +46,12 @@ export interface ParseImportOptions {
   /** The shop's own meanings of status words: words mapped there are not listed as unknown. */
   readonly statusMappings?: StatusMappings;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Where a large file's rows and orders spill (issue 16, point 1): with it, the table's rows and
+   * the result's `orders` are views of lists in this scratch file (db/scratch.ts), valid until the
+   * caller closes it; without it, everything is held in memory (small files, tests).
+   */
+  readonly scratch?: Scratch | null;
 }
 
 const PARSERS: Readonly<Record<Exclude<ImportSource, 'generic'>, FormatParser>> = {
@@ -57,7 +64,7 @@ const PARSERS: Readonly<Record<Exclude<ImportSource, 'generic'>, FormatParser>> 
 
 export async function parseImport(bytes: Uint8Array, opts: ParseImportOptions): Promise<ParsedImport> {
   if (!isValidTimeZone(opts.timeZone)) throw new DomainError('import.options.badTimeZone', { timeZone: opts.timeZone });
-  const table = await readTable(bytes);
+  const table = await readTable(bytes, READ_LIMITS, opts.scratch ?? null);
   let source: ImportSource | null = opts.source === 'auto' ? detectSource(table.keys) : opts.source;
   if (source === null) {
     const mapping = opts.mapping ?? proposeMapping(table.headers);
@@ -133,6 +140,8 @@ function account(
   for (const o of orders) {
     const w = totalMismatch(o);
     if (w !== null) warnings.push(w);
+    const c = computedTaxNote(o);
+    if (c !== null) warnings.push(c);
     if (isUnknownStatusWord(o.platform, o.platformStatus, opts.statusMappings)) {
       unknownStatuses[o.platformStatus] = (unknownStatuses[o.platformStatus] ?? 0) + 1;
     }

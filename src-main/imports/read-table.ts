@@ -17,7 +17,8 @@ import Papa from 'papaparse';
 import { DomainError } from '../core/domain-error.ts';
 import type { RowError } from '../core/orders/order.ts';
 import { normaliseHeader } from './normalise-header.ts';
-import { type XlsxLimits, xlsxRows } from './xlsx-stream.ts';
+import type { Scratch, SpilledList } from '../db/scratch.ts';
+import type { XlsxLimits } from './xlsx-stream.ts';
 import { checkZipExpansion, MAX_PART_BYTES, MAX_SHEET_BYTES, MAX_TOTAL_BYTES } from './zip-expansion.ts';
 
 export interface Table {
@@ -67,21 +68,27 @@ interface RawRecord {
   readonly unterminatedQuote: boolean;
 }
 
-export async function readTable(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<Table> {
+export async function readTable(
+  bytes: Uint8Array,
+  limits: ReadLimits = READ_LIMITS,
+  scratch: Scratch | null = null,
+): Promise<Table> {
   if (bytes.length > MAX_FILE_BYTES)
     throw new DomainError('import.file.tooLarge', { bytes: bytes.length, maxBytes: MAX_FILE_BYTES });
   if (bytes.length === 0) throw new DomainError('import.file.empty');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     checkZipExpansion(bytes); // a zip bomb or a giant shared string is refused before it is inflated
-    return buildTable(await readXlsx(bytes, limits), 'xlsx', null, false);
+    return readXlsx(bytes, limits, scratch);
   }
   const { text, encoding } = decode(bytes);
-  if (text.trim() === '') throw new DomainError('import.file.empty');
+  if (!/\S/.test(text)) throw new DomainError('import.file.empty'); // not trim(): a copy of the whole text
   if (looksBinary(text)) throw new DomainError('import.file.binary');
   const delimiter = detectDelimiter(text);
+  if (scratch !== null && delimiter !== '\t')
+    return streamDelimited(text, encoding, delimiter, limits.maxRows, scratch);
   const records = parseDelimited(text, delimiter, limits.maxRows);
   if (!/[\r\n]$/.test(text)) checkLastLine(records);
-  return buildTable(records, encoding, delimiter, true);
+  return buildTable(records, encoding, delimiter, true, scratch);
 }
 
 /** The row number of the last non-blank record before `records[end]` (the header counts). */
@@ -256,6 +263,43 @@ function parseDelimited(text: string, delimiter: string, maxRows = READ_LIMITS.m
   return badWidthCount(plain) < badWidthCount(quoted) ? plain : quoted;
 }
 
+/**
+ * A comma- or semicolon-separated text read record by record (papaparse's step mode) straight into
+ * a spilled table: no array of every record. The same reading and checks as `parseDelimited`,
+ * `checkLastLine` and `buildTable` (TSV keeps those: its quote fallback compares two readings).
+ */
+function streamDelimited(text: string, encoding: string, delimiter: string, maxRows: number, scratch: Scratch): Table {
+  const builder = new TableBuilder(encoding, delimiter, true, scratch);
+  const seen = { count: 0, tooMany: false, header: null as RawRecord | null, last: null as RawRecord | null, good: 0 };
+  Papa.parse<string[]>(text, {
+    delimiter,
+    quoteChar: '"',
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      if (seen.count >= maxRows) {
+        seen.tooMany = true;
+        parser.abort();
+        return;
+      }
+      const unterminatedQuote = result.errors.some((e) => e.code === 'MissingQuotes');
+      const record: RawRecord = { row: ++seen.count, cells: result.data, unterminatedQuote };
+      // the last non-blank record before this one: the last good row if this one is cut off
+      if (seen.last !== null && !isBlank(seen.last.cells)) seen.good = seen.last.row;
+      seen.last = record;
+      if (seen.header === null && !isBlank(record.cells)) seen.header = record;
+      builder.add(record);
+    },
+  });
+  if (seen.tooMany) throw new DomainError('import.file.tooManyRows', { maxRows });
+  const { header, last } = seen;
+  if (!/[\r\n]$/.test(text) && header !== null && last !== null && last !== header && !isBlank(last.cells)) {
+    let width = header.cells.length;
+    while (width > 0 && (header.cells[width - 1] ?? '').trim() === '') width--;
+    if (last.cells.length < width) throw new DomainError('import.file.truncated', { lastGoodRow: seen.good });
+  }
+  return builder.finish();
+}
+
 /** Lines split on tabs, one at a time (no array of every line first); past the row limit the reading stops. */
 function splitPlain(text: string, maxRows = READ_LIMITS.maxRows): RawRecord[] {
   const records: RawRecord[] = [];
@@ -281,31 +325,47 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
-function buildTable(
-  records: readonly RawRecord[],
-  encoding: string,
-  delimiter: string | null,
-  strictWidth: boolean,
-): Table {
-  const headerAt = records.findIndex((r) => !isBlank(r.cells));
-  const headerRecord = records[headerAt];
-  if (headerRecord === undefined) throw new DomainError('import.file.empty');
-  const rawHeaders = headerRecord.cells.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
-  let width = rawHeaders.length;
-  while (width > 0 && (rawHeaders[width - 1] ?? '').trim() === '') width--;
-  const headers = rawHeaders.slice(0, width);
-  const keys = headers.map(normaliseHeader);
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  const rowErrors: (RowError | null)[] = [];
-  for (let i = headerAt + 1; i < records.length; i++) {
-    const record = records[i];
-    if (record === undefined || isBlank(record.cells)) continue;
+/**
+ * Records → a Table, one record at a time: the first non-blank record is the header, every later
+ * non-blank one a row (padded to the header's width, with its reading error). With a scratch file
+ * the rows go there in batches and `rows` is a view of them (scratch.ts): a 1M-row sheet is never
+ * held in memory; row numbers and errors stay in memory (a number and usually null a row).
+ */
+class TableBuilder {
+  readonly #encoding: string;
+  readonly #delimiter: string | null;
+  readonly #strictWidth: boolean;
+  readonly #spilled: SpilledList<readonly string[]> | null;
+  readonly #rows: string[][] = [];
+  readonly #rowNumbers: number[] = [];
+  readonly #rowErrors: (RowError | null)[] = [];
+  #headers: string[] | null = null;
+  #width = 0;
+
+  constructor(encoding: string, delimiter: string | null, strictWidth: boolean, scratch: Scratch | null) {
+    this.#encoding = encoding;
+    this.#delimiter = delimiter;
+    this.#strictWidth = strictWidth;
+    this.#spilled = scratch === null ? null : scratch.list<readonly string[]>();
+  }
+
+  add(record: RawRecord): void {
+    if (isBlank(record.cells)) return;
+    const headers = this.#headers;
+    if (headers === null) {
+      const rawHeaders = record.cells.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
+      let width = rawHeaders.length;
+      while (width > 0 && (rawHeaders[width - 1] ?? '').trim() === '') width--;
+      this.#headers = rawHeaders.slice(0, width);
+      this.#width = width;
+      return;
+    }
+    const width = this.#width;
     const cells = record.cells;
     let actual = cells.length;
     while (actual > width && (cells[actual - 1] ?? '').trim() === '') actual--;
     let error: RowError | null = null;
-    if (actual > width || (strictWidth && actual < width)) {
+    if (actual > width || (this.#strictWidth && actual < width)) {
       error = { row: record.row, column: null, code: 'import.row.columnCount', params: { expected: width, actual } };
     } else if (record.unterminatedQuote) {
       const column = headers[actual - 1] ?? null;
@@ -329,27 +389,57 @@ function buildTable(
       }
     }
     const padded = cells.length >= width ? cells : [...cells, ...new Array<string>(width - cells.length).fill('')];
-    rows.push(padded);
-    rowNumbers.push(record.row);
-    rowErrors.push(error);
+    if (this.#spilled === null) this.#rows.push(padded);
+    else this.#spilled.push(padded);
+    this.#rowNumbers.push(record.row);
+    this.#rowErrors.push(error);
   }
-  if (rows.length === 0) throw new DomainError('import.file.headerOnly', { columns: width });
-  return { encoding, delimiter, headers, keys, rows, rowNumbers, rowErrors };
+
+  finish(): Table {
+    const headers = this.#headers;
+    if (headers === null) throw new DomainError('import.file.empty');
+    if (this.#rowNumbers.length === 0) throw new DomainError('import.file.headerOnly', { columns: this.#width });
+    const spilled = this.#spilled;
+    spilled?.flush();
+    return {
+      encoding: this.#encoding,
+      delimiter: this.#delimiter,
+      headers,
+      keys: headers.map(normaliseHeader),
+      rows: spilled === null ? this.#rows : spilled.view(),
+      rowNumbers: this.#rowNumbers,
+      rowErrors: this.#rowErrors,
+    };
+  }
+}
+
+function buildTable(
+  records: readonly RawRecord[],
+  encoding: string,
+  delimiter: string | null,
+  strictWidth: boolean,
+  scratch: Scratch | null,
+): Table {
+  const builder = new TableBuilder(encoding, delimiter, strictWidth, scratch);
+  for (const r of records) builder.add(r);
+  return builder.finish();
 }
 
 /**
  * The first sheet streamed row by row (xlsx-stream.ts): only each row's text is kept, short
  * strings shared between rows (a status word, a currency, a number) held once.
  */
-async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<RawRecord[]> {
-  const records: RawRecord[] = [];
+async function readXlsx(bytes: Uint8Array, limits: ReadLimits, scratch: Scratch | null): Promise<Table> {
+  const builder = new TableBuilder('xlsx', null, false, scratch);
   const intern = interner();
-  for await (const { row, values } of xlsxRows(bytes, limits)) {
+  // loaded on the first XLSX: exceljs costs ~0.6 s of CPU the host's start need not wait for (issue 19)
+  const { xlsxRows } = await import('./xlsx-stream.ts');
+  for await (const { row, values } of xlsxRows(bytes, limits, scratch)) {
     const cells = new Array<string>(values.length);
     for (let i = 0; i < values.length; i++) cells[i] = intern(cellText(values[i] ?? null));
-    records.push({ row, cells, unterminatedQuote: false });
+    builder.add({ row, cells, unterminatedQuote: false });
   }
-  return records;
+  return builder.finish();
 }
 
 /** Returns one instance per distinct short string (up to 100,000 of them). */

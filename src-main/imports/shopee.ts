@@ -4,15 +4,22 @@
  * spellings). A unit in a header ("Deal Price (RM)") is ignored for matching and hints the
  * currency. Line = Deal Price × Quantity. Order-level values repeated on the rows — Commission
  * Fee → commission, Service Fee and Transaction Fee → other, Buyer Paid Shipping Fee → shipping,
- * Seller Voucher → discount — are taken once, from the order's first row. Shopee Voucher is
- * paid by Shopee, so it is not the seller's discount. `Total Amount` (order-level) is what the buyer
- * paid: items − Seller Voucher − Shopee Voucher − Shopee coins + Buyer Paid Shipping Fee; the order is
- * checked against it plus what Shopee paid (its voucher and coins), `import.order.totalMismatch`. Currency: a Currency column, else the
- * shop's currency (defaultCurrency), else the header unit, else `import.file.noCurrency`.
+ * Seller Voucher and Seller Bundle Discount → discount — are taken once, from the order's first row.
+ * What Shopee pays (issue 15, point 3) is not the seller's discount: the seller is paid it, so it
+ * stays in the goods value and is the line's `platformDiscount` (non-cash; the buyer paid that much
+ * less): `Shopee Rebate` (Shopee's share of an item discount, per item: Deal Price is after it, so
+ * the line is Deal Price × Quantity + Shopee Rebate) on its line, and the order's Shopee Voucher,
+ * Shopee Coins Offset and Shopee Bundle Discount split over its lines by line value. `Total Amount` /
+ * `Grand Total` (order-level) is what the buyer paid: items − the seller's and Shopee's vouchers,
+ * bundle discounts and coins + Buyer Paid Shipping Fee; the order is checked against it plus what
+ * Shopee paid, `import.order.totalMismatch`. The export has no tax column: prices are what the buyer
+ * pays (a cross-border tax Shopee charges the buyer is on top and not in it). Currency: a Currency
+ * column, else the shop's currency (defaultCurrency), else the header unit, else `import.file.noCurrency`.
  */
 import { DomainError } from '../core/domain-error.ts';
 import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
 import type { FeeType, ImportedFee, ImportedOrder } from '../core/orders/order.ts';
+import { allocateMinor } from './allocate-minor.ts';
 import { currencyFromText } from './currency-from-text.ts';
 import { type Column, type FieldReader, RowFailure, ZERO, goodsLines, findColumn } from './field-reader.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
@@ -40,6 +47,9 @@ export const SHOPEE_FIELDS = [
   'sellerVoucher',
   'shopeeVoucher',
   'coinsOffset',
+  'shopeeRebate',
+  'shopeeBundle',
+  'sellerBundle',
   'totalAmount',
   'currency',
   'country',
@@ -65,7 +75,10 @@ export const SHOPEE_HEADERS: Readonly<Record<string, Readonly<Record<ShopeeField
     sellerVoucher: ['seller voucher'],
     shopeeVoucher: ['shopee voucher'],
     coinsOffset: ['shopee coins offset'],
-    totalAmount: ['total amount'],
+    shopeeRebate: ['shopee rebate'],
+    shopeeBundle: ['shopee bundle discount'],
+    sellerBundle: ['seller bundle discount'],
+    totalAmount: ['total amount', 'grand total'],
     currency: ['currency'],
     country: ['country'],
   },
@@ -112,8 +125,12 @@ interface ShopeeRow {
   readonly fees: readonly ImportedFee[];
   readonly shipping: Minor;
   readonly discount: Minor;
-  /** What the buyer was charged plus what Shopee paid for them (its vouchers, coins); null without a Total Amount. */
-  readonly statedTotal: Minor | null;
+  /** Shopee's share of this item's discount (Shopee Rebate): in lineTotal, paid by Shopee. */
+  readonly rebate: Minor;
+  /** The order's Shopee-funded amounts: Shopee Voucher, Shopee Coins Offset, Shopee Bundle Discount. */
+  readonly orderPlatform: Minor;
+  /** What the buyer was charged; null without a Total Amount. */
+  readonly buyerTotal: Minor | null;
 }
 
 export function parseShopee(table: Table, options: FormatOptions): FormatResult {
@@ -147,6 +164,7 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
       if (amount !== 0) fees.push({ type, description, amount, sourceRow: f.row });
     }
     const sku = f.text(cols.sku) || f.text(cols.parentSku);
+    const rebate = f.magnitude(cols.shopeeRebate, currency);
     return {
       status: f.status(need('status')),
       createdAt: f.date(need('createdAt'), dayFirst),
@@ -156,21 +174,23 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
       itemName: f.text(cols.productName),
       quantity,
       unitPrice,
-      lineTotal: multiplyByQuantity({ amount: unitPrice, currency }, quantity).amount,
+      lineTotal: sumMinor([multiplyByQuantity({ amount: unitPrice, currency }, quantity).amount, rebate], currency),
       fees,
       shipping: f.amount(cols.buyerShipping, currency),
-      discount: f.magnitude(cols.sellerVoucher, currency),
-      statedTotal:
-        f.text(cols.totalAmount) === ''
-          ? null
-          : sumMinor(
-              [
-                f.amount(cols.totalAmount, currency),
-                f.magnitude(cols.shopeeVoucher, currency),
-                f.magnitude(cols.coinsOffset, currency),
-              ],
-              currency,
-            ),
+      discount: sumMinor(
+        [f.magnitude(cols.sellerVoucher, currency), f.magnitude(cols.sellerBundle, currency)],
+        currency,
+      ),
+      rebate,
+      orderPlatform: sumMinor(
+        [
+          f.magnitude(cols.shopeeVoucher, currency),
+          f.magnitude(cols.coinsOffset, currency),
+          f.magnitude(cols.shopeeBundle, currency),
+        ],
+        currency,
+      ),
+      buyerTotal: f.text(cols.totalAmount) === '' ? null : f.amount(cols.totalAmount, currency),
     };
   };
 
@@ -188,6 +208,13 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
       }
     }
     const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
+    // the order's Shopee-funded amounts over its lines by value (exact), each line's own rebate added
+    const shares = allocateMinor(
+      head.orderPlatform,
+      rows.map((r) => r.value.lineTotal),
+    );
+    const platformDiscount = rows.map((r, i) => sumMinor([r.value.rebate, shares[i]!], head.currency));
+    const shopeePaid = sumMinor(platformDiscount, head.currency);
     return {
       platform: 'shopee',
       orderNo,
@@ -201,11 +228,14 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
       discount: head.discount,
       taxOnTop: ZERO,
       refunded: ZERO,
-      lines: goodsLines(rows, keys),
+      lines: goodsLines(rows, keys).map((l, i) =>
+        platformDiscount[i] ? { ...l, platformDiscount: platformDiscount[i] } : l,
+      ),
       fees: head.fees,
       sourceRows: rows.map((r) => r.row),
       shopName: null,
-      statedTotal: head.statedTotal,
+      // what the buyer paid plus what Shopee paid for them: the seller's sale
+      statedTotal: head.buyerTotal === null ? null : sumMinor([head.buyerTotal, shopeePaid], head.currency),
     };
   };
 

@@ -4,7 +4,15 @@
  * order's first row only. Line amount = Lineitem quantity × Lineitem price; Lineitem discount
  * stays on its line and the order keeps only the rest of `Discount Amount` (shipping or order
  * discounts not allocated to lines), so nothing is counted twice. `Taxes` is on top when
- * Subtotal + Shipping + Taxes = Total, and included in prices when Subtotal + Shipping = Total.
+ * Subtotal + Shipping + Taxes = Total, and included in prices when Subtotal + Shipping = Total
+ * (a shop set to "All prices include tax", as EU and UK shops are): then `Taxes` is the VAT inside
+ * the goods and the shipping, split for the declaration (issue 15) into each taxable line's
+ * `includedTax` (`Lineitem taxable` false: none) and the shipping's `includedShippingTax` (on the
+ * first line with a quantity, as the shipping is the order's): with one rate named in `Tax 1..5 Name` ('DE MwSt
+ * 19%') the goods' part is the VAT inside what the buyer paid for the taxable goods at that rate and
+ * the shipping takes the rest of the stated Taxes (at most the shipping); with several rates or none
+ * named, Taxes is split by amount between goods and shipping. The file's own Taxes total is kept
+ * exactly either way.
  * Financial Status is the platform status (voided = cancelled); a Cancelled at date does not
  * change it — a paid order cancelled later shows as refunded, as Shopify reports it. Lineitem
  * quantity 0 (an item removed by an order edit) is accepted. Extra item rows leave Currency
@@ -15,6 +23,7 @@
 import { type Currency, type Minor, multiplyByQuantity } from '../core/money/index.ts';
 import type { ImportedOrder } from '../core/orders/order.ts';
 import { currencyFromText } from './currency-from-text.ts';
+import { allocateMinor, percentIn, taxInside } from './allocate-minor.ts';
 import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
@@ -45,6 +54,12 @@ const OPTIONAL = {
   shippingCountry: ['shipping country'],
   billingCountry: ['billing country'],
   source: ['source'],
+  lineTaxable: ['lineitem taxable'],
+  tax1Name: ['tax 1 name'],
+  tax2Name: ['tax 2 name'],
+  tax3Name: ['tax 3 name'],
+  tax4Name: ['tax 4 name'],
+  tax5Name: ['tax 5 name'],
 };
 
 interface ShopifyRow {
@@ -65,6 +80,10 @@ interface ShopifyRow {
   readonly unitPrice: Minor;
   readonly lineTotal: Minor;
   readonly lineDiscount: Minor;
+  /** False only where the file says `Lineitem taxable` false. */
+  readonly taxable: boolean;
+  /** The tax names the order states (Tax 1..5 Name), on its first row. */
+  readonly taxNames: readonly string[];
 }
 
 export function parseShopify(table: Table, options: FormatOptions): FormatResult {
@@ -112,6 +131,10 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
       unitPrice,
       lineTotal: multiplyByQuantity({ amount: unitPrice, currency }, quantity).amount,
       lineDiscount: f.magnitude(cols.lineDiscount, currency),
+      taxable: f.text(cols.lineTaxable).toLowerCase() !== 'false',
+      taxNames: [cols.tax1Name, cols.tax2Name, cols.tax3Name, cols.tax4Name, cols.tax5Name]
+        .map((c) => f.text(c))
+        .filter((t) => t !== ''),
     };
   };
 
@@ -150,6 +173,12 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
       const withoutTax = sumMinor([head.subtotal, head.shipping], currency);
       if (withoutTax === head.total && sumMinor([withoutTax, head.taxes], currency) !== head.total) taxOnTop = ZERO;
     }
+    const inside = taxOnTop === ZERO && head.taxes > 0 ? includedTaxes(rows, head, orderDiscount, currency) : null;
+    // the shipping VAT rides on the first line that is still there (an edited-out line has quantity 0)
+    const shippingLine = Math.max(
+      0,
+      rows.findIndex((r) => r.value.quantity > 0),
+    );
     const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
     return {
       platform: 'shopify',
@@ -164,7 +193,15 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
       discount: orderDiscount,
       taxOnTop,
       refunded: head.refunded,
-      lines: goodsLines(rows, keys, (v) => ({ discount: v.lineDiscount })),
+      lines: goodsLines(rows, keys, (v) => ({ discount: v.lineDiscount })).map((l, i) =>
+        inside === null
+          ? l
+          : {
+              ...l,
+              ...(inside.lines[i] ? { includedTax: inside.lines[i] } : {}),
+              ...(i === shippingLine && inside.shipping ? { includedShippingTax: inside.shipping } : {}),
+            },
+      ),
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName: null,
@@ -173,4 +210,33 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
   };
 
   return groupOrders(table, { orderNo: cols.name, readRow, buildOrder }, options);
+}
+
+/**
+ * The stated Taxes of a tax-inclusive order split into the VAT inside each taxable line and inside
+ * the shipping: by the one rate the tax names state, else by amount; exact, adding up to Taxes.
+ */
+function includedTaxes(
+  rows: OrderRows<ShopifyRow>,
+  head: ShopifyRow,
+  orderDiscount: Minor,
+  currency: Currency,
+): { lines: Minor[]; shipping: Minor } {
+  const paid = rows.map((r) =>
+    r.value.taxable ? Math.max(0, sumMinor([r.value.lineTotal, -r.value.lineDiscount as Minor], currency)) : 0,
+  );
+  const goodsPaid = Math.max(0, paid.reduce((t, x) => t + x, 0) - orderDiscount) as Minor;
+  const rates = new Map<string, NonNullable<ReturnType<typeof percentIn>>>();
+  for (const name of head.taxNames) {
+    const rate = percentIn(name);
+    if (rate !== null) rates.set(`${rate.points}/${rate.scale}`, rate);
+  }
+  const rate = rates.size === 1 ? [...rates.values()][0]! : null;
+  let shipping: Minor;
+  if (head.shipping <= 0) shipping = ZERO;
+  else if (rate !== null)
+    shipping = Math.min(head.shipping, Math.max(0, head.taxes - taxInside(goodsPaid, rate))) as Minor;
+  else shipping = allocateMinor(head.taxes, [goodsPaid, head.shipping])[1]!;
+  const goods = sumMinor([head.taxes, -shipping as Minor], currency);
+  return { lines: allocateMinor(goods, paid), shipping };
 }

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DomainError } from '../core/domain-error.ts';
-import { type Currency, parseDecimal } from '../core/money/index.ts';
+import { type Currency, type Minor, parseDecimal } from '../core/money/index.ts';
 import {
   ALLOCATION_BASES,
   type AllocationBasis,
@@ -38,9 +38,9 @@ interface StockMoveFields {
   readonly toWarehouse: string | null;
   /** Decimal text as written (trimmed), with its minor units in `currency`. */
   readonly unitCost: string | null;
-  readonly unitCostMinor: number | null;
+  readonly unitCostMinor: Minor | null;
   readonly amount: string | null;
-  readonly amountMinor: number | null;
+  readonly amountMinor: Minor | null;
   /** ISO code; the file's (人民币 → CNY) or the default; null only when no amount is written. */
   readonly currency: Currency | null;
   readonly reference: string | null;
@@ -64,7 +64,7 @@ export interface ShipmentColumns {
   /** The file writes the received date (a later export can then receive a shipment left in transit). */
   readonly receivedDateWritten: boolean;
   /** 9810 declared unit value in CNY fen (`declared_unit_value`, 申报单价): the head-haul declaration's price (issue 15). */
-  readonly declaredUnitValue: number | null;
+  readonly declaredUnitValue: Minor | null;
 }
 
 /** purchase … writeoff: one SKU in one warehouse; count's quantity is the counted quantity (≥ 0). */
@@ -84,7 +84,7 @@ export interface StockLandedCostRow extends StockMoveFields {
   readonly warehouse: string | null;
   readonly quantity: number | null;
   readonly amount: string;
-  readonly amountMinor: number;
+  readonly amountMinor: Minor;
   readonly currency: Currency;
   readonly reference: string;
 }
@@ -361,8 +361,8 @@ function present(c: StockCells, column: Column | null, name: string): string {
 }
 
 /** Minor units of a written, non-negative decimal in `currency`; `stock.row.badAmount` otherwise. */
-function decimal(c: StockCells, column: Column | string, text: string, currency: Currency): number {
-  let value: number;
+function decimal(c: StockCells, column: Column | string, text: string, currency: Currency): Minor {
+  let value: Minor;
   try {
     value = parseDecimal(text, currency).amount;
   } catch (e) {

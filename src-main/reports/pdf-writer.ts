@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { DomainError } from '../core/domain-error.ts';
 import type { Currency } from '../core/money/index.ts';
 import type { ReportCell, ReportColumn, ReportDocument, ReportTable } from './report-document.ts';
@@ -163,22 +163,103 @@ class PdfTableRenderer {
     this.carryWords = carryWords;
   }
 
+  /** Widths of strings already measured, per font size (a long register repeats dates, names, units). */
+  private readonly widthCache = new Map<number, Map<string, number>>();
+
+  /** Width of `text` at `size` (the current font size is left at `size`). */
+  private widthAt(text: string, size: number): number {
+    let bySize = this.widthCache.get(size);
+    if (bySize === undefined) {
+      bySize = new Map();
+      this.widthCache.set(size, bySize);
+    }
+    let w = bySize.get(text);
+    if (w === undefined) {
+      w = this.doc.fontSize(size).widthOfString(text);
+      if (bySize.size > 50_000) bySize.clear();
+      bySize.set(text, w);
+    }
+    return w;
+  }
+
+  /** Advance widths of single characters, per font size: a quick estimate of a string's width. */
+  private readonly charCache = new Map<number, Map<string, number>>();
+
+  private estimate(text: string, size: number): number {
+    let bySize = this.charCache.get(size);
+    if (bySize === undefined) {
+      bySize = new Map();
+      this.charCache.set(size, bySize);
+    }
+    let w = 0;
+    for (const ch of text) {
+      let c = bySize.get(ch);
+      if (c === undefined) {
+        c = this.doc.fontSize(size).widthOfString(ch);
+        bySize.set(ch, c);
+      }
+      w += c;
+    }
+    return w;
+  }
+
+  /**
+   * True when `text` prints on one line of `width` at `size`: drawn and measured without the line
+   * wrapper (fast path of long tables). The sum of the characters' widths decides when it is clearly
+   * in or out (kerning moves a string by a fraction of a point); near the edge the laid-out width does.
+   */
+  private oneLine(text: string, width: number, size: number): boolean {
+    if (text.includes('\n')) return false;
+    const estimate = this.estimate(text, size);
+    if (estimate <= width - 1) return true;
+    if (estimate > width + 2) return false;
+    return this.widthAt(text, size) <= width;
+  }
+
+  /** Height of `text` in `width` at `size`: one line without wrapping when it fits, else what pdfkit's wrapper measures. */
+  private heightAt(text: string, width: number, size: number): number {
+    const doc = this.doc;
+    if (this.oneLine(text, width, size)) return doc.fontSize(size).currentLineHeight(true);
+    return doc.fontSize(size).heightOfString(text, { width });
+  }
+
   private rowHeight(
     texts: readonly string[],
     widths: readonly number[],
     smalls: readonly (string | undefined)[] = [],
   ): number {
-    const doc = this.doc;
     let h = 0;
     texts.forEach((t, i) => {
       const w = (widths[i] ?? 0) - PAD_X * 2;
       const small = smalls[i];
-      const smallHeight = small === undefined ? 0 : doc.fontSize(SIZE.small).heightOfString(small, { width: w }) + 1;
-      doc.fontSize(SIZE.cell);
-      h = Math.max(h, doc.heightOfString(t === '' ? ' ' : t, { width: w }) + smallHeight);
+      const smallHeight = small === undefined ? 0 : this.heightAt(small, w, SIZE.small) + 1;
+      h = Math.max(h, this.heightAt(t === '' ? ' ' : t, w, SIZE.cell) + smallHeight);
     });
+    this.doc.fontSize(SIZE.cell);
     const maxRow = this.layout.bottom - MARGIN - 60;
     return Math.min(h + PAD_Y * 2, maxRow);
+  }
+
+  /** Draws one cell's text at (x, y) in `width`: one line placed by hand when it fits, else through the wrapper. */
+  private drawText(
+    text: string,
+    x: number,
+    y: number,
+    width: number,
+    align: ReportColumn['align'],
+    size: number,
+    bold: boolean,
+    wrapped: PDFKit.Mixins.TextOptions,
+  ): void {
+    const doc = this.doc;
+    if (text === '') return;
+    if (this.oneLine(text, width, size)) {
+      const free = align === 'right' || align === 'center' ? width - this.widthAt(text, size) : 0;
+      const dx = align === 'right' ? free : align === 'center' ? free / 2 : 0;
+      doc.fontSize(size).text(text, x + dx, y, { lineBreak: false, ...(bold ? { stroke: true, fill: true } : {}) });
+      return;
+    }
+    doc.fontSize(size).text(text, x, y, wrapped);
   }
 
   private drawRow(
@@ -199,21 +280,23 @@ class PdfTableRenderer {
       const w = widths[i] ?? 0;
       const small = smalls[i];
       const mainHeight =
-        small === undefined ? height - PAD_Y * 2 : doc.heightOfString(t === '' ? ' ' : t, { width: w - PAD_X * 2 });
+        small === undefined ? height - PAD_Y * 2 : this.heightAt(t === '' ? ' ' : t, w - PAD_X * 2, SIZE.cell);
+      doc.fillColor(COLOR.text);
       withBold(doc, style.bold, () =>
-        doc.fillColor(COLOR.text).text(t, x + PAD_X, y + PAD_Y, {
+        this.drawText(t, x + PAD_X, y + PAD_Y, w - PAD_X * 2, aligns[i], SIZE.cell, style.bold, {
           ...textOptions(w - PAD_X * 2, aligns[i], style.bold),
           height: mainHeight,
           ellipsis: true,
         }),
       );
       if (small !== undefined) {
-        doc
-          .fontSize(SIZE.small)
-          .fillColor(COLOR.muted)
-          .text(small, x + PAD_X, y + PAD_Y + mainHeight + 1, { width: w - PAD_X * 2, align: aligns[i] ?? 'left' });
-        doc.fontSize(SIZE.cell);
+        doc.fillColor(COLOR.muted);
+        this.drawText(small, x + PAD_X, y + PAD_Y + mainHeight + 1, w - PAD_X * 2, aligns[i], SIZE.small, false, {
+          width: w - PAD_X * 2,
+          align: aligns[i] ?? 'left',
+        });
       }
+      doc.fontSize(SIZE.cell);
       x += w;
     });
     doc
@@ -226,6 +309,36 @@ class PdfTableRenderer {
       .restore();
     doc.x = this.layout.left;
     doc.y = y + height;
+  }
+
+  /** Height of a 过次页 / 承前页 row: its words and the widest running sums (the sums of every row). */
+  private carryRowHeight(
+    table: ReportTable,
+    carry: ReadonlyArray<{ key: string; currency: Currency }>,
+    widths: readonly number[],
+  ): number {
+    const texts = (word: string) =>
+      table.columns.map((c, i) => {
+        const col = carry.find((x) => x.key === c.key);
+        if (col) {
+          let sum = 0n;
+          let max = 0n;
+          for (const row of table.rows) {
+            const cell = row[c.key];
+            if (typeof cell === 'object' && cell !== null && cell.kind === 'money') {
+              sum += BigInt(cell.minor);
+              const abs = sum < 0n ? -sum : sum;
+              if (abs > max) max = abs;
+            }
+          }
+          return cellText({ kind: 'money', minor: -Number(max), currency: col.currency });
+        }
+        return i === 0 ? word : '';
+      });
+    return Math.max(
+      this.rowHeight(texts(this.carryWords.carried), widths),
+      this.rowHeight(texts(this.carryWords.brought), widths),
+    );
   }
 
   private newPage(): void {
@@ -279,10 +392,11 @@ class PdfTableRenderer {
         if (col) return cellText({ kind: 'money', minor: Number(sums.get(c.key) ?? 0n), currency: col.currency });
         return i === 0 ? word : '';
       });
+    // The carry rows' height: measured once with the largest sums (the totals), not per row.
+    const carryHeight = carry.length > 0 ? this.carryRowHeight(table, carry, widths) : 0;
     rowTexts.forEach((texts, r) => {
       const smalls = rowSmalls[r] ?? [];
       const h = this.rowHeight(texts, widths, smalls);
-      const carryHeight = carry.length > 0 ? this.rowHeight(carryTexts(this.carryWords.carried), widths) : 0;
       if (doc.y + h + carryHeight > this.layout.bottom) {
         if (carry.length > 0)
           this.drawRow(carryTexts(this.carryWords.carried), widths, aligns, carryHeight, {
@@ -398,7 +512,8 @@ function writePageNumbers(doc: Doc, report: ReportDocument, layout: Layout): voi
 export async function renderPdf(report: ReportDocument, options: PdfOptions = {}): Promise<Buffer> {
   const font = resolveReportFont(options);
   const created = new Date(report.createdAt);
-  const doc = new PDFDocument({
+  const { default: PdfKit } = await import('pdfkit'); // loaded when first used: the host starts sooner (issue 19)
+  const doc = new PdfKit({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },
     bufferPages: true,

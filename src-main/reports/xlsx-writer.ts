@@ -6,7 +6,7 @@
  * exact text; dates are real dates. Text that a spreadsheet could read as a formula
  * (= + - @ first) is always written as a plain string cell, never as a formula.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatDecimal, minor, minorDigits } from '../core/money/index.ts';
 import type { Currency } from '../core/money/index.ts';
 import type { ReportCell, ReportColumn, ReportDocument, ReportTable } from './report-document.ts';
@@ -197,7 +197,8 @@ function addSummarySheet(
 
 /** Renders the document to XLSX bytes. */
 export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded when first used: the host starts sooner (issue 19)
+  const workbook = new Excel.Workbook();
   const created = new Date(doc.createdAt);
   workbook.creator = doc.author ?? 'Kuajing Ledger';
   workbook.lastModifiedBy = workbook.creator;

@@ -23,6 +23,7 @@ import {
   markRowFailed,
   markRowsSent,
   readReceiptCursor,
+  releaseRows,
   rescheduleRow,
   transportCounts,
   writeReceiptCursor,
@@ -190,7 +191,7 @@ export class SyncEngine {
       errors: [] as string[],
     };
     for (;;) {
-      while (!this.#stopped && (await this.#sendBatch(acc))) {
+      while (!this.#stopped && (await this.#sendBatches(acc))) {
         /* next batch */
       }
       const c = this.counts();
@@ -212,48 +213,99 @@ export class SyncEngine {
     this.#o.onProgress({ phase, sent: acc.sent, failed: acc.failed, receipts: acc.receipts, queued });
   }
 
-  async #sendBatch(acc: {
-    sent: number;
-    duplicates: number;
-    rejected: number;
-    retried: number;
-    failed: number;
-    errors: string[];
-  }): Promise<boolean> {
+  /**
+   * Sends the due rows batch after batch, pipelined: while the platform works on batch N+1, one
+   * transaction records batch N's outcome and claims batch N+2 (so each batch costs one commit, and
+   * our writes overlap the platform's work). The next batch leaves only after the previous one was
+   * answered with no row to try later (FIFO: nothing overtakes a row that must wait); otherwise
+   * its claim is released in that same transaction. Returns false when nothing was due.
+   */
+  async #sendBatches(acc: SendAcc): Promise<boolean> {
     const { uow, clock } = this.#o;
     // read first: an idle pass (background timer) writes nothing, not even a command_log row
-    const due = dueRows(this.#o.db, clock().toISOString(), this.#batch);
+    const due = dueRows(this.#o.db, clock().toISOString(), 2 * this.#batch);
     if (due.length === 0) return false;
-    const rows = uow.run('sync.claim', (tx) => markSending(tx.db, due));
+    const claimed = uow.run('sync.claim', (tx) => markSending(tx.db, due));
+    let current = await this.#prepareBatch(claimed.slice(0, this.#batch));
+    let next: PreparedBatch | null =
+      claimed.length > this.#batch ? await this.#prepareBatch(claimed.slice(this.#batch)) : null;
+    let answer = this.#launch(current);
+    for (;;) {
+      const { outcomes, error } = await answer;
+      const { sent, refused, later } = this.#sort(current, outcomes, error, acc);
+      const go = next !== null && later.length === 0 && !this.#stopped;
+      const nextAnswer = go ? this.#launch(next!) : null;
+      const release = go ? null : next;
+      const afterId = next?.rows.at(-1)?.id ?? null;
+      const claimedNext = uow.run('sync.sent', (tx) => {
+        this.#record(tx, sent, refused, later, acc);
+        if (release) releaseRows(tx.db, release.rows);
+        return go ? markSending(tx.db, dueRows(tx.db, tx.now, this.#batch, afterId)) : [];
+      });
+      acc.sent += sent.length;
+      acc.rejected += refused.filter((r) => r.reason.startsWith('platform.rejected')).length;
+      acc.failed += refused.length;
+      this.#progress('sending', { ...acc, receipts: 0 });
+      if (!go) return true;
+      current = next!;
+      answer = nextAnswer!;
+      next = claimedNext.length > 0 ? await this.#prepareBatch(claimedNext) : null;
+    }
+  }
 
-    const ready: Array<{ row: OutboxRow; message: OutgoingMessage }> = [];
-    const refused: Array<{ row: OutboxRow; reason: string }> = [];
-    const later: Array<{ row: OutboxRow; reason: string }> = [];
+  /** Signs each claimed row: ready to send, refused (never signable) or later (signer not ready). */
+  async #prepareBatch(rows: readonly OutboxRow[]): Promise<PreparedBatch> {
+    const batch: PreparedBatch = { rows, ready: [], refused: [], later: [] };
     for (const row of rows) {
       try {
-        ready.push({ row, message: await this.#prepare(row) });
+        batch.ready.push({ row, message: await this.#prepare(row) });
       } catch (e) {
-        (e instanceof TransportError ? later : refused).push({ row, reason: errorText(e) });
+        (e instanceof TransportError ? batch.later : batch.refused).push({ row, reason: errorText(e) });
       }
     }
+    return batch;
+  }
 
-    let outcomes: readonly SendOutcome[] = [];
-    if (ready.length > 0) {
-      try {
-        outcomes = await this.#o.transport.send(
-          ready.map((r) => r.message),
-          { auditHead: auditHead(this.#o.db) },
-        );
-      } catch (e) {
-        if (!(e instanceof TransportError)) throw e;
-        acc.errors.push(e.message);
-        later.push(...ready.map((r) => ({ row: r.row, reason: e.message })));
-        ready.length = 0;
-      }
+  /** Puts a batch on the wire with the chain head as it is now; a TransportError is an answer (outcome unknown). */
+  #launch(b: PreparedBatch): Promise<{ outcomes: readonly SendOutcome[]; error: string | null }> {
+    if (b.ready.length === 0) return Promise.resolve({ outcomes: [], error: null });
+    const answer = this.#o.transport
+      .send(
+        b.ready.map((r) => r.message),
+        { auditHead: auditHead(this.#o.db) },
+      )
+      .then(
+        (outcomes) => ({ outcomes, error: null }),
+        (e: unknown) => {
+          if (!(e instanceof TransportError)) throw e;
+          return { outcomes: [] as SendOutcome[], error: e.message };
+        },
+      );
+    answer.catch(() => {}); // awaited by the loop; never an unhandled rejection meanwhile
+    return answer;
+  }
+
+  /** Each row of an answered batch: sent (accepted or duplicate), refused, or to try later. */
+  #sort(
+    b: PreparedBatch,
+    outcomes: readonly SendOutcome[],
+    error: string | null,
+    acc: SendAcc,
+  ): {
+    sent: OutboxRow[];
+    refused: Array<{ row: OutboxRow; reason: string }>;
+    later: Array<{ row: OutboxRow; reason: string }>;
+  } {
+    const refused = [...b.refused];
+    const later = [...b.later];
+    const sent: OutboxRow[] = [];
+    if (error !== null) {
+      acc.errors.push(error);
+      later.push(...b.ready.map((r) => ({ row: r.row, reason: error })));
+      return { sent, refused, later };
     }
     const byKey = new Map(outcomes.map((o) => [o.key, o]));
-    const sent: OutboxRow[] = [];
-    for (const r of ready) {
+    for (const r of b.ready) {
       const o = byKey.get(r.row.idempotencyKey);
       if (!o) later.push({ row: r.row, reason: 'no outcome for this key' });
       else if (o.outcome === 'rejected') refused.push({ row: r.row, reason: `platform.rejected ${o.reason}` });
@@ -262,36 +314,40 @@ export class SyncEngine {
         if (o.outcome === 'duplicate') acc.duplicates++;
       }
     }
+    return { sent, refused, later };
+  }
 
-    uow.run('sync.sent', (tx) => {
-      markRowsSent(
-        tx.db,
-        sent.map((r) => r.id),
-      );
-      const cebKeys = sent.filter((r) => r.kind === 'ceb.message').map((r) => r.idempotencyKey);
-      if (cebKeys.length > 0) this.#o.hooks?.messagesSent?.(tx, cebKeys, tx.now);
-      for (const r of refused) markRowFailed(tx.db, r.row.id, r.reason);
-      const now = clock().getTime();
-      for (const r of later) {
-        if (r.row.attempts >= this.#maxAttempts) {
-          markRowFailed(tx.db, r.row.id, `attempts.exhausted ${r.reason}`);
-          acc.failed++;
-        } else {
-          rescheduleRow(
-            tx.db,
-            r.row.id,
-            new Date(now + backoffDelay(r.row.attempts, this.#o.random, this.#backoff)).toISOString(),
-            r.reason,
-          );
-          acc.retried++;
-        }
+  /** A batch's outcome, inside the caller's transaction: sent rows + hook, failed rows, rescheduled rows. */
+  #record(
+    tx: Tx,
+    sent: readonly OutboxRow[],
+    refused: ReadonlyArray<{ row: OutboxRow; reason: string }>,
+    later: ReadonlyArray<{ row: OutboxRow; reason: string }>,
+    acc: SendAcc,
+  ): void {
+    const { clock } = this.#o;
+    markRowsSent(
+      tx.db,
+      sent.map((r) => r.id),
+    );
+    const cebKeys = sent.filter((r) => r.kind === 'ceb.message').map((r) => r.idempotencyKey);
+    if (cebKeys.length > 0) this.#o.hooks?.messagesSent?.(tx, cebKeys, tx.now);
+    for (const r of refused) markRowFailed(tx.db, r.row.id, r.reason);
+    const now = clock().getTime();
+    for (const r of later) {
+      if (r.row.attempts >= this.#maxAttempts) {
+        markRowFailed(tx.db, r.row.id, `attempts.exhausted ${r.reason}`);
+        acc.failed++;
+      } else {
+        rescheduleRow(
+          tx.db,
+          r.row.id,
+          new Date(now + backoffDelay(r.row.attempts, this.#o.random, this.#backoff)).toISOString(),
+          r.reason,
+        );
+        acc.retried++;
       }
-    });
-    acc.sent += sent.length;
-    acc.rejected += refused.filter((r) => r.reason.startsWith('platform.rejected')).length;
-    acc.failed += refused.length;
-    this.#progress('sending', { ...acc, receipts: 0 });
-    return true;
+    }
   }
 
   async #prepare(row: OutboxRow): Promise<OutgoingMessage> {
@@ -391,6 +447,22 @@ export class SyncEngine {
         return;
     }
   }
+}
+
+type SendAcc = {
+  sent: number;
+  duplicates: number;
+  rejected: number;
+  retried: number;
+  failed: number;
+  errors: string[];
+};
+
+interface PreparedBatch {
+  readonly rows: readonly OutboxRow[];
+  readonly ready: Array<{ row: OutboxRow; message: OutgoingMessage }>;
+  readonly refused: Array<{ row: OutboxRow; reason: string }>;
+  readonly later: Array<{ row: OutboxRow; reason: string }>;
 }
 
 function defaultSleep(ms: number): Promise<void> {

@@ -41,10 +41,13 @@ function placeholders(n: number): string {
 /**
  * The oldest rows still to send ('queued', or left 'sending' by a crash), in id order, up to the
  * first one whose retry is not due yet (FIFO: an order is never overtaken by its list). Read
- * only: `markSending` claims them (in the caller's transaction, in the same tick).
+ * only: `markSending` claims them (in the caller's transaction, in the same tick). `afterId`: rows
+ * after that id only (the rows before it are claimed and on their way).
  */
-export function dueRows(db: Db, now: string, limit: number): OutboxRow[] {
-  const head = db.prepare(`SELECT ${COLUMNS} FROM ${UNSENT} ORDER BY id LIMIT ?`).all(limit) as OutboxRow[];
+export function dueRows(db: Db, now: string, limit: number, afterId: number | null = null): OutboxRow[] {
+  const head = db
+    .prepare(`SELECT ${COLUMNS} FROM ${UNSENT} AND id > ? ORDER BY id LIMIT ?`)
+    .all(afterId ?? -1, limit) as OutboxRow[];
   const notDue = head.findIndex((r) => r.nextAttemptAt !== null && r.nextAttemptAt > now);
   return notDue < 0 ? head : head.slice(0, notDue);
 }
@@ -56,6 +59,14 @@ export function markSending(db: WriteDb, rows: readonly OutboxRow[]): OutboxRow[
     `UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id IN (${placeholders(rows.length)})`,
   ).run(...rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, status: 'sending', attempts: r.attempts + 1 }));
+}
+
+/** Undoes `markSending` for claimed rows that were not sent after all: queued again, the attempt not counted. */
+export function releaseRows(db: WriteDb, rows: readonly OutboxRow[]): void {
+  if (rows.length === 0) return;
+  db.prepare(
+    `UPDATE outbox SET status = 'queued', attempts = attempts - 1 WHERE id IN (${placeholders(rows.length)}) AND status = 'sending'`,
+  ).run(...rows.map((r) => r.id));
 }
 
 /** Sent rows are final: nothing ever selects them for sending again. */

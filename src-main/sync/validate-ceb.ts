@@ -4,14 +4,20 @@
  * that binary, or `wasm` to never use one), else xmllint-wasm (libxml2 in WebAssembly: no system
  * binary, same on Windows/Electron). The schemas are read from `resources/ceb/xsd/` inside the
  * app (hosts may pass another `xsdDir`, e.g. the packaged resources path). Many documents are
- * checked in one xmllint run (two runs in parallel for big sets); errors keep line + message.
+ * checked in one xmllint run, up to one run per core at a time (a pool shared by every caller:
+ * results come back in input order); errors keep line + message. The native run validates as it
+ * parses (`--sax`: the same XSD engine, no document tree, a fraction of the memory); a document
+ * it cannot parse is checked again the usual way, so its parser errors keep their lines. A run
+ * that dies (killed, out of memory, no binary) is `customs.validator.failed`, never a hang.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import { DomainError } from '../core/domain-error.ts';
 
 export const CEB_EXPORT_XSD = 'ceb-export-202205.xsd';
 export const XMLDSIG_XSD = 'xmldsig-core-schema.xsd';
@@ -19,8 +25,9 @@ export const XMLDSIG_XSD = 'xmldsig-core-schema.xsd';
 const BATCH = 500;
 /** Characters per run: big sets are cut so two runs can go in parallel. */
 const BATCH_BYTES = 8 * 1024 * 1024;
-/** xmllint runs at a time (each in its own worker thread). */
-const WORKERS = Math.max(1, Math.min(2, os.availableParallelism()));
+/** xmllint runs at a time (native: a process each; wasm: a worker thread each): one per core. */
+export const CEB_VALIDATOR_WORKERS = Math.max(1, os.availableParallelism());
+const WORKERS = CEB_VALIDATOR_WORKERS;
 
 export interface CebValidationError {
   readonly line: number;
@@ -55,9 +62,12 @@ function loadSchemas(xsdDir: string) {
   return s;
 }
 
+/** A document as text, or as its UTF-8 bytes (what a worker thread hands over without a copy). */
+export type CebXml = string | Uint8Array;
+
 /** xmllint reads bytes; a leading BOM in a JS string is dropped (it is accepted either way). */
-function stripBom(xml: string): string {
-  return xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+function stripBom(xml: CebXml): CebXml {
+  return typeof xml === 'string' && xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
 }
 
 /** xmllint's stderr → per-file results; a file is valid only if xmllint printed "<file> validates". */
@@ -94,30 +104,140 @@ function nativeXmllint(): string | null {
   return (nativeBinary = probe.error === undefined && /libxml/.test(`${probe.stdout}${probe.stderr}`) ? wanted : null);
 }
 
-async function runNative(binary: string, xmls: readonly string[], xsdDir: string): Promise<CebValidationResult[]> {
+/** One native xmllint run over files; its stderr. Exit codes 1–5 (not well-formed, invalid…) still name every file. */
+async function xmllintFiles(binary: string, xsd: string, names: readonly string[], sax: boolean): Promise<string> {
+  const launcher = launchers.take(binary);
+  if (launcher !== null) return launcher.run(xsd, names, sax);
+  return new Promise<string>((resolve, reject) => {
+    execFile(
+      binary,
+      ['--noout', ...(sax ? ['--sax'] : []), '--nonet', '--schema', xsd, ...names],
+      { maxBuffer: 512 * 1024 * 1024 },
+      (err, _out, errOut) => {
+        const code = err ? (err as { code?: unknown }).code : 0;
+        if (err && (typeof code !== 'number' || code > 5)) reject(validatorFailed(String(err.signal ?? code)));
+        else resolve(errOut);
+      },
+    );
+  });
+}
+
+function validatorFailed(reason: string): DomainError {
+  return new DomainError('customs.validator.failed', { reason });
+}
+
+/**
+ * Starts xmllint runs from a small shell kept running, not from this process: forking a process
+ * with a large heap costs far more than the run itself (every page is copy-on-write afterwards).
+ * One job at a time per launcher: a list file (stderr file, sax flag, schema, documents, one a
+ * line) in, the exit code out. Where there is no /bin/sh, runs start from here.
+ */
+const LAUNCHER_SCRIPT = `X=$0
+NL='
+'
+while IFS= read -r list; do
+  IFS=$NL; set -f; set -- $(cat "$list"); set +f; unset IFS
+  out=$1; sax=$2; xsd=$3; shift 3
+  if [ "$sax" = 1 ]; then "$X" --noout --sax --nonet --schema "$xsd" "$@" 2>"$out"
+  else "$X" --noout --nonet --schema "$xsd" "$@" 2>"$out"; fi
+  echo "$?"
+done`;
+
+class Launcher {
+  private readonly proc: ChildProcessByStdio<Writable, Readable, null>;
+  private pending: { resolve: (code: number) => void; reject: (e: unknown) => void } | null = null;
+  private out = '';
+  dead = false;
+
+  constructor(binary: string, done: (l: Launcher) => void) {
+    this.proc = spawn('/bin/sh', ['-c', LAUNCHER_SCRIPT, binary], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.proc.stdout.setEncoding('utf8');
+    this.proc.stdout.on('data', (chunk: string) => {
+      this.out += chunk;
+      const nl = this.out.indexOf('\n');
+      if (nl < 0) return;
+      const code = Number(this.out.slice(0, nl));
+      this.out = this.out.slice(nl + 1);
+      const p = this.pending;
+      this.pending = null;
+      this.idle();
+      done(this);
+      p?.resolve(code);
+    });
+    const fail = (reason: string) => {
+      this.dead = true;
+      const p = this.pending;
+      this.pending = null;
+      p?.reject(validatorFailed(reason));
+    };
+    this.proc.on('error', (e) => fail(e.message));
+    this.proc.on('exit', (code, signal) => fail(String(signal ?? code)));
+    this.proc.stdin.on('error', () => {}); // a dead shell is reported by 'exit'
+    this.idle();
+  }
+
+  async run(xsd: string, names: readonly string[], sax: boolean): Promise<string> {
+    const dir = path.dirname(names[0]!);
+    const list = path.join(dir, `run-${sax ? 'sax' : 'tree'}.list`);
+    const errFile = path.join(dir, `run-${sax ? 'sax' : 'tree'}.err`);
+    fs.writeFileSync(list, [errFile, sax ? '1' : '0', xsd, ...names].join('\n'));
+    const code = await new Promise<number>((resolve, reject) => {
+      if (this.dead) return reject(validatorFailed('launcher'));
+      this.pending = { resolve, reject };
+      this.busy();
+      this.proc.stdin.write(`${list}\n`);
+    });
+    if (!(code >= 0 && code <= 5)) throw validatorFailed(String(code));
+    return fs.readFileSync(errFile, 'utf8');
+  }
+
+  /** Keeps the process alive only while a run is waited for. */
+  private busy(): void {
+    this.proc.ref();
+    (this.proc.stdout as unknown as { ref(): void }).ref();
+  }
+  private idle(): void {
+    this.proc.unref();
+    (this.proc.stdout as unknown as { unref(): void }).unref();
+    (this.proc.stdin as unknown as { unref(): void }).unref();
+  }
+}
+
+const launchers = {
+  free: [] as Launcher[],
+  take(binary: string): Launcher | null {
+    if (process.platform === 'win32' || !fs.existsSync('/bin/sh')) return null;
+    let l = this.free.pop();
+    while (l?.dead) l = this.free.pop();
+    return l ?? new Launcher(binary, (done) => !done.dead && this.free.push(done));
+  },
+};
+
+async function runNative(binary: string, xmls: readonly CebXml[], xsdDir: string): Promise<CebValidationResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-ceb-'));
   try {
+    const xsd = path.join(xsdDir, CEB_EXPORT_XSD);
     const names = xmls.map((_, i) => path.join(dir, `message-${i + 1}.xml`));
     xmls.forEach((x, i) => fs.writeFileSync(names[i]!, stripBom(x)));
-    const stderr = await new Promise<string>((resolve, reject) => {
-      execFile(
-        binary,
-        ['--noout', '--nonet', '--schema', path.join(xsdDir, CEB_EXPORT_XSD), ...names],
-        { maxBuffer: 512 * 1024 * 1024 },
-        (err, _out, errOut) => {
-          // exit codes 1–5 (not well-formed, invalid…) still name every file on stderr
-          if (err && typeof err.code !== 'number') reject(err);
-          else resolve(errOut);
-        },
-      );
-    });
-    return parseOutput(stderr, names);
+    const stderr = await xmllintFiles(binary, xsd, names, true);
+    const results = parseOutput(stderr, names);
+    // --sax reports a document it cannot parse only as "validation generated an internal error":
+    // those few go through the tree parser again for their parser errors and lines.
+    const failed = new Set(stderr.split('\n').filter((l) => l.endsWith(` ${INTERNAL_ERROR}`)));
+    const unparsed = names.filter((name) => failed.has(`${name} ${INTERNAL_ERROR}`));
+    if (unparsed.length > 0) {
+      const again = parseOutput(await xmllintFiles(binary, xsd, unparsed, false), unparsed);
+      unparsed.forEach((name, k) => (results[names.indexOf(name)] = again[k]!));
+    }
+    return results;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function runBatch(xmls: readonly string[], xsdDir: string): Promise<CebValidationResult[]> {
+const INTERNAL_ERROR = 'validation generated an internal error';
+
+async function runBatch(xmls: readonly CebXml[], xsdDir: string): Promise<CebValidationResult[]> {
   const native = nativeXmllint();
   if (native !== null) return runNative(native, xmls, xsdDir);
   const { schema, preload } = loadSchemas(xsdDir);
@@ -134,16 +254,16 @@ async function runBatch(xmls: readonly string[], xsdDir: string): Promise<CebVal
   } catch (e) {
     // exit code 1 (not well-formed) rejects; its stderr still names every file
     const code = (e as { code?: unknown }).code;
-    if (code !== 1) throw e;
+    if (code !== 1) throw new DomainError('customs.validator.failed', { reason: String(code ?? (e as Error).message) });
     stderr = (e as Error).message;
   }
   return parseOutput(stderr, names);
 }
 
 /** Batches: at most BATCH documents and about BATCH_BYTES characters each, so large sets spread over the workers. */
-function batches(xmls: readonly string[]): string[][] {
-  const out: string[][] = [];
-  let cur: string[] = [];
+function batches(xmls: readonly CebXml[]): CebXml[][] {
+  const out: CebXml[][] = [];
+  let cur: CebXml[] = [];
   let size = 0;
   for (const x of xmls) {
     if (cur.length > 0 && (cur.length >= BATCH || size + x.length > BATCH_BYTES)) {
@@ -177,7 +297,7 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
 
 /** Validates many documents, up to WORKERS xmllint runs at a time; results in input order. */
 export async function validateCebMany(
-  xmls: readonly string[],
+  xmls: readonly CebXml[],
   options: ValidateCebOptions = {},
 ): Promise<CebValidationResult[]> {
   const xsdDir = options.xsdDir ?? defaultCebXsdDir();

@@ -5,7 +5,8 @@
  * `{ machine, cases: [{ id, ours_ms, raw_ms, ratio, value, unit, target, pass }] }`. Exits 1 when
  * any case misses its target (or a section does not finish).
  *
- * Sections: run (= commands, import, list, dashboard, stock: test/bench/run.ts), settlement, customs, sync;
+ * Sections: run (= commands, import, list, dashboard, stock: test/bench/run.ts), settlement, customs, sync,
+ * rss, ui (the 1M-order workspace in Chromium: test/bench/ui.ts);
  * `commands`, `import`, `list`, `dashboard`, `stock` run one part of run.ts.
  * Knobs: BENCH_SCALE (e.g. 0.05 while developing; 1 = the sizes the targets are for),
  * BENCH_RUNS, BENCH_SLOW=<case id> (slow that case's path on purpose: the run must exit 1).
@@ -27,13 +28,15 @@ const SECTIONS: Record<string, Section> = {
   import: runPart('import'),
   list: runPart('list'),
   dashboard: runPart('dashboard'),
+  reports: runPart('reports'),
   stock: runPart('stock'),
   settlement: { name: 'settlement', file: path.join(here, 'settlement.ts') },
   customs: { name: 'customs', file: path.join(here, 'customs.ts') },
   sync: { name: 'sync', file: path.join(here, 'sync.ts') },
   rss: { name: 'rss', file: path.join(here, 'rss.ts') },
+  ui: { name: 'ui', file: path.join(here, 'ui.ts') },
 };
-const DEFAULT = ['run', 'settlement', 'customs', 'sync', 'rss'];
+const DEFAULT = ['run', 'settlement', 'customs', 'sync', 'rss', 'ui'];
 
 const names = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = names.filter((n) => !(n in SECTIONS));

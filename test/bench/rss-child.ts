@@ -23,6 +23,7 @@ try {
   const shop = await dispatch('shops.save', { platform, name: 'Bench shop', site: null, currency, timeZone });
   if (!shop.ok) throw new Error(JSON.stringify(shop.error));
   const shopId = (shop.value as { id: number }).id;
+  console.error(`  host open: RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
   const afterMb: number[] = [];
   const ms: number[] = [];
   let last: { orders: number; rejected: number } = { orders: 0, rejected: 0 };

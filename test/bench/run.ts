@@ -11,6 +11,7 @@
  * - orders.list1m (every first page < 50 ms; value = the worst page): a seeded 1,000,000-order
  *   workspace, the first page of every sort × every filter;
  * - ui.dashboard1m (< 100 ms): dashboard.summary on the same 1M-order workspace (dashboard.ts);
+ * - reports.taxRegister1m (≤ 1.5× raw GROUP BY), reports.pdf10k (< 5 s): the monthly register on it (reports.ts);
  * - stock.onHandPage (< 100 ms), stock.onHandFull (reported), stock.valuation (≤ 2× the raw
  *   per-position SUM on every date tried; value = the worst ratio) over 1M moves and 50k SKUs.
  * BENCH_SCALE shrinks every size (development only).
@@ -33,12 +34,13 @@ import { positionReadPath } from '../../src-main/areas/stock/stock-report-store.
 import { seededRandom } from '../../src-main/core/random/seeded-random.ts';
 import { makeCase, reportCase, SCALE, scaled, slowPath, type BenchCase } from './bench-cases.ts';
 import { dashboardBench } from './dashboard.ts';
+import { reportsBench } from './reports.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROWS = scaled(100_000, 100);
 const COMMANDS = 1_000;
 const PARTS = new Set(
-  (process.env.BENCH_PARTS ?? 'commands,import,list,dashboard,stock').split(',').map((s) => s.trim()),
+  (process.env.BENCH_PARTS ?? 'commands,import,list,dashboard,reports,stock').split(',').map((s) => s.trim()),
 );
 if (process.env.BENCH_SKIP_LIST === '1') PARTS.delete('list');
 if (process.env.BENCH_SKIP_STOCK === '1') PARTS.delete('stock');
@@ -556,7 +558,7 @@ async function millionOrderWorkspace(): Promise<string> {
 
 /** The 1M-order workspace, generated once per process (list and dashboard parts share it). */
 let million: Promise<string> | null = null;
-function millionWorkspaceOnce(): Promise<string> {
+export function millionWorkspaceOnce(): Promise<string> {
   million ??= (async () => {
     // BENCH_LIST_DIR: reuse (or create once) a generated workspace while working on queries.
     const reuse = process.env.BENCH_LIST_DIR;
@@ -677,6 +679,7 @@ async function listBench(): Promise<void> {
 
 if (PARTS.has('list')) await listBench();
 if (PARTS.has('dashboard')) await dashboardBench(await millionWorkspaceOnce(), LIST_ORDERS);
+if (PARTS.has('reports')) await reportsBench(await millionWorkspaceOnce(), LIST_ORDERS);
 
 // ---- stock: on-hand and valuation over 1M moves and 50k SKUs --------------------------------
 const STOCK_MOVES = Number(process.env.BENCH_STOCK_MOVES ?? scaled(1_000_000, 1000));

@@ -220,7 +220,7 @@ db.transaction(() => {
       evidence: null,
       reversesId: null,
       lines: [
-        line('1122.USD', total, { amount: total, rate: rate(day) }),
+        line('1122.USD', total, { amount: minor(total), rate: rate(day) }),
         line('5601.01', amounts[0]!),
         line('5601.02', amounts[1]!),
         line('5601.03', amounts[2]!),

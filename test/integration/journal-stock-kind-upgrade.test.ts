@@ -3,6 +3,7 @@
  * posted as 'cogs' (as before 0009) upgrades to 'stock' with every row, index and trigger of
  * journal_entries kept, the trial balance unchanged and posting still once per move.
  */
+import { minor } from '../../src-main/core/money/index.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, afterEach } from 'vitest';
@@ -110,12 +111,12 @@ describe('migration 0009 journal stock kind', () => {
           type: m.type,
           date: m.date,
           reference: m.reference,
-          cost: m.cost,
-          toCogs: m.type === 'landedCost' ? m.cost - m.value : 0,
+          cost: minor(m.cost),
+          toCogs: minor(m.type === 'landedCost' ? m.cost - m.value : 0),
         });
         postEntry(tx.db, tx.commandId, tx.now, { ...draft, sourceKind: 'cogs' });
       }
-      const cogs = postEntry(tx.db, tx.commandId, tx.now, cogsEntry(1, 'A-1', '2026-03-05', 500));
+      const cogs = postEntry(tx.db, tx.commandId, tx.now, cogsEntry(1, 'A-1', '2026-03-05', minor(500)));
       reverseEntry(tx.db, tx.commandId, tx.now, cogs, '录错');
       return { sku, cn, po1 };
     });

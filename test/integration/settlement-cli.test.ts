@@ -30,7 +30,14 @@ describe('kuajing settlement CLI', () => {
       unmatchedLines: 0,
     });
     // The orders import of the same file still ran: the three orders exist with their fees.
-    expect(imported.orders).toEqual({ orders: 3, new: 3, updated: 0, unchanged: 0 });
+    expect(imported.orders).toEqual({
+      orders: 3,
+      new: 3,
+      updated: 0,
+      unchanged: 0,
+      heldBack: [],
+      months: [{ month: '2026-03', closed: false, new: 3, updated: 0, unchanged: 0, heldBack: 0 }],
+    });
 
     const again = kuajing('import', settlement, '--source', 'amazon-settlement', '--data-dir', dir, '--json');
     expect(json(again.out)).toMatchObject({ alreadyImported: true, journalEntryId: null });

@@ -49,6 +49,8 @@ import type { WithdrawalResult } from './customs-withdrawals.ts';
 export type { HeadHaulEntry, HeadHaulLinks, HeadHaulResult } from './customs-head-haul.ts';
 import type { HeadHaulEntry, HeadHaulLinks, HeadHaulResult } from './customs-head-haul.ts';
 import type { CustomsShop } from './customs-shops.ts';
+export type { CorrectionDocument, HeadHaulShipmentView, ListCorrections } from './customs-desk.ts';
+import type { HeadHaulShipmentView, ListCorrections } from './customs-desk.ts';
 
 export const CUSTOMS_MODES_FOR_BUILD = ['9610', '9710', '9810', '1210'] as const;
 
@@ -342,6 +344,35 @@ export const customsContract = {
       .strict(),
     result: result<WithdrawalResult>(),
     mutates: true,
+  },
+  /** One list for the corrections screen: lines as sent, returned so far, return window, its CEB605 / CEB213 documents (issue 15). */
+  'customs.lists.corrections': {
+    input: z.object({ invtNo: z.string().min(1).max(20) }).strict(),
+    result: result<ListCorrections>(),
+    mutates: false,
+  },
+  /** Head-haul shipments to overseas warehouses: lines, cost and declared unit values, route (list / 报关单), what was declared, entryId. */
+  'customs.headHaul.list': { input: empty, result: result<readonly HeadHaulShipmentView[]>(), mutates: false },
+  /** Declared unit values (CNY) of a shipment not declared yet: typed per line, the others from cost plus markupPercent; one transaction. */
+  'customs.headHaul.declaredValues.save': {
+    input: z
+      .object({
+        bookingNoteNo: z.string().min(1).max(60),
+        markupPercent: z.number().int().min(0).max(1000).optional(),
+        lines: z
+          .array(z.object({ gnum: z.number().int().min(1), value: decimalText.nullable() }).strict())
+          .max(100)
+          .optional(),
+      })
+      .strict(),
+    result: result<HeadHaulShipmentView>(),
+    mutates: true,
+  },
+  /** The 报关单 data of a head-haul shipment as the XLSX or JSON file for the customs broker. */
+  'customs.headHaul.formFile': {
+    input: z.object({ bookingNoteNo: z.string().min(1).max(60), format: z.enum(['xlsx', 'json']) }).strict(),
+    result: result<{ readonly fileName: string; readonly contentBase64: string }>(),
+    mutates: false,
   },
   /** Unsent per-sale 9810 documents earlier versions built are taken back (never sent), in one transaction, and reported (issue 15). */
   'customs.perSale9810.withdraw': {

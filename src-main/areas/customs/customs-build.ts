@@ -62,7 +62,7 @@ export function readRiskList(ws: Workspace): RiskList {
 }
 
 /** The settings and company every build needs (not yet checked against the rules), or the coded reason why not. */
-function loadContext(ws: Workspace): CebBuildContext {
+export function loadContext(ws: Workspace): CebBuildContext {
   const settings = readCustomsSettings(ws);
   if (!settings) throw new DomainError('customs.settings.missing');
   const company = latestCompany(ws.read);

@@ -23,8 +23,8 @@ import {
   type HeadHaulShipment,
 } from '../../core/customs/index.ts';
 import { DomainError } from '../../core/domain-error.ts';
-import type { Minor } from '../../core/money/minor.ts';
-import type { Sku } from '../../core/stock/sku.ts';
+import { minor, type Minor } from '../../core/money/index.ts';
+import { skuFromRow, type SkuTableRow } from '../stock/index.ts';
 import { validateCebMany } from '../../sync/validate-ceb.ts';
 import type { Workspace } from '../workspace.ts';
 import { buildContext } from './customs-build.ts';
@@ -35,7 +35,7 @@ export interface HeadHaulResult {
   readonly shipment: string;
   readonly route: 'list' | 'declarationForm';
   /** Declared value of the shipment in CNY fen. */
-  readonly totalCny: number;
+  readonly totalCny: Minor;
   readonly reasons: readonly HeadHaulReason[];
   readonly documents: { readonly CEB303?: number; readonly CEB603?: number };
   readonly queued: number;
@@ -56,29 +56,18 @@ interface ShipmentRow {
   kind: string;
   country: string | null;
 }
-interface LineRow {
+interface LineRow extends SkuTableRow {
   shipped: number;
-  value: number | null;
-  declared: number | null;
-  item_no: string;
-  goods_name: string;
-  gmodel: string;
-  hs_code: string;
-  unit: string;
-  legal_unit: string;
-  second_legal_unit: string | null;
-  barcode: string | null;
-  origin: string | null;
-  weight_grams: number | null;
-  volume_cm3: number | null;
-  legal_qty1_per_unit: string | null;
-  legal_qty2_per_unit: string | null;
-  supervision_conditions: string | null;
-  export_duty_rate: string | null;
-  item_record_no: string | null;
+  value: Minor | null;
+  declared: Minor | null;
 }
 
 const OVERSEAS = new Set(['overseasOwn', 'overseasPublic', 'platform']);
+
+/** A line's declared unit value from its cost: cost per unit × (100 + markup) / 100, to the fen (half up). */
+export function markedUpUnitValue(cost: Minor, shipped: number, markupPercent: number): Minor {
+  return minor(Math.round((cost * (100 + markupPercent)) / (100 * shipped)));
+}
 
 export function loadHeadHaul(ws: Workspace, bookingNoteNo: string, markupPercent: number): HeadHaulShipment {
   const s = ws.read
@@ -104,31 +93,12 @@ export function loadHeadHaul(ws: Workspace, bookingNoteNo: string, markupPercent
     carrier: s.carrier,
     warehouse: { code: s.code, name: s.name, country: s.country },
     lines: lines.map((l) => {
-      const sku: Sku = {
-        itemNo: l.item_no,
-        goodsName: l.goods_name,
-        gmodel: l.gmodel,
-        hsCode: l.hs_code,
-        unit: l.unit,
-        legalUnit: l.legal_unit,
-        secondLegalUnit: l.second_legal_unit,
-        barcode: l.barcode,
-        origin: l.origin,
-        weightGrams: l.weight_grams,
-        volumeCm3: l.volume_cm3,
-        legalQty1PerUnit: l.legal_qty1_per_unit,
-        legalQty2PerUnit: l.legal_qty2_per_unit,
-        supervisionConditions: l.supervision_conditions,
-        exportDutyRate: l.export_duty_rate,
-        itemRecordNo: l.item_record_no,
-      };
+      const sku = skuFromRow(l);
       // the declared unit value the stock file states for the line wins over cost plus markup
-      if (l.declared !== null) return { sku, quantity: l.shipped, declaredUnitValue: l.declared as Minor };
+      if (l.declared !== null) return { sku, quantity: l.shipped, declaredUnitValue: l.declared };
       if (l.value === null || l.value === 0)
         throw new DomainError('customs.headHaul.noValue', { shipment: bookingNoteNo, sku: l.item_no });
-      // cost per unit × (100 + markup) / 100, to the fen (half up)
-      const declared = Math.round((l.value * (100 + markupPercent)) / (100 * l.shipped));
-      return { sku, quantity: l.shipped, declaredUnitValue: declared as Minor };
+      return { sku, quantity: l.shipped, declaredUnitValue: markedUpUnitValue(l.value, l.shipped, markupPercent) };
     }),
   };
 }

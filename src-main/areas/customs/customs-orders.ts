@@ -13,6 +13,7 @@ import type { Minor } from '../../core/money/minor.ts';
 import type { CustomsMode } from '../../core/orders/order.ts';
 import type { Sku } from '../../core/stock/sku.ts';
 import type { Db } from '../../db/open-ledger.ts';
+import { skuFromRow, type SkuTableRow } from '../stock/index.ts';
 import type { WriteDb } from '../../db/ports.ts';
 
 export interface OrderSelection {
@@ -99,50 +100,15 @@ interface LineRow {
   included_tax: number | null;
   included_shipping_tax: number | null;
   shipping_discount: number | null;
-}
-
-interface SkuRow {
-  id: number;
-  item_no: string;
-  goods_name: string;
-  gmodel: string;
-  hs_code: string;
-  unit: string;
-  legal_unit: string;
-  second_legal_unit: string | null;
-  barcode: string | null;
-  origin: string | null;
-  weight_grams: number | null;
-  volume_cm3: number | null;
-  legal_qty1_per_unit: string | null;
-  legal_qty2_per_unit: string | null;
-  supervision_conditions: string | null;
-  export_duty_rate: string | null;
-  item_record_no: string | null;
+  /** Platform-funded (non-cash) discount: in the declared goods value, not in what the buyer paid. */
+  platform_discount: number | null;
 }
 
 function skuResolver(db: Db): (platform: string, code: string) => Sku | null {
   const skus = new Map<number, Sku>();
   const byItemNo = new Map<string, number>();
-  for (const r of db.prepare('SELECT * FROM skus').all() as SkuRow[]) {
-    skus.set(r.id, {
-      itemNo: r.item_no,
-      goodsName: r.goods_name,
-      gmodel: r.gmodel,
-      hsCode: r.hs_code,
-      unit: r.unit,
-      legalUnit: r.legal_unit,
-      secondLegalUnit: r.second_legal_unit,
-      barcode: r.barcode,
-      origin: r.origin,
-      weightGrams: r.weight_grams,
-      volumeCm3: r.volume_cm3,
-      legalQty1PerUnit: r.legal_qty1_per_unit,
-      legalQty2PerUnit: r.legal_qty2_per_unit,
-      supervisionConditions: r.supervision_conditions,
-      exportDutyRate: r.export_duty_rate,
-      itemRecordNo: r.item_record_no,
-    });
+  for (const r of db.prepare('SELECT * FROM skus').all() as SkuTableRow[]) {
+    skus.set(r.id, skuFromRow(r));
     byItemNo.set(r.item_no, r.id);
   }
   const mapped = new Map<string, number>();
@@ -236,7 +202,7 @@ export function loadPrecheckOrders(db: Db, sel: OrderSelection): PrecheckOrder[]
     )
     .all(...params) as OrderRow[];
   const lineStmt = db.prepare(`SELECT order_id, sku, quantity, unit_price, line_total, discount, included_tax,
-    included_shipping_tax, shipping_discount FROM order_lines
+    included_shipping_tax, shipping_discount, platform_discount FROM order_lines
     WHERE order_id IN (SELECT value FROM json_each(?)) AND cancelled = 0 AND quantity > 0 ORDER BY order_id, id`);
   const lines = new Map<number, LineRow[]>();
   for (let i = 0; i < orders.length; i += 5000) {
@@ -253,6 +219,7 @@ export function loadPrecheckOrders(db: Db, sel: OrderSelection): PrecheckOrder[]
     const includedTax = own.reduce((t, l) => t + (l.included_tax ?? 0), 0);
     const includedShippingTax = own.reduce((t, l) => t + (l.included_shipping_tax ?? 0), 0);
     const shippingDiscount = own.reduce((t, l) => t + (l.shipping_discount ?? 0), 0);
+    const platformDiscount = own.reduce((t, l) => t + (l.platform_discount ?? 0), 0);
     return {
       orderId: o.id,
       orderNo: o.order_no,
@@ -271,8 +238,11 @@ export function loadPrecheckOrders(db: Db, sel: OrderSelection): PrecheckOrder[]
       ...(o.pod ? { pod: o.pod } : {}),
       ...(o.statistics_flag === 'A' || o.statistics_flag === 'B' ? { statisticsFlag: o.statistics_flag } : {}),
       ...(o.ems_no ? { bonded: { emsNo: o.ems_no } } : {}),
-      // the money collected for the seller: the VAT the marketplace collects and remits is not the seller's
-      charge: (o.gross - includedTax - includedShippingTax) as Minor,
+      // the money collected for the seller: the VAT the marketplace collects and remits is not the seller's;
+      // what the platform paid (its vouchers, coins, discounts) is not money the buyer paid: it is the
+      // non-cash part, charge + nonCashDiscount = goodsValue + freight (issue 15)
+      charge: (o.gross - includedTax - includedShippingTax - platformDiscount) as Minor,
+      ...(platformDiscount ? { nonCashDiscount: platformDiscount as Minor } : {}),
       paidAt: o.ordered_at_utc,
       destinationCountry: o.buyer_country,
       logisticsNo: o.logistics_no,

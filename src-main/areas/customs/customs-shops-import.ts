@@ -7,19 +7,13 @@
 import { DomainError, isDomainError } from '../../core/domain-error.ts';
 import type { RowError } from '../../core/orders/order.ts';
 import { parseShopFile, type ShopFileRow } from '../../imports/shops-file.ts';
-import { decodeBase64 } from '../base64.ts';
+import { decodeBase64, type UploadImportResult } from '../base64.ts';
 import { canonicalTimeZone, findShop, insertShop, updateShop } from '../company/index.ts';
 import type { Workspace } from '../workspace.ts';
 import { saveCustomsShop } from './customs-shops.ts';
 
-export interface ShopImportResult {
-  readonly rows: number;
-  readonly created: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly rejected: readonly RowError[];
-  readonly dryRun: boolean;
-}
+/** What the shop import did (or, on a dry run, would do): the master-data imports' one result shape. */
+export type ShopImportResult = UploadImportResult;
 
 const EBP_CODE = /^[0-9A-Z]{10}$|^[0-9A-Z]{18}$/;
 

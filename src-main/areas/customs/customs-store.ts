@@ -23,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import { ANSWERS, advances, statusOfCode, statusRank, type ParsedReceipt } from '../../core/customs/index.ts';
 import type { Tx } from '../../db/unit-of-work.ts';
+import { noteLateListChange, type LateListChange } from './late-lists.ts';
 
 export interface StoredDocument {
   readonly guid: string;
@@ -152,11 +153,13 @@ interface DocRow {
  * status forward only. CEB604 sets invtNo/preNo, CEB702 preNo/sumNo, CEB792 the entryId on the
  * summary, its lists and the orders' other documents, and the list-line → declaration-line map.
  * A CEB606 that concludes a withdrawal (399/800/899) marks the withdrawn list 'cancelled'.
+ * A list released or withdrawn after its export month was closed is also recorded as a register
+ * adjustment of an open month (`late-lists.ts`, returned in `late`).
  */
 export function recordReceipts(
   tx: Tx,
   receipts: readonly ParsedReceipt[],
-): { stored: number; duplicates: number; unknown: number } {
+): { stored: number; duplicates: number; unknown: number; late?: LateListChange[] } {
   const exists = tx.db.prepare('SELECT 1 FROM customs_receipts WHERE digest = ?').pluck();
   const insert = tx.db.prepare(`INSERT INTO customs_receipts
     (digest, message_type, message_guid, guid, business_key, status, return_time, return_info, document_id, data, command_id, received_at)
@@ -184,6 +187,7 @@ export function recordReceipts(
   let stored = 0,
     duplicates = 0,
     unknown = 0;
+  const late: LateListChange[] = [];
   for (const r of receipts) {
     const digest = receiptDigest(r);
     if (exists.get(digest)) {
@@ -227,16 +231,21 @@ export function recordReceipts(
     const status = statusOfCode(r.status);
     const applied = advances(doc.status, status);
     if (applied) setStatus.run(status, statusRank(status), tx.now, doc.id);
+    // a list released after its export month was closed: an adjustment of an open month's register
+    const lateRelease = applied ? noteLateListChange(tx, doc.id, doc.status, status, receiptId) : null;
+    if (lateRelease) late.push(lateRelease);
     history(doc.id, r.status, 'receipt', applied, r.returnInfo, receiptId);
     if (r.messageType === 'CEB606' && WITHDRAWAL_DONE.has(status) && r.invtNo) {
       const list = listByInvt.get(r.invtNo) as { id: number; status: string } | undefined;
       if (list && advances(list.status, 'cancelled')) {
         setStatus.run('cancelled', statusRank('cancelled'), tx.now, list.id);
+        const lateWithdrawal = noteLateListChange(tx, list.id, list.status, 'cancelled', receiptId);
+        if (lateWithdrawal) late.push(lateWithdrawal);
         history(list.id, 'cancelled', 'receipt', true, r.returnInfo, receiptId);
       }
     }
   }
-  return { stored, duplicates, unknown };
+  return { stored, duplicates, unknown, ...(late.length > 0 ? { late } : {}) };
 }
 
 function applySummaryResult(tx: Tx, r: ParsedReceipt, summaryId: number, receiptId: number): void {

@@ -109,6 +109,19 @@ async function validateAndStore(
   return { documents: message.documents.length, queued, validationErrors, dryRun: !store };
 }
 
+/** The answer when the withdrawal already stands: nothing built, nothing stored. */
+function declaredBefore(base: Pick<WithdrawalOutcome, 'type' | 'key' | 'invtNo'>): WithdrawalOutcome {
+  return {
+    ...base,
+    alreadyDeclared: true,
+    documents: 0,
+    queued: 0,
+    validationErrors: [],
+    dryRun: true,
+    builtMessages: [],
+  };
+}
+
 /** CEB605: withdraws the list customs numbered `invtNo`, with the reason. */
 export async function cancelList(
   ws: Workspace,
@@ -117,16 +130,7 @@ export async function cancelList(
   const ctx = buildContext(ws);
   const list = listByInvtNo(ws, input.invtNo);
   const base = { type: 'CEB605' as const, key: list.business_key, invtNo: list.invt_no };
-  if (list.status === 'cancelled' || standing(ws, 'CEB605', list.business_key).stands)
-    return {
-      ...base,
-      alreadyDeclared: true,
-      documents: 0,
-      queued: 0,
-      validationErrors: [],
-      dryRun: true,
-      builtMessages: [],
-    };
+  if (list.status === 'cancelled' || standing(ws, 'CEB605', list.business_key).stands) return declaredBefore(base);
   if (isRebuildable(list.status))
     throw new DomainError('customs.withdrawal.notHeld', { invtNo: list.invt_no, status: list.status });
   const message = buildCeb605Message(
@@ -196,16 +200,7 @@ export async function applyReturn(ws: Workspace, input: ReturnInput): Promise<Wi
   const list = listByInvtNo(ws, input.invtNo);
   const base = { type: 'CEB213' as const, key: input.coElNo, invtNo: list.invt_no };
   const prior = standing(ws, 'CEB213', input.coElNo);
-  if (prior.stands)
-    return {
-      ...base,
-      alreadyDeclared: true,
-      documents: 0,
-      queued: 0,
-      validationErrors: [],
-      dryRun: true,
-      builtMessages: [],
-    };
+  if (prior.stands) return declaredBefore(base);
   if (!EXPORTED.has(list.status))
     throw new DomainError('customs.return.notExported', { invtNo: list.invt_no, status: list.status });
   const xml = ws.read

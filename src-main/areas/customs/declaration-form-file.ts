@@ -3,7 +3,6 @@
  * (the data as it is) and XLSX (a 表头 sheet of field/value rows and a 表体 sheet of lines, with
  * Chinese column titles), both named after the booking note.
  */
-import ExcelJS from 'exceljs';
 import type { DeclarationFormData } from '../../core/customs/index.ts';
 
 const HEAD_TITLES: Readonly<Record<string, string>> = {
@@ -47,7 +46,8 @@ export function declarationFormJson(data: DeclarationFormData): string {
 }
 
 export async function declarationFormXlsx(data: DeclarationFormData): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded when first used: the host starts sooner (issue 19)
+  const wb = new Excel.Workbook();
   const head = wb.addWorksheet('表头');
   head.addRow(['字段', '内容']);
   for (const [k, v] of Object.entries(data.head)) {

@@ -5,6 +5,7 @@
  * orders. Exports are the orders that count as a sale (no exclusion); excluded ones are counted
  * apart. Money stays per currency in minor units: amounts of different currencies are never added.
  */
+import { addMinor, minor, type Minor } from '../../core/money/index.ts';
 import type { CustomsMode, SaleExclusion } from '../../core/orders/order.ts';
 import type { Db } from '../../db/open-ledger.ts';
 
@@ -14,7 +15,7 @@ export interface DashboardGroup {
   readonly orders: number;
   readonly units: number;
   /** Known gross per currency (minor units). */
-  readonly gross: Readonly<Record<string, number>>;
+  readonly gross: Readonly<Record<string, Minor>>;
   /** Orders whose amounts the file left unknown (counted, not in `gross`). */
   readonly unknownAmounts: number;
 }
@@ -24,8 +25,8 @@ export interface DashboardCurrency {
   readonly currency: string | null;
   readonly orders: number;
   readonly units: number;
-  readonly gross: number;
-  readonly refunded: number;
+  readonly gross: Minor;
+  readonly refunded: Minor;
   readonly unknownAmounts: number;
 }
 
@@ -34,7 +35,7 @@ export interface DashboardSku {
   readonly quantity: number;
   readonly lines: number;
   /** Goods after discounts per currency (minor units), of the lines whose amounts are known. */
-  readonly amount: Readonly<Record<string, number>>;
+  readonly amount: Readonly<Record<string, Minor>>;
   readonly unknownLines: number;
 }
 
@@ -61,12 +62,12 @@ export interface DashboardSummary extends OrderFigures {
   /** Receivables by age per currency sub-account of 应收账款, in CNY minor units as booked, as of `asOf`. */
   readonly receivables: ReadonlyArray<{
     readonly currency: string;
-    readonly buckets: Readonly<Record<string, number>>;
-    readonly total: number;
+    readonly buckets: Readonly<Record<string, Minor>>;
+    readonly total: Minor;
   }>;
   /** Stock value now, per warehouse, in CNY minor units. */
   readonly stock: {
-    readonly total: number;
+    readonly total: Minor;
     readonly quantity: number;
     readonly byWarehouse: ReadonlyArray<{
       readonly warehouseId: number;
@@ -74,7 +75,7 @@ export interface DashboardSummary extends OrderFigures {
       readonly name: string;
       readonly kind: string;
       readonly quantity: number;
-      readonly value: number;
+      readonly value: Minor;
     }>;
   };
   readonly asOf: string;
@@ -98,19 +99,21 @@ function monthsBetween(from: string, to: string): string[] {
 interface Acc {
   orders: number;
   units: number;
-  gross: Record<string, number>;
+  gross: Record<string, Minor>;
   unknownAmounts: number;
 }
+const ZERO = minor(0);
 const acc = (): Acc => ({ orders: 0, units: 0, gross: {}, unknownAmounts: 0 });
 
 function add(a: Acc, r: SaleRow): void {
   a.orders += r.orders;
   a.units += r.units;
   a.unknownAmounts += r.unknown_amounts;
-  if (r.currency !== '' && r.orders > r.unknown_amounts) a.gross[r.currency] = (a.gross[r.currency] ?? 0) + r.gross;
+  if (r.currency !== '' && r.orders > r.unknown_amounts)
+    a.gross[r.currency] = addMinor(a.gross[r.currency] ?? ZERO, r.gross);
 }
 
-type SaleTuple = [string, string, string, string, number, number, number, number, number];
+type SaleTuple = [string, string, string, string, number, number, Minor, Minor, number];
 const toSaleRow = (r: SaleTuple): SaleRow => ({
   month: r[0],
   currency: r[1],
@@ -130,8 +133,8 @@ interface SaleRow {
   customs_mode: string;
   orders: number;
   units: number;
-  gross: number;
-  refunded: number;
+  gross: Minor;
+  refunded: Minor;
   unknown_amounts: number;
 }
 
@@ -167,7 +170,7 @@ export function orderFigures(
   const months = new Map(monthsBetween(from, to).map((m) => [m, acc()]));
   const countries = new Map<string, Acc>();
   const modes = new Map<string, Acc>();
-  const currencies = new Map<string, Acc & { refunded: number; grossOne: number }>();
+  const currencies = new Map<string, Acc & { refunded: Minor; grossOne: Minor }>();
   let orders = 0;
   let units = 0;
   for (const r of rows) {
@@ -181,11 +184,11 @@ export function orderFigures(
     const mode = modes.get(r.customs_mode) ?? acc();
     modes.set(r.customs_mode, mode);
     add(mode, r);
-    const cur = currencies.get(r.currency) ?? { ...acc(), refunded: 0, grossOne: 0 };
+    const cur = currencies.get(r.currency) ?? { ...acc(), refunded: ZERO, grossOne: ZERO };
     currencies.set(r.currency, cur);
     add(cur, r);
-    cur.refunded += r.refunded;
-    cur.grossOne += r.gross;
+    cur.refunded = addMinor(cur.refunded, r.refunded);
+    cur.grossOne = addMinor(cur.grossOne, r.gross);
   }
   const group = (key: string, a: Acc): DashboardGroup => ({
     key: key === '' ? null : key,
@@ -240,7 +243,7 @@ function topSkus(db: Db, from: string, to: string, limit: number): DashboardSku[
     )
     .all(from, to, limit) as Array<{ sku: string; quantity: number; lines: number; unknownLines: number }>;
   if (top.length === 0) return [];
-  const amounts = new Map<string, Record<string, number>>(top.map((t) => [t.sku, {}]));
+  const amounts = new Map<string, Record<string, Minor>>(top.map((t) => [t.sku, {}]));
   for (const r of db
     .prepare(
       `SELECT sku, currency, sum(amount) AS amount, sum(lines) - sum(unknown_lines) AS known FROM sku_month_amounts
@@ -250,7 +253,7 @@ function topSkus(db: Db, from: string, to: string, limit: number): DashboardSku[
     .all(JSON.stringify(top.map((t) => t.sku)), from, to) as Array<{
     sku: string;
     currency: string;
-    amount: number;
+    amount: Minor;
     known: number;
   }>) {
     if (r.known > 0) amounts.get(r.sku)![r.currency] = r.amount;

@@ -4,6 +4,7 @@
  * and stock value now (stock area), as of the workspace clock's day. Each reads a table kept in the
  * write transaction, so the summary never walks the orders, the journal lines or the stock moves.
  */
+import { sumMinor } from '../../core/money/index.ts';
 import { receivablesAgeingBooked } from '../settlement/index.ts';
 import { stockValueByWarehouse } from '../stock/index.ts';
 import type { Workspace } from '../workspace.ts';
@@ -21,7 +22,7 @@ export function dashboardSummary(
     asOf,
     receivables: receivablesAgeingBooked(ws.read, asOf),
     stock: {
-      total: byWarehouse.reduce((s, w) => s + w.value, 0),
+      total: sumMinor(byWarehouse.map((w) => w.value)),
       quantity: byWarehouse.reduce((s, w) => s + w.quantity, 0),
       byWarehouse,
     },

@@ -11,16 +11,25 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { DomainError, isDomainError } from '../../core/domain-error.ts';
 import { isCurrency, sumMinor, type Minor } from '../../core/money/index.ts';
-import type { ImportSource, MappableStatus, ParsedImport, Platform, RowError } from '../../core/orders/order.ts';
+import type {
+  ImportedOrder,
+  ImportSource,
+  MappableStatus,
+  ParsedImport,
+  Platform,
+  RowError,
+} from '../../core/orders/order.ts';
 import { normaliseStatusWord } from '../../core/orders/sale-rule.ts';
 import {
   getMapping,
   listMappings,
+  ImportWriter,
   saveMapping,
-  writeImport,
+  type ImportCounts,
   type ImportItem,
   type ImportMeta,
 } from './import-store.ts';
+import { batchesOf, Scratch, spilledListOf } from '../../db/scratch.ts';
 import type { Tx } from '../../db/unit-of-work.ts';
 import {
   applyStatusMappings,
@@ -53,6 +62,7 @@ import {
   readSpilledFile,
   readSpilledRejected,
   removeSpill,
+  removeSpillFolder,
   spillFolder,
   writeSpill,
   type PreviewSpill,
@@ -182,97 +192,88 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
       });
       let zone = shop?.timeZone ?? DEFAULT_TIME_ZONE;
       let currency = shop?.currency ?? null;
-      let parsed: ParsedImport;
+      // the rows and orders spill to a scratch file next to the previews (issue 16, point 1)
+      if (folder === null) {
+        const made = (folder = spillFolder(ws.dataDir, ws.readOnly));
+        ws.onClose(() => removeSpillFolder(made, ws.dataDir));
+      }
+      let scratch = new Scratch(folder);
       try {
-        parsed = await parse(bytes, options(zone, currency));
-      } catch (e) {
-        // A file without any currency (TikTok, some Shopee exports) takes its shop's: with no shop
-        // chosen, the platform's only shop is the one; with several, the user must choose.
-        const only =
-          !shop && isDomainError(e) && e.code === 'import.file.noCurrency'
-            ? onlyShopFor(ws, String(e.params.source))
-            : null;
-        if (!only) throw e;
-        shop = only;
-        zone = only.timeZone;
-        currency = only.currency;
-        parsed = await parse(bytes, options(zone, currency));
-      }
-      let prepared = prepare(ws, parsed, shop);
-      // Local times are read in the shop's zone: when the file's orders all land in one existing
-      // shop of another zone, read the file again in that zone.
-      const target = singleExistingShop(ws, prepared.items);
-      if (!shop && target && target.timeZone !== zone && !ZONED_SOURCES.has(parsed.source)) {
-        zone = target.timeZone;
-        currency = target.currency;
-        parsed = await parse(bytes, options(zone, currency));
-        prepared = prepare(ws, parsed, null);
-      }
-      const reading: Reading = { source: input.source, mapping, shop, zone, currency };
-      const items = withShopStatusMappings(ws, prepared.items);
-      prepared = { ...prepared, items };
-      // the prepared contents replace the parsed orders: let those go before the ledger comparison
-      parsed = { ...parsed, orders: [] };
-      const contents = items.map((i) => i.content);
-      // what would be new / updated / unchanged, by month; orders a closed month holds back (issue 17 point 1g)
-      const plan = periodPlan(
-        ws.read,
-        items.map((i) => ({ content: i.content, shopId: 'id' in i.shop ? i.shop.id : null })),
-        parsed.source,
-        fileSha256,
-      );
-      const { rejected, rejectedOrderNos } = allRejected(parsed, prepared);
-      const unknownStatuses: Record<string, number> = {};
-      for (const c of contents)
-        if (c.status === 'unknown') unknownStatuses[c.platformStatus] = (unknownStatuses[c.platformStatus] ?? 0) + 1;
-      const rejectedRows = new Set(rejected.map((e) => e.row)).size;
-      cache.set({
-        // the summary only: confirm reads the file again, the rejected rows wait on disk
-        previewId,
-        fileName: input.fileName,
-        fileSha256,
-        parsed: { ...parsed, orders: [], rejected: [], rejectedOrderNos: {} },
-        reading,
-        orders: contents.length,
-        rejectedCount: rejected.length,
-        spill: writeSpill(
-          (folder ??= spillFolder(ws.dataDir, ws.readOnly)),
+        let parsed: ParsedImport;
+        try {
+          parsed = await parse(bytes, { ...options(zone, currency), scratch });
+        } catch (e) {
+          // A file without any currency (TikTok, some Shopee exports) takes its shop's: with no shop
+          // chosen, the platform's only shop is the one; with several, the user must choose.
+          const only =
+            !shop && isDomainError(e) && e.code === 'import.file.noCurrency'
+              ? onlyShopFor(ws, String(e.params.source))
+              : null;
+          if (!only) throw e;
+          shop = only;
+          zone = only.timeZone;
+          currency = only.currency;
+          parsed = await parse(bytes, { ...options(zone, currency), scratch });
+        }
+        let summary = summarise(ws, parsed, shop, fileSha256);
+        // Local times are read in the shop's zone: when the file's orders all land in one existing
+        // shop of another zone, read the file again in that zone.
+        const target = singleExistingShop(ws, summary.shopIds);
+        if (!shop && target && target.timeZone !== zone && !ZONED_SOURCES.has(parsed.source)) {
+          zone = target.timeZone;
+          currency = target.currency;
+          scratch.close();
+          scratch = new Scratch(folder);
+          parsed = await parse(bytes, { ...options(zone, currency), scratch });
+          summary = summarise(ws, parsed, null, fileSha256);
+        }
+        const reading: Reading = { source: input.source, mapping, shop, zone, currency };
+        const { rejected, rejectedOrderNos } = summary;
+        const rejectedRows = new Set(rejected.map((e) => e.row)).size;
+        cache.set({
+          // the summary only: confirm reads the file again, the rejected rows wait on disk
           previewId,
-          bytes,
+          fileName: input.fileName,
+          fileSha256,
+          parsed: { ...parsed, orders: [], rejected: [], rejectedOrderNos: {} },
+          reading,
+          orders: summary.orders,
+          rejectedCount: rejected.length,
+          spill: writeSpill(folder, previewId, bytes, rejected, rejectedOrderNos),
+          createdAt: ws.clock().getTime(),
+        });
+        const preview: ImportPreview = {
+          previewId,
+          fileName: input.fileName,
+          source: parsed.source,
+          encoding: parsed.encoding,
+          delimiter: parsed.delimiter,
+          headers: parsed.headers,
+          mapping: parsed.mapping,
+          unmappedRequired: parsed.unmappedRequired,
+          orders: summary.orders,
+          lines: summary.lines,
+          counts: summary.counts,
+          months: summary.months,
+          heldBack: summary.heldBack,
           rejected,
           rejectedOrderNos,
-        ),
-        createdAt: ws.clock().getTime(),
-      });
-      const preview: ImportPreview = {
-        previewId,
-        fileName: input.fileName,
-        source: parsed.source,
-        encoding: parsed.encoding,
-        delimiter: parsed.delimiter,
-        headers: parsed.headers,
-        mapping: parsed.mapping,
-        unmappedRequired: parsed.unmappedRequired,
-        orders: contents.length,
-        lines: contents.reduce((n, c) => n + c.lines.length, 0),
-        counts: plan.counts,
-        months: plan.months,
-        heldBack: plan.heldBack,
-        rejected,
-        rejectedOrderNos,
-        warnings: parsed.warnings,
-        unknownStatuses,
-        rows: {
-          read: parsed.rowCount,
-          imported: parsed.rowCount - rejectedRows - parsed.rowsSkipped,
-          rejected: rejectedRows,
-          skipped: parsed.rowsSkipped,
-        },
-        // what would be written: orders a closed month holds back are not in the totals
-        totals: totalsOf(plan.held.size === 0 ? contents : contents.filter((_, i) => !plan.held.has(i))),
-        sample: prepared.items.slice(0, SAMPLE_SIZE).map((i) => sampleItem(i.content, i.shop)),
-      };
-      return preview;
+          warnings: parsed.warnings,
+          unknownStatuses: summary.unknownStatuses,
+          rows: {
+            read: parsed.rowCount,
+            imported: parsed.rowCount - rejectedRows - parsed.rowsSkipped,
+            rejected: rejectedRows,
+            skipped: parsed.rowsSkipped,
+          },
+          // what would be written: orders a closed month holds back are not in the totals
+          totals: summary.totals,
+          sample: summary.sample,
+        };
+        return preview;
+      } finally {
+        scratch.close();
+      }
     },
 
     confirm: async ({ previewId, saveMappingAs, acceptValidRows, statusMappings }) => {
@@ -287,70 +288,94 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
       if (entry.rejectedCount > 0 && acceptValidRows !== true) {
         throw new DomainError('imports.rowsRejected', { rejected: entry.rejectedCount, orders: entry.orders });
       }
-      // the preview kept no orders: the file is read again, the same way, unless it changed since
-      const again = await readAgain(
-        ws,
-        parse,
-        readSpilledFile(entry.spill, entry.fileSha256),
-        entry.fileName,
-        entry.reading,
-        progress(previewId, 'parse'),
-      );
-      const chosen = new Map(
-        Object.entries(statusMappings ?? {}).map(([w, st]) => [normaliseStatusWord(w), st] as const),
-      );
-      const items =
-        chosen.size === 0
-          ? again.items
-          : again.items.map((i) => ({ ...i, content: applyStatusMappings(i.content, chosen) }));
-      const written = ws.uow.run('imports.confirm', (tx) => {
-        const result = writePreparedImport(
-          tx,
-          {
-            source: parsed.source,
-            fileName: entry.fileName,
-            fileSha256: entry.fileSha256,
-            encoding: parsed.encoding,
-            rowCount: parsed.rowCount,
-            rejected: again.rejected.length,
-          },
-          items,
-          progress(previewId, 'write'),
-        );
-        const name = saveMappingAs?.trim();
-        if (name && parsed.mapping) saveMapping(tx.db, name, parsed.mapping, tx.now);
-        // the mapping belongs to the shop(s) of this file; their stored orders with the word are re-classified
-        const mapped = Object.entries(statusMappings ?? {}).map(([word, status]) => {
-          const outcomes = result.shopIds.map((shopId) => saveStatusMapping(tx, shopId, word, status));
-          const held = new Map<string, number>();
-          for (const h of outcomes.flatMap((o) => o.heldBack)) held.set(h.month, (held.get(h.month) ?? 0) + h.orders);
-          return {
-            word,
-            status,
-            reclassified: outcomes.reduce((n, o) => n + o.reclassified, 0),
-            heldBack: [...held.entries()].sort().map(([month, orders]) => ({ month, orders })),
-          };
+      // the preview kept no orders: the file is read again, the same way, unless it changed since,
+      // its rows and orders spilled to a scratch file and written batch by batch in one transaction
+      const bytes = readSpilledFile(entry.spill, entry.fileSha256);
+      const scratch = new Scratch(path.dirname(entry.spill.file));
+      try {
+        const { reading } = entry;
+        const again = await parse(bytes, {
+          fileName: entry.fileName,
+          source: reading.source,
+          timeZone: reading.zone,
+          mapping: reading.mapping,
+          defaultCurrency: reading.currency !== null && isCurrency(reading.currency) ? reading.currency : null,
+          onProgress: progress(previewId, 'parse'),
+          scratch,
         });
-        return { ...result, mapped };
-      });
-      cache.delete(previewId);
-      const summary: ImportSummary = {
-        importId: written.importId,
-        source: parsed.source,
-        encoding: parsed.encoding,
-        orders: again.items.length,
-        lines: again.items.reduce((n, i) => n + i.content.lines.length, 0),
-        new: written.new,
-        updated: written.updated,
-        unchanged: written.unchanged,
-        rejected: again.rejected,
-        rejectedOrderNos: again.rejectedOrderNos,
-        warnings: parsed.warnings,
-        mapped: written.mapped,
-        months: written.months,
-        heldBack: written.heldBack,
-      };
-      return summary;
+        const chosen = new Map(
+          Object.entries(statusMappings ?? {}).map(([w, st]) => [normaliseStatusWord(w), st] as const),
+        );
+        const preparedRejected: RowError[] = [];
+        let orders = 0;
+        let lines = 0;
+        const mapped = shopStatusMappings(ws);
+        function* batches(): Generator<PreparedImport['items']> {
+          for (const prepared of preparedBatches(ws, again, reading.shop)) {
+            preparedRejected.push(...prepared.rejected);
+            const items = mapped(prepared.items).map((i) =>
+              chosen.size === 0 ? i : { ...i, content: applyStatusMappings(i.content, chosen) },
+            );
+            orders += items.length;
+            for (const i of items) lines += i.content.lines.length;
+            yield items;
+          }
+        }
+        const allRejectedCount = () => again.rejected.length + preparedRejected.length;
+        const written = ws.uow.run('imports.confirm', (tx) => {
+          const result = writePreparedBatches(
+            tx,
+            {
+              source: parsed.source,
+              fileName: entry.fileName,
+              fileSha256: entry.fileSha256,
+              encoding: parsed.encoding,
+              rowCount: parsed.rowCount,
+              rejected: 0,
+            },
+            batches(),
+            again.orders.length,
+            progress(previewId, 'write'),
+            allRejectedCount,
+          );
+          const name = saveMappingAs?.trim();
+          if (name && parsed.mapping) saveMapping(tx.db, name, parsed.mapping, tx.now);
+          // the mapping belongs to the shop(s) of this file; their stored orders with the word are re-classified
+          const mappedWords = Object.entries(statusMappings ?? {}).map(([word, status]) => {
+            const outcomes = result.shopIds.map((shopId) => saveStatusMapping(tx, shopId, word, status));
+            const held = new Map<string, number>();
+            for (const h of outcomes.flatMap((o) => o.heldBack)) held.set(h.month, (held.get(h.month) ?? 0) + h.orders);
+            return {
+              word,
+              status,
+              reclassified: outcomes.reduce((n, o) => n + o.reclassified, 0),
+              heldBack: [...held.entries()].sort().map(([month, orders]) => ({ month, orders })),
+            };
+          });
+          return { ...result, mapped: mappedWords };
+        });
+        cache.delete(previewId);
+        const { rejected, rejectedOrderNos } = allRejected(again, preparedRejected);
+        const summary: ImportSummary = {
+          importId: written.importId,
+          source: parsed.source,
+          encoding: parsed.encoding,
+          orders,
+          lines,
+          new: written.new,
+          updated: written.updated,
+          unchanged: written.unchanged,
+          rejected,
+          rejectedOrderNos,
+          warnings: parsed.warnings,
+          mapped: written.mapped,
+          months: written.months,
+          heldBack: written.heldBack,
+        };
+        return summary;
+      } finally {
+        scratch.close();
+      }
     },
 
     discard: ({ previewId }) => ({ discarded: cache.delete(previewId) }),
@@ -368,51 +393,109 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
   };
 }
 
-/** The shop's own meanings of status words (saved by earlier imports) decide before the table. */
-function withShopStatusMappings(ws: Workspace, items: PreparedImport['items']): PreparedImport['items'] {
+/**
+ * The shop's own meanings of status words (saved by earlier imports) decide before the table: a
+ * function for batch after batch, each shop's mappings read once.
+ */
+function shopStatusMappings(ws: Workspace): (items: PreparedImport['items']) => PreparedImport['items'] {
   const mappingsOf = new Map<number, Map<string, MappableStatus>>();
-  return items.map((i) => {
-    if (!('id' in i.shop)) return i;
-    let m = mappingsOf.get(i.shop.id);
-    if (!m) {
-      m = loadStatusMappings(ws.read, i.shop.id);
-      mappingsOf.set(i.shop.id, m);
-    }
-    return m.size === 0 ? i : { ...i, content: applyStatusMappings(i.content, m) };
-  });
+  return (items) =>
+    items.map((i) => {
+      if (!('id' in i.shop)) return i;
+      let m = mappingsOf.get(i.shop.id);
+      if (!m) {
+        m = loadStatusMappings(ws.read, i.shop.id);
+        mappingsOf.set(i.shop.id, m);
+      }
+      return m.size === 0 ? i : { ...i, content: applyStatusMappings(i.content, m) };
+    });
 }
 
 /** The file's rejected rows and the preparation's, in row order, with their order numbers. */
 function allRejected(
   parsed: ParsedImport,
-  prepared: PreparedImport,
+  prepared: readonly RowError[],
 ): { rejected: RowError[]; rejectedOrderNos: Record<number, string> } {
-  const rejected = [...parsed.rejected, ...prepared.rejected].sort((a, b) => a.row - b.row);
+  const rejected = [...parsed.rejected, ...prepared].sort((a, b) => a.row - b.row);
   const rejectedOrderNos: Record<number, string> = { ...parsed.rejectedOrderNos };
-  for (const e of prepared.rejected)
-    if (typeof e.params.orderNo === 'string') rejectedOrderNos[e.row] = e.params.orderNo;
+  for (const e of prepared) if (typeof e.params.orderNo === 'string') rejectedOrderNos[e.row] = e.params.orderNo;
   return { rejected, rejectedOrderNos };
 }
 
-/** The file read again as its preview settled on (shop, zone, currency): the orders confirm writes. */
-async function readAgain(
-  ws: Workspace,
-  parse: ParseImportFn,
-  bytes: Uint8Array,
-  fileName: string,
-  reading: Reading,
-  onProgress: (done: number, total: number) => void,
-): Promise<PreparedImport & { rejectedOrderNos: Record<number, string> }> {
-  const parsed = await parse(bytes, {
-    fileName,
-    source: reading.source,
-    timeZone: reading.zone,
-    mapping: reading.mapping,
-    defaultCurrency: reading.currency !== null && isCurrency(reading.currency) ? reading.currency : null,
-    onProgress,
-  });
-  const prepared = prepare(ws, parsed, reading.shop);
-  return { items: withShopStatusMappings(ws, prepared.items), ...allRejected(parsed, prepared) };
+/** What a preview shows of a file, gathered batch by batch: counts, totals, a sample, the rejected rows. */
+interface PreviewSummary {
+  readonly orders: number;
+  readonly lines: number;
+  readonly counts: ImportPreview['counts'];
+  readonly months: ImportPreview['months'];
+  readonly heldBack: ImportPreview['heldBack'];
+  readonly rejected: RowError[];
+  readonly rejectedOrderNos: Record<number, string>;
+  readonly unknownStatuses: Record<string, number>;
+  readonly totals: ImportPreview['totals'];
+  readonly sample: OrderListItem[];
+  /** The existing shops the orders go to (-1: a shop confirm would create). */
+  readonly shopIds: ReadonlySet<number>;
+}
+
+/**
+ * The file's orders compared with the ledger without writing: new / updated / unchanged by month,
+ * held back by a closed month (issue 17 point 1g), totals, unknown status words, the first orders.
+ * Only these figures stay: each batch of orders is let go before the next is read.
+ */
+function summarise(ws: Workspace, parsed: ParsedImport, shop: ShopRecord | null, fileSha256: string): PreviewSummary {
+  const closed = closedMonths(ws.read);
+  const tally = new MonthTally(closed);
+  const mapped = shopStatusMappings(ws);
+  const counts = { new: 0, updated: 0, unchanged: 0 };
+  const heldBack: Array<ImportPreview['heldBack'][number]> = [];
+  const preparedRejected: RowError[] = [];
+  const unknownStatuses: Record<string, number> = {};
+  const totals: Record<string, { orders: number; gross: Minor }> = {};
+  const sample: OrderListItem[] = [];
+  const shopIds = new Set<number>();
+  let orders = 0;
+  let lines = 0;
+  for (const prepared of preparedBatches(ws, parsed, shop)) {
+    preparedRejected.push(...prepared.rejected);
+    const items = mapped(prepared.items);
+    const plan = periodPlan(
+      ws.read,
+      items.map((i) => ({ content: i.content, shopId: 'id' in i.shop ? i.shop.id : null })),
+      parsed.source,
+      fileSha256,
+      closed,
+      tally,
+    );
+    counts.new += plan.counts.new;
+    counts.updated += plan.counts.updated;
+    counts.unchanged += plan.counts.unchanged;
+    heldBack.push(...plan.heldBack);
+    items.forEach(({ content: c, shop: ref }, i) => {
+      orders++;
+      lines += c.lines.length;
+      shopIds.add('id' in ref ? ref.id : -1);
+      if (c.status === 'unknown') unknownStatuses[c.platformStatus] = (unknownStatuses[c.platformStatus] ?? 0) + 1;
+      if (sample.length < SAMPLE_SIZE) sample.push(sampleItem(c, ref));
+      // what would be written: orders a closed month holds back are not in the totals
+      if (plan.held.has(i) || c.exclusion !== null || c.currency === null || c.gross === null) return;
+      const t = (totals[c.currency] ??= { orders: 0, gross: 0 as Minor });
+      t.orders++;
+      t.gross = sumMinor([t.gross, c.gross]);
+    });
+  }
+  return {
+    orders,
+    lines,
+    counts,
+    months: tally.months(),
+    heldBack,
+    ...allRejected(parsed, preparedRejected),
+    unknownStatuses,
+    totals,
+    sample,
+    shopIds,
+  };
 }
 
 /**
@@ -424,44 +507,69 @@ export function writePreparedImport(
   meta: ImportMeta,
   prepared: PreparedImport['items'],
   onProgress?: (done: number, total: number) => void,
-): ReturnType<typeof writeImport> & Pick<PeriodPlan, 'months' | 'heldBack'> & { readonly shopIds: readonly number[] } {
+): WrittenImport {
+  return writePreparedBatches(tx, meta, [prepared], prepared.length, onProgress);
+}
+
+type WrittenImport = ImportCounts & { readonly importId: number } & Pick<PeriodPlan, 'months' | 'heldBack'> & {
+    readonly shopIds: readonly number[];
+  };
+
+/**
+ * `writePreparedImport` batch by batch, all in the caller's one transaction (issue 16, point 1):
+ * `total` is for progress; `rejected`, when given, is asked for the rejected rows' errors once the
+ * last batch is read (a streamed file knows them only then).
+ */
+function writePreparedBatches(
+  tx: Tx,
+  meta: ImportMeta,
+  batches: Iterable<PreparedImport['items']>,
+  total: number,
+  onProgress?: (done: number, total: number) => void,
+  rejected?: () => number,
+): WrittenImport {
   // with a month closed, what would change it is held back; with none, the write itself tallies the months
   const closed = closedMonths(tx.db);
-  const plan =
-    closed.size === 0
-      ? null
-      : periodPlan(
-          tx.db,
-          prepared.map(({ content, shop }) => ({
-            content,
-            shopId: 'id' in shop ? shop.id : (findShop(tx.db, shop.spec.platform, shop.spec.name)?.id ?? null),
-          })),
-          meta.source,
-          meta.fileSha256,
-          closed,
-        );
-  const open = plan === null || plan.held.size === 0 ? prepared : prepared.filter((_, i) => !plan.held.has(i));
-  const created = new Map<string, number>();
-  const items: ImportItem[] = open.map(({ content, shop }) => {
-    if ('id' in shop) return { content, shopId: shop.id };
-    const key = `${shop.spec.platform}\u0000${shop.spec.name}`;
-    let id = created.get(key);
-    if (id === undefined) {
-      id = (findShop(tx.db, shop.spec.platform, shop.spec.name) ?? insertShop(tx.db, shop.spec)).id;
-      created.set(key, id);
-    }
-    return { content, shopId: id };
-  });
   const tally = new MonthTally(closed);
-  const written = writeImport(tx, meta, items, onProgress, (i, change) =>
-    tally.add(items[i]!.content.orderedAt.slice(0, 7), change),
-  );
-  return {
-    ...written,
-    months: plan?.months ?? tally.months(),
-    heldBack: plan?.heldBack ?? [],
-    shopIds: [...new Set(items.map((i) => i.shopId))],
-  };
+  const heldBack: Array<PeriodPlan['heldBack'][number]> = [];
+  const created = new Map<string, number>();
+  const shopIds = new Set<number>();
+  const writer = new ImportWriter(tx, meta, total, onProgress);
+  for (const prepared of batches) {
+    const plan =
+      closed.size === 0
+        ? null
+        : periodPlan(
+            tx.db,
+            prepared.map(({ content, shop }) => ({
+              content,
+              shopId: 'id' in shop ? shop.id : (findShop(tx.db, shop.spec.platform, shop.spec.name)?.id ?? null),
+            })),
+            meta.source,
+            meta.fileSha256,
+            closed,
+            tally,
+          );
+    if (plan !== null) heldBack.push(...plan.heldBack);
+    const open = plan === null || plan.held.size === 0 ? prepared : prepared.filter((_, i) => !plan.held.has(i));
+    const items: ImportItem[] = open.map(({ content, shop }) => {
+      if ('id' in shop) return { content, shopId: shop.id };
+      const key = `${shop.spec.platform}\u0000${shop.spec.name}`;
+      let id = created.get(key);
+      if (id === undefined) {
+        id = (findShop(tx.db, shop.spec.platform, shop.spec.name) ?? insertShop(tx.db, shop.spec)).id;
+        created.set(key, id);
+      }
+      return { content, shopId: id };
+    });
+    for (const i of items) shopIds.add(i.shopId);
+    writer.write(
+      items,
+      plan === null ? (i, change) => tally.add(items[i]!.content.orderedAt.slice(0, 7), change) : undefined,
+    );
+  }
+  const written = writer.finish(rejected?.());
+  return { ...written, months: tally.months(), heldBack, shopIds: [...shopIds] };
 }
 
 export interface PreparedImport {
@@ -475,108 +583,179 @@ export interface PreparedImport {
  * number listed twice is rejected (a settlement's are merged: each lists fees and refunds).
  */
 export function prepare(ws: Workspace, parsed: ParsedImport, shop: ShopRecord | null): PreparedImport {
+  return new OrderPreparer(ws, parsed.source, shop, undefined).batch(parsed.orders);
+}
+
+const BATCH_ORDERS = 2000;
+
+/**
+ * `prepare` for a file of any size: orders spilled to a scratch file (group-orders.ts) come in
+ * batches of 2000, each prepared on its own — one order per order number, so no two batches share
+ * an order — with the Amazon marketplace shop chosen once for the whole file (a first pass); orders
+ * in memory come as one batch, exactly `prepare`.
+ */
+function* preparedBatches(ws: Workspace, parsed: ParsedImport, shop: ShopRecord | null): Generator<PreparedImport> {
+  if (spilledListOf(parsed.orders) === null) {
+    yield prepare(ws, parsed, shop);
+    return;
+  }
   const settlement = parsed.source === 'amazon-settlement';
-  const rejected: RowError[] = [];
-  const byKey = new Map<string, ImportedContent>();
-  for (const order of parsed.orders) {
-    let platform: Platform = order.platform;
-    if (shop && shop.platform !== order.platform) {
-      // An ERP export of, say, Amazon orders imported into the Amazon shop are Amazon's orders.
-      if (order.platform !== 'erp')
-        throw new DomainError('imports.shopPlatformMismatch', {
-          shopPlatform: shop.platform,
-          filePlatform: order.platform,
-        });
-      platform = shop.platform;
+  let main: string | null = null;
+  if (!shop) {
+    const marketplaces = new Map<string, number>();
+    for (const batch of batchesOf(parsed.orders, BATCH_ORDERS)) {
+      for (const order of batch) {
+        const c = normaliseImported(order, { platform: order.platform, settlement });
+        if (!isRowError(c)) countMarketplace(marketplaces, c, null);
+      }
     }
-    const c = normaliseImported(order, { platform, settlement });
-    if (isRowError(c)) {
-      rejected.push(
-        c,
-        ...order.sourceRows
-          .filter((r) => r !== c.row)
-          .map((row) => ({ row, column: null, code: 'import.row.orderHasErrors', params: { orderNo: order.orderNo } })),
-      );
-      continue;
-    }
-    const key = `${c.platform}\u0000${c.orderNo}`;
-    const prev = byKey.get(key);
-    if (!prev) {
-      byKey.set(key, c);
-      continue;
-    }
-    if (settlement && prev.currency === c.currency) {
-      byKey.set(key, {
-        ...prev,
-        fees: sumFees([...prev.fees, ...c.fees]),
-        refunded: sumMinor([prev.refunded, c.refunded]),
-      });
-      continue;
-    }
-    rejected.push(
-      ...order.sourceRows.map((row) => ({
-        row,
-        column: null,
-        code: 'import.row.duplicateOrder',
-        params: { orderNo: c.orderNo },
-      })),
-    );
+    main = mainMarketplaceOf(marketplaces);
   }
-  const contents = [...byKey.values()];
-  const shopCurrency = (c: ImportedContent) => c.currency ?? shop?.currency ?? 'USD';
-  // Amazon multi-channel orders ('Non-Amazon') belong to the marketplace shop of the same file.
-  const marketplaces = new Map<string, number>();
-  for (const c of contents) {
-    const spec = defaultShop(c.platform, c.shopName, c.salesChannel, shopCurrency(c));
-    if (c.platform === 'amazon' && spec.site) marketplaces.set(spec.name, (marketplaces.get(spec.name) ?? 0) + 1);
-  }
-  const mainMarketplace = [...marketplaces].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  const refs = new Map<string, ShopRef>();
-  // An order already in the ledger stays in its shop (a re-import, a settlement for imported
-  // orders); orders keyed by shop mean a file without a chosen shop must not guess between shops.
-  const holders = ws.read
-    .prepare(`SELECT DISTINCT o.shop_id AS id, s.name FROM orders o JOIN shops s ON s.id = o.shop_id
+  const preparer = new OrderPreparer(ws, parsed.source, shop, main);
+  for (const batch of batchesOf(parsed.orders, BATCH_ORDERS)) yield preparer.batch(batch);
+}
+
+const shopCurrencyOf = (c: ImportedContent, shop: ShopRecord | null) => c.currency ?? shop?.currency ?? 'USD';
+
+function countMarketplace(marketplaces: Map<string, number>, c: ImportedContent, shop: ShopRecord | null): void {
+  const spec = defaultShop(c.platform, c.shopName, c.salesChannel, shopCurrencyOf(c, shop));
+  if (c.platform === 'amazon' && spec.site) marketplaces.set(spec.name, (marketplaces.get(spec.name) ?? 0) + 1);
+}
+
+function mainMarketplaceOf(marketplaces: ReadonlyMap<string, number>): string | null {
+  return [...marketplaces].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** `prepare`, batch after batch, its shop look-ups kept between batches. */
+class OrderPreparer {
+  readonly #ws: Workspace;
+  readonly #settlement: boolean;
+  readonly #shop: ShopRecord | null;
+  /** Amazon multi-channel orders ('Non-Amazon') belong to this marketplace shop; undefined: each batch's own. */
+  readonly #mainMarketplace: string | null | undefined;
+  readonly #refs = new Map<string, ShopRef>();
+  readonly #platformShops = new Map<Platform, ShopRecord[]>();
+  readonly #holders: { all(orderNo: string, platform: string): unknown[] };
+
+  constructor(
+    ws: Workspace,
+    source: ImportSource,
+    shop: ShopRecord | null,
+    mainMarketplace: string | null | undefined,
+  ) {
+    this.#ws = ws;
+    this.#settlement = source === 'amazon-settlement';
+    this.#shop = shop;
+    this.#mainMarketplace = mainMarketplace;
+    // An order already in the ledger stays in its shop (a re-import, a settlement for imported
+    // orders); orders keyed by shop mean a file without a chosen shop must not guess between shops.
+    this.#holders = ws.read
+      .prepare(`SELECT DISTINCT o.shop_id AS id, s.name FROM orders o JOIN shops s ON s.id = o.shop_id
     WHERE o.order_no = ? AND o.platform = ?`);
-  const platformShops = new Map<Platform, ShopRecord[]>();
-  const shopsOf = (p: Platform) => {
-    let list = platformShops.get(p);
+  }
+
+  #shopsOf(p: Platform): ShopRecord[] {
+    let list = this.#platformShops.get(p);
     if (!list) {
-      list = listShops(ws.read).filter((x) => x.platform === p);
-      platformShops.set(p, list);
+      list = listShops(this.#ws.read).filter((x) => x.platform === p);
+      this.#platformShops.set(p, list);
     }
     return list;
-  };
-  const items = contents.map((content) => {
-    if (shop) return { content, shop: { id: shop.id, name: shop.name } as ShopRef };
-    const held = holders.all(content.orderNo, content.platform) as Array<{ id: number; name: string }>;
-    if (held.length === 1) return { content, shop: held[0] as ShopRef };
-    // Amazon shops are per marketplace and an ERP row may name its shop (the file says which);
-    // otherwise order numbers are per store, and with several stores of the platform the user chooses.
-    const candidates = shopsOf(content.platform);
-    const named = content.platform === 'amazon' || content.shopName !== null;
-    if (held.length > 1 || (!named && candidates.length > 1)) {
-      throw new DomainError('imports.shopAmbiguous', {
-        platform: content.platform,
-        shops: candidates.map((x) => x.name).join(', '),
-      });
+  }
+
+  batch(orders: readonly ImportedOrder[]): PreparedImport {
+    const shop = this.#shop;
+    const settlement = this.#settlement;
+    const rejected: RowError[] = [];
+    const byKey = new Map<string, ImportedContent>();
+    for (const order of orders) {
+      let platform: Platform = order.platform;
+      if (shop && shop.platform !== order.platform) {
+        // An ERP export of, say, Amazon orders imported into the Amazon shop are Amazon's orders.
+        if (order.platform !== 'erp')
+          throw new DomainError('imports.shopPlatformMismatch', {
+            shopPlatform: shop.platform,
+            filePlatform: order.platform,
+          });
+        platform = shop.platform;
+      }
+      const c = normaliseImported(order, { platform, settlement });
+      if (isRowError(c)) {
+        rejected.push(
+          c,
+          ...order.sourceRows
+            .filter((r) => r !== c.row)
+            .map((row) => ({
+              row,
+              column: null,
+              code: 'import.row.orderHasErrors',
+              params: { orderNo: order.orderNo },
+            })),
+        );
+        continue;
+      }
+      const key = `${c.platform}\u0000${c.orderNo}`;
+      const prev = byKey.get(key);
+      if (!prev) {
+        byKey.set(key, c);
+        continue;
+      }
+      if (settlement && prev.currency === c.currency) {
+        byKey.set(key, {
+          ...prev,
+          fees: sumFees([...prev.fees, ...c.fees]),
+          refunded: sumMinor([prev.refunded, c.refunded]),
+        });
+        continue;
+      }
+      rejected.push(
+        ...order.sourceRows.map((row) => ({
+          row,
+          column: null,
+          code: 'import.row.duplicateOrder',
+          params: { orderNo: c.orderNo },
+        })),
+      );
     }
-    let spec = defaultShop(content.platform, content.shopName, content.salesChannel, shopCurrency(content));
-    if (content.platform === 'amazon' && !spec.site && !content.shopName && mainMarketplace) {
-      spec = defaultShop('amazon', null, mainMarketplace, shopCurrency(content));
+    const contents = [...byKey.values()];
+    let mainMarketplace = this.#mainMarketplace;
+    if (mainMarketplace === undefined) {
+      const marketplaces = new Map<string, number>();
+      for (const c of contents) countMarketplace(marketplaces, c, shop);
+      mainMarketplace = mainMarketplaceOf(marketplaces);
     }
-    if (!named && candidates.length === 1) {
-      return { content, shop: { id: candidates[0]!.id, name: candidates[0]!.name } as ShopRef };
-    }
-    const key = `${spec.platform}\u0000${spec.name}`;
-    let ref = refs.get(key);
-    if (!ref) {
-      const found = findShop(ws.read, spec.platform, spec.name);
-      ref = found ? { id: found.id, name: found.name } : { spec };
-      refs.set(key, ref);
-    }
-    return { content, shop: ref };
-  });
-  return { items, rejected };
+    const items = contents.map((content) => {
+      if (shop) return { content, shop: { id: shop.id, name: shop.name } as ShopRef };
+      const held = this.#holders.all(content.orderNo, content.platform) as Array<{ id: number; name: string }>;
+      if (held.length === 1) return { content, shop: held[0] as ShopRef };
+      // Amazon shops are per marketplace and an ERP row may name its shop (the file says which);
+      // otherwise order numbers are per store, and with several stores of the platform the user chooses.
+      const candidates = this.#shopsOf(content.platform);
+      const named = content.platform === 'amazon' || content.shopName !== null;
+      if (held.length > 1 || (!named && candidates.length > 1)) {
+        throw new DomainError('imports.shopAmbiguous', {
+          platform: content.platform,
+          shops: candidates.map((x) => x.name).join(', '),
+        });
+      }
+      let spec = defaultShop(content.platform, content.shopName, content.salesChannel, shopCurrencyOf(content, shop));
+      if (content.platform === 'amazon' && !spec.site && !content.shopName && mainMarketplace) {
+        spec = defaultShop('amazon', null, mainMarketplace, shopCurrencyOf(content, shop));
+      }
+      if (!named && candidates.length === 1) {
+        return { content, shop: { id: candidates[0]!.id, name: candidates[0]!.name } as ShopRef };
+      }
+      const key = `${spec.platform}\u0000${spec.name}`;
+      let ref = this.#refs.get(key);
+      if (!ref) {
+        const found = findShop(this.#ws.read, spec.platform, spec.name);
+        ref = found ? { id: found.id, name: found.name } : { spec };
+        this.#refs.set(key, ref);
+      }
+      return { content, shop: ref };
+    });
+    return { items, rejected };
+  }
 }
 
 const PLATFORM_OF: Readonly<Record<ImportSource, Platform>> = {
@@ -595,21 +774,9 @@ function onlyShopFor(ws: Workspace, source: string): ShopRecord | null {
 }
 
 /** The one existing shop all orders go to, if that is the case. */
-function singleExistingShop(ws: Workspace, items: ReadonlyArray<{ shop: ShopRef }>): ShopRecord | null {
-  const ids = new Set(items.map((i) => ('id' in i.shop ? i.shop.id : -1)));
-  const [only] = ids;
-  return ids.size === 1 && only !== undefined && only > 0 ? getShop(ws.read, only) : null;
-}
-
-function totalsOf(contents: readonly ImportedContent[]): Record<string, { orders: number; gross: Minor }> {
-  const totals: Record<string, { orders: number; gross: Minor }> = {};
-  for (const c of contents) {
-    if (c.exclusion !== null || c.currency === null || c.gross === null) continue;
-    const t = (totals[c.currency] ??= { orders: 0, gross: 0 as Minor });
-    t.orders++;
-    t.gross = sumMinor([t.gross, c.gross]);
-  }
-  return totals;
+function singleExistingShop(ws: Workspace, shopIds: ReadonlySet<number>): ShopRecord | null {
+  const [only] = shopIds;
+  return shopIds.size === 1 && only !== undefined && only > 0 ? getShop(ws.read, only) : null;
 }
 
 function sampleItem(c: ImportedContent, shop: ShopRef): OrderListItem {

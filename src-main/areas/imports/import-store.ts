@@ -109,93 +109,133 @@ export function writeImport(
   onProgress?: (done: number, total: number) => void,
   each?: (index: number, change: keyof ImportCounts) => void,
 ): ImportCounts & { readonly importId: number } {
-  const lineCount = items.reduce((n, i) => n + i.content.lines.length, 0);
-  const importId = Number(
-    tx.db
-      .prepare(
-        `INSERT INTO imports (command_id, source, file_name, file_sha256, encoding, row_count, order_count,
-    line_count, rejected_count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        tx.commandId,
-        meta.source,
-        meta.fileName,
-        meta.fileSha256,
-        meta.encoding,
-        meta.rowCount,
-        items.length,
-        lineCount,
-        meta.rejected,
-        tx.now,
-      ).lastInsertRowid,
-  );
-  const w = new OrderWriter(tx, 'import');
-  const key = sourceKeyOf(meta.source, meta.fileSha256);
-  const settlement = isSettlement(meta.source);
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  items.forEach(({ content: c, shopId }, i) => {
-    const tally = (change: keyof ImportCounts) => each?.(i, change);
-    if (i > 0 && i % PROGRESS_EVERY === 0) onProgress?.(i, items.length);
-    const before = w.find(shopId, c.orderNo);
-    const currency = c.currency ?? '';
-    const opts = {
-      shopId,
-      origin: settlement ? 'settlement' : 'import',
-      contentHash: settlement ? 'settlement' : c.hash,
-      importId,
-      customsMode: null,
-    } as const;
-    if (!before) {
-      const id = w.insert(c, opts, c.refunded);
-      if (c.fees.length > 0) w.setFees(id, key, c.fees, currency, importId);
-      if (c.refunded !== 0) w.setRefund(id, key, c.refunded, currency, importId);
-      created++;
-      tally('new');
-      return;
-    }
-    if (settlement) {
-      const feesChanged = w.setFees(before.id, key, c.fees, currency, importId);
-      const refundChanged = w.setRefund(before.id, key, c.refunded, currency, importId);
-      const refunded = refundChanged ? w.refreshRefunded(before.id, before.refunded) : null;
-      if (refunded) {
-        w.recordChanges(before.id, [refunded]);
-        w.bump(before.id, before.platform, before.order_no);
+  const writer = new ImportWriter(tx, meta, items.length, onProgress);
+  writer.write(items, each);
+  return writer.finish();
+}
+
+/**
+ * An import written batch by batch in the caller's one transaction (issue 16, point 1: a 1M-row
+ * file's orders never all in memory): the `imports` row first, each batch's orders, then the
+ * row's counts (orders, lines, rejected rows and new / updated / unchanged) at `finish`.
+ * `total` is for progress only (every 2000 orders and at the end).
+ */
+export class ImportWriter {
+  readonly importId: number;
+  readonly #tx: Tx;
+  readonly #w: OrderWriter;
+  readonly #key: string;
+  readonly #settlement: boolean;
+  readonly #total: number;
+  readonly #onProgress: ((done: number, total: number) => void) | undefined;
+  #orders = 0;
+  #lines = 0;
+  #created = 0;
+  #updated = 0;
+  #unchanged = 0;
+
+  constructor(tx: Tx, meta: ImportMeta, total: number, onProgress?: (done: number, total: number) => void) {
+    this.#tx = tx;
+    this.#total = total;
+    this.#onProgress = onProgress;
+    this.importId = Number(
+      tx.db
+        .prepare(
+          `INSERT INTO imports (command_id, source, file_name, file_sha256, encoding, row_count, order_count,
+    line_count, rejected_count, at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)`,
+        )
+        .run(
+          tx.commandId,
+          meta.source,
+          meta.fileName,
+          meta.fileSha256,
+          meta.encoding,
+          meta.rowCount,
+          meta.rejected,
+          tx.now,
+        ).lastInsertRowid,
+    );
+    this.#w = new OrderWriter(tx, 'import');
+    this.#key = sourceKeyOf(meta.source, meta.fileSha256);
+    this.#settlement = isSettlement(meta.source);
+  }
+
+  /** One batch of orders; `each` hears each one's change by its index in this batch. */
+  write(items: readonly ImportItem[], each?: (index: number, change: keyof ImportCounts) => void): void {
+    const w = this.#w;
+    const key = this.#key;
+    const settlement = this.#settlement;
+    const importId = this.importId;
+    items.forEach(({ content: c, shopId }, i) => {
+      const tally = (change: keyof ImportCounts) => {
+        if (change === 'new') this.#created++;
+        else if (change === 'updated') this.#updated++;
+        else this.#unchanged++;
+        each?.(i, change);
+      };
+      const done = this.#orders++;
+      this.#lines += c.lines.length;
+      if (done > 0 && done % PROGRESS_EVERY === 0) this.#onProgress?.(done, this.#total);
+      const before = w.find(shopId, c.orderNo);
+      const currency = c.currency ?? '';
+      const opts = {
+        shopId,
+        origin: settlement ? 'settlement' : 'import',
+        contentHash: settlement ? 'settlement' : c.hash,
+        importId,
+        customsMode: null,
+      } as const;
+      if (!before) {
+        const id = w.insert(c, opts, c.refunded);
+        if (c.fees.length > 0) w.setFees(id, key, c.fees, currency, importId);
+        if (c.refunded !== 0) w.setRefund(id, key, c.refunded, currency, importId);
+        tally('new');
+        return;
       }
-      if (feesChanged || refundChanged) updated++;
-      else unchanged++;
-      tally(feesChanged || refundChanged ? 'updated' : 'unchanged');
-      return;
-    }
-    const placeholder = before.origin === 'settlement';
-    if (!placeholder && before.content_hash === c.hash) {
-      unchanged++;
-      tally('unchanged');
-      return;
-    }
-    // A re-import keeps the order's shop and customs mode: neither comes from the file.
-    const keep = {
-      ...opts,
-      shopId: placeholder ? shopId : before.shop_id,
-      customsMode: before.customs_mode as typeof opts.customsMode,
-    };
-    const changes = w.replace(before, c, keep, !placeholder);
-    w.setFees(before.id, key, c.fees, currency, importId);
-    w.setRefund(before.id, key, c.refunded, currency, importId);
-    const refunded = w.refreshRefunded(before.id, before.refunded);
-    if (refunded && !placeholder) w.recordChanges(before.id, [refunded]);
-    if (changes.length > 0 || refunded || placeholder || before.content_hash !== c.hash)
-      w.bump(before.id, before.platform, before.order_no);
-    if (placeholder) created++;
-    else updated++;
-    tally(placeholder ? 'new' : 'updated');
-  });
-  onProgress?.(items.length, items.length);
-  tx.db
-    .prepare('UPDATE imports SET new_count = ?, updated_count = ?, unchanged_count = ? WHERE id = ?')
-    .run(created, updated, unchanged, importId);
-  return { importId, new: created, updated, unchanged };
+      if (settlement) {
+        const feesChanged = w.setFees(before.id, key, c.fees, currency, importId);
+        const refundChanged = w.setRefund(before.id, key, c.refunded, currency, importId);
+        const refunded = refundChanged ? w.refreshRefunded(before.id, before.refunded) : null;
+        if (refunded) {
+          w.recordChanges(before.id, [refunded]);
+          w.bump(before.id, before.platform, before.order_no);
+        }
+        tally(feesChanged || refundChanged ? 'updated' : 'unchanged');
+        return;
+      }
+      const placeholder = before.origin === 'settlement';
+      if (!placeholder && before.content_hash === c.hash) {
+        tally('unchanged');
+        return;
+      }
+      // A re-import keeps the order's shop and customs mode: neither comes from the file.
+      const keep = {
+        ...opts,
+        shopId: placeholder ? shopId : before.shop_id,
+        customsMode: before.customs_mode as typeof opts.customsMode,
+      };
+      const changes = w.replace(before, c, keep, !placeholder);
+      w.setFees(before.id, key, c.fees, currency, importId);
+      w.setRefund(before.id, key, c.refunded, currency, importId);
+      const refunded = w.refreshRefunded(before.id, before.refunded);
+      if (refunded && !placeholder) w.recordChanges(before.id, [refunded]);
+      if (changes.length > 0 || refunded || placeholder || before.content_hash !== c.hash)
+        w.bump(before.id, before.platform, before.order_no);
+      tally(placeholder ? 'new' : 'updated');
+    });
+  }
+
+  /** The counts into the `imports` row (`rejected`: when known only now, the rejected rows' errors). */
+  finish(rejected?: number): ImportCounts & { readonly importId: number } {
+    this.#onProgress?.(this.#orders, this.#orders);
+    this.#tx.db
+      .prepare(
+        `UPDATE imports SET order_count = ?, line_count = ?, new_count = ?, updated_count = ?, unchanged_count = ?,
+        rejected_count = coalesce(?, rejected_count) WHERE id = ?`,
+      )
+      .run(this.#orders, this.#lines, this.#created, this.#updated, this.#unchanged, rejected ?? null, this.importId);
+    return { importId: this.importId, new: this.#created, updated: this.#updated, unchanged: this.#unchanged };
+  }
 }
 
 export interface SavedMappingRecord {

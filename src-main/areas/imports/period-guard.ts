@@ -50,7 +50,8 @@ export class MonthTally {
 
 /**
  * Sorts the file's orders by month (open / closed) and holds back those that would change a closed
- * month (`closed`: the closed months, read once by the caller).
+ * month (`closed`: the closed months, read once by the caller). A file read in batches passes one
+ * `tally` to every batch: each plan's `months` are then those of all batches so far.
  */
 export function periodPlan(
   db: Db,
@@ -58,8 +59,8 @@ export function periodPlan(
   source: ImportSource,
   fileSha256: string,
   closed: ReadonlySet<string> = closedMonths(db),
+  tally: MonthTally = new MonthTally(closed),
 ): PeriodPlan {
-  const tally = new MonthTally(closed);
   const heldBack: HeldBackOrder[] = [];
   const held = new Set<number>();
   const counts = { new: 0, updated: 0, unchanged: 0 };

@@ -1,7 +1,8 @@
 /**
  * What a pending import preview keeps out of memory (issue 16, point 1): the file itself and its
  * rejected rows, as temporary files in the workspace (`tmp/imports/`, emptied at the first preview
- * of a run; the system's temp folder when the workspace is opened read-only). Confirm reads
+ * of a run; the system's temp folder when the workspace is opened read-only, removed when it
+ * closes). An import's scratch files (its rows and orders, db/scratch.ts) go to the same folder. Confirm reads
  * the file back and refuses it as `import.file.changed` when its SHA-256 is no longer the one
  * the preview saw (the temporary copy edited, replaced or gone); the rejected-rows CSV reads every
  * rejected row back from here.
@@ -34,6 +35,14 @@ export function spillFolder(dataDir: string, readOnly: boolean): string {
   } catch {
     return fs.mkdtempSync(path.join(os.tmpdir(), 'kuajing-previews-'));
   }
+}
+
+/**
+ * At the workspace's close: a folder in the system's temp folder (a read-only opening's) is removed
+ * with whatever is left in it; the workspace's own `tmp/imports` waits for the next run.
+ */
+export function removeSpillFolder(folder: string, dataDir: string): void {
+  if (folder !== path.join(dataDir, 'tmp', 'imports')) fs.rmSync(folder, { recursive: true, force: true });
 }
 
 /** Writes the file and its rejected rows (one JSON line each, with the row's order number when it has one). */

@@ -23,7 +23,9 @@ import {
   type BackupEntry,
 } from '../../db/backups.ts';
 import { openLedger } from '../../db/open-ledger.ts';
+import { quickCheckLiveOffThread, quickCheckOffThread } from '../../db/check-off-thread.ts';
 import type { ServiceKey, Workspace } from '../workspace.ts';
+import type { LedgerIntegrity } from './contract.ts';
 
 export type { BackupEntry } from '../../db/backups.ts';
 
@@ -63,6 +65,48 @@ export function listWorkspaceBackups(ws: Workspace): BackupEntry[] {
   return listBackups(ws.file);
 }
 
+const INTEGRITY: ServiceKey<{ now: LedgerIntegrity }> = {
+  name: 'maintenance.integrity',
+  create: () => ({ now: { state: 'checkedAtOpen' } }),
+};
+
+export const ledgerIntegrity = (ws: Workspace): LedgerIntegrity => ws.service(INTEGRITY).now;
+
+/** `newestGoodBackup` with each copy checked in a worker (a 1M-order copy takes seconds to check). */
+async function newestGoodBackupOffThread(ws: Workspace, limit = 10): Promise<string | null> {
+  for (const b of listBackups(ws.file).slice(0, limit)) if ((await quickCheckOffThread(b.file)) === 'ok') return b.file;
+  return null;
+}
+
+/**
+ * The check skipped at open, run after the first screen: today's daily copy when it is due (it is
+ * verified in a worker, so it is the check), else a snapshot checked in a worker and removed.
+ * A damaged ledger is logged as an incident and reported by `app.info` (with the newest good backup).
+ */
+export async function checkLedgerAfterOpen(ws: Workspace): Promise<LedgerIntegrity> {
+  const box = ws.service(INTEGRITY);
+  let detail: string;
+  try {
+    const daily = await takeDailyBackup(ws);
+    detail = daily ? 'ok' : await quickCheckLiveOffThread(ws.read, path.join(backupsDir(ws.file), '.check.sqlite'));
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.code !== 'backup.verifyFailed') throw e;
+    detail = String(e.params['detail']);
+  }
+  const checkedAt = ws.clock().toISOString();
+  box.now =
+    detail === 'ok'
+      ? { state: 'ok', checkedAt }
+      : { state: 'damaged', detail, newestBackup: await newestGoodBackupOffThread(ws), checkedAt };
+  if (box.now.state === 'damaged')
+    ws.logIncident({
+      incidentId: `integrity-${stamp(ws.clock())}`,
+      command: 'maintenance.integrityCheck',
+      message: `quick_check after open: ${detail}`,
+    });
+  return box.now;
+}
+
 interface AutomaticBackups {
   started: boolean;
   timer: NodeJS.Timeout | null;
@@ -85,13 +129,19 @@ const AUTO: ServiceKey<AutomaticBackups> = {
  * Interactive hosts: the daily copy `firstDelayMs` after opening (the first screen is answered
  * by then), then a check every hour. A failure is logged as an incident and tried again later.
  */
-export function startAutomaticBackups(ws: Workspace, opts: { firstDelayMs?: number; everyMs?: number } = {}): void {
+export function startAutomaticBackups(
+  ws: Workspace,
+  opts: { firstDelayMs?: number; everyMs?: number; checkLedger?: boolean } = {},
+): void {
   const state = ws.service(AUTO);
   if (state.started) return;
   state.started = true;
+  // the ledger was opened without its check: the first run is that check (checkLedgerAfterOpen)
+  let check = opts.checkLedger === true;
+  if (check) ws.service(INTEGRITY).now = { state: 'pending' };
   const tick = (): void => {
     if (state.closed) return;
-    state.running = takeDailyBackup(ws)
+    state.running = (check ? checkLedgerAfterOpen(ws) : takeDailyBackup(ws))
       .catch((e: unknown) => {
         const err = e instanceof Error ? e : new Error(String(e));
         ws.logIncident({
@@ -103,6 +153,7 @@ export function startAutomaticBackups(ws: Workspace, opts: { firstDelayMs?: numb
       })
       .finally(() => {
         state.running = null;
+        check = false;
         if (!state.closed) {
           state.timer = setTimeout(tick, opts.everyMs ?? 3_600_000);
           state.timer.unref();

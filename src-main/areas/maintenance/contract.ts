@@ -7,11 +7,25 @@ import { z } from 'zod';
 import { empty, result } from '../contract-kit.ts';
 import type { BackupEntry } from '../../db/backups.ts';
 
+/**
+ * The ledger's integrity (issue 19): CLI opens check it at open (`checkedAtOpen`); interactive
+ * hosts open without the check and run it after the first screen (`pending` until then), on a
+ * snapshot in a worker (backup-service.ts) — `damaged` names the newest good backup.
+ */
+export interface LedgerIntegrity {
+  readonly state: 'checkedAtOpen' | 'pending' | 'ok' | 'damaged';
+  readonly detail?: string;
+  readonly newestBackup?: string | null;
+  readonly checkedAt?: string;
+}
+
 export interface AppInfo {
   readonly version: string;
   readonly schemaVersion: number;
   readonly dataFile: string;
   readonly host: 'electron' | 'web' | 'cli' | 'test';
+  /** The ledger's `quick_check`: at open (CLI), or after the first screen in the app (backup-service.ts). */
+  readonly integrity: LedgerIntegrity;
 }
 
 /** A backup as the Settings screen lists it (its `name` is what `maintenance.restore` takes). */

@@ -5,7 +5,7 @@ import type { AreaHandlers } from '../area-kit.ts';
 import type { Workspace } from '../workspace.ts';
 import type { maintenanceContract } from './contract.ts';
 import { exportWorkspace } from './archive-service.ts';
-import { listWorkspaceBackups, restoreNamedBackup, takeBackup } from './backup-service.ts';
+import { ledgerIntegrity, listWorkspaceBackups, restoreNamedBackup, takeBackup } from './backup-service.ts';
 
 export function createMaintenanceHandlers(ws: Workspace): AreaHandlers<typeof maintenanceContract> {
   return {
@@ -14,6 +14,7 @@ export function createMaintenanceHandlers(ws: Workspace): AreaHandlers<typeof ma
       schemaVersion: readPragmas(ws.read).schemaVersion,
       dataFile: ws.file,
       host: ws.host,
+      integrity: ledgerIntegrity(ws),
     }),
     'maintenance.backups.list': () => listWorkspaceBackups(ws).map(({ file: _f, ...b }) => b),
     'maintenance.backup.now': async () => {

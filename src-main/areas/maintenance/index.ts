@@ -2,6 +2,8 @@
 export { createMaintenanceHandlers } from './handlers.ts';
 export { backupWorkspace, doctorReport } from './maintenance.ts';
 export {
+  checkLedgerAfterOpen,
+  ledgerIntegrity,
   replaceDamagedLedger,
   restoreInPlace,
   startAutomaticBackups,

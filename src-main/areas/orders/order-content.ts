@@ -199,6 +199,9 @@ export function normaliseImported(order: ImportedOrder, opts: NormaliseOptions =
         ...(known && l.shippingDiscount
           ? { shippingDiscount: checkMinor(l.shippingDiscount, 'shippingDiscount') }
           : {}),
+        ...(known && l.platformDiscount
+          ? { platformDiscount: checkMinor(l.platformDiscount, 'platformDiscount') }
+          : {}),
       });
     }
     const computed = orderTotals(order);
@@ -282,6 +285,7 @@ export function normaliseImported(order: ImportedOrder, opts: NormaliseOptions =
             ...(l.includedTax || l.includedShippingTax || l.shippingDiscount
               ? [l.includedTax ?? null, l.includedShippingTax ?? null, l.shippingDiscount ?? null]
               : []),
+            ...(l.platformDiscount ? [l.platformDiscount] : []),
           ]),
         fees.map((f) => [f.type, f.description, f.amount]),
       ]),
@@ -332,6 +336,7 @@ export const LINE_FIELDS = [
   'includedTax',
   'includedShippingTax',
   'shippingDiscount',
+  'platformDiscount',
 ] as const satisfies readonly (keyof LineContent)[];
 
 export interface FieldChange {

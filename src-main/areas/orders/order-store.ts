@@ -83,6 +83,7 @@ interface LineRow {
   included_tax: Minor | null;
   included_shipping_tax: Minor | null;
   shipping_discount: Minor | null;
+  platform_discount: Minor | null;
 }
 
 /** Read models are defined once, in the core; these names stay for the store's callers. */
@@ -126,6 +127,7 @@ const toLine = (r: LineRow): LineContent & { id: number } => ({
   ...(r.included_tax !== null ? { includedTax: r.included_tax } : {}),
   ...(r.included_shipping_tax !== null ? { includedShippingTax: r.included_shipping_tax } : {}),
   ...(r.shipping_discount !== null ? { shippingDiscount: r.shipping_discount } : {}),
+  ...(r.platform_discount !== null ? { platformDiscount: r.platform_discount } : {}),
 });
 
 export interface WriteOptions {
@@ -169,8 +171,8 @@ export class OrderWriter {
       deleteLines: db.prepare('DELETE FROM order_lines WHERE order_id = ?'),
       insertLine:
         db.prepare(`INSERT INTO order_lines (order_id, line_key, sku, item_name, text_id, quantity, unit_price, line_total,
-        discount, tax_on_top, shipping, gift_wrap, cancelled, included_tax, included_shipping_tax, shipping_discount)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        discount, tax_on_top, shipping, gift_wrap, cancelled, included_tax, included_shipping_tax, shipping_discount,
+        platform_discount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       textId: db.prepare('SELECT id FROM line_texts WHERE sku = ? AND item_name = ?').pluck(),
       insertText: db.prepare('INSERT INTO line_texts (sku, item_name) VALUES (?, ?)'),
       fees: db.prepare(
@@ -387,6 +389,7 @@ export class OrderWriter {
         l.includedTax ?? null,
         l.includedShippingTax ?? null,
         l.shippingDiscount ?? null,
+        l.platformDiscount ?? null,
       );
     }
   }

@@ -5,12 +5,13 @@
  */
 import { DomainError } from '../../core/domain-error.ts';
 import type { AppliedRate } from '../../core/forex/settlement-views.ts';
-import { convert, type Currency, type Minor } from '../../core/money/index.ts';
+import { convert, minorDigits, type Currency, type Minor } from '../../core/money/index.ts';
 import type { Db } from '../../db/open-ledger.ts';
 
 export class PbocRates {
   private readonly db: Db;
   private readonly used = new Map<string, AppliedRate>();
+  private lookup: { get: (...params: unknown[]) => unknown } | null = null;
   constructor(db: Db) {
     this.db = db;
   }
@@ -20,18 +21,44 @@ export class PbocRates {
     const key = `${currency}@${date}`;
     const hit = this.used.get(key);
     if (hit) return hit.rate;
-    const rate = this.db
+    this.lookup ??= this.db
       .prepare("SELECT rate FROM fx_rates WHERE currency = ? AND date = ? AND source = 'pboc' ORDER BY id DESC LIMIT 1")
-      .pluck()
-      .get(currency, date) as string | undefined;
+      .pluck();
+    const rate = this.lookup.get(currency, date) as string | undefined;
     if (rate === undefined) throw new DomainError('reports.rate.missing', { currency, date, source: 'pboc' });
     this.used.set(key, { currency, date, rate, source: 'pboc' });
     return rate;
   }
 
-  /** amount (minor units of `currency`) in CNY fen at the day's PBoC rate. */
+  private readonly scaled = new Map<string, { readonly numerator: number; readonly denominator: number } | null>();
+
+  /**
+   * amount (minor units of `currency`) in CNY fen at the day's PBoC rate: exactly `convert` (half away
+   * from zero), in safe integers when every product fits (a long register converts thousands of lines),
+   * else through `convert`'s bigint arithmetic.
+   */
   cny(amount: number, currency: Currency, date: string): Minor {
-    return convert({ amount: amount as Minor, currency }, this.rate(currency, date), 'CNY').amount;
+    const key = `${currency}@${date}`;
+    let f = this.scaled.get(key);
+    if (f === undefined) {
+      const rate = this.rate(currency, date);
+      const m = /^(\d+)(?:\.(\d{1,12}))?$/.exec(rate);
+      const frac = m?.[2] ?? '';
+      const numerator = m === null ? NaN : Number(`${m[1]}${frac}`) * 10 ** minorDigits('CNY');
+      const denominator = 10 ** (minorDigits(currency) + frac.length);
+      f = Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) ? { numerator, denominator } : null;
+      this.scaled.set(key, f);
+    }
+    const n = Math.abs(amount) * (f?.numerator ?? Infinity);
+    if (f === null || !Number.isSafeInteger(n))
+      return convert({ amount: amount as Minor, currency }, this.rate(currency, date), 'CNY').amount;
+    let q = Math.floor(n / f.denominator);
+    let r = n - q * f.denominator; // exact: q × denominator ≤ n + denominator is a safe integer
+    // the float quotient may be one off near a whole number: correct it
+    if (r < 0) ((q -= 1), (r += f.denominator));
+    else if (r >= f.denominator) ((q += 1), (r -= f.denominator));
+    if (r * 2 >= f.denominator) q += 1;
+    return (amount < 0 ? -q : q) as Minor;
   }
 
   list(): AppliedRate[] {

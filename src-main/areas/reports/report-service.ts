@@ -71,8 +71,9 @@ export function buildReport(
       const r = taxRegisterSections(db, rules, rates, period.from, period.to);
       sections = r.sections;
       summary = r.summary;
-      empty = r.summary.lines === 0;
+      empty = r.summary.lines === 0 && r.summary.adjustmentLines === undefined;
       notes.push(`rateDay|day=${getSetting<string>(db, 'tax.rateDay', 'saleDay')}`, 'reconciliation', 'sixItems');
+      if (r.summary.adjustments !== undefined) notes.push('adjustments');
       break;
     }
     case 'export-summary': {
@@ -160,8 +161,12 @@ export async function reportFile(
       contentBase64: Buffer.from(JSON.stringify(data, null, 2)).toString('base64'),
       data,
     };
-  // The bank's netting printout is the full evidence pack (labels, evidence rows, reserve table, unmatched lists).
-  const doc = reportDocument(ws, name, period, language, opts);
+  // The bank's netting printout is the full evidence pack (labels, evidence rows, reserve table, unmatched lists);
+  // the others print the data just built (not built a second time).
+  const doc =
+    name === 'netting'
+      ? reportDocument(ws, name, period, language, opts)
+      : toDocument(data, language, auditHead(ws.read));
   const bytes = format === 'pdf' ? await renderPdf(doc) : await renderXlsx(doc);
   return { fileName: `${base}.${format}`, contentBase64: Buffer.from(bytes).toString('base64'), data };
 }

@@ -46,6 +46,7 @@ const zhCN = {
     soldUnsold: '报关商品项已售/未售',
     undeclaredSales: '未对应报关商品项的海外仓销售（不计入合计）',
     sixItems: '与上传的六项信息核对（差异明细，不计入合计）',
+    adjustments: '以前已结账月份的调整（迟到的海关回执，计入本期合计）',
   } as Record<string, string>,
   columns: {
     date: '出口日期',
@@ -96,8 +97,12 @@ const zhCN = {
     registerAmount: '本表金额',
     sixItemsAmount: '六项信息金额',
     difference: '差额',
+    adjustment: '调整原因',
+    exportMonth: '出口所属月份',
   } as Record<string, string>,
   causes: {
+    lateRelease: '结账后放行（补计）',
+    lateWithdrawal: '结账后撤销（冲减）',
     missing: '本表有、未生成六项信息',
     notInRegister: '有六项信息、本表未列（无放行清单或监管方式不适用）',
     amountDiffers: '金额不同（清单在六项信息生成后变更）',
@@ -144,6 +149,8 @@ const zhCN = {
       '与上传的六项信息（tax.sixItems）核对：六项信息合计 {six} 元（{orders} 单，其中 {notSent} 单尚未上传），本表合计 {total} 元，差额 {difference} 元{verdict}。',
     sixItemsAgree: '，一致',
     sixItemsDiffer: '，原因见“与上传的六项信息核对”',
+    adjustments:
+      '本期合计 {total} 元，含以前已结账月份的调整 {adjustments} 元（{lines} 行，period.lateReceipt）：清单在其出口月份结账后才放行（补计）或撤销（冲减），原月份的报表保持结账时的数字不变。',
     hwcYt:
       '期末未售部分为出口预退税（退(免)税业务类型 HWC-YT）的计算依据；已售、未售应分别申报，销售再核算须在出境次年 4 月 30 日前完成（国家税务总局公告2025年第3号）。',
   },
@@ -191,6 +198,7 @@ const zhTW: Shape<typeof zhCN> = {
     soldUnsold: '報關商品項已售/未售',
     undeclaredSales: '未對應報關商品項的海外倉銷售（不計入合計）',
     sixItems: '與上傳的六項資訊核對（差異明細，不計入合計）',
+    adjustments: '以前已結帳月份的調整（遲到的海關回執，計入本期合計）',
   },
   columns: {
     date: '出口日期',
@@ -241,8 +249,12 @@ const zhTW: Shape<typeof zhCN> = {
     registerAmount: '本表金額',
     sixItemsAmount: '六項資訊金額',
     difference: '差額',
+    adjustment: '調整原因',
+    exportMonth: '出口所屬月份',
   },
   causes: {
+    lateRelease: '結帳後放行（補計）',
+    lateWithdrawal: '結帳後撤銷（沖減）',
     missing: '本表有、未產生六項資訊',
     notInRegister: '有六項資訊、本表未列（無放行清單或監管方式不適用）',
     amountDiffers: '金額不同（清單在六項資訊產生後變更）',
@@ -289,6 +301,8 @@ const zhTW: Shape<typeof zhCN> = {
       '與上傳的六項資訊（tax.sixItems）核對：六項資訊合計 {six} 元（{orders} 單，其中 {notSent} 單尚未上傳），本表合計 {total} 元，差額 {difference} 元{verdict}。',
     sixItemsAgree: '，一致',
     sixItemsDiffer: '，原因見「與上傳的六項資訊核對」',
+    adjustments:
+      '本期合計 {total} 元，含以前已結帳月份的調整 {adjustments} 元（{lines} 行，period.lateReceipt）：清單在其出口月份結帳後才放行（補計）或撤銷（沖減），原月份的報表保持結帳時的數字不變。',
     hwcYt:
       '期末未售部分為出口預退稅（退(免)稅業務類型 HWC-YT）的計算依據；已售、未售應分別申報，銷售再核算須在出境次年 4 月 30 日前完成（國家稅務總局公告2025年第3號）。',
   },
@@ -335,6 +349,7 @@ const en: Shape<typeof zhCN> = {
     soldUnsold: 'Declared lines: sold and unsold',
     undeclaredSales: 'Warehouse sales no declared line covers (outside the totals)',
     sixItems: 'Check against the six items uploaded (differences, outside the totals)',
+    adjustments: 'Adjustments for closed months (late customs receipts, in this period’s total)',
   },
   columns: {
     date: 'Export date',
@@ -385,8 +400,12 @@ const en: Shape<typeof zhCN> = {
     registerAmount: 'In this register',
     sixItemsAmount: 'In the six items',
     difference: 'Difference',
+    adjustment: 'Adjustment',
+    exportMonth: 'Month of export',
   },
   causes: {
+    lateRelease: 'Released after close (added)',
+    lateWithdrawal: 'Withdrawn after close (reversed)',
     missing: 'In the register, no six items queued',
     notInRegister: 'Six items of an order the register leaves out (no released list, or mode not eligible)',
     amountDiffers: 'Amounts differ (list revised after the six items were queued)',
@@ -433,6 +452,8 @@ const en: Shape<typeof zhCN> = {
       'Check against the six items uploaded (tax.sixItems): six items total CNY {six} ({orders} orders, {notSent} not yet uploaded), this register CNY {total}, difference CNY {difference}{verdict}.',
     sixItemsAgree: ': they agree',
     sixItemsDiffer: '; the causes are listed under “Check against the six items uploaded”',
+    adjustments:
+      'Period total CNY {total}, including CNY {adjustments} of adjustments for closed months ({lines} lines, period.lateReceipt): lists released (added) or withdrawn (reversed) after the month of their export was closed; that month’s register keeps the figures it had at close.',
     hwcYt:
       'The unsold part at the period end is the base of the pre-refund (refund type HWC-YT); sold and unsold goods are declared separately, and the sales reconciliation must be done by 30 April of the year after the goods left (SAT Announcement 2025 No. 3).',
   },

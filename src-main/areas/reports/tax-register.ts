@@ -7,6 +7,7 @@
  * register with the journal's revenue for the same orders (booked at the order's rate).
  */
 import { DomainError } from '../../core/domain-error.ts';
+import { addDays } from '../../core/time/days.ts';
 import { UNITS } from '../../core/customs/codes/tables.generated.ts';
 import { statusRank } from '../../core/customs/index.ts';
 import { isCurrency, parseDecimal, sumMinor, type Currency } from '../../core/money/index.ts';
@@ -17,7 +18,6 @@ import type { DataSection } from './report-data.ts';
 import { rateDayOf, type PbocRates, type RateDay } from './report-rates.ts';
 
 const UNIT_NAMES = new Map(UNITS.map(([code, name]) => [code, name]));
-const RELEASED = statusRank('800');
 
 interface ListRow {
   document_id: number;
@@ -43,6 +43,7 @@ interface ListFacts {
 
 export interface RegisterLine {
   readonly date: string;
+  readonly orderId: number;
   readonly orderNo: string;
   readonly invtNo: string | null;
   readonly entryId: string | null;
@@ -56,13 +57,238 @@ export interface RegisterLine {
   readonly original: number;
   readonly cny: number;
   readonly rateDate: string;
+  /** Register order: sale time (as stored), order number, list (document id). */
+  readonly sortKey: { readonly at: string; readonly orderNo: string; readonly doc: number };
 }
 
 function eligibleOn(rules: TaxRules, date: string): readonly string[] {
   return ruleOn('noInvoiceExemption', rules.noInvoiceExemption, date).eligibleModes;
 }
 
-/** Released list lines of orders in [from, to] (sale day) whose mode is eligible that day, in CNY. */
+/**
+ * The orders of the sale days [from, to] (their local day, `ordered_at`) found through the UTC
+ * index: a local day lies within a day either side of its UTC day (offsets up to ±14 h).
+ */
+export const SALE_DAYS = `o.ordered_at_utc >= @utcFrom AND o.ordered_at_utc < @utcTo AND substr(o.ordered_at, 1, 10) BETWEEN @from AND @to`;
+export const saleDays = (from: string, to: string) => ({ utcFrom: addDays(from, -1), utcTo: addDays(to, 2), from, to });
+
+const RELEASED_FROM = statusRank('800');
+const RELEASED_TO = statusRank('399');
+
+/** The latest revision of each released (800 … 399/899, not withdrawn) list of the period's orders. */
+const LISTS = `SELECT d.id AS document_id, o.id AS order_id, o.order_no, o.ordered_at, o.customs_mode, o.buyer_country, d.invt_no, d.entry_id, d.facts
+    FROM orders o CROSS JOIN customs_documents d ON d.order_id = o.id AND d.type = 'CEB603'
+    WHERE ${SALE_DAYS} AND o.customs_mode IS NOT NULL
+      AND d.revision = (SELECT max(x.revision) FROM customs_documents x WHERE x.type = 'CEB603' AND x.business_key = d.business_key)
+      AND (d.status_rank BETWEEN ${RELEASED_FROM} AND ${RELEASED_TO}
+        OR EXISTS (SELECT 1 FROM register_adjustments a WHERE a.document_id = d.id AND a.kind = 'withdrawn'))
+      AND NOT EXISTS (SELECT 1 FROM register_adjustments a WHERE a.document_id = d.id AND a.kind = 'released')
+    ORDER BY o.ordered_at, o.order_no, d.id`;
+
+/**
+ * The register's one pass over the period's orders (through the UTC index): each order with its
+ * CEB603 lists (every revision: the latest released one is chosen as LISTS chooses it, in code) and
+ * its queued six items (`tax.sixItems:<orderNo>`).
+ */
+const periodOrders = (
+  modes: number,
+) => `SELECT o.id AS order_id, o.order_no, o.ordered_at, o.customs_mode, o.buyer_country, o.exclusion, o.currency, o.gross,
+      d.id AS document_id, d.business_key, d.revision, d.status_rank, d.invt_no, d.entry_id, d.facts,
+      x.id AS six_id, x.status AS six_status, json_extract(x.payload, '$.orderNo') AS six_order_no,
+      json_extract(x.payload, '$.currency') AS six_currency,
+      (SELECT group_concat(json_extract(i.value, '$.amount'), char(31)) FROM json_each(x.payload, '$.items') i) AS six_amounts
+    FROM orders o INDEXED BY orders_by_time
+    LEFT JOIN customs_documents d ON d.order_id = o.id AND d.type = 'CEB603' AND o.customs_mode IN (${Array.from({ length: Math.max(1, modes) }, (_, i) => `@m${i}`).join(', ')})
+    LEFT JOIN outbox x ON x.idempotency_key = 'tax.sixItems:' || o.order_no AND x.kind = 'tax.sixItems'
+    WHERE ${SALE_DAYS}`;
+
+interface PeriodOrderRow extends Omit<ListRow, 'document_id' | 'customs_mode'> {
+  business_key: string | null;
+  revision: number | null;
+  status_rank: number | null;
+  customs_mode: string | null;
+  exclusion: string | null;
+  currency: string | null;
+  gross: number | null;
+  document_id: number | null;
+  six_id: number | null;
+  six_status: string | null;
+  six_order_no: string | number | null;
+  six_currency: string | null;
+  six_amounts: string | null;
+}
+
+/** A six-item record as queued (`tax.sixItems`): its order number, currency and item amounts (decimal text). */
+export interface SixItemsRecord {
+  readonly status: string;
+  readonly orderNo: string;
+  readonly currency: string | null;
+  readonly amounts: readonly string[];
+  /** The earliest sale day in the period of the orders with its number. */
+  readonly day: string;
+}
+
+interface RegisterPass {
+  readonly lines: RegisterLine[];
+  readonly withoutList: Array<{
+    orderNo: string;
+    date: string;
+    mode: string;
+    currency: string | null;
+    gross: number | null;
+  }>;
+  readonly sixItems: SixItemsRecord[];
+}
+
+/** The register lines, the eligible sales without a list and the six items of the period, in one read. */
+function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, to: string): RegisterPass {
+  // the modes the rule table names on some day of the period (each order's own day is checked below)
+  const modes = new Set<string>();
+  for (let d = from; d <= to; d = addDays(d, 1)) for (const m of eligibleOn(rules, d)) modes.add(m);
+  const day = rateDaySetting(db);
+  const names = goodsNames(db);
+  // late receipts of closed months (few rows): released ones belong to the month that carries them,
+  // withdrawn ones stay where they were printed
+  const adjusted = db.prepare('SELECT document_id, kind FROM register_adjustments').all() as Array<{
+    document_id: number;
+    kind: string;
+  }>;
+  const movedOut = new Set(adjusted.filter((a) => a.kind === 'released').map((a) => a.document_id));
+  const keptIn = new Set(adjusted.filter((a) => a.kind === 'withdrawn').map((a) => a.document_id));
+  const counts = (r: PeriodOrderRow) =>
+    r.status_rank! >= RELEASED_FROM && r.status_rank! <= RELEASED_TO
+      ? !movedOut.has(r.document_id!)
+      : keptIn.has(r.document_id!) && !movedOut.has(r.document_id!);
+  const lines: RegisterLine[] = [];
+  const sixItems: SixItemsRecord[] = [];
+  const seenSix = new Set<number>();
+  const candidates: Array<{
+    ordered_at: string;
+    order_no: string;
+    order_id: number;
+    customs_mode: string;
+    currency: string | null;
+    gross: number | null;
+  }> = [];
+  /** The rows of one order (one per CEB603 document, or one with none). */
+  const order = (group: readonly PeriodOrderRow[]) => {
+    const r = group[0]!;
+    const date = r.ordered_at.slice(0, 10);
+    if (r.six_id !== null && !seenSix.has(r.six_id)) {
+      seenSix.add(r.six_id);
+      sixItems.push({
+        status: r.six_status!,
+        orderNo: String(r.six_order_no),
+        currency: r.six_currency,
+        amounts: r.six_amounts === null || r.six_amounts === '' ? [] : r.six_amounts.split('\u001f'),
+        day: date,
+      });
+    }
+    if (r.customs_mode === null || !eligibleOn(rules, date).includes(r.customs_mode)) return;
+    let found = false;
+    for (const d of group) {
+      if (d.document_id === null || !counts(d)) continue;
+      // the latest revision of its business key only
+      if (group.some((x) => x.business_key === d.business_key && x.revision! > d.revision!)) continue;
+      found = true;
+      listLines(d as ListRow, day, rates, names, lines);
+    }
+    if (!found && r.exclusion === null)
+      candidates.push({
+        ordered_at: r.ordered_at,
+        order_no: r.order_no,
+        order_id: r.order_id,
+        customs_mode: r.customs_mode,
+        currency: r.currency,
+        gross: r.gross,
+      });
+  };
+  // streamed: each order's rows are let go once its lines are taken
+  let group: PeriodOrderRow[] = [];
+  for (const row of db.prepare(periodOrders(modes.size)).iterate({
+    ...saleDays(from, to),
+    m0: null,
+    ...Object.fromEntries([...modes].map((m, i) => [`m${i}`, m])),
+  }) as IterableIterator<PeriodOrderRow>) {
+    if (group.length > 0 && group[0]!.order_id !== row.order_id) {
+      order(group);
+      group = [];
+    }
+    group.push(row);
+  }
+  if (group.length > 0) order(group);
+  // in register order (sale time, order number, list): sorted here, not by a temporary b-tree of the wide rows
+  const orderOf = (a: { at: string; orderNo: string; doc: number }, b: { at: string; orderNo: string; doc: number }) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : a.orderNo < b.orderNo ? -1 : a.orderNo > b.orderNo ? 1 : a.doc - b.doc;
+  lines.sort((a, b) => orderOf(a.sortKey, b.sortKey));
+  candidates.sort((a, b) =>
+    orderOf(
+      { at: a.ordered_at, orderNo: a.order_no, doc: a.order_id },
+      { at: b.ordered_at, orderNo: b.order_no, doc: b.order_id },
+    ),
+  );
+  const listed = new Set(lines.map((l) => l.orderNo));
+  const withoutList = candidates
+    .filter((o) => !listed.has(o.order_no))
+    .map((o) => ({
+      orderNo: o.order_no,
+      date: o.ordered_at.slice(0, 10),
+      mode: o.customs_mode!,
+      currency: o.currency,
+      gross: o.gross,
+    }));
+  return { lines, withoutList, sixItems };
+}
+
+function goodsNames(db: Db): Map<string, string> {
+  return new Map(
+    (db.prepare('SELECT item_no, goods_name FROM skus').all() as Array<{ item_no: string; goods_name: string }>).map(
+      (s) => [s.item_no, s.goods_name],
+    ),
+  );
+}
+
+function rateDaySetting(db: Db): RateDay {
+  return getSetting<string>(db, 'tax.rateDay', 'saleDay') === 'monthFirst' ? 'monthFirst' : 'saleDay';
+}
+
+/** A list's lines in CNY at the PBoC rate of its sale day (or the 1st of its month). */
+function listLines(r: ListRow, day: RateDay, rates: PbocRates, names: Map<string, string>, out: RegisterLine[]): void {
+  const date = r.ordered_at.slice(0, 10);
+  const facts = (r.facts === null ? {} : JSON.parse(r.facts)) as ListFacts;
+  const currency = facts.currency;
+  if (!isCurrency(currency))
+    throw new DomainError('reports.list.currency', { invtNo: r.invt_no ?? '', orderNo: r.order_no });
+  const rateDate = rateDayOf(day, date);
+  const sortKey = { at: r.ordered_at, orderNo: r.order_no, doc: r.document_id };
+  for (const l of facts.lines ?? []) {
+    const original = parseDecimal(l.totalPrice, currency).amount;
+    out.push({
+      date,
+      orderId: r.order_id,
+      orderNo: r.order_no,
+      invtNo: r.invt_no,
+      entryId: r.entry_id,
+      mode: r.customs_mode,
+      country: r.buyer_country,
+      itemNo: l.itemNo,
+      goodsName: names.get(l.itemNo) ?? l.itemNo,
+      unit: UNIT_NAMES.get(l.unit) ?? l.unit,
+      qty: l.qty,
+      currency,
+      original,
+      cny: rates.cny(original, currency, rateDate),
+      rateDate,
+      sortKey,
+    });
+  }
+}
+
+/**
+ * Released list lines of orders in [from, to] (sale day) whose mode is eligible that day, in CNY.
+ * A list whose release was recorded after its month was closed is left to the register of the
+ * month that carries it as an adjustment; one withdrawn after close stays where it was printed.
+ */
 export function registerLines(
   db: Db,
   rules: TaxRules,
@@ -71,50 +297,42 @@ export function registerLines(
   to: string,
   modes: 'eligible' | 'all',
 ): RegisterLine[] {
-  const rows = db
-    .prepare(
-      `SELECT d.id AS document_id, o.id AS order_id, o.order_no, o.ordered_at, o.customs_mode, o.buyer_country, d.invt_no, d.entry_id, d.facts
-    FROM customs_documents d JOIN orders o ON o.id = d.order_id
-    WHERE d.type = 'CEB603' AND d.status_rank >= ? AND d.status <> 'error'
-      AND d.revision = (SELECT max(x.revision) FROM customs_documents x WHERE x.type = 'CEB603' AND x.business_key = d.business_key)
-      AND substr(o.ordered_at, 1, 10) BETWEEN ? AND ? AND o.customs_mode IS NOT NULL
-    ORDER BY o.ordered_at, o.order_no, d.id`,
-    )
-    .all(RELEASED, from, to) as ListRow[];
-  const day = (getSetting<string>(db, 'tax.rateDay', 'saleDay') === 'monthFirst' ? 'monthFirst' : 'saleDay') as RateDay;
-  const names = new Map(
-    (db.prepare('SELECT item_no, goods_name FROM skus').all() as Array<{ item_no: string; goods_name: string }>).map(
-      (s) => [s.item_no, s.goods_name],
-    ),
-  );
+  const rows = db.prepare(LISTS).all(saleDays(from, to)) as ListRow[];
+  const day = rateDaySetting(db);
+  const names = goodsNames(db);
   const out: RegisterLine[] = [];
   for (const r of rows) {
-    const date = r.ordered_at.slice(0, 10);
-    if (modes === 'eligible' && !eligibleOn(rules, date).includes(r.customs_mode)) continue;
-    const facts = (r.facts === null ? {} : JSON.parse(r.facts)) as ListFacts;
-    const currency = facts.currency;
-    if (!isCurrency(currency))
-      throw new DomainError('reports.list.currency', { invtNo: r.invt_no ?? '', orderNo: r.order_no });
-    const rateDate = rateDayOf(day, date);
-    for (const l of facts.lines ?? []) {
-      const original = parseDecimal(l.totalPrice, currency).amount;
-      out.push({
-        date,
-        orderNo: r.order_no,
-        invtNo: r.invt_no,
-        entryId: r.entry_id,
-        mode: r.customs_mode,
-        country: r.buyer_country,
-        itemNo: l.itemNo,
-        goodsName: names.get(l.itemNo) ?? l.itemNo,
-        unit: UNIT_NAMES.get(l.unit) ?? l.unit,
-        qty: l.qty,
-        currency,
-        original,
-        cny: rates.cny(original, currency, rateDate),
-        rateDate,
-      });
-    }
+    if (modes === 'eligible' && !eligibleOn(rules, r.ordered_at.slice(0, 10)).includes(r.customs_mode)) continue;
+    listLines(r, day, rates, names, out);
+  }
+  return out;
+}
+
+export interface AdjustmentLine extends RegisterLine {
+  readonly kind: 'released' | 'withdrawn';
+  readonly exportMonth: string;
+}
+
+/** The month's register adjustments: lists released (+) or withdrawn (−) after their export month closed. */
+function adjustmentLines(db: Db, rules: TaxRules, rates: PbocRates, month: string): AdjustmentLine[] {
+  const rows = db
+    .prepare(
+      `SELECT a.kind, a.export_month, d.id AS document_id, o.id AS order_id, o.order_no, o.ordered_at, o.customs_mode,
+        o.buyer_country, d.invt_no, d.entry_id, d.facts
+      FROM register_adjustments a JOIN customs_documents d ON d.id = a.document_id JOIN orders o ON o.id = d.order_id
+      WHERE a.month = ? AND o.customs_mode IS NOT NULL ORDER BY a.id`,
+    )
+    .all(month) as Array<ListRow & { kind: 'released' | 'withdrawn'; export_month: string }>;
+  const day = rateDaySetting(db);
+  const names = rows.length > 0 ? goodsNames(db) : new Map<string, string>();
+  const out: AdjustmentLine[] = [];
+  for (const r of rows) {
+    if (!eligibleOn(rules, r.ordered_at.slice(0, 10)).includes(r.customs_mode)) continue;
+    const lines: RegisterLine[] = [];
+    listLines(r, day, rates, names, lines);
+    const sign = r.kind === 'released' ? 1 : -1;
+    for (const l of lines)
+      out.push({ ...l, original: sign * l.original, cny: sign * l.cny, kind: r.kind, exportMonth: r.export_month });
   }
   return out;
 }
@@ -124,6 +342,18 @@ function unitPrice(cnyFen: number, qty: string): string {
   const m = /^(\d+)(?:\.(\d+))?$/.exec(qty);
   if (!m) return '';
   const frac = m[2] ?? '';
+  // in safe integers when they suffice (the same rounding), else in bigint
+  const qn = Number(`${m[1]}${frac}`);
+  const nn = cnyFen * 10 ** frac.length * 100;
+  if (qn > 0 && Number.isSafeInteger(qn) && Number.isSafeInteger(nn)) {
+    let v = Math.floor(nn / qn);
+    let r = nn - v * qn;
+    if (r < 0) ((v -= 1), (r += qn));
+    else if (r >= qn) ((v += 1), (r -= qn));
+    if (r * 2 >= qn) v += 1;
+    const t = String(v).padStart(5, '0');
+    return `${t.slice(0, -4)}.${t.slice(-4)}`;
+  }
   const q = BigInt(`${m[1]}${frac}`);
   if (q === 0n) return '';
   // fen × 10^frac / q = fen per unit; ×100 more for 4 decimals of yuan.
@@ -141,29 +371,17 @@ export function taxRegisterSections(
   from: string,
   to: string,
 ): { sections: DataSection[]; summary: Record<string, number> } {
-  const lines = registerLines(db, rules, rates, from, to, 'eligible');
-  const total = sumMinor(lines.map((l) => l.cny));
+  const pass = registerPass(db, rules, rates, from, to);
+  const lines = pass.lines;
+  const own = sumMinor(lines.map((l) => l.cny));
+  // late receipts of closed months posted to this register (a monthly register only: its month)
+  const adjustments = periodAdjustments(db, rules, rates, from, to);
+  const adjusted = sumMinor(adjustments.map((l) => l.cny));
+  const total = own + adjusted;
   const listed = new Set(lines.map((l) => l.orderNo));
   // Eligible-mode sales of the period without a released list: printed apart (103号 condition 2 is a declaration).
-  const candidates = db
-    .prepare(
-      `SELECT o.id, o.order_no AS orderNo, substr(o.ordered_at, 1, 10) AS date, o.customs_mode AS mode, o.currency, o.gross FROM orders o
-    WHERE substr(o.ordered_at, 1, 10) BETWEEN ? AND ? AND o.exclusion IS NULL AND o.customs_mode IS NOT NULL
-    ORDER BY o.ordered_at, o.order_no`,
-    )
-    .all(from, to) as Array<{
-    id: number;
-    orderNo: string;
-    date: string;
-    mode: string;
-    currency: string | null;
-    gross: number | null;
-  }>;
-  const withoutList = candidates.filter((o) => !listed.has(o.orderNo) && eligibleOn(rules, o.date).includes(o.mode));
-  const orderIds = db
-    .prepare(`SELECT DISTINCT o.id FROM orders o WHERE o.order_no IN (SELECT value FROM json_each(?))`)
-    .pluck()
-    .all(JSON.stringify([...listed])) as number[];
+  const withoutList = pass.withoutList;
+  const orderIds = [...new Set(lines.map((l) => l.orderId))];
   const journal = db
     .prepare(
       `SELECT coalesce(sum(l.credit - l.debit), 0) FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
@@ -171,34 +389,57 @@ export function taxRegisterSections(
     )
     .pluck()
     .get(JSON.stringify(orderIds)) as number;
-  const six = sixItemsReconciliation(db, rates, lines, from, to);
+  const six = sixItemsReconciliation(db, rates, lines, pass.sixItems);
+  const registerColumns: DataSection['columns'] = [
+    { key: 'date', kind: 'date', width: 1.15 },
+    { key: 'goodsName', kind: 'text', width: 1.3 },
+    { key: 'unit', kind: 'text', width: 0.8 },
+    { key: 'qty', kind: 'text', width: 0.7 },
+    { key: 'unitPrice', kind: 'rate', width: 1.1 },
+    { key: 'amount', kind: 'money', currency: 'CNY', width: 1.95 },
+    { key: 'orderNo', kind: 'text', width: 2.15 },
+    { key: 'invtNo', kind: 'text', width: 2.1 },
+  ];
+  const registerRow = (l: RegisterLine) => ({
+    date: l.date,
+    goodsName: l.goodsName,
+    unit: l.unit,
+    qty: l.qty,
+    unitPrice: unitPrice(Math.abs(l.cny), l.qty),
+    amount: l.cny,
+    orderNo: l.orderNo,
+    invtNo: l.invtNo,
+  });
   return {
     sections: [
       {
         key: 'register',
         inTotals: true,
-        columns: [
-          { key: 'date', kind: 'date' },
-          { key: 'goodsName', kind: 'text' },
-          { key: 'unit', kind: 'text' },
-          { key: 'qty', kind: 'text' },
-          { key: 'unitPrice', kind: 'rate' },
-          { key: 'amount', kind: 'money', currency: 'CNY' },
-          { key: 'orderNo', kind: 'text' },
-          { key: 'invtNo', kind: 'text' },
-        ],
-        rows: lines.map((l) => ({
-          date: l.date,
-          goodsName: l.goodsName,
-          unit: l.unit,
-          qty: l.qty,
-          unitPrice: unitPrice(l.cny, l.qty),
-          amount: l.cny,
-          orderNo: l.orderNo,
-          invtNo: l.invtNo,
-        })),
-        totals: { amount: total },
+        // print widths: an order number (Amazon 3-7-7), an 18-digit list number and a carried sum up to
+        // 99,999,999.99 CNY fit on one line of A4
+        columns: registerColumns,
+        rows: lines.map(registerRow),
+        totals: { amount: own },
       },
+      ...(adjustments.length > 0
+        ? [
+            {
+              key: 'adjustments',
+              inTotals: true,
+              columns: [
+                ...registerColumns,
+                { key: 'adjustment', kind: 'text' as const, width: 1.6 },
+                { key: 'exportMonth', kind: 'text' as const, width: 1 },
+              ],
+              rows: adjustments.map((l) => ({
+                ...registerRow(l),
+                adjustment: l.kind === 'released' ? 'lateRelease' : 'lateWithdrawal',
+                exportMonth: l.exportMonth,
+              })),
+              totals: { amount: adjusted },
+            },
+          ]
+        : []),
       {
         key: 'withoutList',
         inTotals: false,
@@ -223,18 +464,23 @@ export function taxRegisterSections(
       total,
       lines: lines.length,
       orders: listed.size,
+      ...(adjustments.length > 0
+        ? { registerLinesTotal: own, adjustments: adjusted, adjustmentLines: adjustments.length }
+        : {}),
       journalRevenue: journal,
-      difference: total - journal,
+      difference: own - journal,
       ordersWithoutList: withoutList.length,
       ...six.summary,
     },
   };
 }
 
-interface SixItemsPayload {
-  readonly orderNo: string;
-  readonly currency: string;
-  readonly items: ReadonlyArray<{ readonly amount: string }>;
+/** The adjustments posted to the months of [from, to] (a quarter carries those of its three months). */
+function periodAdjustments(db: Db, rules: TaxRules, rates: PbocRates, from: string, to: string): AdjustmentLine[] {
+  const out: AdjustmentLine[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addDays(`${m}-28`, 7).slice(0, 7))
+    out.push(...adjustmentLines(db, rules, rates, m));
+  return out;
 }
 
 /**
@@ -250,29 +496,39 @@ export function sixItemsReconciliation(
   db: Db,
   rates: PbocRates,
   lines: readonly RegisterLine[],
-  from: string,
-  to: string,
+  records: readonly SixItemsRecord[],
 ): { section: DataSection; summary: Record<string, number> } {
-  const day = (getSetting<string>(db, 'tax.rateDay', 'saleDay') === 'monthFirst' ? 'monthFirst' : 'saleDay') as RateDay;
+  const day = rateDaySetting(db);
   const register = new Map<string, number[]>();
-  for (const l of lines) register.set(l.orderNo, [...(register.get(l.orderNo) ?? []), l.cny]);
-  const records = db
-    .prepare(
-      `SELECT x.id, x.status, x.payload, min(substr(o.ordered_at, 1, 10)) AS day FROM outbox x
-    JOIN orders o ON o.order_no = json_extract(x.payload, '$.orderNo')
-    WHERE x.kind = 'tax.sixItems' AND substr(o.ordered_at, 1, 10) BETWEEN ? AND ?
-    GROUP BY x.id ORDER BY day, x.id`,
-    )
-    .all(from, to) as Array<{ id: number; status: string; payload: string; day: string }>;
+  // per order: the lines' currency, rate day and original amounts (a record stating the same amounts converts the same)
+  const originals = new Map<string, { currency: string; rateDate: string; amounts: number[] }>();
+  for (const l of lines) {
+    const sums = register.get(l.orderNo);
+    if (sums) sums.push(l.cny);
+    else register.set(l.orderNo, [l.cny]);
+    const o = originals.get(l.orderNo);
+    if (!o) originals.set(l.orderNo, { currency: l.currency, rateDate: l.rateDate, amounts: [l.original] });
+    else if (o.currency === l.currency && o.rateDate === l.rateDate) o.amounts.push(l.original);
+    else o.currency = '';
+  }
   const uploaded = new Map<string, number>();
   let notSent = 0;
   for (const r of records) {
-    const p = JSON.parse(r.payload) as SixItemsPayload;
+    const p = r;
     if (!isCurrency(p.currency))
       throw new DomainError('reports.list.currency', { invtNo: '', orderNo: String(p.orderNo) });
     const currency = p.currency;
     const rateDate = rateDayOf(day, r.day);
-    const cny = sumMinor(p.items.map((i) => rates.cny(parseDecimal(i.amount, currency).amount, currency, rateDate)));
+    const amounts = p.amounts.map((a) => parseDecimal(a, currency).amount);
+    const same = originals.get(p.orderNo);
+    const cny =
+      same !== undefined &&
+      same.currency === currency &&
+      same.rateDate === rateDate &&
+      same.amounts.length === amounts.length &&
+      same.amounts.every((a, k) => a === amounts[k])
+        ? sumMinor(register.get(p.orderNo)!)
+        : sumMinor(amounts.map((a) => rates.cny(a, currency, rateDate)));
     uploaded.set(p.orderNo, (uploaded.get(p.orderNo) ?? 0) + cny);
     if (r.status !== 'sent') notSent++;
   }

@@ -48,7 +48,9 @@ export function toDocument(
         ? { ...row, item: itemLabel(row.item ?? null) }
         : s.key === 'sixItems' && typeof row.cause === 'string'
           ? { ...row, cause: T.causes[row.cause] ?? row.cause }
-          : row;
+          : s.key === 'adjustments' && typeof row.adjustment === 'string'
+            ? { ...row, adjustment: T.causes[row.adjustment] ?? row.adjustment }
+            : row;
     const totals =
       s.totals === undefined
         ? undefined
@@ -85,7 +87,7 @@ export function toDocument(
     const values = Object.fromEntries(args.map((a) => a.split('=') as [string, string]));
     if (key === 'reconciliation') {
       return fill(T.notes.reconciliation, {
-        total: yuan(Number(data.summary.total)),
+        total: yuan(Number(data.summary.registerLinesTotal ?? data.summary.total)),
         journal: yuan(Number(data.summary.journalRevenue)),
         difference: yuan(Number(data.summary.difference)),
       });
@@ -96,7 +98,7 @@ export function toDocument(
         six: yuan(Number(s.sixItemsTotal)),
         orders: String(s.sixItemsOrders),
         notSent: String(s.sixItemsNotSent),
-        total: yuan(Number(s.total)),
+        total: yuan(Number(s.registerLinesTotal ?? s.total)),
         difference: yuan(Number(s.sixItemsDifference)),
         verdict:
           Number(s.sixItemsDifference) === 0 && data.sections.every((x) => x.key !== 'sixItems' || x.rows.length === 0)
@@ -105,6 +107,12 @@ export function toDocument(
       });
     }
     if (key === 'hwcYt') return T.notes.hwcYt;
+    if (key === 'adjustments')
+      return fill(T.notes.adjustments, {
+        total: yuan(Number(data.summary.total)),
+        adjustments: yuan(Number(data.summary.adjustments)),
+        lines: String(data.summary.adjustmentLines),
+      });
     if (key === 'rateDay')
       return fill(T.notes.rateDay, { day: values.day === 'monthFirst' ? T.notes.monthFirst : T.notes.saleDay });
     if (key === 'relief') {

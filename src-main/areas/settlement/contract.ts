@@ -13,6 +13,7 @@
  * `settlement.payout.notFound`, `settlement.advance.notFound`, `settlement.advance.overRepaid`.
  */
 import { z } from 'zod';
+import type { HeldBackOrder, ImportMonth } from '../imports/contract.ts';
 import { CURRENCIES } from '../../core/money/currency.ts';
 import type { Minor } from '../../core/money/index.ts';
 import {
@@ -117,12 +118,18 @@ export interface PayoutImportSummary {
   readonly journalEntryId: number | null;
   /** Orders of the payout whose revenue was posted now (at the order date's rate). */
   readonly ordersPosted: number;
-  /** An Amazon settlement's orders step (fees and refunds on its orders), in the same transaction; null for other sources. */
+  /**
+   * An Amazon settlement's orders step (fees and refunds on its orders), in the same transaction; null for other
+   * sources. As an orders import: where its orders went by month, and the orders a closed month held back
+   * (`period.closed`, not written; issue 17 point 1g).
+   */
   readonly orders: {
     readonly orders: number;
     readonly new: number;
     readonly updated: number;
     readonly unchanged: number;
+    readonly months: readonly ImportMonth[];
+    readonly heldBack: readonly HeldBackOrder[];
   } | null;
 }
 

@@ -205,23 +205,23 @@ export function trialBalanceAsOf(db: Db, asOf: string): TrialBalance {
 }
 
 /** Foreign balance (original units) and CNY carrying value (fen) of one account up to `asOf`. */
-export function accountBalance(db: Db, account: string, asOf = '9999-99-99'): { original: number; cny: number } {
+export function accountBalance(db: Db, account: string, asOf = '9999-99-99'): { original: Minor; cny: Minor } {
   const row = db
     .prepare(
       `SELECT coalesce(sum(original_amount), 0) AS original, coalesce(sum(debit) - sum(credit), 0) AS cny
     FROM journal_lines WHERE account = ? AND date <= ?`,
     )
-    .get(account, asOf) as { original: number; cny: number };
+    .get(account, asOf) as { original: Minor; cny: Minor };
   return row;
 }
 
 /** Debit lines of an account newest first (for FIFO ageing of an open balance). */
-export function debitLines(db: Db, account: string, asOf: string): Array<{ date: string; original: number }> {
+export function debitLines(db: Db, account: string, asOf: string): Array<{ date: string; original: Minor }> {
   return db
     .prepare(
       `SELECT date, original_amount AS original FROM journal_lines WHERE account = ? AND date <= ? AND debit > 0 ORDER BY date DESC, id DESC`,
     )
-    .all(account, asOf) as Array<{ date: string; original: number }>;
+    .all(account, asOf) as Array<{ date: string; original: Minor }>;
 }
 
 /** Currency sub-accounts of a base account that have lines (`1122.USD`, `1122.EUR` …). */

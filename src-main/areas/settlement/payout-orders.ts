@@ -19,7 +19,10 @@ export interface SettlementOrders {
   readonly orderNos: ReadonlySet<string>;
 }
 
-export type SettlementOrdersSummary = Pick<ImportSummary, 'orders' | 'new' | 'updated' | 'unchanged'>;
+export type SettlementOrdersSummary = Pick<
+  ImportSummary,
+  'orders' | 'new' | 'updated' | 'unchanged' | 'months' | 'heldBack'
+>;
 
 export async function prepareSettlementOrders(
   ws: Workspace,
@@ -52,5 +55,13 @@ export async function prepareSettlementOrders(
 
 export function writeSettlementOrders(tx: Tx, s: SettlementOrders): SettlementOrdersSummary {
   const w = writePreparedImport(tx, s.meta, s.prepared.items);
-  return { orders: s.prepared.items.length, new: w.new, updated: w.updated, unchanged: w.unchanged };
+  // orders dated in a closed month are held back (period.closed) and listed, as an orders import lists them
+  return {
+    orders: s.prepared.items.length,
+    new: w.new,
+    updated: w.updated,
+    unchanged: w.unchanged,
+    months: w.months,
+    heldBack: w.heldBack,
+  };
 }

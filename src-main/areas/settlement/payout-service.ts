@@ -22,25 +22,22 @@ import { buildEvidencePack } from './evidence-pack.ts';
 import { renderPdf } from '../../reports/pdf-writer.ts';
 import { renderXlsx } from '../../reports/xlsx-writer.ts';
 import type { PayoutPreview } from './contract.ts';
-import type { AreaHandlers } from '../area-kit.ts';
+import type { AreaService } from '../area-kit.ts';
 import type { settlementContract } from './contract.ts';
 import { getSetting } from '../../db/settings-store.ts';
 import { decodeBase64 } from '../base64.ts';
 import { prepareSettlementOrders, writeSettlementOrders, type SettlementOrders } from './payout-orders.ts';
 import type { Workspace } from '../workspace.ts';
 
-type SettlementHandlers = AreaHandlers<typeof settlementContract>;
-
-/** The payout use cases of one workspace: its preview cache lives as long as the workspace. */
-export interface PayoutService {
-  readonly preview: SettlementHandlers['payouts.preview'];
-  readonly confirm: SettlementHandlers['payouts.confirm'];
-  readonly discard: SettlementHandlers['payouts.discard'];
-  readonly list: SettlementHandlers['payouts.list'];
-  readonly get: SettlementHandlers['payouts.get'];
-  readonly netting: SettlementHandlers['settlement.netting'];
-  readonly evidencePack: SettlementHandlers['settlement.evidencePack'];
-}
+/** The payout commands, keyed as in the contract (handlers.ts spreads the service). */
+export type PayoutCommands =
+  | 'payouts.preview'
+  | 'payouts.confirm'
+  | 'payouts.discard'
+  | 'payouts.list'
+  | 'payouts.get'
+  | 'settlement.netting'
+  | 'settlement.evidencePack';
 
 type Parsed = ParsedPayout & {
   readonly fileName: string;
@@ -51,7 +48,8 @@ const TTL_MS = 30 * 60_000;
 const CAP = 4;
 const SAMPLE = 100;
 
-export function createPayoutService(ws: Workspace): PayoutService {
+/** The payout use cases of one workspace: its preview cache lives as long as the workspace. */
+export function createPayoutService(ws: Workspace): AreaService<typeof settlementContract, PayoutCommands> {
   const previews = new Map<string, { parsed: Parsed; at: number }>();
   const take = (id: string): Parsed => {
     const now = ws.clock().getTime();
@@ -61,7 +59,7 @@ export function createPayoutService(ws: Workspace): PayoutService {
     return hit.parsed;
   };
   return {
-    preview: async (input): Promise<PayoutPreview> => {
+    'payouts.preview': async (input): Promise<PayoutPreview> => {
       const bytes = decodeBase64(input.contentBase64);
       const payout = await parsePayout(bytes, { source: input.source, currency: input.currency });
       const orders =
@@ -125,7 +123,7 @@ export function createPayoutService(ws: Workspace): PayoutService {
         alreadyImportedId: findPayout(ws.read, parsed.source, parsed.settlementId),
       };
     },
-    confirm: ({ previewId }) => {
+    'payouts.confirm': ({ previewId }) => {
       const p = take(previewId);
       if (p.rejected.length > 0) throw new DomainError('payouts.rejectedRows', { count: p.rejected.length });
       const existing = findPayout(ws.read, p.source, p.settlementId);
@@ -159,11 +157,11 @@ export function createPayoutService(ws: Workspace): PayoutService {
       // As after an orders import: the orders step queued outbox rows.
       return { ...w, alreadyImported: false, settlementId: p.settlementId, lines: p.lines.length };
     },
-    discard: ({ previewId }) => ({ discarded: previews.delete(previewId) }),
-    list: ({ from, to }) => listPayouts(ws.read, from, to),
-    get: ({ id }) => getPayoutDetail(ws.read, id),
-    netting: ({ payoutId }) => nettingStatement(ws.read, payoutId),
-    evidencePack: async ({ payoutId, format, language }) => {
+    'payouts.discard': ({ previewId }) => ({ discarded: previews.delete(previewId) }),
+    'payouts.list': ({ from, to }) => listPayouts(ws.read, from, to),
+    'payouts.get': ({ id }) => getPayoutDetail(ws.read, id),
+    'settlement.netting': ({ payoutId }) => nettingStatement(ws.read, payoutId),
+    'settlement.evidencePack': async ({ payoutId, format, language }) => {
       const doc = buildEvidencePack(ws.read, payoutId, {
         language: language ?? getSetting(ws.read, 'language', 'zh-CN'),
         company: latestCompany(ws.read),

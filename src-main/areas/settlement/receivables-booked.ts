@@ -7,53 +7,34 @@
  * same balances in their own currency (`receivablesAgeing`).
  */
 import { ACC } from '../../core/ledger/chart.ts';
-import { AGEING_BUCKETS, type AgeingBucket } from '../../core/forex/settlement-views.ts';
-import { daysBetween } from '../../core/time/days.ts';
+import type { AgeingBucket } from '../../core/forex/settlement-views.ts';
+import { ageOpenBalance } from '../../core/forex/receivables-ageing.ts';
+import { sumMinor, type Minor } from '../../core/money/index.ts';
 import type { Db } from '../../db/open-ledger.ts';
+import { currencySubAccounts } from './journal-store.ts';
 
 export interface BookedAgeingRow {
   readonly currency: string;
   /** CNY minor units per age bucket. */
-  readonly buckets: Readonly<Record<AgeingBucket, number>>;
+  readonly buckets: Readonly<Record<AgeingBucket, Minor>>;
   /** The open balance in CNY minor units (as booked). */
-  readonly total: number;
-}
-
-function bucketOf(days: number): AgeingBucket {
-  return days <= 30
-    ? '0-30'
-    : days <= 60
-      ? '31-60'
-      : days <= 90
-        ? '61-90'
-        : days <= 180
-          ? '91-180'
-          : days <= 365
-            ? '181-365'
-            : '365+';
+  readonly total: Minor;
 }
 
 export function receivablesAgeingBooked(db: Db, asOf: string): BookedAgeingRow[] {
-  const accounts = db
-    .prepare(`SELECT DISTINCT account FROM journal_day_totals WHERE account LIKE ? || '.___' ORDER BY account`)
-    .pluck()
-    .all(ACC.receivable) as string[];
+  const accounts = currencySubAccounts(db, ACC.receivable);
   const days = db.prepare(
     'SELECT date, debit, credit FROM journal_day_totals WHERE account = ? AND date <= ? ORDER BY date DESC',
   );
   return accounts.flatMap((account) => {
-    const rows = days.all(account, asOf) as Array<{ date: string; debit: number; credit: number }>;
-    let open = rows.reduce((s, r) => s + r.debit - r.credit, 0);
-    if (open <= 0) return [];
-    const total = open;
-    const buckets = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, 0])) as Record<AgeingBucket, number>;
-    for (const r of rows) {
-      if (open <= 0) break;
-      const take = Math.min(open, r.debit);
-      buckets[bucketOf(daysBetween(r.date, asOf))] += take;
-      open -= take;
-    }
-    if (open > 0) buckets['365+'] += open;
+    const rows = days.all(account, asOf) as Array<{ date: string; debit: Minor; credit: Minor }>;
+    const total = sumMinor(rows.flatMap((r) => [r.debit, -r.credit]));
+    if (total <= 0) return [];
+    const buckets = ageOpenBalance(
+      total,
+      rows.map((r) => ({ date: r.date, amount: r.debit })),
+      asOf,
+    );
     return [{ currency: account.slice(-3), buckets, total }];
   });
 }

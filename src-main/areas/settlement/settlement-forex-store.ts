@@ -8,11 +8,10 @@ import { DomainError } from '../../core/domain-error.ts';
 import { advanceStatus } from '../../core/forex/advances.ts';
 import { normaliseRate } from '../../core/forex/rates.ts';
 import { carryingShare, receiptEntry, receiptFigures, unrealised } from '../../core/forex/repatriation.ts';
+import { ageOpenBalance } from '../../core/forex/receivables-ageing.ts';
 import {
-  AGEING_BUCKETS,
   type Advance,
   type AdvanceCategory,
-  type AgeingBucket,
   type FxReport,
   type Receipt,
   type ReceivableAgeingRow,
@@ -24,7 +23,6 @@ import { formatDecimal, minor, money, sumMinor, type Currency, type Minor } from
 import { accountBalance, currencySubAccounts, debitLines, postEntry } from './journal-store.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import type { PostContext } from './settlement-posting.ts';
-import { daysBetween } from '../../core/time/days.ts';
 
 export interface NewReceipt {
   readonly payoutId: number | null;
@@ -32,8 +30,8 @@ export interface NewReceipt {
   readonly currency: Currency;
   readonly amount: Minor;
   readonly bankRate: string;
-  readonly cnyReceived: number | null;
-  readonly bankCharges: number;
+  readonly cnyReceived: Minor | null;
+  readonly bankCharges: Minor;
   readonly bankName: string | null;
   readonly reference: string | null;
 }
@@ -47,7 +45,7 @@ function decimals(currency: Currency, amounts: Record<string, number>): Record<s
 }
 
 /** CNY carrying value of `amount`: the payout's remaining share, else the receivable's average. */
-function bookedFor(db: Db, r: NewReceipt): number {
+function bookedFor(db: Db, r: NewReceipt): Minor {
   if (r.payoutId !== null) {
     const p = db
       .prepare(
@@ -193,36 +191,13 @@ export function fxReport(
   return { from, to, realised, realisedTotal: sumMinor(realised.map((r) => r.fxGainLoss)), unrealised: unrealisedRows };
 }
 
-function bucketOf(days: number): AgeingBucket {
-  return days <= 30
-    ? '0-30'
-    : days <= 60
-      ? '31-60'
-      : days <= 90
-        ? '61-90'
-        : days <= 180
-          ? '91-180'
-          : days <= 365
-            ? '181-365'
-            : '365+';
-}
-
 export function receivablesAgeing(db: Db, asOf: string): ReceivableAgeingRow[] {
   return currencySubAccounts(db, ACC.receivable).flatMap((account) => {
     const currency = account.slice(-3) as Currency;
-    let open = minor(accountBalance(db, account, asOf).original);
+    const open = accountBalance(db, account, asOf).original;
     if (open <= 0) return [];
-    const buckets = Object.fromEntries(AGEING_BUCKETS.map((b) => [b, 0])) as Record<AgeingBucket, Minor>;
-    const total = open;
-    for (const d of debitLines(db, account, asOf)) {
-      if (open <= 0) break;
-      const take = minor(Math.min(open, d.original));
-      const bucket = bucketOf(daysBetween(d.date, asOf));
-      buckets[bucket] = sumMinor([buckets[bucket], take]);
-      open = sumMinor([open, -take]);
-    }
-    if (open > 0) buckets['365+'] = sumMinor([buckets['365+'], open]);
-    return [{ currency, buckets, total }];
+    const debits = debitLines(db, account, asOf).map((d) => ({ date: d.date, amount: d.original }));
+    return [{ currency, buckets: ageOpenBalance(open, debits, asOf), total: open }];
   });
 }
 
@@ -247,7 +222,7 @@ export function saveAdvance(
     relatedParty: boolean;
     date: string;
     currency: Currency;
-    amount: number;
+    amount: Minor;
     category: AdvanceCategory;
     note: string | null;
   },
@@ -276,7 +251,7 @@ export function saveAdvance(
   return getAdvance(ctx.db, id, asOf);
 }
 
-export function repayAdvance(ctx: PostContext, advanceId: number, date: string, amount: number, asOf: string): Advance {
+export function repayAdvance(ctx: PostContext, advanceId: number, date: string, amount: Minor, asOf: string): Advance {
   const a = getAdvance(ctx.db, advanceId, asOf);
   if (amount > a.outstanding)
     throw new DomainError(
@@ -287,8 +262,8 @@ export function repayAdvance(ctx: PostContext, advanceId: number, date: string, 
     .prepare(
       'SELECT cny, (SELECT coalesce(sum(cny), 0) FROM advance_repayments r WHERE r.advance_id = a.id) AS repaidCny FROM advances a WHERE id = ?',
     )
-    .get(advanceId) as { cny: number; repaidCny: number };
-  const bookedCny = carryingShare(amount, a.outstanding, row.cny - row.repaidCny);
+    .get(advanceId) as { cny: Minor; repaidCny: Minor };
+  const bookedCny = carryingShare(amount, a.outstanding, sumMinor([row.cny, -row.repaidCny]));
   const id = Number(ctx.db.prepare('SELECT coalesce(max(id), 0) + 1 FROM advance_repayments').pluck().get());
   const { entry } = repaymentEntry(
     { id, party: a.party, date, currency: a.currency, amount, bookedCny },

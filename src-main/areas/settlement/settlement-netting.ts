@@ -16,14 +16,13 @@ import {
   type OverseasCostCategory,
   type ReceiptRate,
 } from '../../core/forex/settlement-views.ts';
-import { convert, minor, type Currency, type Minor } from '../../core/money/index.ts';
+import { convert, type Currency, type Minor } from '../../core/money/index.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import { orderDeclarations } from './settlement-declarations.ts';
 import {
-  countOrdersWithoutPayout,
   countUnmatchedLines,
   nettingRows,
-  ordersWithoutPayout,
+  ordersWithoutPayoutPage,
   PAYOUT_ORDER_IDS,
   payoutHead,
   payoutOrders,
@@ -38,11 +37,12 @@ const OVERSEAS = (o: { customsMode: string | null; fulfilment: string | null }) 
 export function bookedRates(db: Db, payoutId: number): AppliedRate[] {
   return db
     .prepare(
-      `SELECT DISTINCT l.currency, l.rate_date AS date, l.rate, l.rate_source AS source FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-    WHERE l.rate IS NOT NULL AND (
-      (e.source_kind = 'payout' AND e.source_id = @payoutKey)
-      OR (e.source_kind = 'order' AND e.source_id IN (SELECT CAST(order_id AS TEXT) FROM (${PAYOUT_ORDER_IDS}))))
-    ORDER BY l.currency, l.rate_date, l.rate_source`,
+      `SELECT l.currency, l.rate_date AS date, l.rate, l.rate_source AS source FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
+    WHERE e.source_kind = 'payout' AND e.source_id = @payoutKey AND l.rate IS NOT NULL
+    UNION SELECT l.currency, l.rate_date AS date, l.rate, l.rate_source AS source FROM (${PAYOUT_ORDER_IDS}) x
+      JOIN journal_entries e ON e.source_kind = 'order' AND e.source_id = CAST(x.order_id AS TEXT) JOIN journal_lines l ON l.entry_id = e.id
+    WHERE l.rate IS NOT NULL
+    ORDER BY 1, 2, 4`,
     )
     .all({ payoutId, payoutKey: String(payoutId) }) as AppliedRate[];
 }
@@ -69,9 +69,10 @@ export function nettingCny(f: NettingFigures, currency: Currency, rate: ReceiptR
 export function nettingStatement(db: Db, payoutId: number): NettingStatement {
   const p = payoutHead(db, payoutId);
   // The SQL already summed each key; the core gets one line per key with its first rows and count.
-  const sums = nettingRows(db, payoutId, EVIDENCE_ROWS_MAX).map((r) => ({ ...r, amount: minor(r.amount) }));
+  const sums = nettingRows(db, payoutId, EVIDENCE_ROWS_MAX);
   const figures = nettingFigures(p.fileName, sums);
-  const overseas = payoutOrders(db, payoutId).filter(OVERSEAS);
+  const orders = payoutOrders(db, payoutId);
+  const overseas = orders.filter(OVERSEAS);
   const declared = orderDeclarations(
     db,
     overseas.map((o) => o.orderId),
@@ -91,7 +92,15 @@ export function nettingStatement(db: Db, payoutId: number): NettingStatement {
       received: o.received,
     };
   });
-  const scope = { id: payoutId, periodStart: p.periodStart, periodEnd: p.periodEnd, currency: p.currency };
+  const shops = payoutShops(db, payoutId, orders);
+  const scope = {
+    id: payoutId,
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    currency: p.currency,
+    shopIds: shops.map((s) => s.id),
+  };
+  const withoutPayout = ordersWithoutPayoutPage(db, scope);
   return {
     payoutId,
     settlementId: p.settlementId,
@@ -101,15 +110,15 @@ export function nettingStatement(db: Db, payoutId: number): NettingStatement {
     depositDate: p.depositDate,
     currency: p.currency,
     ...figures,
-    deposit: minor(p.deposit),
+    deposit: p.deposit,
     debitBalance: p.deposit < 0,
     cny: nettingCny(figures, p.currency, payoutReceiptRate(db, payoutId)),
     unmatched: {
       payoutLines: countUnmatchedLines(db, payoutId),
-      orders: countOrdersWithoutPayout(db, scope),
-      payoutLineList: unmatchedLineList(db, payoutId).map((l) => ({ ...l, amount: minor(l.amount) })),
-      orderList: ordersWithoutPayout(db, scope).map((o) => ({ ...o, gross: o.gross === null ? null : minor(o.gross) })),
-      shops: payoutShops(db, payoutId).map((s) => s.name),
+      orders: withoutPayout.total,
+      payoutLineList: unmatchedLineList(db, payoutId),
+      orderList: withoutPayout.list,
+      shops: shops.map((s) => s.name),
     },
     declarations,
     rates: bookedRates(db, payoutId),

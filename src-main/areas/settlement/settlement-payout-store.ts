@@ -91,6 +91,16 @@ export function insertPayout(
     }
     ins.run(id, keyId, l.row, l.orderNo, l.orderId, l.sku, l.postedAt, l.amount, l.cny);
   }
+  // the statement's sums, fixed with the append-only lines (0019-payout-netting-totals.sql)
+  db.prepare(
+    `INSERT INTO payout_key_totals (key_id, payout_id, amount, line_count)
+    SELECT key_id, payout_id, sum(amount), count(*) FROM payout_lines INDEXED BY payout_lines_netting WHERE payout_id = ? GROUP BY key_id`,
+  ).run(id);
+  db.prepare(
+    `INSERT INTO payout_order_totals (payout_id, order_id, amount, first_row, line_count)
+    SELECT payout_id, order_id, sum(amount), min(row), count(*) FROM payout_lines INDEXED BY payout_lines_matched
+    WHERE payout_id = ? AND order_id IS NOT NULL GROUP BY order_id`,
+  ).run(id);
   return id;
 }
 
@@ -117,11 +127,10 @@ const UNMATCHED_SQL =
   '(p.unmatched_lines - coalesce((SELECT sum(line_count) FROM payout_late_matches m WHERE m.payout_id = p.id), 0))';
 
 const LIST_SQL = `SELECT p.id, p.source, p.settlement_id, p.file_name, p.period_start, p.period_end, p.deposit_date, p.currency, p.deposit, p.line_count, p.imported_at,
-  (SELECT count(*) FROM (SELECT order_id FROM payout_lines l INDEXED BY payout_lines_matched WHERE l.payout_id = p.id AND l.order_id IS NOT NULL
-    UNION SELECT order_id FROM payout_late_matches m WHERE m.payout_id = p.id)) AS matched,
+  (SELECT count(*) FROM payout_order_totals t WHERE t.payout_id = p.id) AS matched,
   ${UNMATCHED_SQL} AS unmatched,
   (SELECT coalesce(sum(cny_received), 0) FROM receipts r WHERE r.payout_id = p.id) AS repatriated,
-  (SELECT coalesce(sum(l.amount), 0) FROM payout_keys k JOIN payout_lines l INDEXED BY payout_lines_netting ON l.payout_id = k.payout_id AND l.key_id = k.id
+  (SELECT coalesce(sum(t.amount), 0) FROM payout_keys k JOIN payout_key_totals t ON t.key_id = k.id
     WHERE k.payout_id = p.id AND k.category = 'sales') AS gross
   FROM payouts p`;
 
@@ -207,44 +216,40 @@ export function payoutLines(db: Db, payoutId: number): Array<PayoutLine & { read
 
 /**
  * Σ amount per platform key (with its category), its row count and first `maxRows` rows
- * (ascending): the netting statement's input — one scan of the covering index for the sums,
- * one short index range per key for the rows.
+ * (ascending): the netting statement's input — the key totals written with the payout
+ * (payout_key_totals), one short range of the covering index per key for the rows.
  */
 export function nettingRows(
   db: Db,
   payoutId: number,
   maxRows: number,
 ): Array<{ category: NettingCategory; key: string; amount: Minor; rows: number[]; rowCount: number }> {
-  const keys = new Map(
-    (
-      db
-        .prepare(
-          'SELECT id, transaction_type AS t, amount_type AS a, amount_description AS d, category FROM payout_keys WHERE payout_id = ?',
-        )
-        .all(payoutId) as Array<{ id: number; t: string; a: string; d: string; category: NettingCategory }>
-    ).map((k) => [k.id, k]),
-  );
   const groups = db
     .prepare(
-      `SELECT key_id AS keyId, sum(amount) AS amount, count(*) AS rowCount
-    FROM payout_lines INDEXED BY payout_lines_netting WHERE payout_id = ? GROUP BY key_id`,
+      `SELECT k.id AS keyId, k.transaction_type AS t, k.amount_type AS a, k.amount_description AS d, k.category, t.amount, t.line_count AS rowCount
+    FROM payout_key_totals t JOIN payout_keys k ON k.id = t.key_id WHERE t.payout_id = ? ORDER BY k.id`,
     )
-    .all(payoutId) as Array<{ keyId: number; amount: Minor; rowCount: number }>;
+    .all(payoutId) as Array<{
+    keyId: number;
+    t: string;
+    a: string;
+    d: string;
+    category: NettingCategory;
+    amount: Minor;
+    rowCount: number;
+  }>;
   const rows = db
     .prepare(
       'SELECT row FROM payout_lines INDEXED BY payout_lines_netting WHERE payout_id = ? AND key_id = ? ORDER BY row LIMIT ?',
     )
     .pluck();
-  return groups.map((g) => {
-    const k = keys.get(g.keyId)!;
-    return {
-      category: k.category,
-      key: `${k.t}/${k.a}/${k.d}`,
-      amount: g.amount,
-      rowCount: g.rowCount,
-      rows: rows.all(payoutId, g.keyId, maxRows) as number[],
-    };
-  });
+  return groups.map((g) => ({
+    category: g.category,
+    key: `${g.t}/${g.a}/${g.d}`,
+    amount: g.amount,
+    rowCount: g.rowCount,
+    rows: rows.all(payoutId, g.keyId, maxRows) as number[],
+  }));
 }
 
 /** Lines naming an order that is not in the ledger: counted at import, less the lines orders imported since match. */
@@ -264,12 +269,8 @@ export function payoutHead(db: Db, id: number): NewPayout & { readonly id: numbe
   return r;
 }
 
-const NO_PAYOUT_LINE = `NOT EXISTS (SELECT 1 FROM payout_lines l WHERE l.order_id = o.id)
-  AND NOT EXISTS (SELECT 1 FROM payout_late_matches m WHERE m.order_id = o.id)`;
-
 /** Order ids a payout's lines match, at import or since (a subquery taking the named parameter `@payoutId`). */
-export const PAYOUT_ORDER_IDS = `SELECT order_id FROM payout_lines INDEXED BY payout_lines_matched WHERE payout_id = @payoutId AND order_id IS NOT NULL
-  UNION SELECT order_id FROM payout_late_matches WHERE payout_id = @payoutId`;
+export const PAYOUT_ORDER_IDS = `SELECT order_id FROM payout_order_totals WHERE payout_id = @payoutId`;
 
 /** The platform a payout file comes from (its shops' platform), null for files any platform's shop may send. */
 const SOURCE_PLATFORM: Readonly<Record<string, string>> = {
@@ -282,15 +283,25 @@ const SOURCE_PLATFORM: Readonly<Record<string, string>> = {
 /**
  * The payout's own shops: those of the orders its lines match; when it matches none, the shops of
  * its platform (an Amazon settlement never pays a Shopify or Temu order). Empty for a generic payout
- * CSV that matches nothing.
+ * CSV that matches nothing. `orders`: the payout's orders (payoutOrders) when the caller has them.
  */
-export function payoutShops(db: Db, payoutId: number): Array<{ id: number; name: string }> {
-  const matched = db
-    .prepare(
-      `SELECT DISTINCT s.id, s.name FROM orders o JOIN shops s ON s.id = o.shop_id
+export function payoutShops(
+  db: Db,
+  payoutId: number,
+  orders?: ReadonlyArray<{ readonly shopId: number }>,
+): Array<{ id: number; name: string }> {
+  const matched = (
+    orders
+      ? db
+          .prepare('SELECT id, name FROM shops WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+          .all(JSON.stringify([...new Set(orders.map((o) => o.shopId))]))
+      : db
+          .prepare(
+            `SELECT DISTINCT s.id, s.name FROM orders o JOIN shops s ON s.id = o.shop_id
     WHERE o.id IN (${PAYOUT_ORDER_IDS}) ORDER BY s.id`,
-    )
-    .all({ payoutId }) as Array<{ id: number; name: string }>;
+          )
+          .all({ payoutId })
+  ) as Array<{ id: number; name: string }>;
   if (matched.length > 0) return matched;
   const source = db.prepare('SELECT source FROM payouts WHERE id = ?').pluck().get(payoutId) as string | undefined;
   const platform = source === undefined ? undefined : SOURCE_PLATFORM[source];
@@ -301,22 +312,60 @@ export function payoutShops(db: Db, payoutId: number): Array<{ id: number; name:
   }>;
 }
 
-const WITHOUT_PAYOUT_WHERE = `o.currency = @currency AND substr(o.ordered_at, 1, 10) BETWEEN @periodStart AND @periodEnd AND o.exclusion IS NULL
-  AND o.shop_id IN (SELECT value FROM json_each(@shops)) AND ${NO_PAYOUT_LINE}`;
+// The local order day is within a day of the UTC instant: the UTC range narrows the scan to the
+// shops' orders of the period, and the paid ones drop out on the index alone (orders_by_shop_time
+// + one probe), so only unpaid orders are read from the table, where the local day decides.
+const WITHOUT_PAYOUT_WHERE = `o.id IN (SELECT x.id FROM orders x INDEXED BY orders_by_shop_time
+    WHERE x.shop_id IN (SELECT value FROM json_each(@shops))
+      AND x.ordered_at_utc >= date(@periodStart, '-1 day') AND x.ordered_at_utc < date(@periodEnd, '+2 days')
+      AND NOT EXISTS (SELECT 1 FROM payout_order_totals t WHERE t.order_id = x.id))
+  AND o.currency = @currency AND substr(o.ordered_at, 1, 10) BETWEEN @periodStart AND @periodEnd AND o.exclusion IS NULL`;
 
 type PayoutScope = {
   readonly id: number;
   readonly periodStart: string;
   readonly periodEnd: string;
   readonly currency: Currency;
+  /** The payout's shops when the caller has them already (else read with payoutShops). */
+  readonly shopIds?: readonly number[];
 };
 
 const scopeParams = (db: Db, p: PayoutScope) => ({
   currency: p.currency,
   periodStart: p.periodStart,
   periodEnd: p.periodEnd,
-  shops: JSON.stringify(payoutShops(db, p.id).map((s) => s.id)),
+  shops: JSON.stringify(p.shopIds ?? payoutShops(db, p.id).map((s) => s.id)),
 });
+
+/** Up to this many orders without a payout line are read at once and paged in memory; more are counted and sorted by SQL. */
+const WITHOUT_PAYOUT_IN_MEMORY = 20_000;
+
+/**
+ * The count and the first `limit` of ordersWithoutPayout: one pass over the scope when it holds
+ * fewer than WITHOUT_PAYOUT_IN_MEMORY such orders (sorted here), else a count and a sorted page.
+ */
+export function ordersWithoutPayoutPage(
+  db: Db,
+  p: PayoutScope,
+  limit = 1000,
+): { total: number; list: PayoutDetail['ordersWithoutPayout'] } {
+  type Row = [orderId: number, orderNo: string, orderedAt: string, gross: Minor, utc: string];
+  const params = scopeParams(db, p);
+  const rows = db
+    .prepare(
+      `SELECT o.id, o.order_no, o.ordered_at, o.gross, o.ordered_at_utc FROM orders o WHERE ${WITHOUT_PAYOUT_WHERE} LIMIT @cap`,
+    )
+    .raw()
+    .all({ ...params, cap: WITHOUT_PAYOUT_IN_MEMORY }) as Row[];
+  if (rows.length >= WITHOUT_PAYOUT_IN_MEMORY)
+    return { total: countOrdersWithoutPayout(db, p), list: ordersWithoutPayout(db, p, limit) };
+  // the SQL order (ordered_at_utc, order_no; BINARY = code-unit order for these ASCII keys)
+  rows.sort((a, b) => (a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  return {
+    total: rows.length,
+    list: rows.slice(0, limit).map(([orderId, orderNo, orderedAt, gross]) => ({ orderId, orderNo, orderedAt, gross })),
+  };
+}
 
 /** Orders of the payout's own shops and period (same currency, counted as sales) that no payout line names, by number. */
 export function ordersWithoutPayout(db: Db, p: PayoutScope, limit = 1000): PayoutDetail['ordersWithoutPayout'] {
@@ -345,7 +394,7 @@ export function unmatchedLineList(
   return db
     .prepare(
       `SELECT l.row, l.order_no AS orderNo, k.transaction_type || '/' || k.amount_type || '/' || k.amount_description AS key, l.amount
-    FROM payout_lines l JOIN payout_keys k ON k.id = l.key_id
+    FROM payout_lines l INDEXED BY payout_lines_unmatched JOIN payout_keys k ON k.id = l.key_id
     WHERE l.payout_id = @payoutId AND l.order_id IS NULL AND l.order_no IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM payout_late_matches m WHERE m.payout_id = l.payout_id AND m.order_no = l.order_no)
     ORDER BY l.row LIMIT @limit`,
@@ -381,6 +430,7 @@ export function getPayoutDetail(db: Db, id: number): PayoutDetail {
 /** An order paid in a payout with its value, customs mode and Σ payout lines (declared-vs-received). */
 export interface PayoutOrder {
   orderId: number;
+  shopId: number;
   orderNo: string;
   customsMode: string | null;
   fulfilment: string | null;
@@ -389,16 +439,14 @@ export interface PayoutOrder {
   received: Minor;
 }
 
-/** Orders paid in a payout, in the order of their first payout line. */
+/** Orders paid in a payout (matched at import or since: payout_order_totals), in the order of their first payout line. */
 export function payoutOrders(db: Db, payoutId: number): PayoutOrder[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT o.id AS orderId, o.order_no AS orderNo, o.customs_mode AS customsMode, o.fulfilment, CASE WHEN o.origin = 'settlement' THEN NULL ELSE o.gross END AS gross, sum(x.amount) AS received
-    FROM (SELECT l.order_id, l.amount, l.row FROM payout_lines l INDEXED BY payout_lines_matched WHERE l.payout_id = @payoutId AND l.order_id IS NOT NULL
-      UNION ALL SELECT m.order_id, l.amount, l.row FROM payout_late_matches m
-        JOIN payout_lines l INDEXED BY payout_lines_waiting ON l.order_no = m.order_no AND l.payout_id = m.payout_id AND l.order_id IS NULL
-      WHERE m.payout_id = @payoutId) x
-    JOIN orders o ON o.id = x.order_id GROUP BY o.id ORDER BY min(x.row)`,
+      `SELECT t.first_row AS firstRow, o.id AS orderId, o.shop_id AS shopId, o.order_no AS orderNo, o.customs_mode AS customsMode, o.fulfilment,
+      CASE WHEN o.origin = 'settlement' THEN NULL ELSE o.gross END AS gross, t.amount AS received
+    FROM payout_order_totals t JOIN orders o ON o.id = t.order_id WHERE t.payout_id = ?`,
     )
-    .all({ payoutId }) as PayoutOrder[];
+    .all(payoutId) as Array<PayoutOrder & { firstRow: number }>;
+  return rows.sort((a, b) => a.firstRow - b.firstRow);
 }

@@ -9,7 +9,7 @@ import { categoryAccount } from '../../core/forex/netting.ts';
 import type { AppliedRate } from '../../core/forex/settlement-views.ts';
 import { cogsEntry, orderRevenueEntry, payoutEntry } from '../../core/ledger/postings.ts';
 import { toCny } from '../../core/forex/rates.ts';
-import { minor, type Currency } from '../../core/money/index.ts';
+import { minor, type Currency, type Minor } from '../../core/money/index.ts';
 import type { ParsedPayout } from '../../core/forex/payout.ts';
 import { postEntry, standingEntryId } from './journal-store.ts';
 import type { Db } from '../../db/open-ledger.ts';
@@ -41,7 +41,7 @@ interface OrderRow {
   order_no: string;
   day: string;
   currency: Currency;
-  gross: number;
+  gross: Minor;
 }
 
 // An order that arrived after a payout whose sales lines named it (0008 late matches) had those

@@ -6,6 +6,7 @@
  * period before it was ever posted books nothing.
  */
 import { reversalOf } from '../../core/ledger/entry.ts';
+import { minor, sumMinor, type Minor } from '../../core/money/index.ts';
 import { stockInEntry } from '../../core/ledger/postings.ts';
 import { getEntry, postEntry } from './journal-store.ts';
 import type { PostContext } from './settlement-posting.ts';
@@ -15,8 +16,8 @@ interface InRow {
   type: 'purchase' | 'landedCost';
   date: string;
   reference: string | null;
-  cost: number;
-  value: number;
+  cost: Minor;
+  value: Minor;
 }
 interface ReversalRow {
   date: string;
@@ -55,7 +56,7 @@ export function postStockIn(ctx: PostContext, from: string, to: string): StockPo
         date: m.date,
         reference: m.reference,
         cost: m.cost,
-        toCogs: m.type === 'landedCost' ? m.cost - m.value : 0,
+        toCogs: m.type === 'landedCost' ? sumMinor([m.cost, -m.value]) : minor(0),
       }),
     );
   }

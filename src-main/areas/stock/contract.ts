@@ -67,6 +67,15 @@ const skuInput = z
   })
   .strict();
 
+/** A master-data file (SKUs, warehouses): CSV/XLSX as base64, all or nothing, previewed with `dryRun`. */
+const masterDataFile = z
+  .object({
+    fileName: z.string().min(1).max(260),
+    contentBase64: z.string().max(MAX_IMPORT_BASE64),
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+
 export const stockContract = {
   'stock.skus.list': {
     input: z.object({ q: z.string().max(100).optional() }).strict(),
@@ -76,13 +85,7 @@ export const stockContract = {
   'stock.skus.save': { input: skuInput, result: result<SkuRecord>(), mutates: true },
   /** A SKU customs-data file (CSV/XLSX, issue 15): created/updated by item no, nothing saved when a row is rejected. */
   'stock.skus.import': {
-    input: z
-      .object({
-        fileName: z.string().min(1).max(260),
-        contentBase64: z.string().max(MAX_IMPORT_BASE64),
-        dryRun: z.boolean().optional(),
-      })
-      .strict(),
+    input: masterDataFile,
     result: result<SkuImportResult>(),
     mutates: true,
   },
@@ -101,13 +104,7 @@ export const stockContract = {
   'stock.warehouses.list': { input: empty, result: result<readonly Warehouse[]>(), mutates: false },
   /** A warehouse file (code, name, kind, country, address): created or updated by code, all or nothing (issue 15). */
   'stock.warehouses.import': {
-    input: z
-      .object({
-        fileName: z.string().min(1).max(260),
-        contentBase64: z.string().max(MAX_IMPORT_BASE64),
-        dryRun: z.boolean().optional(),
-      })
-      .strict(),
+    input: masterDataFile,
     result: result<WarehouseImportResult>(),
     mutates: true,
   },

@@ -185,3 +185,46 @@ export function saveWarehouse(
   );
   return id;
 }
+
+/** A `skus` row as `SELECT *` returns it (snake_case columns), for the areas that join SKUs into their own reads. */
+export interface SkuTableRow {
+  id: number;
+  item_no: string;
+  goods_name: string;
+  gmodel: string;
+  hs_code: string;
+  unit: string;
+  legal_unit: string;
+  second_legal_unit: string | null;
+  barcode: string | null;
+  origin: string | null;
+  weight_grams: number | null;
+  volume_cm3: number | null;
+  legal_qty1_per_unit: string | null;
+  legal_qty2_per_unit: string | null;
+  supervision_conditions: string | null;
+  export_duty_rate: string | null;
+  item_record_no: string | null;
+}
+
+/** The core `Sku` (customs data of a SKU) of a `skus` row. */
+export function skuFromRow(r: Omit<SkuTableRow, 'id'>): Sku {
+  return {
+    itemNo: r.item_no,
+    goodsName: r.goods_name,
+    gmodel: r.gmodel,
+    hsCode: r.hs_code,
+    unit: r.unit,
+    legalUnit: r.legal_unit,
+    secondLegalUnit: r.second_legal_unit,
+    barcode: r.barcode,
+    origin: r.origin,
+    weightGrams: r.weight_grams,
+    volumeCm3: r.volume_cm3,
+    legalQty1PerUnit: r.legal_qty1_per_unit,
+    legalQty2PerUnit: r.legal_qty2_per_unit,
+    supervisionConditions: r.supervision_conditions,
+    exportDutyRate: r.export_duty_rate,
+    itemRecordNo: r.item_record_no,
+  };
+}

@@ -6,6 +6,7 @@
  * transaction rolls back. Runs inside a unit-of-work transaction.
  */
 import { DomainError } from '../../core/domain-error.ts';
+import type { Minor } from '../../core/money/index.ts';
 import type { ValuationMethod } from '../../core/stock/cost-layers.ts';
 import { foldSku, type FoldMove, type FoldMoveType } from '../../core/stock/stock-fold.ts';
 import type { StockMove } from '../../core/stock/stock-views.ts';
@@ -27,7 +28,7 @@ export interface NewMove {
   readonly skuId: number;
   readonly warehouseId: number;
   readonly quantity: number;
-  readonly inputValue?: number | null;
+  readonly inputValue?: Minor | null;
   readonly counted?: number | null;
   readonly reference?: string | null;
   readonly reason?: string | null;
@@ -37,7 +38,7 @@ export interface NewMove {
   readonly orderId?: number | null;
   readonly lineKey?: string | null;
   readonly supplierInvoiceNo?: string | null;
-  readonly supplierInvoiceAmount?: number | null;
+  readonly supplierInvoiceAmount?: Minor | null;
   readonly exportDate?: string | null;
 }
 
@@ -49,8 +50,8 @@ export interface MoveRow {
   sku_id: number;
   warehouse_id: number;
   quantity: number;
-  value: number;
-  input_value: number | null;
+  value: Minor;
+  input_value: Minor | null;
   counted: number | null;
   reference: string | null;
   reason: string | null;
@@ -116,8 +117,8 @@ export function refoldSku(db: WriteDb, skuId: number, method: ValuationMethod = 
     type: FoldMoveType;
     warehouse_id: number;
     quantity: number;
-    value: number;
-    input_value: number | null;
+    value: Minor;
+    input_value: Minor | null;
     reverses_move_id: number | null;
     pair_move_id: number | null;
   }>;

@@ -11,6 +11,7 @@
  * or rejected exactly as if it were posted alone; the caller folds each SKU in the set once.
  */
 import { DomainError } from '../../core/domain-error.ts';
+import { minor, type Minor } from '../../core/money/index.ts';
 import { amountInCny, costInCny } from '../../core/stock/line-cost.ts';
 import { getSku, getWarehouse } from './stock-catalog-store.ts';
 import { getMove, insertMove, quantityAt, refoldSku, type MoveRow } from './stock-ledger-store.ts';
@@ -41,7 +42,7 @@ export interface PostMove {
 
 const today = (now: string) => now.slice(0, 10);
 
-function givenCost(p: PostMove): number | null {
+function givenCost(p: PostMove): Minor | null {
   const currency = p.currency ?? 'CNY';
   if (p.unitCost != null && p.unitCost !== '') return costInCny(p.unitCost, p.quantity, currency, p.rate);
   if (p.amount != null && p.amount !== '') return amountInCny(p.amount, currency, p.rate);
@@ -168,7 +169,7 @@ export function assertNotNegative(db: Db, skuId: number, warehouseId: number, fr
  * Cost of `quantity` returned units at the average unit cost of the sale(s) the reference names
  * (the order number sales are posted with); null (valued at the latest unit cost) when none.
  */
-function saleUnitCost(db: Db, skuId: number, reference: string | null, quantity: number): number | null {
+function saleUnitCost(db: Db, skuId: number, reference: string | null, quantity: number): Minor | null {
   if (!reference) return null;
   const s = db
     .prepare(
@@ -177,7 +178,7 @@ function saleUnitCost(db: Db, skuId: number, reference: string | null, quantity:
     )
     .get(skuId, reference) as { q: number; v: number };
   if (s.q <= 0) return null;
-  return Number((BigInt(s.v) * BigInt(quantity) * 2n + BigInt(s.q)) / (2n * BigInt(s.q)));
+  return minor(Number((BigInt(s.v) * BigInt(quantity) * 2n + BigInt(s.q)) / (2n * BigInt(s.q))));
 }
 
 const NOT_REVERSIBLE = new Set(['reversal', 'landedCost', 'shipmentDispatch', 'shipmentReceipt']);

@@ -6,7 +6,7 @@
  * order they name by `channel_order_no` posts none, so the goods leave stock once. A line whose SKU or warehouse cannot be told, or that would
  * make stock negative, is skipped with its code. Cost of goods per order = −value of its sale moves.
  */
-import { sumMinor } from '../../core/money/index.ts';
+import { sumMinor, type Minor } from '../../core/money/index.ts';
 import { isDomainError } from '../../core/domain-error.ts';
 import { skuIdForPlatformCode } from './stock-catalog-store.ts';
 import { insertMove, refoldSku } from './stock-ledger-store.ts';
@@ -137,7 +137,7 @@ const isNegative = (e: unknown) => isDomainError(e) && e.code === 'stock.negativ
  * Cost of goods of an order in CNY fen: −Σ value of its sale moves and their reversals; null while
  * any counted line has no standing (unreversed) sale move.
  */
-export function orderProductCost(db: Db, orderId: number): number | null {
+export function orderProductCost(db: Db, orderId: number): Minor | null {
   const rows = db
     .prepare(
       `SELECT l.line_key,
@@ -146,7 +146,7 @@ export function orderProductCost(db: Db, orderId: number): number | null {
       (SELECT coalesce(-sum(m.value), 0) FROM stock_moves m WHERE m.order_id = l.order_id AND m.line_key = l.line_key) AS cost
     FROM order_lines l WHERE l.order_id = ? AND l.cancelled = 0 AND l.quantity > 0`,
     )
-    .all(orderId) as Array<{ standing: number; cost: number }>;
+    .all(orderId) as Array<{ standing: number; cost: Minor }>;
   if (rows.length === 0 || rows.some((r) => r.standing === 0)) return null;
   return sumMinor(rows.map((r) => r.cost));
 }

@@ -8,7 +8,7 @@
  */
 import { DomainError } from '../../core/domain-error.ts';
 import { allocateLandedCost, type AllocationBasis } from '../../core/stock/landed-cost.ts';
-import { minor, parseCurrency, parseDecimal, sumMinor } from '../../core/money/index.ts';
+import { minor, parseCurrency, parseDecimal, sumMinor, type Minor } from '../../core/money/index.ts';
 import { amountInCny } from '../../core/stock/line-cost.ts';
 import { getSku, getWarehouse, saveWarehouse } from './stock-catalog-store.ts';
 import { insertMove, refoldSku } from './stock-ledger-store.ts';
@@ -53,7 +53,7 @@ export interface CreateShipment {
   readonly lines: ReadonlyArray<{
     readonly skuId: number;
     readonly quantity: number;
-    readonly declaredUnitValue?: number | null | undefined;
+    readonly declaredUnitValue?: Minor | null | undefined;
   }>;
 }
 
@@ -243,7 +243,7 @@ export function allocateToLines(
   db: WriteDb,
   commandId: number,
   shipmentId: number | ShipmentRow,
-  value: number,
+  value: Minor,
   date: string,
   reason: string,
 ): void {
@@ -257,7 +257,7 @@ export function allocateToLines(
       return {
         sku: sku.itemNo,
         quantity: l.shipped,
-        value: Number(dispatchValue.get(l.dispatch_move_id)),
+        value: dispatchValue.get(l.dispatch_move_id) as Minor,
         weightGrams: sku.weightGrams,
         volumeCm3: sku.volumeCm3,
       };

@@ -4,6 +4,7 @@
  * a walk over the moves. Values are in the base currency (CNY fen), as the stock ledger keeps them.
  */
 import type { Db } from '../../db/open-ledger.ts';
+import type { Minor } from '../../core/money/index.ts';
 import type { WarehouseKind } from '../../core/stock/stock-views.ts';
 
 export interface WarehouseStockValue {
@@ -13,7 +14,7 @@ export interface WarehouseStockValue {
   readonly kind: WarehouseKind;
   readonly quantity: number;
   /** CNY minor units. */
-  readonly value: number;
+  readonly value: Minor;
 }
 
 export function stockValueByWarehouse(db: Db): WarehouseStockValue[] {

@@ -134,6 +134,11 @@ function plusMonths(isoDay: string, months: number): string {
   return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** The last day goods exported on `exportDate` may come back duty-free (6 months), or null when the export date is in no window. */
+export function returnWindowEnd(exportDate: string): string | null {
+  return WINDOWS.some(([from, to]) => exportDate >= from && exportDate <= to) ? plusMonths(exportDate, 6) : null;
+}
+
 /** Whether goods exported on `exportDate` and returned on `returnDate` are in the duty-free return window. */
 export function returnWindowOpen(exportDate: string, returnDate: string): boolean {
   const exported = WINDOWS.some(([from, to]) => exportDate >= from && exportDate <= to);

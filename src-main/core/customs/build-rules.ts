@@ -6,6 +6,7 @@
  * order alone. A broken rule is a coded finding naming the field to fix.
  */
 import { isDomainError, type DomainError } from '../domain-error.ts';
+import { cebIdCount } from './assemble-messages.ts';
 import { baseTransfer } from './base-transfer.ts';
 import { buildCeb303Messages } from './build-ceb303.ts';
 import { buildCeb403Messages } from './build-ceb403.ts';
@@ -31,6 +32,14 @@ export const CEB_BUILDERS: Readonly<
   CEB403: buildCeb403Messages,
   CEB505: buildCeb505Messages,
   CEB603: buildCeb603Messages,
+};
+
+/** Ids each builder draws for these orders (see `cebIdCount`): CEB403 and CEB505 have one block per order. */
+export const CEB_ID_COUNT: Readonly<Record<BuiltType, (orders: readonly CebOrderInput[]) => number>> = {
+  CEB303: (orders) => cebIdCount(orders, false),
+  CEB403: (orders) => cebIdCount(orders, true),
+  CEB505: (orders) => cebIdCount(orders, true),
+  CEB603: (orders) => cebIdCount(orders, false),
 };
 
 /** Rules on the workspace (not on an order): each throws its DomainError when broken. */

@@ -8,8 +8,7 @@
  * Values are the declared unit values in CNY fen. Pure.
  */
 import type { CompanyProfile } from '../company/company-profile.ts';
-import type { Minor } from '../money/minor.ts';
-import { formatDecimal, type Currency } from '../money/index.ts';
+import { formatDecimal, multiplyByQuantity, sumMinor, type Currency, type Minor } from '../money/index.ts';
 import type { Sku } from '../stock/sku.ts';
 import { COUNTRIES_ALPHA3 } from './codes/tables.generated.ts';
 import type { CebOrderInput, CebSettings } from './ceb-input.ts';
@@ -35,10 +34,12 @@ export type HeadHaulReason = 'overLimit' | 'supervision' | 'exportDuty';
 
 export function headHaulRoute(s: HeadHaulShipment): {
   route: 'list' | 'declarationForm';
-  totalCny: number;
+  totalCny: Minor;
   reasons: HeadHaulReason[];
 } {
-  const totalCny = s.lines.reduce((t, l) => t + l.quantity * l.declaredUnitValue, 0);
+  const totalCny = sumMinor(
+    s.lines.map((l) => multiplyByQuantity({ amount: l.declaredUnitValue, currency: 'CNY' }, l.quantity).amount),
+  );
   const reasons: HeadHaulReason[] = [];
   if (totalCny > B2B_LIST_LIMIT_FEN) reasons.push('overLimit');
   if (s.lines.some((l) => (l.sku.supervisionConditions ?? '') !== '')) reasons.push('supervision');

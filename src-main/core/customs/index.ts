@@ -40,6 +40,7 @@ export {
   buildCeb213Message,
   buildCeb605Message,
   returnOriginalFromXml,
+  returnWindowEnd,
   returnWindowOpen,
   type CebWithdrawalMessage,
   type ListCancellation,
@@ -92,6 +93,7 @@ export { baseTransfer } from './base-transfer.ts';
 export {
   assertContext,
   CEB_BUILDERS,
+  CEB_ID_COUNT,
   contextFindings,
   findingOfError,
   orderBuildFindings,

@@ -67,9 +67,9 @@ export function pickRate(
 }
 
 /** Foreign minor units → CNY fen at `rate` (half away from zero). CNY passes through. */
-export function toCny(amount: number, rate: AppliedRate | null, currency: Currency): number {
+export function toCny(amount: Minor, rate: AppliedRate | null, currency: Currency): Minor {
   if (currency === 'CNY') return amount;
   if (rate === null || rate.currency !== currency)
     throw new DomainError('rates.missing', { currency, date: rate?.date ?? '' });
-  return convert({ amount: amount as Minor, currency }, rate.rate, 'CNY').amount;
+  return convert({ amount, currency }, rate.rate, 'CNY').amount;
 }

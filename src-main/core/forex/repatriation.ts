@@ -13,9 +13,9 @@ import type { AppliedRate } from './settlement-views.ts';
  * CNY booked for `amount` out of a balance of `balance` foreign units carried at `carrying` fen:
  * pro rata, half away from zero; the whole balance takes exactly `carrying`.
  */
-export function carryingShare(amount: number, balance: number, carrying: number): Minor {
+export function carryingShare(amount: Minor, balance: Minor, carrying: Minor): Minor {
   if (balance === 0) throw new DomainError('settlement.receipt.noBalance', { amount, balance });
-  if (amount === balance) return minor(carrying);
+  if (amount === balance) return carrying;
   const num = BigInt(amount) * BigInt(carrying);
   const den = BigInt(balance);
   const neg = num < 0n !== den < 0n;
@@ -37,19 +37,19 @@ export interface ReceiptFigures {
 /** amount × bankRate = CNY before charges; received = that − charges unless the bank's own figure is given. */
 export function receiptFigures(
   currency: Currency,
-  amount: number,
+  amount: Minor,
   bankRate: string,
-  cnyBooked: number,
-  bankCharges: number,
-  cnyReceived: number | null,
+  cnyBooked: Minor,
+  bankCharges: Minor,
+  cnyReceived: Minor | null,
 ): ReceiptFigures {
-  const grossCny = convert({ amount: minor(amount), currency }, bankRate, 'CNY').amount;
-  const received = cnyReceived === null ? sumMinor([grossCny, -bankCharges]) : minor(cnyReceived);
+  const grossCny = convert({ amount, currency }, bankRate, 'CNY').amount;
+  const received = cnyReceived ?? sumMinor([grossCny, -bankCharges]);
   return {
     grossCny,
     cnyReceived: received,
-    bankCharges: minor(bankCharges),
-    cnyBooked: minor(cnyBooked),
+    bankCharges,
+    cnyBooked,
     fxGainLoss: sumMinor([received, bankCharges, -cnyBooked]),
   };
 }
@@ -63,7 +63,7 @@ export function receiptEntry(
   sourceId: string,
   memo: string,
   currency: Currency,
-  amount: number,
+  amount: Minor,
   rate: AppliedRate,
   f: ReceiptFigures,
 ): DraftEntry {
@@ -77,7 +77,7 @@ export function receiptEntry(
     lines: [
       line(ACC.bank, f.cnyReceived),
       line(ACC.bankCharges, f.bankCharges),
-      line(currencyAccount(ACC.receivable, currency), -f.cnyBooked, { amount: -amount, rate }),
+      line(currencyAccount(ACC.receivable, currency), -f.cnyBooked, { amount: minor(-amount), rate }),
       line(ACC.fxGainLoss, -f.fxGainLoss),
     ],
   });
@@ -86,10 +86,10 @@ export function receiptEntry(
 /** Open balance revalued at a period-end rate: (revalued, difference) in fen. */
 export function unrealised(
   currency: Currency,
-  open: number,
-  booked: number,
+  open: Minor,
+  booked: Minor,
   rate: string,
 ): { revalued: Minor; difference: Minor } {
-  const revalued = convert({ amount: minor(open), currency }, rate, 'CNY').amount;
+  const revalued = convert({ amount: open, currency }, rate, 'CNY').amount;
   return { revalued, difference: sumMinor([revalued, -booked]) };
 }

@@ -14,18 +14,14 @@ export const NOTICE_USD_CENTS = 16_000_000;
 /** A receipt's USD cents: USD as is; others through CNY (X→CNY, then ÷ USD→CNY). */
 export function toUsdCents(
   currency: Currency,
-  amount: number,
+  amount: Minor,
   rateToCny: string | null,
   usdRate: string | null,
 ): Minor | null {
-  if (currency === 'USD') return minor(amount);
+  if (currency === 'USD') return amount;
   if (usdRate === null) return null;
   const cny =
-    currency === 'CNY'
-      ? amount
-      : rateToCny === null
-        ? null
-        : (convert({ amount: amount as Minor, currency }, rateToCny, 'CNY').amount as number);
+    currency === 'CNY' ? amount : rateToCny === null ? null : convert({ amount, currency }, rateToCny, 'CNY').amount;
   if (cny === null) return null;
   // fen ÷ rate = cents: scale the rate to an integer and divide with half-away rounding.
   const [int, frac = ''] = usdRate.split('.');

@@ -6,7 +6,7 @@
  */
 import { DomainError } from '../domain-error.ts';
 import type { AppliedRate } from '../forex/settlement-views.ts';
-import { formatDecimal, minor, money } from '../money/index.ts';
+import { formatDecimal, minor, money, sumMinor, type Minor } from '../money/index.ts';
 import { accountFor } from './chart.ts';
 import type { JournalEntryHead, JournalLineAmounts, JournalLineView, TrialBalance } from './ledger-views.ts';
 
@@ -25,7 +25,7 @@ export interface DraftEntry extends JournalEntryHead {
 export function line(
   account: string,
   cny: number,
-  original?: { readonly amount: number; readonly rate: AppliedRate },
+  original?: { readonly amount: Minor; readonly rate: AppliedRate },
 ): DraftLine {
   if (!Number.isSafeInteger(cny)) throw new DomainError('money.notInteger', { amount: String(cny) });
   return {
@@ -33,7 +33,7 @@ export function line(
     debit: minor(cny > 0 ? cny : 0),
     credit: minor(cny < 0 ? -cny : 0),
     currency: original ? original.rate.currency : 'CNY',
-    originalAmount: minor(original ? original.amount : cny),
+    originalAmount: original ? original.amount : minor(cny),
     rate: original ? original.rate : null,
   };
 }
@@ -89,8 +89,8 @@ export function reversalOf(
  * CNY amount that balances `lines` (Σ debit − Σ credit, negated), e.g. the rounding or FX
  * difference an entry books on its last line.
  */
-export function balancingAmount(lines: readonly DraftLine[]): number {
-  return lines.reduce((s, l) => s - l.debit + l.credit, 0);
+export function balancingAmount(lines: readonly DraftLine[]): Minor {
+  return sumMinor(lines.flatMap((l) => [l.credit, -l.debit]));
 }
 
 /** Folds per-account totals (any grouping) into a trial balance, accounts in code order. */

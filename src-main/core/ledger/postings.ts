@@ -8,11 +8,11 @@
 import { categoryAccount } from '../forex/netting.ts';
 import { toCny } from '../forex/rates.ts';
 import type { AdvanceCategory, AppliedRate, NettingCategory } from '../forex/settlement-views.ts';
-import type { Currency } from '../money/currency.ts';
+import { minor, sumMinor, type Currency, type Minor } from '../money/index.ts';
 import { ACC, currencyAccount } from './chart.ts';
 import { draftEntry, line, type DraftEntry, type DraftLine } from './entry.ts';
 
-const fx = (amount: number, rate: AppliedRate | null) => (rate === null ? undefined : { amount, rate });
+const fx = (amount: Minor, rate: AppliedRate | null) => (rate === null ? undefined : { amount, rate });
 
 export interface OrderToPost {
   readonly id: number;
@@ -20,7 +20,7 @@ export interface OrderToPost {
   readonly date: string;
   readonly currency: Currency;
   /** Revenue in the order currency (gross without taxes collected on top). */
-  readonly revenue: number;
+  readonly revenue: Minor;
 }
 
 export function orderRevenueEntry(o: OrderToPost, rate: AppliedRate | null): DraftEntry {
@@ -34,12 +34,12 @@ export function orderRevenueEntry(o: OrderToPost, rate: AppliedRate | null): Dra
     reversesId: null,
     lines: [
       line(currencyAccount(ACC.receivable, o.currency), cny, fx(o.revenue, rate)),
-      line(ACC.revenue, -cny, fx(-o.revenue, rate)),
+      line(ACC.revenue, -cny, fx(minor(-o.revenue), rate)),
     ],
   });
 }
 
-export function cogsEntry(orderId: number, orderNo: string, date: string, costFen: number): DraftEntry {
+export function cogsEntry(orderId: number, orderNo: string, date: string, costFen: Minor): DraftEntry {
   return draftEntry({
     date,
     memo: `销售成本 ${orderNo}`,
@@ -58,9 +58,9 @@ export interface StockInToPost {
   readonly date: string;
   readonly reference: string | null;
   /** CNY fen the move brought in (the purchase cost, the landed-cost amount). */
-  readonly cost: number;
+  readonly cost: Minor;
   /** Of a landed cost, the part that went straight to cost of goods (units already sold). */
-  readonly toCogs: number;
+  readonly toCogs: Minor;
 }
 
 /**
@@ -76,7 +76,7 @@ export function stockInEntry(m: StockInToPost): DraftEntry {
     sourceId: stockMoveSourceId(m.moveId),
     evidence: null,
     reversesId: null,
-    lines: [line(ACC.inventory, m.cost - m.toCogs), line(ACC.cogs, m.toCogs), line(ACC.payables, -m.cost)],
+    lines: [line(ACC.inventory, sumMinor([m.cost, -m.toCogs])), line(ACC.cogs, m.toCogs), line(ACC.payables, -m.cost)],
   });
 }
 
@@ -85,7 +85,7 @@ export const stockMoveSourceId = (moveId: number): string => `move:${moveId}`;
 export interface PayoutLineToPost {
   readonly row: number;
   readonly category: NettingCategory;
-  readonly amount: number;
+  readonly amount: Minor;
   /** True when the order of a sales line has its revenue booked (the line is then already in the receivable). */
   readonly booked: boolean;
   /** The platform key (transaction-type/amount-type/amount-description): reserves and reimbursements post by it. */
@@ -108,22 +108,22 @@ export function payoutEntry(
   },
   lines: readonly PayoutLineToPost[],
   rate: AppliedRate | null,
-  bookedCny: (index: number) => number,
-): { entry: DraftEntry | null; cny: number[] } {
+  bookedCny: (index: number) => Minor,
+): { entry: DraftEntry | null; cny: Minor[] } {
   const receivable = currencyAccount(ACC.receivable, p.currency);
-  const byAccount = new Map<string, { cny: number; original: number }>();
-  let recCny = 0;
-  let recOriginal = 0;
+  const byAccount = new Map<string, { cny: Minor; original: Minor }>();
+  let recCny = minor(0);
+  let recOriginal = minor(0);
   const cny = lines.map((l, i) => {
     if (l.category === 'sales' && l.booked) return bookedCny(i);
     const c = toCny(l.amount, rate, p.currency);
     const account = l.category === 'sales' ? ACC.revenue : categoryAccount(l.category, p.currency, l.key);
-    const acc = byAccount.get(account) ?? { cny: 0, original: 0 };
-    acc.cny -= c;
-    acc.original -= l.amount;
+    const acc = byAccount.get(account) ?? { cny: minor(0), original: minor(0) };
+    acc.cny = sumMinor([acc.cny, -c]);
+    acc.original = sumMinor([acc.original, -l.amount]);
     byAccount.set(account, acc);
-    recCny += c;
-    recOriginal += l.amount;
+    recCny = sumMinor([recCny, c]);
+    recOriginal = sumMinor([recOriginal, l.amount]);
     return c;
   });
   const draft: DraftLine[] = [...byAccount.entries()].map(([account, v]) => line(account, v.cny, fx(v.original, rate)));
@@ -151,9 +151,9 @@ export const ADVANCE_ACCOUNT: Readonly<Record<AdvanceCategory, string>> = {
 };
 
 export function advanceEntry(
-  a: { id: number; party: string; date: string; currency: Currency; amount: number; category: AdvanceCategory },
+  a: { id: number; party: string; date: string; currency: Currency; amount: Minor; category: AdvanceCategory },
   rate: AppliedRate | null,
-): { entry: DraftEntry; cny: number } {
+): { entry: DraftEntry; cny: Minor } {
   const cny = toCny(a.amount, rate, a.currency);
   return {
     cny,
@@ -166,7 +166,7 @@ export function advanceEntry(
       reversesId: null,
       lines: [
         line(ADVANCE_ACCOUNT[a.category], cny, fx(a.amount, rate)),
-        line(currencyAccount(ACC.advances, a.currency), -cny, fx(-a.amount, rate)),
+        line(currencyAccount(ACC.advances, a.currency), -cny, fx(minor(-a.amount), rate)),
       ],
     }),
   };
@@ -174,9 +174,9 @@ export function advanceEntry(
 
 /** Dr 代垫 payable at its booked share, Cr bank at the repayment day's rate, difference to 汇兑损益. */
 export function repaymentEntry(
-  r: { id: number; party: string; date: string; currency: Currency; amount: number; bookedCny: number },
+  r: { id: number; party: string; date: string; currency: Currency; amount: Minor; bookedCny: Minor },
   rate: AppliedRate | null,
-): { entry: DraftEntry; paidCny: number } {
+): { entry: DraftEntry; paidCny: Minor } {
   const paidCny = toCny(r.amount, rate, r.currency);
   return {
     paidCny,
@@ -190,7 +190,7 @@ export function repaymentEntry(
       lines: [
         line(currencyAccount(ACC.advances, r.currency), r.bookedCny, fx(r.amount, rate)),
         line(ACC.bank, -paidCny),
-        line(ACC.fxGainLoss, paidCny - r.bookedCny),
+        line(ACC.fxGainLoss, sumMinor([paidCny, -r.bookedCny])),
       ],
     }),
   };

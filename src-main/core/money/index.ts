@@ -26,6 +26,7 @@ export {
   negate,
   sumMoney,
   sumMinor,
+  addMinor,
   multiplyByQuantity,
   allocate,
   allocateEvenly,

@@ -129,6 +129,16 @@ export function sumMinor(list: readonly number[]): Minor {
   return fromBig(total);
 }
 
+/**
+ * Checked sum of two amounts of one currency, without allocating: two safe integers add exactly
+ * whenever the result is itself safe, so a result outside the range is 'money.outOfRange'.
+ */
+export function addMinor(a: Minor, b: Minor): Minor {
+  const total = a + b;
+  if (!Number.isSafeInteger(total)) throw new DomainError('money.outOfRange', { amount: String(total) });
+  return (total === 0 ? 0 : total) as Minor;
+}
+
 export function multiplyByQuantity(unit: Money, qty: number): Money {
   if (!Number.isSafeInteger(qty)) throw new DomainError('money.quantity.notInteger', { qty: String(qty) });
   return { amount: fromBig(big(unit) * BigInt(qty)), currency: unit.currency };

@@ -47,6 +47,8 @@ export interface OrderLine {
   readonly includedTax?: Minor;
   readonly includedShippingTax?: Minor;
   readonly shippingDiscount?: Minor;
+  /** Platform-funded (non-cash) discount, not in `discount` (issue 15). */
+  readonly platformDiscount?: Minor;
 }
 
 export interface OrderFee {

@@ -90,6 +90,12 @@ export interface ImportedLine {
   readonly includedTax?: Minor | undefined;
   readonly includedShippingTax?: Minor | undefined;
   readonly shippingDiscount?: Minor | undefined;
+  /**
+   * Platform-funded (non-cash) discount on the line, its shipping or its payment (Shopee voucher and
+   * coins, TikTok platform discounts), positive: not in `discount` (the seller's), so it stays in the
+   * goods value the seller is paid and declares; the buyer paid that much less (CEB403 `charge`).
+   */
+  readonly platformDiscount?: Minor | undefined;
   /** 1-based data row in the file (header = row 1), for messages and evidence. */
   readonly sourceRow: number;
 }
@@ -131,6 +137,12 @@ export interface ImportedOrder {
    * in (`merchant-order-id`), so the store can link it to that order and post its goods out once.
    */
   readonly channelOrderNo?: string | null;
+  /**
+   * Set where the export states no tax for a destination whose marketplace collects VAT inside the
+   * prices, so the lines' `includedTax` / `includedShippingTax` were computed from that country's
+   * standard rate (issue 15): the import says so (`import.order.taxComputed`).
+   */
+  readonly computedTax?: { readonly country: string; readonly ratePercent: string } | null;
 }
 
 /** Something an import found worth saying that rejects nothing (`import.order.totalMismatch` …). */

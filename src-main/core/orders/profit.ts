@@ -4,12 +4,12 @@
  * (unknown), never 0, and the profit stays null while any part is unknown. Fees are costs as
  * positive amounts (a refunded fee is negative). fxDifference is a loss as a positive amount.
  */
-import { minor, sumMinor, type Minor } from '../money/index.ts';
+import { sumMinor, type Minor } from '../money/index.ts';
 import type { FeeType } from './order.ts';
 
 export interface ProfitFee {
   readonly type: FeeType;
-  readonly amount: number;
+  readonly amount: Minor;
   readonly currency: string;
 }
 
@@ -31,19 +31,19 @@ export interface ProfitBreakdown {
 export interface ProfitInput {
   readonly currency: string;
   /** Null: the order's amounts are unknown; revenue and profit are then unknown too. */
-  readonly gross: number | null;
-  readonly refunded: number;
+  readonly gross: Minor | null;
+  readonly refunded: Minor;
   /** Fee rows from settlements or fee columns; none at all = the platform's fees are unknown. */
   readonly fees: readonly ProfitFee[];
   /** Filled later by stock (cost layers), head-haul allocation and settlement (FX). */
-  readonly productCost?: number | null;
+  readonly productCost?: Minor | null;
   /**
    * Cost of goods in CNY fen from the stock ledger. It is the product cost as is for a CNY order;
    * for another currency it stays beside the breakdown until a rate for the order is known.
    */
-  readonly productCostCny?: number | null;
-  readonly headHaul?: number | null;
-  readonly fxDifference?: number | null;
+  readonly productCostCny?: Minor | null;
+  readonly headHaul?: Minor | null;
+  readonly fxDifference?: Minor | null;
 }
 
 /**
@@ -56,8 +56,8 @@ function sumOf(fees: readonly ProfitFee[], currency: string, types: readonly Fee
   return sumMinor(picked.map((f) => f.amount));
 }
 
-/** A part given as a bare amount, checked into `Minor` (null stays unknown). */
-const part = (v: number | null | undefined): Minor | null => (v === null || v === undefined ? null : minor(v));
+/** A part not given is unknown (null). */
+const part = (v: Minor | null | undefined): Minor | null => v ?? null;
 
 export function profitBreakdown(input: ProfitInput): ProfitBreakdown {
   const { currency, fees } = input;

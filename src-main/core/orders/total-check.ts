@@ -30,3 +30,26 @@ export function totalMismatch(order: ImportedOrder): ImportWarning | null {
     },
   };
 }
+
+/**
+ * The note that an order's VAT inside its prices was computed from the destination's rate because
+ * its export states none (issue 15, point 3): `import.order.taxComputed` {orderNo, country, rate,
+ * tax (the computed VAT of goods and shipping, a decimal of the order's currency), currency}.
+ */
+export function computedTaxNote(order: ImportedOrder): ImportWarning | null {
+  const computed = order.computedTax ?? null;
+  if (computed === null || order.currency === null) return null;
+  const tax = order.lines.reduce((t, l) => t + (l.includedTax ?? 0) + (l.includedShippingTax ?? 0), 0);
+  return {
+    row: order.sourceRows[0] ?? 0,
+    orderNo: order.orderNo,
+    code: 'import.order.taxComputed',
+    params: {
+      orderNo: order.orderNo,
+      country: computed.country,
+      rate: computed.ratePercent,
+      tax: formatDecimal(money(tax, order.currency)),
+      currency: order.currency,
+    },
+  };
+}

@@ -18,7 +18,7 @@ export interface CostLayer {
   /** When it first entered stock (purchase date), carried through transfers. */
   readonly receivedAt: string;
   readonly quantity: number;
-  readonly value: number;
+  readonly value: Minor;
 }
 
 export interface StockContext {
@@ -29,24 +29,21 @@ export interface StockContext {
 /** Part of a layer taken by an issue: what a transfer carries or a sale costs. */
 export type TakenPiece = CostLayer;
 
-function mulDivRoundHalfUp(value: number, numerator: number, denominator: number): number {
+/** round-half-up of value × numerator / denominator (exact, bigint inside); the result must be in range. */
+export function mulDivRoundHalfUp(value: Minor, numerator: number, denominator: number): Minor {
   const v = BigInt(value) * BigInt(numerator);
   const d = BigInt(denominator);
   const q = v / d;
   const r = v % d;
   const abs = r < 0n ? -r : r;
   const rounded = 2n * abs >= d ? q + (v < 0n ? -1n : 1n) : q;
-  return Number(rounded);
+  return minor(Number(rounded));
 }
 
-export function onHand(layers: readonly CostLayer[]): { quantity: number; value: number } {
+export function onHand(layers: readonly CostLayer[]): { quantity: number; value: Minor } {
   let quantity = 0;
-  let value = 0;
-  for (const l of layers) {
-    quantity += l.quantity;
-    value += l.value;
-  }
-  return { quantity, value };
+  for (const l of layers) quantity += l.quantity;
+  return { quantity, value: sumMinor(layers.map((l) => l.value)) };
 }
 
 /** Adds stock: a new layer (FIFO) or into the pool (moving average). */
@@ -109,7 +106,8 @@ export function issue(
     const n = Math.min(need, layer.quantity);
     const value = n === layer.quantity ? layer.value : mulDivRoundHalfUp(layer.value, n, layer.quantity);
     taken.push({ ...layer, quantity: n, value });
-    if (n < layer.quantity) left.push({ ...layer, quantity: layer.quantity - n, value: layer.value - value });
+    if (n < layer.quantity)
+      left.push({ ...layer, quantity: layer.quantity - n, value: sumMinor([layer.value, -value]) });
     need -= n;
   }
   return { taken, left };
@@ -122,9 +120,9 @@ export function issue(
  */
 export function addValue(
   layers: readonly CostLayer[],
-  amount: number,
+  amount: Minor,
   shares: ReadonlyArray<{ readonly sourceMoveId: number; readonly originalQuantity: number }>,
-): { layers: CostLayer[]; toCostOfGoods: number } {
+): { layers: CostLayer[]; toCostOfGoods: Minor } {
   const originalTotal = shares.reduce((s, x) => s + x.originalQuantity, 0);
   if (originalTotal <= 0) throw new DomainError('stock.landedCost.noUnits');
   const remaining = new Map<number, number>();
@@ -137,11 +135,11 @@ export function addValue(
   const out = layers.map((l) => {
     if (!shares.some((s) => s.sourceMoveId === l.sourceMoveId) || unitsLeft === 0) return l;
     const part = l.quantity === unitsLeft ? left : mulDivRoundHalfUp(left, l.quantity, unitsLeft);
-    left -= part;
+    left = sumMinor([left, -part]);
     unitsLeft -= l.quantity;
-    return { ...l, value: l.value + part };
+    return { ...l, value: sumMinor([l.value, part]) };
   });
-  return { layers: out, toCostOfGoods: amount - toStock };
+  return { layers: out, toCostOfGoods: sumMinor([amount, -toStock]) };
 }
 
 export const AGEING_BUCKETS = ['0-30', '31-90', '91-180', '181-365', '365+'] as const;

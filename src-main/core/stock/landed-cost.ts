@@ -4,7 +4,7 @@
  * `allocate` (largest remainder), so the parts sum exactly to the amount.
  */
 import { DomainError } from '../domain-error.ts';
-import { allocate, minor } from '../money/index.ts';
+import { allocate, type Minor } from '../money/index.ts';
 
 export type AllocationBasis = 'value' | 'weight' | 'volume' | 'quantity';
 
@@ -12,12 +12,12 @@ export interface LandedCostLine {
   readonly sku: string;
   readonly quantity: number;
   /** Cost of the units dispatched, CNY fen. */
-  readonly value: number;
+  readonly value: Minor;
   readonly weightGrams: number | null;
   readonly volumeCm3: number | null;
 }
 
-export function allocateLandedCost(amount: number, lines: readonly LandedCostLine[], basis: AllocationBasis): number[] {
+export function allocateLandedCost(amount: Minor, lines: readonly LandedCostLine[], basis: AllocationBasis): Minor[] {
   const weights = lines.map((l) => {
     if (basis === 'quantity') return l.quantity;
     if (basis === 'value') return Math.max(0, l.value);
@@ -26,5 +26,5 @@ export function allocateLandedCost(amount: number, lines: readonly LandedCostLin
     return unit * l.quantity;
   });
   if (weights.every((w) => w === 0)) throw new DomainError('stock.landedCost.noBasis', { basis });
-  return allocate({ amount: minor(amount), currency: 'CNY' }, weights).map((m) => m.amount);
+  return allocate({ amount, currency: 'CNY' }, weights).map((m) => m.amount);
 }

@@ -4,7 +4,7 @@
  * needs its decimal rate (1 unit = rate CNY): never assumed to be 1 (`stock.rate.required`).
  */
 import { DomainError } from '../domain-error.ts';
-import { minorDigits, parseCurrency, type Currency } from '../money/index.ts';
+import { minor, minorDigits, parseCurrency, type Currency, type Minor } from '../money/index.ts';
 
 const DECIMAL = /^(\d+)(?:\.(\d{1,12}))?$/;
 
@@ -20,7 +20,7 @@ export function costInCny(
   quantity: number,
   currency: string,
   rate: string | null | undefined,
-): number {
+): Minor {
   const cur: Currency = parseCurrency(currency);
   if (cur !== 'CNY' && (rate === null || rate === undefined || rate.trim() === ''))
     throw new DomainError('stock.rate.required', { currency: cur });
@@ -32,13 +32,13 @@ export function costInCny(
   let q = num / den;
   if ((num % den) * 2n >= den) q += 1n;
   if (q > BigInt(Number.MAX_SAFE_INTEGER)) throw new DomainError('money.outOfRange', { amount: q.toString() });
-  return Number(q);
+  return minor(Number(q));
 }
 
 /** An amount (decimal text in its currency) in CNY fen: the same rule with quantity 1. */
-export function amountInCny(amount: string, currency: string, rate: string | null | undefined): number {
+export function amountInCny(amount: string, currency: string, rate: string | null | undefined): Minor {
   const t = amount.trim();
   const negative = t.startsWith('-');
   const v = costInCny(negative ? t.slice(1) : t, 1, currency, rate);
-  return negative ? -v : v;
+  return negative ? minor(-v) : v;
 }

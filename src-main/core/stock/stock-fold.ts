@@ -6,10 +6,12 @@
  * Any point below zero throws `stock.negative` { sku, warehouse, date }.
  */
 import { DomainError } from '../domain-error.ts';
+import { minor, sumMinor, type Minor } from '../money/index.ts';
 import {
   addValue,
   assertOnHand,
   issue,
+  mulDivRoundHalfUp as mulDiv,
   onHand,
   receive,
   type CostLayer,
@@ -35,14 +37,14 @@ export interface FoldMove {
   readonly type: FoldMoveType;
   readonly warehouseId: number;
   readonly quantity: number;
-  readonly inputValue: number | null;
+  readonly inputValue: Minor | null;
   readonly reversesMoveId: number | null;
   /** In-legs: the out-leg they receive from. landedCost: the dispatch in-leg whose units it costs. */
   readonly pairMoveId: number | null;
 }
 
 export interface FoldResult {
-  readonly values: Map<number, number>;
+  readonly values: Map<number, Minor>;
   readonly takes: Map<number, TakenPiece[]>;
   readonly layers: Map<number, CostLayer[]>;
 }
@@ -52,15 +54,8 @@ export interface FoldNames {
   readonly warehouse: (id: number) => string;
 }
 
-const sum = (xs: readonly { value: number }[]) => xs.reduce((s, x) => s + x.value, 0);
-
-function mulDiv(value: number, num: number, den: number): number {
-  const v = BigInt(value) * BigInt(num);
-  const d = BigInt(den);
-  const q = v / d;
-  const r = v % d;
-  return Number(2n * (r < 0n ? -r : r) >= d ? q + (v < 0n ? -1n : 1n) : q);
-}
+const sum = (xs: readonly { value: Minor }[]) => sumMinor(xs.map((x) => x.value));
+const ZERO = minor(0);
 
 /** Issues `quantity`, taking first from layers whose source is in `prefer` (a reversal takes back its own units). */
 export function issuePreferring(
@@ -93,12 +88,12 @@ export function issuePreferring(
 export function foldSku(moves: readonly FoldMove[], method: ValuationMethod, names: FoldNames): FoldResult {
   const sorted = [...moves].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
   const byId = new Map(moves.map((m) => [m.id, m]));
-  const values = new Map<number, number>();
+  const values = new Map<number, Minor>();
   const takes = new Map<number, TakenPiece[]>();
   const layers = new Map<number, CostLayer[]>();
   const pending = new Map<number, TakenPiece[]>();
   const receivedSources = new Map<number, Set<number>>();
-  let lastUnit: { quantity: number; value: number } | null = null;
+  let lastUnit: { quantity: number; value: Minor } | null = null;
 
   const at = (wh: number) => layers.get(wh) ?? [];
   const ctx = (m: FoldMove) => ({ sku: names.sku, warehouse: names.warehouse(m.warehouseId), date: m.date });
@@ -117,10 +112,10 @@ export function foldSku(moves: readonly FoldMove[], method: ValuationMethod, nam
     layers.set(m.warehouseId, r.left);
     takes.set(m.id, r.taken);
     pending.set(m.id, r.taken);
-    values.set(m.id, -sum(r.taken));
+    values.set(m.id, minor(-sum(r.taken)));
   };
   const atLastCost = (m: FoldMove) => {
-    const value = lastUnit ? mulDiv(lastUnit.value, m.quantity, lastUnit.quantity) : 0;
+    const value = lastUnit ? mulDiv(lastUnit.value, m.quantity, lastUnit.quantity) : ZERO;
     put(m, [{ sourceMoveId: m.id, receivedAt: m.date, quantity: m.quantity, value }]);
   };
 
@@ -154,7 +149,7 @@ export function foldSku(moves: readonly FoldMove[], method: ValuationMethod, nam
       continue;
     }
     if (m.quantity === 0) {
-      values.set(m.id, 0);
+      values.set(m.id, ZERO);
       continue;
     }
     if (m.inputValue !== null)
@@ -171,18 +166,18 @@ function applyLandedCost(
   m: FoldMove,
   byId: ReadonlyMap<number, FoldMove>,
   method: ValuationMethod,
-): number {
-  const amount = m.inputValue ?? 0;
+): Minor {
+  const amount = m.inputValue ?? ZERO;
   const target = m.pairMoveId === null ? undefined : byId.get(m.pairMoveId);
   const warehouses = [...layers.keys()];
   const all = warehouses.flatMap((wh) => layers.get(wh)!);
-  if (!target || all.length === 0 || amount === 0) return 0;
+  if (!target || all.length === 0 || amount === 0) return ZERO;
   let next: CostLayer[];
-  let toStock: number;
+  let toStock: Minor;
   if (method === 'fifo') {
     const r = addValue(all, amount, [{ sourceMoveId: target.id, originalQuantity: target.quantity }]);
     next = r.layers;
-    toStock = amount - r.toCostOfGoods;
+    toStock = sumMinor([amount, -r.toCostOfGoods]);
   } else {
     // Pools lose the shipment's identity: the shipment's units still here are at most what is on hand.
     const total = onHand(all).quantity;
@@ -192,9 +187,9 @@ function applyLandedCost(
     let units = total;
     next = all.map((l) => {
       const part = l.quantity === units ? left : mulDiv(left, l.quantity, units);
-      left -= part;
+      left = sumMinor([left, -part]);
       units -= l.quantity;
-      return { ...l, value: l.value + part };
+      return { ...l, value: sumMinor([l.value, part]) };
     });
   }
   let i = 0;

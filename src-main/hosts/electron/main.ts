@@ -1,6 +1,9 @@
 /**
  * The Electron main process, kept thin: single-instance lock, app:// scheme, open the workspace
  * (`--data-dir D`, default userData), dispatch over the IPC bridge, one hardened window.
+ * The workspace is served as the web host serves it (api/recovery.ts `serveWorkspace`: the
+ * company workspace with the sandbox switch, or — the ledger damaged — recovery, whose first
+ * screen lists the backups and restores the one chosen).
  * No business logic. `startElectronApp` takes Electron as a parameter so tests run it with fakes;
  * the module calls it once at the bottom, which is what Electron executes from `dist-main/main.cjs`.
  */
@@ -18,8 +21,7 @@ import {
   type IpcMain,
   type Protocol,
 } from 'electron';
-import { openWorkspace, type Workspace } from '../../api/workspace.ts';
-import { createWorkspaceSwitcher } from '../../api/workspace-switch.ts';
+import { serveWorkspace, type ServedWorkspace } from '../../api/recovery.ts';
 import { isDomainError } from '../../core/domain-error.ts';
 import { installIpcBridge } from './ipc-bridge.ts';
 import {
@@ -85,7 +87,10 @@ export function parseDataDir(argv: readonly string[]): string | null {
   return null;
 }
 
-/** The startup failure dialog, in Chinese and English (the language setting lives in the file we could not open). */
+/**
+ * The startup failure dialog, in Chinese and English (the language setting lives in the file we
+ * could not open). A damaged ledger does not come here: the window opens in recovery.
+ */
 export function startupErrorMessage(error: unknown, dataDir: string): { title: string; body: string } {
   const title = WINDOW_TITLE;
   if (isDomainError(error) && error.code === 'db.alreadyOpen') {
@@ -97,20 +102,6 @@ export function startupErrorMessage(error: unknown, dataDir: string): { title: s
         `Close it, then start Kuajing Ledger again.\n\n${dataDir}`,
     };
   }
-  if (
-    isDomainError(error) &&
-    (error.code === 'db.corrupt' || error.code === 'db.notALedger') &&
-    error.params['newestBackup']
-  ) {
-    const backup = String(error.params['newestBackup']);
-    return {
-      title,
-      body:
-        `账簿文件已损坏。最新的完好备份：\n${backup}\n可以这样恢复（当前文件会先另存）：kuajing restore "${backup}" --data-dir "${dataDir}"\n\n` +
-        `The ledger file is damaged. Newest good backup:\n${backup}\nRestore it with (the current file is kept aside first): ` +
-        `kuajing restore "${backup}" --data-dir "${dataDir}"`,
-    };
-  }
   const detail = isDomainError(error) ? error.code : error instanceof Error ? error.message : String(error);
   return {
     title,
@@ -119,7 +110,9 @@ export function startupErrorMessage(error: unknown, dataDir: string): { title: s
 }
 
 export interface StartedApp {
-  readonly workspace: Workspace;
+  /** What the window talks to: the workspace (and sandbox switch), or recovery on a damaged ledger. */
+  readonly served: ServedWorkspace;
+  readonly dataDir: string;
   readonly window: BrowserWindow;
   /** Runs what `will-quit` runs: remove the bridge, close the workspace. */
   readonly stop: () => void;
@@ -141,11 +134,13 @@ export async function startElectronApp(
   hardenApp(electronApp);
 
   let dataDir = parseDataDir(argv) ?? '';
-  let workspace: Workspace;
+  let served: ServedWorkspace;
   try {
     await electronApp.whenReady();
     dataDir ||= electronApp.getPath('userData');
-    workspace = await openWorkspace({ dataDir, host: 'electron', migrationsDir: layout.migrationsDir });
+    // the company workspace stays open, a training sandbox is shown through the switch (issue 18);
+    // a damaged ledger still opens the window, in recovery (issue 16)
+    served = await serveWorkspace(dataDir, 'electron', { migrationsDir: layout.migrationsDir });
   } catch (e) {
     const { title, body } = startupErrorMessage(e, dataDir);
     // An expected failure (DomainError) is reported by its code; anything else with its stack.
@@ -160,11 +155,11 @@ export async function startElectronApp(
     return null;
   }
 
+  if (served.recovering())
+    process.stderr.write(`[kuajing] the ledger in ${dataDir} is damaged: the window opens in recovery\n`);
   serveAppProtocol(deps.protocol, layout.rendererDir);
   const windows = new Set<BrowserWindow>();
-  // the company workspace stays open; a training sandbox is shown through the switch (issue 18)
-  const switcher = createWorkspaceSwitcher(workspace, { host: 'electron', migrationsDir: layout.migrationsDir });
-  const uninstallBridge = installIpcBridge(deps.ipcMain, switcher.dispatch, switcher.events, () => windows);
+  const uninstallBridge = installIpcBridge(deps.ipcMain, served.dispatch, served.events, () => windows);
 
   const createWindow = (): BrowserWindow => {
     const win = new deps.BrowserWindow({
@@ -202,8 +197,7 @@ export async function startElectronApp(
     if (stopped) return;
     stopped = true;
     uninstallBridge();
-    switcher.close();
-    workspace.close();
+    served.close();
   };
 
   electronApp.on('second-instance', focusWindow);
@@ -216,7 +210,7 @@ export async function startElectronApp(
   });
   electronApp.on('will-quit', stop);
 
-  return { workspace, window: createWindow(), stop };
+  return { served, dataDir, window: createWindow(), stop };
 }
 
 /** The entry point: Electron runs the bundle, which starts the app once. */

@@ -468,7 +468,7 @@ export function shopeeRows(o: DemoOrder): ShopeeCell[][] {
   ]);
 }
 
-/** TikTok Shop: order fields repeated per SKU row; SKU Subtotal After Discount = line − seller discount. */
+/** TikTok Shop: order fields repeated per SKU row; as the real export, After Discount = line − seller − platform discount. */
 export function tiktokRows(o: DemoOrder): string[][] {
   const c = o.currency;
   const created = tiktokTime(o.orderedAtMs, o.timeZone);
@@ -482,7 +482,7 @@ export function tiktokRows(o: DemoOrder): string[][] {
     l.name,
     l.variation,
     String(l.quantity),
-    amountText((l.lineTotal ?? 0) - l.itemDiscount, c),
+    amountText((l.lineTotal ?? 0) - l.itemDiscount - l.platformDiscount, c),
     amountText(l.platformDiscount, c),
     o.trackingNo,
     o.status === 'Cancelled' ? 'Cancel' : '',

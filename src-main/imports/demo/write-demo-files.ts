@@ -490,7 +490,7 @@ export async function writeDemoFiles(options: DemoFilesOptions): Promise<DemoFil
       rowsOf: tiktokRows,
       notes:
         'UTF-8 with BOM, CRLF, USD (no currency column). Order ID is 18 digits: read it as text. Created Time "MM/dd/yyyy h:mm:ss AM/PM" in ' +
-        'America/Los_Angeles. gross = Σ SKU Subtotal After Discount; SKU Platform Discount is paid by the platform and not deducted. ' +
+        "America/Los_Angeles. gross = Σ (SKU Subtotal After Discount + SKU Platform Discount): After Discount is what the buyer paid after the seller's and TikTok's discounts; TikTok pays its part, so it stays in the seller's sale. " +
         'Tracking ID is 22 digits (text). Some product names hold a line break (quoted field).',
     },
     models('tiktok-orders.csv', 'tiktok'),

@@ -1,6 +1,7 @@
 /**
  * CustomsPage: the customs desk. The sub-path of the URL hash picks the tab (`#/customs/build`,
- * `#/customs/documents`, `#/customs/documents/<id>`, `#/customs/summary`, `#/customs/settings`,
+ * `#/customs/documents`, `#/customs/documents/<id>`, `#/customs/corrections?invtNo=…` (withdrawal / return of a
+ * list), `#/customs/headHaul` (9810 head-haul shipments), `#/customs/summary`, `#/customs/settings`,
  * `#/customs/risk`); an empty or unknown one is the build tab. Each view reads with `useQuery`:
  * the document lists follow the host's changes and background sync passes, the forms do not.
  */
@@ -10,6 +11,8 @@ import { usePageTabs } from '../../app/use-page-tabs.ts';
 import { useAppStore } from '../../state/store.ts';
 import { TabbedPage } from '../../ui/TabbedPage.tsx';
 import { BuildView } from './BuildView.tsx';
+import { CorrectionsView } from './CorrectionsView.tsx';
+import { HeadHaulView } from './HeadHaulView.tsx';
 import { CustomsSettingsForm } from './CustomsSettingsForm.tsx';
 import { DocumentDetailView } from './DocumentDetailView.tsx';
 import { DocumentsView } from './DocumentsView.tsx';
@@ -25,6 +28,8 @@ export interface CustomsLocation {
   readonly documentId: number | null;
   /** Orders picked on the Orders page (`build?orders=1,2,3`), else empty. */
   readonly orderIds: readonly number[];
+  /** The list of `corrections?invtNo=…`, else null. */
+  readonly invtNo: string | null;
 }
 
 export function customsLocation(path: string): CustomsLocation {
@@ -35,6 +40,7 @@ export function customsLocation(path: string): CustomsLocation {
     tab,
     documentId: tab === 'documents' && /^\d+$/.test(second) ? Number(second) : null,
     orderIds: tab === 'build' ? orderIdsOfQuery(query) : [],
+    invtNo: tab === 'corrections' ? new URLSearchParams(query).get('invtNo') || null : null,
   };
 }
 
@@ -43,7 +49,7 @@ export function CustomsPage() {
   const path = useAppStore((s) => s.routePath);
   const navigate = useAppStore((s) => s.navigate);
   const tabs = usePageTabs('customs');
-  const { tab, documentId, orderIds } = customsLocation(path);
+  const { tab, documentId, orderIds, invtNo } = customsLocation(path);
   const go = useCallback((to: string) => navigate('customs', to), [navigate]);
 
   let content;
@@ -56,8 +62,24 @@ export function CustomsPage() {
         documentId === null ? (
           <DocumentsView onOpen={(id) => go(`documents/${id}`)} />
         ) : (
-          <DocumentDetailView id={documentId} onBack={() => go('documents')} />
+          <DocumentDetailView
+            id={documentId}
+            onBack={() => go('documents')}
+            onCorrect={(no) => go(`corrections?invtNo=${encodeURIComponent(no)}`)}
+          />
         );
+      break;
+    case 'corrections':
+      content = (
+        <CorrectionsView
+          invtNo={invtNo}
+          onPick={(no) => go(`corrections?invtNo=${encodeURIComponent(no)}`)}
+          onOpen={(id) => go(`documents/${id}`)}
+        />
+      );
+      break;
+    case 'headHaul':
+      content = <HeadHaulView onOpen={(id) => go(`documents/${id}`)} />;
       break;
     case 'summary':
       content = <SummaryView onOpen={(id) => go(`documents/${id}`)} />;

@@ -16,9 +16,11 @@ import { DOCUMENTS_LIVE } from './vocabulary.ts';
 export interface DocumentDetailViewProps {
   readonly id: number;
   readonly onBack: () => void;
+  /** Opens the withdrawal / return screen for a numbered list (issue 15). */
+  readonly onCorrect?: (invtNo: string) => void;
 }
 
-export function DocumentDetailView({ id, onBack }: DocumentDetailViewProps) {
+export function DocumentDetailView({ id, onBack, onCorrect }: DocumentDetailViewProps) {
   const { t, i18n } = useTranslation();
   const doc = useQuery('customs.documents.get', { id }, DOCUMENTS_LIVE);
   const d = doc.data;
@@ -31,6 +33,11 @@ export function DocumentDetailView({ id, onBack }: DocumentDetailViewProps) {
             ? t('customsDesk.detail.title', { type: t(`customsDesk.types.${d.type}`), key: d.businessKey })
             : t('customsDesk.detail.loading')}
         </h2>
+        {d && d.type === 'CEB603' && d.invtNo !== null && onCorrect ? (
+          <Button data-testid="customs-document-correct" onClick={() => onCorrect(d.invtNo!)}>
+            {t('customsFix.open')}
+          </Button>
+        ) : null}
         <Button variant="quiet" data-testid="customs-document-back" onClick={onBack}>
           {t('customsDesk.detail.back')}
         </Button>

@@ -10,7 +10,7 @@ import type { QueryOptions } from '../../app/use-query.ts';
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : never;
 type BuildMode = NonNullable<CommandInput<'customs.build'>['modes']>[number];
 
-export const CUSTOMS_TABS = ['build', 'documents', 'summary', 'settings', 'risk'] as const;
+export const CUSTOMS_TABS = ['build', 'documents', 'corrections', 'headHaul', 'summary', 'settings', 'risk'] as const;
 export type CustomsTab = (typeof CUSTOMS_TABS)[number];
 
 export function isCustomsTab(value: string): value is CustomsTab {

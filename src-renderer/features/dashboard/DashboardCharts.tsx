@@ -58,6 +58,11 @@ export function BarPanel({
   readonly testId: string;
 }) {
   const data = items.map((i) => ({ ...i }));
+  // the same tooltip and bars in either orientation
+  const tooltip = <Tooltip content={<ItemTooltip />} cursor={{ fillOpacity: 0.08 }} />;
+  const bar = (
+    <Bar dataKey="value" fill={CHART_COLOURS[0]} isAnimationActive={false} onClick={onItem(items)} cursor="pointer" />
+  );
   return (
     <div className="dashboard-chart" data-testid={testId} translate="no">
       <ResponsiveContainer width="100%" height={height}>
@@ -66,28 +71,16 @@ export function BarPanel({
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={tick} fontSize={12} />
             <YAxis type="category" dataKey="label" width={120} fontSize={12} interval={0} />
-            <Tooltip content={<ItemTooltip />} cursor={{ fillOpacity: 0.08 }} />
-            <Bar
-              dataKey="value"
-              fill={CHART_COLOURS[0]}
-              isAnimationActive={false}
-              onClick={onItem(items)}
-              cursor="pointer"
-            />
+            {tooltip}
+            {bar}
           </BarChart>
         ) : (
           <BarChart data={data} margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" />
             <YAxis tickFormatter={tick} fontSize={12} width={72} />
-            <Tooltip content={<ItemTooltip />} cursor={{ fillOpacity: 0.08 }} />
-            <Bar
-              dataKey="value"
-              fill={CHART_COLOURS[0]}
-              isAnimationActive={false}
-              onClick={onItem(items)}
-              cursor="pointer"
-            />
+            {tooltip}
+            {bar}
           </BarChart>
         )}
       </ResponsiveContainer>

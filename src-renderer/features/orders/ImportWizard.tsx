@@ -29,6 +29,7 @@ import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from '../../ui/file-to-base64.ts';
 import { ChooseShopDialog } from './ChooseShopDialog.tsx';
+import { CATALOG_SOURCES, CatalogImport, isCatalogSource, type CatalogSource } from '../imports/index.ts';
 import { ImportPreviewPanel } from './ImportPreviewPanel.tsx';
 import { MappingEditor, unmappedRequired } from './MappingEditor.tsx';
 import { useOrderFormatters } from './order-labels.tsx';
@@ -41,7 +42,8 @@ import {
 } from './vocabulary.ts';
 
 type Busy = null | 'reading' | 'previewing' | 'confirming' | 'discarding';
-type SourceChoice = 'auto' | ImportSource;
+/** Order sources, or a master-data file (SKU customs data, warehouses, shops: features/imports). */
+type SourceChoice = 'auto' | ImportSource | CatalogSource;
 
 type ImportProgress = EventMap['import.progress'];
 
@@ -180,7 +182,7 @@ export function ImportWizard() {
   };
 
   const runPreview = async (withMapping: ColumnMapping | null, forShop: string = shopId) => {
-    if (!file || busy) return;
+    if (!file || busy || isCatalogSource(source)) return;
     setError(null);
     resetHostProgress();
     let base64 = contentRef.current?.file === file ? contentRef.current.base64 : null;
@@ -396,23 +398,31 @@ export function ImportWizard() {
                   options={[
                     { value: 'auto', label: t('orders.import.sources.auto') },
                     ...IMPORT_SOURCES.map((s) => ({ value: s, label: t(`orders.import.sources.${s}`) })),
+                    ...CATALOG_SOURCES.map((s) => ({ value: s, label: t(`catalogImport.sources.${s}`) })),
                   ]}
-                  onChange={(e) => setSource(isImportSource(e.target.value) ? e.target.value : 'auto')}
+                  onChange={(e) => {
+                    const v = e.target.value;
+                    discardOpenPreview();
+                    setPreview(null);
+                    setSource(isImportSource(v) || isCatalogSource(v) ? v : 'auto');
+                  }}
                 />
               </ToolbarField>
-              <ToolbarField label={t('orders.import.shop')}>
-                <Select
-                  className="select-compact"
-                  data-testid="import-shop"
-                  value={shopId}
-                  disabled={busy !== null}
-                  options={[
-                    { value: '', label: t('orders.import.shopAuto') },
-                    ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name })),
-                  ]}
-                  onChange={(e) => setShopId(e.target.value)}
-                />
-              </ToolbarField>
+              {isCatalogSource(source) ? null : (
+                <ToolbarField label={t('orders.import.shop')}>
+                  <Select
+                    className="select-compact"
+                    data-testid="import-shop"
+                    value={shopId}
+                    disabled={busy !== null}
+                    options={[
+                      { value: '', label: t('orders.import.shopAuto') },
+                      ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name })),
+                    ]}
+                    onChange={(e) => setShopId(e.target.value)}
+                  />
+                </ToolbarField>
+              )}
               {savedMappings.length > 0 ? (
                 <ToolbarField label={t('orders.import.savedMapping')}>
                   <Select
@@ -429,16 +439,25 @@ export function ImportWizard() {
                 </ToolbarField>
               ) : null}
             </div>
-            <div className="form-actions">
-              <Button
-                variant="primary"
-                data-testid="import-start"
-                disabled={!file || busy !== null}
-                onClick={() => void runPreview(null)}
-              >
-                {busy === 'reading' || busy === 'previewing' ? t('orders.import.reading') : t('orders.import.start')}
-              </Button>
-            </div>
+            {isCatalogSource(source) ? (
+              <CatalogImport
+                key={source}
+                file={file}
+                source={source}
+                onDone={() => navigate(CATALOG_DONE[source][0], CATALOG_DONE[source][1])}
+              />
+            ) : (
+              <div className="form-actions">
+                <Button
+                  variant="primary"
+                  data-testid="import-start"
+                  disabled={!file || busy !== null}
+                  onClick={() => void runPreview(null)}
+                >
+                  {busy === 'reading' || busy === 'previewing' ? t('orders.import.reading') : t('orders.import.start')}
+                </Button>
+              </div>
+            )}
           </section>
 
           {busy !== null && busy !== 'discarding' ? <ImportProgressBar progress={progress} /> : null}
@@ -526,6 +545,13 @@ export function ImportWizard() {
     </div>
   );
 }
+
+/** Where the records of a master-data import are shown (page, tab). */
+const CATALOG_DONE = {
+  skus: ['stock', 'skus'],
+  warehouses: ['stock', 'warehouses'],
+  shops: ['customs', 'settings'],
+} as const satisfies Record<CatalogSource, readonly [string, string]>;
 
 function isGenericFieldName(name: string): name is GenericField {
   return (GENERIC_FIELDS as readonly string[]).includes(name);

@@ -4,5 +4,7 @@
  * Other modules import only from this file.
  */
 export { OrdersPage } from './OrdersPage.tsx';
+/** Where an import's orders went by month and those a closed month held back (the payout import's orders step shows it too). */
+export { ImportMonths } from './ImportMonths.tsx';
 /** The statuses a status word may be mapped to (settings → order statuses uses them too). */
 export { isMappableStatus, MAPPABLE_STATUSES } from './vocabulary.ts';

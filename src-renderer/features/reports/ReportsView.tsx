@@ -79,8 +79,15 @@ export function ReportsView() {
   const loading = shown !== null && (data.loading || preview.loading);
 
   const summary = data.data?.summary;
-  const total =
-    typeof summary?.total === 'number' ? summary.total : typeof summary?.net === 'number' ? summary.net : null;
+  // 9810: the headline is the unsold value at the period's end (the pre-refund base), with the sold value beside it
+  const sold9810 = name === '9810-sold-unsold' && typeof summary?.unsoldValue === 'number';
+  const total = sold9810
+    ? (summary!.unsoldValue as number)
+    : typeof summary?.total === 'number'
+      ? summary.total
+      : typeof summary?.net === 'number'
+        ? summary.net
+        : null;
   const totalCurrency = name === 'netting' && typeof summary?.currency === 'string' ? summary.currency : 'CNY';
 
   return (
@@ -165,8 +172,16 @@ export function ReportsView() {
             </p>
           ) : null}
           {total !== null ? (
-            <p>
-              <strong>{t('reportsScreen.total')}</strong> {formatMoney(total, totalCurrency, i18n.language)}
+            <p data-testid="report-headline">
+              <strong>{t(sold9810 ? 'reportsScreen.unsoldValue' : 'reportsScreen.total')}</strong>{' '}
+              {formatMoney(total, totalCurrency, i18n.language)}
+              {sold9810 && typeof summary?.soldInPeriodValue === 'number' ? (
+                <>
+                  {' · '}
+                  <strong>{t('reportsScreen.soldInPeriodValue')}</strong>{' '}
+                  {formatMoney(summary.soldInPeriodValue, 'CNY', i18n.language)}
+                </>
+              ) : null}
             </p>
           ) : null}
           {data.data.rates.length > 0 ? (

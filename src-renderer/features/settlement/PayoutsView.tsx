@@ -14,6 +14,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
+import { ImportMonths } from '../orders/index.ts';
 import { Pager, usePage } from './Pager.tsx';
 import { PayoutImportPanel } from './PayoutImportPanel.tsx';
 import { useSettlementFormatters } from './settlement-format.ts';
@@ -67,6 +68,10 @@ export function PayoutsView({ onOpenNetting }: PayoutsViewProps) {
             {t('settlement.payouts.openNetting')}
           </Button>
         </p>
+      ) : null}
+      {imported?.orders ? (
+        // the settlement's orders step: by month, and the orders a closed month held back (period.closed)
+        <ImportMonths months={imported.orders.months} heldBack={imported.orders.heldBack} done />
       ) : null}
       {importing ? <PayoutImportPanel onImported={onImported} /> : null}
       {list.data !== undefined && payouts.length === 0 && !importing ? (

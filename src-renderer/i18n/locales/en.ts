@@ -10,6 +10,7 @@ import { syncEn } from './areas/sync.ts';
 import { reportsEn } from './areas/reports.ts';
 import { dashboardEn } from './areas/dashboard.ts';
 import { trainingEn } from './areas/training.ts';
+import { customsScreensEn } from './areas/customs-screens.ts';
 
 export const en = {
   app: {
@@ -1061,6 +1062,7 @@ export const en = {
   ...reportsEn.ui,
   ...dashboardEn.ui,
   ...trainingEn.ui,
+  ...customsScreensEn.ui,
   errors: {
     archive: {
       targetExists: '{{file}} is already a ledger: import into a new, empty folder.',
@@ -1232,6 +1234,8 @@ export const en = {
       order: {
         totalMismatch:
           'Order {{orderNo}}: the file states a total of {{stated}}; its parts add up to {{computed}} (difference {{difference}}).',
+        taxComputed:
+          'Order {{orderNo}}: the file states no tax for {{country}}; the VAT inside its prices, {{tax}} {{currency}}, was computed at the standard rate of {{rate}}% and is left out of the declared value.',
       },
       options: {
         badTimeZone: 'The shop’s time zone “{{timeZone}}” is not recognised; correct it in the shop.',

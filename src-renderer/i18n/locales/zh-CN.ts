@@ -10,6 +10,7 @@ import { syncZhCN } from './areas/sync.ts';
 import { reportsZhCN } from './areas/reports.ts';
 import { dashboardZhCN } from './areas/dashboard.ts';
 import { trainingZhCN } from './areas/training.ts';
+import { customsScreensZhCN } from './areas/customs-screens.ts';
 export const zhCN = {
   app: {
     name: '跨境台账',
@@ -1032,6 +1033,7 @@ export const zhCN = {
   ...reportsZhCN.ui,
   ...dashboardZhCN.ui,
   ...trainingZhCN.ui,
+  ...customsScreensZhCN.ui,
   errors: {
     archive: {
       targetExists: '{{file}} 已经是一个账簿：请导入到一个新的空文件夹。',
@@ -1192,6 +1194,8 @@ export const zhCN = {
       },
       order: {
         totalMismatch: '订单 {{orderNo}}：文件写的总额 {{stated}}，各项相加为 {{computed}}（相差 {{difference}}）。',
+        taxComputed:
+          '订单 {{orderNo}}：文件未写明 {{country}} 的税额；价内增值税 {{tax}} {{currency}} 按标准税率 {{rate}}% 计算，申报价值已扣除。',
       },
       options: {
         badTimeZone: '店铺的时区“{{timeZone}}”无法识别，请在店铺设置中改正。',

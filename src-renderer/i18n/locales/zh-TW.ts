@@ -10,6 +10,7 @@ import { syncZhTW } from './areas/sync.ts';
 import { reportsZhTW } from './areas/reports.ts';
 import { dashboardZhTW } from './areas/dashboard.ts';
 import { trainingZhTW } from './areas/training.ts';
+import { customsScreensZhTW } from './areas/customs-screens.ts';
 
 export const zhTW = {
   app: {
@@ -1036,6 +1037,7 @@ export const zhTW = {
   ...reportsZhTW.ui,
   ...dashboardZhTW.ui,
   ...trainingZhTW.ui,
+  ...customsScreensZhTW.ui,
   errors: {
     archive: {
       targetExists: '{{file}} 已經是一個帳簿：請匯入到一個新的空資料夾。',
@@ -1196,6 +1198,8 @@ export const zhTW = {
       },
       order: {
         totalMismatch: '訂單 {{orderNo}}：檔案寫的總額 {{stated}}，各項相加為 {{computed}}（相差 {{difference}}）。',
+        taxComputed:
+          '訂單 {{orderNo}}：檔案未寫明 {{country}} 的稅額；價內增值稅 {{tax}} {{currency}} 按標準稅率 {{rate}}% 計算，申報價值已扣除。',
       },
       options: {
         badTimeZone: '商店的時區「{{timeZone}}」無法辨識，請在商店設定中更正。',

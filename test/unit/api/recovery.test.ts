@@ -72,4 +72,23 @@ describe('a host on a damaged ledger', () => {
     expect(s.recovering()).toBe(false);
     await expect(serveWorkspace(dataDir, 'test')).rejects.toMatchObject({ code: 'db.alreadyOpen' });
   });
+
+  it("opens with the host's migrations folder (the bundled Electron main passes its own), in recovery too", async () => {
+    const fresh = tempDir('kuajing-recovery-migrations-');
+    const nowhere = path.join(fresh, 'no-migrations-here');
+    await expect(serveWorkspace(fresh, 'electron', { migrationsDir: nowhere })).rejects.toMatchObject({
+      code: 'db.fileMissing',
+    });
+    const s = await serveWorkspace(fresh, 'electron', { migrationsDir: path.resolve('src-main/db/migrations') });
+    served.push(s);
+    expect(s.company()).toMatchObject({ host: 'electron', dataDir: fresh });
+    const { dataDir } = await damagedWithBackup();
+    const r = await serveWorkspace(dataDir, 'electron', { migrationsDir: path.resolve('src-main/db/migrations') });
+    served.push(r);
+    expect(r.company()).toBeNull();
+    expect(await r.dispatch('maintenance.restore', { name: 'daily/ledger-2026-12-06.sqlite' })).toMatchObject({
+      ok: true,
+    });
+    expect(r.company()).toMatchObject({ host: 'electron', dataDir });
+  });
 });

@@ -28,21 +28,25 @@ describe('TikTok Shop order export', () => {
     ]);
   });
 
-  it('uses the subtotal before discount as the line total and the difference as its discount', async () => {
+  it('uses the subtotal before discount as the line total, the seller’s discount as its discount, TikTok’s as its platform discount', async () => {
     const o = byNo(await parse(fixture('tiktok-orders-us.csv'), { defaultCurrency: 'USD' }), '576543210987654321');
-    expect(o.lines.map((l) => [l.lineKey, l.quantity, l.unitPrice, l.lineTotal, l.discount])).toEqual([
-      ['SKU-MUG-01#1', 2, 1299, 2598, 300],
-      ['SKU-CASE-61#1', 1, 999, 999, 0],
+    expect(
+      o.lines.map((l) => [l.lineKey, l.quantity, l.unitPrice, l.lineTotal, l.discount, l.platformDiscount ?? 0]),
+    ).toEqual([
+      ['SKU-MUG-01#1', 2, 1299, 2598, 100, 200],
+      ['SKU-CASE-61#1', 1, 999, 999, 0, 0],
     ]);
     expect(o).toMatchObject({ taxOnTop: 288, shipping: 0, fulfilment: 'self', buyerCountry: 'US' }); // Taxes counted once
-    expect(orderTotals(o).gross).toBe(3585 - 288); // Order Amount 35.85 − Taxes 2.88
+    // Order Amount 35.85 − Taxes 2.88 + the 2.00 TikTok paid: the seller's sale (issue 15)
+    expect(orderTotals(o).gross).toBe(3585 - 288 + 200);
   });
 
   it('matches each order amount to the minor unit and keeps cancelled orders', async () => {
     const r = await parse(fixture('tiktok-orders-us.csv'), { defaultCurrency: 'USD' });
+    // what the buyer paid: the sale + taxes on top − what TikTok paid
     const amount = (no: string) => {
       const o = byNo(r, no);
-      return orderTotals(o).gross + o.taxOnTop;
+      return orderTotals(o).gross + o.taxOnTop - o.lines.reduce((t, l) => t + (l.platformDiscount ?? 0), 0);
     };
     expect(amount('576543210987654399')).toBe(1698);
     expect(byNo(r, '576543210987654399').platformStatus).toBe('Cancelled');
@@ -84,10 +88,11 @@ describe('TikTok Shop order export', () => {
       expect.objectContaining({
         orderNo: '576600000000000002',
         code: 'import.order.totalMismatch',
-        params: expect.objectContaining({ stated: '50.59', computed: '48.59', difference: '2.00', currency: 'USD' }),
+        // Order Amount + the 5.00 TikTok paid, against the parts
+        params: expect.objectContaining({ stated: '55.59', computed: '53.59', difference: '2.00', currency: 'USD' }),
       }),
     ]);
-    // the order is kept whole, with the total its file states
-    expect(byNo(r, '576600000000000002').statedTotal).toBe(5059);
+    // the order is kept whole, with the total its file states (plus what TikTok paid)
+    expect(byNo(r, '576600000000000002').statedTotal).toBe(5559);
   });
 });

@@ -10,6 +10,7 @@ import { applyLanguage, i18n } from '../../../src-renderer/i18n/index.ts';
 import { LANGUAGE_ENDONYMS } from '../../../src-renderer/i18n/languages.ts';
 import { PSEUDO_LANGUAGE, pseudoLocale } from '../../../src-renderer/i18n/pseudo-locale.ts';
 import { useAppStore } from '../../../src-renderer/state/store.ts';
+import { m } from '../../helpers/money.ts';
 import { installFakeHost, VALID_COMPANY, type FakeHost } from './fake-host.ts';
 import { resetRenderer } from './reset-renderer.ts';
 import { untranslated } from './untranslated-text.ts';
@@ -20,7 +21,7 @@ const month = (key: string, orders: number, usd: number) => ({
   key,
   orders,
   units: orders,
-  gross: { USD: usd },
+  gross: { USD: m(usd) },
   unknownAmounts: 0,
 });
 const SUMMARY: DashboardSummary = {
@@ -32,29 +33,29 @@ const SUMMARY: DashboardSummary = {
   excluded: { cancelled: 2 },
   byMonth: [month('2026-01', 3, 3000), month('2026-02', 4, 4000), month('2026-03', 5, 5099)],
   byCountry: [
-    { key: 'US', orders: 9, units: 11, gross: { USD: 9099 }, unknownAmounts: 0 },
-    { key: 'JP', orders: 3, units: 4, gross: { JPY: 4500, USD: 3000 }, unknownAmounts: 0 },
+    { key: 'US', orders: 9, units: 11, gross: { USD: m(9099) }, unknownAmounts: 0 },
+    { key: 'JP', orders: 3, units: 4, gross: { JPY: m(4500), USD: m(3000) }, unknownAmounts: 0 },
   ],
   byCustomsMode: [
-    { key: '9610', orders: 8, units: 10, gross: { USD: 8099 }, unknownAmounts: 0 },
-    { key: null, orders: 4, units: 5, gross: { USD: 4000 }, unknownAmounts: 0 },
+    { key: '9610', orders: 8, units: 10, gross: { USD: m(8099) }, unknownAmounts: 0 },
+    { key: null, orders: 4, units: 5, gross: { USD: m(4000) }, unknownAmounts: 0 },
   ],
   byCurrency: [
-    { currency: 'USD', orders: 10, units: 12, gross: 12099, refunded: 500, unknownAmounts: 0 },
-    { currency: 'JPY', orders: 2, units: 3, gross: 4500, refunded: 0, unknownAmounts: 0 },
+    { currency: 'USD', orders: 10, units: 12, gross: m(12099), refunded: m(500), unknownAmounts: 0 },
+    { currency: 'JPY', orders: 2, units: 3, gross: m(4500), refunded: m(0), unknownAmounts: 0 },
   ],
-  topSkus: [{ sku: 'SKU-MUG-01', quantity: 7, lines: 6, amount: { USD: 6300 }, unknownLines: 0 }],
+  topSkus: [{ sku: 'SKU-MUG-01', quantity: 7, lines: 6, amount: { USD: m(6300) }, unknownLines: 0 }],
   receivables: [
     {
       currency: 'USD',
-      buckets: { '0-30': 1000, '31-60': 0, '61-90': 0, '91-180': 0, '181-365': 0, '365+': 0 },
-      total: 1000,
+      buckets: { '0-30': m(1000), '31-60': m(0), '61-90': m(0), '91-180': m(0), '181-365': m(0), '365+': m(0) },
+      total: m(1000),
     },
   ],
   stock: {
-    total: 123456,
+    total: m(123456),
     quantity: 40,
-    byWarehouse: [{ warehouseId: 1, code: 'SZ', name: '深圳仓', kind: 'domestic', quantity: 40, value: 123456 }],
+    byWarehouse: [{ warehouseId: 1, code: 'SZ', name: '深圳仓', kind: 'domestic', quantity: 40, value: m(123456) }],
   },
   asOf: '2026-04-02',
 };

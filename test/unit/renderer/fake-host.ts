@@ -278,7 +278,14 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
 
   // Only commands a screen needs data from; any other command answers notImplemented.
   const defaults: Overrides = {
-    'app.info': () => ok({ version: '0.1.0-test', schemaVersion: 1, dataFile: '/tmp/ledger.sqlite', host: 'test' }),
+    'app.info': () =>
+      ok({
+        version: '0.1.0-test',
+        schemaVersion: 1,
+        dataFile: '/tmp/ledger.sqlite',
+        host: 'test',
+        integrity: { state: 'checkedAtOpen' },
+      }),
     'maintenance.backups.list': () => ok([]),
     'company.get': () => ok(state.company),
     'company.save': (input) => {
@@ -399,7 +406,7 @@ export function installFakeHost(initial: Partial<FakeHostState> = {}): FakeHost 
         byCurrency: [],
         topSkus: [],
         receivables: [],
-        stock: { total: 0, quantity: 0, byWarehouse: [] },
+        stock: { total: m(0), quantity: 0, byWarehouse: [] },
         asOf: '2026-03-31',
       }),
     // Stock: an empty ledger until a test overrides what it needs.

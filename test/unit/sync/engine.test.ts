@@ -215,4 +215,56 @@ describe('sync engine', () => {
     await engine.run();
     expect(rows(ws)[0]!.status).toBe('sent');
   });
+
+  it('pipelines batches: the next batch leaves before the last one is recorded, one commit per batch, nothing overtakes a failed batch', async () => {
+    const clock = manualClock();
+    ws = await openSyncWorkspace(undefined, clock.date);
+    enqueueMessages(ws, buildMessages(orders(7)).ceb303); // 7 rows, batches of 2
+    const statusAtSend: string[][] = [];
+    const w = ws;
+    const { transport, sent } = fakeTransport((call) => {
+      statusAtSend.push(rows(w).map((r) => r.status));
+      return call === 2 ? 'fail' : 'ok';
+    });
+    const engine = new SyncEngine({
+      db: ws.read,
+      uow: ws.uow,
+      transport,
+      signer: unsignedSigner(),
+      clock: clock.date,
+      random: () => 0,
+      batchSize: 2,
+      backoff: { baseMs: 1000, maxMs: 1000, minMs: 1000 },
+    });
+    const commands = () =>
+      ws!.read.prepare("SELECT command FROM command_log WHERE command LIKE 'sync.%' ORDER BY id").pluck().all();
+    const first = await engine.run();
+    // batch 1 sent; batch 2 failed (outcome unknown): batch 3, claimed meanwhile, never left and is queued again uncounted
+    expect(sent).toHaveLength(2);
+    expect(statusAtSend[0]).toEqual(['sending', 'sending', 'sending', 'sending', 'queued', 'queued', 'queued']);
+    // batch 2 left before batch 1 was recorded; batch 3 was claimed with batch 1's outcome
+    expect(statusAtSend[1]).toEqual(['sending', 'sending', 'sending', 'sending', 'queued', 'queued', 'queued']);
+    expect(rows(ws).map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+      ['queued', 1],
+      ['queued', 1],
+      ['queued', 0],
+      ['queued', 0],
+      ['queued', 0],
+    ]);
+    expect(first).toMatchObject({ sent: 2, retried: 2 });
+    expect(commands()).toEqual(['sync.claim', 'sync.sent', 'sync.sent']);
+    clock.advance(1000);
+    const second = await engine.run({ drain: true });
+    expect(second.sent).toBe(5);
+    expect(rows(ws).every((r) => r.status === 'sent')).toBe(true);
+    // FIFO: every key once in order after the retry, and one 'sync.sent' commit per batch
+    expect(sent.slice(2).flat()).toEqual(
+      rows(ws)
+        .slice(2)
+        .map((r) => r.key),
+    );
+    expect(commands().slice(3)).toEqual(['sync.claim', 'sync.sent', 'sync.sent', 'sync.sent']);
+  });
 });

@@ -15,7 +15,15 @@ export const customsZhCN = {
       description:
         '按订单生成跨境电商申报报文（订单、支付单、运单、清单、汇总申报），发送前按官方 XSD 校验并做三单比对预检，回执按单据保存。',
       tabsLabel: '报关功能',
-      tabs: { build: '生成申报', documents: '申报单据', summary: '汇总申报', settings: '报关设置', risk: '风险清单' },
+      tabs: {
+        build: '生成申报',
+        documents: '申报单据',
+        summary: '汇总申报',
+        settings: '报关设置',
+        risk: '风险清单',
+        corrections: '撤销与退货',
+        headHaul: '头程申报',
+      },
       save: '保存',
       saving: '正在保存…',
       cancel: '取消',
@@ -356,6 +364,8 @@ export const customsZhCN = {
       notDeclared: '头程 {{shipment}} 还没有申报（没有有效的 CEB303 订仓单），不能记录报关单号。',
       badLine: '头程 {{shipment}} 只有 {{lines}} 行，没有第 {{gnum}} 行（或重复）。',
       entryConflict: '头程 {{shipment}} 已记录报关单号 {{entryId}}，不能改为 {{given}}。',
+      alreadyDeclared: '头程 {{shipment}} 已经申报（CEB303 订仓单有效），申报单价不能再改。',
+      badValue: '头程 {{shipment}} 第 {{gnum}} 行的申报单价“{{value}}”须大于 0。',
     },
     mode: { perShipment: '订单 {{orderNo}} 是 9810：9810 按头程（订仓单）申报，海外仓之后的销售不再申报。' },
     correction: {
@@ -376,6 +386,7 @@ export const customsZhCN = {
     waybill: { tooLong: '“{{column}}”中的“{{value}}”超过 {{max}} 个字符。' },
     document: { unknown: '找不到申报单据 {{id}}。' },
     text: { invalid: '字段 {{field}} 含有 XML 不允许的字符。' },
+    validator: { failed: 'XSD 校验没能完成（{{reason}}），没有保存任何报文，请重试。' },
     cursor: { invalid: '分页位置无效，请从第一页重新开始。' },
   },
 } as const;
@@ -387,7 +398,15 @@ export const customsZhTW = {
       description:
         '依訂單產生跨境電商申報報文（訂單、支付單、運單、清單、彙總申報），發送前依官方 XSD 校驗並做三單比對預檢，回執依單據保存。',
       tabsLabel: '報關功能',
-      tabs: { build: '產生申報', documents: '申報單據', summary: '彙總申報', settings: '報關設定', risk: '風險清單' },
+      tabs: {
+        build: '產生申報',
+        documents: '申報單據',
+        summary: '彙總申報',
+        settings: '報關設定',
+        risk: '風險清單',
+        corrections: '撤銷與退貨',
+        headHaul: '頭程申報',
+      },
       save: '儲存',
       saving: '正在儲存…',
       cancel: '取消',
@@ -729,6 +748,8 @@ export const customsZhTW = {
       notDeclared: '頭程 {{shipment}} 還沒有申報（沒有有效的 CEB303 訂倉單），不能記錄報關單號。',
       badLine: '頭程 {{shipment}} 只有 {{lines}} 行，沒有第 {{gnum}} 行（或重複）。',
       entryConflict: '頭程 {{shipment}} 已記錄報關單號 {{entryId}}，不能改為 {{given}}。',
+      alreadyDeclared: '頭程 {{shipment}} 已經申報（CEB303 訂倉單有效），申報單價不能再改。',
+      badValue: '頭程 {{shipment}} 第 {{gnum}} 行的申報單價「{{value}}」須大於 0。',
     },
     mode: { perShipment: '訂單 {{orderNo}} 是 9810：9810 按頭程（訂倉單）申報，海外倉之後的銷售不再申報。' },
     correction: {
@@ -749,6 +770,7 @@ export const customsZhTW = {
     waybill: { tooLong: '「{{column}}」中的「{{value}}」超過 {{max}} 個字元。' },
     document: { unknown: '找不到申報單據 {{id}}。' },
     text: { invalid: '欄位 {{field}} 含有 XML 不允許的字元。' },
+    validator: { failed: 'XSD 校驗沒能完成（{{reason}}），沒有儲存任何報文，請重試。' },
     cursor: { invalid: '分頁位置無效，請從第一頁重新開始。' },
   },
 } as const satisfies DeepStringShape<typeof customsZhCN>;
@@ -766,6 +788,8 @@ export const customsEn = {
         summary: 'Summary declaration',
         settings: 'Customs settings',
         risk: 'Risk list',
+        corrections: 'Withdrawals & returns',
+        headHaul: 'Head-haul (9810)',
       },
       save: 'Save',
       saving: 'Saving…',
@@ -1126,6 +1150,9 @@ export const customsEn = {
         'Head-haul {{shipment}} is not declared yet (no standing CEB303 booking note): no declaration number can be recorded.',
       badLine: 'Head-haul {{shipment}} has {{lines}} lines: no line {{gnum}} (or it is given twice).',
       entryConflict: 'Head-haul {{shipment}} already has declaration number {{entryId}}; it cannot become {{given}}.',
+      alreadyDeclared:
+        'Head-haul {{shipment}} is declared (its CEB303 booking note stands): its declared unit values can no longer change.',
+      badValue: 'The declared unit value “{{value}}” on line {{gnum}} of head-haul {{shipment}} must be above 0.',
     },
     mode: {
       perShipment:
@@ -1157,6 +1184,7 @@ export const customsEn = {
     waybill: { tooLong: '“{{value}}” in “{{column}}” is longer than {{max}} characters.' },
     document: { unknown: 'Customs document {{id}} was not found.' },
     text: { invalid: 'The field {{field}} contains characters XML does not allow.' },
+    validator: { failed: 'The XSD check could not finish ({{reason}}); no message was stored. Try again.' },
     cursor: { invalid: 'The page position is no longer valid; start again from the first page.' },
   },
 } as const satisfies DeepStringShape<typeof customsZhCN>;

@@ -5,6 +5,7 @@
  * digest is not the one the preview saw; the temporary files go with the preview.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,12 +127,18 @@ describe('a pending preview keeps its summary only', () => {
   it('leaves the pending preview of the process holding the workspace alone when it is opened read-only', async () => {
     const { dispatch, folder, dataDir } = await setup();
     const held = await preview(dispatch, allOrders(1));
+    const tempFolders = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('kuajing-previews-'));
+    const before = new Set(tempFolders());
     const ro = await openWorkspace({ dataDir, host: 'test', readOnly: true });
-    opened.push(ro);
     const roDispatch = createDispatch(createHandlers(ro), () => undefined, ro.file, ro.readOnly);
     const other = await preview(roDispatch, allOrders(2));
     expect(fs.readdirSync(folder).sort()).toEqual([`${held.previewId}.file`, `${held.previewId}.rejected.jsonl`]);
     await ok(roDispatch, 'imports.discard', { previewId: other.previewId });
+    // the read-only opening's own temp folder goes with it
+    const made = tempFolders().filter((f) => !before.has(f));
+    expect(made.length).toBeGreaterThan(0);
+    ro.close();
+    expect(made.filter((f) => fs.existsSync(path.join(os.tmpdir(), f)))).toEqual([]);
     expect(await ok(dispatch, 'imports.confirm', { previewId: held.previewId, acceptValidRows: true })).toMatchObject({
       new: 3,
     });

@@ -149,7 +149,14 @@ describe('payouts import and netting', () => {
     // The orders the file names are written on confirm, so they count as matched already.
     expect(preview).toMatchObject({ matchedOrders: 3, unmatchedLineCount: 0, rejected: [] });
     const done = await ok<{ payoutId: number; orders: unknown; ordersPosted: number }>(confirm());
-    expect(done.orders).toEqual({ orders: 3, new: 3, updated: 0, unchanged: 0 });
+    expect(done.orders).toEqual({
+      orders: 3,
+      new: 3,
+      updated: 0,
+      unchanged: 0,
+      heldBack: [],
+      months: [{ month: '2026-03', closed: false, new: 3, updated: 0, unchanged: 0, heldBack: 0 }],
+    });
     const page = await ok<{ items: Array<{ id: number; orderNo: string; refunded: number }> }>(
       dispatch('orders.list', {}),
     );

@@ -1,3 +1,4 @@
+import { m } from '../../../helpers/money.ts';
 import { describe, expect, it } from 'vitest';
 import { normalisePrecedence, normaliseRate, pickRate, toCny } from '../../../../src-main/core/forex/rates.ts';
 
@@ -28,13 +29,13 @@ describe('rates', () => {
       expect.objectContaining({ code: 'rates.missing', params: { currency: 'USD', date: '2026-03-04' } }),
     );
     expect(() => pickRate('USD', '2026-04-30', c)).toThrow(expect.objectContaining({ code: 'rates.missing' }));
-    expect(() => toCny(100, null, 'USD')).toThrow(expect.objectContaining({ code: 'rates.missing' }));
-    expect(toCny(100, null, 'CNY')).toBe(100);
+    expect(() => toCny(m(100), null, 'USD')).toThrow(expect.objectContaining({ code: 'rates.missing' }));
+    expect(toCny(m(100), null, 'CNY')).toBe(100);
   });
 
   it('converts JPY (0 digits) to fen exactly', () => {
     // JPY 12,345 × 0.048123 = CNY 594.078… → 594.08
-    expect(toCny(12_345, { currency: 'JPY', date: '2026-03-05', rate: '0.048123', source: 'pboc' }, 'JPY')).toBe(
+    expect(toCny(m(12_345), { currency: 'JPY', date: '2026-03-05', rate: '0.048123', source: 'pboc' }, 'JPY')).toBe(
       59_408,
     );
   });

@@ -1,3 +1,4 @@
+import { m } from '../../../helpers/money.ts';
 import { describe, expect, it } from 'vitest';
 import { accountFor, currencyAccount } from '../../../../src-main/core/ledger/chart.ts';
 import { draftEntry, line, reversalOf, trialBalance } from '../../../../src-main/core/ledger/entry.ts';
@@ -39,7 +40,10 @@ describe('journal entries', () => {
 
   it('books order revenue at the order day rate and keeps the original amount and rate on each line', () => {
     // USD 1,234.56 × 7.100000 = CNY 8,765.376 → 8,765.38 (half away from zero)
-    const e = orderRevenueEntry({ id: 7, orderNo: 'A-1', date: '2026-03-05', currency: 'USD', revenue: 123_456 }, usd);
+    const e = orderRevenueEntry(
+      { id: 7, orderNo: 'A-1', date: '2026-03-05', currency: 'USD', revenue: m(123_456) },
+      usd,
+    );
     expect(e.lines).toEqual([
       { account: '1122.USD', debit: 876_538, credit: 0, currency: 'USD', originalAmount: 123_456, rate: usd },
       { account: '5001', debit: 0, credit: 876_538, currency: 'USD', originalAmount: -123_456, rate: usd },
@@ -47,7 +51,10 @@ describe('journal entries', () => {
   });
 
   it('reverses an entry line by line and the trial balance of both is zero per account', () => {
-    const e = orderRevenueEntry({ id: 7, orderNo: 'A-1', date: '2026-03-05', currency: 'USD', revenue: 10_000 }, usd);
+    const e = orderRevenueEntry(
+      { id: 7, orderNo: 'A-1', date: '2026-03-05', currency: 'USD', revenue: m(10_000) },
+      usd,
+    );
     const view = {
       id: 1,
       memo: e.memo,

@@ -5,6 +5,7 @@ import {
   CURRENCIES,
   type Currency,
   type Money,
+  addMinor,
   addMoney,
   allocate,
   allocateEvenly,
@@ -215,6 +216,21 @@ describe('arithmetic', () => {
     expect(thrown(() => sumMinor([1, 0.5])).code).toBe('money.notInteger');
     expect(thrown(() => sumMinor([2 ** 53, -1])).code).toBe('money.outOfRange');
     expect(thrown(() => sumMinor([MAX, 1])).code).toBe('money.outOfRange');
+  });
+
+  it('adds two amounts checked: exact while the total is safe, money.outOfRange past it, never -0', () => {
+    expect(addMinor(minor(MAX - 1), minor(1))).toBe(MAX);
+    expect(addMinor(minor(MAX), minor(-MAX))).toBe(0);
+    expect(addMinor(minor(-MAX), minor(-1 + 1))).toBe(-MAX);
+    expect(thrown(() => addMinor(minor(MAX), minor(1))).code).toBe('money.outOfRange');
+    expect(thrown(() => addMinor(minor(-MAX), minor(-2))).code).toBe('money.outOfRange');
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), fc.maxSafeInteger(), (a, b) => {
+        const exact = BigInt(a) + BigInt(b);
+        if (exact > BigInt(MAX) || exact < -BigInt(MAX)) expect(() => addMinor(minor(a), minor(b))).toThrow();
+        else expect(addMinor(minor(a), minor(b))).toBe(Number(exact));
+      }),
+    );
   });
 
   it('rejects a fractional quantity', () => {

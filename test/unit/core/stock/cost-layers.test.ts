@@ -1,3 +1,4 @@
+import { m } from '../../../helpers/money.ts';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -15,7 +16,7 @@ const layer = (id: number, quantity: number, value: number, receivedAt = '2026-0
   sourceMoveId: id,
   receivedAt,
   quantity,
-  value,
+  value: m(value),
 });
 
 describe('FIFO cost layers', () => {
@@ -97,7 +98,7 @@ describe('landed cost on layers', () => {
   it('adds freight to the layers still on hand and sends the share of units already sold to cost of goods', () => {
     // shipment move 7 brought 100 units; 40 are gone; freight 1000.00 → 600.00 stays, 400.00 to COGS
     const layers = [layer(7, 60, 60_000), layer(9, 10, 10_000)];
-    const r = addValue(layers, 100_000, [{ sourceMoveId: 7, originalQuantity: 100 }]);
+    const r = addValue(layers, m(100_000), [{ sourceMoveId: 7, originalQuantity: 100 }]);
     expect(r.toCostOfGoods).toBe(40_000);
     expect(r.layers).toEqual([layer(7, 60, 120_000), layer(9, 10, 10_000)]);
   });

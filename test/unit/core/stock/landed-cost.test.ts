@@ -1,3 +1,4 @@
+import { m } from '../../../helpers/money.ts';
 import { describe, it, expect } from 'vitest';
 import { allocateLandedCost } from '../../../../src-main/core/stock/landed-cost.ts';
 import { costInCny, amountInCny } from '../../../../src-main/core/stock/line-cost.ts';
@@ -5,7 +6,7 @@ import { costInCny, amountInCny } from '../../../../src-main/core/stock/line-cos
 const line = (sku: string, quantity: number, value: number, weightGrams: number | null) => ({
   sku,
   quantity,
-  value,
+  value: m(value),
   weightGrams,
   volumeCm3: null,
 });
@@ -13,16 +14,16 @@ const line = (sku: string, quantity: number, value: number, weightGrams: number 
 describe('allocateLandedCost', () => {
   it('splits by weight exactly, the remainder to the largest fraction', () => {
     const parts = allocateLandedCost(
-      712340,
+      m(712340),
       [line('A', 320, 0, 500), line('B', 180, 0, 300), line('C', 100, 0, 200)],
       'weight',
     );
     expect(parts).toEqual([487070, 164386, 60884]);
   });
   it('splits by value and by quantity; a missing weight is a coded error', () => {
-    expect(allocateLandedCost(100, [line('A', 1, 1, null), line('B', 1, 2, null)], 'value')).toEqual([33, 67]);
-    expect(allocateLandedCost(101, [line('A', 1, 0, null), line('B', 1, 0, null)], 'quantity')).toEqual([51, 50]);
-    expect(() => allocateLandedCost(1, [line('A', 1, 0, null)], 'weight')).toThrow(
+    expect(allocateLandedCost(m(100), [line('A', 1, 1, null), line('B', 1, 2, null)], 'value')).toEqual([33, 67]);
+    expect(allocateLandedCost(m(101), [line('A', 1, 0, null), line('B', 1, 0, null)], 'quantity')).toEqual([51, 50]);
+    expect(() => allocateLandedCost(m(1), [line('A', 1, 0, null)], 'weight')).toThrow(
       expect.objectContaining({ code: 'stock.landedCost.missingMeasure' }),
     );
   });

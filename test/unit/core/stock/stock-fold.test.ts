@@ -1,3 +1,4 @@
+import { m } from '../../../helpers/money.ts';
 import { describe, it, expect } from 'vitest';
 import { foldSku, issuePreferring, type FoldMove } from '../../../../src-main/core/stock/stock-fold.ts';
 import type { ValuationMethod } from '../../../../src-main/core/stock/cost-layers.ts';
@@ -25,7 +26,15 @@ function randomMoves(seed: number): FoldMove[] {
     const kind = r(4);
     if (kind === 0 || qty[wh]! === 0) {
       const q = 1 + r(50);
-      moves.push({ ...base, id: id++, date, type: 'purchase', warehouseId: wh, quantity: q, inputValue: r(100_000) });
+      moves.push({
+        ...base,
+        id: id++,
+        date,
+        type: 'purchase',
+        warehouseId: wh,
+        quantity: q,
+        inputValue: m(r(100_000)),
+      });
       qty[wh]! += q;
     } else if (kind === 1) {
       const q = 1 + r(qty[wh]!);
@@ -47,7 +56,7 @@ function randomMoves(seed: number): FoldMove[] {
         type: 'landedCost',
         warehouseId: wh,
         quantity: 0,
-        inputValue: r(5000),
+        inputValue: m(r(5000)),
         pairMoveId: 1,
       });
     }
@@ -81,7 +90,7 @@ describe('foldSku', () => {
   it('folds by date, so a backdated issue that starves a later one throws stock.negative at the later date', () => {
     const base = { reversesMoveId: null, pairMoveId: null, inputValue: null, warehouseId: 1 } as const;
     const moves: FoldMove[] = [
-      { ...base, id: 1, date: '2026-01-01', type: 'purchase', quantity: 10, inputValue: 1000 },
+      { ...base, id: 1, date: '2026-01-01', type: 'purchase', quantity: 10, inputValue: m(1000) },
       { ...base, id: 2, date: '2026-01-10', type: 'sale', quantity: -8 },
       { ...base, id: 3, date: '2026-01-05', type: 'sale', quantity: -5 },
     ];
@@ -95,9 +104,9 @@ describe('foldSku', () => {
 
   it('issuePreferring takes the preferred layer first and keeps FIFO order for the rest', () => {
     const layers = [
-      { sourceMoveId: 1, receivedAt: '2026-01-01', quantity: 5, value: 500 },
-      { sourceMoveId: 2, receivedAt: '2026-01-02', quantity: 5, value: 1000 },
-      { sourceMoveId: 3, receivedAt: '2026-01-03', quantity: 5, value: 1500 },
+      { sourceMoveId: 1, receivedAt: '2026-01-01', quantity: 5, value: m(500) },
+      { sourceMoveId: 2, receivedAt: '2026-01-02', quantity: 5, value: m(1000) },
+      { sourceMoveId: 3, receivedAt: '2026-01-03', quantity: 5, value: m(1500) },
     ];
     const r = issuePreferring(layers, 7, new Set([2]), { sku: 'S', warehouse: 'W', date: 'd' });
     expect(r.taken.map((t) => [t.sourceMoveId, t.quantity, t.value])).toEqual([

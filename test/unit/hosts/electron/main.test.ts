@@ -69,7 +69,9 @@ describe('main.ts started by Electron (--data-dir)', () => {
 
   it('opens the workspace in the given data folder and creates one secure window on app://kuajing', () => {
     expect(started).not.toBeNull();
-    expect(started!.workspace.dataDir).toBe(path.resolve(dataDir));
+    expect(started!.dataDir).toBe(path.resolve(dataDir));
+    expect(started!.served.recovering()).toBe(false);
+    expect(started!.served.company()!.dataDir).toBe(path.resolve(dataDir));
     expect(fs.existsSync(path.join(dataDir, LEDGER_FILE))).toBe(true);
     expect(calls.windowsOptions).toHaveLength(1);
     const options = calls.windowsOptions[0] as Record<string, unknown> & { webPreferences: Record<string, unknown> };
@@ -134,7 +136,7 @@ describe('main.ts started by Electron (--data-dir)', () => {
       value: { workspace: 'sandbox', dataDir: path.join(dataDir, 'sandboxes', 'trainee-e') },
     });
     expect(await call('training.sandbox.get', {})).toMatchObject({ ok: true, value: { name: 'trainee-e' } });
-    expect(started!.workspace.dataDir).toBe(dataDir); // the company workspace stays open
+    expect(started!.served.company()!.dataDir).toBe(dataDir); // the company workspace stays open
     expect(await call('training.workspace.switch', { to: 'company' })).toMatchObject({
       ok: true,
       value: { workspace: 'company' },
@@ -204,25 +206,51 @@ describe('startElectronApp', () => {
     expect(electron.app.exit).toHaveBeenCalledWith(1);
   });
 
-  it('offers the newest good backup when the ledger is damaged at open', async () => {
+  it('opens the window in recovery when the ledger is damaged: the backups are listed and the chosen one restored (issue 16)', async () => {
     const dataDir = tmpDir('kj-damaged-');
     const ws = await openWorkspace({ dataDir, host: 'test' });
     const backup = path.join(dataDir, 'backups', 'daily', 'ledger-2026-12-06.sqlite');
     fs.mkdirSync(path.dirname(backup), { recursive: true });
     await ws.read.backup(backup);
     ws.close();
-    const file = path.join(dataDir, LEDGER_FILE);
-    const bytes = fs.readFileSync(file);
-    bytes.fill(0x5a, 4096, Math.min(bytes.length, 4096 * 6));
-    fs.writeFileSync(file, bytes);
+    // the header overwritten: found at open (damage deeper in the file is found by the check after the first screen)
+    const fd = fs.openSync(path.join(dataDir, LEDGER_FILE), 'r+');
+    fs.writeSync(fd, Buffer.alloc(100, 0x5a), 0, 100, 0);
+    fs.closeSync(fd);
     const electron = createFakeElectron();
     const res = await startElectronApp(['--data-dir', dataDir], electron as unknown as ElectronDeps, sourceLayout());
-    expect(res).toBeNull();
-    const [, body] = electron.dialog.showErrorBox.mock.calls[0] as [string, string];
-    expect(body).toContain('已损坏');
-    expect(body).toContain(backup);
-    expect(body).toContain(`kuajing restore "${backup}" --data-dir "${dataDir}"`);
-    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    try {
+      expect(res).not.toBeNull();
+      expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
+      expect(electron.app.exit).not.toHaveBeenCalled();
+      expect(res!.served.recovering()).toBe(true);
+      expect(res!.served.company()).toBeNull();
+      const win = electron.windows[0]!;
+      expect(win.loadURL.mock.calls).toEqual([['app://kuajing/index.html']]);
+      const handler = electron.ipcMain.handlers.get('kuajing:command')!;
+      const call = (name: string, input: unknown) =>
+        handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, name, input);
+      // what the renderer's first screen (RecoverPanel) asks
+      expect(await call('company.get', {})).toMatchObject({
+        ok: false,
+        error: { code: expect.stringMatching(/^db\.(corrupt|notALedger)$/), params: { newestBackup: backup } },
+      });
+      expect(await call('maintenance.backups.list', {})).toEqual({
+        ok: true,
+        value: [expect.objectContaining({ kind: 'daily', name: 'daily/ledger-2026-12-06.sqlite' })],
+      });
+      expect(await call('maintenance.restore', { name: 'daily/ledger-2026-12-06.sqlite' })).toMatchObject({
+        ok: true,
+        value: { restoredFrom: 'daily/ledger-2026-12-06.sqlite' },
+      });
+      expect(res!.served.recovering()).toBe(false);
+      expect(res!.served.company()!.host).toBe('electron');
+      expect(await call('company.get', {})).toEqual({ ok: true, value: null });
+    } finally {
+      res?.stop();
+    }
+    // stop closed the restored workspace: the folder is free again
+    (await openWorkspace({ dataDir, host: 'test' })).close();
   });
 
   it('quits at once when another instance holds the single-instance lock', async () => {
@@ -241,7 +269,8 @@ describe('startElectronApp', () => {
     electron.app.paths.userData = tmpDir('kj-userdata-');
     const res = await startElectronApp(['electron', '.'], electron as unknown as ElectronDeps, sourceLayout());
     try {
-      expect(res!.workspace.dataDir).toBe(electron.app.paths.userData);
+      expect(res!.dataDir).toBe(electron.app.paths.userData);
+      expect(res!.served.company()!.dataDir).toBe(electron.app.paths.userData);
       expect(electron.app.getPath).toHaveBeenCalledWith('userData');
       electron.windows[0]!.close();
       electron.app.emit('activate');

@@ -308,7 +308,10 @@ describe('writeDemoFiles', () => {
         sales,
         'USD',
         items.reduce((s, i) => s + Number(i.Quantity), 0),
-        items.reduce((s, i) => s + dec(i['SKU Subtotal After Discount']!, 'USD'), 0),
+        items.reduce(
+          (s, i) => s + dec(i['SKU Subtotal After Discount']!, 'USD') + dec(i['SKU Platform Discount']!, 'USD'),
+          0,
+        ),
       );
     }
     expect(sales).toEqual(exp('tiktok-orders.csv').sales);

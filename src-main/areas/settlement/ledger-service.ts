@@ -1,5 +1,6 @@
 /**
- * Handlers of the journal, rates and settlement settings commands: accounts, entries, trial
+ * The journal, rates and settlement settings use cases, keyed by the commands they answer
+ * (handlers.ts spreads them): accounts, entries, trial
  * balance, reversal, posting a period (order revenue, stock bought in, cost of goods), rates CRUD, lookup and
  * CSV import.
  */
@@ -13,13 +14,13 @@ import { postStockIn } from './settlement-stock-posting.ts';
 import { putSetting } from '../../db/settings-store.ts';
 import { parseRatesTable } from '../../imports/payouts/rates-csv.ts';
 import { readTable } from '../../imports/read-table.ts';
-import type { AreaHandlers } from '../area-kit.ts';
+import type { AreaService } from '../area-kit.ts';
 import type { RatesImportSummary, settlementContract } from './contract.ts';
 import { decodeBase64 } from '../base64.ts';
 import type { Workspace } from '../workspace.ts';
 import { assertMonthOpen } from '../company/index.ts';
 
-type LedgerCommands =
+export type LedgerCommands =
   | 'journal.accounts'
   | 'journal.entries'
   | 'journal.trialBalance'
@@ -32,7 +33,7 @@ type LedgerCommands =
   | 'settlement.settings.get'
   | 'settlement.settings.save';
 
-export function createLedgerHandlers(ws: Workspace): Pick<AreaHandlers<typeof settlementContract>, LedgerCommands> {
+export function createLedgerService(ws: Workspace): AreaService<typeof settlementContract, LedgerCommands> {
   return {
     'journal.accounts': () => ACCOUNTS,
     'journal.entries': (q) => listEntries(ws.read, q),

@@ -1,8 +1,9 @@
 /**
- * Handlers of repatriation, FX, ageing, advances and threshold commands. Decimal inputs are
- * parsed exactly in their currency; postings run in one unit of work each.
+ * The forex use cases, keyed by the commands they answer (handlers.ts spreads them): record a
+ * bank receipt, the FX report, receivables ageing, 代垫 advances (list, save, repay) and the annual
+ * threshold. Decimal inputs are parsed exactly in their currency; postings run in one unit of work each.
  */
-import { parseDecimal, sumMinor, type Currency, type Minor } from '../../core/money/index.ts';
+import { minor, parseDecimal, sumMinor, type Currency, type Minor } from '../../core/money/index.ts';
 import {
   thresholdLevel,
   thresholdNotes,
@@ -23,12 +24,12 @@ import {
   saveAdvance,
 } from './settlement-forex-store.ts';
 import { postContext } from './settlement-posting.ts';
-import type { AreaHandlers } from '../area-kit.ts';
+import type { AreaService } from '../area-kit.ts';
 import type { settlementContract } from './contract.ts';
 import type { Workspace } from '../workspace.ts';
 import { assertMonthOpen } from '../company/index.ts';
 
-type ForexCommands =
+export type ForexCommands =
   | 'settlement.receipts.record'
   | 'settlement.receipts.list'
   | 'settlement.fxReport'
@@ -40,7 +41,7 @@ type ForexCommands =
 
 const amount = (text: string, currency: Currency) => parseDecimal(text, currency).amount;
 
-export function createForexHandlers(ws: Workspace): Pick<AreaHandlers<typeof settlementContract>, ForexCommands> {
+export function createForexService(ws: Workspace): AreaService<typeof settlementContract, ForexCommands> {
   const today = () => ws.clock().toISOString().slice(0, 10);
   return {
     'settlement.receipts.record': (r) =>
@@ -53,7 +54,7 @@ export function createForexHandlers(ws: Workspace): Pick<AreaHandlers<typeof set
           amount: amount(r.amount, r.currency),
           bankRate: r.bankRate,
           cnyReceived: r.cnyReceived == null ? null : amount(r.cnyReceived, 'CNY'),
-          bankCharges: r.bankCharges == null ? 0 : amount(r.bankCharges, 'CNY'),
+          bankCharges: r.bankCharges == null ? minor(0) : amount(r.bankCharges, 'CNY'),
           bankName: r.bankName ?? null,
           reference: r.reference ?? null,
         });

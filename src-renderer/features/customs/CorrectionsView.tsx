@@ -1,0 +1,537 @@
+/**
+ * CorrectionsView (`#/customs/corrections?invtNo=…`, issue 15 point 5): one list customs numbered —
+ * its lines as sent, what came back already, the duty-free return window — and the two corrections:
+ * withdraw it with a CEB605 (reason required) or declare a customer return with a CEB213 against it
+ * (quantities not above what may still come back, return date within the window). Each is previewed
+ * first (`dryRun`: built and validated, nothing stored), then sent; the withdrawal's and returns'
+ * statuses and answers follow the receipts. Errors come back coded and are shown translated.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '../../app/use-query.ts';
+import type { CommandInput, CorrectionDocument, ErrorInfo, ListCorrections } from '../../../src-main/api/contract.ts';
+import { Button } from '../../ui/Button.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { StatusChip, statusLabel } from '../../ui/StatusChip.tsx';
+import { DOCUMENTS_LIVE } from './vocabulary.ts';
+
+export interface CorrectionsViewProps {
+  readonly invtNo: string | null;
+  readonly onPick: (invtNo: string) => void;
+  readonly onOpen: (documentId: number) => void;
+}
+
+export function CorrectionsView({ invtNo, onPick, onOpen }: CorrectionsViewProps) {
+  const { t } = useTranslation();
+  const lists = useQuery('customs.documents.list', { type: 'CEB603', limit: 500 }, DOCUMENTS_LIVE);
+  const numbered = (lists.data?.items ?? []).filter((d) => d.invtNo !== null);
+  const info = useQuery('customs.lists.corrections', invtNo === null ? null : { invtNo }, DOCUMENTS_LIVE);
+  const c = info.data && info.data.invtNo === invtNo ? info.data : null;
+  return (
+    <section className="stock-view" aria-labelledby="customs-corrections-title" data-testid="customs-corrections">
+      <h2 className="section-title" id="customs-corrections-title">
+        {t('customsFix.title')}
+      </h2>
+      <p className="field-help">{t('customsFix.help')}</p>
+      {lists.error ? <ErrorBanner error={lists.error} onDismiss={lists.clearError} /> : null}
+      <div className="toolbar">
+        <label className="field-label" htmlFor="corrections-list">
+          {t('customsFix.pickList')}
+        </label>
+        <Select
+          id="corrections-list"
+          data-testid="corrections-list"
+          value={invtNo ?? ''}
+          options={[
+            { value: '', label: t('customsFix.pickPlaceholder') },
+            ...numbered.map((d) => ({
+              value: d.invtNo!,
+              label: `${d.invtNo} · ${d.orderNo ?? d.businessKey}`,
+            })),
+          ]}
+          onChange={(e) => e.target.value !== '' && onPick(e.target.value)}
+        />
+      </div>
+      {numbered.length === 0 && lists.data ? <p className="muted">{t('customsFix.noLists')}</p> : null}
+      {info.error ? <ErrorBanner error={info.error} onDismiss={info.clearError} /> : null}
+      {c ? (
+        <>
+          <ListFacts c={c} onOpen={onOpen} />
+          <WithdrawPanel key={`w-${c.invtNo}`} c={c} onOpen={onOpen} />
+          <ReturnPanel key={`r-${c.invtNo}`} c={c} onOpen={onOpen} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ListFacts({ c, onOpen }: { readonly c: ListCorrections; readonly onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts facts-columns" data-testid="corrections-facts">
+      <div>
+        <dt>{t('customsFix.invtNo')}</dt>
+        <dd className="mono" translate="no">
+          <a
+            href={`#/customs/documents/${c.documentId}`}
+            onClick={(e) => {
+              e.preventDefault();
+              onOpen(c.documentId);
+            }}
+          >
+            {c.invtNo}
+          </a>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('customsFix.orderNo')}</dt>
+        <dd className="mono" translate="no">
+          {c.orderNo ?? c.copNo}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('customsFix.status')}</dt>
+        <dd>
+          <StatusChip status={c.status} testId="corrections-list-status" />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('customsFix.tradeMode')}</dt>
+        <dd translate="no">{c.tradeMode}</dd>
+      </div>
+      <div>
+        <dt>{t('customsFix.exportDate')}</dt>
+        <dd translate="no">{c.exportDate}</dd>
+      </div>
+      <div>
+        <dt>{t('customsFix.window')}</dt>
+        <dd data-testid="corrections-window">
+          {c.returnWindowEnd ? t('customsFix.windowUntil', { date: c.returnWindowEnd }) : t('customsFix.windowNone')}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function DocLine({
+  doc,
+  testId,
+  onOpen,
+}: {
+  readonly doc: CorrectionDocument;
+  readonly testId: string;
+  readonly onOpen: (id: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <tr data-testid={testId} data-status={doc.status}>
+      <td className="mono" translate="no">
+        <a
+          href={`#/customs/documents/${doc.documentId}`}
+          onClick={(e) => {
+            e.preventDefault();
+            onOpen(doc.documentId);
+          }}
+        >
+          {doc.key}
+        </a>
+      </td>
+      <td>
+        <StatusChip status={doc.status} />
+      </td>
+      <td translate="no">
+        {[doc.lastReturnStatus, doc.lastReturnInfo].filter(Boolean).join(' ') || t('customsFix.noAnswer')}
+      </td>
+    </tr>
+  );
+}
+
+type Outcome = {
+  readonly preview: boolean;
+  readonly documents: number;
+  readonly already: boolean;
+  readonly invalid: number;
+};
+
+function OutcomeNote({
+  outcome,
+  testId,
+  kind,
+}: {
+  readonly outcome: Outcome;
+  readonly testId: string;
+  readonly kind: 'withdraw' | 'return';
+}) {
+  const { t } = useTranslation();
+  const text = outcome.already
+    ? t('customsFix.already')
+    : outcome.invalid > 0
+      ? t('customsFix.invalid', { count: outcome.invalid })
+      : outcome.preview
+        ? t(`customsFix.${kind}.previewOk`)
+        : t(`customsFix.${kind}.sent`);
+  return (
+    <p
+      className={outcome.invalid > 0 ? 'notice' : 'form-saved'}
+      role="status"
+      data-testid={testId}
+      data-preview={outcome.preview ? 'true' : 'false'}
+    >
+      {text}
+    </p>
+  );
+}
+
+function WithdrawPanel({ c, onOpen }: { readonly c: ListCorrections; readonly onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const cancel = useMutation('customs.lists.cancel');
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [outcome, setOutcome] = useState<(Outcome & { readonly reason: string }) | null>(null);
+
+  const run = async (dryRun: boolean) => {
+    if (reason.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setError(null);
+    const r = await cancel.run({
+      invtNo: c.invtNo,
+      reason: reason.trim(),
+      ...(note.trim() ? { note: note.trim() } : {}),
+      dryRun,
+    });
+    if (!r.ok) {
+      setOutcome(null);
+      setError(r.error);
+      return;
+    }
+    setOutcome({
+      preview: dryRun,
+      documents: r.value.documents,
+      already: r.value.alreadyDeclared,
+      invalid: r.value.validationErrors.length,
+      reason: reason.trim(),
+    });
+  };
+  const previewed = outcome !== null && outcome.preview && outcome.invalid === 0 && outcome.reason === reason.trim();
+
+  return (
+    <section className="panel" aria-labelledby="corrections-withdraw-title" data-testid="corrections-withdraw">
+      <h3 className="panel-title" id="corrections-withdraw-title">
+        {t('customsFix.withdraw.title')}
+      </h3>
+      <p className="field-help">{t('customsFix.withdraw.help')}</p>
+      {c.withdrawal ? (
+        <DataTable
+          data-testid="corrections-withdrawal"
+          columns={[t('customsFix.key'), t('customsFix.status'), t('customsFix.answer')]}
+        >
+          <DocLine doc={c.withdrawal} testId="corrections-withdrawal-row" onOpen={onOpen} />
+        </DataTable>
+      ) : null}
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {c.canWithdraw ? (
+        <>
+          <div className="form-grid">
+            <Field
+              name="withdraw-reason"
+              label={t('customsFix.withdraw.reason')}
+              help={t('customsFix.withdraw.reasonHelp')}
+              errorCode={missing ? 'validation.required' : null}
+            >
+              {(a11y) => (
+                <textarea
+                  {...a11y}
+                  className="input"
+                  rows={2}
+                  maxLength={1000}
+                  data-testid="corrections-withdraw-reason"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field name="withdraw-note" label={t('customsFix.withdraw.note')} optional>
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  className="input"
+                  maxLength={1000}
+                  data-testid="corrections-withdraw-note"
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <div className="form-actions">
+            <Button data-testid="corrections-withdraw-preview" disabled={cancel.pending} onClick={() => void run(true)}>
+              {t('customsFix.preview')}
+            </Button>
+            <Button
+              variant="primary"
+              data-testid="corrections-withdraw-send"
+              disabled={cancel.pending || !previewed}
+              onClick={() => void run(false)}
+            >
+              {t('customsFix.withdraw.send')}
+            </Button>
+          </div>
+        </>
+      ) : c.withdrawal === null ? (
+        <p className="muted" data-testid="corrections-withdraw-unavailable">
+          {t('customsFix.withdraw.unavailable', { status: statusLabel(t, c.status) })}
+        </p>
+      ) : null}
+      {outcome ? <OutcomeNote outcome={outcome} testId="corrections-withdraw-outcome" kind="withdraw" /> : null}
+    </section>
+  );
+}
+
+type ReturnInput = CommandInput<'customs.returns.apply'>;
+const RETURN_TEXTS = [
+  'coElNo',
+  'reason',
+  'logisticsNo',
+  'billNo',
+  'trafMode',
+  'trafName',
+  'voyageNo',
+  'country',
+] as const;
+type ReturnText = (typeof RETURN_TEXTS)[number];
+
+function ReturnPanel({ c, onOpen }: { readonly c: ListCorrections; readonly onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const apply = useMutation('customs.returns.apply');
+  const [values, setValues] = useState<Record<ReturnText, string>>(() => ({
+    coElNo: '',
+    reason: '',
+    logisticsNo: '',
+    billNo: '',
+    trafMode: '5',
+    trafName: '',
+    voyageNo: '',
+    country: c.country ?? '',
+  }));
+  const [returnDate, setReturnDate] = useState('');
+  const [qty, setQty] = useState<Record<number, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [lineErrors, setLineErrors] = useState<Record<number, 'invalid' | 'tooMany'>>({});
+  const [noLines, setNoLines] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [outcome, setOutcome] = useState<(Outcome & { readonly input: string }) | null>(null);
+
+  const inputOf = (): {
+    input: ReturnInput | null;
+    errs: Record<string, string>;
+    lineErrs: Record<number, 'invalid' | 'tooMany'>;
+    none: boolean;
+  } => {
+    const errs: Record<string, string> = {};
+    const lineErrs: Record<number, 'invalid' | 'tooMany'> = {};
+    for (const k of RETURN_TEXTS) if (k !== 'country' && values[k].trim() === '') errs[k] = 'validation.required';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(returnDate)) errs['returnDate'] = 'validation.required';
+    const lines: Array<{ gnum: number; qty: number }> = [];
+    for (const l of c.lines) {
+      const text = (qty[l.gnum] ?? '').trim();
+      if (text === '') continue;
+      const n = Number(text);
+      if (!/^\d+$/.test(text) || n < 1) lineErrs[l.gnum] = 'invalid';
+      else if (n > l.returnable) lineErrs[l.gnum] = 'tooMany';
+      else lines.push({ gnum: l.gnum, qty: n });
+    }
+    const none = lines.length === 0 && Object.keys(lineErrs).length === 0;
+    if (Object.keys(errs).length > 0 || Object.keys(lineErrs).length > 0 || none)
+      return { input: null, errs, lineErrs, none };
+    const input: ReturnInput = {
+      invtNo: c.invtNo,
+      coElNo: values.coElNo.trim(),
+      returnDate,
+      reason: values.reason.trim(),
+      logisticsNo: values.logisticsNo.trim(),
+      billNo: values.billNo.trim(),
+      trafMode: values.trafMode.trim(),
+      trafName: values.trafName.trim(),
+      voyageNo: values.voyageNo.trim(),
+      ...(values.country.trim() ? { country: values.country.trim().toUpperCase() } : {}),
+      lines,
+    };
+    return { input, errs, lineErrs, none };
+  };
+
+  const run = async (dryRun: boolean) => {
+    const { input, errs, lineErrs, none } = inputOf();
+    setFieldErrors(errs);
+    setLineErrors(lineErrs);
+    setNoLines(none);
+    if (!input) return;
+    setError(null);
+    const r = await apply.run({ ...input, dryRun });
+    if (!r.ok) {
+      setOutcome(null);
+      setError(r.error);
+      return;
+    }
+    setOutcome({
+      preview: dryRun,
+      documents: r.value.documents,
+      already: r.value.alreadyDeclared,
+      invalid: r.value.validationErrors.length,
+      input: JSON.stringify(input),
+    });
+  };
+  const previewed =
+    outcome !== null &&
+    outcome.preview &&
+    outcome.invalid === 0 &&
+    !outcome.already &&
+    outcome.input === JSON.stringify(inputOf().input);
+  const outsideWindow =
+    c.returnWindowEnd !== null && returnDate !== '' && (returnDate > c.returnWindowEnd || returnDate < c.exportDate);
+
+  return (
+    <section className="panel" aria-labelledby="corrections-return-title" data-testid="corrections-return">
+      <h3 className="panel-title" id="corrections-return-title">
+        {t('customsFix.return.title')}
+      </h3>
+      <p className="field-help">{t('customsFix.return.help')}</p>
+      {c.returns.length > 0 ? (
+        <DataTable
+          data-testid="corrections-returns"
+          columns={[t('customsFix.return.coElNo'), t('customsFix.status'), t('customsFix.answer')]}
+        >
+          {c.returns.map((d) => (
+            <DocLine key={d.documentId} doc={d} testId={`corrections-return-${d.key}`} onOpen={onOpen} />
+          ))}
+        </DataTable>
+      ) : null}
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      {c.canReturn ? (
+        <>
+          <DataTable
+            data-testid="corrections-return-lines"
+            columns={[
+              num(t('customsFix.return.gnum')),
+              t('customsFix.return.goods'),
+              num(t('customsFix.return.declared')),
+              num(t('customsFix.return.returned')),
+              num(t('customsFix.return.returnable')),
+              t('customsFix.return.qty'),
+            ]}
+          >
+            {c.lines.map((l) => (
+              <tr key={l.gnum} data-testid={`corrections-line-${l.gnum}`}>
+                <td className="num">{l.gnum}</td>
+                <td>
+                  {l.gname} <span className="field-help mono">{l.gcode}</span>
+                </td>
+                <td className="num" translate="no">
+                  {l.qty}
+                </td>
+                <td className="num" translate="no">
+                  {l.returned}
+                </td>
+                <td className="num" translate="no">
+                  {l.returnable}
+                </td>
+                <td>
+                  <input
+                    className="input input-compact"
+                    inputMode="numeric"
+                    aria-label={t('customsFix.return.qtyOf', { gnum: l.gnum })}
+                    aria-invalid={lineErrors[l.gnum] !== undefined}
+                    data-testid={`corrections-qty-${l.gnum}`}
+                    disabled={l.returnable === 0}
+                    value={qty[l.gnum] ?? ''}
+                    onChange={(e) => setQty({ ...qty, [l.gnum]: e.target.value })}
+                  />
+                  {lineErrors[l.gnum] ? (
+                    <div className="field-error" role="alert" data-testid={`corrections-qty-error-${l.gnum}`}>
+                      {lineErrors[l.gnum] === 'tooMany'
+                        ? t('customsFix.return.tooMany', { max: l.returnable })
+                        : t('errors.validation.invalid')}
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          {noLines ? (
+            <p className="field-error" role="alert" data-testid="corrections-lines-error">
+              {t('customsFix.return.noLines')}
+            </p>
+          ) : null}
+          <div className="form-grid">
+            <Field
+              name="return-returnDate"
+              label={t('customsFix.return.returnDate')}
+              errorCode={fieldErrors['returnDate'] ?? null}
+            >
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  className="input"
+                  type="date"
+                  data-testid="corrections-return-returnDate"
+                  value={returnDate}
+                  onChange={(e) => setReturnDate(e.target.value)}
+                />
+              )}
+            </Field>
+            {RETURN_TEXTS.map((k) => (
+              <Field
+                key={k}
+                name={`return-${k}`}
+                label={t(`customsFix.return.${k}`)}
+                optional={k === 'country'}
+                errorCode={fieldErrors[k] ?? null}
+              >
+                {(a11y) => (
+                  <input
+                    {...a11y}
+                    className="input"
+                    maxLength={k === 'trafMode' ? 1 : k === 'country' ? 2 : 100}
+                    data-testid={`corrections-return-${k}`}
+                    value={values[k]}
+                    onChange={(e) => setValues({ ...values, [k]: e.target.value })}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          {outsideWindow ? (
+            <p className="notice" role="status" data-testid="corrections-outside-window">
+              {t('customsFix.return.outsideWindow', { from: c.exportDate, to: c.returnWindowEnd })}
+            </p>
+          ) : null}
+          <div className="form-actions">
+            <Button data-testid="corrections-return-preview" disabled={apply.pending} onClick={() => void run(true)}>
+              {t('customsFix.preview')}
+            </Button>
+            <Button
+              variant="primary"
+              data-testid="corrections-return-send"
+              disabled={apply.pending || !previewed}
+              onClick={() => void run(false)}
+            >
+              {t('customsFix.return.send')}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <p className="muted" data-testid="corrections-return-unavailable">
+          {t('customsFix.return.unavailable', { status: statusLabel(t, c.status) })}
+        </p>
+      )}
+      {outcome ? <OutcomeNote outcome={outcome} testId="corrections-return-outcome" kind="return" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,385 @@
+/**
+ * HeadHaulView (`#/customs/headHaul`, issue 15 point 1): 9810 head-haul shipments to overseas
+ * warehouses (`customs.headHaul.list`). Per shipment: its lines with cost and the declared unit value
+ * (typed per SKU, or filled from cost plus a markup, `customs.headHaul.declaredValues.save`), the
+ * route the values give — a 9810 list (≤ CNY 5,000, no 涉证/涉检/涉税 SKU) or the 报关单 data for
+ * the broker — the build previewed then sent (`customs.headHaul.build`), the 报关单 data files
+ * (`customs.headHaul.formFile`, XLSX / JSON) and the broker's entryId recorded
+ * (`customs.headHaul.recordEntry`).
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from '../../app/use-query.ts';
+import type { ErrorInfo, HeadHaulResult, HeadHaulShipmentView } from '../../../src-main/api/contract.ts';
+import { Button } from '../../ui/Button.tsx';
+import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { StatusChip } from '../../ui/StatusChip.tsx';
+import { translateError } from '../../i18n/translate-error.ts';
+import { minorToDecimal } from '../../ui/format-money.ts';
+import { downloadBase64 } from '../../ui/download-base64.ts';
+
+export function HeadHaulView({ onOpen }: { readonly onOpen: (documentId: number) => void }) {
+  const { t } = useTranslation();
+  const list = useQuery('customs.headHaul.list', {}, { areas: ['customs', 'stock', 'sync'], events: ['sync.status'] });
+  const [picked, setPicked] = useState<string | null>(null);
+  const shipments = list.data ?? [];
+  const current = shipments.find((s) => s.bookingNoteNo === picked) ?? null;
+  return (
+    <section className="stock-view" aria-labelledby="customs-headhaul-title" data-testid="customs-headhaul">
+      <h2 className="section-title" id="customs-headhaul-title">
+        {t('headHaulDesk.title')}
+      </h2>
+      <p className="field-help">{t('headHaulDesk.help')}</p>
+      {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
+      {list.data && shipments.length === 0 ? (
+        <p className="muted" data-testid="headhaul-empty">
+          {t('headHaulDesk.empty')}
+        </p>
+      ) : null}
+      {shipments.length > 0 ? (
+        <DataTable
+          data-testid="headhaul-shipments"
+          columns={[
+            t('headHaulDesk.bookingNote'),
+            t('headHaulDesk.shipDate'),
+            t('headHaulDesk.warehouse'),
+            num(t('headHaulDesk.total')),
+            t('headHaulDesk.route'),
+            t('headHaulDesk.declared'),
+            t('headHaulDesk.entryId'),
+          ]}
+        >
+          {shipments.map((s) => (
+            <tr
+              key={s.bookingNoteNo}
+              data-testid={`headhaul-${s.bookingNoteNo}`}
+              data-route={s.declared?.route ?? s.route?.route ?? ''}
+              className={s.bookingNoteNo === picked ? 'selected' : undefined}
+            >
+              <td className="mono" translate="no">
+                <a
+                  href="#/customs/headHaul"
+                  data-testid={`headhaul-open-${s.bookingNoteNo}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    setPicked(s.bookingNoteNo);
+                  }}
+                >
+                  {s.bookingNoteNo}
+                </a>
+              </td>
+              <td translate="no">{s.shipDate}</td>
+              <td>
+                {s.warehouse.name} <span className="field-help">{s.warehouse.country ?? ''}</span>
+              </td>
+              <td className="num" translate="no">
+                {s.route ? `¥${s.route.totalCny}` : '—'}
+              </td>
+              <td>
+                <RouteText s={s} />
+              </td>
+              <td>{s.declared ? <StatusChip status={s.declared.orderStatus} /> : t('headHaulDesk.notDeclared')}</td>
+              <td className="mono" translate="no">
+                {s.entry?.entryId ?? '—'}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
+      {current ? <ShipmentPanel key={current.bookingNoteNo} s={current} onOpen={onOpen} /> : null}
+    </section>
+  );
+}
+
+function RouteText({ s }: { readonly s: HeadHaulShipmentView }) {
+  const { t } = useTranslation();
+  const route = s.declared?.route ?? s.route?.route ?? null;
+  if (route === null)
+    return s.problem ? (
+      <span className="field-error">
+        {translateError(t, s.problem.code, s.problem.params as Record<string, string>)}
+      </span>
+    ) : (
+      <>—</>
+    );
+  const reasons = s.route?.reasons ?? [];
+  return (
+    <span data-testid={`headhaul-route-${s.bookingNoteNo}`}>
+      {t(`headHaulDesk.routes.${route}`)}
+      {reasons.length > 0 ? (
+        <span className="field-help"> ({reasons.map((r) => t(`headHaulDesk.reasons.${r}`)).join('、')})</span>
+      ) : null}
+    </span>
+  );
+}
+
+function ShipmentPanel({ s, onOpen }: { readonly s: HeadHaulShipmentView; readonly onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const saveValues = useMutation('customs.headHaul.declaredValues.save');
+  const build = useMutation('customs.headHaul.build');
+  const formFile = useMutation('customs.headHaul.formFile');
+  const recordEntry = useMutation('customs.headHaul.recordEntry');
+  const [typed, setTyped] = useState<Record<number, string>>({});
+  const [markup, setMarkup] = useState('10');
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [preview, setPreview] = useState<HeadHaulResult | null>(null);
+  const [built, setBuilt] = useState<HeadHaulResult | null>(null);
+  const [entryId, setEntryId] = useState(s.entry?.entryId ?? '');
+  const [entrySaved, setEntrySaved] = useState(false);
+  const editable = s.declared === null;
+  const route = s.declared?.route ?? s.route?.route ?? null;
+
+  const fail = (e: ErrorInfo) => {
+    setError(e);
+    setPreview(null);
+  };
+  const saveTyped = async () => {
+    setError(null);
+    const lines = Object.entries(typed).map(([gnum, value]) => ({
+      gnum: Number(gnum),
+      value: value.trim() === '' ? null : value.trim(),
+    }));
+    const r = await saveValues.run({ bookingNoteNo: s.bookingNoteNo, lines });
+    if (r.ok) {
+      setTyped({});
+      setPreview(null);
+    } else fail(r.error);
+  };
+  const applyMarkup = async () => {
+    setError(null);
+    if (!/^\d{1,4}$/.test(markup.trim())) {
+      fail({ code: 'validation.invalid', params: {} });
+      return;
+    }
+    const r = await saveValues.run({ bookingNoteNo: s.bookingNoteNo, markupPercent: Number(markup.trim()) });
+    if (r.ok) {
+      setTyped({});
+      setPreview(null);
+    } else fail(r.error);
+  };
+  const runBuild = async (dryRun: boolean) => {
+    setError(null);
+    const r = await build.run({ bookingNoteNo: s.bookingNoteNo, dryRun });
+    if (!r.ok) return fail(r.error);
+    if (dryRun) setPreview(r.value);
+    else {
+      setBuilt(r.value);
+      setPreview(null);
+    }
+  };
+  const download = async (format: 'xlsx' | 'json') => {
+    setError(null);
+    const r = await formFile.run({ bookingNoteNo: s.bookingNoteNo, format });
+    if (r.ok) downloadBase64(r.value.fileName, r.value.contentBase64);
+    else setError(r.error);
+  };
+  const saveEntry = async () => {
+    setError(null);
+    setEntrySaved(false);
+    const r = await recordEntry.run({ bookingNoteNo: s.bookingNoteNo, entryId: entryId.trim().toUpperCase() });
+    if (r.ok) setEntrySaved(true);
+    else setError(r.error);
+  };
+  const dirty = Object.keys(typed).length > 0;
+  const shown = built ?? preview;
+
+  return (
+    <section className="panel" aria-labelledby="headhaul-panel-title" data-testid="headhaul-panel">
+      <h3 className="panel-title" id="headhaul-panel-title">
+        {t('headHaulDesk.panelTitle', { bookingNote: s.bookingNoteNo, warehouse: s.warehouse.name })}
+      </h3>
+      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+      <DataTable
+        data-testid="headhaul-lines"
+        columns={[
+          num(t('headHaulDesk.gnum')),
+          t('headHaulDesk.sku'),
+          num(t('headHaulDesk.quantity')),
+          num(t('headHaulDesk.costUnit')),
+          t('headHaulDesk.declaredUnit'),
+          ...(s.entry ? [num(t('headHaulDesk.gseqno'))] : []),
+        ]}
+      >
+        {s.lines.map((l) => (
+          <tr key={l.gnum} data-testid={`headhaul-line-${l.gnum}`}>
+            <td className="num">{l.gnum}</td>
+            <td>
+              <span className="mono" translate="no">
+                {l.sku}
+              </span>{' '}
+              {l.goodsName}
+            </td>
+            <td className="num">{l.quantity}</td>
+            <td className="num" translate="no">
+              {l.costUnit ?? '—'}
+            </td>
+            <td>
+              {editable ? (
+                <input
+                  className="input input-compact"
+                  inputMode="decimal"
+                  placeholder={l.costUnit ?? ''}
+                  aria-label={t('headHaulDesk.declaredUnitOf', { sku: l.sku })}
+                  data-testid={`headhaul-value-${l.gnum}`}
+                  value={typed[l.gnum] ?? l.declaredUnitValue ?? ''}
+                  onChange={(e) => setTyped({ ...typed, [l.gnum]: e.target.value })}
+                />
+              ) : (
+                <span translate="no" data-testid={`headhaul-value-${l.gnum}`}>
+                  {l.declaredUnitValue ?? t('headHaulDesk.fromCost')}
+                </span>
+              )}
+            </td>
+            {s.entry ? <td className="num">{s.entry.lines.find((x) => x.gnum === l.gnum)?.gseqno ?? '—'}</td> : null}
+          </tr>
+        ))}
+      </DataTable>
+      {editable ? (
+        <div className="toolbar">
+          <Button
+            data-testid="headhaul-save-values"
+            disabled={!dirty || saveValues.pending}
+            onClick={() => void saveTyped()}
+          >
+            {t('headHaulDesk.saveValues')}
+          </Button>
+          <label className="field-label" htmlFor="headhaul-markup">
+            {t('headHaulDesk.markup')}
+          </label>
+          <input
+            id="headhaul-markup"
+            className="input input-compact"
+            inputMode="numeric"
+            data-testid="headhaul-markup"
+            value={markup}
+            onChange={(e) => setMarkup(e.target.value)}
+          />
+          <Button data-testid="headhaul-apply-markup" disabled={saveValues.pending} onClick={() => void applyMarkup()}>
+            {t('headHaulDesk.applyMarkup')}
+          </Button>
+        </div>
+      ) : null}
+      <p className="field-help">{editable ? t('headHaulDesk.valuesHelp') : t('headHaulDesk.valuesLocked')}</p>
+      {s.route && editable ? (
+        <p role="status" data-testid="headhaul-route-now" data-route={s.route.route}>
+          {t(`headHaulDesk.routeNow.${s.route.route}`, { total: s.route.totalCny })}
+        </p>
+      ) : null}
+
+      {editable ? (
+        <div className="form-actions">
+          <Button data-testid="headhaul-preview" disabled={build.pending || dirty} onClick={() => void runBuild(true)}>
+            {t('headHaulDesk.preview')}
+          </Button>
+          <Button
+            variant="primary"
+            data-testid="headhaul-build"
+            disabled={build.pending || dirty || preview === null || preview.validationErrors.length > 0}
+            onClick={() => void runBuild(false)}
+          >
+            {t('headHaulDesk.build')}
+          </Button>
+        </div>
+      ) : (
+        <dl className="facts facts-columns" data-testid="headhaul-declared">
+          <div>
+            <dt>{t('customsDesk.types.CEB303')}</dt>
+            <dd>
+              <a
+                href={`#/customs/documents/${s.declared!.orderDocumentId}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpen(s.declared!.orderDocumentId);
+                }}
+              >
+                <StatusChip status={s.declared!.orderStatus} />
+              </a>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('customsDesk.types.CEB603')}</dt>
+            <dd>
+              {s.declared!.listDocumentId !== null ? (
+                <a
+                  href={`#/customs/documents/${s.declared!.listDocumentId}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onOpen(s.declared!.listDocumentId!);
+                  }}
+                >
+                  <StatusChip status={s.declared!.listStatus ?? ''} /> {s.declared!.invtNo ?? ''}
+                </a>
+              ) : (
+                t('headHaulDesk.noList')
+              )}
+            </dd>
+          </div>
+        </dl>
+      )}
+      {shown ? (
+        <p
+          className={shown.validationErrors.length > 0 ? 'notice' : 'form-saved'}
+          role="status"
+          data-testid="headhaul-result"
+          data-route={shown.route}
+          data-dry-run={shown.dryRun ? 'true' : 'false'}
+        >
+          {shown.alreadyDeclared
+            ? t('headHaulDesk.already')
+            : shown.validationErrors.length > 0
+              ? t('headHaulDesk.invalid', { count: shown.validationErrors.length })
+              : t(shown === preview ? `headHaulDesk.previewOk.${shown.route}` : `headHaulDesk.built.${shown.route}`, {
+                  total: minorToDecimal(shown.totalCny, 'CNY'),
+                  documents: (shown.documents.CEB303 ?? 0) + (shown.documents.CEB603 ?? 0),
+                })}
+        </p>
+      ) : null}
+
+      {route === 'declarationForm' ? (
+        <div className="panel" data-testid="headhaul-form">
+          <h4 className="panel-title">{t('headHaulDesk.formTitle')}</h4>
+          <p className="field-help">{t('headHaulDesk.formHelp')}</p>
+          <div className="form-actions">
+            <Button data-testid="headhaul-form-xlsx" disabled={formFile.pending} onClick={() => void download('xlsx')}>
+              {t('headHaulDesk.downloadXlsx')}
+            </Button>
+            <Button data-testid="headhaul-form-json" disabled={formFile.pending} onClick={() => void download('json')}>
+              {t('headHaulDesk.downloadJson')}
+            </Button>
+          </div>
+          {s.declared ? (
+            <div className="toolbar">
+              <label className="field-label" htmlFor="headhaul-entry">
+                {t('headHaulDesk.entryId')}
+              </label>
+              <input
+                id="headhaul-entry"
+                className="input input-compact mono"
+                maxLength={18}
+                data-testid="headhaul-entry"
+                value={entryId}
+                onChange={(e) => setEntryId(e.target.value)}
+              />
+              <Button
+                variant="primary"
+                data-testid="headhaul-entry-save"
+                disabled={recordEntry.pending || entryId.trim().length !== 18}
+                onClick={() => void saveEntry()}
+              >
+                {t('headHaulDesk.recordEntry')}
+              </Button>
+              {entrySaved ? (
+                <span className="form-saved" role="status" data-testid="headhaul-entry-saved">
+                  {t('headHaulDesk.entrySaved')}
+                </span>
+              ) : null}
+            </div>
+          ) : (
+            <p className="muted">{t('headHaulDesk.entryAfterBuild')}</p>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
