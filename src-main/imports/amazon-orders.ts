@@ -7,7 +7,8 @@
  * it is not on top — it is stored as the line's `includedTax` (shipping-tax + gift-wrap-tax as
  * `includedShippingTax`) so the customs declaration can leave out the VAT the marketplace collects,
  * and ship-promotion-discount (part of the line's discount) also as `shippingDiscount`, which lowers
- * the freight rather than the goods (issue 15). Pending and multi-channel (Non-Amazon) rows often have no
+ * the freight rather than the goods (issue 15). Where a VAT market's row leaves its tax cells empty, the VAT
+ * is computed at the destination's standard rate and the order marked (`computedTax`). Pending and multi-channel (Non-Amazon) rows often have no
  * currency and no prices: the order is kept with its amounts unknown (line totals null, never 0),
  * its currency from the marketplace where there is one, else none; `merchant-order-id` of a
  * Non-Amazon row names the order in its own channel. Quantity 0 is allowed (cancelled items).
@@ -20,7 +21,7 @@ import { amazonMarketplace, amazonTaxOnTop } from './amazon-marketplaces.ts';
 import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
-import { groupOrders, type OrderRows } from './group-orders.ts';
+import { groupOrders, type OrderRow, type OrderRows } from './group-orders.ts';
 import { lineKeys } from './line-keys.ts';
 import {
   AMAZON_ITEM_AMOUNTS,
@@ -31,6 +32,8 @@ import {
 import { detectDayFirst } from './parse-dates.ts';
 import type { Table } from './read-table.ts';
 import { sumMinor } from './sum-minor.ts';
+import { percentIn, taxInside } from './allocate-minor.ts';
+import { STANDARD_TAX_PERCENT, amazonChannelCountry } from './vat-rates.ts';
 
 const REQUIRED = {
   orderNo: ['amazon-order-id'],
@@ -53,6 +56,9 @@ interface AmazonRow extends AmazonItemAmounts {
   readonly includedTax: Minor;
   readonly includedShippingTax: Minor;
   readonly shippingDiscount: Minor;
+  /** A VAT-market row whose item-tax (resp. shipping-tax and gift-wrap-tax) cells are empty. */
+  readonly itemTaxUnstated: boolean;
+  readonly shippingTaxUnstated: boolean;
   readonly orderedAt: string;
   readonly status: string;
   readonly salesChannel: string | null;
@@ -122,6 +128,8 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
         includedTax: ZERO,
         includedShippingTax: ZERO,
         shippingDiscount: ZERO,
+        itemTaxUnstated: false,
+        shippingTaxUnstated: false,
       };
     }
     const taxes = [
@@ -153,6 +161,8 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
             ),
           ) as Minor),
       shippingDiscount: shipPromotion,
+      itemTaxUnstated: !onTop && f.text(cols.itemTax) === '',
+      shippingTaxUnstated: !onTop && f.text(cols.shippingTax) === '' && f.text(cols.giftWrapTax) === '',
     };
   };
 
@@ -171,6 +181,7 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
       }
     }
     const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
+    const vat = computeUnstatedVat(rows, first.country ?? amazonChannelCountry(first.salesChannel ?? ''), currency);
     return {
       platform: 'amazon',
       orderNo,
@@ -184,7 +195,7 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
       discount: ZERO,
       taxOnTop: ZERO,
       refunded: ZERO,
-      lines: goodsLines(rows, keys, (v) => ({
+      lines: goodsLines(vat.rows, keys, (v) => ({
         discount: v.discount,
         taxOnTop: v.taxOnTop,
         shipping: v.shipping,
@@ -200,8 +211,49 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
       shopName:
         first.salesChannel !== null && first.salesChannel.toLowerCase() !== 'non-amazon' ? first.salesChannel : null,
       channelOrderNo: first.salesChannel?.toLowerCase() === 'non-amazon' ? first.merchantOrderId : null,
+      ...(vat.computedTax !== null ? { computedTax: vat.computedTax } : {}),
     };
   };
 
   return groupOrders(table, { orderNo: cols.orderNo, readRow, buildOrder }, options);
+}
+
+/**
+ * A VAT-market row whose export leaves item-tax / shipping-tax empty: the VAT inside the prices at the
+ * destination's standard rate (vat-rates.ts), on what the buyer paid for the goods (after the seller's
+ * item promotion) and for the shipping (after the shipping promotion); the order is then marked
+ * `computedTax` (issue 15, point 3). Rows that state their tax, and tax-on-top markets, are left as read.
+ */
+function computeUnstatedVat(
+  rows: OrderRows<AmazonRow>,
+  country: string | null,
+  currency: Currency | null,
+): { rows: readonly OrderRow<AmazonRow>[]; computedTax: { country: string; ratePercent: string } | null } {
+  const ratePercent = country === null ? undefined : STANDARD_TAX_PERCENT[country];
+  const rate = ratePercent === undefined ? null : percentIn(`${ratePercent}%`);
+  if (rate === null || currency === null || country === null || ratePercent === undefined)
+    return { rows, computedTax: null };
+  let computed = false;
+  const adjusted = rows.map((r) => {
+    const v = r.value;
+    if (v.lineTotal === null || (!v.itemTaxUnstated && !v.shippingTaxUnstated)) return r;
+    const goodsPaid = Math.max(0, sumMinor([v.lineTotal, -v.discount as Minor, v.shippingDiscount], currency)) as Minor;
+    const shippingPaid = Math.max(
+      0,
+      sumMinor([v.shipping, v.giftWrap, -v.shippingDiscount as Minor], currency),
+    ) as Minor;
+    const item = v.itemTaxUnstated && goodsPaid > 0;
+    const ship = v.shippingTaxUnstated && shippingPaid > 0;
+    if (!item && !ship) return r;
+    computed = true;
+    return {
+      ...r,
+      value: {
+        ...v,
+        includedTax: item ? taxInside(goodsPaid, rate) : v.includedTax,
+        includedShippingTax: ship ? taxInside(shippingPaid, rate) : v.includedShippingTax,
+      },
+    };
+  });
+  return computed ? { rows: adjusted, computedTax: { country, ratePercent } } : { rows, computedTax: null };
 }

@@ -100,6 +100,22 @@ describe('Amazon Order Report, UK (VAT inside prices)', () => {
     ]);
   });
 
+  it('Amazon All Orders, DE: empty item-tax / shipping-tax cells → VAT computed at 19 % and the order marked', async () => {
+    const r = await parse(fixture('amazon-all-orders-de-tax-unstated.txt'));
+    expect(r.rejected).toEqual([]);
+    const a = byNo(r, '302-4000001-0000001');
+    // 23.80 × 19/119 = 3.80; shipping 5.95 × 19/119 = 0.95
+    expect(a.lines.map((l) => [l.taxOnTop, l.includedTax ?? 0, l.includedShippingTax ?? 0])).toEqual([[0, 380, 95]]);
+    expect(a.computedTax).toEqual({ country: 'DE', ratePercent: '19' });
+    // the order whose file states its VAT keeps it and is not marked
+    const b = byNo(r, '302-4000002-0000002');
+    expect(b.lines.map((l) => l.includedTax ?? 0)).toEqual([190]);
+    expect(b.computedTax ?? null).toBeNull();
+    expect(r.warnings.filter((w) => w.code === 'import.order.taxComputed').map((w) => w.params.orderNo)).toEqual([
+      '302-4000001-0000001',
+    ]);
+  });
+
   it('Amazon JP: the consumption tax inside the prices (item-tax) is kept like VAT, not on top', async () => {
     const o = byNo(await parse(fixture('amazon-all-orders-jp.txt')), '249-1000001-1000001');
     // 3,960 yen incl. 360 consumption tax (10%), promotion 396
