@@ -210,36 +210,26 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
       e.ship.push(r.value.shipPromotion);
       extra.set(owner, e);
     }
-    // a VAT marketplace row without item-tax / shipping-tax: the tax inside at the destination's standard rate
     const head = first.value;
-    const country = head.country ?? amazonChannelCountry(head.salesChannel ?? '');
-    const ratePercent = country === null ? undefined : STANDARD_TAX_PERCENT[country];
-    const rate = ratePercent === undefined ? null : percentIn(`${ratePercent}%`);
+    const vat = unstatedVatRate(head.country, head.salesChannel);
     let computed = false;
     const merged = items.map((r) => {
       const e = extra.get(r);
       const v = r.value;
       const discount = sumMinor([v.discount, ...(e?.discount ?? [])], currency);
       const shippingDiscount = sumMinor([v.shipPromotion, ...(e?.ship ?? [])], currency);
-      // no more shipping VAT than the shipping the buyer still paid after a shipping promotion
-      const shippingPaid = Math.max(
-        0,
-        sumMinor([v.shipping, v.giftWrap, -shippingDiscount as Minor], currency),
-      ) as Minor;
-      const goodsPaid = Math.max(0, sumMinor([v.lineTotal, -discount as Minor, shippingDiscount], currency)) as Minor;
-      const computeItem = rate !== null && v.itemTaxUnstated && goodsPaid > 0;
-      const computeShipping = rate !== null && v.shippingTaxUnstated && shippingPaid > 0;
-      if (computeItem || computeShipping) computed = true;
+      const paid = vatInsidePaid({ ...v, discount, shippingDiscount }, vat, currency);
+      if (paid.item !== null || paid.shipping !== null) computed = true;
       return {
         row: r.row,
         value: {
           ...v,
           discount,
           shippingDiscount,
-          includedTax: computeItem ? taxInside(goodsPaid, rate) : v.includedTax,
-          includedShippingTax: computeShipping
-            ? taxInside(shippingPaid, rate)
-            : (Math.max(0, Math.min(v.includedShippingTax, shippingPaid)) as Minor),
+          includedTax: paid.item ?? v.includedTax,
+          // no more shipping VAT than the shipping the buyer still paid after a shipping promotion
+          includedShippingTax:
+            paid.shipping ?? (Math.max(0, Math.min(v.includedShippingTax, paid.shippingPaid)) as Minor),
         },
       };
     });
@@ -270,9 +260,51 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName: head.salesChannel,
-      ...(computed && country !== null && ratePercent !== undefined ? { computedTax: { country, ratePercent } } : {}),
+      ...(computed && vat !== null ? { computedTax: { country: vat.country, ratePercent: vat.ratePercent } } : {}),
     };
   };
 
   return groupOrders(table, { orderNo: cols.orderNo, readRow, buildOrder }, options);
+}
+
+/** The destination's standard VAT rate (vat-rates.ts): the ship country, else the marketplace's; null where none is known. */
+export interface UnstatedVatRate {
+  readonly country: string;
+  readonly ratePercent: string;
+  readonly rate: { readonly points: bigint; readonly scale: number };
+}
+
+export function unstatedVatRate(country: string | null, salesChannel: string | null): UnstatedVatRate | null {
+  const c = country ?? amazonChannelCountry(salesChannel ?? '');
+  const ratePercent = c === null ? undefined : STANDARD_TAX_PERCENT[c];
+  const rate = ratePercent === undefined ? null : percentIn(`${ratePercent}%`);
+  return c === null || ratePercent === undefined || rate === null ? null : { country: c, ratePercent, rate };
+}
+
+/**
+ * A VAT-marketplace line whose export leaves item-tax (resp. shipping-tax and gift-wrap-tax) empty: the
+ * VAT inside what the buyer paid for the goods (after the item promotion) and for the shipping (after
+ * the shipping promotion), at the destination's standard rate; null where the file states it, the line
+ * paid nothing, or no rate is known. Shared by the Order Report and the All Orders report.
+ */
+export function vatInsidePaid(
+  v: {
+    readonly lineTotal: Minor;
+    readonly discount: Minor;
+    readonly shippingDiscount: Minor;
+    readonly shipping: Minor;
+    readonly giftWrap: Minor;
+    readonly itemTaxUnstated: boolean;
+    readonly shippingTaxUnstated: boolean;
+  },
+  vat: UnstatedVatRate | null,
+  currency: Currency,
+): { readonly shippingPaid: Minor; readonly item: Minor | null; readonly shipping: Minor | null } {
+  const shippingPaid = Math.max(0, sumMinor([v.shipping, v.giftWrap, -v.shippingDiscount as Minor], currency)) as Minor;
+  const goodsPaid = Math.max(0, sumMinor([v.lineTotal, -v.discount as Minor, v.shippingDiscount], currency)) as Minor;
+  return {
+    shippingPaid,
+    item: vat !== null && v.itemTaxUnstated && goodsPaid > 0 ? taxInside(goodsPaid, vat.rate) : null,
+    shipping: vat !== null && v.shippingTaxUnstated && shippingPaid > 0 ? taxInside(shippingPaid, vat.rate) : null,
+  };
 }

@@ -28,12 +28,13 @@ import {
   type AmazonItemAmounts,
   isAmazonOrderReport,
   parseAmazonOrderReport,
+  type UnstatedVatRate,
+  unstatedVatRate,
+  vatInsidePaid,
 } from './amazon-order-report.ts';
 import { detectDayFirst } from './parse-dates.ts';
 import type { Table } from './read-table.ts';
 import { sumMinor } from './sum-minor.ts';
-import { percentIn, taxInside } from './allocate-minor.ts';
-import { STANDARD_TAX_PERCENT, amazonChannelCountry } from './vat-rates.ts';
 
 const REQUIRED = {
   orderNo: ['amazon-order-id'],
@@ -181,7 +182,7 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
       }
     }
     const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
-    const vat = computeUnstatedVat(rows, first.country ?? amazonChannelCountry(first.salesChannel ?? ''), currency);
+    const vat = computeUnstatedVat(rows, unstatedVatRate(first.country, first.salesChannel), currency);
     return {
       platform: 'amazon',
       orderNo,
@@ -218,42 +219,30 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
   return groupOrders(table, { orderNo: cols.orderNo, readRow, buildOrder }, options);
 }
 
-/**
- * A VAT-market row whose export leaves item-tax / shipping-tax empty: the VAT inside the prices at the
- * destination's standard rate (vat-rates.ts), on what the buyer paid for the goods (after the seller's
- * item promotion) and for the shipping (after the shipping promotion); the order is then marked
- * `computedTax` (issue 15, point 3). Rows that state their tax, and tax-on-top markets, are left as read.
- */
+/** The VAT inside the prices where a VAT market's rows leave their tax cells empty (`vatInsidePaid`); the order then marked. */
 function computeUnstatedVat(
   rows: OrderRows<AmazonRow>,
-  country: string | null,
+  vat: UnstatedVatRate | null,
   currency: Currency | null,
 ): { rows: readonly OrderRow<AmazonRow>[]; computedTax: { country: string; ratePercent: string } | null } {
-  const ratePercent = country === null ? undefined : STANDARD_TAX_PERCENT[country];
-  const rate = ratePercent === undefined ? null : percentIn(`${ratePercent}%`);
-  if (rate === null || currency === null || country === null || ratePercent === undefined)
-    return { rows, computedTax: null };
+  if (vat === null || currency === null) return { rows, computedTax: null };
   let computed = false;
   const adjusted = rows.map((r) => {
     const v = r.value;
-    if (v.lineTotal === null || (!v.itemTaxUnstated && !v.shippingTaxUnstated)) return r;
-    const goodsPaid = Math.max(0, sumMinor([v.lineTotal, -v.discount as Minor, v.shippingDiscount], currency)) as Minor;
-    const shippingPaid = Math.max(
-      0,
-      sumMinor([v.shipping, v.giftWrap, -v.shippingDiscount as Minor], currency),
-    ) as Minor;
-    const item = v.itemTaxUnstated && goodsPaid > 0;
-    const ship = v.shippingTaxUnstated && shippingPaid > 0;
-    if (!item && !ship) return r;
+    if (v.lineTotal === null) return r;
+    const paid = vatInsidePaid({ ...v, lineTotal: v.lineTotal }, vat, currency);
+    if (paid.item === null && paid.shipping === null) return r;
     computed = true;
     return {
       ...r,
       value: {
         ...v,
-        includedTax: item ? taxInside(goodsPaid, rate) : v.includedTax,
-        includedShippingTax: ship ? taxInside(shippingPaid, rate) : v.includedShippingTax,
+        includedTax: paid.item ?? v.includedTax,
+        includedShippingTax: paid.shipping ?? v.includedShippingTax,
       },
     };
   });
-  return computed ? { rows: adjusted, computedTax: { country, ratePercent } } : { rows, computedTax: null };
+  return computed
+    ? { rows: adjusted, computedTax: { country: vat.country, ratePercent: vat.ratePercent } }
+    : { rows, computedTax: null };
 }
