@@ -75,14 +75,22 @@ ensure_renderer() {
   fi
 }
 
+# 5. The host bundle (build/scripts/build-host.ts) that `serve` / `start` load, rebuilt when a source in it changed
+ensure_host_bundle() {
+  "$NODE_BIN" --disable-warning=ExperimentalWarning -e \
+    "import('./src-main/cli/host-bundle.ts').then((m) => process.exit(m.freshHostBundle() ? 0 : 1))" \
+    || "$NODE_BIN" build/scripts/build-host.ts >&2 || say "host bundle not built: starting from the sources"
+}
+
 NODE_RUN=("$NODE_BIN" --disable-warning=ExperimentalWarning)
 case "$task" in
-  start)   ensure_renderer; exec "${NODE_RUN[@]}" src-main/cli/main.ts start "$@" ;;
+  start)   ensure_renderer; ensure_host_bundle; exec "${NODE_RUN[@]}" src-main/cli/main.ts start "$@" ;;
   kuajing) exec "${NODE_RUN[@]}" src-main/cli/main.ts "$@" ;;
   test)    ensure_system_packages; exec "${NODE_RUN[@]}" build/scripts/test-all.ts "$@" ;;
   bench)   # every bench section in its own process, then one table; `npm run bench -- settlement` runs one
     exec "${NODE_RUN[@]}" test/bench/main.ts "$@" ;;
-  build)   "$NODE_BIN" node_modules/vite/bin/vite.js build >&2; exec "${NODE_RUN[@]}" build/scripts/build-main.ts ;;
+  build)   "$NODE_BIN" node_modules/vite/bin/vite.js build >&2; "$NODE_BIN" build/scripts/build-host.ts >&2
+           exec "${NODE_RUN[@]}" build/scripts/build-main.ts ;;
   dist)    "$0" build; exec "$NODE_BIN" node_modules/electron-builder/cli.js "$@" ;;
   setup)   ensure_system_packages ;;
   format)  exec "$NODE_BIN" node_modules/prettier/bin/prettier.cjs --write --log-level warn . ;;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { DomainError } from '../core/domain-error.ts';
 import { EventBus, type AppEvent } from '../areas/events.ts';
 import type { HostKind } from '../areas/workspace.ts';
-import { replaceDamagedLedger } from '../areas/maintenance/index.ts';
+import { ledgerIntegrity, replaceDamagedLedger } from '../areas/maintenance/index.ts';
 import { ledgerFileInfo, listBackups, resolveBackupName } from '../db/backups.ts';
 import { loadMigrations } from '../db/migrate.ts';
 import type { Dispatch } from './dispatch.ts';
@@ -27,6 +27,8 @@ export interface ServedWorkspace {
   recovering(): boolean;
   /** The company workspace once open (null while recovering); a sandbox shown is not it. */
   company(): Workspace | null;
+  /** The folder of the workspace shown (a training sandbox's while one is shown): where uploads go. */
+  shownDataDir(): string;
   close(): void;
 }
 
@@ -47,6 +49,7 @@ async function openNormally(dataDir: string, host: HostKind, opts: ServeOptions)
     logIncident: (i) => switcher.logIncident(i),
     recovering: () => false,
     company: () => ws,
+    shownDataDir: () => switcher.shown().dataDir,
     close() {
       switcher.close();
       ws.close();
@@ -61,11 +64,91 @@ export async function serveWorkspace(
   opts: ServeOptions = {},
 ): Promise<ServedWorkspace> {
   try {
-    return await openNormally(dataDir, host, opts);
+    return restoringWhenDamaged(await openNormally(dataDir, host, opts), dataDir, host, opts);
   } catch (e) {
     if (!(e instanceof DomainError) || !DAMAGED.has(e.code)) throw e;
     return recovery(dataDir, host, opts, e);
   }
+}
+
+/**
+ * A ledger that opened but failed its check after the first screen (`app.info` integrity
+ * `damaged`, issue 19): restoring content into the damaged file would read its bad pages, so
+ * `maintenance.restore` then closes the workspace, puts the backup in place as recovery does (the
+ * damaged file kept aside in `backups/pre-restore/`) and opens it again; commands arriving
+ * meanwhile wait for it. Otherwise every command goes to the workspace as usual.
+ */
+function restoringWhenDamaged(
+  first: ServedWorkspace,
+  dataDir: string,
+  host: HostKind,
+  opts: ServeOptions,
+): ServedWorkspace {
+  const ledgerFile = path.join(dataDir, LEDGER_FILE);
+  const events = new EventBus();
+  const forward = (e: AppEvent): void => (events.emit as (n: string, p: unknown) => void)(e.name, e.payload);
+  let current = first;
+  let unsubscribe = current.events.subscribe(forward);
+  let reopening: Promise<unknown> | null = null;
+
+  const replace = async (name: string) => {
+    const source = resolveBackupName(ledgerFile, name);
+    const schemaFrom = ledgerFileInfo(source).version;
+    unsubscribe();
+    current.close();
+    try {
+      const done = await replaceDamagedLedger(ledgerFile, source);
+      return {
+        ok: true as const,
+        value: {
+          keptAside: path.relative(path.dirname(ledgerFile), done.keptAside),
+          restoredFrom: name,
+          schemaFrom,
+          schemaTo: loadMigrations(opts.migrationsDir).length, // opening migrates it to the newest schema
+        },
+      };
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false as const, error: { code: e.code, params: e.params } };
+      throw e;
+    } finally {
+      current = await openNormally(dataDir, host, opts); // the backup, or the damaged file again when that failed
+      unsubscribe = current.events.subscribe(forward);
+    }
+  };
+
+  const dispatch: Dispatch = async (name, input) => {
+    while (reopening) await reopening.catch(() => undefined);
+    const ws = current.company();
+    const restoreName = (input as { name?: unknown } | null)?.name;
+    if (
+      name === 'maintenance.restore' &&
+      ws &&
+      ledgerIntegrity(ws).state === 'damaged' &&
+      typeof restoreName === 'string'
+    ) {
+      const running = replace(restoreName);
+      reopening = running;
+      try {
+        return (await running) as Awaited<ReturnType<Dispatch>>;
+      } finally {
+        reopening = null;
+      }
+    }
+    return current.dispatch(name, input);
+  };
+
+  return {
+    dispatch,
+    events,
+    logIncident: (i) => current.logIncident(i),
+    recovering: () => false,
+    company: () => current.company(),
+    shownDataDir: () => current.shownDataDir(),
+    close() {
+      unsubscribe();
+      current.close();
+    },
+  };
 }
 
 function recovery(dataDir: string, host: HostKind, opts: ServeOptions, damage: DomainError): ServedWorkspace {
@@ -125,6 +208,7 @@ function recovery(dataDir: string, host: HostKind, opts: ServeOptions, damage: D
     logIncident: (i) => opened?.logIncident(i),
     recovering: () => opened === null,
     company: () => opened?.company() ?? null,
+    shownDataDir: () => opened?.shownDataDir() ?? dataDir,
     close() {
       unsubscribe?.();
       opened?.close();

@@ -7,7 +7,8 @@
  */
 import type { WarehouseImportResult as UploadImportResult } from '../api/contract.ts';
 import type { RowError } from '../core/orders/order.ts';
-import { callCommand, existingWorkspaceDir, parse, readImportFile, withWorkspace, type CliIo } from './cli-kit.ts';
+import { parse } from './cli-args.ts';
+import { callCommand, existingWorkspaceDir, readImportFile, withWorkspace, type CliIo } from './cli-kit.ts';
 
 /** `kuajing import --source …` values routed here (run-cli.ts). */
 export const CATALOG_IMPORT_SOURCES = ['warehouses', 'shops'] as const;

@@ -1,14 +1,16 @@
 /**
- * Shared pieces of the CLI commands: argument parsing with the common flags, usage errors,
+ * Shared pieces of the CLI commands: argument parsing (cli-args.ts, re-exported), usage errors,
  * domain-error reporting (text or JSON) and opening a workspace for the length of a command.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DomainError } from '../core/domain-error.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { environmentError, openWorkspace, LEDGER_FILE, type Workspace } from '../api/workspace.ts';
 import { message } from './messages.ts';
+import { requireString, UsageError } from './cli-args.ts';
+
+export { flags, parse, requireString, strings, UsageError } from './cli-args.ts';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -16,14 +18,6 @@ export interface CliIo {
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); used by long-running commands. */
   readonly untilStopped: () => Promise<void>;
 }
-
-export class UsageError extends Error {}
-
-const COMMON = {
-  json: { type: 'boolean' },
-  'data-dir': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
 
 export function reportDomainError(
   io: CliIo,
@@ -35,25 +29,6 @@ export function reportDomainError(
     .map(([f, c]) => `  ${f}: ${c}`)
     .join('\n');
   io.err(`error ${error.code}: ${message(error.code, error.params)}${fieldLines ? '\n' + fieldLines : ''}`);
-}
-
-export function parse<O extends ParseArgsConfig['options']>(
-  args: readonly string[],
-  options: O,
-  allowPositionals?: boolean,
-) {
-  return parseArgs({
-    args: [...args],
-    options: { ...COMMON, ...options },
-    strict: true,
-    allowPositionals: allowPositionals ?? false,
-  });
-}
-
-export function requireString(values: Record<string, unknown>, name: string): string {
-  const v = values[name];
-  if (typeof v !== 'string' || v.length === 0) throw new UsageError(`--${name} is required`);
-  return v;
 }
 
 export function existingWorkspaceDir(values: Record<string, unknown>): string {
@@ -98,6 +73,19 @@ export async function callCommand<T>(
   if (r.ok) return r.value as T;
   reportDomainError(io, json, r.error);
   return null;
+}
+
+/** The one FILE an import names, not read here (`import.file.unreadable` when it cannot be). */
+export function importFileByPath(positionals: readonly string[]): { readonly path: string; readonly name: string } {
+  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
+  const file = path.resolve(positionals[0]!);
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    if (!fs.statSync(file).isFile()) throw new Error('not a file');
+  } catch {
+    throw new DomainError('import.file.unreadable', { file });
+  }
+  return { path: file, name: path.basename(file) };
 }
 
 /** The one FILE an import names: exactly one positional, read whole (`import.file.unreadable` otherwise). */

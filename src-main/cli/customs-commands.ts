@@ -30,15 +30,8 @@ import {
   validateCebMany,
 } from '../areas/customs/index.ts';
 import type { CustomsStatusCounts, WaybillImportResult } from '../api/contract.ts';
-import {
-  callCommand,
-  existingWorkspaceDir,
-  parse,
-  readImportFile,
-  UsageError,
-  withWorkspace,
-  type CliIo,
-} from './cli-kit.ts';
+import { parse, UsageError, strings, flags } from './cli-args.ts';
+import { callCommand, existingWorkspaceDir, readImportFile, withWorkspace, type CliIo } from './cli-kit.ts';
 
 /** `kuajing import --source …` values routed here (run-cli.ts). */
 export const CUSTOMS_IMPORT_SOURCES = ['waybills'] as const;
@@ -124,17 +117,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 async function buildCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    orders: { type: 'string' },
-    'order-nos': { type: 'string' },
-    shop: { type: 'string' },
-    mode: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    out: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    corrections: { type: 'boolean' },
-    shipment: { type: 'string' },
-    markup: { type: 'string' },
+    ...strings('orders', 'order-nos', 'shop', 'mode', 'from', 'to', 'out', 'shipment', 'markup'),
+    ...flags('dry-run', 'corrections'),
   });
   if (values.shipment !== undefined) return shipmentBuild(values, io);
   if (values.orders && values['order-nos'])
@@ -336,9 +320,7 @@ async function statusCommand(args: readonly string[], io: CliIo): Promise<number
  */
 export async function setModeCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    mode: { type: 'string' },
-    'order-nos': { type: 'string' },
-    shop: { type: 'string' },
+    ...strings('mode', 'order-nos', 'shop'),
   });
   const json = Boolean(values.json);
   if (values.mode === '9810')
@@ -385,9 +367,8 @@ function printWithdrawal(io: CliIo, json: boolean, r: WithdrawalSummary): number
 /** `customs cancel --invt-no N --reason TEXT`: a list customs numbered is withdrawn with a CEB605 (issue 15). */
 async function cancelCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    'invt-no': { type: 'string' },
-    reason: { type: 'string' },
-    'dry-run': { type: 'boolean' },
+    ...strings('invt-no', 'reason'),
+    ...flags('dry-run'),
   });
   if (!values['invt-no'] || !values.reason) throw new UsageError('customs cancel needs --invt-no and --reason');
   const json = Boolean(values.json);
@@ -403,20 +384,6 @@ async function cancelCommand(args: readonly string[], io: CliIo): Promise<number
 
 /** `customs return …`: goods of an exported list come back (退运, CEB213 9661/1261 against its invtNo). */
 async function returnCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
-    'invt-no': { type: 'string' },
-    'return-no': { type: 'string' },
-    date: { type: 'string' },
-    reason: { type: 'string' },
-    lines: { type: 'string' },
-    'logistics-no': { type: 'string' },
-    'bill-no': { type: 'string' },
-    'traf-mode': { type: 'string' },
-    'traf-name': { type: 'string' },
-    'voyage-no': { type: 'string' },
-    country: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-  });
   const required = [
     'invt-no',
     'return-no',
@@ -429,6 +396,7 @@ async function returnCommand(args: readonly string[], io: CliIo): Promise<number
     'traf-name',
     'voyage-no',
   ] as const;
+  const { values } = parse(args, { ...strings(...required, 'country'), ...flags('dry-run') });
   const missing = required.filter((k) => !values[k]);
   if (missing.length > 0) throw new UsageError(`customs return needs ${missing.map((k) => `--${k}`).join(', ')}`);
   if (!DAY.test(values.date!)) throw new UsageError(`bad --date ${values.date} (YYYY-MM-DD)`);
@@ -495,9 +463,7 @@ async function withdrawPerSaleCommand(args: readonly string[], io: CliIo): Promi
 /** `customs entry --shipment BN --entry-id N [--lines 1:1,2:2]`: the broker's 报关单 number for a head-haul shipment (issue 15). */
 async function entryCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    shipment: { type: 'string' },
-    'entry-id': { type: 'string' },
-    lines: { type: 'string' },
+    ...strings('shipment', 'entry-id', 'lines'),
   });
   if (!values.shipment || !values['entry-id']) throw new UsageError('customs entry needs --shipment and --entry-id');
   const lines = values.lines

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { writeDemoFiles } from '../areas/imports/index.ts';
-import { parse, requireString, UsageError, type CliIo } from './cli-kit.ts';
+import { parse, requireString, UsageError } from './cli-args.ts';
+import { type CliIo } from './cli-kit.ts';
 
 const MAX_SEED = 0xffffffff;
 const MAX_ORDERS = 1_000_000;

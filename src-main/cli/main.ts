@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** Process entry of `kuajing` (run through `npm run -s kuajing -- …`, which provisions Node 22). */
-import { runCli } from './run-cli.ts';
+import { freshHostBundle, usesHostBundle } from './host-bundle.ts';
+import type * as RunCli from './run-cli.ts';
 
 // `kuajing doctor | head` closes the pipe early; that is not an error of ours.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -13,7 +14,11 @@ const stopped = new Promise<void>((resolve) => {
   process.once('SIGTERM', () => resolve());
 });
 
-const code = await runCli(process.argv.slice(2), {
+// `serve` / `start` from the prebuilt bundle when it is current (host-bundle.ts), else the sources
+const args = process.argv.slice(2);
+const bundle = usesHostBundle(args) ? freshHostBundle() : null;
+const { runCli } = (bundle ? await import(bundle) : await import('./run-cli.ts')) as typeof RunCli;
+const code = await runCli(args, {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
   untilStopped: () => stopped,

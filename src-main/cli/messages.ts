@@ -46,6 +46,7 @@ const zhCN: Catalog = {
     '{count} 个订单的日期在已结账的月份，导入时不会写入，也不会改记到其他月份。需要补录时请先 kuajing period reopen --month … --reason … 再导入。',
   'imports.heldBack.done':
     '{count} 个订单的日期在已结账的月份，没有写入，已结账月份的数字不变。需要补录时请先 kuajing period reopen --month … --reason … 再导入此文件。',
+  'payouts.heldBack': '{count} 个订单的日期在已结账的月份（{months}）：不计入已匹配，导入时不写入，也不记收入。',
   'training.notSandbox':
     '这是企业的正式账套，不能连接练习平台或使用练习用加签。请先新建练习账套（kuajing training new）。',
   'training.companyFolder': '文件夹 {dataDir} 里是企业的正式账套，不能在这里建练习账套。',
@@ -66,6 +67,10 @@ const zhCN: Catalog = {
   'import.file.compressedTooMuch':
     '这个 Excel 文件解压后过大（{part}：{bytes} 字节，上限 {maxBytes}），可能已损坏或被刻意构造，没有读取。请从平台重新导出，或分成几个文件。',
   'import.file.changed': '预览之后文件有了变化（被修改或替换），没有导入。请重新预览后再确认。',
+  'import.fileRef.invalid': '要导入的文件不是本程序接收的导入文件（{fileRef}），没有读取。',
+  'import.fileRef.missing': '送来导入的文件已不在（{fileRef}）。请重新导入。',
+  'import.upload.tooLarge': '文件太大，不能一次导入（上限 {maxBytes} 字节）。请按时间分段导出后分别导入。',
+  'import.upload.failed': '文件没能复制到工作区的 tmp/imports（磁盘已满或无法写入）。未导入任何内容。',
   'import.file.truncated':
     '文件不完整（在某一行或某个字符中间结束）：第 {lastGoodRow} 行及之前是完整的。请重新下载或导出文件。未导入任何内容。',
   'imports.rowsRejected':
@@ -134,6 +139,8 @@ const en: Catalog = {
     '{count} orders are dated in a closed month: importing will not write them, nor move them to another month. To add them, kuajing period reopen --month … --reason … and import again.',
   'imports.heldBack.done':
     '{count} orders are dated in a closed month and were not written; the closed month’s figures are unchanged. To add them, kuajing period reopen --month … --reason … and import this file again.',
+  'payouts.heldBack':
+    '{count} orders are dated in a closed month ({months}): not counted as matched, not written and no revenue booked.',
   'period.notClosed': '{month} is not closed, so it cannot be reopened.',
   'period.month.invalid': 'The month "{month}" is not valid; write it as 2026-03.',
   'rates.missing':
@@ -150,6 +157,13 @@ const en: Catalog = {
     'This Excel file expands too much when unpacked ({part}: {bytes} bytes, limit {maxBytes}); it may be damaged or crafted, and was not read. Export it again, or split it into several files.',
   'import.file.changed':
     'The file changed after the preview (edited or replaced), so it was not imported. Preview it again, then confirm.',
+  'import.fileRef.invalid':
+    'The file to import ({fileRef}) is not one the app received for importing; it was not read.',
+  'import.fileRef.missing': 'The file sent for importing ({fileRef}) is no longer there. Import it again.',
+  'import.upload.tooLarge':
+    'The file is too large to import at once (limit {maxBytes} bytes). Export it in smaller date ranges and import each.',
+  'import.upload.failed':
+    "The file could not be copied into the workspace's tmp/imports (disk full or not writable). Nothing was imported.",
   'import.file.truncated':
     'The file is cut off (it ends inside a row or a character); rows up to {lastGoodRow} are complete. Download or export it again. Nothing was imported.',
   'imports.rowsRejected':

@@ -14,32 +14,23 @@ import type {
   StatusWords,
 } from '../api/contract.ts';
 import type { Workspace } from '../api/workspace.ts';
-import {
-  callCommand,
-  existingWorkspaceDir,
-  parse,
-  readImportFile,
-  reportDomainError,
-  UsageError,
-  withWorkspace,
-  type CliIo,
-} from './cli-kit.ts';
+import { copyIntoImports } from '../areas/imports/index.ts';
+import { parse, UsageError, strings, flags } from './cli-args.ts';
+import { callCommand, existingWorkspaceDir, importFileByPath, reportDomainError, withWorkspace } from './cli-kit.ts';
+import type { CliIo } from './cli-kit.ts';
 import { message } from './messages.ts';
 
 export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(
     args,
     {
-      source: { type: 'string' },
-      mapping: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      shop: { type: 'string' },
-      'accept-valid-rows': { type: 'boolean' },
+      ...strings('source', 'mapping', 'shop'),
+      ...flags('dry-run', 'accept-valid-rows'),
     },
     true,
   );
   const json = Boolean(values.json);
-  const file = readImportFile(positionals);
+  const file = importFileByPath(positionals);
   const dataDir = existingWorkspaceDir(values);
   const dryRun = Boolean(values['dry-run']);
   const accept = Boolean(values['accept-valid-rows']);
@@ -49,9 +40,10 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
       shopId = await findShopArg(ws, io, json, values.shop);
       if (shopId < 0) return 1;
     }
+    // the file by path: copied into the workspace's tmp/imports and read there in chunks (issue 16, point 1)
     const preview = await callCommand<ImportPreview>(ws, io, json, 'imports.preview', {
       fileName: file.name,
-      contentBase64: file.base64,
+      fileRef: (await copyIntoImports(ws.dataDir, file.path)).fileRef,
       source: values.source ?? 'auto',
       shopId,
       mappingName: values.mapping ?? null,
@@ -141,16 +133,7 @@ function joinSortValue(args: readonly string[]): string[] {
 
 async function ordersList(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(joinSortValue(args), {
-    shop: { type: 'string' },
-    status: { type: 'string' },
-    mode: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    country: { type: 'string' },
-    q: { type: 'string' },
-    sort: { type: 'string' },
-    limit: { type: 'string' },
-    cursor: { type: 'string' },
+    ...strings('shop', 'status', 'mode', 'from', 'to', 'country', 'q', 'sort', 'limit', 'cursor'),
   });
   const json = Boolean(values.json);
   const dataDir = existingWorkspaceDir(values);
@@ -286,11 +269,7 @@ export async function shopsCommand(args: readonly string[], io: CliIo): Promise<
     rest,
     sub === 'add'
       ? {
-          name: { type: 'string' },
-          platform: { type: 'string' },
-          site: { type: 'string' },
-          currency: { type: 'string' },
-          'time-zone': { type: 'string' },
+          ...strings('name', 'platform', 'site', 'currency', 'time-zone'),
         }
       : {},
   );

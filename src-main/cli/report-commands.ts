@@ -6,27 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPORT_NAMES } from '../areas/reports/contract.ts';
-import {
-  callCommand,
-  existingWorkspaceDir,
-  parse,
-  requireString,
-  UsageError,
-  withWorkspace,
-  type CliIo,
-} from './cli-kit.ts';
+import { parse, requireString, UsageError, strings } from './cli-args.ts';
+import { callCommand, existingWorkspaceDir, withWorkspace, type CliIo } from './cli-kit.ts';
 
 export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(
     args,
     {
-      period: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      language: { type: 'string' },
-      'prepared-by': { type: 'string' },
-      staff: { type: 'string' },
-      'total-assets': { type: 'string' },
+      ...strings('period', 'format', 'out', 'language', 'prepared-by', 'staff', 'total-assets'),
     },
     true,
   );

@@ -6,7 +6,8 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { isDomainError } from '../core/domain-error.ts';
 import { message } from './messages.ts';
-import { reportDomainError, UsageError, type CliIo } from './cli-kit.ts';
+import { UsageError } from './cli-args.ts';
+import { reportDomainError, type CliIo } from './cli-kit.ts';
 
 export type { CliIo } from './cli-kit.ts';
 

@@ -14,16 +14,9 @@ import type {
   TrialBalance,
 } from '../api/contract.ts';
 import { PAYOUT_SOURCE_NAMES } from '../core/forex/settlement-views.ts';
-import {
-  callCommand,
-  existingWorkspaceDir,
-  parse,
-  readImportFile,
-  reportDomainError,
-  UsageError,
-  withWorkspace,
-  type CliIo,
-} from './cli-kit.ts';
+import { parse, UsageError } from './cli-args.ts';
+import { callCommand, existingWorkspaceDir, readImportFile, reportDomainError, withWorkspace } from './cli-kit.ts';
+import type { CliIo } from './cli-kit.ts';
 import { message } from './messages.ts';
 
 /** `--source` values that `kuajing import` routes to the payouts import. */
@@ -66,6 +59,8 @@ export async function payoutImportCommand(args: readonly string[], io: CliIo): P
       lines: preview.lines,
       categories: preview.categories,
       matchedOrders: preview.matchedOrders,
+      heldBackOrders: preview.heldBackOrders,
+      heldBackMonths: preview.heldBackMonths,
       unmatchedLines: preview.unmatchedLineCount,
       rejected: preview.rejected.map((r) => ({
         row: r.row,
@@ -81,6 +76,7 @@ export async function payoutImportCommand(args: readonly string[], io: CliIo): P
           ? JSON.stringify({ ...base, dryRun: true })
           : [
               `(not imported) ${describe(base)}`,
+              ...heldBackLine(preview),
               ...preview.rejected.map(
                 (r) =>
                   `  row ${r.row}${r.column ? ` [${r.column}]` : ''}: ${r.code}${r.params.value === undefined ? '' : ` (value: ${String(r.params.value)})`}`,
@@ -108,6 +104,7 @@ export async function payoutImportCommand(args: readonly string[], io: CliIo): P
         ? JSON.stringify(out)
         : [
             `${done.alreadyImported ? '(already imported) ' : ''}${describe(base)}`,
+            ...(done.alreadyImported ? [] : heldBackLine(preview)),
             ...held.map(
               (h) =>
                 `  ${message(`imports.heldBack.${h.change}`, { orderNo: h.orderNo, date: h.date, month: h.month })}`,
@@ -117,6 +114,13 @@ export async function payoutImportCommand(args: readonly string[], io: CliIo): P
     );
     return 0;
   });
+}
+
+/** Orders of a closed month the payout names: counted apart from the matched ones (not written, not posted). */
+function heldBackLine(p: PayoutPreview): string[] {
+  return p.heldBackOrders > 0
+    ? [`  ${message('payouts.heldBack', { count: p.heldBackOrders, months: p.heldBackMonths.join(', ') })}`]
+    : [];
 }
 
 function describe(b: {

@@ -11,15 +11,8 @@ import type { StockImportSummary, StockPosition, Warehouse } from '../api/contra
 import { masterDataImport } from './catalog-import-commands.ts';
 import type { RowError } from '../core/orders/order.ts';
 import { WAREHOUSE_KINDS } from '../core/stock/stock-views.ts';
-import {
-  callCommand,
-  existingWorkspaceDir,
-  parse,
-  readImportFile,
-  UsageError,
-  withWorkspace,
-  type CliIo,
-} from './cli-kit.ts';
+import { parse, UsageError, strings, flags } from './cli-args.ts';
+import { callCommand, existingWorkspaceDir, readImportFile, withWorkspace, type CliIo } from './cli-kit.ts';
 
 export const STOCK_SOURCES = ['stock-moves', 'fba-inventory', 'stock-count'] as const;
 
@@ -79,10 +72,7 @@ export async function warehousesCommand(args: readonly string[], io: CliIo): Pro
   const [sub, ...rest] = args;
   if (sub !== 'add' && sub !== 'list') throw new UsageError(`warehouses ${sub ?? ''}: expected add or list`.trim());
   const { values } = parse(rest, {
-    code: { type: 'string' },
-    name: { type: 'string' },
-    kind: { type: 'string' },
-    country: { type: 'string' },
+    ...strings('code', 'name', 'kind', 'country'),
   });
   const json = Boolean(values.json);
   const dataDir = existingWorkspaceDir(values);
@@ -129,11 +119,8 @@ export async function stockImportCommand(args: readonly string[], io: CliIo): Pr
   const { values, positionals } = parse(
     args,
     {
-      source: { type: 'string' },
-      'create-missing': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      warehouse: { type: 'string' },
-      'accept-valid-rows': { type: 'boolean' },
+      ...strings('source', 'warehouse'),
+      ...flags('create-missing', 'dry-run', 'accept-valid-rows'),
     },
     true,
   );

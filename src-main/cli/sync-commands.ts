@@ -18,7 +18,8 @@ import {
   startPlatformServer,
   syncOnce,
 } from '../areas/sync/index.ts';
-import { existingWorkspaceDir, parse, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
+import { parse, UsageError, strings, flags } from './cli-args.ts';
+import { existingWorkspaceDir, withWorkspace, type CliIo } from './cli-kit.ts';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -29,11 +30,7 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 
 export async function syncCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    platform: { type: 'string' },
-    'exchange-dir': { type: 'string' },
-    signer: { type: 'string' },
-    'max-attempts': { type: 'string' },
-    batch: { type: 'string' },
+    ...strings('platform', 'exchange-dir', 'signer', 'max-attempts', 'batch'),
   });
   const json = Boolean(values.json);
   if (Boolean(values.platform) === Boolean(values['exchange-dir']))
@@ -73,13 +70,8 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
 
 export async function practicePlatformCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    port: { type: 'string' },
-    faults: { type: 'string' },
-    seed: { type: 'string' },
-    'step-ms': { type: 'string' },
-    'no-validate': { type: 'boolean' },
-    'accept-drafts': { type: 'boolean' },
-    sandbox: { type: 'string' },
+    ...strings('port', 'faults', 'seed', 'step-ms', 'sandbox'),
+    ...flags('no-validate', 'accept-drafts'),
   });
   const sandboxId = values.sandbox;
   if (sandboxId !== undefined && !/^[A-Za-z0-9-]{1,64}$/.test(sandboxId))

@@ -18,7 +18,8 @@ import {
   SCENARIOS,
   type SandboxOpener,
 } from '../areas/training/index.ts';
-import { existingWorkspaceDir, parse, requireString, UsageError, withWorkspace, type CliIo } from './cli-kit.ts';
+import { parse, requireString, UsageError, strings } from './cli-args.ts';
+import { existingWorkspaceDir, withWorkspace, type CliIo } from './cli-kit.ts';
 
 /** The opener the training area needs: a workspace on the folder with the hosts' dispatch. */
 const open: SandboxOpener = async (dataDir, clock) => {
@@ -40,12 +41,7 @@ function seedFlag(v: string | undefined): number | undefined {
 export async function trainingCommand(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   const { values } = parse(rest, {
-    scenario: { type: 'string' },
-    seed: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    language: { type: 'string' },
-    lesson: { type: 'string' },
+    ...strings('scenario', 'seed', 'format', 'out', 'language', 'lesson'),
   });
   const json = Boolean(values.json);
   switch (sub) {

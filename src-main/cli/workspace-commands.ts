@@ -21,28 +21,21 @@ import {
   restoreInPlace,
 } from '../areas/maintenance/index.ts';
 import { startWebHost } from '../hosts/web/web-host.ts';
+import { receiveUpload } from '../areas/imports/index.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { message } from './messages.ts';
 import { findElectron, launchElectron } from './electron-launcher.ts';
-import {
-  existingWorkspaceDir,
-  parse,
-  reportDomainError,
-  requireString,
-  UsageError,
-  withWorkspace,
-  type CliIo,
-} from './cli-kit.ts';
+import { parse, requireString, UsageError, strings } from './cli-args.ts';
+import { existingWorkspaceDir, reportDomainError, withWorkspace, type CliIo } from './cli-kit.ts';
 
-export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../dist-renderer');
+// KUAJING_RENDERER_DIR: another renderer build (a bench of renderer changes beside the shared dist-renderer/)
+export const RENDERER_DIR = path.resolve(
+  process.env['KUAJING_RENDERER_DIR'] ?? path.join(import.meta.dirname, '../../dist-renderer'),
+);
 
 export async function init(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
-    'company-name': { type: 'string' },
-    uscc: { type: 'string' },
-    'customs-code': { type: 'string' },
-    'dxp-id': { type: 'string' },
-    'pilot-zone': { type: 'string' },
+    ...strings('company-name', 'uscc', 'customs-code', 'dxp-id', 'pilot-zone'),
   });
   const dataDir = path.resolve(requireString(values, 'data-dir'));
   const input = {
@@ -141,6 +134,8 @@ export async function serve(args: readonly string[], io: CliIo, preferElectron: 
       token,
       port,
       logIncident: (incident) => served.logIncident(incident),
+      // import files stream into the workspace's tmp/imports (issue 16, point 1)
+      upload: (body, length) => receiveUpload(served.shownDataDir(), body, length),
     });
     const recovering = served.recovering();
     if (values.json) io.out(JSON.stringify({ url: host.url, port: host.port, token, dataDir, recovering }));

@@ -22,7 +22,7 @@ import type { ImportedLine, ImportedOrder } from '../core/orders/order.ts';
 import { amazonMarketplace, amazonTaxOnTop } from './amazon-marketplaces.ts';
 import { percentIn, taxInside } from './allocate-minor.ts';
 import { currencyFromText } from './currency-from-text.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, checkSameCurrency, ZERO, goodsLines } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
@@ -189,16 +189,7 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
       });
     }
     const currency = first.value.currency as Currency;
-    for (const r of rows) {
-      if (r.value.currency !== null && r.value.currency !== currency) {
-        throw new RowFailure({
-          row: r.row,
-          column: currencyColumn.header,
-          code: 'import.row.currencyMismatch',
-          params: { column: currencyColumn.header, value: r.value.currency, expected: currency },
-        });
-      }
-    }
+    checkSameCurrency(rows, currencyColumn, currency);
     // a continuation row's promotions go to its item (same order-item-id), else to the first item
     const extra = new Map<(typeof items)[number], { discount: Minor[]; ship: Minor[] }>();
     for (const r of rows) {
@@ -247,16 +238,7 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
       discount: ZERO,
       taxOnTop: ZERO,
       refunded: ZERO,
-      lines: goodsLines(merged, keys, (v) => ({
-        discount: v.discount,
-        taxOnTop: v.taxOnTop,
-        shipping: v.shipping,
-        giftWrap: v.giftWrap,
-        // stated only where the file has them (VAT markets, shipping promotions)
-        ...(v.includedTax ? { includedTax: v.includedTax } : {}),
-        ...(v.includedShippingTax ? { includedShippingTax: v.includedShippingTax } : {}),
-        ...(v.shippingDiscount ? { shippingDiscount: v.shippingDiscount } : {}),
-      })),
+      lines: goodsLines(merged, keys, amazonLineAmounts),
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName: head.salesChannel,
@@ -265,6 +247,26 @@ export function parseAmazonOrderReport(table: Table, options: FormatOptions): Fo
   };
 
   return groupOrders(table, { orderNo: cols.orderNo, readRow, buildOrder }, options);
+}
+
+/**
+ * What an Amazon goods line (All Orders or Order Report) states beyond the common cells; the taxes
+ * inside and the shipping promotion only where the file has them (VAT markets, shipping promotions).
+ */
+export function amazonLineAmounts(
+  v: Pick<ImportedLine, 'discount' | 'taxOnTop' | 'shipping' | 'giftWrap' | 'includedTax' | 'includedShippingTax'> & {
+    readonly shippingDiscount?: Minor;
+  },
+): Partial<ImportedLine> {
+  return {
+    discount: v.discount,
+    taxOnTop: v.taxOnTop,
+    shipping: v.shipping,
+    giftWrap: v.giftWrap,
+    ...(v.includedTax ? { includedTax: v.includedTax } : {}),
+    ...(v.includedShippingTax ? { includedShippingTax: v.includedShippingTax } : {}),
+    ...(v.shippingDiscount ? { shippingDiscount: v.shippingDiscount } : {}),
+  };
 }
 
 /** The destination's standard VAT rate (vat-rates.ts): the ship country, else the marketplace's; null where none is known. */

@@ -18,13 +18,14 @@
 import type { Currency, Minor } from '../core/money/index.ts';
 import type { Fulfilment, ImportedOrder } from '../core/orders/order.ts';
 import { amazonMarketplace, amazonTaxOnTop } from './amazon-marketplaces.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
+import { type Column, type FieldReader, checkSameCurrency, ZERO, goodsLines } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRow, type OrderRows } from './group-orders.ts';
 import { lineKeys } from './line-keys.ts';
 import {
   AMAZON_ITEM_AMOUNTS,
+  amazonLineAmounts,
   type AmazonItemAmounts,
   isAmazonOrderReport,
   parseAmazonOrderReport,
@@ -171,16 +172,7 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
     const first = rows[0].value;
     // rows without a currency (no prices) go with any; rows that state one must agree
     const currency = rows.find((r) => r.value.currency !== null)?.value.currency ?? null;
-    for (const r of rows) {
-      if (r.value.currency !== null && r.value.currency !== currency) {
-        throw new RowFailure({
-          row: r.row,
-          column: currencyColumn.header,
-          code: 'import.row.currencyMismatch',
-          params: { column: currencyColumn.header, value: r.value.currency, expected: currency ?? '' },
-        });
-      }
-    }
+    checkSameCurrency(rows, currencyColumn, currency);
     const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
     const vat = computeUnstatedVat(rows, unstatedVatRate(first.country, first.salesChannel), currency);
     return {
@@ -196,17 +188,7 @@ export function parseAmazonOrders(table: Table, options: FormatOptions): FormatR
       discount: ZERO,
       taxOnTop: ZERO,
       refunded: ZERO,
-      lines: goodsLines(vat.rows, keys, (v) => ({
-        discount: v.discount,
-        taxOnTop: v.taxOnTop,
-        shipping: v.shipping,
-        giftWrap: v.giftWrap,
-        cancelled: v.cancelled,
-        // stated only where the file has them (VAT markets, shipping promotions)
-        ...(v.includedTax ? { includedTax: v.includedTax } : {}),
-        ...(v.includedShippingTax ? { includedShippingTax: v.includedShippingTax } : {}),
-        ...(v.shippingDiscount ? { shippingDiscount: v.shippingDiscount } : {}),
-      })),
+      lines: goodsLines(vat.rows, keys, (v) => ({ ...amazonLineAmounts(v), cancelled: v.cancelled })),
       fees: [],
       sourceRows: rows.map((r) => r.row),
       shopName:

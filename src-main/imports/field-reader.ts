@@ -6,7 +6,7 @@
  */
 import { DomainError } from '../core/domain-error.ts';
 import { type Currency, type Minor, minor, parseDecimal } from '../core/money/index.ts';
-import type { ImportedLine, RowError } from '../core/orders/order.ts';
+import type { ImportedLine, ImportedOrder, RowError } from '../core/orders/order.ts';
 import { countryToIso2 } from './country-codes.ts';
 import { currencyFromText } from './currency-from-text.ts';
 import { parseDateTime } from './parse-dates.ts';
@@ -69,6 +69,52 @@ export function readTableRows<R>(table: Table, readRow: (cells: readonly string[
 }
 
 export const ZERO = minor(0);
+
+/** What a marketplace export without sales channels (Shopee, TikTok) states about the order on its first row. */
+export function marketplaceOrderHead(
+  platform: ImportedOrder['platform'],
+  orderNo: string,
+  head: {
+    readonly status: string;
+    readonly createdAt: string;
+    readonly country: string | null;
+    readonly currency: Currency;
+  },
+): Pick<
+  ImportedOrder,
+  'platform' | 'orderNo' | 'platformStatus' | 'salesChannel' | 'orderedAt' | 'buyerCountry' | 'currency'
+> {
+  return {
+    platform,
+    orderNo,
+    platformStatus: head.status,
+    salesChannel: null,
+    orderedAt: head.createdAt,
+    buyerCountry: head.country,
+    currency: head.currency,
+  };
+}
+
+/**
+ * One order's rows must agree on the currency: a row that states one other than `expected` fails
+ * with `import.row.currencyMismatch` in `column`; rows without one (null) go with any.
+ */
+export function checkSameCurrency(
+  rows: readonly { readonly row: number; readonly value: { readonly currency: Currency | null } }[],
+  column: Column,
+  expected: Currency | null,
+): void {
+  for (const r of rows) {
+    if (r.value.currency !== null && r.value.currency !== expected) {
+      throw new RowFailure({
+        row: r.row,
+        column: column.header,
+        code: 'import.row.currencyMismatch',
+        params: { column: column.header, value: r.value.currency, expected: expected ?? '' },
+      });
+    }
+  }
+}
 
 /** A goods line with the parts most exports do not state per line left at zero. */
 export function goodsLine(

@@ -20,7 +20,7 @@ import {
   type ImportedOrder,
   REQUIRED_GENERIC_FIELDS,
 } from '../core/orders/order.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
+import { type Column, type FieldReader, checkSameCurrency, ZERO, goodsLines } from './field-reader.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
 import { proposeMapping } from './header-dictionary.ts';
@@ -142,16 +142,7 @@ export function parseGeneric(table: Table, options: GenericOptions): GenericResu
 
   const buildOrder = (no: string, rows: OrderRows<GenericRow>): ImportedOrder => {
     const head = rows[0].value;
-    for (const r of rows) {
-      if (r.value.currency !== head.currency) {
-        throw new RowFailure({
-          row: r.row,
-          column: currencyColumn.header,
-          code: 'import.row.currencyMismatch',
-          params: { column: currencyColumn.header, value: r.value.currency, expected: head.currency },
-        });
-      }
-    }
+    checkSameCurrency(rows, currencyColumn, head.currency);
     const keys = lineKeys(rows.map((r) => r.value.sku));
     return {
       platform: 'erp',

@@ -73,22 +73,7 @@ export function groupOrders<R>(table: Table, grouping: OrderGrouping<R>, options
       group = { rows: [], rowNumbers: [], errors: [] };
       groups.set(orderNo, group);
     }
-    group.rowNumbers.push(row);
-    if (readError !== null) {
-      group.errors.push(readError);
-      continue;
-    }
-    if (MANGLED_ORDER_NO.test(orderNo)) {
-      group.errors.push(
-        failureOf(() => reader.fail(grouping.orderNo, 'import.row.orderNoMangled', { value: orderNo })),
-      );
-      continue;
-    }
-    try {
-      group.rows.push({ row, value: grouping.readRow(reader, orderNo) });
-    } catch (e) {
-      group.errors.push(rowErrorOf(e, row, orderNo));
-    }
+    addToGroup(group, reader, readError, orderNo, grouping);
   }
   const orders: ImportedOrder[] = [];
   for (const [orderNo, group] of groups) {
@@ -98,6 +83,28 @@ export function groupOrders<R>(table: Table, grouping: OrderGrouping<R>, options
   rejected.sort((a, b) => a.row - b.row);
   options.onProgress?.(total, total);
   return { orders, rejected, skipped, rejectedOrderNos };
+}
+
+/** One row of an order into its group: its value, or its error (a read error, a mangled order number, a bad cell). */
+function addToGroup<R>(
+  group: Group<R>,
+  reader: FieldReader,
+  readError: RowError | null,
+  orderNo: string,
+  grouping: OrderGrouping<R>,
+): void {
+  const row = reader.row;
+  group.rowNumbers.push(row);
+  if (readError !== null) group.errors.push(readError);
+  else if (MANGLED_ORDER_NO.test(orderNo))
+    group.errors.push(failureOf(() => reader.fail(grouping.orderNo, 'import.row.orderNoMangled', { value: orderNo })));
+  else {
+    try {
+      group.rows.push({ row, value: grouping.readRow(reader, orderNo) });
+    } catch (e) {
+      group.errors.push(rowErrorOf(e, row, orderNo));
+    }
+  }
 }
 
 /** One group's order, or null with its rows rejected (its bad rows' errors, the others orderHasErrors). */
@@ -166,25 +173,8 @@ function groupSpilled<R>(
     const group: Group<R> = { rows: [], rowNumbers: [], errors: [] };
     for (const { position, value: cells } of members) {
       progress(done++);
-      const row = table.rowNumbers[position] ?? 0;
-      group.rowNumbers.push(row);
-      const readError = table.rowErrors[position] ?? null;
-      if (readError !== null) {
-        group.errors.push(readError);
-        continue;
-      }
-      const reader = new FieldReader(cells, row, options.timeZone);
-      if (MANGLED_ORDER_NO.test(orderNo)) {
-        group.errors.push(
-          failureOf(() => reader.fail(grouping.orderNo, 'import.row.orderNoMangled', { value: orderNo })),
-        );
-        continue;
-      }
-      try {
-        group.rows.push({ row, value: grouping.readRow(reader, orderNo) });
-      } catch (e) {
-        group.errors.push(rowErrorOf(e, row, orderNo));
-      }
+      const reader = new FieldReader(cells, table.rowNumbers[position] ?? 0, options.timeZone);
+      addToGroup(group, reader, table.rowErrors[position] ?? null, orderNo, grouping);
     }
     const order = buildOrRejectGroup(orderNo, group, grouping, rejected, rejectedOrderNos);
     if (order !== null) orders.push(order);

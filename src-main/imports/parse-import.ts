@@ -27,7 +27,7 @@ import { parseGeneric } from './generic.ts';
 import { proposeMapping } from './header-dictionary.ts';
 import { normaliseHeader } from './normalise-header.ts';
 import { isValidTimeZone } from './parse-dates.ts';
-import { READ_LIMITS, readTable } from './read-table.ts';
+import { READ_LIMITS, readTable, type TableSource } from './read-table.ts';
 import type { Scratch } from '../db/scratch.ts';
 import { parseShopee } from './shopee.ts';
 import { parseShopify } from './shopify.ts';
@@ -62,9 +62,10 @@ const PARSERS: Readonly<Record<Exclude<ImportSource, 'generic'>, FormatParser>> 
   tiktok: parseTikTok,
 };
 
-export async function parseImport(bytes: Uint8Array, opts: ParseImportOptions): Promise<ParsedImport> {
+/** `file`: its bytes, or its path (read in chunks: issue 16, point 1). */
+export async function parseImport(file: TableSource, opts: ParseImportOptions): Promise<ParsedImport> {
   if (!isValidTimeZone(opts.timeZone)) throw new DomainError('import.options.badTimeZone', { timeZone: opts.timeZone });
-  const table = await readTable(bytes, READ_LIMITS, opts.scratch ?? null);
+  const table = await readTable(file, READ_LIMITS, opts.scratch ?? null);
   let source: ImportSource | null = opts.source === 'auto' ? detectSource(table.keys) : opts.source;
   if (source === null) {
     const mapping = opts.mapping ?? proposeMapping(table.headers);

@@ -12,6 +12,8 @@
  * last line stops short of the header's width without a line end, throws `import.file.truncated`
  * {lastGoodRow} (the last complete record), not `import.file.binary` or a rejected row.
  */
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { DomainError } from '../core/domain-error.ts';
@@ -19,7 +21,7 @@ import type { RowError } from '../core/orders/order.ts';
 import { normaliseHeader } from './normalise-header.ts';
 import type { Scratch, SpilledList } from '../db/scratch.ts';
 import type { XlsxLimits } from './xlsx-stream.ts';
-import { checkZipExpansion, MAX_PART_BYTES, MAX_SHEET_BYTES, MAX_TOTAL_BYTES } from './zip-expansion.ts';
+import { checkZipExpansion, MAX_PART_BYTES, MAX_SHEET_BYTES, MAX_TOTAL_BYTES, readZipTail } from './zip-expansion.ts';
 
 export interface Table {
   /** 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030' or 'xlsx'. */
@@ -68,11 +70,16 @@ interface RawRecord {
   readonly unterminatedQuote: boolean;
 }
 
+/** A file to read: its bytes (small files, tests) or its path (read in chunks, never held whole). */
+export type TableSource = Uint8Array | { readonly path: string };
+
 export async function readTable(
-  bytes: Uint8Array,
+  source: TableSource,
   limits: ReadLimits = READ_LIMITS,
   scratch: Scratch | null = null,
 ): Promise<Table> {
+  if (!(source instanceof Uint8Array)) return readTableFile(source.path, limits, scratch);
+  const bytes = source;
   if (bytes.length > MAX_FILE_BYTES)
     throw new DomainError('import.file.tooLarge', { bytes: bytes.length, maxBytes: MAX_FILE_BYTES });
   if (bytes.length === 0) throw new DomainError('import.file.empty');
@@ -89,6 +96,211 @@ export async function readTable(
   const records = parseDelimited(text, delimiter, limits.maxRows);
   if (!/[\r\n]$/.test(text)) checkLastLine(records);
   return buildTable(records, encoding, delimiter, true, scratch);
+}
+
+/** How much of a file is read (and decoded) at a time. */
+export const READ_CHUNK_BYTES = 1024 * 1024;
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * A file read from its path (issue 16, point 1): the same checks and reading as for bytes, but an
+ * XLSX is streamed range by range (only its central directory is read whole) and a CSV is decoded
+ * `chunkBytes` at a time — the encoding chosen first (BOM, else a pass checking strict UTF-8, else
+ * GB18030) — and fed to papaparse's streaming mode: the file is never one buffer or one string.
+ * A TSV (Amazon's flat files, whose quote fallback compares two readings) and a reading without a
+ * scratch file are still read whole.
+ */
+export async function readTableFile(
+  file: string,
+  limits: ReadLimits = READ_LIMITS,
+  scratch: Scratch | null = null,
+  chunkBytes = READ_CHUNK_BYTES,
+): Promise<Table> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) throw new DomainError('import.file.tooLarge', { bytes: size, maxBytes: MAX_FILE_BYTES });
+    if (size === 0) throw new DomainError('import.file.empty');
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    fs.readSync(fd, head, 0, head.length, 0);
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+      const tail = readZipTail(fd, size);
+      if (tail !== null) checkZipExpansion(tail.bytes, tail.base);
+      return await readXlsx({ path: file }, limits, scratch);
+    }
+    const sniffed = sniffEncoding(fd, size, head, chunkBytes);
+    // stream mode: a character cut at the head's end is left out, not replaced
+    const headText = new TextDecoder(sniffed.label, { ignoreBOM: true }).decode(head.subarray(sniffed.skip), {
+      stream: true,
+    });
+    if (looksBinary(headText)) throw new DomainError('import.file.binary');
+    const delimiter = detectDelimiter(headText);
+    if (scratch === null || delimiter === '\t')
+      return await readTable(new Uint8Array(fs.readFileSync(fd)), limits, scratch);
+    const chunks = decodedChunks(fd, size, sniffed, chunkBytes);
+    return await streamDelimitedChunks(chunks, sniffed, delimiter, lineEndOf(headText), limits.maxRows, scratch);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+interface Sniffed {
+  /** TextDecoder label. */
+  readonly label: string;
+  /** Table.encoding. */
+  readonly encoding: string;
+  /** BOM bytes to skip. */
+  readonly skip: number;
+  /** The file ends inside a UTF-8 character (else valid): `import.file.truncated` once read. */
+  readonly cut: boolean;
+}
+
+/**
+ * The file's encoding, as `decode` chooses it for bytes, found in a pass of strict decoding chunk by
+ * chunk (a character split between two chunks is carried over by the decoder's stream mode).
+ */
+function sniffEncoding(fd: number, size: number, head: Uint8Array, chunkBytes: number): Sniffed {
+  const check = (label: string, skip: number, nul: boolean) => validates(fd, size, label, skip, nul, chunkBytes);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    const v = check('utf-8', 3, false);
+    if (v === 'bad') throw new DomainError('import.file.binary');
+    return { label: 'utf-8', encoding: 'utf-8-bom', skip: 3, cut: v === 'cut' };
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    const label = head[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    if (check(label, 2, false) !== 'ok') throw new DomainError('import.file.binary');
+    return { label, encoding: label, skip: 2, cut: false };
+  }
+  // text files never hold NUL; UTF-16 without a BOM is not supported (Excel always writes one)
+  const utf8 = check('utf-8', 0, true);
+  if (utf8 !== 'bad') return { label: 'utf-8', encoding: 'utf-8', skip: 0, cut: utf8 === 'cut' };
+  if (check('gb18030', 0, false) !== 'ok') throw new DomainError('import.file.binary');
+  return { label: 'gb18030', encoding: 'gb18030', skip: 0, cut: false };
+}
+
+/** Strict decoding of the whole file, chunk by chunk: 'cut' when only its very end is an incomplete character. */
+function validates(
+  fd: number,
+  size: number,
+  label: string,
+  skip: number,
+  nul: boolean,
+  chunkBytes: number,
+): 'ok' | 'cut' | 'bad' {
+  const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  const chunk = Buffer.allocUnsafe(chunkBytes);
+  for (let at = skip; at < size;) {
+    const read = fs.readSync(fd, chunk, 0, Math.min(chunkBytes, size - at), at);
+    if (read === 0) break;
+    at += read;
+    const part = chunk.subarray(0, read);
+    if (nul && part.includes(0)) throw new DomainError('import.file.binary');
+    try {
+      decoder.decode(part, { stream: true });
+    } catch {
+      return 'bad';
+    }
+  }
+  try {
+    decoder.decode();
+  } catch {
+    return 'cut';
+  }
+  return 'ok';
+}
+
+/**
+ * The line end papaparse would guess from the whole text (its guessLineEndings, on the head): given
+ * to its streaming mode, which would otherwise guess from the first chunk alone.
+ */
+function lineEndOf(text: string): '\n' | '\r\n' | '\r' {
+  const unquoted = text.replace(/"[^]*?"/gm, '');
+  const r = unquoted.split('\r');
+  const n = unquoted.split('\n');
+  if (r.length === 1 || (n.length > 1 && (n[0] ?? '').length < (r[0] ?? '').length)) return '\n';
+  let withN = 0;
+  for (const part of r) if (part[0] === '\n') withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
+}
+
+/** The file's text, `chunkBytes` at a time; a cut file's incomplete last character is left out. */
+function* decodedChunks(fd: number, size: number, sniffed: Sniffed, chunkBytes: number): Generator<string> {
+  const decoder = new TextDecoder(sniffed.label, { ignoreBOM: true });
+  for (let at = sniffed.skip; at < size;) {
+    const chunk = Buffer.allocUnsafe(Math.min(chunkBytes, size - at));
+    const read = fs.readSync(fd, chunk, 0, chunk.length, at);
+    if (read === 0) break;
+    at += read;
+    const text = decoder.decode(chunk.subarray(0, read), { stream: true });
+    if (text !== '') yield text;
+  }
+  if (!sniffed.cut) {
+    const rest = decoder.decode();
+    if (rest !== '') yield rest;
+  }
+}
+
+/**
+ * `streamDelimited` for text that comes in chunks (papaparse's streaming mode, a quoted field or a
+ * line split between chunks carried over by papaparse): the same records, checks and table.
+ */
+async function streamDelimitedChunks(
+  chunks: Iterable<string>,
+  sniffed: Sniffed,
+  delimiter: string,
+  newline: '\n' | '\r\n' | '\r',
+  maxRows: number,
+  scratch: Scratch,
+): Promise<Table> {
+  const builder = new TableBuilder(sniffed.encoding, delimiter, true, scratch);
+  const seen = { count: 0, tooMany: false, header: null as RawRecord | null, last: null as RawRecord | null, good: 0 };
+  let lastChar = '';
+  let failed: unknown = null;
+  function* tracked(): Generator<string> {
+    for (const c of chunks) {
+      lastChar = c.slice(-1);
+      yield c;
+    }
+  }
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(Readable.from(tracked()) as unknown as File, {
+      delimiter,
+      newline,
+      quoteChar: '"',
+      skipEmptyLines: false,
+      step: (result, parser) => {
+        if (failed !== null) return;
+        try {
+          if (seen.count >= maxRows) {
+            seen.tooMany = true;
+            parser.abort();
+            return;
+          }
+          const unterminatedQuote = result.errors.some((e) => e.code === 'MissingQuotes');
+          const record: RawRecord = { row: ++seen.count, cells: result.data, unterminatedQuote };
+          if (seen.last !== null && !isBlank(seen.last.cells)) seen.good = seen.last.row;
+          seen.last = record;
+          if (seen.header === null && !isBlank(record.cells)) seen.header = record;
+          builder.add(record);
+        } catch (e) {
+          failed = e;
+          parser.abort();
+        }
+      },
+      complete: () => resolve(),
+      error: (e: Error) => reject(e),
+    });
+  });
+  if (failed !== null) throw failed;
+  if (seen.tooMany) throw new DomainError('import.file.tooManyRows', { maxRows });
+  if (sniffed.cut) throw new DomainError('import.file.truncated', { lastGoodRow: seen.good });
+  const { header, last } = seen;
+  if (!/[\r\n]/.test(lastChar) && header !== null && last !== null && last !== header && !isBlank(last.cells)) {
+    let width = header.cells.length;
+    while (width > 0 && (header.cells[width - 1] ?? '').trim() === '') width--;
+    if (last.cells.length < width) throw new DomainError('import.file.truncated', { lastGoodRow: seen.good });
+  }
+  return builder.finish();
 }
 
 /** The row number of the last non-blank record before `records[end]` (the header counts). */
@@ -429,12 +641,12 @@ function buildTable(
  * The first sheet streamed row by row (xlsx-stream.ts): only each row's text is kept, short
  * strings shared between rows (a status word, a currency, a number) held once.
  */
-async function readXlsx(bytes: Uint8Array, limits: ReadLimits, scratch: Scratch | null): Promise<Table> {
+async function readXlsx(source: TableSource, limits: ReadLimits, scratch: Scratch | null): Promise<Table> {
   const builder = new TableBuilder('xlsx', null, false, scratch);
   const intern = interner();
   // loaded on the first XLSX: exceljs costs ~0.6 s of CPU the host's start need not wait for (issue 19)
   const { xlsxRows } = await import('./xlsx-stream.ts');
-  for await (const { row, values } of xlsxRows(bytes, limits, scratch)) {
+  for await (const { row, values } of xlsxRows(source, limits, scratch)) {
     const cells = new Array<string>(values.length);
     for (let i = 0; i < values.length; i++) cells[i] = intern(cellText(values[i] ?? null));
     builder.add({ row, cells, unterminatedQuote: false });

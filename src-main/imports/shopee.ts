@@ -21,7 +21,8 @@ import { type Currency, type Minor, multiplyByQuantity } from '../core/money/ind
 import type { FeeType, ImportedFee, ImportedOrder } from '../core/orders/order.ts';
 import { allocateMinor } from './allocate-minor.ts';
 import { currencyFromText } from './currency-from-text.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLines, findColumn } from './field-reader.ts';
+import type { Column, FieldReader } from './field-reader.ts';
+import { checkSameCurrency, marketplaceOrderHead, ZERO, goodsLines, findColumn } from './field-reader.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
 import { stripUnit } from './header-dictionary.ts';
@@ -196,17 +197,7 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
 
   const buildOrder = (orderNo: string, rows: OrderRows<ShopeeRow>): ImportedOrder => {
     const head = rows[0].value;
-    for (const r of rows) {
-      if (r.value.currency !== head.currency) {
-        const header = need('currency').header;
-        throw new RowFailure({
-          row: r.row,
-          column: header,
-          code: 'import.row.currencyMismatch',
-          params: { column: header, value: r.value.currency, expected: head.currency },
-        });
-      }
-    }
+    if (rows.some((r) => r.value.currency !== head.currency)) checkSameCurrency(rows, need('currency'), head.currency);
     const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
     // the order's Shopee-funded amounts over its lines by value (exact), each line's own rebate added
     const shares = allocateMinor(
@@ -216,13 +207,7 @@ export function parseShopee(table: Table, options: FormatOptions): FormatResult 
     const platformDiscount = rows.map((r, i) => sumMinor([r.value.rebate, shares[i]!], head.currency));
     const shopeePaid = sumMinor(platformDiscount, head.currency);
     return {
-      platform: 'shopee',
-      orderNo,
-      platformStatus: head.status,
-      salesChannel: null,
-      orderedAt: head.createdAt,
-      buyerCountry: head.country,
-      currency: head.currency,
+      ...marketplaceOrderHead('shopee', orderNo, head),
       fulfilment: null,
       shipping: head.shipping,
       discount: head.discount,

@@ -24,7 +24,7 @@ import { type Currency, type Minor, multiplyByQuantity } from '../core/money/ind
 import type { ImportedOrder } from '../core/orders/order.ts';
 import { currencyFromText } from './currency-from-text.ts';
 import { allocateMinor, percentIn, taxInside } from './allocate-minor.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
+import { type Column, type FieldReader, RowFailure, checkSameCurrency, ZERO, goodsLines } from './field-reader.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
 import { groupOrders, type OrderRows } from './group-orders.ts';
@@ -152,16 +152,7 @@ export function parseShopify(table: Table, options: FormatOptions): FormatResult
     const status = head.status ?? missing(cols.financialStatus);
     const createdAt = head.createdAt ?? missing(cols.createdAt);
     const currency = head.currency;
-    for (const r of rows) {
-      if (r.value.currency !== currency) {
-        throw new RowFailure({
-          row: r.row,
-          column: currencyColumn.header,
-          code: 'import.row.currencyMismatch',
-          params: { column: currencyColumn.header, value: r.value.currency, expected: currency },
-        });
-      }
-    }
+    checkSameCurrency(rows, currencyColumn, currency);
     const lineDiscounts = sumMinor(
       rows.map((r) => r.value.lineDiscount),
       currency,

@@ -292,8 +292,6 @@ function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null
     const currency =
       readCurrency(c, cols.currency, defaultCurrency) ?? c.fail(cols.currency ?? 'currency', 'stock.row.missingValue');
     return {
-      row: c.row,
-      date,
       type,
       sku,
       warehouse,
@@ -305,8 +303,7 @@ function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null
       amountMinor: decimal(c, cols.amount ?? 'amount', amount, currency),
       currency,
       reference,
-      reason: c.optional(cols.reason),
-      ...warehouseFacts(c, cols),
+      ...rowFacts(c, cols, date), // last: its cells are checked after the amounts, as they always were
     };
   }
   const sku = c.required(cols.sku);
@@ -326,8 +323,6 @@ function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null
   if (unitCost !== null || amount !== null) currency ??= c.fail(cols.currency ?? 'currency', 'stock.row.missingValue');
   else if (c.text(cols.currency) === '') currency = null; // no money on the row: no default applied
   return {
-    row: c.row,
-    date,
     type,
     sku,
     warehouse,
@@ -340,10 +335,14 @@ function readMove(c: StockCells, cols: Columns, defaultCurrency: Currency | null
     amountMinor: amount === null || currency === null ? null : decimal(c, cols.amount ?? 'amount', amount, currency),
     currency,
     reference,
-    reason: c.optional(cols.reason),
     shipment: type === 'transfer' ? shipmentColumns(c, cols, date) : null,
-    ...warehouseFacts(c, cols),
+    ...rowFacts(c, cols, date),
   };
+}
+
+/** What every move row states whatever its type: its row, day, reason and the warehouse it may create. */
+function rowFacts(c: StockCells, cols: Columns, date: string) {
+  return { row: c.row, date, reason: c.optional(cols.reason), ...warehouseFacts(c, cols) };
 }
 
 /** The written currency (ISO code or 人民币, 美元 …), else the default; `stock.row.badCurrency` when unknown. */

@@ -23,7 +23,8 @@ import { DomainError } from '../core/domain-error.ts';
 import type { Currency, Minor } from '../core/money/index.ts';
 import type { Fulfilment, ImportedOrder } from '../core/orders/order.ts';
 import { allocateMinor, percentIn, taxInside } from './allocate-minor.ts';
-import { type Column, type FieldReader, RowFailure, ZERO, goodsLines } from './field-reader.ts';
+import type { Column, FieldReader } from './field-reader.ts';
+import { checkSameCurrency, marketplaceOrderHead, ZERO, goodsLines } from './field-reader.ts';
 import { STANDARD_TAX_PERCENT } from './vat-rates.ts';
 import { findColumns } from './find-columns.ts';
 import type { FormatOptions, FormatResult } from './format-parser.ts';
@@ -158,16 +159,7 @@ export function parseTikTok(table: Table, options: FormatOptions): FormatResult 
 
   const buildOrder = (orderNo: string, rows: OrderRows<TikTokRow>): ImportedOrder => {
     const head = rows[0].value;
-    for (const r of rows) {
-      if (r.value.currency !== head.currency) {
-        throw new RowFailure({
-          row: r.row,
-          column: currencyColumn.header,
-          code: 'import.row.currencyMismatch',
-          params: { column: currencyColumn.header, value: r.value.currency, expected: head.currency },
-        });
-      }
-    }
+    checkSameCurrency(rows, currencyColumn, head.currency);
     const cur = head.currency;
     const keys = lineKeys(rows.map((r) => r.value.sku || r.value.itemName));
     const goods = rows.map((r) => sumMinor([r.value.lineTotal, -r.value.discount as Minor], cur));
@@ -202,13 +194,7 @@ export function parseTikTok(table: Table, options: FormatOptions): FormatResult 
       ...(inside && i === shippingLine && inside.shipping ? { includedShippingTax: inside.shipping } : {}),
     }));
     return {
-      platform: 'tiktok',
-      orderNo,
-      platformStatus: head.status,
-      salesChannel: null,
-      orderedAt: head.createdAt,
-      buyerCountry: head.country,
-      currency: head.currency,
+      ...marketplaceOrderHead('tiktok', orderNo, head),
       fulfilment: head.fulfilment,
       shipping: head.shipping,
       discount: ZERO,

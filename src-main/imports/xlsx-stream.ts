@@ -29,7 +29,7 @@ import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { DomainError, isDomainError } from '../core/domain-error.ts';
 import type { Scratch } from '../db/scratch.ts';
-import { reorderedEntries } from './zip-expansion.ts';
+import { reorderedEntries, reorderedFileRanges } from './zip-expansion.ts';
 
 export interface XlsxLimits {
   /** A worksheet part (streamed); `maxPartBytes` is for the parts read whole (shared strings, styles…). */
@@ -281,13 +281,22 @@ const INPUT_CHUNK = 64 * 1024;
  * folder) while it is read.
  */
 export async function* xlsxRows(
-  bytes: Uint8Array,
+  source: Uint8Array | { readonly path: string },
   limits: XlsxLimits,
   scratch: Scratch | null = null,
 ): AsyncGenerator<XlsxRow> {
-  // the parts a worksheet needs first, so it is parsed as it inflates (no temporary copy at all)
-  const parts = reorderedEntries(bytes, FIRST_PARTS) ?? [bytes];
-  const input = Readable.from(chunksOf(parts), { objectMode: false });
+  let chunks: Iterable<Buffer>;
+  let fd: number | null = null;
+  if (source instanceof Uint8Array) {
+    // the parts a worksheet needs first, so it is parsed as it inflates (no temporary copy at all)
+    chunks = chunksOf(reorderedEntries(source, FIRST_PARTS) ?? [source]);
+  } else {
+    // a file is read range by range as the reader asks: never held whole (issue 16, point 1)
+    fd = fs.openSync(source.path, 'r');
+    const size = fs.fstatSync(fd).size;
+    chunks = fileChunksOf(fd, reorderedFileRanges(fd, size, FIRST_PARTS) ?? [[0, size]]);
+  }
+  const input = Readable.from(chunks, { objectMode: false });
   const reader = new MeteredWorkbookReader(input, limits, scratch);
   let rows = 0;
   let sheets = 0;
@@ -309,6 +318,19 @@ export async function* xlsxRows(
     throw new DomainError('import.file.binary'); // a ZIP that is not a workbook
   } finally {
     input.destroy();
+    if (fd !== null) fs.closeSync(fd);
   }
   if (sheets === 0) throw new DomainError('import.file.binary');
+}
+
+/** Byte ranges [from, to) of an open file, 64 KiB at a time (each chunk a buffer of its own). */
+function* fileChunksOf(fd: number, ranges: ReadonlyArray<readonly [number, number]>): Generator<Buffer> {
+  for (const [from, to] of ranges) {
+    for (let at = from; at < to; at += INPUT_CHUNK) {
+      const chunk = Buffer.allocUnsafe(Math.min(INPUT_CHUNK, to - at));
+      const read = fs.readSync(fd, chunk, 0, chunk.length, at);
+      if (read === 0) return;
+      yield read === chunk.length ? chunk : chunk.subarray(0, read);
+    }
+  }
 }

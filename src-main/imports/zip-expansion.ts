@@ -7,6 +7,7 @@
  * 500 MiB shared string, a zip bomb) is `import.file.compressedTooMuch`. Bytes that are no readable
  * ZIP are left to the XLSX reader, which meters what it inflates against the same limits.
  */
+import fs from 'node:fs';
 import { DomainError } from '../core/domain-error.ts';
 
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
@@ -32,22 +33,68 @@ export interface ZipEntrySize {
  * needs first (an XLSX's shared strings before its worksheets) without anything being copied.
  */
 export function reorderedEntries(bytes: Uint8Array, first: readonly string[]): Uint8Array[] | null {
-  const entries = zipEntrySizes(bytes);
-  if (!entries || entries.length === 0) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ranges = reorderedRanges(zipEntrySizes(bytes), centralDirectoryOffset(bytes), bytes.length, first, (at) =>
+    view.getUint32(at, true),
+  );
+  return ranges === null ? null : ranges.map(([from, to]) => bytes.subarray(from, to));
+}
+
+/**
+ * `reorderedEntries` of an archive read from a file (issue 16, point 1: the file is never held):
+ * only its end record and central directory are read; the entries come back as byte ranges
+ * [from, to) of the file, to be streamed in that order.
+ */
+export function reorderedFileRanges(
+  fd: number,
+  size: number,
+  first: readonly string[],
+): Array<[number, number]> | null {
+  const tail = readZipTail(fd, size);
+  if (tail === null) return null;
+  const word = Buffer.alloc(4);
+  return reorderedRanges(zipEntrySizes(tail.bytes, tail.base), tail.directory, size, first, (at) => {
+    fs.readSync(fd, word, 0, 4, at);
+    return word.readUInt32LE(0);
+  });
+}
+
+/** The end of a ZIP file from its central directory on (read with a few small reads), or null. */
+export function readZipTail(fd: number, size: number): { bytes: Uint8Array; base: number; directory: number } | null {
+  const endLength = Math.min(size, 22 + 0xffff);
+  const end = Buffer.alloc(endLength);
+  fs.readSync(fd, end, 0, endLength, size - endLength);
+  const at = endRecord(end);
+  if (at < 0) return null;
+  const directory = end.readUInt32LE(at + 16);
+  if (directory > size) return null;
+  if (directory >= size - endLength)
+    return { bytes: end.subarray(directory - (size - endLength)), base: directory, directory };
+  const bytes = Buffer.alloc(size - directory);
+  fs.readSync(fd, bytes, 0, bytes.length, directory);
+  return { bytes, base: directory, directory };
+}
+
+function reorderedRanges(
+  entries: readonly ZipEntrySize[] | null,
+  directory: number | null,
+  size: number,
+  first: readonly string[],
+  wordAt: (offset: number) => number,
+): Array<[number, number]> | null {
+  if (!entries || entries.length === 0) return null;
   const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
   if (byOffset[0]!.offset !== 0) return null;
-  const directory = centralDirectoryOffset(bytes);
   if (directory === null) return null;
-  const ranges = new Map<string, Uint8Array>();
+  const ranges = new Map<string, [number, number]>();
   for (let i = 0; i < byOffset.length; i++) {
     const e = byOffset[i]!;
     const end = byOffset[i + 1]?.offset ?? directory;
-    if (end <= e.offset || end > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) return null;
+    if (end <= e.offset || end > size || wordAt(e.offset) !== 0x04034b50) return null;
     if (ranges.has(e.name)) return null;
-    ranges.set(e.name, bytes.subarray(e.offset, end));
+    ranges.set(e.name, [e.offset, end]);
   }
-  const out: Uint8Array[] = [];
+  const out: Array<[number, number]> = [];
   for (const name of first) {
     const r = ranges.get(name);
     if (r !== undefined) out.push(r);
@@ -70,13 +117,17 @@ function endRecord(bytes: Uint8Array): number {
   return -1;
 }
 
-/** The central directory's entries, or null when the end record cannot be found. */
-export function zipEntrySizes(bytes: Uint8Array): ZipEntrySize[] | null {
+/**
+ * The central directory's entries, or null when the end record cannot be found. `bytes` may be the
+ * archive's end only (readZipTail): `base` is where it starts in the archive.
+ */
+export function zipEntrySizes(bytes: Uint8Array, base = 0): ZipEntrySize[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = endRecord(bytes);
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
+  let at = view.getUint32(eocd + 16, true) - base;
+  if (at < 0) return null;
   const out: ZipEntrySize[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
@@ -99,8 +150,8 @@ export function zipEntrySizes(bytes: Uint8Array): ZipEntrySize[] | null {
   return out;
 }
 
-export function checkZipExpansion(bytes: Uint8Array): void {
-  const entries = zipEntrySizes(bytes);
+export function checkZipExpansion(bytes: Uint8Array, base = 0): void {
+  const entries = zipEntrySizes(bytes, base);
   if (!entries) return;
   let total = 0;
   for (const e of entries) {

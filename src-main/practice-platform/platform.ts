@@ -114,6 +114,23 @@ function returnTime(ms: number): string {
   return formatAppTime(new Date(ms)) + String(ms % 1000).padStart(3, '0');
 }
 
+/** The head's fields of these names as text, '' where the message leaves one out. */
+function headTexts<K extends string>(h: CebDoc['head'], ...names: K[]): Record<K, string> {
+  return Object.fromEntries(names.map((n) => [n, h[n] ?? ''])) as Record<K, string>;
+}
+
+/** A receipt the platform will send, with the time it becomes visible. */
+type Answer = { type: ReceiptType; at: number; receipt: ReceiptInput };
+
+/** The receipts of one answer: the same fields, each step with its status, text and time. */
+function answerSteps(type: ReceiptType, fields: Omit<ReceiptInput, 'status' | 'returnInfo' | 'returnTime'>) {
+  return (status: string, info: string, at: number, extra?: Partial<ReceiptInput>): Answer => ({
+    type,
+    at,
+    receipt: { ...fields, ...extra, status, returnInfo: info, returnTime: returnTime(at) } as ReceiptInput,
+  });
+}
+
 function xsdReason(errors: readonly { line: number; message: string }[]): string {
   return errors
     .slice(0, 3)
@@ -339,32 +356,32 @@ export class PracticePlatform {
     }
   }
 
+  /** A pre-entry number (preNo) the platform hands out at `now`. */
+  #preNo(now: number): string {
+    return `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
+  }
+
   #number(prefix: string, customsCode: string, at: number): string {
     const year = new Date(at).getUTCFullYear();
     return `${customsCode.padEnd(4, '0').slice(0, 4)}${year}${prefix}${String(++this.#serial).padStart(9, '0')}`;
   }
 
   /** The receipts one document gets, each with the time it becomes visible. */
-  #answer(
-    doc: CebDoc,
-    now: number,
-    repeated: boolean,
-  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+  #answer(doc: CebDoc, now: number, repeated: boolean): Answer[] {
     const h = doc.head;
     const t0 = now,
       t1 = now + this.#step,
       t2 = now + 2 * this.#step;
-    const base = { guid: h.guid ?? '', returnTime: returnTime(now) };
     const steps = (
       type: ReceiptType,
       r: Omit<ReceiptInput, 'status' | 'returnTime' | 'returnInfo' | 'guid'>,
       final: Array<[string, string, number]>,
-    ) =>
-      [['2', '电子口岸申报中', t0] as [string, string, number], ...final].map(([status, info, at]) => ({
-        type,
-        at,
-        receipt: { ...base, ...r, status, returnInfo: info, returnTime: returnTime(at) } as ReceiptInput,
-      }));
+    ) => {
+      const step = answerSteps(type, { guid: h.guid ?? '', ...r });
+      return [['2', '电子口岸申报中', t0] as [string, string, number], ...final].map(([status, info, at]) =>
+        step(status, info, at),
+      );
+    };
     const dup: Array<[string, string, number]> = [
       ['-301010', '业务编号已存在，不能重复新增（变更请以 appType 2 发送）', t1],
     ];
@@ -373,19 +390,14 @@ export class PracticePlatform {
         if (!repeated) this.#docs.orders.set(`${h.ebpCode}|${h.orderNo}`, doc);
         return steps(
           'CEB304',
-          {
-            businessKey: h.orderNo ?? '',
-            orderNo: h.orderNo ?? '',
-            ebpCode: h.ebpCode ?? '',
-            ebcCode: h.ebcCode ?? '',
-          },
+          { businessKey: h.orderNo ?? '', ...headTexts(h, 'orderNo', 'ebpCode', 'ebcCode') },
           repeated ? dup : [['120', '海关入库成功', t1]],
         );
       case 'CEB403':
         if (!repeated) this.#docs.payments.set(`${h.ebpCode}|${h.orderNo}`, doc);
         return steps(
           'CEB404',
-          { businessKey: h.orderNo ?? '', orderNo: h.orderNo ?? '', ebcCode: h.ebcCode ?? '' },
+          { businessKey: h.orderNo ?? '', ...headTexts(h, 'orderNo', 'ebcCode') },
           repeated ? dup : [['120', '海关入库成功', t1]],
         );
       case 'CEB505':
@@ -400,20 +412,16 @@ export class PracticePlatform {
           ? '业务编号已存在，不能重复新增（变更请以 appType 2 发送）'
           : (checkThreeDocs(doc, this.#docs, this.#cnyRates) ??
             (Object.hasOwn(this.#refuseLists, h.orderNo ?? '') ? this.#refuseLists[h.orderNo ?? '']! : null));
-        const preNo = `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
+        const preNo = this.#preNo(now);
         const invtNo = mismatch ? '' : this.#number('E', h.customsCode ?? '0000', now);
         if (!mismatch) this.#docs.lists.set(invtNo, { doc, acceptedAt: t1 });
         return steps(
           'CEB604',
           {
             businessKey: h.copNo ?? '',
-            copNo: h.copNo ?? '',
+            ...headTexts(h, 'copNo', 'agentCode', 'ebcCode', 'ebpCode', 'orderNo'),
             preNo,
             invtNo,
-            agentCode: h.agentCode ?? '',
-            ebcCode: h.ebcCode ?? '',
-            ebpCode: h.ebpCode ?? '',
-            orderNo: h.orderNo ?? '',
             statisticsFlag: h.statisticsFlag ?? 'A',
           },
           mismatch
@@ -440,11 +448,7 @@ export class PracticePlatform {
    * then 399 撤销成功 — and leaves the platform's lists (no summary, no return takes it any more).
    * A list it does not hold, or another consignor's, is refused (100) with the reason.
    */
-  #answerCancel(
-    doc: CebDoc,
-    now: number,
-    repeated: boolean,
-  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+  #answerCancel(doc: CebDoc, now: number, repeated: boolean): Answer[] {
     const h = doc.head;
     const invtNo = h.invtNo ?? '';
     const list = this.#docs.lists.get(invtNo);
@@ -458,21 +462,12 @@ export class PracticePlatform {
             ? '撤销失败：未填写撤销原因'
             : null;
     if (!refusal) this.#docs.lists.delete(invtNo);
-    const preNo = `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
-    const r = (status: string, info: string, at: number) => ({
-      type: 'CEB606' as const,
-      at,
-      receipt: {
-        guid: h.guid ?? '',
-        businessKey: h.copNo ?? '',
-        copNo: h.copNo ?? '',
-        agentCode: h.agentCode ?? '',
-        preNo,
-        invtNo,
-        status,
-        returnInfo: info,
-        returnTime: returnTime(at),
-      } as ReceiptInput,
+    const preNo = this.#preNo(now);
+    const r = answerSteps('CEB606', {
+      ...headTexts(h, 'guid', 'copNo', 'agentCode'),
+      businessKey: h.copNo ?? '',
+      preNo,
+      invtNo,
     });
     return [
       r('2', '电子口岸申报中', now),
@@ -488,11 +483,7 @@ export class PracticePlatform {
    * earlier returns of the list) not above the list's, and declared within 6 months of export —
    * CEB214 2, 120, then 800 放行; else 100 with the reason.
    */
-  #answerReturn(
-    doc: CebDoc,
-    now: number,
-    repeated: boolean,
-  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+  #answerReturn(doc: CebDoc, now: number, repeated: boolean): Answer[] {
     const h = doc.head;
     const invtNo = h.invtNo ?? '';
     const list = this.#docs.lists.get(invtNo);
@@ -503,21 +494,10 @@ export class PracticePlatform {
         this.#returned.set(k, (this.#returned.get(k) ?? 0n) + (scaled(l.qty) ?? 0n));
       }
     }
-    const r = (status: string, info: string, at: number) => ({
-      type: 'CEB214' as const,
-      at,
-      receipt: {
-        guid: h.guid ?? '',
-        businessKey: h.coElNo ?? '',
-        coElNo: h.coElNo ?? '',
-        ebpCode: h.ebpCode ?? '',
-        ebcCode: h.ebcCode ?? '',
-        agentCode: h.agentCode ?? '',
-        invtNo,
-        status,
-        returnInfo: info,
-        returnTime: returnTime(at),
-      } as ReceiptInput,
+    const r = answerSteps('CEB214', {
+      ...headTexts(h, 'guid', 'coElNo', 'ebpCode', 'ebcCode', 'agentCode'),
+      businessKey: h.coElNo ?? '',
+      invtNo,
     });
     const t1 = now + this.#step;
     if (refusal) return [r('2', '电子口岸申报中', now), r(repeated ? '-301010' : '100', refusal, t1)];
@@ -552,11 +532,7 @@ export class PracticePlatform {
    * appType 2 (变更): a change to a document the platform holds replaces it (120 变更); a change to
    * one it never accepted is refused (100). A changed list is matched again against its order.
    */
-  #answerChange(
-    doc: CebDoc,
-    now: number,
-    known: boolean,
-  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+  #answerChange(doc: CebDoc, now: number, known: boolean): Answer[] {
     const h = doc.head;
     const t1 = now + this.#step;
     const receiptType = (
@@ -590,73 +566,35 @@ export class PracticePlatform {
             this.#docs.lists.set(invtNo, { doc, acceptedAt: l.acceptedAt });
       }
     }
-    const receipt = {
-      guid: h.guid ?? '',
+    const step = answerSteps(receiptType, {
+      ...headTexts(h, 'guid', 'orderNo', 'ebpCode', 'ebcCode', 'logisticsCode', 'copNo', 'agentCode', 'invtNo'),
       businessKey: number ?? '',
-      orderNo: h.orderNo ?? '',
-      ebpCode: h.ebpCode ?? '',
-      ebcCode: h.ebcCode ?? '',
-      logisticsCode: h.logisticsCode ?? '',
-      copNo: h.copNo ?? '',
-      agentCode: h.agentCode ?? '',
       statisticsFlag: h.statisticsFlag ?? 'A',
-      preNo: `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`,
-      invtNo: h.invtNo ?? '',
+      preNo: this.#preNo(now),
       msgSeqNo: 1,
-    };
-    return [
-      {
-        type: receiptType,
-        at: now,
-        receipt: { ...receipt, status: '2', returnInfo: '电子口岸申报中', returnTime: returnTime(now) } as ReceiptInput,
-      },
-      {
-        type: receiptType,
-        at: t1,
-        receipt: {
-          ...receipt,
-          status: refusal ? '100' : '120',
-          returnInfo: refusal ?? '海关入库成功（变更）',
-          returnTime: returnTime(t1),
-        } as ReceiptInput,
-      },
-    ];
+    });
+    return [step('2', '电子口岸申报中', now), step(refusal ? '100' : '120', refusal ?? '海关入库成功（变更）', t1)];
   }
 
-  #answerSummary(
-    doc: CebDoc,
-    now: number,
-    repeated: boolean,
-  ): Array<{ type: ReceiptType; at: number; receipt: ReceiptInput }> {
+  #answerSummary(doc: CebDoc, now: number, repeated: boolean): Answer[] {
     const h = doc.head;
     const t1 = now + this.#step,
       t2 = now + 2 * this.#step;
-    const preNo = `B${returnTime(now).slice(0, 8)}${String(++this.#serial).padStart(9, '0')}`;
+    const preNo = this.#preNo(now);
     const results = repeated
       ? { error: '业务编号已存在，不能重复新增' as string, forms: [] }
       : summaryResults(doc, this.#docs, (p) => this.#number(p, h.customsCode ?? '0000', now));
     const sumNo = results.error ? undefined : this.#number('S', h.customsCode ?? '0000', now);
-    const ret = (status: string, info: string, at: number) => ({
-      type: 'CEB702' as const,
-      at,
-      receipt: {
-        guid: h.guid ?? '',
-        businessKey: h.copNo ?? '',
-        copNo: h.copNo ?? '',
-        preNo,
-        agentCode: h.agentCode ?? '',
-        ebcCode: h.ebcCode ?? '',
-        msgSeqNo: Number(h.msgSeqNo ?? 1),
-        status,
-        returnInfo: info,
-        returnTime: returnTime(at),
-        ...(status === '120' && sumNo ? { sumNo } : {}),
-      } as ReceiptInput,
+    const ret = answerSteps('CEB702', {
+      ...headTexts(h, 'guid', 'copNo', 'agentCode', 'ebcCode'),
+      businessKey: h.copNo ?? '',
+      preNo,
+      msgSeqNo: Number(h.msgSeqNo ?? 1),
     });
     if (results.error) return [ret('2', '电子口岸申报中', now), ret('100', results.error, t1)];
     return [
       ret('2', '电子口岸申报中', now),
-      ret('120', '海关入库成功', t1),
+      ret('120', '海关入库成功', t1, sumNo ? { sumNo } : undefined),
       ...results.forms.map((f, i) => ({
         type: 'CEB792' as const,
         at: t2,

@@ -144,6 +144,220 @@ function carriedColumns(table: ReportTable): Array<{ key: string; currency: Curr
   return out;
 }
 
+/** A glyph position as pdfkit's embedded font returns it (units of 1/1000 em). */
+interface GlyphPosition {
+  readonly xAdvance: number;
+  readonly yAdvance: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+  readonly advanceWidth: number;
+}
+
+/** The part of pdfkit's (0.20.2, pinned) embedded font that its `text()` uses to write a line. */
+interface EmbeddedFont {
+  readonly id: string;
+  readonly ascender: number;
+  ref(): unknown;
+  /** Lays the text out (cached per word by pdfkit), adds its glyphs to the subset, returns their hex ids and positions. */
+  encode(text: string): [string[], GlyphPosition[]];
+}
+
+/** pdfkit's number format in content streams (six decimals). */
+const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
+/** Characters of amounts, quantities and order / list numbers (see GlyphRuns.encode). */
+const NUMERIC_CHARS = '0123456789.,-# ';
+const NUMERIC_WORD = /^[0-9.,\-# ]+$/;
+
+function sameGlyphs(a: [string[], GlyphPosition[]], b: [string[], GlyphPosition[]]): boolean {
+  if (a[0].length !== b[0].length || a[1].length !== b[1].length) return false;
+  for (let i = 0; i < a[0].length; i += 1) if (a[0][i] !== b[0][i]) return false;
+  for (let i = 0; i < a[1].length; i += 1) {
+    const p = a[1][i]!;
+    const q = b[1][i]!;
+    if (
+      p.xAdvance !== q.xAdvance ||
+      p.yAdvance !== q.yAdvance ||
+      p.xOffset !== q.xOffset ||
+      p.yOffset !== q.yOffset ||
+      p.advanceWidth !== q.advanceWidth
+    )
+      return false;
+  }
+  return true;
+}
+
+/**
+ * The one-line cells of a table, written straight into the page content: what pdfkit's `text()`
+ * writes for a string without wrapping (its glyphs through the same embedded font, so the subset,
+ * the widths and the ToUnicode map are pdfkit's), but one text object per row instead of a save /
+ * flip / BT … ET / restore per cell, and each distinct string laid out and encoded once. Cells that
+ * wrap or carry small print still go through `text()`. The pages look the same as before (compared
+ * pixel by pixel on a 497-page register when this was written).
+ */
+class GlyphRuns {
+  private readonly doc: Doc;
+  /** text → its TJ operand and advance (1/1000 em); null when it needs pdfkit's own path (mark offsets). */
+  private readonly runs = new Map<string, { readonly tj: string; readonly advance: number } | null>();
+  private cells: string[] = [];
+  private size = 0;
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+  }
+
+  private get font(): EmbeddedFont {
+    return (this.doc as unknown as { _font: EmbeddedFont })._font;
+  }
+
+  /** Each NUMERIC character, encoded alone (its glyphs' hex ids and positions). */
+  private readonly chars = new Map<string, [string[], GlyphPosition[]]>();
+  /** Whether NUMERIC words shape as their characters alone in this font (checked once, then sampled). */
+  private numeric: boolean | undefined;
+  private numericWords = 0;
+
+  private char(ch: string): [string[], GlyphPosition[]] {
+    let c = this.chars.get(ch);
+    if (c === undefined) {
+      c = this.font.encode(ch);
+      this.chars.set(ch, c);
+    }
+    return c;
+  }
+
+  /** The glyphs of a NUMERIC word from its characters' own glyphs. */
+  private composed(word: string): [string[], GlyphPosition[]] {
+    const hex: string[] = [];
+    const positions: GlyphPosition[] = [];
+    for (const ch of word) {
+      const [h, p] = this.char(ch);
+      for (const x of h) hex.push(x);
+      for (const x of p) positions.push(x);
+    }
+    return [hex, positions];
+  }
+
+  /**
+   * True when this font lays every pair of NUMERIC characters out as the two characters alone (no
+   * ligature, contextual form, kerning or mark offset: the bundled Noto Sans SC has none there).
+   */
+  private numericShapesAlone(): boolean {
+    if (this.numeric === undefined) {
+      this.numeric = true;
+      for (const a of NUMERIC_CHARS)
+        for (const b of NUMERIC_CHARS)
+          if (!sameGlyphs(this.font.encode(a + b), this.composed(a + b))) this.numeric = false;
+    }
+    return this.numeric;
+  }
+
+  /**
+   * pdfkit's `encode` of `text` (laid out word by word, a word ending after a space, as pdfkit does);
+   * the many distinct numbers of a register (order and list numbers, amounts) are put together from
+   * their characters' glyphs instead of a full OpenType layout each. Every 256th such word is also
+   * laid out by pdfkit and compared; any difference turns the shortcut off for the document.
+   */
+  private encode(text: string): [string[], GlyphPosition[]] {
+    if (!this.numericShapesAlone()) return this.font.encode(text);
+    const hex: string[] = [];
+    const positions: GlyphPosition[] = [];
+    let last = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const ch = text[i];
+      if (ch !== ' ' && ch !== '\t' && i < text.length - 1) continue;
+      const word = text.slice(last, i + 1);
+      last = i + 1;
+      let glyphs: [string[], GlyphPosition[]];
+      if (NUMERIC_WORD.test(word)) {
+        glyphs = this.composed(word);
+        if (this.numericWords++ % 256 === 0) {
+          const laidOut = this.font.encode(word);
+          if (!sameGlyphs(laidOut, glyphs)) {
+            this.numeric = false;
+            this.runs.clear();
+            return this.font.encode(text);
+          }
+        }
+      } else glyphs = this.font.encode(word);
+      for (const h of glyphs[0]) hex.push(h);
+      for (const p of glyphs[1]) positions.push(p);
+    }
+    return [hex, positions];
+  }
+
+  private run(text: string): { readonly tj: string; readonly advance: number } | null {
+    let r = this.runs.get(text);
+    if (r !== undefined) return r;
+    const [hex, positions] = this.encode(text);
+    // as pdfkit's _fragment: runs of glyphs, split where a glyph's advance differs from its width (kerning)
+    const parts: string[] = [];
+    let last = 0;
+    let advance = 0;
+    r = { tj: '', advance: 0 };
+    for (let i = 0; i < positions.length; i += 1) {
+      const pos = positions[i]!;
+      if (pos.xOffset !== 0 || pos.yOffset !== 0) {
+        r = null;
+        break;
+      }
+      if (pos.xAdvance - pos.advanceWidth !== 0) {
+        parts.push(`<${hex.slice(last, i + 1).join('')}> ${num(-(pos.xAdvance - pos.advanceWidth))}`);
+        last = i + 1;
+      }
+      advance += pos.xAdvance;
+    }
+    if (r !== null) {
+      if (last < positions.length) {
+        const end = positions[positions.length - 1]!;
+        parts.push(`<${hex.slice(last).join('')}> ${num(-(end.xAdvance - end.advanceWidth))}`);
+      }
+      r = { tj: `[${parts.join(' ')}] TJ`, advance };
+    }
+    if (this.runs.size > 50_000) this.runs.clear();
+    this.runs.set(text, r);
+    return r;
+  }
+
+  /**
+   * Queues `text` on one line at (x, y) (top of the line box, as `text()` takes it), aligned in
+   * `width`; false when it must go through pdfkit's `text()` instead.
+   */
+  add(text: string, x: number, y: number, width: number, align: ReportColumn['align'], size: number): boolean {
+    const r = this.run(text);
+    if (r === null) return false;
+    if (size !== this.size) {
+      this.cells.push(`/${this.font.id} ${num(size)} Tf`);
+      this.size = size;
+    }
+    const w = (r.advance * size) / 1000;
+    const dx = align === 'right' ? width - w : align === 'center' ? (width - w) / 2 : 0;
+    const baseline = this.doc.page.height - y - (this.font.ascender / 1000) * size;
+    this.cells.push(`1 0 0 1 ${num(x + dx)} ${num(baseline)} Tm\n${r.tj}`);
+    return true;
+  }
+
+  get pending(): number {
+    return this.cells.length;
+  }
+
+  /**
+   * Writes the queued cells as one text object (in the page's unflipped coordinates, like `text()`);
+   * `bold`: text render mode 2 (fill, then stroke with the current line width and stroke colour).
+   */
+  flush(bold = false): void {
+    if (this.cells.length === 0) return;
+    const doc = this.doc;
+    const font = this.font;
+    const fonts = (doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
+    if (fonts[font.id] == null) fonts[font.id] = font.ref();
+    doc.addContent(
+      `q\n1 0 0 -1 0 ${num(doc.page.height)} cm\nBT\n${bold ? '2 Tr\n' : ''}${this.cells.join('\n')}\nET\nQ`,
+    );
+    this.cells = [];
+    this.size = 0;
+  }
+}
+
 class PdfTableRenderer {
   private readonly doc: Doc;
   private readonly layout: Layout;
@@ -161,6 +375,20 @@ class PdfTableRenderer {
     this.layout = layout;
     this.noneText = noneText;
     this.carryWords = carryWords;
+    this.glyphs = new GlyphRuns(doc);
+  }
+
+  /** Body cells written as one text object per row. */
+  private readonly glyphs: GlyphRuns;
+  /** The fill colour last set on `fillPage` (outside any save/restore): not set again per cell. */
+  private fillColor: string | undefined;
+  private fillPage: unknown;
+
+  private fill(color: string): void {
+    if (this.fillColor === color && this.fillPage === this.doc.page) return;
+    this.doc.fillColor(color);
+    this.fillColor = color;
+    this.fillPage = this.doc.page;
   }
 
   /** Widths of strings already measured, per font size (a long register repeats dates, names, units). */
@@ -220,8 +448,19 @@ class PdfTableRenderer {
   private heightAt(text: string, width: number, size: number): number {
     const doc = this.doc;
     if (this.oneLine(text, width, size)) return doc.fontSize(size).currentLineHeight(true);
-    return doc.fontSize(size).heightOfString(text, { width });
+    // wrapped texts of a long table repeat (goods names in a column of one width): measured once each
+    const key = `${size}|${width}|${text}`;
+    let h = this.wrappedHeights.get(key);
+    if (h === undefined) {
+      h = doc.fontSize(size).heightOfString(text, { width });
+      if (this.wrappedHeights.size > 20_000) this.wrappedHeights.clear();
+      this.wrappedHeights.set(key, h);
+    }
+    doc.fontSize(size);
+    return h;
   }
+
+  private readonly wrappedHeights = new Map<string, number>();
 
   private rowHeight(
     texts: readonly string[],
@@ -262,6 +501,12 @@ class PdfTableRenderer {
     doc.fontSize(size).text(text, x, y, wrapped);
   }
 
+  /** Writes the queued cells (bold: filled and stroked with a hairline, as `withBold`). */
+  private flushCells(bold: boolean): void {
+    if (this.glyphs.pending === 0) return;
+    withBold(this.doc, bold, () => this.glyphs.flush(bold));
+  }
+
   private drawRow(
     texts: readonly string[],
     widths: readonly number[],
@@ -279,9 +524,22 @@ class PdfTableRenderer {
     texts.forEach((t, i) => {
       const w = widths[i] ?? 0;
       const small = smalls[i];
+      // a cell on one line without small print: queued into the row's text object
+      if (small === undefined && (t === '' || this.oneLine(t, w - PAD_X * 2, SIZE.cell))) {
+        if (t === '') {
+          x += w;
+          return;
+        }
+        this.fill(COLOR.text);
+        if (this.glyphs.add(t, x + PAD_X, y + PAD_Y, w - PAD_X * 2, aligns[i], SIZE.cell)) {
+          x += w;
+          return;
+        }
+      }
+      this.flushCells(style.bold);
       const mainHeight =
         small === undefined ? height - PAD_Y * 2 : this.heightAt(t === '' ? ' ' : t, w - PAD_X * 2, SIZE.cell);
-      doc.fillColor(COLOR.text);
+      this.fill(COLOR.text);
       withBold(doc, style.bold, () =>
         this.drawText(t, x + PAD_X, y + PAD_Y, w - PAD_X * 2, aligns[i], SIZE.cell, style.bold, {
           ...textOptions(w - PAD_X * 2, aligns[i], style.bold),
@@ -290,7 +548,7 @@ class PdfTableRenderer {
         }),
       );
       if (small !== undefined) {
-        doc.fillColor(COLOR.muted);
+        this.fill(COLOR.muted);
         this.drawText(small, x + PAD_X, y + PAD_Y + mainHeight + 1, w - PAD_X * 2, aligns[i], SIZE.small, false, {
           width: w - PAD_X * 2,
           align: aligns[i] ?? 'left',
@@ -299,6 +557,7 @@ class PdfTableRenderer {
       doc.fontSize(SIZE.cell);
       x += w;
     });
+    this.flushCells(style.bold);
     doc
       .save()
       .lineWidth(0.4)
@@ -372,10 +631,8 @@ class PdfTableRenderer {
     );
     doc.moveDown(0.15);
     if (table.note !== undefined) {
-      doc
-        .fontSize(SIZE.note)
-        .fillColor(COLOR.muted)
-        .text(table.note, this.layout.left, doc.y, { width: this.layout.width });
+      this.fill(COLOR.muted);
+      doc.fontSize(SIZE.note).text(table.note, this.layout.left, doc.y, { width: this.layout.width });
       doc.moveDown(0.2);
     }
 
@@ -508,6 +765,35 @@ function writePageNumbers(doc: Doc, report: ReportDocument, layout: Layout): voi
   }
 }
 
+/**
+ * pdfkit writes every content operator (q, cm, BT, Tm, Tf, TJ, ET, Q, colours …) to the page as a
+ * buffer of its own, and with `bufferPages` every page's buffers live until the end: a 10k-line
+ * register left about a million small buffers on the heap, and the collector spent more time on
+ * them than pdfkit spent drawing. Lines are collected here and written to their page in blocks;
+ * the bytes are the same (each line ends with '\n' either way). Returns the final flush.
+ */
+function batchContent(doc: Doc): () => void {
+  type Page = { write(chunk: string | Uint8Array): unknown };
+  const docWithPage = doc as unknown as { page: Page; addContent(data: string): Doc };
+  let lines: string[] = [];
+  let target: Page | undefined;
+  const flush = (): void => {
+    // as pdfkit writes a string: its char codes as bytes (content is ASCII and hex), then '\n'
+    if (target !== undefined && lines.length > 0) target.write(Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
+    lines = [];
+  };
+  docWithPage.addContent = (data: string): Doc => {
+    const page = docWithPage.page;
+    if (page !== target || lines.length >= 4096) {
+      flush();
+      target = page;
+    }
+    lines.push(data);
+    return doc;
+  };
+  return flush;
+}
+
 /** Renders the document to PDF bytes. */
 export async function renderPdf(report: ReportDocument, options: PdfOptions = {}): Promise<Buffer> {
   const font = resolveReportFont(options);
@@ -537,6 +823,7 @@ export async function renderPdf(report: ReportDocument, options: PdfOptions = {}
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const flushContent = batchContent(doc);
   doc.registerFont('body', font.path, font.family as string);
   doc.addPage();
   doc.font('body');
@@ -547,6 +834,7 @@ export async function renderPdf(report: ReportDocument, options: PdfOptions = {}
   for (const table of report.tables) tables.render(table);
   for (const note of report.footnotes ?? []) writeFlowing(doc, layout, note, SIZE.footnote, COLOR.muted);
   writePageNumbers(doc, report, layout);
+  flushContent();
   doc.end();
   return done;
 }

@@ -26,6 +26,14 @@ export type EventListener = (event: AppEvent) => void;
 export interface HostBridge {
   readonly invoke: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<Result<CommandResult<K>>>;
   readonly onEvent: (listener: EventListener) => () => void;
+  /** Electron: hands over a chosen file by its path (the host copies it into tmp/imports). */
+  readonly upload?: (file: File) => Promise<Result<Upload>>;
+}
+
+/** An import file the host holds in its tmp/imports, named for `imports.preview` by `fileRef`. */
+export interface Upload {
+  readonly fileRef: string;
+  readonly bytes: number;
 }
 
 interface BridgeWindow {
@@ -154,6 +162,47 @@ async function callHttp(name: CommandName, input: unknown): Promise<Result<unkno
     return unreachable({ status: response.status });
   }
   return isResult(body) ? normalise(body) : unreachable({ status: response.status });
+}
+
+/**
+ * Hands an import file to the host without it being read into this page or held by the host
+ * (issue 16, point 1): the web host takes the File as the body of `POST /api/upload` (streamed to
+ * disk there; `onProgress` follows the upload), Electron by its path. Null when the host takes no
+ * upload (a test bridge): the caller then sends the file as base64.
+ */
+export async function uploadFile(
+  file: File,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Result<Upload> | null> {
+  const b = bridge();
+  if (b) {
+    if (!b.upload) return null;
+    try {
+      const result: unknown = await b.upload(file);
+      return isResult(result) ? normalise(result as Result<Upload>) : unreachable();
+    } catch {
+      return unreachable();
+    }
+  }
+  const headers = await sessionHeaders();
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/upload');
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => resolve(unreachable());
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        return resolve(unreachable({ status: xhr.status }));
+      }
+      resolve(isResult(body) ? normalise(body as Result<Upload>) : unreachable({ status: xhr.status }));
+    };
+    xhr.send(file);
+  });
 }
 
 /** Sends one command to the host and resolves to its Result. */

@@ -1,8 +1,8 @@
 /**
  * One peak-RSS measurement (issue 16, point 1), run by rss.ts as its own process so nothing else
  * is in its memory: opens a fresh workspace with a shop of the file's platform, previews FILE
- * through dispatch PREVIEWS times as the host would (the file base64-encoded, as the web host and
- * Electron send it), and prints `{ maxRssMb, afterMb[], ms[], orders, rejected }` as its last line.
+ * through dispatch PREVIEWS times as the host would (the file streamed into tmp/imports as the web
+ * host's upload writes it, then previewed by `fileRef`; RSS_MODE=base64 sends it base64-encoded), and prints `{ maxRssMb, afterMb[], ms[], orders, rejected }` as its last line.
  * process.resourceUsage().maxRSS is the process's own high-water mark (kilobytes on Linux).
  */
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { openWorkspace } from '../../src-main/api/workspace.ts';
 import { createHandlers } from '../../src-main/api/handlers.ts';
 import { createDispatch } from '../../src-main/api/dispatch.ts';
+import { receiveUpload } from '../../src-main/areas/imports/import-files.ts';
 
 const [file, platform, currency, timeZone, previewsArg] = process.argv.slice(2);
 if (!file || !platform || !currency || !timeZone)
@@ -29,11 +30,16 @@ try {
   let last: { orders: number; rejected: number } = { orders: 0, rejected: 0 };
   for (let i = 0; i < previews; i++) {
     const t = performance.now();
-    // the host receives the file as base64 text in the command body
-    const contentBase64 = fs.readFileSync(file).toString('base64');
+    // the host receives the file as a streamed upload (`POST /api/upload` writes the body to
+    // tmp/imports chunk by chunk) and previews it by reference; RSS_MODE=base64: the file as base64
+    // text in the command body, as before
+    const handOver =
+      process.env.RSS_MODE === 'base64'
+        ? { contentBase64: fs.readFileSync(file).toString('base64') }
+        : { fileRef: (await receiveUpload(dataDir, fs.createReadStream(file), fs.statSync(file).size)).fileRef };
     const p = await dispatch('imports.preview', {
       fileName: path.basename(file),
-      contentBase64,
+      ...handOver,
       source: 'auto',
       shopId,
     });

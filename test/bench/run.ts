@@ -8,6 +8,7 @@
  * - import.amazon100k (≤ 2.5× raw into the same schema AND ≤ 4× raw into the same tables without
  *   secondary indexes, triggers or FTS = bare_ms): a seeded 100k-order Amazon All Orders file,
  *   parsed once (not timed); ours = imports.preview + imports.confirm through dispatch;
+ * - import.amazon100kInto1m (same targets): the same file into a copy of the 1M-order workspace (import-into-1m.ts);
  * - orders.list1m (every first page < 50 ms; value = the worst page): a seeded 1,000,000-order
  *   workspace, the first page of every sort × every filter;
  * - ui.dashboard1m (< 100 ms): dashboard.summary on the same 1M-order workspace (dashboard.ts);
@@ -35,6 +36,7 @@ import { seededRandom } from '../../src-main/core/random/seeded-random.ts';
 import { makeCase, reportCase, SCALE, scaled, slowPath, type BenchCase } from './bench-cases.ts';
 import { dashboardBench } from './dashboard.ts';
 import { reportsBench } from './reports.ts';
+import { importInto1mBench } from './import-into-1m.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROWS = scaled(100_000, 100);
@@ -302,8 +304,12 @@ cases.push({
     }),
 });
 
-/** Plain prepared inserts of the dataset's orders and lines in one transaction. */
-async function rawImport(db: Database.Database): Promise<number> {
+/** Plain prepared inserts of the dataset's orders and lines in one transaction (line text ids after `textBase`). */
+async function rawImport(db: Database.Database, textBase = 0): Promise<number> {
+  const lines =
+    textBase === 0
+      ? rawData.lines
+      : rawData.lines.map((ls) => ls.map((l) => l.map((v, k) => (k === 3 ? (v as number) + textBase : v))));
   const text = db.prepare('INSERT INTO line_texts (id, sku, item_name) VALUES (?, ?, ?)');
   const order =
     db.prepare(`INSERT INTO orders (shop_id, platform, order_no, status, platform_status, sales_channel, ordered_at, ordered_at_utc,
@@ -314,10 +320,10 @@ async function rawImport(db: Database.Database): Promise<number> {
     tax_on_top, shipping, gift_wrap, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const ms = await time(() =>
     db.transaction(() => {
-      rawData.texts.forEach(([sku, name], i) => text.run(i + 1, sku, name));
+      rawData.texts.forEach(([sku, name], i) => text.run(textBase + i + 1, sku, name));
       rawData.orders.forEach((o, i) => {
         const id = Number(order.run(...o).lastInsertRowid);
-        for (const l of rawData.lines[i]!) line.run(id, ...l);
+        for (const l of lines[i]!) line.run(id, ...l);
       });
     })(),
   );
@@ -328,6 +334,11 @@ async function rawImport(db: Database.Database): Promise<number> {
 /** The same tables with no secondary index, trigger or FTS table: what the rows alone cost. */
 function bareDb(): Database.Database {
   const db = schemaDb();
+  dropSecondary(db);
+  return db;
+}
+
+function dropSecondary(db: Database.Database): void {
   for (const name of db
     .prepare("SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL")
     .pluck()
@@ -336,7 +347,6 @@ function bareDb(): Database.Database {
       `DROP ${String(db.prepare('SELECT type FROM sqlite_schema WHERE name = ?').pluck().get(name)).toUpperCase()} ${name}`,
     );
   }
-  return db;
 }
 
 console.log(
@@ -677,6 +687,18 @@ async function listBench(): Promise<void> {
   ws.close();
 }
 
+if (dataset)
+  await importInto1mBench({
+    master: await millionWorkspaceOnce(),
+    runs: RUNS,
+    parsed: dataset.parsed,
+    orders: rawData.orders.length,
+    lines: orderLineCount,
+    ratio: IMPORT_RATIO,
+    bareRatio: IMPORT_BARE_RATIO,
+    rawImport,
+    dropSecondary,
+  });
 if (PARTS.has('list')) await listBench();
 if (PARTS.has('dashboard')) await dashboardBench(await millionWorkspaceOnce(), LIST_ORDERS);
 if (PARTS.has('reports')) await reportsBench(await millionWorkspaceOnce(), LIST_ORDERS);

@@ -24,7 +24,8 @@ async function startServe(dataDir: string): Promise<{ child: ChildProcess; url: 
   const child = spawn(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', CLI, 'serve', '--data-dir', dataDir, '--json'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // the sources under test, never the prebuilt host bundle (src-main/cli/host-bundle.ts)
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KUAJING_FROM_SOURCE: '1' } },
   );
   let stderr = '';
   child.stderr!.on('data', (c) => {

@@ -25,6 +25,7 @@ import type { Workspace } from '../workspace.ts';
 import { loadContext } from './customs-build.ts';
 import { loadHeadHaul, markedUpUnitValue } from './customs-head-haul.ts';
 import { declarationFormJson, declarationFormXlsx } from './declaration-form-file.ts';
+import { listByInvtNo } from './customs-withdrawals.ts';
 
 export interface CorrectionDocument {
   readonly documentId: number;
@@ -89,26 +90,7 @@ const DOC_COLUMNS = 'id, business_key, status, last_return_status, last_return_i
 
 /** `customs.lists.corrections`: what the corrections screen shows for one list. */
 export function listCorrections(ws: Workspace, invtNo: string): ListCorrections {
-  const list = ws.read
-    .prepare(
-      `SELECT id, guid, message_guid, business_key, order_id, order_no, invt_no, pre_no, status, last_return_info
-    FROM customs_documents WHERE type = 'CEB603' AND invt_no = ? ORDER BY revision DESC LIMIT 1`,
-    )
-    .get(invtNo) as
-    | {
-        id: number;
-        guid: string;
-        message_guid: string;
-        business_key: string;
-        order_id: number | null;
-        order_no: string | null;
-        invt_no: string;
-        pre_no: string | null;
-        status: string;
-        last_return_info: string | null;
-      }
-    | undefined;
-  if (!list) throw new DomainError('customs.withdrawal.unknownList', { invtNo });
+  const list = listByInvtNo(ws, invtNo);
   const xml = ws.read.prepare('SELECT xml FROM customs_messages WHERE guid = ?').pluck().get(list.message_guid) as
     string | undefined;
   const original = xml ? returnOriginalFromXml(xml, list.guid, list.invt_no, list.pre_no) : null;

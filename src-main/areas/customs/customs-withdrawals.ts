@@ -43,7 +43,8 @@ export interface WithdrawalOutcome extends WithdrawalResult {
   readonly builtMessages: readonly CebWithdrawalMessage[];
 }
 
-interface ListRow {
+/** A list (CEB603) as its latest revision stands. */
+export interface ListRow {
   id: number;
   guid: string;
   message_guid: string;
@@ -53,16 +54,18 @@ interface ListRow {
   invt_no: string;
   pre_no: string | null;
   status: string;
+  last_return_info: string | null;
 }
 
 /** States of a list customs released (the goods left): only those can come back. */
 const EXPORTED = new Set(['800', '399', '899']);
 
-function listByInvtNo(ws: Workspace, invtNo: string): ListRow {
+/** The latest revision of the list `invtNo`; `customs.withdrawal.unknownList` when there is none. */
+export function listByInvtNo(ws: Workspace, invtNo: string): ListRow {
   const row = ws.read
     .prepare(
-      `SELECT id, guid, message_guid, business_key, order_id, order_no, invt_no, pre_no, status FROM customs_documents
-    WHERE type = 'CEB603' AND invt_no = ? ORDER BY revision DESC LIMIT 1`,
+      `SELECT id, guid, message_guid, business_key, order_id, order_no, invt_no, pre_no, status, last_return_info
+    FROM customs_documents WHERE type = 'CEB603' AND invt_no = ? ORDER BY revision DESC LIMIT 1`,
     )
     .get(invtNo) as ListRow | undefined;
   if (!row) throw new DomainError('customs.withdrawal.unknownList', { invtNo });

@@ -127,7 +127,9 @@ export const importsContract = {
     input: z
       .object({
         fileName: z.string().min(1).max(260),
-        contentBase64: z.string().max(MAX_IMPORT_BASE64),
+        /** The file as base64 (small files, the CLI's tests), or `fileRef`: an upload in tmp/imports (import-files.ts); exactly one. */
+        contentBase64: z.string().max(MAX_IMPORT_BASE64).optional(),
+        fileRef: z.string().max(200).optional(),
         source: z.enum(['auto', ...IMPORT_SOURCES]),
         shopId: id.nullable().optional(),
         mapping: columnMapping.nullable().optional(),

@@ -6,7 +6,8 @@
  * memory — the file and its rejected rows wait in temporary files (preview-spill.ts) and confirm
  * reads the file again, refusing it as `import.file.changed` when its digest moved (issue 16, point 1).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { DomainError, isDomainError } from '../../core/domain-error.ts';
@@ -53,16 +54,17 @@ import {
 } from '../company/index.ts';
 import { parseImport, type ParseImportOptions } from '../../imports/parse-import.ts';
 import { MonthTally, periodPlan, type PeriodPlan } from './period-guard.ts';
-import { readTable } from '../../imports/read-table.ts';
+import { READ_LIMITS, readTable, type TableSource } from '../../imports/read-table.ts';
 import type { OrderListItem } from '../../core/orders/order-views.ts';
 import type { ImportPreview, ImportSummary, importsContract } from './contract.ts';
 import type { AreaHandlers } from '../area-kit.ts';
-import { decodeBase64 } from '../base64.ts';
+import { fileSha256 as sha256Of, sweepImportsDir, takeImportFile } from './import-files.ts';
 import {
-  readSpilledFile,
+  checkSpilledFile,
   readSpilledRejected,
   removeSpill,
   removeSpillFolder,
+  spilledFilePath,
   spillFolder,
   writeSpill,
   type PreviewSpill,
@@ -71,7 +73,7 @@ import type { Workspace } from '../workspace.ts';
 
 type ImportsHandlers = AreaHandlers<typeof importsContract>;
 
-export type ParseImportFn = (bytes: Uint8Array, opts: ParseImportOptions) => Promise<ParsedImport>;
+export type ParseImportFn = (file: TableSource, opts: ParseImportOptions) => Promise<ParsedImport>;
 
 /** An order's shop: one that exists, or one confirm will create (found again by platform + name first). */
 type ShopRef = { readonly id: number; readonly name: string } | { readonly spec: NewShop };
@@ -160,6 +162,7 @@ export interface ImportService {
 }
 
 export function createImportService(ws: Workspace, parse: ParseImportFn = parseImport): ImportService {
+  if (!ws.readOnly) sweepImportsDir(ws.dataDir); // what an earlier run left: uploads, spills (import-files.ts)
   let folder: string | null = null; // made at the first preview
   const cache = new PreviewCache(
     () => ws.clock().getTime(),
@@ -172,8 +175,6 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
     preview: async (input) => {
       const previewId = randomUUID();
       ws.events.emit('import.progress', { previewId, phase: 'read', done: 0, total: 1 });
-      const bytes = decodeBase64(input.contentBase64);
-      const fileSha256 = createHash('sha256').update(bytes).digest('hex');
       let shop = input.shopId == null ? null : getShop(ws.read, input.shopId);
       if (input.shopId != null && !shop) throw new DomainError('shops.notFound', { id: input.shopId });
       let mapping = input.mapping ?? null;
@@ -197,11 +198,15 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
         const made = (folder = spillFolder(ws.dataDir, ws.readOnly));
         ws.onClose(() => removeSpillFolder(made, ws.dataDir));
       }
+      // the file waits in the preview's temporary files (an upload moved there, base64 written there)
+      const source = { path: takeImportFile(ws.dataDir, spilledFilePath(folder, previewId), input) };
+      let kept = false;
+      const fileSha256 = sha256Of(source.path);
       let scratch = new Scratch(folder);
       try {
         let parsed: ParsedImport;
         try {
-          parsed = await parse(bytes, { ...options(zone, currency), scratch });
+          parsed = await parse(source, { ...options(zone, currency), scratch });
         } catch (e) {
           // A file without any currency (TikTok, some Shopee exports) takes its shop's: with no shop
           // chosen, the platform's only shop is the one; with several, the user must choose.
@@ -213,7 +218,7 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
           shop = only;
           zone = only.timeZone;
           currency = only.currency;
-          parsed = await parse(bytes, { ...options(zone, currency), scratch });
+          parsed = await parse(source, { ...options(zone, currency), scratch });
         }
         let summary = summarise(ws, parsed, shop, fileSha256);
         // Local times are read in the shop's zone: when the file's orders all land in one existing
@@ -224,7 +229,7 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
           currency = target.currency;
           scratch.close();
           scratch = new Scratch(folder);
-          parsed = await parse(bytes, { ...options(zone, currency), scratch });
+          parsed = await parse(source, { ...options(zone, currency), scratch });
           summary = summarise(ws, parsed, null, fileSha256);
         }
         const reading: Reading = { source: input.source, mapping, shop, zone, currency };
@@ -239,9 +244,10 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
           reading,
           orders: summary.orders,
           rejectedCount: rejected.length,
-          spill: writeSpill(folder, previewId, bytes, rejected, rejectedOrderNos),
+          spill: writeSpill(folder, previewId, rejected, rejectedOrderNos),
           createdAt: ws.clock().getTime(),
         });
+        kept = true;
         const preview: ImportPreview = {
           previewId,
           fileName: input.fileName,
@@ -273,6 +279,7 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
         return preview;
       } finally {
         scratch.close();
+        if (!kept) fs.rmSync(source.path, { force: true });
       }
     },
 
@@ -290,11 +297,11 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
       }
       // the preview kept no orders: the file is read again, the same way, unless it changed since,
       // its rows and orders spilled to a scratch file and written batch by batch in one transaction
-      const bytes = readSpilledFile(entry.spill, entry.fileSha256);
+      const file = { path: checkSpilledFile(entry.spill, entry.fileSha256) };
       const scratch = new Scratch(path.dirname(entry.spill.file));
       try {
         const { reading } = entry;
-        const again = await parse(bytes, {
+        const again = await parse(file, {
           fileName: entry.fileName,
           source: reading.source,
           timeZone: reading.zone,
@@ -383,8 +390,8 @@ export function createImportService(ws: Workspace, parse: ParseImportFn = parseI
     rejectedCsv: async ({ previewId }) => {
       const entry = cache.get(previewId);
       const { rejected } = await readSpilledRejected(entry.spill);
-      const bytes = rejected.length > 0 ? readSpilledFile(entry.spill, entry.fileSha256) : null;
-      const csv = await rejectedCsv(entry.parsed, rejected, bytes);
+      const file = rejected.length > 0 ? { path: checkSpilledFile(entry.spill, entry.fileSha256) } : null;
+      const csv = await rejectedCsv(entry.parsed, rejected, file, path.dirname(entry.spill.file));
       const base = path.basename(entry.fileName, path.extname(entry.fileName)) || 'import';
       return { fileName: `${base}-rejected.csv`, csv };
     },
@@ -807,16 +814,27 @@ function sampleItem(c: ImportedContent, shop: ShopRef): OrderListItem {
 export async function rejectedCsv(
   parsed: ParsedImport,
   rejected: readonly RowError[],
-  bytes: Uint8Array | null,
+  file: TableSource | null,
+  scratchDir: string | null = null,
 ): Promise<string> {
   const byRow = new Map<number, RowError[]>();
   for (const e of rejected) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   const cells = new Map<number, readonly string[]>();
-  if (bytes && byRow.size > 0) {
-    const table = await readTable(bytes);
-    table.rowNumbers.forEach((row, i) => {
-      if (byRow.has(row)) cells.set(row, table.rows[i] ?? []);
-    });
+  if (file && byRow.size > 0) {
+    // the table's rows spill to a scratch file and are read back in pages: only the rejected rows' cells are kept
+    const scratch = scratchDir === null ? null : new Scratch(scratchDir);
+    try {
+      const table = await readTable(file, READ_LIMITS, scratch);
+      let i = 0;
+      for (const batch of batchesOf(table.rows)) {
+        for (const cellsOfRow of batch) {
+          const row = table.rowNumbers[i++]!;
+          if (byRow.has(row)) cells.set(row, cellsOfRow);
+        }
+      }
+    } finally {
+      scratch?.close();
+    }
   }
   const data = [...byRow.entries()]
     .sort((a, b) => a[0] - b[0])

@@ -10,7 +10,8 @@ import { type ColumnMapping, GENERIC_FIELDS, type GenericField, type ImportSourc
 import type { Db } from '../../db/open-ledger.ts';
 import type { WriteDb } from '../../db/ports.ts';
 import type { ImportedContent } from '../orders/index.ts';
-import { OrderWriter, type OrderRow } from '../orders/index.ts';
+import { OrderWriter, type OrderRow, type WriteOptions } from '../orders/index.ts';
+import type { Minor } from '../../core/money/index.ts';
 import type { Tx } from '../../db/unit-of-work.ts';
 
 export interface ImportCounts {
@@ -166,6 +167,19 @@ export class ImportWriter {
     const key = this.#key;
     const settlement = this.#settlement;
     const importId = this.importId;
+    // new orders wait here and go in together (OrderWriter.insertMany), before the next order that
+    // is not new and at the end of the batch, so every row is written in the same order as before
+    let fresh: Array<{ c: ImportedContent; o: WriteOptions; refunded: Minor }> = [];
+    const flush = () => {
+      if (fresh.length === 0) return;
+      const ids = w.insertMany(fresh);
+      fresh.forEach(({ c }, k) => {
+        const currency = c.currency ?? '';
+        if (c.fees.length > 0) w.setFees(ids[k]!, key, c.fees, currency, importId);
+        if (c.refunded !== 0) w.setRefund(ids[k]!, key, c.refunded, currency, importId);
+      });
+      fresh = [];
+    };
     items.forEach(({ content: c, shopId }, i) => {
       const tally = (change: keyof ImportCounts) => {
         if (change === 'new') this.#created++;
@@ -186,12 +200,11 @@ export class ImportWriter {
         customsMode: null,
       } as const;
       if (!before) {
-        const id = w.insert(c, opts, c.refunded);
-        if (c.fees.length > 0) w.setFees(id, key, c.fees, currency, importId);
-        if (c.refunded !== 0) w.setRefund(id, key, c.refunded, currency, importId);
+        fresh.push({ c, o: opts, refunded: c.refunded });
         tally('new');
         return;
       }
+      flush();
       if (settlement) {
         const feesChanged = w.setFees(before.id, key, c.fees, currency, importId);
         const refundChanged = w.setRefund(before.id, key, c.refunded, currency, importId);
@@ -223,6 +236,7 @@ export class ImportWriter {
         w.bump(before.id, before.platform, before.order_no);
       tally(placeholder ? 'new' : 'updated');
     });
+    flush();
   }
 
   /** The counts into the `imports` row (`rejected`: when known only now, the rejected rows' errors). */

@@ -7,13 +7,13 @@
  * the preview saw (the temporary copy edited, replaced or gone); the rejected-rows CSV reads every
  * rejected row back from here.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { DomainError } from '../../core/domain-error.ts';
 import type { RowError } from '../../core/orders/order.ts';
+import { fileSha256 } from './import-files.ts';
 
 export interface PreviewSpill {
   readonly file: string;
@@ -29,7 +29,7 @@ export function spillFolder(dataDir: string, readOnly: boolean): string {
   const inWorkspace = path.join(dataDir, 'tmp', 'imports');
   try {
     if (readOnly) throw new Error('read-only');
-    fs.rmSync(inWorkspace, { recursive: true, force: true });
+    // emptied when the workspace opened (import-files.ts sweepImportsDir): uploads wait here
     fs.mkdirSync(inWorkspace, { recursive: true });
     return inWorkspace;
   } catch {
@@ -45,20 +45,23 @@ export function removeSpillFolder(folder: string, dataDir: string): void {
   if (folder !== path.join(dataDir, 'tmp', 'imports')) fs.rmSync(folder, { recursive: true, force: true });
 }
 
-/** Writes the file and its rejected rows (one JSON line each, with the row's order number when it has one). */
+/** Where a preview's file waits: put there (moved or written) before it is read. */
+export function spilledFilePath(folder: string, previewId: string): string {
+  return path.join(folder, `${previewId}.file`);
+}
+
+/** Writes the rejected rows (one JSON line each, with the row's order number when it has one); the file is already in place. */
 export function writeSpill(
   folder: string,
   previewId: string,
-  bytes: Uint8Array,
   rejected: readonly RowError[],
   rejectedOrderNos: Readonly<Record<number, string>>,
 ): PreviewSpill {
   fs.mkdirSync(folder, { recursive: true });
   const spill = {
-    file: path.join(folder, `${previewId}.file`),
+    file: spilledFilePath(folder, previewId),
     rejectedFile: path.join(folder, `${previewId}.rejected.jsonl`),
   };
-  fs.writeFileSync(spill.file, bytes);
   const fd = fs.openSync(spill.rejectedFile, 'w');
   try {
     let chunk = '';
@@ -76,17 +79,16 @@ export function writeSpill(
   return spill;
 }
 
-/** The spilled file, refused as `import.file.changed` when it is gone or its digest differs. */
-export function readSpilledFile(spill: PreviewSpill, sha256: string): Uint8Array {
-  let bytes: Uint8Array;
+/** The spilled file's path, refused as `import.file.changed` when it is gone or its digest differs (read in chunks). */
+export function checkSpilledFile(spill: PreviewSpill, sha256: string): string {
+  let actual: string;
   try {
-    bytes = new Uint8Array(fs.readFileSync(spill.file));
+    actual = fileSha256(spill.file);
   } catch {
     throw new DomainError('import.file.changed', { expected: sha256, actual: 'missing' });
   }
-  const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== sha256) throw new DomainError('import.file.changed', { expected: sha256, actual });
-  return bytes;
+  return spill.file;
 }
 
 /** Every spilled rejected row, in file order, with the order numbers by row. */

@@ -3,11 +3,11 @@
  * netting statement with its FX result — each as sections of a `ReportData`.
  */
 import { deemedIncomeTax, parsePeriod, type TaxRules } from '../../core/tax/tax-rules.ts';
-import { isCurrency, sumMinor } from '../../core/money/index.ts';
+import { isCurrency, minor, sumMinor, type Currency, type Minor } from '../../core/money/index.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import { nettingStatement } from '../settlement/index.ts';
 import { AGEING_BUCKETS, ageingRows, positions } from '../stock/index.ts';
-import type { DataSection } from './report-data.ts';
+import { dateColumn, moneyColumn, numberColumn, textColumn, type DataSection } from './report-data.ts';
 import type { PbocRates } from './report-rates.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -22,21 +22,20 @@ export function revenueByMonth(
   rates: PbocRates,
   from: string,
   to: string,
-): Array<{ month: string; currency: string; amount: number; rateDate: string; cny: number }> {
+): Array<{ month: string; currency: Currency; amount: Minor; rateDate: string; cny: Minor }> {
   const rows = db
     .prepare(
       `SELECT substr(ordered_at, 1, 7) AS month, currency, sum(gross - refunded) AS amount FROM orders
     WHERE substr(ordered_at, 1, 10) BETWEEN ? AND ? AND exclusion IS NULL AND gross IS NOT NULL
     GROUP BY month, currency ORDER BY month, currency`,
     )
-    .all(from, to) as Array<{ month: string; currency: string; amount: number }>;
-  return rows
-    .filter((r) => isCurrency(r.currency))
-    .map((r) => {
-      const [y, m] = r.month.split('-').map(Number) as [number, number];
-      const rateDate = monthEnd(y, m);
-      return { ...r, rateDate, cny: rates.cny(r.amount, r.currency as never, rateDate) };
-    });
+    .all(from, to) as Array<{ month: string; currency: string; amount: Minor }>;
+  return rows.flatMap((r) => {
+    if (!isCurrency(r.currency)) return [];
+    const [y, m] = r.month.split('-').map(Number) as [number, number];
+    const rateDate = monthEnd(y, m);
+    return [{ ...r, currency: r.currency, rateDate, cny: rates.cny(r.amount, r.currency, rateDate) }];
+  });
 }
 
 /** The sheet for the quarter (or month) ending `to`: year-to-date revenue, less what the earlier quarters' sheets made payable. */
@@ -46,8 +45,10 @@ export function deemedIncomeSections(
   rates: PbocRates,
   to: string,
   staff: number | null,
-  totalAssets: number | null,
+  /** CNY fen (the command's input, checked here). */
+  totalAssetsFen: number | null,
 ) {
+  const totalAssets = totalAssetsFen === null ? null : minor(totalAssetsFen);
   const year = Number(to.slice(0, 4));
   const months = revenueByMonth(db, rates, `${year}-01-01`, to);
   const ytd = sumMinor(months.map((m) => m.cny));
@@ -68,29 +69,19 @@ export function deemedIncomeSections(
       key: 'revenueByMonth',
       inTotals: true,
       columns: [
-        { key: 'month', kind: 'text' },
-        { key: 'currency', kind: 'text' },
-        { key: 'amount', kind: 'money', currencyFrom: 'currency' },
-        { key: 'rateDate', kind: 'date' },
-        { key: 'cny', kind: 'money', currency: 'CNY' },
+        textColumn('month'),
+        textColumn('currency'),
+        moneyColumn('amount', { from: 'currency' }),
+        dateColumn('rateDate'),
+        moneyColumn('cny', 'CNY'),
       ],
-      rows: months.map((m) => ({
-        month: m.month,
-        currency: m.currency,
-        amount: m.amount,
-        rateDate: m.rateDate,
-        cny: m.cny,
-      })),
+      rows: months,
       totals: { cny: ytd },
     },
     {
       key: 'computation',
       inTotals: true,
-      columns: [
-        { key: 'item', kind: 'text' },
-        { key: 'basis', kind: 'text' },
-        { key: 'amount', kind: 'money', currency: 'CNY' },
-      ],
+      columns: [textColumn('item'), textColumn('basis'), moneyColumn('amount', 'CNY')],
       rows: [
         { item: 'revenue', basis: '', amount: sheet.revenue },
         { item: 'taxableIncome', basis: `${sheet.taxableIncomeRatePercent}%`, amount: sheet.taxableIncome },
@@ -139,12 +130,7 @@ export function stockSections(db: Db, asOf: string) {
     {
       key: 'valuation',
       inTotals: true,
-      columns: [
-        { key: 'sku', kind: 'text' },
-        { key: 'warehouse', kind: 'text' },
-        { key: 'quantity', kind: 'number' },
-        { key: 'value', kind: 'money', currency: 'CNY' },
-      ],
+      columns: [textColumn('sku'), textColumn('warehouse'), numberColumn('quantity'), moneyColumn('value', 'CNY')],
       rows: items.map((i) => ({ sku: i.sku, warehouse: i.warehouse, quantity: i.quantity, value: i.value })),
       totals: { quantity: items.reduce((n, i) => n + i.quantity, 0), value: total },
     },
@@ -153,9 +139,9 @@ export function stockSections(db: Db, asOf: string) {
       key: 'ageing',
       inTotals: false,
       columns: [
-        { key: 'sku', kind: 'text' },
-        { key: 'warehouse', kind: 'text' },
-        ...AGEING_BUCKETS.map((b) => ({ key: `age${b}`, kind: 'money' as const, currency: 'CNY' as const })),
+        textColumn('sku'),
+        textColumn('warehouse'),
+        ...AGEING_BUCKETS.map((b) => moneyColumn(`age${b}`, 'CNY')),
       ],
       rows: ageing.map((r) => ({
         sku: r.sku,
@@ -172,16 +158,12 @@ export function stockSections(db: Db, asOf: string) {
 
 export function nettingSections(db: Db, payoutId: number) {
   const s = nettingStatement(db, payoutId);
-  const row = (item: string, amount: number, cny: number | null) => ({ item, amount, cny });
+  const row = (item: string, amount: Minor, cny: Minor | null) => ({ item, amount, cny });
   const sections: DataSection[] = [
     {
       key: 'netting',
       inTotals: true,
-      columns: [
-        { key: 'item', kind: 'text' },
-        { key: 'amount', kind: 'money', currency: s.currency },
-        { key: 'cny', kind: 'money', currency: 'CNY' },
-      ],
+      columns: [textColumn('item'), moneyColumn('amount', s.currency), moneyColumn('cny', 'CNY')],
       rows: [
         row('gross', s.gross, s.cny.gross),
         row('refunds', s.refunds.amount, s.cny.refunds),

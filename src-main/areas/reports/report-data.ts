@@ -30,6 +30,21 @@ export interface DataColumn {
   readonly width?: number;
 }
 
+/** Column builders, so a section lists its columns as `text('sku')`, `money('value', 'CNY')` …. */
+const column =
+  (kind: Exclude<ColumnKind, 'money'>) =>
+  (key: string, width?: number): DataColumn =>
+    width === undefined ? { key, kind } : { key, kind, width };
+export const textColumn = column('text');
+export const dateColumn = column('date');
+export const numberColumn = column('number');
+export const rateColumn = column('rate');
+/** A money column in one currency, or in the currency each row names in its column `{ from }`. */
+export function moneyColumn(key: string, currency: Currency | { readonly from: string }, width?: number): DataColumn {
+  const c = typeof currency === 'string' ? { currency } : { currencyFrom: currency.from };
+  return { key, kind: 'money', ...c, ...(width === undefined ? {} : { width }) };
+}
+
 export type DataCell = string | number | null;
 
 export interface DataSection {

@@ -9,11 +9,11 @@
  * warehouses that no declared line covers are listed apart, outside the totals.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { sumMinor } from '../../core/money/index.ts';
+import { minor, multiplyByQuantity, sumMinor, type Minor } from '../../core/money/index.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import { headHaulLinks } from '../customs/index.ts';
 import type { Workspace } from '../workspace.ts';
-import type { DataSection } from './report-data.ts';
+import { dateColumn, moneyColumn, numberColumn, textColumn, type DataSection } from './report-data.ts';
 
 const parser = new XMLParser({
   removeNSPrefix: true,
@@ -22,16 +22,19 @@ const parser = new XMLParser({
 });
 
 /** A CEB decimal (up to 5 places) of CNY as fen, half away from zero past the fen. */
-function fenOf(text: string): number {
+function fenOf(text: string): Minor {
   const m = /^(\d+)(?:\.(\d{0,5}))?$/.exec(text.trim());
-  if (!m) return 0;
+  if (!m) return minor(0);
   const frac = (m[2] ?? '').padEnd(5, '0');
   const thousandths = BigInt(m[1]!) * 100_000n + BigInt(frac);
-  return Number((thousandths + 500n) / 1000n);
+  return minor(Number((thousandths + 500n) / 1000n));
 }
 
+/** CNY fen of `qty` units at the declared unit value (checked). */
+const valueOf = (unit: Minor, qty: number): Minor => multiplyByQuantity({ amount: unit, currency: 'CNY' }, qty).amount;
+
 /** The declared unit value (fen) of each line (gnum) of a booking note, from its latest standing CEB303 W. */
-function declaredUnitValues(db: Db, bookingNoteNo: string): Map<number, number> {
+function declaredUnitValues(db: Db, bookingNoteNo: string): Map<number, Minor> {
   const xml = db
     .prepare(
       `SELECT m.xml FROM customs_documents d JOIN customs_messages m ON m.guid = d.message_guid
@@ -40,7 +43,7 @@ function declaredUnitValues(db: Db, bookingNoteNo: string): Map<number, number> 
     )
     .pluck()
     .get(bookingNoteNo) as string | undefined;
-  const out = new Map<number, number>();
+  const out = new Map<number, Minor>();
   if (xml === undefined) return out;
   const doc = parser.parse(xml) as Record<string, Record<string, unknown>>;
   const root = Object.values(doc).find((v) => typeof v === 'object' && v !== null && 'Order' in v) as
@@ -93,7 +96,7 @@ export function soldUnsoldSections(
     `SELECT invt_no FROM customs_documents WHERE type = 'CEB603' AND order_id IS NULL AND order_no = ? AND status NOT IN ('error', '100')
     ORDER BY revision DESC LIMIT 1`,
   );
-  const values = new Map<string, Map<number, number>>();
+  const values = new Map<string, Map<number, Minor>>();
   const rows = links.lines
     .filter((l) => (shipments.get(l.shipment) ?? '9999') <= to)
     .map((l) => {
@@ -102,7 +105,7 @@ export function soldUnsoldSections(
         unit = declaredUnitValues(db, l.shipment);
         values.set(l.shipment, unit);
       }
-      const price = unit.get(l.gnum) ?? 0;
+      const price = unit.get(l.gnum) ?? minor(0);
       const sold = soldBy.get(`${l.shipment}#${l.gnum}`) ?? { period: 0, toDate: 0 };
       const shipDate = shipments.get(l.shipment)!;
       const unsold = l.declared - sold.toDate;
@@ -117,13 +120,13 @@ export function soldUnsoldSections(
         shipDate,
         declared: l.declared,
         unitValue: price,
-        declaredValue: price * l.declared,
+        declaredValue: valueOf(price, l.declared),
         soldInPeriod: sold.period,
-        soldInPeriodValue: price * sold.period,
+        soldInPeriodValue: valueOf(price, sold.period),
         soldToDate: sold.toDate,
-        soldToDateValue: price * sold.toDate,
+        soldToDateValue: valueOf(price, sold.toDate),
         unsold,
-        unsoldValue: price * unsold,
+        unsoldValue: valueOf(price, unsold),
         reconcileBy: reconcileBy(shipDate),
       };
     });
@@ -132,8 +135,8 @@ export function soldUnsoldSections(
     .map((u) => ({ ...u, sale: sales.get(u.sale)! }))
     .filter((u) => u.sale.date.slice(0, 10) >= from && u.sale.date.slice(0, 10) <= to)
     .map((u) => ({ date: u.sale.date.slice(0, 10), reference: u.reference, sku: u.sale.sku, quantity: u.quantity }));
-  const money = (key: string) => ({ key, kind: 'money' as const, currency: 'CNY' as const, width: 2 });
-  const count = (key: string, width = 0.7) => ({ key, kind: 'number' as const, width });
+  const money = (key: string) => moneyColumn(key, 'CNY', 2);
+  const count = (key: string, width = 0.7) => numberColumn(key, width);
   const totals = {
     declared: sum('declared'),
     declaredValue: sum('declaredValue'),
@@ -150,9 +153,9 @@ export function soldUnsoldSections(
         key: 'soldUnsold',
         inTotals: true,
         columns: [
-          { key: 'shipment', kind: 'text', width: 1.7 },
+          textColumn('shipment', 1.7),
           count('gnum', 0.5),
-          { key: 'sku', kind: 'text', width: 1 },
+          textColumn('sku', 1),
           // the rows also carry invtNo, entryId / gseqno, shipDate and unitValue (JSON); the printout keeps to what fits on A4
           count('declared'),
           money('declaredValue'),
@@ -162,7 +165,7 @@ export function soldUnsoldSections(
           money('soldToDateValue'),
           count('unsold'),
           money('unsoldValue'),
-          { key: 'reconcileBy', kind: 'date', width: 1.7 },
+          dateColumn('reconcileBy', 1.7),
         ],
         rows,
         totals,
@@ -170,12 +173,7 @@ export function soldUnsoldSections(
       {
         key: 'undeclaredSales',
         inTotals: false,
-        columns: [
-          { key: 'date', kind: 'date' },
-          { key: 'reference', kind: 'text' },
-          { key: 'sku', kind: 'text' },
-          count('quantity'),
-        ],
+        columns: [dateColumn('date'), textColumn('reference'), textColumn('sku'), count('quantity')],
         rows: undeclared,
       },
     ],

@@ -10,7 +10,7 @@ import { DomainError } from '../../core/domain-error.ts';
 import { addDays } from '../../core/time/days.ts';
 import { UNITS } from '../../core/customs/codes/tables.generated.ts';
 import { statusRank } from '../../core/customs/index.ts';
-import { isCurrency, parseDecimal, sumMinor, type Currency } from '../../core/money/index.ts';
+import { isCurrency, minorDigits, parseDecimal, sumMinor, type Currency, type Minor } from '../../core/money/index.ts';
 import { ruleOn, type TaxRules } from '../../core/tax/tax-rules.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import { getSetting } from '../../db/settings-store.ts';
@@ -86,37 +86,44 @@ const LISTS = `SELECT d.id AS document_id, o.id AS order_id, o.order_no, o.order
     ORDER BY o.ordered_at, o.order_no, d.id`;
 
 /**
- * The register's one pass over the period's orders (through the UTC index): each order with its
- * CEB603 lists (every revision: the latest released one is chosen as LISTS chooses it, in code) and
- * its queued six items (`tax.sixItems:<orderNo>`).
+ * The register's list lines, kept by the write path (migration 0021, `register_list_lines`): each line
+ * of every CEB603 list the register counts (the latest revision of its business key in its order,
+ * released and not posted elsewhere as a late receipt), in register order (sale time as stored, order
+ * number, list, line); a list without lines has one row with line −1. Sale days [from, to] are the
+ * rows whose `ordered_at` starts with one of them.
  */
-const periodOrders = (
-  modes: number,
-) => `SELECT o.id AS order_id, o.order_no, o.ordered_at, o.customs_mode, o.buyer_country, o.exclusion, o.currency, o.gross,
-      d.id AS document_id, d.business_key, d.revision, d.status_rank, d.invt_no, d.entry_id, d.facts,
-      x.id AS six_id, x.status AS six_status, json_extract(x.payload, '$.orderNo') AS six_order_no,
-      json_extract(x.payload, '$.currency') AS six_currency,
-      (SELECT group_concat(json_extract(i.value, '$.amount'), char(31)) FROM json_each(x.payload, '$.items') i) AS six_amounts
-    FROM orders o INDEXED BY orders_by_time
-    LEFT JOIN customs_documents d ON d.order_id = o.id AND d.type = 'CEB603' AND o.customs_mode IN (${Array.from({ length: Math.max(1, modes) }, (_, i) => `@m${i}`).join(', ')})
-    LEFT JOIN outbox x ON x.idempotency_key = 'tax.sixItems:' || o.order_no AND x.kind = 'tax.sixItems'
-    WHERE ${SALE_DAYS}`;
+const STORED_LINES = `SELECT ordered_at, order_no, document_id, line, order_id, customs_mode, buyer_country, invt_no, entry_id,
+      currency, item_no, qty, unit, total_price
+    FROM register_list_lines WHERE ordered_at >= @from AND ordered_at < @toNext`;
+type StoredLine = [
+  ordered_at: string,
+  order_no: string,
+  document_id: number,
+  line: number,
+  order_id: number,
+  customs_mode: string,
+  buyer_country: string | null,
+  invt_no: string | null,
+  entry_id: string | null,
+  currency: unknown,
+  item_no: string,
+  qty: string,
+  unit: string,
+  total_price: string,
+];
 
-interface PeriodOrderRow extends Omit<ListRow, 'document_id' | 'customs_mode'> {
-  business_key: string | null;
-  revision: number | null;
-  status_rank: number | null;
-  customs_mode: string | null;
-  exclusion: string | null;
-  currency: string | null;
-  gross: number | null;
-  document_id: number | null;
-  six_id: number | null;
-  six_status: string | null;
-  six_order_no: string | number | null;
-  six_currency: string | null;
-  six_amounts: string | null;
-}
+/** The eligible-mode sales of the period that are not excluded (the register lists those without a list apart). */
+const periodSales = (modes: number) => `SELECT o.id, o.order_no, o.ordered_at, o.customs_mode, o.currency, o.gross
+    FROM orders o
+    WHERE ${SALE_DAYS} AND o.exclusion IS NULL
+      AND o.customs_mode IN (${Array.from({ length: Math.max(1, modes) }, (_, i) => `@m${i}`).join(', ')})`;
+
+/**
+ * The six items queued for the period's orders (`tax.sixItems:<orderNo>`), kept with each order of that
+ * number by the write path (migration 0021, `register_six_items`), in the orders' time order.
+ */
+const PERIOD_SIX_ITEMS = `SELECT ordered_at, outbox_id, status, order_no, currency, amounts FROM register_six_items
+    WHERE ordered_at_utc >= @utcFrom AND ordered_at_utc < @utcTo AND substr(ordered_at, 1, 10) BETWEEN @from AND @to`;
 
 /** A six-item record as queued (`tax.sixItems`): its order number, currency and item amounts (decimal text). */
 export interface SixItemsRecord {
@@ -138,94 +145,106 @@ interface RegisterPass {
     gross: number | null;
   }>;
   readonly sixItems: SixItemsRecord[];
+  /** The order numbers with register lines. */
+  readonly listed: ReadonlySet<string>;
 }
 
-/** The register lines, the eligible sales without a list and the six items of the period, in one read. */
+/** The register lines, the eligible sales without a list and the six items of the period. */
 function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, to: string): RegisterPass {
   // the modes the rule table names on some day of the period (each order's own day is checked below)
   const modes = new Set<string>();
   for (let d = from; d <= to; d = addDays(d, 1)) for (const m of eligibleOn(rules, d)) modes.add(m);
+  const eligibleDays = new Map<string, readonly string[]>();
+  const eligible = (date: string, mode: string | null) => {
+    let m = eligibleDays.get(date);
+    if (m === undefined) eligibleDays.set(date, (m = eligibleOn(rules, date)));
+    return mode !== null && m.includes(mode);
+  };
   const day = rateDaySetting(db);
   const names = goodsNames(db);
-  // late receipts of closed months (few rows): released ones belong to the month that carries them,
-  // withdrawn ones stay where they were printed
-  const adjusted = db.prepare('SELECT document_id, kind FROM register_adjustments').all() as Array<{
-    document_id: number;
-    kind: string;
-  }>;
-  const movedOut = new Set(adjusted.filter((a) => a.kind === 'released').map((a) => a.document_id));
-  const keptIn = new Set(adjusted.filter((a) => a.kind === 'withdrawn').map((a) => a.document_id));
-  const counts = (r: PeriodOrderRow) =>
-    r.status_rank! >= RELEASED_FROM && r.status_rank! <= RELEASED_TO
-      ? !movedOut.has(r.document_id!)
-      : keptIn.has(r.document_id!) && !movedOut.has(r.document_id!);
   const lines: RegisterLine[] = [];
-  const sixItems: SixItemsRecord[] = [];
-  const seenSix = new Set<number>();
-  const candidates: Array<{
-    ordered_at: string;
-    order_no: string;
-    order_id: number;
-    customs_mode: string;
-    currency: string | null;
-    gross: number | null;
-  }> = [];
-  /** The rows of one order (one per CEB603 document, or one with none). */
-  const order = (group: readonly PeriodOrderRow[]) => {
-    const r = group[0]!;
-    const date = r.ordered_at.slice(0, 10);
-    if (r.six_id !== null && !seenSix.has(r.six_id)) {
-      seenSix.add(r.six_id);
-      sixItems.push({
-        status: r.six_status!,
-        orderNo: String(r.six_order_no),
-        currency: r.six_currency,
-        amounts: r.six_amounts === null || r.six_amounts === '' ? [] : r.six_amounts.split('\u001f'),
-        day: date,
-      });
-    }
-    if (r.customs_mode === null || !eligibleOn(rules, date).includes(r.customs_mode)) return;
-    let found = false;
-    for (const d of group) {
-      if (d.document_id === null || !counts(d)) continue;
-      // the latest revision of its business key only
-      if (group.some((x) => x.business_key === d.business_key && x.revision! > d.revision!)) continue;
-      found = true;
-      listLines(d as ListRow, day, rates, names, lines);
-    }
-    if (!found && r.exclusion === null)
-      candidates.push({
-        ordered_at: r.ordered_at,
-        order_no: r.order_no,
-        order_id: r.order_id,
-        customs_mode: r.customs_mode,
-        currency: r.currency,
-        gross: r.gross,
-      });
-  };
-  // streamed: each order's rows are let go once its lines are taken
-  let group: PeriodOrderRow[] = [];
-  for (const row of db.prepare(periodOrders(modes.size)).iterate({
+  /** Orders with a counted list (with or without lines). */
+  const found = new Set<number>();
+  let doc = -1;
+  let sortKey = { at: '', orderNo: '', doc: -1 };
+  let currency: Currency = 'CNY';
+  let date = '';
+  let rateDate = '';
+  // all at once (a step per row costs more than the rows): a month is some ten thousand narrow rows
+  for (const r of db
+    .prepare(STORED_LINES)
+    .raw(true)
+    .all({ from, toNext: addDays(to, 1) }) as StoredLine[]) {
+    if (r[2] !== doc) {
+      doc = r[2];
+      date = r[0].slice(0, 10);
+      if (!eligible(date, r[5])) {
+        doc = -1;
+        continue;
+      }
+      if (!isCurrency(r[9])) throw new DomainError('reports.list.currency', { invtNo: r[7] ?? '', orderNo: r[1] });
+      currency = r[9];
+      found.add(r[4]);
+      sortKey = { at: r[0], orderNo: r[1], doc };
+      rateDate = rateDayOf(day, date);
+    } else if (doc === -1) continue;
+    if (r[3] < 0) continue; // a list without lines
+    const original = minorOf(r[13], currency);
+    lines.push({
+      date,
+      orderId: r[4],
+      orderNo: sortKey.orderNo, // one string per list: the maps below hash it once
+      invtNo: r[7],
+      entryId: r[8],
+      mode: r[5],
+      country: r[6],
+      itemNo: r[10],
+      goodsName: names.get(r[10]) ?? r[10],
+      unit: UNIT_NAMES.get(r[12]) ?? r[12],
+      qty: r[11],
+      currency,
+      original,
+      cny: rates.cny(original, currency, rateDate),
+      rateDate,
+      sortKey,
+    });
+  }
+  const params = {
     ...saleDays(from, to),
     m0: null,
     ...Object.fromEntries([...modes].map((m, i) => [`m${i}`, m])),
-  }) as IterableIterator<PeriodOrderRow>) {
-    if (group.length > 0 && group[0]!.order_id !== row.order_id) {
-      order(group);
-      group = [];
-    }
-    group.push(row);
+  };
+  const candidates = (
+    db.prepare(periodSales(modes.size)).all(params) as Array<{
+      id: number;
+      order_no: string;
+      ordered_at: string;
+      customs_mode: string;
+      currency: string | null;
+      gross: number | null;
+    }>
+  ).filter((o) => !found.has(o.id) && eligible(o.ordered_at.slice(0, 10), o.customs_mode));
+  const sixItems: SixItemsRecord[] = [];
+  const seenSix = new Set<number>();
+  for (const r of db.prepare(PERIOD_SIX_ITEMS).raw(true).all(saleDays(from, to)) as Array<
+    [string, number, string, string | number | null, string | null, string | null]
+  >) {
+    if (seenSix.has(r[1])) continue;
+    seenSix.add(r[1]);
+    sixItems.push({
+      status: r[2],
+      orderNo: String(r[3]),
+      currency: r[4],
+      amounts: r[5] === null || r[5] === '' ? [] : r[5].split('\u001f'),
+      day: r[0].slice(0, 10),
+    });
   }
-  if (group.length > 0) order(group);
   // in register order (sale time, order number, list): sorted here, not by a temporary b-tree of the wide rows
   const orderOf = (a: { at: string; orderNo: string; doc: number }, b: { at: string; orderNo: string; doc: number }) =>
     a.at < b.at ? -1 : a.at > b.at ? 1 : a.orderNo < b.orderNo ? -1 : a.orderNo > b.orderNo ? 1 : a.doc - b.doc;
   lines.sort((a, b) => orderOf(a.sortKey, b.sortKey));
   candidates.sort((a, b) =>
-    orderOf(
-      { at: a.ordered_at, orderNo: a.order_no, doc: a.order_id },
-      { at: b.ordered_at, orderNo: b.order_no, doc: b.order_id },
-    ),
+    orderOf({ at: a.ordered_at, orderNo: a.order_no, doc: a.id }, { at: b.ordered_at, orderNo: b.order_no, doc: b.id }),
   );
   const listed = new Set(lines.map((l) => l.orderNo));
   const withoutList = candidates
@@ -233,11 +252,38 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
     .map((o) => ({
       orderNo: o.order_no,
       date: o.ordered_at.slice(0, 10),
-      mode: o.customs_mode!,
+      mode: o.customs_mode,
       currency: o.currency,
       gross: o.gross,
     }));
-  return { lines, withoutList, sixItems };
+  return { lines, withoutList, sixItems, listed };
+}
+
+/** Minor units of a decimal text: exactly `parseDecimal` (plain digits in safe integers here, anything else through it). */
+function minorOf(text: unknown, currency: Currency): number {
+  if (typeof text === 'string') {
+    const m = PLAIN_DECIMAL.exec(text);
+    if (m !== null) {
+      const digits = minorDigits(currency);
+      const frac = (m[2] ?? '').replace(/0+$/, '');
+      if (frac.length <= digits) {
+        const n = Number(m[1]! + frac.padEnd(digits, '0'));
+        if (Number.isSafeInteger(n)) return n;
+      }
+    }
+  }
+  return parseDecimal(text as string, currency).amount;
+}
+const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,12}))?$/;
+
+/** Exactly `sumMinor` (the same checks and result), in safe integers while the running sum stays safe. */
+function sumExact(list: readonly number[]): Minor {
+  let total = 0;
+  for (const m of list) {
+    total += m;
+    if (!Number.isSafeInteger(m) || !Number.isSafeInteger(total)) return sumMinor(list);
+  }
+  return (total === 0 ? 0 : total) as Minor;
 }
 
 function goodsNames(db: Db): Map<string, string> {
@@ -262,7 +308,7 @@ function listLines(r: ListRow, day: RateDay, rates: PbocRates, names: Map<string
   const rateDate = rateDayOf(day, date);
   const sortKey = { at: r.ordered_at, orderNo: r.order_no, doc: r.document_id };
   for (const l of facts.lines ?? []) {
-    const original = parseDecimal(l.totalPrice, currency).amount;
+    const original = minorOf(l.totalPrice, currency);
     out.push({
       date,
       orderId: r.order_id,
@@ -373,12 +419,12 @@ export function taxRegisterSections(
 ): { sections: DataSection[]; summary: Record<string, number> } {
   const pass = registerPass(db, rules, rates, from, to);
   const lines = pass.lines;
-  const own = sumMinor(lines.map((l) => l.cny));
+  const own = sumExact(lines.map((l) => l.cny));
   // late receipts of closed months posted to this register (a monthly register only: its month)
   const adjustments = periodAdjustments(db, rules, rates, from, to);
-  const adjusted = sumMinor(adjustments.map((l) => l.cny));
+  const adjusted = sumExact(adjustments.map((l) => l.cny));
   const total = own + adjusted;
-  const listed = new Set(lines.map((l) => l.orderNo));
+  const listed = pass.listed;
   // Eligible-mode sales of the period without a released list: printed apart (103号 condition 2 is a declaration).
   const withoutList = pass.withoutList;
   const orderIds = [...new Set(lines.map((l) => l.orderId))];
@@ -499,17 +545,18 @@ export function sixItemsReconciliation(
   records: readonly SixItemsRecord[],
 ): { section: DataSection; summary: Record<string, number> } {
   const day = rateDaySetting(db);
-  const register = new Map<string, number[]>();
-  // per order: the lines' currency, rate day and original amounts (a record stating the same amounts converts the same)
-  const originals = new Map<string, { currency: string; rateDate: string; amounts: number[] }>();
+  // per order: the lines' CNY amounts, and their currency, rate day and original amounts (a record
+  // stating the same amounts converts the same; currency '' when the lines differ in either)
+  const register = new Map<string, { cny: number[]; currency: string; rateDate: string; amounts: number[] }>();
   for (const l of lines) {
-    const sums = register.get(l.orderNo);
-    if (sums) sums.push(l.cny);
-    else register.set(l.orderNo, [l.cny]);
-    const o = originals.get(l.orderNo);
-    if (!o) originals.set(l.orderNo, { currency: l.currency, rateDate: l.rateDate, amounts: [l.original] });
-    else if (o.currency === l.currency && o.rateDate === l.rateDate) o.amounts.push(l.original);
-    else o.currency = '';
+    const o = register.get(l.orderNo);
+    if (!o)
+      register.set(l.orderNo, { cny: [l.cny], currency: l.currency, rateDate: l.rateDate, amounts: [l.original] });
+    else {
+      o.cny.push(l.cny);
+      if (o.currency === l.currency && o.rateDate === l.rateDate) o.amounts.push(l.original);
+      else o.currency = '';
+    }
   }
   const uploaded = new Map<string, number>();
   let notSent = 0;
@@ -519,23 +566,25 @@ export function sixItemsReconciliation(
       throw new DomainError('reports.list.currency', { invtNo: '', orderNo: String(p.orderNo) });
     const currency = p.currency;
     const rateDate = rateDayOf(day, r.day);
-    const amounts = p.amounts.map((a) => parseDecimal(a, currency).amount);
-    const same = originals.get(p.orderNo);
+    const amounts = p.amounts.map((a) => minorOf(a, currency));
+    const same = register.get(p.orderNo);
     const cny =
       same !== undefined &&
       same.currency === currency &&
       same.rateDate === rateDate &&
       same.amounts.length === amounts.length &&
       same.amounts.every((a, k) => a === amounts[k])
-        ? sumMinor(register.get(p.orderNo)!)
-        : sumMinor(amounts.map((a) => rates.cny(a, currency, rateDate)));
+        ? sumExact(same.cny)
+        : sumExact(amounts.map((a) => rates.cny(a, currency, rateDate)));
     uploaded.set(p.orderNo, (uploaded.get(p.orderNo) ?? 0) + cny);
     if (r.status !== 'sent') notSent++;
   }
   const rows: Array<Record<string, string | number | null>> = [];
-  const orderNos = [...new Set([...register.keys(), ...uploaded.keys()])];
+  const orderNos = [...register.keys()];
+  for (const orderNo of uploaded.keys()) if (!register.has(orderNo)) orderNos.push(orderNo);
   for (const orderNo of orderNos) {
-    const inRegister = register.has(orderNo) ? sumMinor(register.get(orderNo)!) : null;
+    const own = register.get(orderNo);
+    const inRegister = own !== undefined ? sumExact(own.cny) : null;
     const six = uploaded.get(orderNo) ?? null;
     if (inRegister === six) continue;
     rows.push({
@@ -546,8 +595,8 @@ export function sixItemsReconciliation(
       difference: (inRegister ?? 0) - (six ?? 0),
     });
   }
-  const sixTotal = sumMinor([...uploaded.values()]);
-  const total = sumMinor(lines.map((l) => l.cny));
+  const sixTotal = sumExact([...uploaded.values()]);
+  const total = sumExact(lines.map((l) => l.cny));
   return {
     section: {
       key: 'sixItems',
@@ -561,9 +610,9 @@ export function sixItemsReconciliation(
       ],
       rows,
       totals: {
-        registerAmount: sumMinor(rows.map((r) => Number(r.registerAmount))),
-        sixItemsAmount: sumMinor(rows.map((r) => Number(r.sixItemsAmount))),
-        difference: sumMinor(rows.map((r) => Number(r.difference))),
+        registerAmount: sumExact(rows.map((r) => Number(r.registerAmount))),
+        sixItemsAmount: sumExact(rows.map((r) => Number(r.sixItemsAmount))),
+        difference: sumExact(rows.map((r) => Number(r.difference))),
       },
     },
     summary: {
@@ -623,10 +672,10 @@ export function exportSummarySections(
       country: g.country,
       currency: g.currency,
       lists: g.lists.size,
-      original: sumMinor(g.original),
-      fobCny: sumMinor(g.cny),
+      original: sumExact(g.original),
+      fobCny: sumExact(g.cny),
     }));
-  const total = sumMinor(rows.map((r) => r.fobCny));
+  const total = sumExact(rows.map((r) => r.fobCny));
   return {
     sections: [
       {

@@ -13,7 +13,7 @@
  * `settlement.payout.notFound`, `settlement.advance.notFound`, `settlement.advance.overRepaid`.
  */
 import { z } from 'zod';
-import type { HeldBackOrder, ImportMonth } from '../imports/contract.ts';
+import type { ImportSummary } from '../imports/contract.ts';
 import { CURRENCIES } from '../../core/money/currency.ts';
 import type { Minor } from '../../core/money/index.ts';
 import {
@@ -101,7 +101,12 @@ export interface PayoutPreview extends Omit<ParsedPayout, 'lines'> {
   readonly lines: number;
   /** Σ amount per netting category (signed as in the file: fees are negative). */
   readonly categories: Readonly<Record<NettingCategory, Minor>>;
+  /** Orders of the payout's lines in the ledger (or written by confirm), without those held back. */
   readonly matchedOrders: number;
+  /** Orders of the payout's lines dated in a closed month: confirm holds them back (`period.closed`, not posted). */
+  readonly heldBackOrders: number;
+  /** The closed months those orders fall in (YYYY-MM, sorted). */
+  readonly heldBackMonths: readonly string[];
   /** Lines naming an order that is not in the ledger (first 100). */
   readonly unmatchedLines: readonly PayoutLine[];
   readonly unmatchedLineCount: number;
@@ -123,14 +128,7 @@ export interface PayoutImportSummary {
    * sources. As an orders import: where its orders went by month, and the orders a closed month held back
    * (`period.closed`, not written; issue 17 point 1g).
    */
-  readonly orders: {
-    readonly orders: number;
-    readonly new: number;
-    readonly updated: number;
-    readonly unchanged: number;
-    readonly months: readonly ImportMonth[];
-    readonly heldBack: readonly HeldBackOrder[];
-  } | null;
+  readonly orders: Pick<ImportSummary, 'orders' | 'new' | 'updated' | 'unchanged' | 'months' | 'heldBack'> | null;
 }
 
 export interface RatesImportSummary {

@@ -200,7 +200,7 @@ export function trialBalanceAsOf(db: Db, asOf: string): TrialBalance {
     .prepare(
       `SELECT account, sum(debit) AS debit, sum(credit) AS credit FROM journal_day_totals WHERE date <= ? GROUP BY account`,
     )
-    .all(asOf) as Array<{ account: string; debit: number; credit: number }>;
+    .all(asOf) as Array<{ account: string; debit: Minor; credit: Minor }>;
   return trialBalance(asOf, totals);
 }
 

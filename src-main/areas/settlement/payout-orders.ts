@@ -4,10 +4,10 @@
  * inside the payout's own unit of work, so the orders' fee updates and the payout commit together
  * or not at all — from the screens and the CLI alike.
  */
-import type { ImportSummary } from '../imports/contract.ts';
-import { prepare, writePreparedImport, type PreparedImport } from '../imports/index.ts';
+import type { HeldBackOrder, ImportSummary } from '../imports/contract.ts';
+import { periodPlan, prepare, writePreparedImport, type PreparedImport } from '../imports/index.ts';
 import type { ImportMeta } from '../imports/index.ts';
-import { DEFAULT_TIME_ZONE } from '../company/index.ts';
+import { closedMonths, DEFAULT_TIME_ZONE, findShop } from '../company/index.ts';
 import type { Tx } from '../../db/unit-of-work.ts';
 import { parseImport } from '../../imports/parse-import.ts';
 import type { Workspace } from '../workspace.ts';
@@ -17,6 +17,11 @@ export interface SettlementOrders {
   readonly prepared: PreparedImport;
   /** Order numbers the step will create or update (they match the payout's lines on confirm). */
   readonly orderNos: ReadonlySet<string>;
+  /**
+   * Orders dated in a closed month: confirm holds them back (`period.closed`, not written, nothing
+   * posted), so the preview counts them apart from the matched ones, with their months.
+   */
+  readonly heldBack: readonly HeldBackOrder[];
 }
 
 export type SettlementOrdersSummary = Pick<
@@ -39,6 +44,20 @@ export async function prepareSettlementOrders(
   });
   const prepared = prepare(ws, parsed, null);
   const rejected = [...parsed.rejected, ...prepared.rejected].sort((a, b) => a.row - b.row);
+  const closed = closedMonths(ws.read);
+  const heldBack =
+    closed.size === 0
+      ? []
+      : periodPlan(
+          ws.read,
+          prepared.items.map(({ content, shop }) => ({
+            content,
+            shopId: 'id' in shop ? shop.id : (findShop(ws.read, shop.spec.platform, shop.spec.name)?.id ?? null),
+          })),
+          'amazon-settlement',
+          fileSha256,
+          closed,
+        ).heldBack;
   return {
     meta: {
       source: 'amazon-settlement',
@@ -50,6 +69,7 @@ export async function prepareSettlementOrders(
     },
     prepared: { items: prepared.items, rejected },
     orderNos: new Set(prepared.items.map((i) => i.content.orderNo)),
+    heldBack,
   };
 }
 

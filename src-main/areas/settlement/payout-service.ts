@@ -75,8 +75,12 @@ export function createPayoutService(ws: Workspace): AreaService<typeof settlemen
         ws.read,
         parsed.lines.flatMap((l) => (l.orderNo === null ? [] : [l.orderNo])),
       );
-      // Orders the settlement's own orders step writes on confirm match as well.
-      const ids = { has: (no: string) => known.has(no) || (orders?.orderNos.has(no) ?? false) };
+      // Orders the settlement's own orders step writes on confirm match as well, except those a
+      // closed month holds back (not written, nothing posted): counted apart, with their months.
+      const held = new Set((orders?.heldBack ?? []).map((h) => h.orderNo));
+      const ids = {
+        has: (no: string) => !held.has(no) && (known.has(no) || (orders?.orderNos.has(no) ?? false)),
+      };
       const byCategory = new Map<NettingCategory, Minor[]>(NETTING_CATEGORIES.map((c) => [c, []]));
       for (const l of parsed.lines) byCategory.get(l.category)!.push(l.amount);
       const categories = Object.fromEntries([...byCategory].map(([c, amounts]) => [c, sumMinor(amounts)])) as Record<
@@ -84,7 +88,7 @@ export function createPayoutService(ws: Workspace): AreaService<typeof settlemen
         Minor
       >;
       const unmatched = parsed.lines.flatMap((l, i) =>
-        l.orderNo !== null && !ids.has(l.orderNo)
+        l.orderNo !== null && !ids.has(l.orderNo) && !held.has(l.orderNo)
           ? [
               {
                 ...l,
@@ -117,6 +121,10 @@ export function createPayoutService(ws: Workspace): AreaService<typeof settlemen
         matchedOrders: new Set(
           parsed.lines.flatMap((l) => (l.orderNo !== null && ids.has(l.orderNo) ? [l.orderNo] : [])),
         ).size,
+        heldBackOrders: new Set(
+          parsed.lines.flatMap((l) => (l.orderNo !== null && held.has(l.orderNo) ? [l.orderNo] : [])),
+        ).size,
+        heldBackMonths: [...new Set((orders?.heldBack ?? []).map((h) => h.month))].sort(),
         unmatchedLines: unmatched.slice(0, SAMPLE),
         unmatchedLineCount: unmatched.length,
         rejected: parsed.rejected,

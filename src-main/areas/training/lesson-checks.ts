@@ -36,6 +36,17 @@ const count = (db: ReadDb, sql: string, ...args: unknown[]): number =>
     .pluck()
     .get(...args) as number;
 
+/**
+ * A step done once `sql` counts at least one row: reason `done` with the count as `param`, else
+ * reason `missing`.
+ */
+function counted(sql: string, done: string, param: string, missing: string, ...args: unknown[]): Check {
+  return (ws) => {
+    const n = count(ws.read, sql, ...args);
+    return n > 0 ? { done: true, reason: done, params: { [param]: n } } : { done: false, reason: missing };
+  };
+}
+
 function planted(ws: Workspace): Array<[string, PlantedFaults]> {
   return Object.entries(getSetting<Record<string, PlantedFaults>>(ws.read, PLANTED_SETTING, {}));
 }
@@ -129,27 +140,24 @@ const CHECKS: Readonly<Record<string, Check>> = {
       ? { done: true, reason: 'training.check.statusesMapped', params: { orders: nos.length } }
       : { done: false, reason: 'training.check.statusesUnknown', params: { orders: unknown.length } };
   },
-  '3.shipment': (ws) => {
-    const n = count(
-      ws.read,
-      "SELECT count(*) FROM shipments s JOIN warehouses w ON w.id = s.to_warehouse_id WHERE w.kind IN ('overseasOwn', 'overseasPublic', 'platform')",
-    );
-    return n > 0
-      ? { done: true, reason: 'training.check.shipmentCreated', params: { shipments: n } }
-      : { done: false, reason: 'training.check.noShipment' };
-  },
-  '3.landedCost': (ws) => {
-    const n = count(ws.read, 'SELECT count(*) FROM shipment_costs');
-    return n > 0
-      ? { done: true, reason: 'training.check.costRecorded', params: { costs: n } }
-      : { done: false, reason: 'training.check.noCost' };
-  },
-  '3.received': (ws) => {
-    const n = count(ws.read, "SELECT count(*) FROM shipments WHERE status = 'received'");
-    return n > 0
-      ? { done: true, reason: 'training.check.shipmentReceived', params: { shipments: n } }
-      : { done: false, reason: 'training.check.notReceived' };
-  },
+  '3.shipment': counted(
+    "SELECT count(*) FROM shipments s JOIN warehouses w ON w.id = s.to_warehouse_id WHERE w.kind IN ('overseasOwn', 'overseasPublic', 'platform')",
+    'training.check.shipmentCreated',
+    'shipments',
+    'training.check.noShipment',
+  ),
+  '3.landedCost': counted(
+    'SELECT count(*) FROM shipment_costs',
+    'training.check.costRecorded',
+    'costs',
+    'training.check.noCost',
+  ),
+  '3.received': counted(
+    "SELECT count(*) FROM shipments WHERE status = 'received'",
+    'training.check.shipmentReceived',
+    'shipments',
+    'training.check.notReceived',
+  ),
   '4.settings': (ws) =>
     getSetting<unknown>(ws.read, 'customs.settings', null) !== null
       ? { done: true, reason: 'training.check.customsSettingsSaved' }
@@ -236,18 +244,20 @@ const CHECKS: Readonly<Record<string, Check>> = {
       ? { done: true, reason: 'training.check.rejectionRead', params: { rejected } }
       : { done: false, reason: 'training.check.noRejection' };
   },
-  '6.released': (ws) => {
-    const n = count(ws.read, RELEASED_LISTS, 'CEB603', statusRank('800'));
-    return n > 0
-      ? { done: true, reason: 'training.check.listsReleased', params: { lists: n } }
-      : { done: false, reason: 'training.check.noneReleased' };
-  },
-  '6.apply': (ws) => {
-    const n = count(ws.read, "SELECT count(*) FROM customs_documents WHERE type = 'CEB701'");
-    return n > 0
-      ? { done: true, reason: 'training.check.summaryApplied', params: { summaries: n } }
-      : { done: false, reason: 'training.check.noSummary' };
-  },
+  '6.released': counted(
+    RELEASED_LISTS,
+    'training.check.listsReleased',
+    'lists',
+    'training.check.noneReleased',
+    'CEB603',
+    statusRank('800'),
+  ),
+  '6.apply': counted(
+    "SELECT count(*) FROM customs_documents WHERE type = 'CEB701'",
+    'training.check.summaryApplied',
+    'summaries',
+    'training.check.noSummary',
+  ),
   '6.declared': (ws) => {
     const entry = ws.read
       .prepare("SELECT entry_id FROM customs_documents WHERE type = 'CEB701' AND entry_id IS NOT NULL ORDER BY id DESC")
@@ -294,24 +304,24 @@ const CHECKS: Readonly<Record<string, Check>> = {
       ? { done: true, reason: 'training.check.monthsClosed', params: { months: months.join(', ') } }
       : { done: false, reason: 'training.check.monthsOpen', params: { months: open.join(', ') } };
   },
-  '7.rates': (ws) => {
-    const n = count(ws.read, "SELECT count(*) FROM fx_rates WHERE currency <> 'CNY'");
-    return n > 0
-      ? { done: true, reason: 'training.check.ratesEntered', params: { rates: n } }
-      : { done: false, reason: 'training.check.noRates' };
-  },
-  '7.payout': (ws) => {
-    const n = count(ws.read, 'SELECT count(*) FROM payouts');
-    return n > 0
-      ? { done: true, reason: 'training.check.payoutImported', params: { payouts: n } }
-      : { done: false, reason: 'training.check.noPayout' };
-  },
-  '7.fxReceipt': (ws) => {
-    const n = count(ws.read, 'SELECT count(*) FROM receipts WHERE payout_id IS NOT NULL');
-    return n > 0
-      ? { done: true, reason: 'training.check.fxRecorded', params: { receipts: n } }
-      : { done: false, reason: 'training.check.noFxReceipt' };
-  },
+  '7.rates': counted(
+    "SELECT count(*) FROM fx_rates WHERE currency <> 'CNY'",
+    'training.check.ratesEntered',
+    'rates',
+    'training.check.noRates',
+  ),
+  '7.payout': counted(
+    'SELECT count(*) FROM payouts',
+    'training.check.payoutImported',
+    'payouts',
+    'training.check.noPayout',
+  ),
+  '7.fxReceipt': counted(
+    'SELECT count(*) FROM receipts WHERE payout_id IS NOT NULL',
+    'training.check.fxRecorded',
+    'receipts',
+    'training.check.noFxReceipt',
+  ),
 };
 
 function definedParams(

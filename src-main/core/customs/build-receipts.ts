@@ -6,7 +6,7 @@
  */
 import { DomainError } from '../domain-error.ts';
 import { serialiseCebMessage, type CebElement } from './ceb-xml.ts';
-import type { ParsedReceipt, ReceiptType } from './parse-receipt.ts';
+import { RECEIPT_BLOCKS, type ParsedReceipt, type ReceiptType } from './parse-receipt.ts';
 
 /** Extra head fields only CEB604/702/792 carry. */
 export interface ReceiptExtras {
@@ -41,135 +41,84 @@ const statusFields = (r: ReceiptInput): CebElement[] => [
   ['returnInfo', r.returnInfo],
 ];
 
+/**
+ * How a head element's text comes from the receipt: `need` required, `key` the field or else the
+ * business key, `opt` left out when absent, `{ or }` the field or else a default.
+ */
+type Source = 'need' | 'key' | 'opt' | { readonly or: string };
+
+/** Per receipt type (but CEB792): the head elements after `guid`, in XSD order, before the status. */
+const LAYOUTS: Readonly<Record<Exclude<ReceiptType, 'CEB792'>, Readonly<Record<string, Source>>>> = {
+  CEB304: { ebpCode: 'need', ebcCode: 'need', orderNo: 'key' },
+  CEB404: { ebcCode: 'need', orderNo: 'key' },
+  CEB506: { logisticsCode: 'need', logisticsNo: 'key' },
+  CEB604: {
+    agentCode: 'need',
+    copNo: 'key',
+    preNo: 'need',
+    invtNo: { or: '' },
+    ebcCode: 'need',
+    ebpCode: 'need',
+    orderNo: 'need',
+    statisticsFlag: { or: 'A' },
+  },
+  CEB702: { agentCode: 'need', ebcCode: 'need', copNo: 'key', preNo: 'need', sumNo: 'opt', msgSeqNo: { or: '1' } },
+  CEB606: { agentCode: 'need', copNo: 'key', preNo: 'need', invtNo: 'need' },
+  CEB214: { ebpCode: 'opt', ebcCode: 'opt', agentCode: 'need', coElNo: 'key', preNo: 'opt', invtNo: 'need' },
+};
+
+function headText(r: ReceiptInput, name: string, source: Source): string | undefined {
+  const field = name as keyof ReceiptInput;
+  if (source === 'need') return need(r, field);
+  const v = r[field];
+  if (source === 'key') return v === undefined ? r.businessKey : String(v);
+  if (source === 'opt') return v === undefined ? undefined : String(v);
+  return String(v ?? source.or);
+}
+
 function receiptBlock(type: ReceiptType, r: ReceiptInput): CebElement {
-  switch (type) {
-    case 'CEB304':
-      return [
-        'OrderReturn',
-        [
-          ['guid', r.guid],
-          ['ebpCode', need(r, 'ebpCode')],
-          ['ebcCode', need(r, 'ebcCode')],
-          ['orderNo', r.orderNo ?? r.businessKey],
-          ...statusFields(r),
-        ],
-      ];
-    case 'CEB404':
-      return [
-        'ReceiptsReturn',
-        [
-          ['guid', r.guid],
-          ['ebcCode', need(r, 'ebcCode')],
-          ['orderNo', r.orderNo ?? r.businessKey],
-          ...statusFields(r),
-        ],
-      ];
-    case 'CEB506':
-      return [
-        'LogisticsReturn',
-        [
-          ['guid', r.guid],
-          ['logisticsCode', need(r, 'logisticsCode')],
-          ['logisticsNo', r.businessKey],
-          ...statusFields(r),
-        ],
-      ];
-    case 'CEB604':
-      return [
-        'InventoryReturn',
-        [
-          ['guid', r.guid],
-          ['agentCode', need(r, 'agentCode')],
-          ['copNo', r.copNo ?? r.businessKey],
-          ['preNo', need(r, 'preNo')],
-          ['invtNo', r.invtNo ?? ''],
-          ['ebcCode', need(r, 'ebcCode')],
-          ['ebpCode', need(r, 'ebpCode')],
-          ['orderNo', need(r, 'orderNo')],
-          ['statisticsFlag', r.statisticsFlag ?? 'A'],
-          ...statusFields(r),
-        ],
-      ];
-    case 'CEB702':
-      return [
-        'SummaryReturn',
-        [
-          ['guid', r.guid],
-          ['agentCode', need(r, 'agentCode')],
-          ['ebcCode', need(r, 'ebcCode')],
-          ['copNo', r.copNo ?? r.businessKey],
-          ['preNo', need(r, 'preNo')],
-          ['sumNo', r.sumNo],
-          ['msgSeqNo', String(r.msgSeqNo ?? 1)],
-          ...statusFields(r),
-        ],
-      ];
-    case 'CEB606':
-      return [
-        'InvtCancelReturn',
-        [
-          ['guid', r.guid],
-          ['agentCode', need(r, 'agentCode')],
-          ['copNo', r.copNo ?? r.businessKey],
-          ['preNo', need(r, 'preNo')],
-          ['invtNo', need(r, 'invtNo')],
-          ...statusFields(r),
-        ],
-      ];
-    case 'CEB214':
-      return [
-        'RefundReturn',
-        [
-          ['guid', r.guid],
-          ['ebpCode', r.ebpCode],
-          ['ebcCode', r.ebcCode],
-          ['agentCode', need(r, 'agentCode')],
-          ['coElNo', r.coElNo ?? r.businessKey],
-          ['preNo', r.preNo],
-          ['invtNo', need(r, 'invtNo')],
-          ...statusFields(r),
-        ],
-      ];
-    case 'CEB792':
-      return [
-        'SummaryResult',
-        [
-          [
-            'SummaryResultHead',
-            [
-              ['guid', r.guid],
-              ['customsCode', need(r, 'customsCode')],
-              ['sumNo', r.sumNo ?? r.businessKey],
-              ['opDate', r.returnTime],
-              ['declSeqNo', need(r, 'declSeqNo')],
-              ['entryId', r.entryId],
-              ['decState', r.status],
-              ['agentCode', need(r, 'agentCode')],
-              ['agentName', need(r, 'agentName')],
-              ['ebcCode', need(r, 'ebcCode')],
-              ['ebcName', need(r, 'ebcName')],
-              ['declAgentCode', r.declAgentCode ?? need(r, 'agentCode')],
-              ['declAgentName', r.declAgentName ?? need(r, 'agentName')],
-              ['grossWeight', r.grossWeight ?? '0'],
-              ['netWeight', r.netWeight ?? '0'],
-              ['msgCount', String(r.msgCount ?? 1)],
-              ['msgSeqNo', String(r.msgSeqNo ?? 1)],
-              ['note', r.returnInfo === '' ? undefined : r.returnInfo],
-            ],
-          ],
-          ...(r.lineMapping ?? []).map((l): CebElement => [
-            'SummaryResultList',
-            [
-              ['invtNo', l.invtNo],
-              ['logisticsNo', l.logisticsNo],
-              ['gseqno', String(l.gseqno)],
-              ['gnum', String(l.gnum)],
-              ['gcode', l.gcode],
-            ],
-          ]),
-        ],
-      ];
+  if (type !== 'CEB792') {
+    const fields = Object.entries(LAYOUTS[type]).map(([name, source]): CebElement => [name, headText(r, name, source)]);
+    return [RECEIPT_BLOCKS[type], [['guid', r.guid], ...fields, ...statusFields(r)]];
   }
+  return [
+    'SummaryResult',
+    [
+      [
+        'SummaryResultHead',
+        [
+          ['guid', r.guid],
+          ['customsCode', need(r, 'customsCode')],
+          ['sumNo', r.sumNo ?? r.businessKey],
+          ['opDate', r.returnTime],
+          ['declSeqNo', need(r, 'declSeqNo')],
+          ['entryId', r.entryId],
+          ['decState', r.status],
+          ['agentCode', need(r, 'agentCode')],
+          ['agentName', need(r, 'agentName')],
+          ['ebcCode', need(r, 'ebcCode')],
+          ['ebcName', need(r, 'ebcName')],
+          ['declAgentCode', r.declAgentCode ?? need(r, 'agentCode')],
+          ['declAgentName', r.declAgentName ?? need(r, 'agentName')],
+          ['grossWeight', r.grossWeight ?? '0'],
+          ['netWeight', r.netWeight ?? '0'],
+          ['msgCount', String(r.msgCount ?? 1)],
+          ['msgSeqNo', String(r.msgSeqNo ?? 1)],
+          ['note', r.returnInfo === '' ? undefined : r.returnInfo],
+        ],
+      ],
+      ...(r.lineMapping ?? []).map((l): CebElement => [
+        'SummaryResultList',
+        [
+          ['invtNo', l.invtNo],
+          ['logisticsNo', l.logisticsNo],
+          ['gseqno', String(l.gseqno)],
+          ['gnum', String(l.gnum)],
+          ['gcode', l.gcode],
+        ],
+      ]),
+    ],
+  ];
 }
 
 /** Receipts of one type → one receipt message (≤ 100 blocks, the caller batches). */

@@ -67,7 +67,8 @@ export interface ParsedReceipt {
 
 type Node = Record<string, unknown>;
 
-const BLOCKS: Readonly<Record<ReceiptType, string>> = {
+/** The business block's element name per receipt type. */
+export const RECEIPT_BLOCKS: Readonly<Record<ReceiptType, string>> = {
   CEB304: 'OrderReturn',
   CEB404: 'ReceiptsReturn',
   CEB506: 'LogisticsReturn',
@@ -77,7 +78,7 @@ const BLOCKS: Readonly<Record<ReceiptType, string>> = {
   CEB606: 'InvtCancelReturn',
   CEB214: 'RefundReturn',
 };
-const ARRAYS = new Set([...Object.values(BLOCKS), 'SummaryResultList']);
+const ARRAYS = new Set([...Object.values(RECEIPT_BLOCKS), 'SummaryResultList']);
 
 const parser = new XMLParser({
   removeNSPrefix: true,
@@ -120,108 +121,64 @@ function status(node: Node) {
   };
 }
 
+/** Text fields a receipt block may carry (`?`: optional). */
+type TextField =
+  'ebcCode' | 'ebpCode' | 'logisticsCode' | 'orderNo' | 'copNo' | 'preNo' | 'invtNo' | 'sumNo' | 'coElNo';
+
+/** Per receipt type: the field that is its business key and the text fields read, in order. */
+const LAYOUTS: Readonly<
+  Record<Exclude<ReceiptType, 'CEB792'>, { key: string; fields: readonly (TextField | `${TextField}?`)[] }>
+> = {
+  CEB304: { key: 'orderNo', fields: ['ebpCode', 'ebcCode', 'orderNo'] },
+  CEB404: { key: 'orderNo', fields: ['ebcCode', 'orderNo'] },
+  CEB506: { key: 'logisticsNo', fields: ['logisticsCode'] },
+  CEB604: { key: 'copNo', fields: ['copNo', 'ebcCode', 'ebpCode', 'orderNo', 'preNo?', 'invtNo?'] },
+  CEB702: { key: 'copNo', fields: ['copNo', 'ebcCode', 'preNo?', 'sumNo?'] },
+  CEB606: { key: 'copNo', fields: ['copNo', 'preNo?', 'invtNo'] },
+  CEB214: { key: 'coElNo', fields: ['coElNo', 'ebpCode?', 'ebcCode?', 'preNo?', 'invtNo'] },
+};
+
+function textFields(n: Node, fields: readonly string[]): Partial<Record<TextField, string>> {
+  const out: Record<string, string> = {};
+  for (const f of fields) Object.assign(out, f.endsWith('?') ? opt(n, f.slice(0, -1)) : { [f]: req(n, f) });
+  return out;
+}
+
 function block(type: ReceiptType, messageGuid: string, n: Node): ParsedReceipt {
   const base = { messageType: type, messageGuid };
-  switch (type) {
-    case 'CEB304':
-      return {
-        ...base,
-        guid: req(n, 'guid'),
-        businessKey: req(n, 'orderNo'),
-        ebpCode: req(n, 'ebpCode'),
-        ebcCode: req(n, 'ebcCode'),
-        orderNo: req(n, 'orderNo'),
-        ...status(n),
-      };
-    case 'CEB404':
-      return {
-        ...base,
-        guid: req(n, 'guid'),
-        businessKey: req(n, 'orderNo'),
-        ebcCode: req(n, 'ebcCode'),
-        orderNo: req(n, 'orderNo'),
-        ...status(n),
-      };
-    case 'CEB506':
-      return {
-        ...base,
-        guid: req(n, 'guid'),
-        businessKey: req(n, 'logisticsNo'),
-        logisticsCode: req(n, 'logisticsCode'),
-        ...status(n),
-      };
-    case 'CEB604':
-      return {
-        ...base,
-        guid: req(n, 'guid'),
-        businessKey: req(n, 'copNo'),
-        copNo: req(n, 'copNo'),
-        ebcCode: req(n, 'ebcCode'),
-        ebpCode: req(n, 'ebpCode'),
-        orderNo: req(n, 'orderNo'),
-        ...opt(n, 'preNo'),
-        ...opt(n, 'invtNo'),
-        ...status(n),
-      };
-    case 'CEB702':
-      return {
-        ...base,
-        guid: req(n, 'guid'),
-        businessKey: req(n, 'copNo'),
-        copNo: req(n, 'copNo'),
-        ebcCode: req(n, 'ebcCode'),
-        ...opt(n, 'preNo'),
-        ...opt(n, 'sumNo'),
-        ...status(n),
-      };
-    case 'CEB606':
-      return {
-        ...base,
-        guid: req(n, 'guid'),
-        businessKey: req(n, 'copNo'),
-        copNo: req(n, 'copNo'),
-        ...opt(n, 'preNo'),
-        invtNo: req(n, 'invtNo'),
-        ...status(n),
-      };
-    case 'CEB214':
-      return {
-        ...base,
-        guid: req(n, 'guid'),
-        businessKey: req(n, 'coElNo'),
-        coElNo: req(n, 'coElNo'),
-        ...opt(n, 'ebpCode'),
-        ...opt(n, 'ebcCode'),
-        ...opt(n, 'preNo'),
-        invtNo: req(n, 'invtNo'),
-        ...status(n),
-      };
-    case 'CEB792': {
-      const head = n.SummaryResultHead as Node | undefined;
-      if (!head || typeof head !== 'object')
-        throw new DomainError('customs.receipt.fieldMissing', { field: 'SummaryResultHead' });
-      const lines = (n.SummaryResultList as Node[] | undefined) ?? [];
-      return {
-        ...base,
-        guid: req(head, 'guid'),
-        businessKey: req(head, 'sumNo'),
-        sumNo: req(head, 'sumNo'),
-        ebcCode: req(head, 'ebcCode'),
-        status: req(head, 'decState'),
-        returnTime: req(head, 'opDate'),
-        returnInfo: text(head, 'note', false) ?? '',
-        declSeqNo: req(head, 'declSeqNo'),
-        ...opt(head, 'entryId'),
-        lineMapping: lines.map((l) => ({
-          invtNo: req(l, 'invtNo'),
-          logisticsNo: req(l, 'logisticsNo'),
-          gseqno: int(l, 'gseqno'),
-          gnum: int(l, 'gnum'),
-          gcode: req(l, 'gcode'),
-        })),
-      };
-    }
+  if (type === 'CEB792') {
+    const head = n.SummaryResultHead as Node | undefined;
+    if (!head || typeof head !== 'object')
+      throw new DomainError('customs.receipt.fieldMissing', { field: 'SummaryResultHead' });
+    const lines = (n.SummaryResultList as Node[] | undefined) ?? [];
+    return {
+      ...base,
+      guid: req(head, 'guid'),
+      businessKey: req(head, 'sumNo'),
+      sumNo: req(head, 'sumNo'),
+      ebcCode: req(head, 'ebcCode'),
+      status: req(head, 'decState'),
+      returnTime: req(head, 'opDate'),
+      returnInfo: text(head, 'note', false) ?? '',
+      declSeqNo: req(head, 'declSeqNo'),
+      ...opt(head, 'entryId'),
+      lineMapping: lines.map((l) => ({
+        invtNo: req(l, 'invtNo'),
+        logisticsNo: req(l, 'logisticsNo'),
+        gseqno: int(l, 'gseqno'),
+        gnum: int(l, 'gnum'),
+        gcode: req(l, 'gcode'),
+      })),
+    };
   }
+  const layout = LAYOUTS[type];
+  return {
+    ...base,
+    guid: req(n, 'guid'),
+    businessKey: req(n, layout.key),
+    ...textFields(n, layout.fields),
+    ...status(n),
+  };
 }
 
 /** One receipt message → its receipts (one per business block, up to 100). */
@@ -236,9 +193,9 @@ export function parseReceipt(xml: string): ParsedReceipt[] {
   }
   const root = doc[rootName] as Node;
   const messageGuid = text(root, '@guid') ?? '';
-  const blocks = root[BLOCKS[type as ReceiptType]] as Node[] | undefined;
+  const blocks = root[RECEIPT_BLOCKS[type as ReceiptType]] as Node[] | undefined;
   if (!blocks || blocks.length === 0)
-    throw new DomainError('customs.receipt.fieldMissing', { field: BLOCKS[type as ReceiptType] });
+    throw new DomainError('customs.receipt.fieldMissing', { field: RECEIPT_BLOCKS[type as ReceiptType] });
   return blocks.map((b) => block(type as ReceiptType, messageGuid, b));
 }
 

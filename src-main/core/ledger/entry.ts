@@ -96,7 +96,7 @@ export function balancingAmount(lines: readonly DraftLine[]): Minor {
 /** Folds per-account totals (any grouping) into a trial balance, accounts in code order. */
 export function trialBalance(
   asOf: string,
-  totals: ReadonlyArray<{ readonly account: string; readonly debit: number; readonly credit: number }>,
+  totals: ReadonlyArray<{ readonly account: string; readonly debit: Minor; readonly credit: Minor }>,
 ): TrialBalance {
   const byAccount = new Map<string, { debit: bigint; credit: bigint }>();
   for (const t of totals) {

@@ -3,7 +3,7 @@
  * detail with lines, fees, change history and profit, and the statistics. Money fields are
  * integer minor units of the order's `currency`. Types only; the stores build them.
  */
-import type { CustomsMode, FeeType, Fulfilment, OrderStatus, Platform, SaleExclusion } from './order.ts';
+import type { CustomsMode, FeeType, Fulfilment, ImportedLine, OrderStatus, Platform, SaleExclusion } from './order.ts';
 import type { ProfitBreakdown } from './profit.ts';
 import type { Minor } from '../money/index.ts';
 
@@ -30,25 +30,29 @@ export interface OrderListItem {
   readonly exclusion: SaleExclusion | null;
 }
 
-export interface OrderLine {
+/**
+ * A stored line: the imported line's fields (the VAT inside, shipping promotion and platform
+ * discount where the file states them, issue 15) with its id; its amounts are null where its
+ * order's are unknown.
+ */
+export interface OrderLine
+  extends
+    Pick<
+      ImportedLine,
+      | 'lineKey'
+      | 'sku'
+      | 'itemName'
+      | 'quantity'
+      | 'unitPrice'
+      | 'lineTotal'
+      | 'cancelled'
+      | 'includedTax'
+      | 'includedShippingTax'
+      | 'shippingDiscount'
+      | 'platformDiscount'
+    >,
+    Readonly<Record<'discount' | 'taxOnTop' | 'shipping' | 'giftWrap', Minor | null>> {
   readonly id: number;
-  readonly lineKey: string;
-  readonly sku: string;
-  readonly itemName: string;
-  readonly quantity: number;
-  readonly unitPrice: Minor | null;
-  readonly lineTotal: Minor | null;
-  readonly discount: Minor | null;
-  readonly taxOnTop: Minor | null;
-  readonly shipping: Minor | null;
-  readonly giftWrap: Minor | null;
-  readonly cancelled: boolean;
-  /** VAT inside the price / the shipping, and the shipping-promotion part of `discount`, where the file states them (issue 15). */
-  readonly includedTax?: Minor;
-  readonly includedShippingTax?: Minor;
-  readonly shippingDiscount?: Minor;
-  /** Platform-funded (non-cash) discount, not in `discount` (issue 15). */
-  readonly platformDiscount?: Minor;
 }
 
 export interface OrderFee {

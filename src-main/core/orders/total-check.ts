@@ -5,9 +5,14 @@
  * order's currency), never a rejection: the order is kept with the stated total, so the
  * difference (an edit after the order was placed, an outstanding balance) is never dropped.
  */
-import { formatDecimal, money } from '../money/index.ts';
+import { formatDecimal, money, sumMinor } from '../money/index.ts';
 import type { ImportedOrder, ImportWarning } from './order.ts';
 import { computedOrderTotal, orderTotals } from './sale-rule.ts';
+
+/** A warning about one order, on its first row, with its order number among the params. */
+function orderWarning(order: ImportedOrder, code: string, params: ImportWarning['params']): ImportWarning {
+  return { row: order.sourceRows[0] ?? 0, orderNo: order.orderNo, code, params: { orderNo: order.orderNo, ...params } };
+}
 
 export function totalMismatch(order: ImportedOrder): ImportWarning | null {
   const stated = order.statedTotal ?? null;
@@ -17,18 +22,12 @@ export function totalMismatch(order: ImportedOrder): ImportWarning | null {
   const computed = computedOrderTotal(totals);
   if (computed === stated) return null;
   const text = (n: number) => formatDecimal(money(n, order.currency as string));
-  return {
-    row: order.sourceRows[0] ?? 0,
-    orderNo: order.orderNo,
-    code: 'import.order.totalMismatch',
-    params: {
-      orderNo: order.orderNo,
-      currency: order.currency,
-      stated: text(stated),
-      computed: text(computed),
-      difference: text(stated - computed),
-    },
-  };
+  return orderWarning(order, 'import.order.totalMismatch', {
+    currency: order.currency,
+    stated: text(stated),
+    computed: text(computed),
+    difference: text(stated - computed),
+  });
 }
 
 /**
@@ -39,17 +38,11 @@ export function totalMismatch(order: ImportedOrder): ImportWarning | null {
 export function computedTaxNote(order: ImportedOrder): ImportWarning | null {
   const computed = order.computedTax ?? null;
   if (computed === null || order.currency === null) return null;
-  const tax = order.lines.reduce((t, l) => t + (l.includedTax ?? 0) + (l.includedShippingTax ?? 0), 0);
-  return {
-    row: order.sourceRows[0] ?? 0,
-    orderNo: order.orderNo,
-    code: 'import.order.taxComputed',
-    params: {
-      orderNo: order.orderNo,
-      country: computed.country,
-      rate: computed.ratePercent,
-      tax: formatDecimal(money(tax, order.currency)),
-      currency: order.currency,
-    },
-  };
+  const tax = sumMinor(order.lines.flatMap((l) => [l.includedTax ?? 0, l.includedShippingTax ?? 0]));
+  return orderWarning(order, 'import.order.taxComputed', {
+    country: computed.country,
+    rate: computed.ratePercent,
+    tax: formatDecimal(money(tax, order.currency)),
+    currency: order.currency,
+  });
 }

@@ -23,9 +23,9 @@ export interface DeemedIncomeRule extends DatedRule {
 export interface ReliefRule extends DatedRule {
   readonly maxStaff: number;
   /** CNY fen. */
-  readonly maxTotalAssets: number;
-  readonly maxTaxableIncome: number;
-  readonly bands: ReadonlyArray<{ readonly upTo: number; readonly effectiveRatePercent: string }>;
+  readonly maxTotalAssets: Minor;
+  readonly maxTaxableIncome: Minor;
+  readonly bands: ReadonlyArray<{ readonly upTo: Minor; readonly effectiveRatePercent: string }>;
 }
 export interface TaxRules {
   readonly noInvoiceExemption: readonly ExemptionRule[];
@@ -62,12 +62,12 @@ export function percentOf(amount: number, percent: string): Minor {
 
 export interface DeemedIncomeInput {
   /** Cumulative revenue of the year to date, CNY fen. */
-  readonly revenue: number;
+  readonly revenue: Minor;
   readonly staff: number | null;
   /** CNY fen. */
-  readonly totalAssets: number | null;
+  readonly totalAssets: Minor | null;
   /** Tax already prepaid this year, CNY fen. */
-  readonly prepaid: number;
+  readonly prepaid: Minor;
   /** The period's last day (chooses the rules). */
   readonly periodEnd: string;
 }

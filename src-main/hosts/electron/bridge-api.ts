@@ -10,4 +10,6 @@ import type { AppEvent, CommandInput, CommandName, CommandResult, Result } from 
 export interface KuajingHostBridge {
   readonly invoke: <K extends CommandName>(name: K, input: CommandInput<K>) => Promise<Result<CommandResult<K>>>;
   readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
+  /** An import file handed over by its path: `{ fileRef }` for `imports.preview` (issue 16, point 1). */
+  readonly upload: (file: File) => Promise<Result<{ readonly fileRef: string; readonly bytes: number }>>;
 }

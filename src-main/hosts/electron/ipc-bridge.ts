@@ -6,7 +6,9 @@
  * an untrusted sender gets `request.forbidden` as data and never reaches dispatch. Replies are
  * always a Result, never a thrown error (Electron drops custom error fields over IPC, electron#24427).
  */
+import path from 'node:path';
 import type { ErrorInfo, Result } from '../../api/contract.ts';
+import { DomainError } from '../../core/domain-error.ts';
 import type { Dispatch } from '../../api/dispatch.ts';
 import type { EventBus } from '../../areas/events.ts';
 import { isTrustedSender, type SenderFrame } from './security.ts';
@@ -14,6 +16,8 @@ import { isTrustedSender, type SenderFrame } from './security.ts';
 /** preload.ts repeats these two names: importing them would pull this file's imports into the sandbox bundle. */
 export const COMMAND_CHANNEL = 'kuajing:command';
 export const EVENT_CHANNEL = 'kuajing:event';
+/** An import file's path (preload: `webUtils.getPathForFile` of a File the user chose) for `upload`. */
+export const UPLOAD_CHANNEL = 'kuajing:upload';
 
 /** The parts of Electron's `IpcMainInvokeEvent` the bridge reads. */
 export interface BridgeInvokeEvent {
@@ -50,6 +54,7 @@ export function installIpcBridge(
   dispatch: Dispatch,
   events: Pick<EventBus, 'subscribe'>,
   getWindows: () => Iterable<BridgeWindow>,
+  upload?: (filePath: string) => Promise<unknown>,
 ): () => void {
   const isOurWindow = (senderId: number): boolean => {
     for (const win of getWindows()) {
@@ -71,6 +76,20 @@ export function installIpcBridge(
     }
   });
 
+  ipcMain.handle(UPLOAD_CHANNEL, async (event, filePath) => {
+    if (!isTrustedSender(event.senderFrame) || !isOurWindow(event.sender.id)) {
+      return failure({ code: 'request.forbidden', params: {} });
+    }
+    if (!upload || typeof filePath !== 'string' || !path.isAbsolute(filePath))
+      return failure({ code: 'import.upload.failed', params: {} });
+    try {
+      return { ok: true, value: await upload(filePath) };
+    } catch (e) {
+      if (e instanceof DomainError) return failure({ code: e.code, params: e.params });
+      return failure({ code: 'import.upload.failed', params: {} });
+    }
+  });
+
   const unsubscribe = events.subscribe((appEvent) => {
     for (const win of getWindows()) {
       if (win.isDestroyed() || win.webContents.isDestroyed()) continue;
@@ -88,5 +107,6 @@ export function installIpcBridge(
     installed = false;
     unsubscribe();
     ipcMain.removeHandler(COMMAND_CHANNEL);
+    ipcMain.removeHandler(UPLOAD_CHANNEL);
   };
 }

@@ -24,6 +24,7 @@ import {
 import { serveWorkspace, type ServedWorkspace } from '../../api/recovery.ts';
 import { isDomainError } from '../../core/domain-error.ts';
 import { installIpcBridge } from './ipc-bridge.ts';
+import { copyIntoImports } from '../../areas/imports/index.ts';
 import {
   APP_ORIGIN,
   hardenApp,
@@ -159,7 +160,14 @@ export async function startElectronApp(
     process.stderr.write(`[kuajing] the ledger in ${dataDir} is damaged: the window opens in recovery\n`);
   serveAppProtocol(deps.protocol, layout.rendererDir);
   const windows = new Set<BrowserWindow>();
-  const uninstallBridge = installIpcBridge(deps.ipcMain, served.dispatch, served.events, () => windows);
+  // an import file is handed over by its path, copied into the workspace's tmp/imports (issue 16, point 1)
+  const uninstallBridge = installIpcBridge(
+    deps.ipcMain,
+    served.dispatch,
+    served.events,
+    () => windows,
+    (filePath) => copyIntoImports(served.shownDataDir(), filePath),
+  );
 
   const createWindow = (): BrowserWindow => {
     const win = new deps.BrowserWindow({

@@ -21,6 +21,12 @@ import { DomainError } from '../../core/domain-error.ts';
 export const SESSION_HEADER = 'x-kuajing-session';
 /** Where the page trades the launch token for a session id (not a contract command: no dot). */
 export const SESSION_PATH = '/api/session';
+/**
+ * Where the page streams an import file (the body is the file itself, any type; not a contract
+ * command: no dot): `upload` writes it to the workspace's tmp/imports as it arrives and answers
+ * `{ fileRef }` for `imports.preview` (issue 16, point 1: the file is never held in memory).
+ */
+export const UPLOAD_PATH = '/api/upload';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY =
@@ -50,6 +56,8 @@ export interface WebHostOptions {
   readonly port?: number;
   /** Where a host-level bug (not a command's) is logged under its incident id. */
   readonly logIncident?: (incident: Incident) => void;
+  /** Receives an upload's body (`length`: its Content-Length, if sent); a DomainError is answered as its code. */
+  readonly upload?: (body: AsyncIterable<Uint8Array>, length: number | null) => Promise<unknown>;
 }
 
 export interface WebHost {
@@ -129,6 +137,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
       if (!sessionValid(req)) return sendResult(res, 403, { code: 'request.forbidden', params: {} });
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (url.pathname === UPLOAD_PATH) return receiveUpload(req, res);
       if (req.method !== 'POST') return sendResult(res, 405, { code: 'request.methodNotAllowed', params: {} });
       if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
         return sendResult(res, 415, { code: 'request.notJson', params: {} });
@@ -168,6 +177,20 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendResult(res, 405, { code: 'request.methodNotAllowed', params: {} });
     return serveStatic(url.pathname, res);
+  }
+
+  async function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendResult(res, 405, { code: 'request.methodNotAllowed', params: {} });
+    if (!opts.upload) return sendResult(res, 404, { code: 'request.unknownCommand', params: {} });
+    const declared = req.headers['content-length'];
+    const length = declared === undefined || !/^\d+$/.test(declared) ? null : Number(declared);
+    try {
+      return sendJson(res, 200, { ok: true, value: await opts.upload(req, length) });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      if (!req.complete) res.setHeader('Connection', 'close'); // the rest of the body is not read
+      return sendResult(res, e.code === 'import.upload.tooLarge' ? 413 : 200, { code: e.code, params: e.params });
+    }
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {

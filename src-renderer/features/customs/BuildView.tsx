@@ -23,13 +23,14 @@ import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { DateRangeFields } from '../../ui/DateRangeFields.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { FindingsTable } from './FindingsTable.tsx';
 import { PickedOrders } from './PickedOrders.tsx';
 import { MAX_LISTED_ORDERS, resolveSelection, type BuildMode, type SelectionForm } from './order-selection.ts';
 import { BUILD_MODES, DOCUMENT_TYPES } from './vocabulary.ts';
 import { WaybillImport } from './WaybillImport.tsx';
+import { CodeCell } from '../../ui/CodeCell.tsx';
 
 type Action = 'precheck' | 'dryRun' | 'build';
 type Outcome =
@@ -104,24 +105,15 @@ export function BuildView({ onGo, pickedOrderIds = [] }: BuildViewProps) {
     <ViewSection titleId="customs-build-title" title={t('customsDesk.build.title')} help={t('customsDesk.build.help')}>
       <div className="panel" data-testid="customs-selection">
         <div className="toolbar">
-          <ToolbarField label={t('customsDesk.build.from')}>
-            <input
-              className="input input-compact"
-              type="date"
-              data-testid="customs-from"
-              value={form.from}
-              onChange={(e) => setForm({ ...form, from: e.target.value })}
-            />
-          </ToolbarField>
-          <ToolbarField label={t('customsDesk.build.to')}>
-            <input
-              className="input input-compact"
-              type="date"
-              data-testid="customs-to"
-              value={form.to}
-              onChange={(e) => setForm({ ...form, to: e.target.value })}
-            />
-          </ToolbarField>
+          <DateRangeFields
+            fromLabel={t('customsDesk.build.from')}
+            toLabel={t('customsDesk.build.to')}
+            from={form.from}
+            to={form.to}
+            testIds={['customs-from', 'customs-to']}
+            onFromChange={(from) => setForm({ ...form, from })}
+            onToChange={(to) => setForm({ ...form, to })}
+          />
           <fieldset className="toolbar-inline">
             <legend className="toolbar-label">{t('customsDesk.build.modes')}</legend>
             {BUILD_MODES.map((m) => (
@@ -288,18 +280,12 @@ function ValidationErrors({ issues }: { readonly issues: readonly CebValidationI
       >
         {issues.slice(0, 200).map((v, i) => (
           <tr key={`${v.messageGuid}-${v.line}-${i}`} data-testid={`validation-error-${i}`}>
-            <td className="mono" translate="no">
-              {v.messageType}
-            </td>
-            <td className="mono" translate="no">
-              {v.messageGuid}
-            </td>
-            <td className="num" translate="no">
-              {v.line}
-            </td>
-            <td lang="en" translate="no">
+            <CodeCell>{v.messageType}</CodeCell>
+            <CodeCell>{v.messageGuid}</CodeCell>
+            <CodeCell kind="num">{v.line}</CodeCell>
+            <CodeCell kind="text" lang="en">
               {v.message}
-            </td>
+            </CodeCell>
           </tr>
         ))}
       </DataTable>

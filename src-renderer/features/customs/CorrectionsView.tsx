@@ -10,13 +10,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { CommandInput, CorrectionDocument, ErrorInfo, ListCorrections } from '../../../src-main/api/contract.ts';
-import { Button } from '../../ui/Button.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { InAppLink } from '../../ui/InAppLink.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { Panel } from '../../ui/Panel.tsx';
+import { PreviewSendActions } from '../../ui/PreviewSendActions.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { StatusChip, statusLabel } from '../../ui/StatusChip.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { DOCUMENTS_LIVE } from './vocabulary.ts';
+import { CodeCell } from '../../ui/CodeCell.tsx';
 
 export interface CorrectionsViewProps {
   readonly invtNo: string | null;
@@ -31,11 +36,7 @@ export function CorrectionsView({ invtNo, onPick, onOpen }: CorrectionsViewProps
   const info = useQuery('customs.lists.corrections', invtNo === null ? null : { invtNo }, DOCUMENTS_LIVE);
   const c = info.data && info.data.invtNo === invtNo ? info.data : null;
   return (
-    <section className="stock-view" aria-labelledby="customs-corrections-title" data-testid="customs-corrections">
-      <h2 className="section-title" id="customs-corrections-title">
-        {t('customsFix.title')}
-      </h2>
-      <p className="field-help">{t('customsFix.help')}</p>
+    <ViewSection testId="customs-corrections" title={t('customsFix.title')} help={t('customsFix.help')}>
       {lists.error ? <ErrorBanner error={lists.error} onDismiss={lists.clearError} /> : null}
       <div className="toolbar">
         <label className="field-label" htmlFor="corrections-list">
@@ -64,7 +65,7 @@ export function CorrectionsView({ invtNo, onPick, onOpen }: CorrectionsViewProps
           <ReturnPanel key={`r-${c.invtNo}`} c={c} onOpen={onOpen} />
         </>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }
 
@@ -75,15 +76,9 @@ function ListFacts({ c, onOpen }: { readonly c: ListCorrections; readonly onOpen
       <div>
         <dt>{t('customsFix.invtNo')}</dt>
         <dd className="mono" translate="no">
-          <a
-            href={`#/customs/documents/${c.documentId}`}
-            onClick={(e) => {
-              e.preventDefault();
-              onOpen(c.documentId);
-            }}
-          >
+          <InAppLink href={`#/customs/documents/${c.documentId}`} onOpen={() => onOpen(c.documentId)}>
             {c.invtNo}
-          </a>
+          </InAppLink>
         </dd>
       </div>
       <div>
@@ -128,23 +123,17 @@ function DocLine({
   const { t } = useTranslation();
   return (
     <tr data-testid={testId} data-status={doc.status}>
-      <td className="mono" translate="no">
-        <a
-          href={`#/customs/documents/${doc.documentId}`}
-          onClick={(e) => {
-            e.preventDefault();
-            onOpen(doc.documentId);
-          }}
-        >
+      <CodeCell>
+        <InAppLink href={`#/customs/documents/${doc.documentId}`} onOpen={() => onOpen(doc.documentId)}>
           {doc.key}
-        </a>
-      </td>
+        </InAppLink>
+      </CodeCell>
       <td>
         <StatusChip status={doc.status} />
       </td>
-      <td translate="no">
+      <CodeCell kind="text">
         {[doc.lastReturnStatus, doc.lastReturnInfo].filter(Boolean).join(' ') || t('customsFix.noAnswer')}
-      </td>
+      </CodeCell>
     </tr>
   );
 }
@@ -155,6 +144,23 @@ type Outcome = {
   readonly already: boolean;
   readonly invalid: number;
 };
+
+/** What a preview (`dryRun`) or a send came to, from the command's result. */
+function outcomeOf(
+  dryRun: boolean,
+  value: {
+    readonly documents: number;
+    readonly alreadyDeclared: boolean;
+    readonly validationErrors: readonly unknown[];
+  },
+): Outcome {
+  return {
+    preview: dryRun,
+    documents: value.documents,
+    already: value.alreadyDeclared,
+    invalid: value.validationErrors.length,
+  };
+}
 
 function OutcomeNote({
   outcome,
@@ -212,22 +218,17 @@ function WithdrawPanel({ c, onOpen }: { readonly c: ListCorrections; readonly on
       setError(r.error);
       return;
     }
-    setOutcome({
-      preview: dryRun,
-      documents: r.value.documents,
-      already: r.value.alreadyDeclared,
-      invalid: r.value.validationErrors.length,
-      reason: reason.trim(),
-    });
+    setOutcome({ ...outcomeOf(dryRun, r.value), reason: reason.trim() });
   };
   const previewed = outcome !== null && outcome.preview && outcome.invalid === 0 && outcome.reason === reason.trim();
 
   return (
-    <section className="panel" aria-labelledby="corrections-withdraw-title" data-testid="corrections-withdraw">
-      <h3 className="panel-title" id="corrections-withdraw-title">
-        {t('customsFix.withdraw.title')}
-      </h3>
-      <p className="field-help">{t('customsFix.withdraw.help')}</p>
+    <Panel
+      level={3}
+      testId="corrections-withdraw"
+      title={t('customsFix.withdraw.title')}
+      help={t('customsFix.withdraw.help')}
+    >
       {c.withdrawal ? (
         <DataTable
           data-testid="corrections-withdrawal"
@@ -258,32 +259,24 @@ function WithdrawPanel({ c, onOpen }: { readonly c: ListCorrections; readonly on
                 />
               )}
             </Field>
-            <Field name="withdraw-note" label={t('customsFix.withdraw.note')} optional>
-              {(a11y) => (
-                <input
-                  {...a11y}
-                  className="input"
-                  maxLength={1000}
-                  data-testid="corrections-withdraw-note"
-                  value={note}
-                  onChange={(e) => setNote(e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              name="withdraw-note"
+              label={t('customsFix.withdraw.note')}
+              optional
+              testId="corrections-withdraw-note"
+              maxLength={1000}
+              value={note}
+              onChange={setNote}
+            />
           </div>
-          <div className="form-actions">
-            <Button data-testid="corrections-withdraw-preview" disabled={cancel.pending} onClick={() => void run(true)}>
-              {t('customsFix.preview')}
-            </Button>
-            <Button
-              variant="primary"
-              data-testid="corrections-withdraw-send"
-              disabled={cancel.pending || !previewed}
-              onClick={() => void run(false)}
-            >
-              {t('customsFix.withdraw.send')}
-            </Button>
-          </div>
+          <PreviewSendActions
+            testIds={['corrections-withdraw-preview', 'corrections-withdraw-send']}
+            previewLabel={t('customsFix.preview')}
+            sendLabel={t('customsFix.withdraw.send')}
+            busy={cancel.pending}
+            canSend={previewed}
+            onRun={(dryRun) => void run(dryRun)}
+          />
         </>
       ) : c.withdrawal === null ? (
         <p className="muted" data-testid="corrections-withdraw-unavailable">
@@ -291,7 +284,7 @@ function WithdrawPanel({ c, onOpen }: { readonly c: ListCorrections; readonly on
         </p>
       ) : null}
       {outcome ? <OutcomeNote outcome={outcome} testId="corrections-withdraw-outcome" kind="withdraw" /> : null}
-    </section>
+    </Panel>
   );
 }
 
@@ -380,13 +373,7 @@ function ReturnPanel({ c, onOpen }: { readonly c: ListCorrections; readonly onOp
       setError(r.error);
       return;
     }
-    setOutcome({
-      preview: dryRun,
-      documents: r.value.documents,
-      already: r.value.alreadyDeclared,
-      invalid: r.value.validationErrors.length,
-      input: JSON.stringify(input),
-    });
+    setOutcome({ ...outcomeOf(dryRun, r.value), input: JSON.stringify(input) });
   };
   const previewed =
     outcome !== null &&
@@ -398,11 +385,12 @@ function ReturnPanel({ c, onOpen }: { readonly c: ListCorrections; readonly onOp
     c.returnWindowEnd !== null && returnDate !== '' && (returnDate > c.returnWindowEnd || returnDate < c.exportDate);
 
   return (
-    <section className="panel" aria-labelledby="corrections-return-title" data-testid="corrections-return">
-      <h3 className="panel-title" id="corrections-return-title">
-        {t('customsFix.return.title')}
-      </h3>
-      <p className="field-help">{t('customsFix.return.help')}</p>
+    <Panel
+      level={3}
+      testId="corrections-return"
+      title={t('customsFix.return.title')}
+      help={t('customsFix.return.help')}
+    >
       {c.returns.length > 0 ? (
         <DataTable
           data-testid="corrections-returns"
@@ -433,15 +421,9 @@ function ReturnPanel({ c, onOpen }: { readonly c: ListCorrections; readonly onOp
                 <td>
                   {l.gname} <span className="field-help mono">{l.gcode}</span>
                 </td>
-                <td className="num" translate="no">
-                  {l.qty}
-                </td>
-                <td className="num" translate="no">
-                  {l.returned}
-                </td>
-                <td className="num" translate="no">
-                  {l.returnable}
-                </td>
+                <CodeCell kind="num">{l.qty}</CodeCell>
+                <CodeCell kind="num">{l.returned}</CodeCell>
+                <CodeCell kind="num">{l.returnable}</CodeCell>
                 <td>
                   <input
                     className="input input-compact"
@@ -470,41 +452,27 @@ function ReturnPanel({ c, onOpen }: { readonly c: ListCorrections; readonly onOp
             </p>
           ) : null}
           <div className="form-grid">
-            <Field
+            <TextField
               name="return-returnDate"
               label={t('customsFix.return.returnDate')}
               errorCode={fieldErrors['returnDate'] ?? null}
-            >
-              {(a11y) => (
-                <input
-                  {...a11y}
-                  className="input"
-                  type="date"
-                  data-testid="corrections-return-returnDate"
-                  value={returnDate}
-                  onChange={(e) => setReturnDate(e.target.value)}
-                />
-              )}
-            </Field>
+              testId="corrections-return-returnDate"
+              type="date"
+              value={returnDate}
+              onChange={setReturnDate}
+            />
             {RETURN_TEXTS.map((k) => (
-              <Field
+              <TextField
                 key={k}
                 name={`return-${k}`}
                 label={t(`customsFix.return.${k}`)}
                 optional={k === 'country'}
                 errorCode={fieldErrors[k] ?? null}
-              >
-                {(a11y) => (
-                  <input
-                    {...a11y}
-                    className="input"
-                    maxLength={k === 'trafMode' ? 1 : k === 'country' ? 2 : 100}
-                    data-testid={`corrections-return-${k}`}
-                    value={values[k]}
-                    onChange={(e) => setValues({ ...values, [k]: e.target.value })}
-                  />
-                )}
-              </Field>
+                testId={`corrections-return-${k}`}
+                maxLength={k === 'trafMode' ? 1 : k === 'country' ? 2 : 100}
+                value={values[k]}
+                onChange={(text) => setValues({ ...values, [k]: text })}
+              />
             ))}
           </div>
           {outsideWindow ? (
@@ -512,19 +480,14 @@ function ReturnPanel({ c, onOpen }: { readonly c: ListCorrections; readonly onOp
               {t('customsFix.return.outsideWindow', { from: c.exportDate, to: c.returnWindowEnd })}
             </p>
           ) : null}
-          <div className="form-actions">
-            <Button data-testid="corrections-return-preview" disabled={apply.pending} onClick={() => void run(true)}>
-              {t('customsFix.preview')}
-            </Button>
-            <Button
-              variant="primary"
-              data-testid="corrections-return-send"
-              disabled={apply.pending || !previewed}
-              onClick={() => void run(false)}
-            >
-              {t('customsFix.return.send')}
-            </Button>
-          </div>
+          <PreviewSendActions
+            testIds={['corrections-return-preview', 'corrections-return-send']}
+            previewLabel={t('customsFix.preview')}
+            sendLabel={t('customsFix.return.send')}
+            busy={apply.pending}
+            canSend={previewed}
+            onRun={(dryRun) => void run(dryRun)}
+          />
         </>
       ) : (
         <p className="muted" data-testid="corrections-return-unavailable">
@@ -532,6 +495,6 @@ function ReturnPanel({ c, onOpen }: { readonly c: ListCorrections; readonly onOp
         </p>
       )}
       {outcome ? <OutcomeNote outcome={outcome} testId="corrections-return-outcome" kind="return" /> : null}
-    </section>
+    </Panel>
   );
 }

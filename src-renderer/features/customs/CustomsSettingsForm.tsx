@@ -10,12 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { CommandInput, CustomsSettings, ErrorInfo } from '../../../src-main/api/contract.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Select } from '../../ui/Select.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { APP_STATUSES, STATISTICS_FLAGS, FORM_DATA } from './vocabulary.ts';
+import { optionsOf } from '../../ui/options.ts';
 
 type SettingsInput = CommandInput<'customs.settings.save'>;
 type TextKey = {
@@ -133,57 +134,38 @@ export function CustomsSettingsForm() {
       <form className="form form-wide" data-testid="customs-settings-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-grid">
           {TEXT_FIELDS.map(([key, max, required]) => (
-            <Field
+            <TextField
               key={key}
               name={key}
               label={t(`customsDesk.settings.fields.${key}`)}
               optional={!required}
               errorCode={fieldErrors[key] ?? null}
-            >
-              {(a11y) => (
-                <input
-                  {...a11y}
-                  className="input"
-                  maxLength={max}
-                  data-testid={`customs-setting-${key}`}
-                  value={texts[key]}
-                  onChange={(e) => {
-                    setTexts({ ...texts, [key]: e.target.value });
-                    setSaved(false);
-                  }}
-                />
-              )}
-            </Field>
+              testId={`customs-setting-${key}`}
+              maxLength={max}
+              value={texts[key]}
+              onChange={(text) => {
+                setTexts({ ...texts, [key]: text });
+                setSaved(false);
+              }}
+            />
           ))}
-          <Field
+          <SelectField
             name="statisticsFlag"
             label={t('customsDesk.settings.fields.statisticsFlag')}
             help={t('customsDesk.settings.statisticsHelp')}
-          >
-            {(a11y) => (
-              <Select
-                {...a11y}
-                data-testid="customs-setting-statisticsFlag"
-                value={statisticsFlag}
-                options={STATISTICS_FLAGS.map((f) => ({
-                  value: f,
-                  label: t(`customsDesk.settings.statisticsFlags.${f}`),
-                }))}
-                onChange={(e) => setStatisticsFlag(e.target.value === 'A' ? 'A' : 'B')}
-              />
-            )}
-          </Field>
-          <Field name="appStatus" label={t('customsDesk.settings.fields.appStatus')}>
-            {(a11y) => (
-              <Select
-                {...a11y}
-                data-testid="customs-setting-appStatus"
-                value={appStatus}
-                options={APP_STATUSES.map((s) => ({ value: s, label: t(`customsDesk.settings.appStatuses.${s}`) }))}
-                onChange={(e) => setAppStatus(e.target.value === '1' ? '1' : '2')}
-              />
-            )}
-          </Field>
+            testId="customs-setting-statisticsFlag"
+            value={statisticsFlag}
+            options={optionsOf(STATISTICS_FLAGS, (f) => t(`customsDesk.settings.statisticsFlags.${f}`))}
+            onChange={(flag) => setStatisticsFlag(flag === 'A' ? 'A' : 'B')}
+          />
+          <SelectField
+            name="appStatus"
+            label={t('customsDesk.settings.fields.appStatus')}
+            testId="customs-setting-appStatus"
+            value={appStatus}
+            options={optionsOf(APP_STATUSES, (s) => t(`customsDesk.settings.appStatuses.${s}`))}
+            onChange={(status) => setAppStatus(status === '1' ? '1' : '2')}
+          />
         </div>
         <Checkbox
           testId="customs-setting-declaresWaybills"

@@ -11,7 +11,9 @@ import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { StatusChip } from '../../ui/StatusChip.tsx';
+import { Subsection } from '../../ui/Subsection.tsx';
 import { DOCUMENTS_LIVE } from './vocabulary.ts';
+import { CodeCell } from '../../ui/CodeCell.tsx';
 
 export interface DocumentDetailViewProps {
   readonly id: number;
@@ -20,11 +22,24 @@ export interface DocumentDetailViewProps {
   readonly onCorrect?: (invtNo: string) => void;
 }
 
+type IdentifierKey = 'orderNo' | 'invtNo' | 'preNo' | 'entryId' | 'guid' | 'messageGuid';
+
 export function DocumentDetailView({ id, onBack, onCorrect }: DocumentDetailViewProps) {
   const { t, i18n } = useTranslation();
   const doc = useQuery('customs.documents.get', { id }, DOCUMENTS_LIVE);
   const d = doc.data;
   const when = (iso: string) => formatDateTime(iso, i18n.language, 'medium');
+  /** The document's numbers, each a monospace row; one not given (yet) shows —. */
+  const identifiers: readonly { key: IdentifierKey; value: string | null; testId?: string }[] = d
+    ? [
+        { key: 'orderNo', value: d.orderNo },
+        { key: 'invtNo', value: d.invtNo, testId: 'customs-document-invtNo' },
+        { key: 'preNo', value: d.preNo },
+        { key: 'entryId', value: d.entryId, testId: 'customs-document-entryId' },
+        { key: 'guid', value: d.guid },
+        { key: 'messageGuid', value: d.messageGuid },
+      ]
+    : [];
   return (
     <section className="stock-view" aria-labelledby="customs-document-title" data-testid="customs-document">
       <div className="section-head">
@@ -58,42 +73,14 @@ export function DocumentDetailView({ id, onBack, onCorrect }: DocumentDetailView
                 {[d.lastReturnStatus, d.lastReturnInfo].filter(Boolean).join(' ') || '—'}
               </dd>
             </div>
-            <div>
-              <dt>{t('customsDesk.detail.orderNo')}</dt>
-              <dd className="mono" translate="no">
-                {d.orderNo ?? '—'}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('customsDesk.detail.invtNo')}</dt>
-              <dd className="mono" translate="no" data-testid="customs-document-invtNo">
-                {d.invtNo ?? '—'}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('customsDesk.detail.preNo')}</dt>
-              <dd className="mono" translate="no">
-                {d.preNo ?? '—'}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('customsDesk.detail.entryId')}</dt>
-              <dd className="mono" translate="no" data-testid="customs-document-entryId">
-                {d.entryId ?? '—'}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('customsDesk.detail.guid')}</dt>
-              <dd className="mono" translate="no">
-                {d.guid}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('customsDesk.detail.messageGuid')}</dt>
-              <dd className="mono" translate="no">
-                {d.messageGuid}
-              </dd>
-            </div>
+            {identifiers.map(({ key, value, testId }) => (
+              <div key={key}>
+                <dt>{t(`customsDesk.detail.${key}`)}</dt>
+                <dd className="mono" translate="no" data-testid={testId}>
+                  {value ?? '—'}
+                </dd>
+              </div>
+            ))}
             <div>
               <dt>{t('customsDesk.detail.revision')}</dt>
               <dd>{d.revision}</dd>
@@ -104,35 +91,36 @@ export function DocumentDetailView({ id, onBack, onCorrect }: DocumentDetailView
             </div>
           </dl>
 
-          <h3 className="section-title">{t('customsDesk.detail.history')}</h3>
-          <DataTable
-            data-testid="customs-document-history"
-            columns={[
-              t('customsDesk.detail.at'),
-              t('customsDesk.documents.status'),
-              t('customsDesk.detail.source'),
-              t('customsDesk.detail.info'),
-            ]}
-          >
-            {d.history.map((h, i) => (
-              <tr key={`${h.at}-${h.status}-${i}`} data-status={h.status} className={h.applied ? undefined : 'muted'}>
-                <td translate="no">{when(h.at)}</td>
-                <td>
-                  <StatusChip status={h.status} />
-                </td>
-                <td>
-                  {t(`customsDesk.detail.sources.${h.source}`)}
-                  {h.applied ? '' : ` · ${t('customsDesk.detail.notApplied')}`}
-                </td>
-                <td translate="no">{h.info ?? ''}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <Subsection title={t('customsDesk.detail.history')}>
+            <DataTable
+              data-testid="customs-document-history"
+              columns={[
+                t('customsDesk.detail.at'),
+                t('customsDesk.documents.status'),
+                t('customsDesk.detail.source'),
+                t('customsDesk.detail.info'),
+              ]}
+            >
+              {d.history.map((h, i) => (
+                <tr key={`${h.at}-${h.status}-${i}`} data-status={h.status} className={h.applied ? undefined : 'muted'}>
+                  <CodeCell kind="text">{when(h.at)}</CodeCell>
+                  <td>
+                    <StatusChip status={h.status} />
+                  </td>
+                  <td>
+                    {t(`customsDesk.detail.sources.${h.source}`)}
+                    {h.applied ? '' : ` · ${t('customsDesk.detail.notApplied')}`}
+                  </td>
+                  <CodeCell kind="text">{h.info ?? ''}</CodeCell>
+                </tr>
+              ))}
+            </DataTable>
+          </Subsection>
 
-          <h3 className="section-title">{t('customsDesk.detail.receipts', { count: d.receipts.length })}</h3>
-          {d.receipts.length === 0 ? (
-            <p className="muted">{t('customsDesk.detail.noReceipts')}</p>
-          ) : (
+          <Subsection
+            title={t('customsDesk.detail.receipts', { count: d.receipts.length })}
+            empty={d.receipts.length === 0 ? t('customsDesk.detail.noReceipts') : null}
+          >
             <DataTable
               data-testid="customs-document-receipts"
               columns={[
@@ -145,25 +133,20 @@ export function DocumentDetailView({ id, onBack, onCorrect }: DocumentDetailView
             >
               {d.receipts.map((r) => (
                 <tr key={r.id} data-testid={`customs-receipt-${r.id}`}>
-                  <td className="mono" translate="no">
-                    {r.messageType}
-                  </td>
+                  <CodeCell>{r.messageType}</CodeCell>
                   <td>
                     <StatusChip status={r.status} />
                   </td>
-                  <td className="mono" translate="no">
-                    {r.returnTime}
-                  </td>
-                  <td translate="no">{r.returnInfo}</td>
-                  <td translate="no">{when(r.receivedAt)}</td>
+                  <CodeCell>{r.returnTime}</CodeCell>
+                  <CodeCell kind="text">{r.returnInfo}</CodeCell>
+                  <CodeCell kind="text">{when(r.receivedAt)}</CodeCell>
                 </tr>
               ))}
             </DataTable>
-          )}
+          </Subsection>
 
           {d.lineMapping.length > 0 ? (
-            <>
-              <h3 className="section-title">{t('customsDesk.detail.lineMapping')}</h3>
+            <Subsection title={t('customsDesk.detail.lineMapping')}>
               <DataTable
                 wrap={false}
                 data-testid="customs-document-lines"
@@ -175,19 +158,13 @@ export function DocumentDetailView({ id, onBack, onCorrect }: DocumentDetailView
               >
                 {d.lineMapping.map((m) => (
                   <tr key={`${m.gnum}-${m.gseqno}`}>
-                    <td className="num" translate="no">
-                      {m.gnum}
-                    </td>
-                    <td className="num" translate="no">
-                      {m.gseqno}
-                    </td>
-                    <td className="mono" translate="no">
-                      {m.gcode ?? ''}
-                    </td>
+                    <CodeCell kind="num">{m.gnum}</CodeCell>
+                    <CodeCell kind="num">{m.gseqno}</CodeCell>
+                    <CodeCell>{m.gcode ?? ''}</CodeCell>
                   </tr>
                 ))}
               </DataTable>
-            </>
+            </Subsection>
           ) : null}
 
           <details className="panel">

@@ -13,13 +13,16 @@ import { hashFor } from '../../state/routes.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { InAppLink } from '../../ui/InAppLink.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ToolbarInput } from '../../ui/ToolbarInput.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { statusLabel, StatusChip } from '../../ui/StatusChip.tsx';
 import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isNegativeCode, DOCUMENTS_LIVE } from './vocabulary.ts';
+import { CodeCell } from '../../ui/CodeCell.tsx';
+import { optionsOf } from '../../ui/options.ts';
 
 const PAGE = 50;
 type ListInput = CommandInput<'customs.documents.list'>;
@@ -71,7 +74,7 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
           value={type}
           options={[
             { value: '', label: t('customsDesk.documents.allTypes') },
-            ...DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`customsDesk.types.${d}`) })),
+            ...optionsOf(DOCUMENT_TYPES, (d) => t(`customsDesk.types.${d}`)),
           ]}
           onChange={(e) => {
             setType(DOCUMENT_TYPES.find((d) => d === e.target.value) ?? '');
@@ -84,27 +87,26 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
           value={status}
           options={[
             { value: '', label: t('customsDesk.documents.allStatuses') },
-            ...DOCUMENT_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) })),
+            ...optionsOf(DOCUMENT_STATUSES, (s) => statusLabel(t, s)),
           ]}
           onChange={(e) => {
             setStatus(e.target.value);
             restart();
           }}
         />
-        <ToolbarField variant="toolbar-search" label={t('customsDesk.documents.search')}>
-          <input
-            className="input input-compact"
-            type="search"
-            data-testid="customs-filter-q"
-            value={q}
-            maxLength={60}
-            placeholder={t('customsDesk.documents.searchPlaceholder')}
-            onChange={(e) => {
-              setQ(e.target.value);
-              restart();
-            }}
-          />
-        </ToolbarField>
+        <ToolbarInput
+          variant="toolbar-search"
+          label={t('customsDesk.documents.search')}
+          testId="customs-filter-q"
+          type="search"
+          value={q}
+          maxLength={60}
+          placeholder={t('customsDesk.documents.searchPlaceholder')}
+          onChange={(text) => {
+            setQ(text);
+            restart();
+          }}
+        />
       </div>
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       {page && page.items.length === 0 ? (
@@ -114,34 +116,24 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
         <>
           <DataTable
             data-testid="customs-documents"
-            columns={[
-              t('customsDesk.documents.type'),
-              t('customsDesk.documents.businessKey'),
-              t('customsDesk.documents.status'),
-              t('customsDesk.documents.returnInfo'),
-              t('customsDesk.documents.numbers'),
-              t('customsDesk.documents.statusAt'),
-            ]}
+            columns={(['type', 'businessKey', 'status', 'returnInfo', 'numbers', 'statusAt'] as const).map((key) =>
+              t(`customsDesk.documents.${key}`),
+            )}
           >
             {page.items.map((d) => (
               <tr key={d.id} data-testid={`customs-doc-${d.type}-${d.businessKey}`} data-status={d.status}>
-                <td className="mono" translate="no">
-                  {d.type}
-                </td>
-                <td translate="no">
-                  <a
+                <CodeCell>{d.type}</CodeCell>
+                <CodeCell kind="text">
+                  <InAppLink
                     href={hashFor('customs', `documents/${d.id}`)}
                     className="order-link mono"
                     data-testid={`customs-doc-open-${d.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      onOpen(d.id);
-                    }}
+                    onOpen={() => onOpen(d.id)}
                   >
                     {d.businessKey}
-                  </a>
+                  </InAppLink>
                   {d.orderNo && d.orderNo !== d.businessKey ? <div className="muted mono">{d.orderNo}</div> : null}
-                </td>
+                </CodeCell>
                 <td>
                   <StatusChip status={d.status} testId={`customs-doc-status-${d.id}`} />
                 </td>
@@ -158,10 +150,8 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
                   ) : null}
                   {d.lastReturnInfo ?? ''}
                 </td>
-                <td className="mono" translate="no">
-                  {[d.invtNo, d.preNo, d.entryId].filter(Boolean).join(' · ')}
-                </td>
-                <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
+                <CodeCell>{[d.invtNo, d.preNo, d.entryId].filter(Boolean).join(' · ')}</CodeCell>
+                <CodeCell kind="text">{formatDateTime(d.statusAt, i18n.language, 'short')}</CodeCell>
               </tr>
             ))}
           </DataTable>

@@ -13,6 +13,7 @@ import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { findingFix, type FindingFix } from './finding-fix.ts';
 import { ShippingForm } from './ShippingForm.tsx';
+import { CodeCell } from '../../ui/CodeCell.tsx';
 
 const STEP = 100;
 
@@ -75,13 +76,9 @@ export function FindingsTable({ findings, onGo, onFixed }: FindingsTableProps) {
         />
       ) : null}
       <DataTable
-        columns={[
-          t('customsDesk.findings.severity'),
-          t('customsDesk.findings.order'),
-          t('customsDesk.findings.field'),
-          t('customsDesk.findings.problem'),
-          t('customsDesk.findings.action'),
-        ]}
+        columns={(['severity', 'order', 'field', 'problem', 'action'] as const).map((key) =>
+          t(`customsDesk.findings.${key}`),
+        )}
       >
         {findings.slice(0, shown).map((f, i) => (
           <tr key={`${f.orderNo}-${f.code}-${f.field}-${i}`} data-testid={`finding-${i}`} data-code={f.code}>
@@ -92,12 +89,8 @@ export function FindingsTable({ findings, onGo, onFixed }: FindingsTableProps) {
                 {t(`customsDesk.findings.severities.${f.severity}`)}
               </span>
             </td>
-            <td className="mono" translate="no">
-              {f.orderNo}
-            </td>
-            <td className="mono" translate="no">
-              {f.field}
-            </td>
+            <CodeCell>{f.orderNo}</CodeCell>
+            <CodeCell>{f.field}</CodeCell>
             <td>{translateError(t, f.code, f.params)}</td>
             <td>{fixButton(findingFix(f), i)}</td>
           </tr>

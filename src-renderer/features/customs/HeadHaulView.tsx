@@ -14,10 +14,18 @@ import type { ErrorInfo, HeadHaulResult, HeadHaulShipmentView } from '../../../s
 import { Button } from '../../ui/Button.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { InAppLink } from '../../ui/InAppLink.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
+import { Panel } from '../../ui/Panel.tsx';
+import { PreviewSendActions } from '../../ui/PreviewSendActions.tsx';
 import { StatusChip } from '../../ui/StatusChip.tsx';
 import { translateError } from '../../i18n/translate-error.ts';
 import { minorToDecimal } from '../../ui/format-money.ts';
 import { downloadBase64 } from '../../ui/download-base64.ts';
+import { CodeCell } from '../../ui/CodeCell.tsx';
+
+/** The shipments table's columns, in order; the total is numeric. */
+const SHIPMENT_COLUMNS = ['bookingNote', 'shipDate', 'warehouse', 'total', 'route', 'declared', 'entryId'] as const;
 
 export function HeadHaulView({ onOpen }: { readonly onOpen: (documentId: number) => void }) {
   const { t } = useTranslation();
@@ -26,11 +34,7 @@ export function HeadHaulView({ onOpen }: { readonly onOpen: (documentId: number)
   const shipments = list.data ?? [];
   const current = shipments.find((s) => s.bookingNoteNo === picked) ?? null;
   return (
-    <section className="stock-view" aria-labelledby="customs-headhaul-title" data-testid="customs-headhaul">
-      <h2 className="section-title" id="customs-headhaul-title">
-        {t('headHaulDesk.title')}
-      </h2>
-      <p className="field-help">{t('headHaulDesk.help')}</p>
+    <ViewSection testId="customs-headhaul" title={t('headHaulDesk.title')} help={t('headHaulDesk.help')}>
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       {list.data && shipments.length === 0 ? (
         <p className="muted" data-testid="headhaul-empty">
@@ -40,15 +44,9 @@ export function HeadHaulView({ onOpen }: { readonly onOpen: (documentId: number)
       {shipments.length > 0 ? (
         <DataTable
           data-testid="headhaul-shipments"
-          columns={[
-            t('headHaulDesk.bookingNote'),
-            t('headHaulDesk.shipDate'),
-            t('headHaulDesk.warehouse'),
-            num(t('headHaulDesk.total')),
-            t('headHaulDesk.route'),
-            t('headHaulDesk.declared'),
-            t('headHaulDesk.entryId'),
-          ]}
+          columns={SHIPMENT_COLUMNS.map((key) =>
+            key === 'total' ? num(t(`headHaulDesk.${key}`)) : t(`headHaulDesk.${key}`),
+          )}
         >
           {shipments.map((s) => (
             <tr
@@ -57,38 +55,31 @@ export function HeadHaulView({ onOpen }: { readonly onOpen: (documentId: number)
               data-route={s.declared?.route ?? s.route?.route ?? ''}
               className={s.bookingNoteNo === picked ? 'selected' : undefined}
             >
-              <td className="mono" translate="no">
-                <a
+              <CodeCell>
+                <InAppLink
                   href="#/customs/headHaul"
                   data-testid={`headhaul-open-${s.bookingNoteNo}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    setPicked(s.bookingNoteNo);
-                  }}
+                  onOpen={() => setPicked(s.bookingNoteNo)}
                 >
                   {s.bookingNoteNo}
-                </a>
-              </td>
-              <td translate="no">{s.shipDate}</td>
+                </InAppLink>
+              </CodeCell>
+              <CodeCell kind="text">{s.shipDate}</CodeCell>
               <td>
                 {s.warehouse.name} <span className="field-help">{s.warehouse.country ?? ''}</span>
               </td>
-              <td className="num" translate="no">
-                {s.route ? `¥${s.route.totalCny}` : '—'}
-              </td>
+              <CodeCell kind="num">{s.route ? `¥${s.route.totalCny}` : '—'}</CodeCell>
               <td>
                 <RouteText s={s} />
               </td>
               <td>{s.declared ? <StatusChip status={s.declared.orderStatus} /> : t('headHaulDesk.notDeclared')}</td>
-              <td className="mono" translate="no">
-                {s.entry?.entryId ?? '—'}
-              </td>
+              <CodeCell>{s.entry?.entryId ?? '—'}</CodeCell>
             </tr>
           ))}
         </DataTable>
       ) : null}
       {current ? <ShipmentPanel key={current.bookingNoteNo} s={current} onOpen={onOpen} /> : null}
-    </section>
+    </ViewSection>
   );
 }
 
@@ -185,10 +176,11 @@ function ShipmentPanel({ s, onOpen }: { readonly s: HeadHaulShipmentView; readon
   const shown = built ?? preview;
 
   return (
-    <section className="panel" aria-labelledby="headhaul-panel-title" data-testid="headhaul-panel">
-      <h3 className="panel-title" id="headhaul-panel-title">
-        {t('headHaulDesk.panelTitle', { bookingNote: s.bookingNoteNo, warehouse: s.warehouse.name })}
-      </h3>
+    <Panel
+      level={3}
+      testId="headhaul-panel"
+      title={t('headHaulDesk.panelTitle', { bookingNote: s.bookingNoteNo, warehouse: s.warehouse.name })}
+    >
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <DataTable
         data-testid="headhaul-lines"
@@ -211,9 +203,7 @@ function ShipmentPanel({ s, onOpen }: { readonly s: HeadHaulShipmentView; readon
               {l.goodsName}
             </td>
             <td className="num">{l.quantity}</td>
-            <td className="num" translate="no">
-              {l.costUnit ?? '—'}
-            </td>
+            <CodeCell kind="num">{l.costUnit ?? '—'}</CodeCell>
             <td>
               {editable ? (
                 <input
@@ -268,48 +258,38 @@ function ShipmentPanel({ s, onOpen }: { readonly s: HeadHaulShipmentView; readon
       ) : null}
 
       {editable ? (
-        <div className="form-actions">
-          <Button data-testid="headhaul-preview" disabled={build.pending || dirty} onClick={() => void runBuild(true)}>
-            {t('headHaulDesk.preview')}
-          </Button>
-          <Button
-            variant="primary"
-            data-testid="headhaul-build"
-            disabled={build.pending || dirty || preview === null || preview.validationErrors.length > 0}
-            onClick={() => void runBuild(false)}
-          >
-            {t('headHaulDesk.build')}
-          </Button>
-        </div>
+        <PreviewSendActions
+          testIds={['headhaul-preview', 'headhaul-build']}
+          previewLabel={t('headHaulDesk.preview')}
+          sendLabel={t('headHaulDesk.build')}
+          busy={build.pending}
+          canPreview={!dirty}
+          canSend={!dirty && preview !== null && preview.validationErrors.length === 0}
+          onRun={(dryRun) => void runBuild(dryRun)}
+        />
       ) : (
         <dl className="facts facts-columns" data-testid="headhaul-declared">
           <div>
             <dt>{t('customsDesk.types.CEB303')}</dt>
             <dd>
-              <a
+              <InAppLink
                 href={`#/customs/documents/${s.declared!.orderDocumentId}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  onOpen(s.declared!.orderDocumentId);
-                }}
+                onOpen={() => onOpen(s.declared!.orderDocumentId)}
               >
                 <StatusChip status={s.declared!.orderStatus} />
-              </a>
+              </InAppLink>
             </dd>
           </div>
           <div>
             <dt>{t('customsDesk.types.CEB603')}</dt>
             <dd>
               {s.declared!.listDocumentId !== null ? (
-                <a
+                <InAppLink
                   href={`#/customs/documents/${s.declared!.listDocumentId}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpen(s.declared!.listDocumentId!);
-                  }}
+                  onOpen={() => onOpen(s.declared!.listDocumentId!)}
                 >
                   <StatusChip status={s.declared!.listStatus ?? ''} /> {s.declared!.invtNo ?? ''}
-                </a>
+                </InAppLink>
               ) : (
                 t('headHaulDesk.noList')
               )}
@@ -380,6 +360,6 @@ function ShipmentPanel({ s, onOpen }: { readonly s: HeadHaulShipmentView; readon
           )}
         </div>
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -10,10 +10,24 @@ import type { ErrorInfo, RiskList } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
+import { InputCell } from '../../ui/InputCell.tsx';
 import { FORM_DATA } from './vocabulary.ts';
 
 type Prefix = { prefix: string; note: string };
 type Threshold = { currency: string; max: string };
+
+/** The last cell of an editable row: the button that takes the row out. */
+function RemoveCell({ onRemove }: { readonly onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <td>
+      <Button variant="quiet" onClick={onRemove}>
+        {t('customsDesk.risk.remove')}
+      </Button>
+    </td>
+  );
+}
 
 export function RiskListView() {
   const { t } = useTranslation();
@@ -58,17 +72,8 @@ export function RiskListView() {
     } else setError(result.error);
   };
 
-  const invalid = (key: string) =>
-    bad.has(key)
-      ? { 'aria-invalid': true, className: 'input input-compact field-invalid' }
-      : { className: 'input input-compact' };
-
   return (
-    <section className="stock-view" aria-labelledby="customs-risk-title" data-testid="customs-risk">
-      <h2 className="section-title" id="customs-risk-title">
-        {t('customsDesk.risk.title')}
-      </h2>
-      <p className="field-help">{t('customsDesk.risk.help')}</p>
+    <ViewSection testId="customs-risk" title={t('customsDesk.risk.title')} help={t('customsDesk.risk.help')}>
       {current.error ? <ErrorBanner error={current.error} onDismiss={current.clearError} /> : null}
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {bad.size > 0 ? (
@@ -85,32 +90,23 @@ export function RiskListView() {
       >
         {prefixes.map((p, i) => (
           <tr key={i}>
-            <td>
-              <input
-                {...invalid(`prefix-${i}`)}
-                inputMode="numeric"
-                maxLength={10}
-                aria-label={t('customsDesk.risk.prefix')}
-                data-testid={`risk-prefix-${i}`}
-                value={p.prefix}
-                onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, prefix: e.target.value } : x)))}
-              />
-            </td>
-            <td>
-              <input
-                className="input input-compact"
-                maxLength={200}
-                aria-label={t('customsDesk.risk.note')}
-                data-testid={`risk-note-${i}`}
-                value={p.note}
-                onChange={(e) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, note: e.target.value } : x)))}
-              />
-            </td>
-            <td>
-              <Button variant="quiet" onClick={() => setPrefixes(prefixes.filter((_, k) => k !== i))}>
-                {t('customsDesk.risk.remove')}
-              </Button>
-            </td>
+            <InputCell
+              label={t('customsDesk.risk.prefix')}
+              testId={`risk-prefix-${i}`}
+              invalid={bad.has(`prefix-${i}`)}
+              inputMode="numeric"
+              maxLength={10}
+              value={p.prefix}
+              onChange={(prefix) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, prefix } : x)))}
+            />
+            <InputCell
+              label={t('customsDesk.risk.note')}
+              testId={`risk-note-${i}`}
+              maxLength={200}
+              value={p.note}
+              onChange={(note) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, note } : x)))}
+            />
+            <RemoveCell onRemove={() => setPrefixes(prefixes.filter((_, k) => k !== i))} />
           </tr>
         ))}
       </DataTable>
@@ -126,33 +122,23 @@ export function RiskListView() {
       >
         {thresholds.map((v, i) => (
           <tr key={i}>
-            <td>
-              <input
-                {...invalid(`currency-${i}`)}
-                maxLength={3}
-                aria-label={t('customsDesk.risk.currency')}
-                data-testid={`risk-currency-${i}`}
-                value={v.currency}
-                onChange={(e) =>
-                  setThresholds(thresholds.map((x, k) => (k === i ? { ...x, currency: e.target.value } : x)))
-                }
-              />
-            </td>
-            <td>
-              <input
-                {...invalid(`max-${i}`)}
-                inputMode="decimal"
-                aria-label={t('customsDesk.risk.max')}
-                data-testid={`risk-max-${i}`}
-                value={v.max}
-                onChange={(e) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, max: e.target.value } : x)))}
-              />
-            </td>
-            <td>
-              <Button variant="quiet" onClick={() => setThresholds(thresholds.filter((_, k) => k !== i))}>
-                {t('customsDesk.risk.remove')}
-              </Button>
-            </td>
+            <InputCell
+              label={t('customsDesk.risk.currency')}
+              testId={`risk-currency-${i}`}
+              invalid={bad.has(`currency-${i}`)}
+              maxLength={3}
+              value={v.currency}
+              onChange={(currency) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, currency } : x)))}
+            />
+            <InputCell
+              label={t('customsDesk.risk.max')}
+              testId={`risk-max-${i}`}
+              invalid={bad.has(`max-${i}`)}
+              inputMode="decimal"
+              value={v.max}
+              onChange={(max) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, max } : x)))}
+            />
+            <RemoveCell onRemove={() => setThresholds(thresholds.filter((_, k) => k !== i))} />
           </tr>
         ))}
       </DataTable>
@@ -173,6 +159,6 @@ export function RiskListView() {
           </span>
         ) : null}
       </div>
-    </section>
+    </ViewSection>
   );
 }

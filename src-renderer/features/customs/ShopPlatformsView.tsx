@@ -11,9 +11,18 @@ import type { CustomsShop, ErrorInfo, Platform } from '../../../src-main/api/con
 import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { ViewSection } from '../../ui/ViewSection.tsx';
+import { InputCell } from '../../ui/InputCell.tsx';
 import { FORM_DATA } from './vocabulary.ts';
 
 type Draft = { ebpCode: string; ebpName: string; pod: string };
+
+/** The shop's customs codes, one input column each, in their order in the table. */
+const CODE_COLUMNS = [
+  { key: 'ebpCode', maxLength: 18, testId: 'shop-ebp-code' },
+  { key: 'ebpName', maxLength: 100, testId: 'shop-ebp-name' },
+  { key: 'pod', maxLength: 4, testId: 'shop-pod' },
+] as const satisfies readonly { key: keyof Draft; maxLength: number; testId: string }[];
 
 export function ShopPlatformsView() {
   const { t } = useTranslation();
@@ -48,11 +57,7 @@ export function ShopPlatformsView() {
   };
 
   return (
-    <section className="stock-view" aria-labelledby="customs-shops-title" data-testid="customs-shops">
-      <h2 className="section-title" id="customs-shops-title">
-        {t('customsDesk.shops.title')}
-      </h2>
-      <p className="field-help">{t('customsDesk.shops.help')}</p>
+    <ViewSection testId="customs-shops" title={t('customsDesk.shops.title')} help={t('customsDesk.shops.help')}>
       {shops.error ? <ErrorBanner error={shops.error} onDismiss={shops.clearError} /> : null}
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <DataTable
@@ -60,9 +65,7 @@ export function ShopPlatformsView() {
         data-testid="customs-shops-table"
         columns={[
           t('customsDesk.shops.shop'),
-          t('customsDesk.settings.fields.ebpCode'),
-          t('customsDesk.settings.fields.ebpName'),
-          t('customsDesk.settings.fields.pod'),
+          ...CODE_COLUMNS.map(({ key }) => t(`customsDesk.settings.fields.${key}`)),
           null,
         ]}
       >
@@ -73,36 +76,16 @@ export function ShopPlatformsView() {
               <td>
                 {s.name} <span className="field-help">{t(`orders.platforms.${s.platform as Platform}`)}</span>
               </td>
-              <td>
-                <input
-                  className="input input-compact"
-                  maxLength={18}
-                  aria-label={t('customsDesk.settings.fields.ebpCode')}
-                  data-testid={`shop-ebp-code-${s.shopId}`}
-                  value={d.ebpCode}
-                  onChange={(e) => edit(s, { ebpCode: e.target.value })}
+              {CODE_COLUMNS.map(({ key, maxLength, testId }) => (
+                <InputCell
+                  key={key}
+                  label={t(`customsDesk.settings.fields.${key}`)}
+                  testId={`${testId}-${s.shopId}`}
+                  maxLength={maxLength}
+                  value={d[key]}
+                  onChange={(text) => edit(s, { [key]: text })}
                 />
-              </td>
-              <td>
-                <input
-                  className="input input-compact"
-                  maxLength={100}
-                  aria-label={t('customsDesk.settings.fields.ebpName')}
-                  data-testid={`shop-ebp-name-${s.shopId}`}
-                  value={d.ebpName}
-                  onChange={(e) => edit(s, { ebpName: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  className="input input-compact"
-                  maxLength={4}
-                  aria-label={t('customsDesk.settings.fields.pod')}
-                  data-testid={`shop-pod-${s.shopId}`}
-                  value={d.pod}
-                  onChange={(e) => edit(s, { pod: e.target.value })}
-                />
-              </td>
+              ))}
               <td>
                 <Button data-testid={`shop-save-${s.shopId}`} onClick={() => void submit(s)}>
                   {t('customsDesk.save')}
@@ -117,6 +100,6 @@ export function ShopPlatformsView() {
           );
         })}
       </DataTable>
-    </section>
+    </ViewSection>
   );
 }

@@ -12,15 +12,18 @@ import type { CommandInput, ErrorInfo, SummaryApplyResult } from '../../../src-m
 import { hashFor } from '../../state/routes.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { InAppLink } from '../../ui/InAppLink.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { DateRangeFields } from '../../ui/DateRangeFields.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { splitOrderNos } from './order-selection.ts';
 import { StatusChip } from '../../ui/StatusChip.tsx';
 import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { DOCUMENTS_LIVE } from './vocabulary.ts';
 import { SummaryPlanPanel } from './SummaryPlanPanel.tsx';
+import { CodeCell } from '../../ui/CodeCell.tsx';
+import { optionsOf } from '../../ui/options.ts';
 
 type ApplyInput = CommandInput<'customs.summary.apply'>;
 type By = 'period' | 'lists';
@@ -87,52 +90,32 @@ export function SummaryView({ onOpen }: SummaryViewProps) {
             label={t('customsDesk.summary.by')}
             testId="customs-summary-by"
             value={by}
-            options={(['period', 'lists'] as const).map((b) => ({
-              value: b,
-              label: t(`customsDesk.summary.bys.${b}`),
-            }))}
+            options={optionsOf(['period', 'lists'] as const, (b) => t(`customsDesk.summary.bys.${b}`))}
             onChange={(e) => setBy(e.target.value === 'lists' ? 'lists' : 'period')}
           />
           {by === 'period' ? (
-            <>
-              <ToolbarField label={t('customsDesk.build.from')}>
-                <input
-                  className="input input-compact"
-                  type="date"
-                  data-testid="customs-summary-start"
-                  value={startDate}
-                  onChange={(e) => setStartDate(e.target.value)}
-                />
-              </ToolbarField>
-              <ToolbarField label={t('customsDesk.build.to')}>
-                <input
-                  className="input input-compact"
-                  type="date"
-                  data-testid="customs-summary-end"
-                  value={endDate}
-                  onChange={(e) => setEndDate(e.target.value)}
-                />
-              </ToolbarField>
-            </>
+            <DateRangeFields
+              fromLabel={t('customsDesk.build.from')}
+              toLabel={t('customsDesk.build.to')}
+              from={startDate}
+              to={endDate}
+              testIds={['customs-summary-start', 'customs-summary-end']}
+              onFromChange={setStartDate}
+              onToChange={setEndDate}
+            />
           ) : null}
           <ToolbarSelect
             label={t('customsDesk.summary.summaryFlag')}
             testId="customs-summary-flag"
             value={summaryFlag}
-            options={(['1', '2'] as const).map((f) => ({
-              value: f,
-              label: t(`customsDesk.summary.summaryFlags.${f}`),
-            }))}
+            options={optionsOf(['1', '2'] as const, (f) => t(`customsDesk.summary.summaryFlags.${f}`))}
             onChange={(e) => setSummaryFlag(e.target.value === '2' ? '2' : '1')}
           />
           <ToolbarSelect
             label={t('customsDesk.summary.itemNameFlag')}
             testId="customs-summary-item-flag"
             value={itemNameFlag}
-            options={(['0', '1'] as const).map((f) => ({
-              value: f,
-              label: t(`customsDesk.summary.itemNameFlags.${f}`),
-            }))}
+            options={optionsOf(['0', '1'] as const, (f) => t(`customsDesk.summary.itemNameFlags.${f}`))}
             onChange={(e) => setItemNameFlag(e.target.value === '1' ? '1' : '0')}
           />
         </div>
@@ -187,26 +170,23 @@ export function SummaryView({ onOpen }: SummaryViewProps) {
         >
           {summaries.data.items.map((d) => (
             <tr key={d.id} data-testid={`customs-summary-${d.businessKey}`}>
-              <td translate="no">
-                <a
+              <CodeCell kind="text">
+                <InAppLink
                   href={hashFor('customs', `documents/${d.id}`)}
                   className="order-link mono"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpen(d.id);
-                  }}
+                  onOpen={() => onOpen(d.id)}
                 >
                   {d.businessKey}
-                </a>
-              </td>
+                </InAppLink>
+              </CodeCell>
               <td>
                 <StatusChip status={d.status} />
               </td>
               <td className="mono" data-testid={`customs-summary-entry-${d.businessKey}`}>
                 {d.entryId ? <span translate="no">{d.entryId}</span> : t('customsDesk.summary.noEntryYet')}
               </td>
-              <td translate="no">{d.lastReturnInfo ?? ''}</td>
-              <td translate="no">{formatDateTime(d.statusAt, i18n.language, 'short')}</td>
+              <CodeCell kind="text">{d.lastReturnInfo ?? ''}</CodeCell>
+              <CodeCell kind="text">{formatDateTime(d.statusAt, i18n.language, 'short')}</CodeCell>
             </tr>
           ))}
         </DataTable>

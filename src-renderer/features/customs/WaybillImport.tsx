@@ -10,9 +10,10 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
 import type { ErrorInfo, WaybillImportResult } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
+import { DropZone } from '../../ui/DropZone.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { RejectedRowsTable } from '../../ui/RejectedRowsTable.tsx';
-import { fileToBase64, importFileName, MAX_IMPORT_FILE_BYTES } from '../../ui/file-to-base64.ts';
+import { readForHost } from '../../ui/read-for-host.ts';
 
 interface Preview {
   readonly fileName: string;
@@ -34,20 +35,14 @@ export function WaybillImport({ onSaved }: { readonly onSaved: () => void }) {
     setError(null);
     setSaved(null);
     setPreview(null);
-    if (file.size > MAX_IMPORT_FILE_BYTES) {
-      setError({ code: 'import.file.tooLarge', params: { size: file.size } });
-      return;
-    }
     setBusy('reading');
-    let contentBase64: string;
-    try {
-      contentBase64 = await fileToBase64(file);
-    } catch {
+    const read = await readForHost(file);
+    if (!read.ok) {
       setBusy(null);
-      setError({ code: 'import.file.unreadable', params: { file: file.name } });
+      setError(read.error);
       return;
     }
-    const fileName = importFileName(file.name);
+    const { fileName, contentBase64 } = read;
     const r = await shippingImport.run({ fileName, contentBase64, dryRun: true });
     setBusy(null);
     if (r.ok) setPreview({ fileName, contentBase64, result: r.value });
@@ -81,23 +76,14 @@ export function WaybillImport({ onSaved }: { readonly onSaved: () => void }) {
     result !== null && (result.rejected.length > 0 || result.unknownOrders.length > 0 || result.matched === 0);
   return (
     <div className="panel" data-testid="waybill-import">
-      <label className="dropzone">
-        <input
-          type="file"
-          className="visually-hidden"
-          aria-label={t('customsDesk.waybills.choose')}
-          data-testid="waybill-file"
-          accept=".csv,.tsv,.txt,.xlsx"
-          disabled={busy !== null}
-          onChange={(e) => {
-            void choose(e.target.files?.[0] ?? null);
-            e.target.value = '';
-          }}
-        />
-        <span className="dropzone-button" aria-hidden="true">
-          {t('customsDesk.waybills.choose')}
-        </span>
-      </label>
+      <DropZone
+        chooseLabel={t('customsDesk.waybills.choose')}
+        inputTestId="waybill-file"
+        accept=".csv,.tsv,.txt,.xlsx"
+        disabled={busy !== null}
+        clearAfterChoice
+        onChoose={(chosen) => void choose(chosen)}
+      />
       <p className="field-help">{t('customsDesk.waybills.help')}</p>
       {busy ? (
         <p role="status">{t(busy === 'reading' ? 'customsDesk.waybills.reading' : 'customsDesk.waybills.saving')}</p>

@@ -6,18 +6,16 @@
  */
 import type { CebDocumentType, CommandInput, CustomsSettings } from '../../../src-main/api/contract.ts';
 import type { QueryOptions } from '../../app/use-query.ts';
+import { closedList, memberOf } from '../../ui/closed-list.ts';
 
-type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : never;
 type BuildMode = NonNullable<CommandInput<'customs.build'>['modes']>[number];
 
 export const CUSTOMS_TABS = ['build', 'documents', 'corrections', 'headHaul', 'summary', 'settings', 'risk'] as const;
 export type CustomsTab = (typeof CUSTOMS_TABS)[number];
 
-export function isCustomsTab(value: string): value is CustomsTab {
-  return (CUSTOMS_TABS as readonly string[]).includes(value);
-}
+export const isCustomsTab = memberOf(CUSTOMS_TABS);
 
-export const DOCUMENT_TYPES = [
+export const DOCUMENT_TYPES = closedList<CebDocumentType>()([
   'CEB303',
   'CEB403',
   'CEB505',
@@ -25,18 +23,10 @@ export const DOCUMENT_TYPES = [
   'CEB701',
   'CEB605',
   'CEB213',
-] as const satisfies readonly CebDocumentType[];
-export const BUILD_MODES = ['9610', '9710', '9810', '1210'] as const satisfies readonly BuildMode[];
-export const STATISTICS_FLAGS = ['A', 'B'] as const satisfies readonly CustomsSettings['statisticsFlag'][];
-export const APP_STATUSES = ['1', '2'] as const satisfies readonly CustomsSettings['appStatus'][];
-
-const covered: readonly true[] = [
-  true satisfies Covers<CebDocumentType, typeof DOCUMENT_TYPES>,
-  true satisfies Covers<BuildMode, typeof BUILD_MODES>,
-  true satisfies Covers<CustomsSettings['statisticsFlag'], typeof STATISTICS_FLAGS>,
-  true satisfies Covers<CustomsSettings['appStatus'], typeof APP_STATUSES>,
-];
-void covered;
+]);
+export const BUILD_MODES = closedList<BuildMode>()(['9610', '9710', '9810', '1210']);
+export const STATISTICS_FLAGS = closedList<CustomsSettings['statisticsFlag']>()(['A', 'B']);
+export const APP_STATUSES = closedList<CustomsSettings['appStatus']>()(['1', '2']);
 
 export {
   DOCUMENT_STATUSES,

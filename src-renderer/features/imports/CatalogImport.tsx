@@ -14,8 +14,9 @@ import { Button } from '../../ui/Button.tsx';
 import { CountStats } from '../../ui/CountStats.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { RejectedRowsTable } from '../../ui/RejectedRowsTable.tsx';
-import { fileToBase64, importFileName } from '../../ui/file-to-base64.ts';
+import { readForHost } from '../../ui/read-for-host.ts';
 import type { CatalogSource } from './vocabulary.ts';
+import { Panel } from '../../ui/Panel.tsx';
 
 /** What a master-data import did, or on a preview would do (the three commands answer alike). */
 type UploadImportResult = CommandResult<'stock.skus.import'>;
@@ -52,15 +53,13 @@ export function CatalogImport({ file, source, onDone }: CatalogImportProps) {
     setBusy(true);
     setError(null);
     setDone(null);
-    let base64: string;
-    try {
-      base64 = await fileToBase64(file);
-    } catch {
+    const read = await readForHost(file);
+    if (!read.ok) {
       setBusy(false);
-      setError({ code: 'import.file.unreadable', params: { file: file.name } });
+      setError(read.error);
       return;
     }
-    const r = await mutation.run({ fileName: importFileName(file.name), contentBase64: base64, dryRun });
+    const r = await mutation.run({ fileName: read.fileName, contentBase64: read.contentBase64, dryRun });
     setBusy(false);
     if (!r.ok) {
       setPreview(null);
@@ -83,6 +82,16 @@ export function CatalogImport({ file, source, onDone }: CatalogImportProps) {
       ['rejected', r.rejected.length],
     ] as const;
 
+  /** A result's counts, each with the test id `<testIdPrefix>-<count>`. */
+  const stats = (r: UploadImportResult, testIdPrefix: string) => (
+    <CountStats
+      counts={counts(r)}
+      label={(k) => t(`catalogImport.counts.${k}`)}
+      testId={(k) => `${testIdPrefix}-${k}`}
+      format={format}
+    />
+  );
+
   return (
     <div data-testid="catalog-import" data-source={source}>
       <p className="field-help" data-testid="catalog-import-columns">
@@ -95,16 +104,12 @@ export function CatalogImport({ file, source, onDone }: CatalogImportProps) {
         </Button>
       </div>
       {current ? (
-        <section className="panel" data-testid="catalog-preview-panel" aria-labelledby="catalog-preview-title">
-          <h2 className="panel-title" id="catalog-preview-title">
-            {t('catalogImport.previewTitle', { fileName: file?.name ?? '' })}
-          </h2>
-          <CountStats
-            counts={counts(current)}
-            label={(k) => t(`catalogImport.counts.${k}`)}
-            testId={(k) => `catalog-count-${k}`}
-            format={format}
-          />
+        <Panel
+          testId="catalog-preview-panel"
+          titleId="catalog-preview-title"
+          title={t('catalogImport.previewTitle', { fileName: file?.name ?? '' })}
+        >
+          {stats(current, 'catalog-count')}
           {current.rejected.length > 0 ? (
             <>
               <p className="notice" role="alert" data-testid="catalog-rejected-notice">
@@ -137,13 +142,10 @@ export function CatalogImport({ file, source, onDone }: CatalogImportProps) {
               {t('catalogImport.discard')}
             </Button>
           </div>
-        </section>
+        </Panel>
       ) : null}
       {done ? (
-        <section className="panel" data-testid="catalog-summary" aria-labelledby="catalog-summary-title">
-          <h2 className="panel-title" id="catalog-summary-title">
-            {t('catalogImport.summaryTitle')}
-          </h2>
+        <Panel testId="catalog-summary" title={t('catalogImport.summaryTitle')}>
           <p role="status">
             {t(`catalogImport.done.${source}`, {
               created: done.created,
@@ -151,18 +153,13 @@ export function CatalogImport({ file, source, onDone }: CatalogImportProps) {
               unchanged: done.unchanged,
             })}
           </p>
-          <CountStats
-            counts={counts(done)}
-            label={(k) => t(`catalogImport.counts.${k}`)}
-            testId={(k) => `catalog-summary-${k}`}
-            format={format}
-          />
+          {stats(done, 'catalog-summary')}
           <div className="form-actions">
             <Button variant="primary" data-testid="catalog-done" onClick={onDone}>
               {t(`catalogImport.open.${source}`)}
             </Button>
           </div>
-        </section>
+        </Panel>
       ) : null}
     </div>
   );

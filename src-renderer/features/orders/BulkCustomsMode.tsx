@@ -14,6 +14,7 @@ import { Select } from '../../ui/Select.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { buildHashPath } from '../customs/index.ts';
 import { CUSTOMS_MODES, isCustomsMode } from './vocabulary.ts';
+import { optionsOf } from '../../ui/options.ts';
 
 export function BulkCustomsMode() {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ export function BulkCustomsMode() {
           data-testid="orders-bulk-mode"
           value={mode}
           placeholder={t('orders.bulk.placeholder')}
-          options={CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) }))}
+          options={optionsOf(CUSTOMS_MODES, (m) => t(`orders.customsModes.${m}`))}
           onChange={(e) => setMode(isCustomsMode(e.target.value) ? e.target.value : '')}
         />
       </ToolbarField>

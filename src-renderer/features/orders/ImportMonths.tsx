@@ -33,10 +33,7 @@ export function ImportMonths({
         wrap={false}
         columns={[
           t('orders.import.months.month'),
-          num(t('orders.import.months.new')),
-          num(t('orders.import.months.updated')),
-          num(t('orders.import.months.unchanged')),
-          num(t('orders.import.months.heldBack')),
+          ...(['new', 'updated', 'unchanged', 'heldBack'] as const).map((key) => num(t(`orders.import.months.${key}`))),
         ]}
       >
         {months.map((m) => (
@@ -62,12 +59,7 @@ export function ImportMonths({
           </p>
           <DataTable
             wrap={false}
-            columns={[
-              t('orders.import.months.orderNo'),
-              t('orders.import.months.date'),
-              t('orders.import.months.change'),
-              t('orders.import.months.reason'),
-            ]}
+            columns={(['orderNo', 'date', 'change', 'reason'] as const).map((key) => t(`orders.import.months.${key}`))}
           >
             {heldBack.slice(0, HELD_SHOWN).map((h) => (
               <tr key={`${h.orderNo}-${h.date}`} data-testid={`import-held-${h.orderNo}`}>

@@ -16,6 +16,9 @@ import { translateError } from '../../i18n/translate-error.ts';
 import { StatusBadge, useOrderFormatters } from './order-labels.tsx';
 import { isImportSource, MAPPABLE_STATUSES, type MappableStatus } from './vocabulary.ts';
 import { ImportMonths } from './ImportMonths.tsx';
+import { Panel } from '../../ui/Panel.tsx';
+import { Subsection } from '../../ui/Subsection.tsx';
+import { optionsOf } from '../../ui/options.ts';
 
 /** Rejected rows listed on screen; the CSV download has them all. */
 export const REJECTED_SHOWN = 200;
@@ -64,10 +67,7 @@ export function ImportPreviewPanel({
   const shownRejected = preview.rejected.slice(0, REJECTED_SHOWN);
 
   return (
-    <section className="panel" data-testid="import-preview" aria-labelledby="import-preview-title">
-      <h2 className="panel-title" id="import-preview-title">
-        {t('orders.import.preview.title')}
-      </h2>
+    <Panel testId="import-preview" title={t('orders.import.preview.title')}>
       <dl className="facts">
         <dt>{t('orders.import.preview.fileName')}</dt>
         <dd data-testid="import-file-name">{preview.fileName}</dd>
@@ -98,42 +98,45 @@ export function ImportPreviewPanel({
 
       {unknownWords.length > 0 ? (
         <div data-testid="import-unknown-statuses">
-          <h3 className="section-title">{t('orders.import.preview.unknownStatuses')}</h3>
-          <p className="field-help">{t('orders.import.preview.unknownStatusesIntro')}</p>
-          <DataTable
-            wrap={false}
-            columns={[
-              t('orders.import.preview.unknownWord'),
-              num(t('orders.import.preview.unknownCount')),
-              t('orders.import.preview.unknownAs'),
-            ]}
+          <Subsection
+            title={t('orders.import.preview.unknownStatuses')}
+            help={t('orders.import.preview.unknownStatusesIntro')}
           >
-            {unknownWords.map(([word, count]) => (
-              <tr key={word} data-testid={`import-unknown-status-${word}`}>
-                <td>{word}</td>
-                <td className="num">{f.number(count)}</td>
-                <td>
-                  <Select
-                    aria-label={`${t('orders.import.preview.unknownAs')} ${word}`}
-                    data-testid={`import-status-map-${word}`}
-                    value={statusChoices[word] ?? ''}
-                    options={[
-                      { value: '', label: t('orders.import.preview.unknownLeave') },
-                      ...MAPPABLE_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
-                    ]}
-                    onChange={(e) =>
-                      onStatusChoice?.(
-                        word,
-                        (MAPPABLE_STATUSES as readonly string[]).includes(e.target.value)
-                          ? (e.target.value as MappableStatus)
-                          : null,
-                      )
-                    }
-                  />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+            <DataTable
+              wrap={false}
+              columns={[
+                t('orders.import.preview.unknownWord'),
+                num(t('orders.import.preview.unknownCount')),
+                t('orders.import.preview.unknownAs'),
+              ]}
+            >
+              {unknownWords.map(([word, count]) => (
+                <tr key={word} data-testid={`import-unknown-status-${word}`}>
+                  <td>{word}</td>
+                  <td className="num">{f.number(count)}</td>
+                  <td>
+                    <Select
+                      aria-label={`${t('orders.import.preview.unknownAs')} ${word}`}
+                      data-testid={`import-status-map-${word}`}
+                      value={statusChoices[word] ?? ''}
+                      options={[
+                        { value: '', label: t('orders.import.preview.unknownLeave') },
+                        ...optionsOf(MAPPABLE_STATUSES, (s) => t(`orders.statuses.${s}`)),
+                      ]}
+                      onChange={(e) =>
+                        onStatusChoice?.(
+                          word,
+                          (MAPPABLE_STATUSES as readonly string[]).includes(e.target.value)
+                            ? (e.target.value as MappableStatus)
+                            : null,
+                        )
+                      }
+                    />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          </Subsection>
         </div>
       ) : null}
 
@@ -160,8 +163,7 @@ export function ImportPreviewPanel({
       ) : null}
 
       {totals.length > 0 ? (
-        <>
-          <h3 className="section-title">{t('orders.import.preview.totals')}</h3>
+        <Subsection title={t('orders.import.preview.totals')}>
           <DataTable
             wrap={false}
             data-testid="import-totals"
@@ -179,21 +181,16 @@ export function ImportPreviewPanel({
               </tr>
             ))}
           </DataTable>
-        </>
+        </Subsection>
       ) : null}
 
       {preview.sample.length > 0 ? (
-        <>
-          <h3 className="section-title">{t('orders.import.preview.sample')}</h3>
+        <Subsection title={t('orders.import.preview.sample')}>
           <DataTable
             data-testid="import-sample"
             columns={[
-              t('orders.columns.orderNo'),
-              t('orders.columns.status'),
-              t('orders.columns.orderedAt'),
-              t('orders.columns.country'),
-              num(t('orders.columns.units')),
-              num(t('orders.columns.gross')),
+              ...(['orderNo', 'status', 'orderedAt', 'country'] as const).map((key) => t(`orders.columns.${key}`)),
+              ...(['units', 'gross'] as const).map((key) => num(t(`orders.columns.${key}`))),
             ]}
           >
             {preview.sample.map((o) => (
@@ -209,13 +206,12 @@ export function ImportPreviewPanel({
               </tr>
             ))}
           </DataTable>
-        </>
+        </Subsection>
       ) : null}
 
       {preview.rejected.length > 0 ? (
         <div className="rejected" data-testid="import-rejected">
-          <h3 className="section-title">{t('orders.import.rejected.title')}</h3>
-          <p className="field-help">{t('orders.import.rejected.intro')}</p>
+          <Subsection title={t('orders.import.rejected.title')} help={t('orders.import.rejected.intro')} />
           <RejectedRowsTable
             rows={shownRejected}
             rowTestId={(row) => `import-rejected-row-${row}`}
@@ -254,6 +250,6 @@ export function ImportPreviewPanel({
         </div>
       ) : null}
       <p className="field-help">{t('orders.import.preview.notWritten')}</p>
-    </section>
+    </Panel>
   );
 }

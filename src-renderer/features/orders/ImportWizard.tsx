@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHostEvent, useMutation, useQuery } from '../../app/use-query.ts';
+import { uploadFile } from '../../app/core-client.ts';
 import type {
   ColumnMapping,
   ErrorInfo,
@@ -21,11 +22,13 @@ import { Button } from '../../ui/Button.tsx';
 import { CountStats } from '../../ui/CountStats.tsx';
 import { ImportMonths } from './ImportMonths.tsx';
 import { downloadText } from '../../ui/download-text.ts';
+import { DropZone } from '../../ui/DropZone.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Panel } from '../../ui/Panel.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
-import { Select } from '../../ui/Select.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ToolbarInput } from '../../ui/ToolbarInput.tsx';
+import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from '../../ui/file-to-base64.ts';
 import { ChooseShopDialog } from './ChooseShopDialog.tsx';
@@ -40,6 +43,7 @@ import {
   type GenericField,
   type MappableStatus,
 } from './vocabulary.ts';
+import { optionsOf } from '../../ui/options.ts';
 
 type Busy = null | 'reading' | 'previewing' | 'confirming' | 'discarding';
 /** Order sources, or a master-data file (SKU customs data, warehouses, shops: features/imports). */
@@ -87,10 +91,7 @@ function SummaryPanel({
     ['rejected', summary.rejected.length],
   ] as const;
   return (
-    <section className="panel" data-testid="import-summary" aria-labelledby="import-summary-title">
-      <h2 className="panel-title" id="import-summary-title">
-        {t('orders.import.summary.title')}
-      </h2>
+    <Panel testId="import-summary" title={t('orders.import.summary.title')}>
       <p role="status">{t('orders.import.summary.body', { fileName })}</p>
       <CountStats
         counts={counts}
@@ -107,7 +108,7 @@ function SummaryPanel({
           {t('orders.import.summary.another')}
         </Button>
       </div>
-    </section>
+    </Panel>
   );
 }
 
@@ -186,9 +187,24 @@ export function ImportWizard() {
     setError(null);
     resetHostProgress();
     let base64 = contentRef.current?.file === file ? contentRef.current.base64 : null;
+    // the file streams to the host, anew for each preview (a preview keeps its copy); a host that
+    // takes no upload gets it as base64 (read once, kept for the next preview)
+    let fileRef: string | null = null;
     if (base64 === null) {
       setBusy('reading');
       setLocalProgress({ previewId: null, phase: 'read', done: 0, total: file.size });
+      const uploaded = await uploadFile(file, (done, total) =>
+        setLocalProgress({ previewId: null, phase: 'read', done, total }),
+      );
+      if (uploaded?.ok === false) {
+        setBusy(null);
+        setLocalProgress(null);
+        setError(uploaded.error);
+        return;
+      }
+      if (uploaded?.ok) fileRef = uploaded.value.fileRef;
+    }
+    if (base64 === null && fileRef === null) {
       try {
         base64 = await fileToBase64(file, (done, total) =>
           setLocalProgress({ previewId: null, phase: 'read', done, total }),
@@ -206,7 +222,7 @@ export function ImportWizard() {
     discardOpenPreview();
     const result = await importsPreview.run({
       fileName: importFileName(file.name),
-      contentBase64: base64,
+      ...(fileRef !== null ? { fileRef } : { contentBase64: base64 ?? '' }),
       source,
       shopId: forShop === '' ? null : Number(forShop),
       mapping: withMapping,
@@ -358,8 +374,8 @@ export function ImportWizard() {
             <h2 className="panel-title" id="import-choose-title">
               {t('orders.import.file')}
             </h2>
-            <label
-              className={dragging ? 'dropzone dropzone-active' : 'dropzone'}
+            <DropZone
+              active={dragging}
               data-testid="import-dropzone"
               onDragOver={(e) => {
                 e.preventDefault();
@@ -367,76 +383,63 @@ export function ImportWizard() {
               }}
               onDragLeave={() => setDragging(false)}
               onDrop={onDrop}
+              chooseLabel={t('orders.import.choose')}
+              inputTestId="import-file"
+              accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={busy !== null}
+              onChoose={chooseFile}
             >
-              <input
-                type="file"
-                className="visually-hidden"
-                aria-label={t('orders.import.choose')}
-                data-testid="import-file"
-                accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                disabled={busy !== null}
-                onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
-              />
-              <span className="dropzone-button" aria-hidden="true">
-                {t('orders.import.choose')}
-              </span>
               <span>{t('orders.import.drop')}</span>
               {file ? (
                 <span className="dropzone-file" data-testid="import-chosen">
                   {t('orders.import.chosen', { name: file.name, size: formatFileSize(file.size, i18n.language) })}
                 </span>
               ) : null}
-            </label>
+            </DropZone>
             <p className="field-help">{t('orders.import.fileHelp')}</p>
             <div className="toolbar">
-              <ToolbarField label={t('orders.import.source')}>
-                <Select
-                  className="select-compact"
-                  data-testid="import-source"
-                  value={source}
+              <ToolbarSelect
+                label={t('orders.import.source')}
+                testId="import-source"
+                value={source}
+                disabled={busy !== null}
+                options={[
+                  { value: 'auto', label: t('orders.import.sources.auto') },
+                  ...optionsOf(IMPORT_SOURCES, (s) => t(`orders.import.sources.${s}`)),
+                  ...optionsOf(CATALOG_SOURCES, (s) => t(`catalogImport.sources.${s}`)),
+                ]}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  discardOpenPreview();
+                  setPreview(null);
+                  setSource(isImportSource(v) || isCatalogSource(v) ? v : 'auto');
+                }}
+              />
+              {isCatalogSource(source) ? null : (
+                <ToolbarSelect
+                  label={t('orders.import.shop')}
+                  testId="import-shop"
+                  value={shopId}
                   disabled={busy !== null}
                   options={[
-                    { value: 'auto', label: t('orders.import.sources.auto') },
-                    ...IMPORT_SOURCES.map((s) => ({ value: s, label: t(`orders.import.sources.${s}`) })),
-                    ...CATALOG_SOURCES.map((s) => ({ value: s, label: t(`catalogImport.sources.${s}`) })),
+                    { value: '', label: t('orders.import.shopAuto') },
+                    ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name })),
                   ]}
-                  onChange={(e) => {
-                    const v = e.target.value;
-                    discardOpenPreview();
-                    setPreview(null);
-                    setSource(isImportSource(v) || isCatalogSource(v) ? v : 'auto');
-                  }}
+                  onChange={(e) => setShopId(e.target.value)}
                 />
-              </ToolbarField>
-              {isCatalogSource(source) ? null : (
-                <ToolbarField label={t('orders.import.shop')}>
-                  <Select
-                    className="select-compact"
-                    data-testid="import-shop"
-                    value={shopId}
-                    disabled={busy !== null}
-                    options={[
-                      { value: '', label: t('orders.import.shopAuto') },
-                      ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name })),
-                    ]}
-                    onChange={(e) => setShopId(e.target.value)}
-                  />
-                </ToolbarField>
               )}
               {savedMappings.length > 0 ? (
-                <ToolbarField label={t('orders.import.savedMapping')}>
-                  <Select
-                    className="select-compact"
-                    data-testid="import-saved-mapping"
-                    value={mappingName}
-                    disabled={busy !== null}
-                    options={[
-                      { value: '', label: t('orders.import.savedMappingNone') },
-                      ...savedMappings.map((m) => ({ value: m.name, label: m.name })),
-                    ]}
-                    onChange={(e) => setMappingName(e.target.value)}
-                  />
-                </ToolbarField>
+                <ToolbarSelect
+                  label={t('orders.import.savedMapping')}
+                  testId="import-saved-mapping"
+                  value={mappingName}
+                  disabled={busy !== null}
+                  options={[
+                    { value: '', label: t('orders.import.savedMappingNone') },
+                    ...savedMappings.map((m) => ({ value: m.name, label: m.name })),
+                  ]}
+                  onChange={(e) => setMappingName(e.target.value)}
+                />
               ) : null}
             </div>
             {isCatalogSource(source) ? (
@@ -498,17 +501,15 @@ export function ImportWizard() {
                       onChange={setSaveMapping}
                     />
                     {saveMapping ? (
-                      <ToolbarField label={t('orders.import.mapping.saveName')}>
-                        <input
-                          className="input input-compact"
-                          type="text"
-                          maxLength={100}
-                          data-testid="import-mapping-name"
-                          placeholder={t('orders.import.mapping.saveNamePlaceholder')}
-                          value={saveName}
-                          onChange={(e) => setSaveName(e.target.value)}
-                        />
-                      </ToolbarField>
+                      <ToolbarInput
+                        label={t('orders.import.mapping.saveName')}
+                        testId="import-mapping-name"
+                        type="text"
+                        maxLength={100}
+                        placeholder={t('orders.import.mapping.saveNamePlaceholder')}
+                        value={saveName}
+                        onChange={setSaveName}
+                      />
                     ) : null}
                   </div>
                 ) : null}

@@ -8,6 +8,7 @@ import type { ColumnMapping } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { GENERIC_FIELDS, REQUIRED_GENERIC_FIELDS, type GenericField } from './vocabulary.ts';
+import { Panel } from '../../ui/Panel.tsx';
 
 export interface MappingEditorProps {
   readonly headers: readonly string[];
@@ -30,11 +31,7 @@ export function unmappedRequired(mapping: ColumnMapping): GenericField[] {
 export function MappingEditor({ headers, mapping, dirty, busy, onChange, onRemap }: MappingEditorProps) {
   const { t } = useTranslation();
   return (
-    <section className="panel" data-testid="import-mapping" aria-labelledby="import-mapping-title">
-      <h2 className="panel-title" id="import-mapping-title">
-        {t('orders.import.mapping.title')}
-      </h2>
-      <p className="field-help">{t('orders.import.mapping.intro')}</p>
+    <Panel testId="import-mapping" title={t('orders.import.mapping.title')} help={t('orders.import.mapping.intro')}>
       <DataTable
         className="table mapping-table"
         wrap={false}
@@ -83,6 +80,6 @@ export function MappingEditor({ headers, mapping, dirty, busy, onChange, onRemap
           </span>
         ) : null}
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -10,6 +10,8 @@ import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
+import { Detail, DetailList } from '../../ui/DetailList.tsx';
+import { Panel } from '../../ui/Panel.tsx';
 import { ExclusionMarker, StatusBadge, useOrderFormatters, type OrderFormatters } from './order-labels.tsx';
 import { ProfitBreakdown } from './ProfitBreakdown.tsx';
 import { ORDER_LIST_AREAS } from './use-orders-list.ts';
@@ -79,172 +81,148 @@ function ChangeRow({
   );
 }
 
+/** The order's amounts, in their order on the panel; the gross is the one to read first. */
+const AMOUNTS = ['goods', 'discount', 'shipping', 'giftWrap', 'gross', 'taxOnTop', 'refunded'] as const;
+/** The numeric columns of the lines table, after the SKU and the name. */
+const LINE_AMOUNT_COLUMNS = [
+  'lineQuantity',
+  'lineUnitPrice',
+  'lineTotal',
+  'lineDiscount',
+  'lineShipping',
+  'lineTax',
+] as const;
+
 function DetailBody({ order }: { readonly order: OrderDetail }) {
   const { t } = useTranslation();
   const f = useOrderFormatters();
   const money = (minor: number | null) => f.money(minor, order.currency);
+  const notAvailable = t('orders.detail.notAvailable');
   return (
     <>
-      <section className="panel" aria-labelledby="order-facts-title">
-        <h2 className="panel-title" id="order-facts-title">
-          {t('orders.detail.facts')}
-        </h2>
-        <dl className="facts facts-columns">
-          <dt>{t('orders.detail.shop')}</dt>
-          <dd>{order.shopName}</dd>
-          <dt>{t('orders.detail.platform')}</dt>
-          <dd>{t(`orders.platforms.${order.platform}`)}</dd>
-          <dt>{t('orders.detail.status')}</dt>
-          <dd>
+      <Panel titleId="order-facts-title" title={t('orders.detail.facts')}>
+        <DetailList columns>
+          <Detail label={t('orders.detail.shop')}>{order.shopName}</Detail>
+          <Detail label={t('orders.detail.platform')}>{t(`orders.platforms.${order.platform}`)}</Detail>
+          <Detail label={t('orders.detail.status')}>
             <StatusBadge status={order.status} />
-          </dd>
-          <dt>{t('orders.detail.platformStatus')}</dt>
-          <dd>{order.platformStatus || t('orders.detail.notAvailable')}</dd>
-          <dt>{t('orders.detail.salesChannel')}</dt>
-          <dd>{order.salesChannel ?? t('orders.detail.notAvailable')}</dd>
-          <dt>{t('orders.detail.orderedAt')}</dt>
-          <dd title={order.orderedAt}>{f.dateTime(order.orderedAt)}</dd>
-          <dt>{t('orders.detail.buyerCountry')}</dt>
-          <dd>{order.buyerCountry ?? t('orders.detail.notAvailable')}</dd>
-          <dt>{t('orders.detail.currency')}</dt>
-          <dd>{order.currency}</dd>
-          <dt>{t('orders.detail.customsMode')}</dt>
-          <dd>{order.customsMode ? t(`orders.customsModes.${order.customsMode}`) : t('orders.noCustomsMode')}</dd>
-          <dt>{t('orders.detail.fulfilment')}</dt>
-          <dd>{order.fulfilment ? t(`orders.fulfilments.${order.fulfilment}`) : t('orders.noFulfilment')}</dd>
-          <dt>{t('orders.detail.sale')}</dt>
-          <dd>
+          </Detail>
+          <Detail label={t('orders.detail.platformStatus')}>{order.platformStatus || notAvailable}</Detail>
+          <Detail label={t('orders.detail.salesChannel')}>{order.salesChannel ?? notAvailable}</Detail>
+          <Detail label={t('orders.detail.orderedAt')} title={order.orderedAt}>
+            {f.dateTime(order.orderedAt)}
+          </Detail>
+          <Detail label={t('orders.detail.buyerCountry')}>{order.buyerCountry ?? notAvailable}</Detail>
+          <Detail label={t('orders.detail.currency')}>{order.currency}</Detail>
+          <Detail label={t('orders.detail.customsMode')}>
+            {order.customsMode ? t(`orders.customsModes.${order.customsMode}`) : t('orders.noCustomsMode')}
+          </Detail>
+          <Detail label={t('orders.detail.fulfilment')}>
+            {order.fulfilment ? t(`orders.fulfilments.${order.fulfilment}`) : t('orders.noFulfilment')}
+          </Detail>
+          <Detail label={t('orders.detail.sale')}>
             {order.exclusion ? (
               <ExclusionMarker exclusion={order.exclusion} testId="order-detail-excluded" />
             ) : (
               t('orders.countsAsSale')
             )}
-          </dd>
-        </dl>
-      </section>
+          </Detail>
+        </DetailList>
+      </Panel>
 
-      <section className="panel" aria-labelledby="order-amounts-title">
-        <h2 className="panel-title" id="order-amounts-title">
-          {t('orders.detail.amounts')}
-        </h2>
-        <dl className="facts facts-money">
-          <dt>{t('orders.detail.goods')}</dt>
-          <dd className="num">{money(order.goods)}</dd>
-          <dt>{t('orders.detail.discount')}</dt>
-          <dd className="num">{money(order.discount)}</dd>
-          <dt>{t('orders.detail.shipping')}</dt>
-          <dd className="num">{money(order.shipping)}</dd>
-          <dt>{t('orders.detail.giftWrap')}</dt>
-          <dd className="num">{money(order.giftWrap)}</dd>
-          <dt>{t('orders.detail.gross')}</dt>
-          <dd className="num strong" data-testid="order-detail-gross">
-            {money(order.gross)}
-          </dd>
-          <dt>{t('orders.detail.taxOnTop')}</dt>
-          <dd className="num">{money(order.taxOnTop)}</dd>
-          <dt>{t('orders.detail.refunded')}</dt>
-          <dd className="num">{money(order.refunded)}</dd>
-        </dl>
-      </section>
+      <Panel titleId="order-amounts-title" title={t('orders.detail.amounts')}>
+        <DetailList className="facts facts-money">
+          {AMOUNTS.map((key) => (
+            <Detail
+              key={key}
+              label={t(`orders.detail.${key}`)}
+              className={key === 'gross' ? 'num strong' : 'num'}
+              data-testid={key === 'gross' ? 'order-detail-gross' : undefined}
+            >
+              {money(order[key])}
+            </Detail>
+          ))}
+        </DetailList>
+      </Panel>
 
       <ProfitBreakdown profit={order.profit} />
 
-      <section className="panel" aria-labelledby="order-lines-title">
-        <h2 className="panel-title" id="order-lines-title">
-          {t('orders.detail.lines')}
-        </h2>
-        {order.lines.length === 0 ? (
-          <p className="muted">{t('orders.detail.noLines')}</p>
-        ) : (
-          <DataTable
-            className="table"
-            data-testid="order-lines"
-            columns={[
-              t('orders.detail.lineSku'),
-              t('orders.detail.lineName'),
-              num(t('orders.detail.lineQuantity')),
-              num(t('orders.detail.lineUnitPrice')),
-              num(t('orders.detail.lineTotal')),
-              num(t('orders.detail.lineDiscount')),
-              num(t('orders.detail.lineShipping')),
-              num(t('orders.detail.lineTax')),
-            ]}
-          >
-            {order.lines.map((line) => (
-              <tr
-                key={line.id}
-                className={line.cancelled ? 'row-cancelled' : undefined}
-                data-testid={`order-line-${line.lineKey}`}
-              >
-                <td className="mono">{line.sku}</td>
-                <td>
-                  {line.itemName}
-                  {line.cancelled ? (
-                    <span className="badge badge-muted">{t('orders.detail.lineCancelled')}</span>
-                  ) : null}
+      <Panel
+        titleId="order-lines-title"
+        title={t('orders.detail.lines')}
+        empty={order.lines.length === 0 ? t('orders.detail.noLines') : null}
+      >
+        <DataTable
+          className="table"
+          data-testid="order-lines"
+          columns={[
+            t('orders.detail.lineSku'),
+            t('orders.detail.lineName'),
+            ...LINE_AMOUNT_COLUMNS.map((key) => num(t(`orders.detail.${key}`))),
+          ]}
+        >
+          {order.lines.map((line) => (
+            <tr
+              key={line.id}
+              className={line.cancelled ? 'row-cancelled' : undefined}
+              data-testid={`order-line-${line.lineKey}`}
+            >
+              <td className="mono">{line.sku}</td>
+              <td>
+                {line.itemName}
+                {line.cancelled ? <span className="badge badge-muted">{t('orders.detail.lineCancelled')}</span> : null}
+              </td>
+              <td className="num">{f.number(line.quantity)}</td>
+              <td className="num">{line.unitPrice === null ? notAvailable : money(line.unitPrice)}</td>
+              {[line.lineTotal, line.discount, line.shipping, line.taxOnTop].map((minor, i) => (
+                <td key={i} className="num">
+                  {money(minor)}
                 </td>
-                <td className="num">{f.number(line.quantity)}</td>
-                <td className="num">
-                  {line.unitPrice === null ? t('orders.detail.notAvailable') : money(line.unitPrice)}
-                </td>
-                <td className="num">{money(line.lineTotal)}</td>
-                <td className="num">{money(line.discount)}</td>
-                <td className="num">{money(line.shipping)}</td>
-                <td className="num">{money(line.taxOnTop)}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </section>
+              ))}
+            </tr>
+          ))}
+        </DataTable>
+      </Panel>
 
-      <section className="panel" aria-labelledby="order-fees-title">
-        <h2 className="panel-title" id="order-fees-title">
-          {t('orders.detail.fees')}
-        </h2>
-        {order.fees.length === 0 ? (
-          <p className="muted">{t('orders.detail.noFees')}</p>
-        ) : (
-          <DataTable
-            className="table"
-            wrap={false}
-            data-testid="order-fees"
-            columns={[t('orders.detail.feeType'), t('orders.detail.feeDescription'), num(t('orders.detail.feeAmount'))]}
-          >
-            {order.fees.map((fee) => (
-              <tr key={fee.id}>
-                <td>{t(`orders.feeTypes.${fee.type}`)}</td>
-                <td className="mono">{fee.description}</td>
-                <td className="num">{f.money(fee.amount, fee.currency)}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </section>
+      <Panel
+        titleId="order-fees-title"
+        title={t('orders.detail.fees')}
+        empty={order.fees.length === 0 ? t('orders.detail.noFees') : null}
+      >
+        <DataTable
+          className="table"
+          wrap={false}
+          data-testid="order-fees"
+          columns={[t('orders.detail.feeType'), t('orders.detail.feeDescription'), num(t('orders.detail.feeAmount'))]}
+        >
+          {order.fees.map((fee) => (
+            <tr key={fee.id}>
+              <td>{t(`orders.feeTypes.${fee.type}`)}</td>
+              <td className="mono">{fee.description}</td>
+              <td className="num">{f.money(fee.amount, fee.currency)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </Panel>
 
-      <section className="panel" aria-labelledby="order-changes-title">
-        <h2 className="panel-title" id="order-changes-title">
-          {t('orders.detail.changes')}
-        </h2>
-        {order.changes.length === 0 ? (
-          <p className="muted">{t('orders.detail.noChanges')}</p>
-        ) : (
-          <DataTable
-            className="table"
-            wrap={false}
-            data-testid="order-changes"
-            columns={[
-              t('orders.detail.changeField'),
-              t('orders.detail.changeValues'),
-              t('orders.detail.changeAt'),
-              t('orders.detail.changeCause'),
-            ]}
-          >
-            {order.changes.map((c, i) => (
-              <ChangeRow key={`${c.at}-${c.field}-${i}`} change={c} currency={order.currency} f={f} />
-            ))}
-          </DataTable>
-        )}
-      </section>
+      <Panel
+        titleId="order-changes-title"
+        title={t('orders.detail.changes')}
+        empty={order.changes.length === 0 ? t('orders.detail.noChanges') : null}
+      >
+        <DataTable
+          className="table"
+          wrap={false}
+          data-testid="order-changes"
+          columns={(['changeField', 'changeValues', 'changeAt', 'changeCause'] as const).map((key) =>
+            t(`orders.detail.${key}`),
+          )}
+        >
+          {order.changes.map((c, i) => (
+            <ChangeRow key={`${c.at}-${c.field}-${i}`} change={c} currency={order.currency} f={f} />
+          ))}
+        </DataTable>
+      </Panel>
     </>
   );
 }

@@ -16,7 +16,10 @@ import { CURRENCIES, isCurrency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import {
   EMPTY_LINE,
   emptyOrderValues,
@@ -36,6 +39,7 @@ import {
   isOrderStatus,
   ORDER_STATUSES,
 } from './vocabulary.ts';
+import { optionsOf } from '../../ui/options.ts';
 
 export interface OrderFormProps {
   /** null: a new order. */
@@ -43,6 +47,23 @@ export interface OrderFormProps {
 }
 
 type ScalarField = Exclude<keyof OrderFormValues, 'lines'>;
+
+/** The amounts typed in the order's currency, each with the same help text. */
+const AMOUNT_FIELDS = ['shipping', 'discount'] as const satisfies readonly ScalarField[];
+
+/** The inputs of one order line, in their order on the row. */
+const LINE_INPUTS = [
+  { key: 'sku', label: 'orders.form.lineSku', className: 'input input-code', maxLength: 60 },
+  { key: 'itemName', label: 'orders.form.lineName', className: 'input', maxLength: 250 },
+  { key: 'quantity', label: 'orders.form.lineQuantity', className: 'input num', inputMode: 'numeric' },
+  { key: 'unitPrice', label: 'orders.form.lineUnitPrice', className: 'input num', inputMode: 'decimal' },
+] as const satisfies readonly {
+  key: keyof LineValues;
+  label: string;
+  className: string;
+  maxLength?: number;
+  inputMode?: 'numeric' | 'decimal';
+}[];
 
 export function OrderForm({ orderId }: OrderFormProps) {
   const { t } = useTranslation();
@@ -152,6 +173,15 @@ export function OrderForm({ orderId }: OrderFormProps) {
   const err = (key: string) => fieldErrors[key] ?? null;
   const noShops = shops !== null && shops.length === 0;
   const currency = values.currency === '' ? t('orders.form.notSet') : values.currency;
+  const notSet = { value: '', label: t('orders.form.notSet') };
+  /** What each field takes from its key: name, label, error code, test id and value. */
+  const bound = (key: Exclude<ScalarField, 'shopId'>) => ({
+    name: key,
+    label: t(`orders.form.${key}`),
+    errorCode: err(key),
+    testId: `order-form-${key}`,
+    value: values[key],
+  });
 
   return (
     <div className="order-form-page">
@@ -202,154 +232,70 @@ export function OrderForm({ orderId }: OrderFormProps) {
               </div>
             )}
           </Field>
-          <Field
-            name="orderNo"
-            label={t('orders.form.orderNo')}
+          <TextField
+            {...bound('orderNo')}
             help={t('orders.form.orderNoHelp')}
-            errorCode={err('orderNo')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input input-code"
-                type="text"
-                data-testid="order-form-orderNo"
-                maxLength={60}
-                value={values.orderNo}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(e) => update('orderNo', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field name="status" label={t('orders.form.status')} errorCode={err('status')}>
-            {(control) => (
-              <Select
-                {...control}
-                data-testid="order-form-status"
-                value={values.status}
-                options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) }))}
-                onChange={(e) => {
-                  if (isOrderStatus(e.target.value)) update('status', e.target.value);
-                }}
-              />
-            )}
-          </Field>
-          <Field
-            name="orderedAt"
-            label={t('orders.form.orderedAt')}
+            className="input input-code"
+            type="text"
+            maxLength={60}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(v) => update('orderNo', v)}
+          />
+          <SelectField
+            {...bound('status')}
+            options={optionsOf(ORDER_STATUSES, (s) => t(`orders.statuses.${s}`))}
+            onChange={(v) => {
+              if (isOrderStatus(v)) update('status', v);
+            }}
+          />
+          <TextField
+            {...bound('orderedAt')}
             help={zone ? t('orders.form.orderedAtHelp', { zone }) : t('orders.form.orderedAtNoShop')}
-            errorCode={err('orderedAt')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="datetime-local"
-                data-testid="order-form-orderedAt"
-                value={values.orderedAt}
-                onChange={(e) => update('orderedAt', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            name="buyerCountry"
-            label={t('orders.form.buyerCountry')}
+            type="datetime-local"
+            onChange={(v) => update('orderedAt', v)}
+          />
+          <TextField
+            {...bound('buyerCountry')}
             help={t('orders.form.buyerCountryHelp')}
             optional
-            errorCode={err('buyerCountry')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input input-code input-country"
-                type="text"
-                data-testid="order-form-buyerCountry"
-                maxLength={2}
-                value={values.buyerCountry}
-                autoComplete="off"
-                onChange={(e) => update('buyerCountry', e.target.value.toUpperCase())}
-              />
-            )}
-          </Field>
-          <Field name="currency" label={t('orders.form.currency')} errorCode={err('currency')}>
-            {(control) => (
-              <Select
-                {...control}
-                data-testid="order-form-currency"
-                value={values.currency}
-                placeholder={t('orders.form.currencyPlaceholder')}
-                options={CURRENCIES.map((c) => ({ value: c, label: c }))}
-                onChange={(e) => {
-                  if (isCurrency(e.target.value)) update('currency', e.target.value);
-                }}
-              />
-            )}
-          </Field>
-          <Field name="customsMode" label={t('orders.form.customsMode')} optional errorCode={err('customsMode')}>
-            {(control) => (
-              <Select
-                {...control}
-                data-testid="order-form-customsMode"
-                value={values.customsMode}
-                options={[
-                  { value: '', label: t('orders.form.notSet') },
-                  ...CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) })),
-                ]}
-                onChange={(e) => update('customsMode', isCustomsMode(e.target.value) ? e.target.value : '')}
-              />
-            )}
-          </Field>
-          <Field name="fulfilment" label={t('orders.form.fulfilment')} optional errorCode={err('fulfilment')}>
-            {(control) => (
-              <Select
-                {...control}
-                data-testid="order-form-fulfilment"
-                value={values.fulfilment}
-                options={[
-                  { value: '', label: t('orders.form.notSet') },
-                  ...FULFILMENTS.map((x) => ({ value: x, label: t(`orders.fulfilments.${x}`) })),
-                ]}
-                onChange={(e) => update('fulfilment', isFulfilment(e.target.value) ? e.target.value : '')}
-              />
-            )}
-          </Field>
-          <Field
-            name="shipping"
-            label={t('orders.form.shipping')}
-            help={t('orders.form.amountHelp', { currency })}
-            errorCode={err('shipping')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input num"
-                type="text"
-                inputMode="decimal"
-                data-testid="order-form-shipping"
-                value={values.shipping}
-                onChange={(e) => update('shipping', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            name="discount"
-            label={t('orders.form.discount')}
-            help={t('orders.form.amountHelp', { currency })}
-            errorCode={err('discount')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input num"
-                type="text"
-                inputMode="decimal"
-                data-testid="order-form-discount"
-                value={values.discount}
-                onChange={(e) => update('discount', e.target.value)}
-              />
-            )}
-          </Field>
+            className="input input-code input-country"
+            type="text"
+            maxLength={2}
+            autoComplete="off"
+            onChange={(v) => update('buyerCountry', v.toUpperCase())}
+          />
+          <SelectField
+            {...bound('currency')}
+            placeholder={t('orders.form.currencyPlaceholder')}
+            options={optionsOf(CURRENCIES, (c) => c)}
+            onChange={(v) => {
+              if (isCurrency(v)) update('currency', v);
+            }}
+          />
+          <SelectField
+            {...bound('customsMode')}
+            optional
+            options={[notSet, ...optionsOf(CUSTOMS_MODES, (m) => t(`orders.customsModes.${m}`))]}
+            onChange={(v) => update('customsMode', isCustomsMode(v) ? v : '')}
+          />
+          <SelectField
+            {...bound('fulfilment')}
+            optional
+            options={[notSet, ...optionsOf(FULFILMENTS, (x) => t(`orders.fulfilments.${x}`))]}
+            onChange={(v) => update('fulfilment', isFulfilment(v) ? v : '')}
+          />
+          {AMOUNT_FIELDS.map((key) => (
+            <TextField
+              key={key}
+              {...bound(key)}
+              help={t('orders.form.amountHelp', { currency })}
+              className="input num"
+              type="text"
+              inputMode="decimal"
+              onChange={(v) => update(key, v)}
+            />
+          ))}
         </div>
 
         <fieldset className="lines-fieldset" data-testid="order-form-lines">
@@ -361,70 +307,19 @@ export function OrderForm({ orderId }: OrderFormProps) {
           ) : null}
           {values.lines.map((line, i) => (
             <div className="line-row" key={i} role="group" aria-label={t('orders.form.line', { n: i + 1 })}>
-              <Field name={`lines.${i}.sku`} label={t('orders.form.lineSku')} errorCode={err(`lines.${i}.sku`)}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input input-code"
-                    type="text"
-                    data-testid={`order-form-lines-${i}-sku`}
-                    maxLength={60}
-                    value={line.sku}
-                    onChange={(e) => updateLine(i, 'sku', e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field
-                name={`lines.${i}.itemName`}
-                label={t('orders.form.lineName')}
-                errorCode={err(`lines.${i}.itemName`)}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input"
-                    type="text"
-                    data-testid={`order-form-lines-${i}-itemName`}
-                    maxLength={250}
-                    value={line.itemName}
-                    onChange={(e) => updateLine(i, 'itemName', e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field
-                name={`lines.${i}.quantity`}
-                label={t('orders.form.lineQuantity')}
-                errorCode={err(`lines.${i}.quantity`)}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input num"
-                    type="text"
-                    inputMode="numeric"
-                    data-testid={`order-form-lines-${i}-quantity`}
-                    value={line.quantity}
-                    onChange={(e) => updateLine(i, 'quantity', e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field
-                name={`lines.${i}.unitPrice`}
-                label={t('orders.form.lineUnitPrice')}
-                errorCode={err(`lines.${i}.unitPrice`)}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input num"
-                    type="text"
-                    inputMode="decimal"
-                    data-testid={`order-form-lines-${i}-unitPrice`}
-                    value={line.unitPrice}
-                    onChange={(e) => updateLine(i, 'unitPrice', e.target.value)}
-                  />
-                )}
-              </Field>
+              {LINE_INPUTS.map(({ key, label, ...input }) => (
+                <TextField
+                  key={key}
+                  name={`lines.${i}.${key}`}
+                  label={t(label)}
+                  errorCode={err(`lines.${i}.${key}`)}
+                  testId={`order-form-lines-${i}-${key}`}
+                  type="text"
+                  {...input}
+                  value={line[key]}
+                  onChange={(v) => updateLine(i, key, v)}
+                />
+              ))}
               <Button
                 variant="quiet"
                 className="line-remove"
@@ -442,11 +337,9 @@ export function OrderForm({ orderId }: OrderFormProps) {
           </Button>
         </fieldset>
 
-        <div className="form-actions">
-          <Button variant="primary" type="submit" data-testid="order-form-save" disabled={saving}>
-            {saving ? t('orders.form.saving') : t('orders.form.save')}
-          </Button>
-        </div>
+        <SubmitActions testId="order-form-save" busy={saving}>
+          {saving ? t('orders.form.saving') : t('orders.form.save')}
+        </SubmitActions>
       </form>
     </div>
   );

@@ -5,18 +5,65 @@
  * again to flip the direction); each row has a checkbox for bulk changes.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrderListItem } from '../../../src-main/api/contract.ts';
+import type { TFunction } from 'i18next';
+import type { CustomsMode, OrderListItem, OrderStatus } from '../../../src-main/api/contract.ts';
 import { hashFor } from '../../state/routes.ts';
 import { useAppStore } from '../../state/store.ts';
-import { ExclusionMarker, StatusBadge, useOrderFormatters } from './order-labels.tsx';
-import { isDescending, nextSort, sortField, type SortField } from './vocabulary.ts';
+import { ExclusionMarker, StatusBadgeLabel, useOrderFormatters, type OrderFormatters } from './order-labels.tsx';
+import { CUSTOMS_MODES, isDescending, nextSort, ORDER_STATUSES, sortField, type SortField } from './vocabulary.ts';
 import type { OrdersList } from './use-orders-list.ts';
 
 export const ROW_HEIGHT = 36;
 /** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
 export const PREFETCH_ROWS = 30;
+/** Rows rendered beyond each edge of the view. */
+const OVERSCAN = 8;
+
+/**
+ * What every row shows in the display language, translated once per language rather than in
+ * each row (a scroll renders dozens of new rows a frame: per-row hooks and lookups were most of
+ * a frame's time). Texts with the order number are translated once around a marker.
+ */
+interface RowLabels {
+  readonly f: OrderFormatters;
+  readonly status: Readonly<Record<OrderStatus, string>>;
+  readonly customsMode: Readonly<Record<CustomsMode, string>>;
+  readonly noCustomsMode: string;
+  readonly selectRow: (orderNo: string) => string;
+  readonly openOrder: (orderNo: string) => string;
+}
+
+const MARK = '\u0000orderNo\u0000';
+function withOrderNo(t: TFunction, key: 'orders.selection.selectRow' | 'orders.list.openOrder') {
+  const parts = t(key, { orderNo: MARK }).split(MARK);
+  return (orderNo: string) => parts.join(orderNo);
+}
+
+function useRowLabels(): RowLabels {
+  const { t, i18n } = useTranslation();
+  const f = useOrderFormatters();
+  const locale = i18n.language;
+  // f is a new object each render; its functions depend only on the language
+  return useMemo(
+    () => ({
+      f,
+      status: Object.fromEntries(ORDER_STATUSES.map((s) => [s, t(`orders.statuses.${s}`)])) as Record<
+        OrderStatus,
+        string
+      >,
+      customsMode: Object.fromEntries(CUSTOMS_MODES.map((m) => [m, t(`orders.customsModes.${m}`)])) as Record<
+        CustomsMode,
+        string
+      >,
+      noCustomsMode: t('orders.noCustomsMode'),
+      selectRow: withOrderNo(t, 'orders.selection.selectRow'),
+      openOrder: withOrderNo(t, 'orders.list.openOrder'),
+    }),
+    [t, locale],
+  );
+}
 
 function SortHeader({ field, label }: { readonly field: SortField; readonly label: string }) {
   const { t } = useTranslation();
@@ -45,19 +92,23 @@ function SortHeader({ field, label }: { readonly field: SortField; readonly labe
   );
 }
 
-function OrderRow({
+/** One row; no hooks of its own, re-rendered only when its order, place, selection or language change. */
+const OrderRow = memo(function OrderRow({
   order,
   index,
   start,
+  selected,
+  labels,
+  toggle,
 }: {
   readonly order: OrderListItem;
   readonly index: number;
   readonly start: number;
+  readonly selected: boolean;
+  readonly labels: RowLabels;
+  readonly toggle: (id: number) => void;
 }) {
-  const { t } = useTranslation();
-  const f = useOrderFormatters();
-  const selected = useAppStore((s) => s.orderSelection.has(order.id));
-  const toggle = useAppStore((s) => s.toggleOrderSelected);
+  const { f } = labels;
   return (
     <div
       role="row"
@@ -72,17 +123,13 @@ function OrderRow({
         <input
           type="checkbox"
           data-testid={`orders-select-${order.id}`}
-          aria-label={t('orders.selection.selectRow', { orderNo: order.orderNo })}
+          aria-label={labels.selectRow(order.orderNo)}
           checked={selected}
           onChange={() => toggle(order.id)}
         />
       </div>
       <div role="gridcell" className="cell cell-orderNo mono">
-        <a
-          href={hashFor('orders', String(order.id))}
-          className="order-link"
-          title={t('orders.list.openOrder', { orderNo: order.orderNo })}
-        >
+        <a href={hashFor('orders', String(order.id))} className="order-link" title={labels.openOrder(order.orderNo)}>
           {order.orderNo}
         </a>
       </div>
@@ -90,7 +137,7 @@ function OrderRow({
         {order.shopName}
       </div>
       <div role="gridcell" className="cell cell-status">
-        <StatusBadge status={order.status} />
+        <StatusBadgeLabel status={order.status} label={labels.status[order.status]} />
       </div>
       <div role="gridcell" className="cell cell-orderedAt" title={f.dateTime(order.orderedAt)}>
         {f.dateTimeShort(order.orderedAt)}
@@ -101,9 +148,9 @@ function OrderRow({
       <div
         role="gridcell"
         className="cell cell-customsMode"
-        title={order.customsMode ? t(`orders.customsModes.${order.customsMode}`) : undefined}
+        title={order.customsMode ? labels.customsMode[order.customsMode] : undefined}
       >
-        {order.customsMode ?? <span className="muted">{t('orders.noCustomsMode')}</span>}
+        {order.customsMode ?? <span className="muted">{labels.noCustomsMode}</span>}
       </div>
       <div role="gridcell" className="cell cell-units num">
         {f.number(order.units)}
@@ -118,20 +165,24 @@ function OrderRow({
       </div>
     </div>
   );
-}
+});
 
 export function OrdersTable({ list }: { readonly list: OrdersList }) {
   const { t } = useTranslation();
   const { items, total, hasMore, loadMore, state: loadState } = list;
   const selection = useAppStore((s) => s.orderSelection);
   const setSelected = useAppStore((s) => s.setOrdersSelected);
+  const toggle = useAppStore((s) => s.toggleOrderSelected);
+  const labels = useRowLabels();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
     count: items.length + (hasMore ? 1 : 0),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
+    // a scroll renders with React's own batching, not synchronously inside each scroll event
+    useFlushSync: false,
   });
   const virtualRows = virtualizer.getVirtualItems();
   const lastIndex = virtualRows.length > 0 ? (virtualRows[virtualRows.length - 1]?.index ?? -1) : -1;
@@ -212,7 +263,17 @@ export function OrdersTable({ list }: { readonly list: OrdersList }) {
                 </div>
               );
             }
-            return <OrderRow key={order.id} order={order} index={v.index} start={v.start} />;
+            return (
+              <OrderRow
+                key={order.id}
+                order={order}
+                index={v.index}
+                start={v.start}
+                selected={selection.has(order.id)}
+                labels={labels}
+                toggle={toggle}
+              />
+            );
           })}
         </div>
       </div>

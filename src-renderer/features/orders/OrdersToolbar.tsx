@@ -8,9 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../app/use-query.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { DateRangeFields } from '../../ui/DateRangeFields.tsx';
+import { ToolbarInput } from '../../ui/ToolbarInput.tsx';
 import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { CUSTOMS_MODES, isCustomsMode, isOrderStatus, ORDER_STATUSES } from './vocabulary.ts';
+import { optionsOf } from '../../ui/options.ts';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -67,7 +69,7 @@ export function OrdersToolbar() {
         value={filter.status ?? ''}
         options={[
           { value: '', label: t('orders.filters.allStatuses') },
-          ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+          ...optionsOf(ORDER_STATUSES, (s) => t(`orders.statuses.${s}`)),
         ]}
         onChange={(e) => setFilter({ status: isOrderStatus(e.target.value) ? e.target.value : undefined })}
       />
@@ -77,54 +79,41 @@ export function OrdersToolbar() {
         value={filter.customsMode ?? ''}
         options={[
           { value: '', label: t('orders.filters.allModes') },
-          ...CUSTOMS_MODES.map((m) => ({ value: m, label: t(`orders.customsModes.${m}`) })),
+          ...optionsOf(CUSTOMS_MODES, (m) => t(`orders.customsModes.${m}`)),
         ]}
         onChange={(e) => setFilter({ customsMode: isCustomsMode(e.target.value) ? e.target.value : undefined })}
       />
-      <ToolbarField label={t('orders.filters.from')}>
-        <input
-          className="input input-compact"
-          type="date"
-          data-testid="orders-filter-from"
-          value={filter.from ?? ''}
-          max={filter.to}
-          onChange={(e) => setFilter({ from: e.target.value === '' ? undefined : e.target.value })}
-        />
-      </ToolbarField>
-      <ToolbarField label={t('orders.filters.to')}>
-        <input
-          className="input input-compact"
-          type="date"
-          data-testid="orders-filter-to"
-          value={filter.to ?? ''}
-          min={filter.from}
-          onChange={(e) => setFilter({ to: e.target.value === '' ? undefined : e.target.value })}
-        />
-      </ToolbarField>
-      <ToolbarField label={t('orders.filters.country')}>
-        <input
-          className="input input-compact input-country"
-          type="text"
-          data-testid="orders-filter-country"
-          value={country}
-          maxLength={2}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t('orders.filters.countryPlaceholder')}
-          onChange={(e) => changeCountry(e.target.value)}
-        />
-      </ToolbarField>
-      <ToolbarField variant="toolbar-search" label={t('orders.filters.search')}>
-        <input
-          className="input input-compact"
-          type="search"
-          data-testid="orders-filter-q"
-          value={q}
-          maxLength={100}
-          placeholder={t('orders.filters.searchPlaceholder')}
-          onChange={(e) => setQ(e.target.value)}
-        />
-      </ToolbarField>
+      <DateRangeFields
+        fromLabel={t('orders.filters.from')}
+        toLabel={t('orders.filters.to')}
+        from={filter.from ?? ''}
+        to={filter.to ?? ''}
+        testIds={['orders-filter-from', 'orders-filter-to']}
+        onFromChange={(from) => setFilter({ from: from === '' ? undefined : from })}
+        onToChange={(to) => setFilter({ to: to === '' ? undefined : to })}
+      />
+      <ToolbarInput
+        label={t('orders.filters.country')}
+        testId="orders-filter-country"
+        className="input input-compact input-country"
+        type="text"
+        value={country}
+        maxLength={2}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('orders.filters.countryPlaceholder')}
+        onChange={changeCountry}
+      />
+      <ToolbarInput
+        variant="toolbar-search"
+        label={t('orders.filters.search')}
+        testId="orders-filter-q"
+        type="search"
+        value={q}
+        maxLength={100}
+        placeholder={t('orders.filters.searchPlaceholder')}
+        onChange={setQ}
+      />
       {active ? (
         <Button variant="quiet" data-testid="orders-filter-clear" onClick={clear}>
           {t('orders.filters.clear')}

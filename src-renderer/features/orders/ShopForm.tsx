@@ -7,26 +7,26 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
 import type { ErrorInfo, Platform, Shop } from '../../../src-main/api/contract.ts';
-import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Select } from '../../ui/Select.tsx';
+import { FormFields } from '../../ui/FormFields.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { DEFAULT_TIME_ZONE, TIME_ZONES } from './time-zones.ts';
 import { isPlatform, PLATFORMS } from './vocabulary.ts';
+import { optionsOf } from '../../ui/options.ts';
 
 export interface ShopFormProps {
   readonly onSaved: (shop: Shop) => void;
   readonly onCancel?: () => void;
 }
 
-interface ShopValues {
+type ShopValues = {
   readonly platform: Platform;
   readonly name: string;
   readonly site: string;
   readonly currency: Currency;
   readonly timeZone: string;
-}
+};
 
 export function ShopForm({ onSaved, onCancel }: ShopFormProps) {
   const { t } = useTranslation();
@@ -45,6 +45,11 @@ export function ShopForm({ onSaved, onCancel }: ShopFormProps) {
   const update = <K extends keyof ShopValues>(key: K, value: ShopValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setFieldErrors(({ [key]: _cleared, ...rest }) => rest);
+  };
+
+  /** The free-text fields and the time zone; the platform and currency are checked by their own fields. */
+  const setText = (key: string, value: string) => {
+    if (key === 'name' || key === 'site' || key === 'timeZone') update(key, value);
   };
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -79,84 +84,37 @@ export function ShopForm({ onSaved, onCancel }: ShopFormProps) {
     <form className="form shop-form panel" data-testid="shop-form" noValidate onSubmit={(e) => void submit(e)}>
       <h2 className="panel-title">{t('orders.shop.title')}</h2>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      <Field name="shop-platform" label={t('orders.shop.platform')} errorCode={fieldErrors['platform'] ?? null}>
-        {(control) => (
-          <Select
-            {...control}
-            data-testid="shop-form-platform"
-            value={values.platform}
-            options={PLATFORMS.map((p) => ({ value: p, label: t(`orders.platforms.${p}`) }))}
-            onChange={(e) => {
-              if (isPlatform(e.target.value)) update('platform', e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field name="shop-name" label={t('orders.shop.name')} errorCode={fieldErrors['name'] ?? null}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="text"
-            data-testid="shop-form-name"
-            maxLength={100}
-            value={values.name}
-            onChange={(e) => update('name', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field name="shop-site" label={t('orders.shop.site')} optional errorCode={fieldErrors['site'] ?? null}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="text"
-            data-testid="shop-form-site"
-            maxLength={100}
-            placeholder={t('orders.shop.sitePlaceholder')}
-            value={values.site}
-            onChange={(e) => update('site', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field name="shop-currency" label={t('orders.shop.currency')} errorCode={fieldErrors['currency'] ?? null}>
-        {(control) => (
-          <Select
-            {...control}
-            data-testid="shop-form-currency"
-            value={values.currency}
-            options={CURRENCIES.map((c) => ({ value: c, label: c }))}
-            onChange={(e) => {
-              if (isCurrency(e.target.value)) update('currency', e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
-        name="shop-timeZone"
-        label={t('orders.shop.timeZone')}
-        help={t('orders.shop.timeZoneHelp')}
-        errorCode={fieldErrors['timeZone'] ?? null}
-      >
-        {(control) => (
-          <Select
-            {...control}
-            data-testid="shop-form-timeZone"
-            value={values.timeZone}
-            options={TIME_ZONES.map(({ zone, key }) => ({
+      <FormFields
+        form={{ values, set: setText, of: (key) => fieldErrors[key] ?? null }}
+        names="shop"
+        testIds="shop-form"
+        label={(key: keyof ShopValues) => t(`orders.shop.${key}`)}
+        fields={[
+          {
+            key: 'platform',
+            options: optionsOf(PLATFORMS, (p) => t(`orders.platforms.${p}`)),
+            onChange: (v) => isPlatform(v) && update('platform', v),
+          },
+          { key: 'name', type: 'text', maxLength: 100 },
+          { key: 'site', type: 'text', maxLength: 100, optional: true, placeholder: t('orders.shop.sitePlaceholder') },
+          {
+            key: 'currency',
+            options: optionsOf(CURRENCIES, (c) => c),
+            onChange: (v) => isCurrency(v) && update('currency', v),
+          },
+          {
+            key: 'timeZone',
+            help: t('orders.shop.timeZoneHelp'),
+            options: TIME_ZONES.map(({ zone, key }) => ({
               value: zone,
               label: `${t(`orders.shop.zones.${key}`)} · ${zone}`,
-            }))}
-            onChange={(e) => update('timeZone', e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="shop-form-save" disabled={saving}>
-          {saving ? t('orders.shop.saving') : t('orders.shop.save')}
-        </Button>
-        {onCancel ? <Button onClick={onCancel}>{t('orders.shop.cancel')}</Button> : null}
-      </div>
+            })),
+          },
+        ]}
+      />
+      <SubmitActions testId="shop-form-save" busy={saving} onCancel={onCancel} cancelLabel={t('orders.shop.cancel')}>
+        {saving ? t('orders.shop.saving') : t('orders.shop.save')}
+      </SubmitActions>
     </form>
   );
 }

@@ -22,9 +22,14 @@ const STATUS_TONE: Readonly<Record<OrderStatus, string>> = {
 
 export function StatusBadge({ status }: { readonly status: OrderStatus }) {
   const { t } = useTranslation();
+  return <StatusBadgeLabel status={status} label={t(`orders.statuses.${status}`)} />;
+}
+
+/** The badge with its label already translated: for rows rendered by the hundred (OrdersTable). */
+export function StatusBadgeLabel({ status, label }: { readonly status: OrderStatus; readonly label: string }) {
   return (
     <span className={`status-badge status-badge-${STATUS_TONE[status]}`} data-status={status}>
-      {t(`orders.statuses.${status}`)}
+      {label}
     </span>
   );
 }

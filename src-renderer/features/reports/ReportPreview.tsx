@@ -30,6 +30,10 @@ function CellView({ cell, locale }: { readonly cell: ReportCell | undefined; rea
   }
 }
 
+/** Dates and amounts stay on one line (a date broken after its month reads as two values). */
+const isUnbroken = (cell: ReportCell | undefined) =>
+  typeof cell === 'object' && cell !== null && (cell.kind === 'date' || cell.kind === 'money');
+
 const isNumeric = (cell: ReportCell | undefined) =>
   typeof cell === 'object' &&
   cell !== null &&
@@ -57,39 +61,46 @@ export function ReportPreview({ doc, locale }: { readonly doc: ReportDocument; r
         <section key={table.heading} data-testid="report-preview-table">
           <h3 className="section-title">{table.heading}</h3>
           {table.note ? <p className="field-help">{table.note}</p> : null}
-          <table className="data-table">
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c.key} className={c.align === 'right' ? 'num' : undefined}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, i) => (
-                <tr key={i}>
+          {/* a wide table (the 9810 report's twelve columns) in a smaller type, and scrolled inside the sheet, never past it */}
+          <div style={{ overflowX: 'auto' }}>
+            <table className="data-table" style={table.columns.length > 8 ? { fontSize: '0.8em' } : undefined}>
+              <thead>
+                <tr>
                   {table.columns.map((c) => (
-                    <td key={c.key} className={isNumeric(row[c.key]) ? 'num' : undefined}>
-                      <CellView cell={row[c.key]} locale={locale} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            {table.totals ? (
-              <tfoot>
-                <tr data-testid="report-preview-totals">
-                  {table.columns.map((c) => (
-                    <th key={c.key} className={isNumeric(table.totals?.[c.key]) ? 'num' : undefined}>
-                      <CellView cell={table.totals?.[c.key]} locale={locale} />
+                    <th key={c.key} className={c.align === 'right' ? 'num' : undefined}>
+                      {c.label}
                     </th>
                   ))}
                 </tr>
-              </tfoot>
-            ) : null}
-          </table>
+              </thead>
+              <tbody>
+                {table.rows.map((row, i) => (
+                  <tr key={i}>
+                    {table.columns.map((c) => (
+                      <td
+                        key={c.key}
+                        className={isNumeric(row[c.key]) ? 'num' : undefined}
+                        style={isUnbroken(row[c.key]) ? { whiteSpace: 'nowrap' } : undefined}
+                      >
+                        <CellView cell={row[c.key]} locale={locale} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              {table.totals ? (
+                <tfoot>
+                  <tr data-testid="report-preview-totals">
+                    {table.columns.map((c) => (
+                      <th key={c.key} className={isNumeric(table.totals?.[c.key]) ? 'num' : undefined}>
+                        <CellView cell={table.totals?.[c.key]} locale={locale} />
+                      </th>
+                    ))}
+                  </tr>
+                </tfoot>
+              ) : null}
+            </table>
+          </div>
         </section>
       ))}
       {(doc.footnotes ?? []).map((n) => (

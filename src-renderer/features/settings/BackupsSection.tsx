@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
+import { CodeCell } from '../../ui/CodeCell.tsx';
 
 export function BackupsSection() {
   const { t, i18n } = useTranslation();
@@ -48,24 +49,31 @@ export function BackupsSection() {
     }
   };
 
+  /** Taking a backup and exporting everything: each button says so while it works. */
+  const actions = [
+    {
+      testId: 'settings-backup-now',
+      run: takeNow,
+      pending: backupNow.pending,
+      label: backupNow.pending ? t('settings.backups.taking') : t('settings.backups.now'),
+    },
+    {
+      testId: 'settings-export-all',
+      run: exportNow,
+      pending: exportAll.pending,
+      label: exportAll.pending ? t('settings.backups.exporting') : t('settings.backups.exportAll'),
+    },
+  ];
+
   return (
     <section className="panel" data-testid="settings-backups">
       <h2 className="panel-title">{t('settings.backups.title')}</h2>
       <p className="field-help">{t('settings.backups.help')}</p>
-      <Button
-        onClick={() => void takeNow()}
-        disabled={backupNow.pending || restore.pending}
-        data-testid="settings-backup-now"
-      >
-        {backupNow.pending ? t('settings.backups.taking') : t('settings.backups.now')}
-      </Button>
-      <Button
-        onClick={() => void exportNow()}
-        disabled={exportAll.pending || restore.pending}
-        data-testid="settings-export-all"
-      >
-        {exportAll.pending ? t('settings.backups.exporting') : t('settings.backups.exportAll')}
-      </Button>
+      {actions.map(({ testId, run, pending, label }) => (
+        <Button key={testId} onClick={() => void run()} disabled={pending || restore.pending} data-testid={testId}>
+          {label}
+        </Button>
+      ))}
       {done ? (
         <p className="form-saved" role="status" data-testid="settings-backups-done">
           {done}
@@ -95,8 +103,8 @@ export function BackupsSection() {
           {list.data.map((b) => (
             <tr key={b.name} data-testid={`backup-${b.name}`}>
               <td>{t(`settings.backups.kinds.${b.kind}`)}</td>
-              <td translate="no">{formatDateTime(b.takenAt, i18n.language, 'short')}</td>
-              <td translate="no">{size.format(b.bytes / 1024 / 1024)} MB</td>
+              <CodeCell kind="text">{formatDateTime(b.takenAt, i18n.language, 'short')}</CodeCell>
+              <CodeCell kind="text">{size.format(b.bytes / 1024 / 1024)} MB</CodeCell>
               <td>
                 {confirming === b.name ? (
                   <Button

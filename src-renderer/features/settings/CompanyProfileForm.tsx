@@ -10,7 +10,7 @@ import type { CompanyRecord, ErrorInfo } from '../../../src-main/api/contract.ts
 import { useMutation } from '../../app/use-query.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { Select } from '../../ui/Select.tsx';
+import { Select, type SelectProps } from '../../ui/Select.tsx';
 import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import {
   checkFieldOnBlur,
@@ -23,6 +23,7 @@ import {
   type CompanyFormValues,
 } from './company-form-values.ts';
 import { isPilotZone, PILOT_ZONES } from './pilot-zones.ts';
+import { optionsOf } from '../../ui/options.ts';
 
 export interface CompanyProfileFormProps {
   /** The saved profile to edit, or null on first run. */
@@ -31,6 +32,7 @@ export interface CompanyProfileFormProps {
 }
 
 type TextField = 'name' | 'uscc' | 'customsCode' | 'dxpId';
+type SelectField = 'pilotZone' | 'baseCurrency';
 
 function LengthCounter({ value, expected }: { readonly value: string; readonly expected: number }) {
   const length = value.trim().length;
@@ -90,14 +92,22 @@ export function CompanyProfileForm({ initial, onSaved }: CompanyProfileFormProps
     setFormError(result.error);
   };
 
+  const fieldFrame = (field: CompanyField, optional = false) => ({
+    name: field,
+    label: t(`company.fields.${field}.label`),
+    help: t(`company.fields.${field}.help`),
+    optional,
+    errorCode: fieldErrors[field] ?? null,
+  });
+
+  const selectField = (field: SelectField, select: Omit<SelectProps, 'name'>) => (
+    <Field {...fieldFrame(field)}>
+      {(control) => <Select {...control} name={field} data-testid={`field-${field}`} {...select} />}
+    </Field>
+  );
+
   const textField = (field: TextField, opts: { optional?: boolean; code?: boolean; expected?: number } = {}) => (
-    <Field
-      name={field}
-      label={t(`company.fields.${field}.label`)}
-      help={t(`company.fields.${field}.help`)}
-      optional={opts.optional ?? false}
-      errorCode={fieldErrors[field] ?? null}
-    >
+    <Field {...fieldFrame(field, opts.optional)}>
       {(control) => (
         <div className="input-row">
           <input
@@ -131,41 +141,17 @@ export function CompanyProfileForm({ initial, onSaved }: CompanyProfileFormProps
       {textField('uscc', { code: true, expected: 18 })}
       {textField('customsCode', { code: true, expected: 10 })}
       {textField('dxpId', { optional: true, code: true })}
-      <Field
-        name="pilotZone"
-        label={t('company.fields.pilotZone.label')}
-        help={t('company.fields.pilotZone.help')}
-        errorCode={fieldErrors.pilotZone ?? null}
-      >
-        {(control) => (
-          <Select
-            {...control}
-            name="pilotZone"
-            data-testid="field-pilotZone"
-            value={values.pilotZone}
-            placeholder={t('company.fields.pilotZone.placeholder')}
-            options={PILOT_ZONES.map((zone) => ({ value: zone, label: t(`company.pilotZones.${zone}`) }))}
-            onChange={(e) => update('pilotZone', isPilotZone(e.target.value) ? e.target.value : '')}
-          />
-        )}
-      </Field>
-      <Field
-        name="baseCurrency"
-        label={t('company.fields.baseCurrency.label')}
-        help={t('company.fields.baseCurrency.help')}
-        errorCode={fieldErrors.baseCurrency ?? null}
-      >
-        {(control) => (
-          <Select
-            {...control}
-            name="baseCurrency"
-            data-testid="field-baseCurrency"
-            value="CNY"
-            disabled
-            options={[{ value: 'CNY', label: t('company.currencies.CNY') }]}
-          />
-        )}
-      </Field>
+      {selectField('pilotZone', {
+        value: values.pilotZone,
+        placeholder: t('company.fields.pilotZone.placeholder'),
+        options: optionsOf(PILOT_ZONES, (zone) => t(`company.pilotZones.${zone}`)),
+        onChange: (e) => update('pilotZone', isPilotZone(e.target.value) ? e.target.value : ''),
+      })}
+      {selectField('baseCurrency', {
+        value: 'CNY',
+        disabled: true,
+        options: [{ value: 'CNY', label: t('company.currencies.CNY') }],
+      })}
       <SubmitActions
         testId="company-save"
         busy={saving}

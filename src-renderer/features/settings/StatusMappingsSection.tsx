@@ -12,6 +12,8 @@ import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ErrorsBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { isMappableStatus, MAPPABLE_STATUSES } from '../orders/index.ts';
+import { Panel } from '../../ui/Panel.tsx';
+import { optionsOf } from '../../ui/options.ts';
 
 export function StatusMappingsSection() {
   const { t } = useTranslation();
@@ -58,11 +60,11 @@ export function StatusMappingsSection() {
     })),
   ];
   return (
-    <section className="panel" data-testid="settings-status-mappings" aria-labelledby="settings-status-mappings-title">
-      <h2 className="panel-title" id="settings-status-mappings-title">
-        {t('settings.statusMappings.title')}
-      </h2>
-      <p className="field-help">{t('settings.statusMappings.intro')}</p>
+    <Panel
+      testId="settings-status-mappings"
+      title={t('settings.statusMappings.title')}
+      help={t('settings.statusMappings.intro')}
+    >
       <ErrorsBanner sources={[map, words]} />
       {done ? (
         <p role="status" className="notice">
@@ -93,7 +95,7 @@ export function StatusMappingsSection() {
                   disabled={map.pending}
                   options={[
                     ...(r.status === null ? [{ value: '', label: t('orders.statuses.unknown') }] : []),
-                    ...MAPPABLE_STATUSES.map((s) => ({ value: s, label: t(`orders.statuses.${s}`) })),
+                    ...optionsOf(MAPPABLE_STATUSES, (s) => t(`orders.statuses.${s}`)),
                   ]}
                   onChange={(e) => {
                     if (isMappableStatus(e.target.value)) void save(r.shopId, r.word, e.target.value);
@@ -104,6 +106,6 @@ export function StatusMappingsSection() {
           ))}
         </DataTable>
       )}
-    </section>
+    </Panel>
   );
 }

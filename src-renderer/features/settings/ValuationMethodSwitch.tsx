@@ -9,6 +9,7 @@ import type { CommandInput } from '../../../src-main/api/contract.ts';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import { ErrorsBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
+import { optionsOf } from '../../ui/options.ts';
 
 type Method = CommandInput<'settings.setValuationMethod'>['method'];
 const METHODS = ['fifo', 'movingAverage'] as const satisfies readonly Method[];
@@ -44,7 +45,7 @@ export function ValuationMethodSwitch() {
         value={method ?? ''}
         placeholder={method === null ? t('settings.valuationLoading') : undefined}
         disabled={saving || method === null}
-        options={METHODS.map((m) => ({ value: m, label: t(`settings.valuationMethods.${m}`) }))}
+        options={optionsOf(METHODS, (m) => t(`settings.valuationMethods.${m}`))}
         onChange={(e) => void change(e.target.value)}
       />
       <p className="field-help">{t('settings.valuationHelp')}</p>

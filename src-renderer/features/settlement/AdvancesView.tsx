@@ -12,10 +12,13 @@ import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
+import { FormPanel } from '../../ui/FormPanel.tsx';
+import { FormFields } from '../../ui/FormFields.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useForm } from '../../ui/use-form.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { isDecimalText, todayIso, useSettlementFormatters } from './settlement-format.ts';
 import { ADVANCE_CATEGORIES, isAdvanceCategory, SETTLEMENT_AREAS } from './vocabulary.ts';
@@ -189,34 +192,25 @@ function RepayForm({
   return (
     <form className="form toolbar" data-testid="repay-form" noValidate onSubmit={(e) => void submit(e)}>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      <Field name="repay-date" label={t('settlement.fields.date')}>
-        {(control) => (
-          <input
-            {...control}
-            className="input input-compact"
-            type="date"
-            data-testid="repay-date"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        name="repay-date"
+        label={t('settlement.fields.date')}
+        className="input input-compact"
+        type="date"
+        testId="repay-date"
+        value={date}
+        onChange={setDate}
+      />
+      <TextField
         name="repay-amount"
         label={t('settlement.advances.repayAmount', { currency: advance.currency })}
         errorCode={fieldError}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="input input-compact mono"
-            type="text"
-            data-testid="repay-amount"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        )}
-      </Field>
+        className="input input-compact mono"
+        type="text"
+        testId="repay-amount"
+        value={amount}
+        onChange={setAmount}
+      />
       <Button variant="primary" type="submit" data-testid="repay-save">
         {t('settlement.advances.repaySave')}
       </Button>
@@ -228,23 +222,17 @@ function RepayForm({
 function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
   const advancesSave = useMutation('settlement.advances.save');
-  const [party, setParty] = useState('');
+  const fields = useForm({ party: '', date: todayIso(), amount: '', note: '' });
+  const { party, date, amount, note } = fields.values;
   const [relatedParty, setRelatedParty] = useState(false);
-  const [date, setDate] = useState(todayIso());
   const [currency, setCurrency] = useState<Currency>('USD');
-  const [amount, setAmount] = useState('');
   const [category, setCategory] = useState<AdvanceCategory>('logistics');
-  const [note, setNote] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ErrorInfo | null>(null);
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = async () => {
     const local: Record<string, string> = {};
     if (party.trim() === '') local['party'] = 'validation.required';
     if (!isDecimalText(amount)) local['amount'] = 'settlementForm.amountFormat';
-    setFieldErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (fields.refuse(local)) return;
     const result = await advancesSave.run({
       party: party.trim(),
       relatedParty,
@@ -255,98 +243,47 @@ function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; read
       note: note.trim() === '' ? null : note.trim(),
     });
     if (result.ok) onSaved();
-    else {
-      setFieldErrors(result.error.fields ?? {});
-      setError(result.error);
-    }
+    else fields.show(result.error);
   };
 
   return (
-    <form className="form panel" data-testid="advance-form" noValidate onSubmit={(e) => void submit(e)}>
-      <h3 className="panel-title">{t('settlement.advances.formTitle')}</h3>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+    <FormPanel
+      testId="advance-form"
+      title={t('settlement.advances.formTitle')}
+      sending={advancesSave}
+      onSubmit={submit}
+    >
       <div className="form-grid">
-        <Field
-          name="advance-party"
-          label={t('settlement.advances.party')}
-          help={t('settlement.advances.partyHelp')}
-          errorCode={fieldErrors['party'] ?? null}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              maxLength={200}
-              data-testid="advance-party"
-              value={party}
-              onChange={(e) => setParty(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field name="advance-date" label={t('settlement.fields.date')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="date"
-              data-testid="advance-date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field name="advance-currency" label={t('settlement.fields.currency')}>
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="advance-currency"
-              value={currency}
-              options={CURRENCIES.map((c) => ({ value: c, label: c }))}
-              onChange={(e) => {
-                if (isCurrency(e.target.value)) setCurrency(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <Field name="advance-amount" label={t('settlement.advances.amount')} errorCode={fieldErrors['amount'] ?? null}>
-          {(control) => (
-            <input
-              {...control}
-              className="input mono"
-              type="text"
-              data-testid="advance-amount"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field name="advance-category" label={t('settlement.advances.category')}>
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="advance-category"
-              value={category}
-              options={ADVANCE_CATEGORIES.map((c) => ({ value: c, label: t(`settlement.advances.categories.${c}`) }))}
-              onChange={(e) => {
-                if (isAdvanceCategory(e.target.value)) setCategory(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <Field name="advance-note" label={t('settlement.fields.note')} optional>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              maxLength={400}
-              data-testid="advance-note"
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          )}
-        </Field>
+        <FormFields
+          form={fields}
+          names="advance"
+          testIds="advance"
+          label={(key) =>
+            t(
+              key === 'party' || key === 'amount' || key === 'category'
+                ? `settlement.advances.${key}`
+                : `settlement.fields.${key}`,
+            )
+          }
+          fields={[
+            { key: 'party', help: t('settlement.advances.partyHelp'), type: 'text', maxLength: 200 },
+            { key: 'date', type: 'date' },
+            {
+              key: 'currency',
+              options: CURRENCIES.map((c) => ({ value: c, label: c })),
+              value: currency,
+              onChange: (v) => isCurrency(v) && setCurrency(v),
+            },
+            { key: 'amount', className: 'input mono', type: 'text' },
+            {
+              key: 'category',
+              options: ADVANCE_CATEGORIES.map((c) => ({ value: c, label: t(`settlement.advances.categories.${c}`) })),
+              value: category,
+              onChange: (v) => isAdvanceCategory(v) && setCategory(v),
+            },
+            { key: 'note', optional: true, type: 'text', maxLength: 400 },
+          ]}
+        />
       </div>
       <Checkbox
         testId="advance-related"
@@ -354,12 +291,14 @@ function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; read
         checked={relatedParty}
         onChange={setRelatedParty}
       />
-      <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="advance-save">
-          {t('settlement.advances.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('settlement.actions.cancel')}</Button>
-      </div>
-    </form>
+      <SubmitActions
+        testId="advance-save"
+        busy={advancesSave.pending}
+        onCancel={onCancel}
+        cancelLabel={t('settlement.actions.cancel')}
+      >
+        {t('settlement.advances.save')}
+      </SubmitActions>
+    </FormPanel>
   );
 }

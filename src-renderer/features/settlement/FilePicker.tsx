@@ -1,11 +1,10 @@
 /**
  * FilePicker: the drop-zone style file chooser of the settlement imports (payout files, rate
- * CSVs), and `readForHost`, which turns the chosen file into the base64 text and file name the
- * import commands carry (files over the contract's limit are refused before reading).
+ * CSVs); `readForHost` (`ui/read-for-host.ts`, re-exported here) turns the chosen file into the
+ * base64 text and file name the import commands carry.
  */
 import { useTranslation } from 'react-i18next';
-import type { ErrorInfo } from '../../../src-main/api/contract.ts';
-import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from '../../ui/file-to-base64.ts';
+import { formatFileSize } from '../../ui/file-to-base64.ts';
 
 export interface FilePickerProps {
   readonly file: File | null;
@@ -40,16 +39,4 @@ export function FilePicker({ file, onChoose, disabled, accept, testId }: FilePic
   );
 }
 
-export type HostFile =
-  | { readonly ok: true; readonly fileName: string; readonly contentBase64: string }
-  | { readonly ok: false; readonly error: ErrorInfo };
-
-export async function readForHost(file: File): Promise<HostFile> {
-  if (file.size > MAX_IMPORT_FILE_BYTES)
-    return { ok: false, error: { code: 'import.file.tooLarge', params: { size: file.size } } };
-  try {
-    return { ok: true, fileName: importFileName(file.name), contentBase64: await fileToBase64(file) };
-  } catch {
-    return { ok: false, error: { code: 'import.file.unreadable', params: { file: file.name } } };
-  }
-}
+export { readForHost, type HostFile } from '../../ui/read-for-host.ts';

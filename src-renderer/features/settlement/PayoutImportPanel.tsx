@@ -183,6 +183,13 @@ export function PayoutImportPanel({ onImported }: PayoutImportPanelProps) {
               <dt>{t('settlement.payouts.matchedOrders')}</dt>
               <dd>{f.count(preview.matchedOrders)}</dd>
             </div>
+            {preview.heldBackOrders > 0 ? (
+              // orders dated in a closed month: confirm does not write them (period.closed), so not matched
+              <div className="stat" data-testid="payout-preview-held-back">
+                <dt>{t('settlement.payouts.heldBackOrders', { months: preview.heldBackMonths.join(', ') })}</dt>
+                <dd className="stat-bad">{f.count(preview.heldBackOrders)}</dd>
+              </div>
+            ) : null}
             <div className="stat">
               <dt>{t('settlement.payouts.unmatchedLines')}</dt>
               <dd className={preview.unmatchedLineCount > 0 ? 'stat-bad' : undefined}>

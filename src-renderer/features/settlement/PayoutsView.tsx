@@ -4,7 +4,6 @@
  * the import panel, and the way into each payout's netting statement. The list is paged; gross
  * and net come with each list item (no per-row netting statement).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../app/use-query.ts';
 import { SETTLEMENT_AREAS } from './vocabulary.ts';
@@ -13,6 +12,7 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
+import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { ImportMonths } from '../orders/index.ts';
 import { Pager, usePage } from './Pager.tsx';
@@ -27,29 +27,18 @@ export function PayoutsView({ onOpenNetting }: PayoutsViewProps) {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
   const list = useQuery('payouts.list', {}, { areas: SETTLEMENT_AREAS });
-  const [importing, setImporting] = useState(false);
-  const [imported, setImported] = useState<PayoutImportSummary | null>(null);
+  const editor = useEditor<never, PayoutImportSummary>();
+  const importing = editor.editing !== null;
+  const imported = editor.saved;
   const payouts = list.data ?? [];
   const { rows, pager } = usePage(payouts, 20);
-
-  const onImported = (summary: PayoutImportSummary) => {
-    setImported(summary);
-    setImporting(false);
-  };
 
   return (
     <ViewSection
       titleId="settlement-payouts-title"
       title={t('settlement.payouts.title')}
       actions={
-        <Button
-          variant="primary"
-          data-testid="payout-import-open"
-          onClick={() => {
-            setImporting((v) => !v);
-            setImported(null);
-          }}
-        >
+        <Button variant="primary" data-testid="payout-import-open" onClick={editor.toggleNew}>
           {t('settlement.payouts.import')}
         </Button>
       }
@@ -73,7 +62,7 @@ export function PayoutsView({ onOpenNetting }: PayoutsViewProps) {
         // the settlement's orders step: by month, and the orders a closed month held back (period.closed)
         <ImportMonths months={imported.orders.months} heldBack={imported.orders.heldBack} done />
       ) : null}
-      {importing ? <PayoutImportPanel onImported={onImported} /> : null}
+      {importing ? <PayoutImportPanel onImported={editor.done} /> : null}
       {list.data !== undefined && payouts.length === 0 && !importing ? (
         <EmptyState title={t('settlement.payouts.emptyTitle')} body={t('settlement.payouts.emptyBody')} />
       ) : null}

@@ -13,6 +13,8 @@ import { isCurrency, type Currency } from '../../ui/currencies.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
+import { StatusNote } from '../../ui/StatusNote.tsx';
+import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { FilePicker, readForHost } from './FilePicker.tsx';
@@ -26,8 +28,7 @@ export function RatesView() {
   const f = useSettlementFormatters();
   const [currency, setCurrency] = useState<Currency | ''>('');
   const list = useQuery('rates.list', currency === '' ? {} : { currency }, { areas: SETTLEMENT_AREAS });
-  const [adding, setAdding] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const editor = useEditor();
   const { rows, pager } = usePage(list.data ?? []);
 
   return (
@@ -35,31 +36,19 @@ export function RatesView() {
       titleId="settlement-rates-title"
       title={t('settlement.rates.title')}
       actions={
-        <Button
-          variant="primary"
-          data-testid="rate-new"
-          onClick={() => {
-            setAdding((v) => !v);
-            setSaved(null);
-          }}
-        >
+        <Button variant="primary" data-testid="rate-new" onClick={editor.toggleNew}>
           {t('settlement.rates.add')}
         </Button>
       }
       help={t('settlement.rates.help')}
     >
-      {saved ? (
-        <p className="form-saved" role="status" data-testid="rate-saved">
-          {saved}
-        </p>
-      ) : null}
-      {adding ? (
+      <StatusNote testId="rate-saved">{editor.saved}</StatusNote>
+      {editor.editing ? (
         <RateForm
-          onCancel={() => setAdding(false)}
-          onSaved={(r) => {
-            setAdding(false);
-            setSaved(t('settlement.rates.saved', { currency: r.currency, date: r.date, rate: r.rate }));
-          }}
+          onCancel={editor.close}
+          onSaved={(r) =>
+            editor.done(t('settlement.rates.saved', { currency: r.currency, date: r.date, rate: r.rate }))
+          }
         />
       ) : null}
       <RatesImport />

@@ -5,15 +5,16 @@
  * (the counted quantity; the difference is posted) or write-off. A backdated move that would
  * make stock negative later is refused by the host (`stock.negative`), shown in the banner.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
-import type { CommandInput, ErrorInfo, StockMove } from '../../../src-main/api/contract.ts';
+import type { CommandInput, StockMove } from '../../../src-main/api/contract.ts';
+import type { SelectOption } from '../../ui/Select.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Select } from '../../ui/Select.tsx';
+import { FormPanel } from '../../ui/FormPanel.tsx';
+import { FormFields } from '../../ui/FormFields.tsx';
 import { SubmitActions } from '../../ui/SubmitActions.tsx';
+import { useForm } from '../../ui/use-form.ts';
 import { warehouseLabel } from './stock-format.ts';
 import {
   isIsoDay,
@@ -25,15 +26,14 @@ import {
 } from './vocabulary.ts';
 import { useSkus, useWarehouses } from './use-stock-refs.ts';
 
-type TextField =
-  | 'quantity'
-  | 'unitCost'
-  | 'rate'
-  | 'reference'
-  | 'reason'
-  | 'supplierInvoiceNo'
-  | 'supplierInvoiceAmount'
-  | 'exportDate';
+/** The fields emptied after a move is posted, for the next one. */
+const CLEARED_AFTER_POST = {
+  quantity: '',
+  reference: '',
+  reason: '',
+  supplierInvoiceNo: '',
+  supplierInvoiceAmount: '',
+} as const;
 
 export function MoveForm({
   initialSkuId,
@@ -47,42 +47,40 @@ export function MoveForm({
   const skus = useSkus() ?? [];
   const warehouses = useWarehouses() ?? [];
   const [type, setType] = useState<PostableMoveType>('purchase');
-  const [date, setDate] = useState(todayIso());
-  const [skuId, setSkuId] = useState(initialSkuId);
-  const [warehouseId, setWarehouseId] = useState(() => String(warehouses.find((w) => w.kind === 'domestic')?.id ?? ''));
-  const [toWarehouseId, setToWarehouseId] = useState('');
   const [currency, setCurrency] = useState<Currency>('CNY');
-  const [text, setText] = useState<Record<TextField, string>>({
-    quantity: '',
+  const form = useForm(() => ({
+    ...CLEARED_AFTER_POST,
+    date: todayIso(),
+    skuId: initialSkuId,
+    warehouseId: String(warehouses.find((w) => w.kind === 'domestic')?.id ?? ''),
+    toWarehouseId: '',
     unitCost: '',
     rate: '',
-    reference: '',
-    reason: '',
-    supplierInvoiceNo: '',
-    supplierInvoiceAmount: '',
     exportDate: '',
-  });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  }));
+  const text = form.values;
+  const { date, skuId, warehouseId, toWarehouseId } = text;
   const [posted, setPosted] = useState(false);
-
-  const clear = (key: string) => setFieldErrors(({ [key]: _cleared, ...rest }) => rest);
-  const set = (key: TextField, value: string) => {
-    setText((v) => ({ ...v, [key]: value }));
-    clear(key);
-    setPosted(false);
+  const fields = {
+    ...form,
+    set: (key: keyof typeof text, value: string) => {
+      form.set(key, value);
+      setPosted(false);
+    },
   };
 
   const places = warehouses
     .filter((w) => w.kind !== 'transit')
     .map((w) => ({ value: String(w.id), label: warehouseLabel(w) }));
+  const skuOptions = skus.map((s) => ({ value: String(s.id), label: `${s.itemNo} · ${s.goodsName}` }));
+  const choose = (options: readonly SelectOption[], placeholder: 'chooseSku' | 'chooseWarehouse') => ({
+    options,
+    placeholder: t(`stock.${placeholder}`),
+  });
   const withCost = type === 'purchase' || type === 'return';
   const needsReason = type === 'count' || type === 'writeoff';
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (saving) return;
+  const submit = async () => {
     const local: Record<string, string> = {};
     const quantity = parseInteger(text.quantity);
     if (!isIsoDay(date)) local['date'] = 'validation.required';
@@ -94,10 +92,7 @@ export function MoveForm({
     if (withCost && currency !== 'CNY' && text.rate.trim() === '' && text.unitCost.trim() !== '')
       local['rate'] = 'stock.rate.required';
     if (needsReason && text.reason.trim() === '') local['reason'] = 'validation.required';
-    if (Object.keys(local).length > 0) {
-      setFieldErrors(local);
-      return;
-    }
+    if (form.refuse(local)) return;
     const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
     const input: CommandInput<'stock.moves.post'> = {
       date,
@@ -115,198 +110,95 @@ export function MoveForm({
       supplierInvoiceAmount: type === 'purchase' ? orNull(text.supplierInvoiceAmount) : null,
       exportDate: type === 'return' ? orNull(text.exportDate) : null,
     };
-    setSaving(true);
-    setError(null);
     const result = await movesPost.run(input);
-    setSaving(false);
     if (result.ok) {
-      setText((v) => ({
-        ...v,
-        quantity: '',
-        reference: '',
-        reason: '',
-        supplierInvoiceNo: '',
-        supplierInvoiceAmount: '',
-      }));
+      form.patch(CLEARED_AFTER_POST);
       setPosted(true);
       onPosted?.(result.value);
-      return;
-    }
-    setFieldErrors(result.error.fields ?? {});
-    setError(result.error);
+    } else form.show(result.error);
   };
 
-  const textField = (
-    key: TextField,
-    opts: { optional?: boolean; help?: string; type?: string; numeric?: boolean; maxLength?: number } = {},
-  ) => (
-    <Field
-      name={`move-${key}`}
-      label={t(`stock.move.fields.${key}`)}
-      optional={opts.optional}
-      help={opts.help}
-      errorCode={fieldErrors[key] ?? null}
-    >
-      {(control) => (
-        <input
-          {...control}
-          className={opts.numeric ? 'input num' : 'input'}
-          type={opts.type ?? 'text'}
-          inputMode={opts.numeric ? 'decimal' : undefined}
-          maxLength={opts.maxLength ?? 60}
-          data-testid={`move-form-${key}`}
-          value={text[key]}
-          onChange={(e) => set(key, e.target.value)}
-        />
-      )}
-    </Field>
-  );
-
+  const number = (maxLength: number) => ({ className: 'input num', inputMode: 'decimal', maxLength }) as const;
+  const optional = { optional: true, maxLength: 60 };
   return (
-    <form className="form form-wide panel" data-testid="move-form" noValidate onSubmit={(e) => void submit(e)}>
-      <h3 className="panel-title">{t('stock.move.title')}</h3>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+    <FormPanel testId="move-form" wide title={t('stock.move.title')} sending={movesPost} onSubmit={submit}>
       <div className="form-grid">
-        <Field name="move-type" label={t('stock.move.fields.type')} help={t(`stock.move.typeHelp.${type}`)}>
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="move-form-type"
-              value={type}
-              options={POSTABLE_MOVE_TYPES.map((m) => ({ value: m, label: t(`stock.moveTypes.${m}`) }))}
-              onChange={(e) => {
-                if (isPostableMoveType(e.target.value)) setType(e.target.value);
-                setFieldErrors({});
+        <FormFields
+          form={fields}
+          names="move"
+          testIds="move-form"
+          label={(key) =>
+            t(`stock.move.fields.${key as Exclude<typeof key, 'skuId' | 'warehouseId' | 'toWarehouseId'>}`)
+          }
+          fields={[
+            {
+              key: 'type',
+              help: t(`stock.move.typeHelp.${type}`),
+              options: POSTABLE_MOVE_TYPES.map((m) => ({ value: m, label: t(`stock.moveTypes.${m}`) })),
+              value: type,
+              onChange: (v) => {
+                if (isPostableMoveType(v)) setType(v);
+                form.reset();
                 setPosted(false);
-              }}
-            />
-          )}
-        </Field>
-        <Field name="move-date" label={t('stock.move.fields.date')} errorCode={fieldErrors['date'] ?? null}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="date"
-              data-testid="move-form-date"
-              value={date}
-              onChange={(e) => {
-                setDate(e.target.value);
-                clear('date');
-              }}
-            />
-          )}
-        </Field>
-        <Field name="move-skuId" label={t('stock.columns.sku')} errorCode={fieldErrors['skuId'] ?? null}>
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="move-form-sku"
-              value={skuId}
-              placeholder={t('stock.chooseSku')}
-              options={skus.map((s) => ({ value: String(s.id), label: `${s.itemNo} · ${s.goodsName}` }))}
-              onChange={(e) => {
-                setSkuId(e.target.value);
-                clear('skuId');
-              }}
-            />
-          )}
-        </Field>
-        <Field
-          name="move-warehouseId"
-          label={type === 'transfer' ? t('stock.move.fields.fromWarehouse') : t('stock.columns.warehouse')}
-          errorCode={fieldErrors['warehouseId'] ?? null}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="move-form-warehouse"
-              value={warehouseId}
-              placeholder={t('stock.chooseWarehouse')}
-              options={places}
-              onChange={(e) => {
-                setWarehouseId(e.target.value);
-                clear('warehouseId');
-              }}
-            />
-          )}
-        </Field>
-        {type === 'transfer' ? (
-          <Field
-            name="move-toWarehouseId"
-            label={t('stock.move.fields.toWarehouse')}
-            errorCode={fieldErrors['toWarehouseId'] ?? null}
-          >
-            {(control) => (
-              <Select
-                {...control}
-                data-testid="move-form-toWarehouse"
-                value={toWarehouseId}
-                placeholder={t('stock.chooseWarehouse')}
-                options={places}
-                onChange={(e) => {
-                  setToWarehouseId(e.target.value);
-                  clear('toWarehouseId');
-                }}
-              />
-            )}
-          </Field>
-        ) : null}
-        {textField('quantity', {
-          numeric: true,
-          maxLength: 12,
-          help: type === 'count' ? t('stock.move.countHelp') : undefined,
-        })}
-        {withCost
-          ? textField('unitCost', {
-              numeric: true,
-              maxLength: 40,
+              },
+            },
+            { key: 'date', type: 'date' },
+            {
+              key: 'skuId',
+              label: t('stock.columns.sku'),
+              testId: 'move-form-sku',
+              ...choose(skuOptions, 'chooseSku'),
+            },
+            {
+              key: 'warehouseId',
+              label: type === 'transfer' ? t('stock.move.fields.fromWarehouse') : t('stock.columns.warehouse'),
+              testId: 'move-form-warehouse',
+              ...choose(places, 'chooseWarehouse'),
+            },
+            type === 'transfer' && {
+              key: 'toWarehouseId',
+              label: t('stock.move.fields.toWarehouse'),
+              testId: 'move-form-toWarehouse',
+              ...choose(places, 'chooseWarehouse'),
+            },
+            { key: 'quantity', help: type === 'count' ? t('stock.move.countHelp') : undefined, ...number(12) },
+            withCost && {
+              key: 'unitCost',
               optional: type === 'return',
               help: t('stock.move.unitCostHelp'),
-            })
-          : null}
-        {withCost ? (
-          <Field name="move-currency" label={t('stock.move.fields.currency')}>
-            {(control) => (
-              <Select
-                {...control}
-                data-testid="move-form-currency"
-                value={currency}
-                options={CURRENCIES.map((c) => ({ value: c, label: c }))}
-                onChange={(e) => {
-                  if (isCurrency(e.target.value)) setCurrency(e.target.value);
-                  clear('rate');
-                }}
-              />
-            )}
-          </Field>
-        ) : null}
-        {withCost && currency !== 'CNY'
-          ? textField('rate', { numeric: true, maxLength: 40, help: t('stock.move.rateHelp') })
-          : null}
-        {type === 'purchase' ? textField('supplierInvoiceNo', { optional: true }) : null}
-        {type === 'purchase'
-          ? textField('supplierInvoiceAmount', {
-              optional: true,
-              numeric: true,
-              maxLength: 40,
+              ...number(40),
+            },
+            withCost && {
+              key: 'currency',
+              options: CURRENCIES.map((c) => ({ value: c, label: c })),
+              value: currency,
+              onChange: (v) => {
+                if (isCurrency(v)) setCurrency(v);
+                form.clear('rate');
+              },
+            },
+            withCost && currency !== 'CNY' && { key: 'rate', help: t('stock.move.rateHelp'), ...number(40) },
+            type === 'purchase' && { key: 'supplierInvoiceNo', ...optional },
+            type === 'purchase' && {
+              key: 'supplierInvoiceAmount',
               help: t('stock.move.invoiceHelp'),
-            })
-          : null}
-        {type === 'return'
-          ? textField('exportDate', { optional: true, type: 'date', help: t('stock.move.exportDateHelp') })
-          : null}
-        {textField('reference', { optional: true })}
-        {textField('reason', { optional: !needsReason, maxLength: 200 })}
+              ...number(40),
+              optional: true,
+            },
+            type === 'return' && { key: 'exportDate', type: 'date', help: t('stock.move.exportDateHelp'), ...optional },
+            { key: 'reference', ...optional },
+            { key: 'reason', optional: !needsReason, maxLength: 200 },
+          ]}
+        />
       </div>
       <SubmitActions
         testId="move-form-save"
-        busy={saving}
+        busy={movesPost.pending}
         done={posted ? t('stock.move.posted') : null}
         doneTestId="move-form-posted"
       >
-        {saving ? t('stock.actions.saving') : t('stock.move.post')}
+        {movesPost.pending ? t('stock.actions.saving') : t('stock.move.post')}
       </SubmitActions>
-    </form>
+    </FormPanel>
   );
 }

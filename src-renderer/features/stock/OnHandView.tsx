@@ -19,6 +19,16 @@ import { useQuery } from '../../app/use-query.ts';
 
 export const STOCK_ROW_HEIGHT = 36;
 
+/** The grid's columns: header text, and the class of the header and of the row cells. */
+const COLUMNS = [
+  { label: 'stock.columns.sku', className: 'cell cell-sku', cellClassName: 'cell cell-sku mono' },
+  { label: 'stock.columns.goodsName', className: 'cell cell-name', cellClassName: 'cell cell-name' },
+  { label: 'stock.columns.warehouse', className: 'cell cell-warehouse', cellClassName: 'cell cell-warehouse' },
+  { label: 'stock.columns.quantity', className: 'cell cell-qty num', cellClassName: 'cell cell-qty num' },
+  { label: 'stock.columns.value', className: 'cell cell-value num', cellClassName: 'cell cell-value num' },
+  { label: 'stock.columns.unitCost', className: 'cell cell-value num', cellClassName: 'cell cell-value num' },
+] as const;
+
 export function OnHandView() {
   const { t } = useTranslation();
   const f = useStockFormatters();
@@ -111,24 +121,11 @@ export function OnHandView() {
         >
           <div role="rowgroup" className="stock-head">
             <div role="row" className="stock-row stock-head-row">
-              <div role="columnheader" className="cell cell-sku">
-                {t('stock.columns.sku')}
-              </div>
-              <div role="columnheader" className="cell cell-name">
-                {t('stock.columns.goodsName')}
-              </div>
-              <div role="columnheader" className="cell cell-warehouse">
-                {t('stock.columns.warehouse')}
-              </div>
-              <div role="columnheader" className="cell cell-qty num">
-                {t('stock.columns.quantity')}
-              </div>
-              <div role="columnheader" className="cell cell-value num">
-                {t('stock.columns.value')}
-              </div>
-              <div role="columnheader" className="cell cell-value num">
-                {t('stock.columns.unitCost')}
-              </div>
+              {COLUMNS.map((c) => (
+                <div key={c.label} role="columnheader" className={c.className}>
+                  {t(c.label)}
+                </div>
+              ))}
             </div>
           </div>
           <div className="stock-scroll" ref={scrollRef} data-testid="stock-onhand" role="rowgroup">
@@ -149,24 +146,18 @@ export function OnHandView() {
                     data-value={p.value}
                     style={{ transform: `translateY(${v.start}px)`, height: STOCK_ROW_HEIGHT }}
                   >
-                    <div role="gridcell" className="cell cell-sku mono">
-                      {p.sku}
-                    </div>
-                    <div role="gridcell" className="cell cell-name">
-                      {sku?.goodsName ?? ''}
-                    </div>
-                    <div role="gridcell" className="cell cell-warehouse">
-                      {w ? warehouseLabel(w) : p.warehouse}
-                    </div>
-                    <div role="gridcell" className="cell cell-qty num">
-                      {f.quantity(p.quantity)}
-                    </div>
-                    <div role="gridcell" className="cell cell-value num">
-                      {f.money(p.value)}
-                    </div>
-                    <div role="gridcell" className="cell cell-value num">
-                      {p.quantity > 0 ? f.money(Math.round(p.value / p.quantity)) : ''}
-                    </div>
+                    {[
+                      p.sku,
+                      sku?.goodsName ?? '',
+                      w ? warehouseLabel(w) : p.warehouse,
+                      f.quantity(p.quantity),
+                      f.money(p.value),
+                      p.quantity > 0 ? f.money(Math.round(p.value / p.quantity)) : '',
+                    ].map((text, i) => (
+                      <div key={COLUMNS[i]?.label} role="gridcell" className={COLUMNS[i]?.cellClassName}>
+                        {text}
+                      </div>
+                    ))}
                   </div>
                 );
               })}

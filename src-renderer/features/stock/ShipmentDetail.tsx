@@ -5,17 +5,20 @@
  * insurance, duty, overseas inbound fee — added with `stock.shipments.addCost` and allocated
  * by the shipment's basis.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
-import type { ErrorInfo, Shipment } from '../../../src-main/api/contract.ts';
+import type { Shipment } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
+import { Detail, DetailList } from '../../ui/DetailList.tsx';
+import { FormPanel } from '../../ui/FormPanel.tsx';
+import { FormFields } from '../../ui/FormFields.tsx';
 import { SubmitActions } from '../../ui/SubmitActions.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useFieldErrors } from '../../ui/use-field-errors.ts';
+import { useForm } from '../../ui/use-form.ts';
 import { findSku, findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
 import {
   isIsoDay,
@@ -33,21 +36,15 @@ export const REASON_REQUIRED = 'stock.shipment.reasonRequired';
 function ReceiveForm({ shipment, onDone }: { readonly shipment: Shipment; readonly onDone: (s: Shipment) => void }) {
   const { t } = useTranslation();
   const shipmentsReceive = useMutation('stock.shipments.receive');
+  const fields = useFieldErrors();
   const skus = useSkus();
   const [date, setDate] = useState(todayIso());
   const [received, setReceived] = useState<Record<string, string>>(() =>
     Object.fromEntries(shipment.lines.map((l) => [l.sku, String(l.shipped)])),
   );
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
 
-  const clear = (key: string) => setFieldErrors(({ [key]: _cleared, ...rest }) => rest);
-
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (saving) return;
+  const submit = async () => {
     const local: Record<string, string> = {};
     if (!isIsoDay(date)) local['date'] = 'validation.required';
     const lines = shipment.lines.map((l) => {
@@ -59,129 +56,82 @@ function ReceiveForm({ shipment, onDone }: { readonly shipment: Shipment; readon
       if (!sku) local[`received.${l.sku}`] = 'stock.sku.unknown';
       return { skuId: sku?.id ?? 0, received: q ?? 0, discrepancyReason: reason === '' ? null : reason };
     });
-    if (Object.keys(local).length > 0) {
-      setFieldErrors(local);
-      return;
-    }
-    setSaving(true);
-    setError(null);
+    if (fields.refuse(local)) return;
     const result = await shipmentsReceive.run({ shipmentId: shipment.id, date, lines });
-    setSaving(false);
-    if (result.ok) {
-      onDone(result.value);
-      return;
-    }
-    setError(result.error);
+    if (result.ok) onDone(result.value);
   };
 
   return (
-    <form className="form panel" data-testid="shipment-receive" noValidate onSubmit={(e) => void submit(e)}>
-      <h3 className="panel-title">{t('stock.shipment.receive.title')}</h3>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      <Field
+    <FormPanel
+      testId="shipment-receive"
+      title={t('stock.shipment.receive.title')}
+      sending={shipmentsReceive}
+      onSubmit={submit}
+    >
+      <TextField
         name="shipment-receive-date"
         label={t('stock.shipment.receive.date')}
-        errorCode={fieldErrors['date'] ?? null}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="input input-compact"
-            type="date"
-            data-testid="shipment-receive-date"
-            value={date}
-            onChange={(e) => {
-              setDate(e.target.value);
-              clear('date');
-            }}
-          />
-        )}
-      </Field>
+        errorCode={fields.of('date')}
+        className="input input-compact"
+        type="date"
+        testId="shipment-receive-date"
+        value={date}
+        onChange={fields.onEdit('date', setDate)}
+      />
       {shipment.lines.map((l) => (
         <div key={l.sku} className="line-row">
-          <Field
+          <TextField
             name={`shipment-receive-${l.sku}`}
             label={t('stock.shipment.receive.received', { sku: l.sku, shipped: l.shipped })}
-            errorCode={fieldErrors[`received.${l.sku}`] ?? null}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input input-compact num"
-                type="text"
-                inputMode="numeric"
-                maxLength={9}
-                data-testid={`shipment-receive-${l.sku}`}
-                value={received[l.sku] ?? ''}
-                onChange={(e) => {
-                  setReceived((r) => ({ ...r, [l.sku]: e.target.value }));
-                  clear(`received.${l.sku}`);
-                  clear(`reason.${l.sku}`);
-                }}
-              />
-            )}
-          </Field>
-          <Field
+            errorCode={fields.of(`received.${l.sku}`)}
+            className="input input-compact num"
+            type="text"
+            inputMode="numeric"
+            maxLength={9}
+            testId={`shipment-receive-${l.sku}`}
+            value={received[l.sku] ?? ''}
+            onChange={(v) => {
+              setReceived((r) => ({ ...r, [l.sku]: v }));
+              fields.clear(`received.${l.sku}`);
+              fields.clear(`reason.${l.sku}`);
+            }}
+          />
+          <TextField
             name={`shipment-receive-reason-${l.sku}`}
             label={t('stock.shipment.receive.reason')}
             optional
             help={t('stock.shipment.receive.reasonHelp')}
-            errorCode={fieldErrors[`reason.${l.sku}`] ?? null}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="text"
-                maxLength={200}
-                data-testid={`shipment-receive-reason-${l.sku}`}
-                value={reasons[l.sku] ?? ''}
-                onChange={(e) => {
-                  setReasons((r) => ({ ...r, [l.sku]: e.target.value }));
-                  clear(`reason.${l.sku}`);
-                }}
-              />
-            )}
-          </Field>
+            errorCode={fields.of(`reason.${l.sku}`)}
+            type="text"
+            maxLength={200}
+            testId={`shipment-receive-reason-${l.sku}`}
+            value={reasons[l.sku] ?? ''}
+            onChange={fields.onEdit(`reason.${l.sku}`, (v: string) => setReasons((r) => ({ ...r, [l.sku]: v })))}
+          />
         </div>
       ))}
-      <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="shipment-receive-save" disabled={saving}>
-          {saving ? t('stock.actions.saving') : t('stock.shipment.receive.save')}
-        </Button>
-      </div>
-    </form>
+      <SubmitActions testId="shipment-receive-save" busy={shipmentsReceive.pending}>
+        {shipmentsReceive.pending ? t('stock.actions.saving') : t('stock.shipment.receive.save')}
+      </SubmitActions>
+    </FormPanel>
   );
 }
 
 function CostForm({ shipment, onDone }: { readonly shipment: Shipment; readonly onDone: (s: Shipment) => void }) {
   const { t } = useTranslation();
   const shipmentsAddCost = useMutation('stock.shipments.addCost');
+  const form = useForm({ date: todayIso(), amount: '', rate: '' });
+  const { date, amount, rate } = form.values;
   const [kind, setKind] = useState<LandedCostKind>('freight');
-  const [date, setDate] = useState(todayIso());
-  const [amount, setAmount] = useState('');
   const [currency, setCurrency] = useState<Currency>('CNY');
-  const [rate, setRate] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
   const [added, setAdded] = useState(false);
 
-  const clear = (key: string) => setFieldErrors(({ [key]: _cleared, ...rest }) => rest);
-
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (saving) return;
+  const submit = async () => {
     const local: Record<string, string> = {};
     if (!isIsoDay(date)) local['date'] = 'validation.required';
     if (!/^\d+(\.\d+)?$/.test(amount.trim())) local['amount'] = 'stock.shipment.badAmount';
     if (currency !== 'CNY' && rate.trim() === '') local['rate'] = 'stock.rate.required';
-    if (Object.keys(local).length > 0) {
-      setFieldErrors(local);
-      return;
-    }
-    setSaving(true);
-    setError(null);
+    if (form.refuse(local)) return;
     setAdded(false);
     const result = await shipmentsAddCost.run({
       shipmentId: shipment.id,
@@ -191,128 +141,67 @@ function CostForm({ shipment, onDone }: { readonly shipment: Shipment; readonly 
       currency,
       rate: currency === 'CNY' ? null : rate.trim(),
     });
-    setSaving(false);
     if (result.ok) {
-      setAmount('');
+      form.patch({ amount: '' });
       setAdded(true);
       onDone(result.value);
-      return;
-    }
-    setFieldErrors(result.error.fields ?? {});
-    setError(result.error);
+    } else form.show(result.error);
   };
 
+  const decimal = { className: 'input num', type: 'text', inputMode: 'decimal', maxLength: 40 } as const;
   return (
-    <form className="form panel" data-testid="shipment-cost" noValidate onSubmit={(e) => void submit(e)}>
-      <h3 className="panel-title">{t('stock.shipment.cost.title')}</h3>
-      <p className="field-help">
-        {t('stock.shipment.cost.help', { basis: t(`stock.shipment.bases.${shipment.allocationBasis}`) })}
-      </p>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+    <FormPanel
+      testId="shipment-cost"
+      title={t('stock.shipment.cost.title')}
+      help={t('stock.shipment.cost.help', { basis: t(`stock.shipment.bases.${shipment.allocationBasis}`) })}
+      sending={shipmentsAddCost}
+      onSubmit={submit}
+    >
       <div className="form-grid">
-        <Field name="shipment-cost-kind" label={t('stock.shipment.cost.kind')} errorCode={fieldErrors['kind'] ?? null}>
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="shipment-cost-kind"
-              value={kind}
-              options={LANDED_COST_KINDS.map((k) => ({ value: k, label: t(`stock.shipment.cost.kinds.${k}`) }))}
-              onChange={(e) => {
-                if (isLandedCostKind(e.target.value)) setKind(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <Field name="shipment-cost-date" label={t('stock.shipment.cost.date')} errorCode={fieldErrors['date'] ?? null}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="date"
-              data-testid="shipment-cost-date"
-              value={date}
-              onChange={(e) => {
-                setDate(e.target.value);
-                clear('date');
-              }}
-            />
-          )}
-        </Field>
-        <Field
-          name="shipment-cost-amount"
-          label={t('stock.shipment.cost.amount')}
-          help={t('stock.shipment.cost.amountHelp')}
-          errorCode={fieldErrors['amount'] ?? null}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input num"
-              type="text"
-              inputMode="decimal"
-              maxLength={40}
-              data-testid="shipment-cost-amount"
-              value={amount}
-              onChange={(e) => {
-                setAmount(e.target.value);
-                clear('amount');
+        <FormFields
+          form={form}
+          names="shipment-cost"
+          testIds="shipment-cost"
+          label={(key) => t(`stock.shipment.cost.${key}`, { currency })}
+          fields={[
+            {
+              key: 'kind',
+              options: LANDED_COST_KINDS.map((k) => ({ value: k, label: t(`stock.shipment.cost.kinds.${k}`) })),
+              value: kind,
+              onChange: (v) => isLandedCostKind(v) && setKind(v),
+            },
+            { key: 'date', type: 'date' },
+            {
+              key: 'amount',
+              help: t('stock.shipment.cost.amountHelp'),
+              ...decimal,
+              onChange: (v) => {
+                form.set('amount', v);
                 setAdded(false);
-              }}
-            />
-          )}
-        </Field>
-        <Field
-          name="shipment-cost-currency"
-          label={t('stock.shipment.cost.currency')}
-          errorCode={fieldErrors['currency'] ?? null}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="shipment-cost-currency"
-              value={currency}
-              options={CURRENCIES.map((c) => ({ value: c, label: c }))}
-              onChange={(e) => {
-                if (isCurrency(e.target.value)) setCurrency(e.target.value);
-                clear('rate');
-              }}
-            />
-          )}
-        </Field>
-        {currency !== 'CNY' ? (
-          <Field
-            name="shipment-cost-rate"
-            label={t('stock.shipment.cost.rate', { currency })}
-            help={t('stock.shipment.cost.rateHelp')}
-            errorCode={fieldErrors['rate'] ?? null}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input num"
-                type="text"
-                inputMode="decimal"
-                maxLength={40}
-                data-testid="shipment-cost-rate"
-                value={rate}
-                onChange={(e) => {
-                  setRate(e.target.value);
-                  clear('rate');
-                }}
-              />
-            )}
-          </Field>
-        ) : null}
+              },
+            },
+            {
+              key: 'currency',
+              options: CURRENCIES.map((c) => ({ value: c, label: c })),
+              value: currency,
+              onChange: (v) => {
+                if (isCurrency(v)) setCurrency(v);
+                form.clear('rate');
+              },
+            },
+            currency !== 'CNY' && { key: 'rate', help: t('stock.shipment.cost.rateHelp'), ...decimal },
+          ]}
+        />
       </div>
       <SubmitActions
         testId="shipment-cost-add"
-        busy={saving}
+        busy={shipmentsAddCost.pending}
         done={added ? t('stock.shipment.cost.added') : null}
         doneTestId="shipment-cost-added"
       >
-        {saving ? t('stock.actions.saving') : t('stock.shipment.cost.add')}
+        {shipmentsAddCost.pending ? t('stock.actions.saving') : t('stock.shipment.cost.add')}
       </SubmitActions>
-    </form>
+    </FormPanel>
   );
 }
 
@@ -345,26 +234,26 @@ export function ShipmentDetail({
           {t('stock.actions.close')}
         </Button>
       </div>
-      <dl className="facts facts-columns">
-        <dt>{t('stock.shipment.fields.from')}</dt>
-        <dd>{from ? warehouseLabel(from) : shipment.from}</dd>
-        <dt>{t('stock.shipment.fields.to')}</dt>
-        <dd>{to ? warehouseLabel(to) : shipment.to}</dd>
-        <dt>{t('stock.shipment.fields.carrier')}</dt>
-        <dd>{shipment.carrier}</dd>
-        <dt>{t('stock.shipment.fields.cartons')}</dt>
-        <dd>{f.quantity(shipment.cartons)}</dd>
-        <dt>{t('stock.shipment.fields.shipDate')}</dt>
-        <dd>{f.day(shipment.shipDate)}</dd>
-        <dt>{t('stock.shipment.fields.eta')}</dt>
-        <dd>{shipment.eta ? f.day(shipment.eta) : t('stock.shipment.noEta')}</dd>
-        <dt>{t('stock.shipment.fields.allocationBasis')}</dt>
-        <dd>{t(`stock.shipment.bases.${shipment.allocationBasis}`)}</dd>
-        <dt>{t('stock.shipment.landedCost')}</dt>
-        <dd data-testid="shipment-landed-cost" data-value={shipment.landedCost}>
+      <DetailList columns>
+        <Detail label={t('stock.shipment.fields.from')}>{from ? warehouseLabel(from) : shipment.from}</Detail>
+        <Detail label={t('stock.shipment.fields.to')}>{to ? warehouseLabel(to) : shipment.to}</Detail>
+        <Detail label={t('stock.shipment.fields.carrier')}>{shipment.carrier}</Detail>
+        <Detail label={t('stock.shipment.fields.cartons')}>{f.quantity(shipment.cartons)}</Detail>
+        <Detail label={t('stock.shipment.fields.shipDate')}>{f.day(shipment.shipDate)}</Detail>
+        <Detail label={t('stock.shipment.fields.eta')}>
+          {shipment.eta ? f.day(shipment.eta) : t('stock.shipment.noEta')}
+        </Detail>
+        <Detail label={t('stock.shipment.fields.allocationBasis')}>
+          {t(`stock.shipment.bases.${shipment.allocationBasis}`)}
+        </Detail>
+        <Detail
+          label={t('stock.shipment.landedCost')}
+          data-testid="shipment-landed-cost"
+          data-value={shipment.landedCost}
+        >
           {f.money(shipment.landedCost)}
-        </dd>
-      </dl>
+        </Detail>
+      </DetailList>
       <DataTable
         data-testid="shipment-lines"
         columns={[

@@ -4,14 +4,17 @@
  * cost is allocated over its SKUs (value, weight, volume or quantity) and its lines (SKU and
  * quantity) — sent with `stock.shipments.create`. The stock moves into transit on the ship date.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
-import type { AllocationBasis, ErrorInfo, Shipment } from '../../../src-main/api/contract.ts';
+import type { AllocationBasis, Shipment } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Select } from '../../ui/Select.tsx';
+import { FormPanel } from '../../ui/FormPanel.tsx';
+import { FormFields } from '../../ui/FormFields.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useForm } from '../../ui/use-form.ts';
 import { warehouseLabel } from './stock-format.ts';
 import { ALLOCATION_BASES, isAllocationBasis, isIsoDay, parseInteger, todayIso } from './vocabulary.ts';
 import { useSkus, useWarehouses } from './use-stock-refs.ts';
@@ -32,36 +35,48 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
   const shipmentsCreate = useMutation('stock.shipments.create');
   const skus = useSkus() ?? [];
   const warehouses = useWarehouses() ?? [];
-  const [bookingNoteNo, setBookingNoteNo] = useState('');
-  const [carrier, setCarrier] = useState('');
-  const [cartons, setCartons] = useState('');
-  const [shipDate, setShipDate] = useState(todayIso());
-  const [eta, setEta] = useState('');
-  const [fromId, setFromId] = useState(() => String(warehouses.find((w) => w.kind === 'domestic')?.id ?? ''));
-  const [toId, setToId] = useState(() =>
-    String(warehouses.find((w) => w.kind !== 'domestic' && w.kind !== 'transit' && w.kind !== 'returns')?.id ?? ''),
-  );
+  const fields = useForm(() => ({
+    bookingNoteNo: '',
+    carrier: '',
+    cartons: '',
+    shipDate: todayIso(),
+    eta: '',
+    fromWarehouseId: String(warehouses.find((w) => w.kind === 'domestic')?.id ?? ''),
+    toWarehouseId: String(
+      warehouses.find((w) => w.kind !== 'domestic' && w.kind !== 'transit' && w.kind !== 'returns')?.id ?? '',
+    ),
+  }));
+  const {
+    bookingNoteNo,
+    carrier,
+    cartons,
+    shipDate,
+    eta,
+    fromWarehouseId: fromId,
+    toWarehouseId: toId,
+  } = fields.values;
   const [basis, setBasis] = useState<AllocationBasis>('value');
   const [lines, setLines] = useState<readonly LineValues[]>([{ key: 0, skuId: '', quantity: '' }]);
   const [nextKey, setNextKey] = useState(1);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
 
-  const clear = (key: string) => setFieldErrors(({ [key]: _cleared, ...rest }) => rest);
   const setLine = (i: number, patch: Partial<LineValues>) => {
     setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...patch } : l)));
-    clear(`lines.${i}.skuId`);
-    clear(`lines.${i}.quantity`);
+    fields.clear(`lines.${i}.skuId`);
+    fields.clear(`lines.${i}.quantity`);
   };
 
   const places = warehouses.filter((w) => w.kind !== 'transit');
   const placeOptions = places.map((w) => ({ value: String(w.id), label: warehouseLabel(w) }));
   const skuOptions = skus.map((s) => ({ value: String(s.id), label: `${s.itemNo} · ${s.goodsName}` }));
+  const text = (maxLength: number) => ({ type: 'text', maxLength });
+  const place = (key: 'fromWarehouseId' | 'toWarehouseId') => ({
+    options: placeOptions,
+    placeholder: t('stock.chooseWarehouse'),
+    value: fields.values[key],
+    onChange: (v: string) => fields.set(key, v),
+  });
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (saving) return;
+  const submit = async () => {
     const local: Record<string, string> = {};
     if (bookingNoteNo.trim() === '') local['bookingNoteNo'] = 'validation.required';
     const cartonCount = cartons.trim() === '' ? 0 : parseInteger(cartons);
@@ -77,12 +92,7 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
       if (q === null || q < 1) local[`lines.${i}.quantity`] = 'stock.badQuantity';
       return { skuId: Number(l.skuId), quantity: q ?? 0 };
     });
-    if (Object.keys(local).length > 0) {
-      setFieldErrors(local);
-      return;
-    }
-    setSaving(true);
-    setError(null);
+    if (fields.refuse(local)) return;
     const result = await shipmentsCreate.run({
       bookingNoteNo: bookingNoteNo.trim(),
       carrier: carrier.trim(),
@@ -94,155 +104,76 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
       allocationBasis: basis,
       lines: parsed,
     });
-    setSaving(false);
-    if (result.ok) {
-      onCreated(result.value);
-      return;
-    }
-    setFieldErrors(result.error.fields ?? {});
-    setError(result.error);
+    if (result.ok) onCreated(result.value);
+    else fields.show(result.error);
   };
 
-  const input = (
-    name: string,
-    label: string,
-    value: string,
-    set: (v: string) => void,
-    opts: { type?: string; maxLength?: number; optional?: boolean; help?: string; className?: string } = {},
-  ) => (
-    <Field
-      name={`shipment-${name}`}
-      label={label}
-      optional={opts.optional}
-      help={opts.help}
-      errorCode={fieldErrors[name] ?? null}
-    >
-      {(control) => (
-        <input
-          {...control}
-          className={['input', opts.className].filter(Boolean).join(' ')}
-          type={opts.type ?? 'text'}
-          maxLength={opts.maxLength}
-          data-testid={`shipment-form-${name}`}
-          value={value}
-          onChange={(e) => {
-            set(e.target.value);
-            clear(name);
-          }}
-        />
-      )}
-    </Field>
-  );
-
   return (
-    <form className="form form-wide panel" data-testid="shipment-form" noValidate onSubmit={(e) => void submit(e)}>
-      <h2 className="panel-title">{t('stock.shipment.newTitle')}</h2>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+    <FormPanel
+      testId="shipment-form"
+      level={2}
+      wide
+      title={t('stock.shipment.newTitle')}
+      sending={shipmentsCreate}
+      onSubmit={submit}
+    >
       <div className="form-grid">
-        {input('bookingNoteNo', t('stock.shipment.fields.bookingNoteNo'), bookingNoteNo, setBookingNoteNo, {
-          maxLength: 60,
-          help: t('stock.shipment.help.bookingNoteNo'),
-          className: 'mono',
-        })}
-        {input('carrier', t('stock.shipment.fields.carrier'), carrier, setCarrier, { maxLength: 100, optional: true })}
-        {input('cartons', t('stock.shipment.fields.cartons'), cartons, setCartons, { maxLength: 9, optional: true })}
-        {input('shipDate', t('stock.shipment.fields.shipDate'), shipDate, setShipDate, { type: 'date' })}
-        {input('eta', t('stock.shipment.fields.eta'), eta, setEta, { type: 'date', optional: true })}
-        <Field
-          name="shipment-fromWarehouseId"
-          label={t('stock.shipment.fields.from')}
-          errorCode={fieldErrors['fromWarehouseId'] ?? null}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="shipment-form-from"
-              value={fromId}
-              placeholder={t('stock.chooseWarehouse')}
-              options={placeOptions}
-              onChange={(e) => {
-                setFromId(e.target.value);
-                clear('fromWarehouseId');
-              }}
-            />
-          )}
-        </Field>
-        <Field
-          name="shipment-toWarehouseId"
-          label={t('stock.shipment.fields.to')}
-          errorCode={fieldErrors['toWarehouseId'] ?? null}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="shipment-form-to"
-              value={toId}
-              placeholder={t('stock.chooseWarehouse')}
-              options={placeOptions}
-              onChange={(e) => {
-                setToId(e.target.value);
-                clear('toWarehouseId');
-              }}
-            />
-          )}
-        </Field>
-        <Field
-          name="shipment-allocationBasis"
-          label={t('stock.shipment.fields.allocationBasis')}
-          help={t('stock.shipment.help.allocationBasis')}
-          errorCode={fieldErrors['allocationBasis'] ?? null}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              data-testid="shipment-form-allocationBasis"
-              value={basis}
-              options={ALLOCATION_BASES.map((b) => ({ value: b, label: t(`stock.shipment.bases.${b}`) }))}
-              onChange={(e) => {
-                if (isAllocationBasis(e.target.value)) setBasis(e.target.value);
-              }}
-            />
-          )}
-        </Field>
+        <FormFields
+          form={fields}
+          names="shipment"
+          testIds="shipment-form"
+          label={(key) => t(`stock.shipment.fields.${key}`)}
+          fields={[
+            {
+              key: 'bookingNoteNo',
+              help: t('stock.shipment.help.bookingNoteNo'),
+              className: 'input mono',
+              ...text(60),
+            },
+            { key: 'carrier', optional: true, ...text(100) },
+            { key: 'cartons', optional: true, ...text(9) },
+            { key: 'shipDate', type: 'date' },
+            { key: 'eta', type: 'date', optional: true },
+            { key: 'from', errorKey: 'fromWarehouseId', name: 'shipment-fromWarehouseId', ...place('fromWarehouseId') },
+            { key: 'to', errorKey: 'toWarehouseId', name: 'shipment-toWarehouseId', ...place('toWarehouseId') },
+            {
+              key: 'allocationBasis',
+              help: t('stock.shipment.help.allocationBasis'),
+              options: ALLOCATION_BASES.map((b) => ({ value: b, label: t(`stock.shipment.bases.${b}`) })),
+              value: basis,
+              onChange: (v) => {
+                if (isAllocationBasis(v)) setBasis(v);
+              },
+            },
+          ]}
+        />
       </div>
       <fieldset className="lines-fieldset">
         <legend>{t('stock.shipment.lines')}</legend>
         {lines.map((l, i) => (
           <div key={l.key} className="line-row" data-testid={`shipment-line-${i}`}>
-            <Field
+            <SelectField
               name={`shipment-line-${i}-sku`}
               label={t('stock.columns.sku')}
-              errorCode={fieldErrors[`lines.${i}.skuId`] ?? null}
-            >
-              {(control) => (
-                <Select
-                  {...control}
-                  data-testid={`shipment-line-${i}-sku`}
-                  value={l.skuId}
-                  placeholder={t('stock.chooseSku')}
-                  options={skuOptions}
-                  onChange={(e) => setLine(i, { skuId: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field
+              errorCode={fields.of(`lines.${i}.skuId`)}
+              testId={`shipment-line-${i}-sku`}
+              value={l.skuId}
+              placeholder={t('stock.chooseSku')}
+              options={skuOptions}
+              onChange={(skuId) => setLine(i, { skuId })}
+            />
+            <TextField
               name={`shipment-line-${i}-quantity`}
               label={t('stock.columns.quantity')}
-              errorCode={fieldErrors[`lines.${i}.quantity`] ?? null}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input input-compact num"
-                  type="text"
-                  inputMode="numeric"
-                  maxLength={9}
-                  data-testid={`shipment-line-${i}-quantity`}
-                  value={l.quantity}
-                  onChange={(e) => setLine(i, { quantity: e.target.value })}
-                />
-              )}
-            </Field>
+              errorCode={fields.of(`lines.${i}.quantity`)}
+              className="input input-compact num"
+              type="text"
+              inputMode="numeric"
+              maxLength={9}
+              testId={`shipment-line-${i}-quantity`}
+              value={l.quantity}
+              onChange={(quantity) => setLine(i, { quantity })}
+            />
             {lines.length > 1 ? (
               <Button
                 variant="quiet"
@@ -265,12 +196,14 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
           {t('stock.shipment.addLine')}
         </Button>
       </fieldset>
-      <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="shipment-create" disabled={saving}>
-          {saving ? t('stock.actions.saving') : t('stock.shipment.create')}
-        </Button>
-        <Button onClick={onCancel}>{t('stock.actions.cancel')}</Button>
-      </div>
-    </form>
+      <SubmitActions
+        testId="shipment-create"
+        busy={shipmentsCreate.pending}
+        onCancel={onCancel}
+        cancelLabel={t('stock.actions.cancel')}
+      >
+        {shipmentsCreate.pending ? t('stock.actions.saving') : t('stock.shipment.create')}
+      </SubmitActions>
+    </FormPanel>
   );
 }

@@ -4,14 +4,13 @@
  * barcode, origin, weight and volume) with `stock.skus.save`. The server's per-field codes
  * (`stock.sku.hsCode.length`, …) are shown next to their fields.
  */
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
-import type { CommandInput, ErrorInfo, SkuRecord } from '../../../src-main/api/contract.ts';
-import { Button } from '../../ui/Button.tsx';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Select } from '../../ui/Select.tsx';
+import type { CommandInput, SkuRecord } from '../../../src-main/api/contract.ts';
+import { FormPanel } from '../../ui/FormPanel.tsx';
+import { FormFields } from '../../ui/FormFields.tsx';
+import { SubmitActions } from '../../ui/SubmitActions.tsx';
+import { useForm } from '../../ui/use-form.ts';
 import { parseInteger, UNIT_CODES } from './vocabulary.ts';
 
 interface SkuValues {
@@ -56,21 +55,12 @@ export interface SkuFormProps {
 export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
   const { t } = useTranslation();
   const skusSave = useMutation('stock.skus.save');
-  const [values, setValues] = useState<SkuValues>(() => valuesOf(sku));
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const update = (key: SkuField, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setFieldErrors(({ [key]: _cleared, ...rest }) => rest);
-  };
+  const fields = useForm<SkuField>(() => valuesOf(sku));
+  const values = fields.values;
 
   const unitOptions = UNIT_CODES.map((code) => ({ value: code, label: `${code} ${t(`stock.units.${code}`)}` }));
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (saving) return;
+  const submit = async () => {
     const local: Record<string, string> = {};
     const weight = values.weightGrams.trim() === '' ? null : parseInteger(values.weightGrams);
     const volume = values.volumeCm3.trim() === '' ? null : parseInteger(values.volumeCm3);
@@ -78,10 +68,7 @@ export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
       local['weightGrams'] = 'stock.sku.measure.invalid';
     if (values.volumeCm3.trim() !== '' && (volume === null || volume < 0))
       local['volumeCm3'] = 'stock.sku.measure.invalid';
-    if (Object.keys(local).length > 0) {
-      setFieldErrors(local);
-      return;
-    }
+    if (fields.refuse(local)) return;
     const input: CommandInput<'stock.skus.save'> = {
       ...(sku ? { id: sku.id } : {}),
       itemNo: values.itemNo.trim(),
@@ -96,89 +83,56 @@ export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
       weightGrams: weight,
       volumeCm3: volume,
     };
-    setSaving(true);
-    setError(null);
     const result = await skusSave.run(input);
-    setSaving(false);
-    if (result.ok) {
-      onSaved(result.value);
-      return;
-    }
-    setFieldErrors(result.error.fields ?? {});
-    setError(result.error);
+    if (result.ok) onSaved(result.value);
+    else fields.show(result.error);
   };
 
-  const text = (
-    key: SkuField,
-    maxLength: number,
-    opts: { optional?: boolean; help?: string; inputMode?: 'numeric'; className?: string } = {},
-  ) => (
-    <Field
-      name={`sku-${key}`}
-      label={t(`stock.sku.fields.${key}`)}
-      optional={opts.optional}
-      help={opts.help}
-      errorCode={fieldErrors[key] ?? null}
-    >
-      {(control) => (
-        <input
-          {...control}
-          className={['input', opts.className].filter(Boolean).join(' ')}
-          type="text"
-          inputMode={opts.inputMode}
-          data-testid={`sku-form-${key}`}
-          maxLength={maxLength}
-          value={values[key]}
-          onChange={(e) => update(key, e.target.value)}
-        />
-      )}
-    </Field>
-  );
-
-  const unit = (key: 'unit' | 'legalUnit' | 'secondLegalUnit', optional = false) => (
-    <Field
-      name={`sku-${key}`}
-      label={t(`stock.sku.fields.${key}`)}
-      optional={optional}
-      errorCode={fieldErrors[key] ?? null}
-    >
-      {(control) => (
-        <Select
-          {...control}
-          data-testid={`sku-form-${key}`}
-          value={values[key]}
-          options={optional ? [{ value: '', label: t('stock.sku.noSecondUnit') }, ...unitOptions] : unitOptions}
-          onChange={(e) => update(key, e.target.value)}
-        />
-      )}
-    </Field>
-  );
+  const text = (maxLength: number, className = 'input') => ({ type: 'text', maxLength, className });
+  const numeric = { ...text(12), optional: true, inputMode: 'numeric' } as const;
 
   return (
-    <form className="form form-wide panel" data-testid="sku-form" noValidate onSubmit={(e) => void submit(e)}>
-      <h2 className="panel-title">
-        {sku ? t('stock.sku.editTitle', { itemNo: sku.itemNo }) : t('stock.sku.newTitle')}
-      </h2>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+    <FormPanel
+      testId="sku-form"
+      level={2}
+      wide
+      title={sku ? t('stock.sku.editTitle', { itemNo: sku.itemNo }) : t('stock.sku.newTitle')}
+      sending={skusSave}
+      onSubmit={submit}
+    >
       <div className="form-grid">
-        {text('itemNo', 20, { help: t('stock.sku.help.itemNo'), className: 'mono' })}
-        {text('goodsName', 250)}
-        {text('gmodel', 250, { optional: true, help: t('stock.sku.help.gmodel') })}
-        {text('hsCode', 10, { help: t('stock.sku.help.hsCode'), inputMode: 'numeric', className: 'mono' })}
-        {unit('unit')}
-        {unit('legalUnit')}
-        {unit('secondLegalUnit', true)}
-        {text('barcode', 50, { optional: true, className: 'mono' })}
-        {text('origin', 2, { optional: true, help: t('stock.sku.help.origin'), className: 'input-country' })}
-        {text('weightGrams', 12, { optional: true, inputMode: 'numeric' })}
-        {text('volumeCm3', 12, { optional: true, inputMode: 'numeric' })}
+        <FormFields
+          form={fields}
+          names="sku"
+          testIds="sku-form"
+          label={(key) => t(`stock.sku.fields.${key}`)}
+          fields={[
+            { key: 'itemNo', help: t('stock.sku.help.itemNo'), ...text(20, 'input mono') },
+            { key: 'goodsName', ...text(250) },
+            { key: 'gmodel', optional: true, help: t('stock.sku.help.gmodel'), ...text(250) },
+            { key: 'hsCode', help: t('stock.sku.help.hsCode'), inputMode: 'numeric', ...text(10, 'input mono') },
+            { key: 'unit', options: unitOptions },
+            { key: 'legalUnit', options: unitOptions },
+            {
+              key: 'secondLegalUnit',
+              optional: true,
+              options: [{ value: '', label: t('stock.sku.noSecondUnit') }, ...unitOptions],
+            },
+            { key: 'barcode', optional: true, ...text(50, 'input mono') },
+            { key: 'origin', optional: true, help: t('stock.sku.help.origin'), ...text(2, 'input input-country') },
+            { key: 'weightGrams', ...numeric },
+            { key: 'volumeCm3', ...numeric },
+          ]}
+        />
       </div>
-      <div className="form-actions">
-        <Button variant="primary" type="submit" data-testid="sku-form-save" disabled={saving}>
-          {saving ? t('stock.actions.saving') : t('stock.actions.save')}
-        </Button>
-        {onCancel ? <Button onClick={onCancel}>{t('stock.actions.cancel')}</Button> : null}
-      </div>
-    </form>
+      <SubmitActions
+        testId="sku-form-save"
+        busy={skusSave.pending}
+        onCancel={onCancel}
+        cancelLabel={t('stock.actions.cancel')}
+      >
+        {skusSave.pending ? t('stock.actions.saving') : t('stock.actions.save')}
+      </SubmitActions>
+    </FormPanel>
   );
 }

@@ -12,6 +12,8 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
+import { StatusNote } from '../../ui/StatusNote.tsx';
+import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { SkuForm } from './SkuForm.tsx';
 import { SkuFileImport } from './SkuFileImport.tsx';
@@ -90,44 +92,30 @@ function MapPlatformForm({ sku, onDone }: { readonly sku: SkuRecord; readonly on
 export function SkusView() {
   const { t } = useTranslation();
   const skus = useSkus();
-  const [editing, setEditing] = useState<SkuRecord | 'new' | null>(null);
+  const editor = useEditor<SkuRecord>();
+  const { editing } = editor;
   const [mapping, setMapping] = useState<number | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-
-  const onSaved = (sku: SkuRecord) => {
-    setEditing(null);
-    setSaved(sku.itemNo);
-  };
 
   return (
     <ViewSection
       titleId="stock-skus-title"
       title={t('stock.sku.title')}
       actions={
-        <Button
-          variant="primary"
-          data-testid="sku-new"
-          onClick={() => {
-            setEditing('new');
-            setSaved(null);
-          }}
-        >
+        <Button variant="primary" data-testid="sku-new" onClick={() => editor.open('new')}>
           {t('stock.sku.new')}
         </Button>
       }
     >
       <SkuFileImport />
-      {saved ? (
-        <p className="form-saved" role="status" data-testid="sku-saved">
-          {t('stock.sku.saved', { itemNo: saved })}
-        </p>
-      ) : null}
+      <StatusNote testId="sku-saved">
+        {editor.saved === null ? null : t('stock.sku.saved', { itemNo: editor.saved })}
+      </StatusNote>
       {editing !== null ? (
         <SkuForm
           key={editing === 'new' ? 'new' : editing.id}
           sku={editing === 'new' ? null : editing}
-          onSaved={onSaved}
-          onCancel={() => setEditing(null)}
+          onSaved={(sku) => editor.done(sku.itemNo)}
+          onCancel={editor.close}
         />
       ) : null}
       {skus !== null && skus.length === 0 && editing === null ? (
@@ -160,14 +148,7 @@ export function SkusView() {
                 {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => setMapping(null)} /> : null}
               </td>
               <td>
-                <Button
-                  variant="quiet"
-                  data-testid={`sku-edit-${s.itemNo}`}
-                  onClick={() => {
-                    setEditing(s);
-                    setSaved(null);
-                  }}
-                >
+                <Button variant="quiet" data-testid={`sku-edit-${s.itemNo}`} onClick={() => editor.open(s)}>
                   {t('stock.actions.edit')}
                 </Button>
                 <Button

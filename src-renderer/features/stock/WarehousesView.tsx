@@ -2,12 +2,13 @@
  * WarehousesView: the warehouses (domestic, in transit per shipment, overseas own / public /
  * platform, returns) with their country, and the form to add or edit one.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Warehouse } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
+import { StatusNote } from '../../ui/StatusNote.tsx';
+import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { WarehouseForm } from './WarehouseForm.tsx';
 import { useWarehouses } from './use-stock-refs.ts';
@@ -15,42 +16,28 @@ import { useWarehouses } from './use-stock-refs.ts';
 export function WarehousesView() {
   const { t } = useTranslation();
   const warehouses = useWarehouses();
-  const [editing, setEditing] = useState<Warehouse | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-
-  const onSaved = (w: Warehouse) => {
-    setEditing(null);
-    setSaved(w.name);
-  };
+  const editor = useEditor<Warehouse>();
+  const { editing } = editor;
 
   return (
     <ViewSection
       titleId="stock-warehouses-title"
       title={t('stock.warehouse.title')}
       actions={
-        <Button
-          variant="primary"
-          data-testid="warehouse-new"
-          onClick={() => {
-            setEditing('new');
-            setSaved(null);
-          }}
-        >
+        <Button variant="primary" data-testid="warehouse-new" onClick={() => editor.open('new')}>
           {t('stock.warehouse.new')}
         </Button>
       }
     >
-      {saved ? (
-        <p className="form-saved" role="status" data-testid="warehouse-saved">
-          {t('stock.warehouse.saved', { name: saved })}
-        </p>
-      ) : null}
+      <StatusNote testId="warehouse-saved">
+        {editor.saved === null ? null : t('stock.warehouse.saved', { name: editor.saved })}
+      </StatusNote>
       {editing !== null ? (
         <WarehouseForm
           key={editing === 'new' ? 'new' : editing.id}
           warehouse={editing === 'new' ? null : editing}
-          onSaved={onSaved}
-          onCancel={() => setEditing(null)}
+          onSaved={(w) => editor.done(w.name)}
+          onCancel={editor.close}
         />
       ) : null}
       {warehouses !== null && warehouses.length === 0 && editing === null ? (
@@ -75,14 +62,7 @@ export function WarehousesView() {
               <td>{w.country ?? ''}</td>
               <td>
                 {w.kind === 'transit' ? null : (
-                  <Button
-                    variant="quiet"
-                    data-testid={`warehouse-edit-${w.code}`}
-                    onClick={() => {
-                      setEditing(w);
-                      setSaved(null);
-                    }}
-                  >
+                  <Button variant="quiet" data-testid={`warehouse-edit-${w.code}`} onClick={() => editor.open(w)}>
                     {t('stock.actions.edit')}
                   </Button>
                 )}

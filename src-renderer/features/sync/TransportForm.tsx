@@ -5,14 +5,14 @@
  * the folder route, or the practice SM2 signer) and the background interval; saved with
  * `sync.configure`.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorInfo, SyncConfig } from '../../../src-main/api/contract.ts';
+import type { SyncConfig } from '../../../src-main/api/contract.ts';
 import { useMutation } from '../../app/use-query.ts';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { Select } from '../../ui/Select.tsx';
+import { FormPanel } from '../../ui/FormPanel.tsx';
+import { FormFields } from '../../ui/FormFields.tsx';
 import { SubmitActions } from '../../ui/SubmitActions.tsx';
+import { useForm } from '../../ui/use-form.ts';
 import { pick, SIGNER_KINDS, SYNC_MODES, type SignerKind, type SyncMode } from './vocabulary.ts';
 
 export interface TransportFormProps {
@@ -25,14 +25,10 @@ const URL_PATTERN = /^https?:\/\/\S+$/;
 export function TransportForm({ config, onSaved }: TransportFormProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<SyncMode>('off');
-  const [url, setUrl] = useState('');
-  const [dir, setDir] = useState('');
   const [signer, setSigner] = useState<SignerKind>('none');
-  const [signerUrl, setSignerUrl] = useState('');
-  const [signerDir, setSignerDir] = useState('');
-  const [intervalText, setIntervalText] = useState('60');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const fields = useForm({ url: '', dir: '', signerUrl: '', signerDir: '', intervalSeconds: '60' });
+  const { url, dir, signerUrl, signerDir, intervalSeconds: intervalText } = fields.values;
+  const { patch } = fields;
   const configure = useMutation('sync.configure');
   const saving = configure.pending;
   const [saved, setSaved] = useState(false);
@@ -40,27 +36,26 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
   useEffect(() => {
     if (!config) return;
     setMode(config.mode);
-    setUrl(config.url ?? '');
-    setDir(config.dir ?? '');
     setSigner(config.signer.kind);
-    setSignerUrl(config.signer.url ?? '');
-    setSignerDir(config.signer.dir ?? '');
-    setIntervalText(String(config.intervalSeconds));
-  }, [config]);
+    patch({
+      url: config.url ?? '',
+      dir: config.dir ?? '',
+      signerUrl: config.signer.url ?? '',
+      signerDir: config.signer.dir ?? '',
+      intervalSeconds: String(config.intervalSeconds),
+    });
+  }, [config, patch]);
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (saving) return;
+  const submit = async () => {
     const local: Record<string, string> = {};
-    if (mode === 'platform' && !URL_PATTERN.test(url.trim())) local['syncUrl'] = 'validation.invalid';
-    if (mode === 'exchangeDir' && dir.trim() === '') local['syncDir'] = 'validation.required';
+    if (mode === 'platform' && !URL_PATTERN.test(url.trim())) local['url'] = 'validation.invalid';
+    if (mode === 'exchangeDir' && dir.trim() === '') local['dir'] = 'validation.required';
     if (signer === 'http' && !URL_PATTERN.test(signerUrl.trim())) local['signerUrl'] = 'validation.invalid';
     if (signer === 'folder' && signerDir.trim() === '') local['signerDir'] = 'validation.required';
     const seconds = Number(intervalText);
-    if (!Number.isInteger(seconds) || seconds < 5 || seconds > 3600) local['syncInterval'] = 'validation.invalid';
-    setFieldErrors(local);
+    if (!Number.isInteger(seconds) || seconds < 5 || seconds > 3600) local['intervalSeconds'] = 'validation.invalid';
     setSaved(false);
-    if (Object.keys(local).length > 0) return;
+    if (fields.refuse(local)) return;
     const result = await configure.run({
       mode,
       url: mode === 'platform' ? url.trim() : null,
@@ -74,137 +69,62 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
     });
     if (result.ok) {
       setSaved(true);
-      setError(null);
       onSaved?.(result.value);
-    } else {
-      setFieldErrors(result.error.fields ?? {});
-      setError(result.error);
-    }
+    } else fields.show(result.error);
   };
 
   return (
-    <form className="panel form" data-testid="sync-transport" onSubmit={(e) => void submit(e)} noValidate>
-      <h2 className="panel-title">{t('syncCenter.transport.title')}</h2>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+    <FormPanel
+      testId="sync-transport"
+      level={2}
+      title={t('syncCenter.transport.title')}
+      sending={configure}
+      onSubmit={submit}
+    >
       <div className="form-grid">
-        <Field name="syncMode" label={t('syncCenter.transport.mode')}>
-          {(a11y) => (
-            <Select
-              {...a11y}
-              data-testid="sync-mode"
-              value={mode}
-              options={SYNC_MODES.map((m) => ({ value: m, label: t(`syncCenter.transport.modes.${m}`) }))}
-              onChange={(e) => {
-                setMode(pick(SYNC_MODES, e.target.value, 'off'));
+        <FormFields
+          form={fields}
+          testIds="sync"
+          label={(key) => t(`syncCenter.transport.${key as Exclude<typeof key, 'intervalSeconds'>}`)}
+          fields={[
+            {
+              key: 'mode',
+              name: 'syncMode',
+              options: SYNC_MODES.map((m) => ({ value: m, label: t(`syncCenter.transport.modes.${m}`) })),
+              value: mode,
+              onChange: (v) => {
+                setMode(pick(SYNC_MODES, v, 'off'));
                 setSaved(false);
-              }}
-            />
-          )}
-        </Field>
-        {mode === 'platform' ? (
-          <Field
-            name="syncUrl"
-            label={t('syncCenter.transport.url')}
-            help={t('syncCenter.transport.urlHelp')}
-            errorCode={fieldErrors['syncUrl'] ?? fieldErrors['url'] ?? null}
-          >
-            {(a11y) => (
-              <input
-                {...a11y}
-                className="input"
-                type="url"
-                data-testid="sync-url"
-                value={url}
-                placeholder={t('syncCenter.transport.urlPlaceholder')}
-                onChange={(e) => setUrl(e.target.value)}
-              />
-            )}
-          </Field>
-        ) : null}
-        {mode === 'exchangeDir' ? (
-          <Field
-            name="syncDir"
-            label={t('syncCenter.transport.dir')}
-            help={t('syncCenter.transport.dirHelp')}
-            errorCode={fieldErrors['syncDir'] ?? fieldErrors['dir'] ?? null}
-          >
-            {(a11y) => (
-              <input
-                {...a11y}
-                className="input"
-                data-testid="sync-dir"
-                value={dir}
-                onChange={(e) => setDir(e.target.value)}
-              />
-            )}
-          </Field>
-        ) : null}
-        <Field
-          name="signerKind"
-          label={t('syncCenter.transport.signer')}
-          help={t(`syncCenter.transport.signerHelp.${signer}`)}
-        >
-          {(a11y) => (
-            <Select
-              {...a11y}
-              data-testid="sync-signer"
-              value={signer}
-              options={SIGNER_KINDS.map((k) => ({ value: k, label: t(`syncCenter.transport.signers.${k}`) }))}
-              onChange={(e) => setSigner(pick(SIGNER_KINDS, e.target.value, 'none'))}
-            />
-          )}
-        </Field>
-        {signer === 'http' ? (
-          <Field
-            name="signerUrl"
-            label={t('syncCenter.transport.signerUrl')}
-            errorCode={fieldErrors['signerUrl'] ?? null}
-          >
-            {(a11y) => (
-              <input
-                {...a11y}
-                className="input"
-                type="url"
-                data-testid="sync-signer-url"
-                value={signerUrl}
-                onChange={(e) => setSignerUrl(e.target.value)}
-              />
-            )}
-          </Field>
-        ) : null}
-        {signer === 'folder' ? (
-          <Field
-            name="signerDir"
-            label={t('syncCenter.transport.signerDir')}
-            errorCode={fieldErrors['signerDir'] ?? null}
-          >
-            {(a11y) => (
-              <input
-                {...a11y}
-                className="input"
-                data-testid="sync-signer-dir"
-                value={signerDir}
-                onChange={(e) => setSignerDir(e.target.value)}
-              />
-            )}
-          </Field>
-        ) : null}
-        <Field
-          name="syncInterval"
-          label={t('syncCenter.transport.interval')}
-          errorCode={fieldErrors['syncInterval'] ?? fieldErrors['intervalSeconds'] ?? null}
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              className="input input-compact"
-              inputMode="numeric"
-              data-testid="sync-interval"
-              value={intervalText}
-              onChange={(e) => setIntervalText(e.target.value)}
-            />
-          )}
-        </Field>
+              },
+            },
+            mode === 'platform' && {
+              key: 'url',
+              name: 'syncUrl',
+              help: t('syncCenter.transport.urlHelp'),
+              type: 'url',
+              placeholder: t('syncCenter.transport.urlPlaceholder'),
+            },
+            mode === 'exchangeDir' && { key: 'dir', name: 'syncDir', help: t('syncCenter.transport.dirHelp') },
+            {
+              key: 'signer',
+              name: 'signerKind',
+              help: t(`syncCenter.transport.signerHelp.${signer}`),
+              options: SIGNER_KINDS.map((k) => ({ value: k, label: t(`syncCenter.transport.signers.${k}`) })),
+              value: signer,
+              onChange: (v) => setSigner(pick(SIGNER_KINDS, v, 'none')),
+            },
+            signer === 'http' && { key: 'signerUrl', testId: 'sync-signer-url', type: 'url' },
+            signer === 'folder' && { key: 'signerDir', testId: 'sync-signer-dir' },
+            {
+              key: 'intervalSeconds',
+              name: 'syncInterval',
+              testId: 'sync-interval',
+              label: t('syncCenter.transport.interval'),
+              className: 'input input-compact',
+              inputMode: 'numeric',
+            },
+          ]}
+        />
       </div>
       <SubmitActions
         testId="sync-transport-save"
@@ -214,6 +134,6 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
       >
         {saving ? t('syncCenter.saving') : t('syncCenter.save')}
       </SubmitActions>
-    </form>
+    </FormPanel>
   );
 }

@@ -4,10 +4,10 @@
  * tick a step (a step can be done on any screen, so its check is read again after any change).
  */
 import type { Area } from '../../app/use-query.ts';
-import { trainingZhCN } from '../../i18n/locales/areas/training.ts';
+import { zhCN } from '../../i18n/locales/zh-CN.ts';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
-const REASONS = trainingZhCN.ui.trainingScreen.reasons;
+const REASONS = zhCN.trainingScreen.reasons;
 
 /** A check's reason (`training.check.<r>`) as the text `trainingScreen.reasons.<r>`; one without a text says the step is not checked. */
 export function reasonText(t: unknown, code: string, params: Readonly<Record<string, string | number>>): string {

@@ -265,6 +265,8 @@ export function settlementDefaults(): { [K in SettlementCommand]?: Answer<K> } {
           other: m(0),
         },
         matchedOrders: 1,
+        heldBackOrders: 0,
+        heldBackMonths: [],
         unmatchedLines: [],
         unmatchedLineCount: 0,
         rejected: [],

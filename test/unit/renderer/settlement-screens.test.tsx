@@ -74,6 +74,8 @@ describe('settlement screens', () => {
     open('payouts');
     let preview: Partial<PayoutPreview> = {
       rejected: [{ row: 7, column: 'amount', code: 'money.badDecimal', params: { text: '12,3x' } }],
+      heldBackOrders: 3,
+      heldBackMonths: ['2026-02'],
     };
     const base = host.overrides;
     base['payouts.preview'] = (input) => ({
@@ -103,6 +105,8 @@ describe('settlement screens', () => {
           other: m(0),
         },
         matchedOrders: 2,
+        heldBackOrders: 0,
+        heldBackMonths: [],
         unmatchedLines: [],
         unmatchedLineCount: 0,
         rejected: [],
@@ -119,6 +123,8 @@ describe('settlement screens', () => {
     const rejected = screen.getByTestId('payout-preview-rejected-7');
     expect(rejected.textContent).toContain('amount');
     expect(rejected.textContent).toContain('金额“12,3x”的格式不对。');
+    // orders of a closed month: counted apart from the matched ones, with the month
+    expect(screen.getByTestId('payout-preview-held-back').textContent).toBe('未写入（已结账月份 2026-02）3');
     expect((screen.getByTestId('payout-import-confirm') as HTMLButtonElement).disabled).toBe(true);
 
     preview = {};

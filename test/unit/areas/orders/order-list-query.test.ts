@@ -195,6 +195,11 @@ describe('orders list paging', () => {
     ],
     ['mode + text', () => ({ customsMode: '9810', q: 'mug' })],
     ['shop + date range', () => ({ shopId: shops[2]!, from: '2026-03-10', to: '2026-03-10' })],
+    ['customs mode + shop', () => ({ customsMode: '9810', shopId: shops[0]! })],
+    [
+      'shop + status + customs mode + date range',
+      () => ({ shopId: shops[2]!, status: 'shipped', customsMode: '9610', from: '2026-03-04', to: '2026-03-16' }),
+    ],
   ];
   for (const [name, filter] of filters) {
     it(`walks every page of "${name}" in each sort exactly like a plain ORDER BY, with no duplicates or gaps`, () => {
@@ -261,6 +266,51 @@ describe('orders list paging', () => {
       )
       .all('shipped', 100, 100) as Array<{ detail: string }>;
     expect(plans.map((p) => p.detail).join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe('orders count', () => {
+  /** The statements countOrders runs, with their parameters. */
+  function countStatements(filter: OrderFilterInput): Array<{ sql: string; params: unknown[] }> {
+    const seen: Array<{ sql: string; params: unknown[] }> = [];
+    const prepare = db.prepare.bind(db);
+    const spy = ((sql: string) => {
+      const stmt = prepare(sql);
+      return new Proxy(stmt, {
+        get(target, key) {
+          if (key === 'pluck')
+            return () => ({
+              get: (...params: unknown[]) => (seen.push({ sql, params }), target.pluck().get(...params)),
+            });
+          const v = Reflect.get(target, key) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    }) as typeof db.prepare;
+    (db as { prepare: typeof db.prepare }).prepare = spy;
+    try {
+      countOrders(db, filter);
+    } finally {
+      (db as { prepare: typeof db.prepare }).prepare = prepare;
+    }
+    return seen;
+  }
+
+  it('counts two or more equality filters from their indexes alone, never reading the table rows', () => {
+    for (const filter of [
+      { customsMode: '9810', shopId: shops[0]! },
+      { shopId: shops[1]!, status: 'shipped', country: 'US' },
+    ] satisfies OrderFilterInput[]) {
+      const statements = countStatements(filter);
+      expect(statements.length).toBeGreaterThan(0);
+      for (const { sql, params } of statements) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
+          .map((p) => p.detail)
+          .join('\n');
+        expect(plan, sql).not.toMatch(/USING INDEX|SCAN o\b|SCAN orders\b/);
+        expect(plan, sql).toMatch(/COVERING INDEX/);
+      }
+    }
   });
 });
 

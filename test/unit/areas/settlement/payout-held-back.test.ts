@@ -36,8 +36,16 @@ describe('payout import into a ledger with a closed month', () => {
         source: 'auto',
       }),
     );
+    // the preview counts them apart: held back (with the closed month), neither matched nor unmatched
+    expect(preview).toMatchObject({
+      matchedOrders: 0,
+      heldBackOrders: 3,
+      heldBackMonths: ['2026-03'],
+      unmatchedLineCount: 0,
+    });
     const done = await ok<PayoutImportSummary>(dispatch('payouts.confirm', { previewId: preview.previewId }));
     expect(done.alreadyImported).toBe(false);
+    expect(done.orders!.heldBack.length).toBe(3);
     const orders = done.orders!;
     expect(orders.heldBack.length).toBeGreaterThan(0);
     expect(orders.heldBack.length).toBe(orders.orders);

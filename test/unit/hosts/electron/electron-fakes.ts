@@ -138,6 +138,7 @@ export function createFakeElectron() {
     ipcMain,
     ipcRenderer,
     contextBridge,
+    webUtils: { getPathForFile: vi.fn((file: { path?: string }) => file.path ?? '') },
     protocol,
     session: { defaultSession: new FakeSession() },
     dialog: { showErrorBox: vi.fn() },

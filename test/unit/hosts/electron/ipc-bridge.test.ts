@@ -60,8 +60,8 @@ describe('installIpcBridge', () => {
     return handler(event, name, input) as Promise<unknown>;
   }
 
-  it('registers exactly one channel', () => {
-    expect([...electron.ipcMain.handlers.keys()]).toEqual(['kuajing:command']);
+  it('registers the command channel and the import upload channel only', () => {
+    expect([...electron.ipcMain.handlers.keys()]).toEqual(['kuajing:command', 'kuajing:upload']);
   });
 
   it('runs company.get for a trusted sender', async () => {
@@ -180,6 +180,6 @@ describe('installIpcBridge', () => {
     ws.events.emit('sync.status', { state: 'idle', queued: 0, failed: 0 });
     expect(win.webContents.send).not.toHaveBeenCalled();
     uninstall(); // idempotent
-    expect(electron.ipcMain.removeHandler).toHaveBeenCalledTimes(1);
+    expect(electron.ipcMain.removeHandler).toHaveBeenCalledTimes(2); // the command and the upload channel, once
   });
 });

@@ -18,10 +18,10 @@ describe('preload', () => {
     exposeCalls = [...electronFake.contextBridge.exposeInMainWorld.mock.calls];
   });
 
-  it('exposes one object, window.kuajing, with only invoke and onEvent', () => {
+  it('exposes one object, window.kuajing, with only invoke, onEvent and upload (an import file by its path)', () => {
     expect(exposeCalls).toEqual([['kuajing', bridge]]);
     expect(Object.keys(electronFake.contextBridge.exposed)).toEqual(['kuajing']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'upload']);
     expect(typeof bridge.invoke).toBe('function');
     expect(typeof bridge.onEvent).toBe('function');
   });

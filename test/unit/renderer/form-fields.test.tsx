@@ -1,0 +1,71 @@
+/**
+ * The shared form pieces: `FormFields` names each field and its test id from its key, shows the
+ * form's value and error code there, sends a change to `useForm`'s `set` (which clears that
+ * field's code), renders a select for a field with options and skips `false` entries;
+ * `FormPanel` shows the sending command's error and does not submit while it is pending.
+ */
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ErrorInfo } from '../../../src-main/api/contract.ts';
+import { FormFields } from '../../../src-renderer/ui/FormFields.tsx';
+import { FormPanel, type Sending } from '../../../src-renderer/ui/FormPanel.tsx';
+import { useForm } from '../../../src-renderer/ui/use-form.ts';
+
+afterEach(cleanup);
+
+function Demo({ sending, onSubmit }: { readonly sending: Sending; readonly onSubmit: () => void }) {
+  const form = useForm({ code: 'A1', note: '' });
+  return (
+    <FormPanel testId="demo-form" title="Demo" sending={sending} onSubmit={onSubmit}>
+      <FormFields
+        form={form}
+        names="demo"
+        testIds="demo-form"
+        label={(key) => `label ${key}`}
+        fields={[
+          { key: 'code', type: 'text', maxLength: 5 },
+          { key: 'kind', options: [{ value: 'x', label: 'X' }], value: 'x', onChange: () => undefined },
+          false,
+          { key: 'note', optional: true },
+        ]}
+      />
+      <button type="button" data-testid="refuse" onClick={() => form.refuse({ code: 'validation.required' })} />
+      <button type="submit" data-testid="submit" />
+    </FormPanel>
+  );
+}
+
+const idle: Sending = { pending: false, error: null, clearError: () => undefined };
+
+describe('FormFields and FormPanel', () => {
+  it('binds each field to the form by its key and clears a field’s code when it is edited', () => {
+    render(<Demo sending={idle} onSubmit={() => undefined} />);
+    const code = screen.getByTestId('demo-form-code') as HTMLInputElement;
+    expect(code.value).toBe('A1');
+    expect(code.id).toBe('field-demo-code');
+    expect(code.maxLength).toBe(5);
+    expect(screen.getByLabelText('label code')).toBe(code);
+    expect(screen.getByTestId('demo-form-kind').tagName).toBe('SELECT');
+    expect(screen.getAllByRole('textbox')).toHaveLength(2);
+
+    fireEvent.click(screen.getByTestId('refuse'));
+    expect(screen.getByTestId('field-error-demo-code')).toBeTruthy();
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(code, { target: { value: 'B2' } });
+    expect(code.value).toBe('B2');
+    expect(screen.queryByTestId('field-error-demo-code')).toBeNull();
+  });
+
+  it('submits unless the command is pending, and shows its error in a banner', () => {
+    const onSubmit = vi.fn();
+    const error: ErrorInfo = { code: 'validation.required', params: {} };
+    const { rerender } = render(<Demo sending={{ ...idle, error }} onSubmit={onSubmit} />);
+    expect(screen.getByTestId('error-banner').getAttribute('data-code')).toBe('validation.required');
+    fireEvent.click(screen.getByTestId('submit'));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    rerender(<Demo sending={{ ...idle, pending: true }} onSubmit={onSubmit} />);
+    fireEvent.click(screen.getByTestId('submit'));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('error-banner')).toBeNull();
+  });
+});
