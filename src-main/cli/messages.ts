@@ -67,6 +67,9 @@ const zhCN: Catalog = {
   'import.file.compressedTooMuch':
     '这个 Excel 文件解压后过大（{part}：{bytes} 字节，上限 {maxBytes}），可能已损坏或被刻意构造，没有读取。请从平台重新导出，或分成几个文件。',
   'import.file.changed': '预览之后文件有了变化（被修改或替换），没有导入。请重新预览后再确认。',
+  'import.file.tooLargeToRead':
+    '读取这个文件需要的内存超过了上限（{limitMb} MB），没有导入。请按时间分段导出后分别导入。',
+  'import.file.readFailed': '读取文件时出错，没有导入（{detail}）。请重新导出后再试。',
   'import.fileRef.invalid': '要导入的文件不是本程序接收的导入文件（{fileRef}），没有读取。',
   'import.fileRef.missing': '送来导入的文件已不在（{fileRef}）。请重新导入。',
   'import.upload.tooLarge': '文件太大，不能一次导入（上限 {maxBytes} 字节）。请按时间分段导出后分别导入。',
@@ -157,6 +160,9 @@ const en: Catalog = {
     'This Excel file expands too much when unpacked ({part}: {bytes} bytes, limit {maxBytes}); it may be damaged or crafted, and was not read. Export it again, or split it into several files.',
   'import.file.changed':
     'The file changed after the preview (edited or replaced), so it was not imported. Preview it again, then confirm.',
+  'import.file.tooLargeToRead':
+    'Reading this file needs more memory than the limit ({limitMb} MB), so it was not imported. Export it in smaller date ranges and import each.',
+  'import.file.readFailed': 'The file could not be read, so it was not imported ({detail}). Export it again and retry.',
   'import.fileRef.invalid':
     'The file to import ({fileRef}) is not one the app received for importing; it was not read.',
   'import.fileRef.missing': 'The file sent for importing ({fileRef}) is no longer there. Import it again.',

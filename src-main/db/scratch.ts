@@ -31,6 +31,8 @@ export class Scratch {
   readonly #db: Db;
   #lists = 0;
   #closed = false;
+  /** Scratch files of another thread attached here (removed with this one). */
+  readonly #attached: string[] = [];
 
   /** A new scratch file in `dir` (made if missing). */
   constructor(dir: string) {
@@ -55,11 +57,30 @@ export class Scratch {
     return new Grouping<T>(this.#db, `grouping${++this.#lists}`, rows);
   }
 
+  /**
+   * The list `table` (of `length` values) that another thread wrote in its scratch file `file`
+   * (closed there with `detach`): the file is attached to this one, read from here, and removed
+   * when this one closes.
+   */
+  attachedList<T>(file: string, table: string, length: number): SpilledList<T> {
+    const schema = `attached${this.#attached.length + 1}`;
+    this.#db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(file);
+    this.#attached.push(file);
+    return new SpilledList<T>(this, this.#db, `${schema}.${table}`, 2, length);
+  }
+
+  /** Closes the file and keeps it, for another thread to attach (`attachedList`). */
+  detach(): void {
+    this.#closed = true;
+    this.#db.close();
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
     this.#db.close();
     fs.rmSync(this.file, { force: true });
+    for (const f of this.#attached) fs.rmSync(f, { force: true });
   }
 }
 
@@ -77,12 +98,14 @@ export class SpilledList<T> {
 
   readonly #cachedBlocks: number;
 
-  constructor(scratch: Scratch, db: Db, table: string, cachedBlocks: number) {
+  /** `existing`: the length of a list already written (its table is not made). */
+  constructor(scratch: Scratch, db: Db, table: string, cachedBlocks: number, existing: number | null = null) {
     this.scratch = scratch;
     this.#cachedBlocks = Math.max(1, cachedBlocks);
     this.#db = db;
     this.table = table;
-    db.exec(`CREATE TABLE ${table} (i INTEGER PRIMARY KEY, v TEXT NOT NULL)`);
+    if (existing === null) db.exec(`CREATE TABLE ${table} (i INTEGER PRIMARY KEY, v TEXT NOT NULL)`);
+    else this.#length = existing;
     this.#insert = db.prepare(`INSERT INTO ${table} (i, v) VALUES (?, ?)`);
     this.#page = db.prepare(`SELECT v FROM ${table} WHERE i >= ? ORDER BY i LIMIT ?`).pluck();
   }

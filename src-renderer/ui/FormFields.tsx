@@ -4,12 +4,14 @@
  * value and error code for its key, and a change goes to `form.set`. A field whose value lives
  * elsewhere (a typed choice) passes its own `value` and `onChange`. Entries that are `false`
  * or `null` (a field this case does not have) are skipped. Field names are `<names>-<key>` (or
- * the key), test ids `<testIds>-<key>`, unless the entry names its own.
+ * the key), test ids `<testIds>-<key>`, unless the entry names its own; the prefixes and the
+ * label function come from the form's naming (`useForm(initial, naming)`) unless given here.
  */
 import type { InputHTMLAttributes } from 'react';
 import type { SelectOption } from './Select.tsx';
 import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
+import type { FieldNaming } from './use-form.ts';
 
 export interface FieldSpec<K extends string> {
   readonly key: K;
@@ -36,23 +38,21 @@ export interface FieldSpec<K extends string> {
 }
 
 /** What the fields need of the form (a `useForm` result). */
-export interface FieldsForm {
+export interface FieldsForm<K extends string = string> {
   readonly values: Readonly<Record<string, string>>;
   // Methods (not function-typed properties), so a form over a narrower key union fits.
   set(key: string, value: string): void;
   of(key: string): string | null;
+  readonly naming?: FieldNaming<K>;
 }
 
-export interface FormFieldsProps<K extends string> {
+export interface FormFieldsProps<K extends string> extends Partial<FieldNaming<K>> {
   readonly form: FieldsForm;
-  /** The field names' prefix (`<names>-<key>`); without it a field is named by its key. */
-  readonly names?: string;
-  readonly testIds: string;
-  readonly label: (key: K) => string;
   readonly fields: readonly (FieldSpec<K> | false | null)[];
 }
 
-export function FormFields<K extends string>({ form, names, testIds, label, fields }: FormFieldsProps<K>) {
+export function FormFields<K extends string>({ form, fields, ...own }: FormFieldsProps<K>) {
+  const { names, testIds = '', label } = { ...form.naming, ...own };
   return (
     <>
       {fields.map((spec) => {
@@ -60,7 +60,7 @@ export function FormFields<K extends string>({ form, names, testIds, label, fiel
         const { key, errorKey = key, options, value = form.values[key] ?? '', onChange, ...rest } = spec;
         const common = {
           ...rest,
-          label: spec.label ?? label(key),
+          label: spec.label ?? label?.(key) ?? key,
           name: spec.name ?? (names === undefined ? key : `${names}-${key}`),
           testId: spec.testId ?? `${testIds}-${key}`,
           errorCode: form.of(errorKey),

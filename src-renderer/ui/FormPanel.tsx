@@ -1,12 +1,26 @@
 /**
  * FormPanel: the frame of a form shown as a panel — the `<form>` (no browser validation: the
  * form shows its own translated field errors), its title, an optional line of help, the error
- * banner for what the host refused, then the fields and actions the caller renders. Submitting
+ * banner for what the host refused, then, given `form` and `fields`, the fields in the form
+ * grid (`FormFields`, named by the form's naming), what else the caller renders and, given
+ * `submit`, the submit row (`SubmitActions`, busy while the command is pending). Submitting
  * calls `onSubmit` unless the form is busy sending.
  */
 import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../src-main/api/contract.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { FormFields, type FieldsForm, type FieldSpec } from './FormFields.tsx';
+import { SubmitActions, type SubmitActionsProps } from './SubmitActions.tsx';
+
+/** The submit row under a form's fields. */
+export interface SubmitRow extends Omit<SubmitActionsProps, 'busy' | 'children'> {
+  /** The button text. */
+  readonly label: ReactNode;
+  /** The button text while the command is pending (default: `label`). */
+  readonly pendingLabel?: ReactNode;
+  /** Busy beyond the command's own pending (default: `sending.pending`). */
+  readonly busy?: boolean;
+}
 
 /** What a form needs of the command it sends. */
 export interface Sending {
@@ -15,7 +29,7 @@ export interface Sending {
   readonly clearError: () => void;
 }
 
-export interface FormPanelProps {
+export interface FormPanelProps<K extends string> {
   /** The form's test id. */
   readonly testId: string;
   readonly title?: ReactNode;
@@ -33,10 +47,16 @@ export interface FormPanelProps {
   /** Shown instead of the command's error (null: no banner, e.g. while another panel handles it). */
   readonly error?: ErrorInfo | null;
   readonly onSubmit: () => unknown;
-  readonly children: ReactNode;
+  /** The form (a `useForm` result with its naming) whose `fields` are drawn in the form grid. */
+  readonly form?: FieldsForm;
+  readonly fields?: readonly (FieldSpec<K> | false | null)[];
+  /** The submit row drawn after the children. */
+  readonly submit?: SubmitRow;
+  /** Drawn after the fields. */
+  readonly children?: ReactNode;
 }
 
-export function FormPanel({
+export function FormPanel<K extends string>({
   testId,
   title,
   level = 3,
@@ -46,8 +66,11 @@ export function FormPanel({
   sending,
   error = sending.error,
   onSubmit,
+  form,
+  fields,
+  submit,
   children,
-}: FormPanelProps) {
+}: FormPanelProps<K>) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <form
@@ -62,7 +85,22 @@ export function FormPanel({
       {title ? <Heading className="panel-title">{title}</Heading> : null}
       {help ? <p className="field-help">{help}</p> : null}
       {error ? <ErrorBanner error={error} onDismiss={sending.clearError} /> : null}
+      {form && fields ? (
+        <div className="form-grid">
+          <FormFields form={form} fields={fields} />
+        </div>
+      ) : null}
       {children}
+      {submit ? <SubmitRowOf row={submit} pending={sending.pending} /> : null}
     </form>
+  );
+}
+
+function SubmitRowOf({ row, pending }: { readonly row: SubmitRow; readonly pending: boolean }) {
+  const { label, pendingLabel = label, busy = pending, ...actions } = row;
+  return (
+    <SubmitActions {...actions} busy={busy}>
+      {busy ? pendingLabel : label}
+    </SubmitActions>
   );
 }

@@ -27,3 +27,9 @@ export function formatDateTime(iso: string, locale: string, style: DateTimeStyle
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? iso : formatterFor(locale, style).format(new Date(ms));
 }
+
+/** A calendar day ('2026-03-05') as a date in the display language, read at local noon so no time
+ * zone shifts the day; anything else is shown as it is. */
+export function formatDay(iso: string, locale: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDateTime(`${iso}T12:00:00`, locale, 'date') : iso;
+}

@@ -52,8 +52,9 @@ import {
   type NewShop,
   type ShopRecord,
 } from '../company/index.ts';
-import { parseImport, type ParseImportOptions } from '../../imports/parse-import.ts';
+import type { ParseImportOptions } from '../../imports/parse-import.ts';
 import { MonthTally, periodPlan, type PeriodPlan } from './period-guard.ts';
+import { parseImportOffThread } from './parse-off-thread.ts';
 import { READ_LIMITS, readTable, type TableSource } from '../../imports/read-table.ts';
 import type { OrderListItem } from '../../core/orders/order-views.ts';
 import type { ImportPreview, ImportSummary, importsContract } from './contract.ts';
@@ -161,7 +162,7 @@ export interface ImportService {
   readonly listMappings: ImportsHandlers['imports.mappings.list'];
 }
 
-export function createImportService(ws: Workspace, parse: ParseImportFn = parseImport): ImportService {
+export function createImportService(ws: Workspace, parse: ParseImportFn = parseImportOffThread()): ImportService {
   if (!ws.readOnly) sweepImportsDir(ws.dataDir); // what an earlier run left: uploads, spills (import-files.ts)
   let folder: string | null = null; // made at the first preview
   const cache = new PreviewCache(

@@ -38,6 +38,19 @@ export class PbocRates {
    * else through `convert`'s bigint arithmetic.
    */
   cny(amount: number, currency: Currency, date: string): Minor {
+    return this.scale(this.factor(currency, date), amount, currency, date);
+  }
+
+  /** `cny` for one currency and day, the rate looked up once (a list's lines, a record's items). */
+  cnyOf(currency: Currency, date: string): (amount: number) => Minor {
+    const f = this.factor(currency, date);
+    return (amount) => this.scale(f, amount, currency, date);
+  }
+
+  private factor(
+    currency: Currency,
+    date: string,
+  ): { readonly numerator: number; readonly denominator: number } | null {
     const key = `${currency}@${date}`;
     let f = this.scaled.get(key);
     if (f === undefined) {
@@ -49,6 +62,15 @@ export class PbocRates {
       f = Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) ? { numerator, denominator } : null;
       this.scaled.set(key, f);
     }
+    return f;
+  }
+
+  private scale(
+    f: { readonly numerator: number; readonly denominator: number } | null,
+    amount: number,
+    currency: Currency,
+    date: string,
+  ): Minor {
     const n = Math.abs(amount) * (f?.numerator ?? Infinity);
     if (f === null || !Number.isSafeInteger(n))
       return convert({ amount: amount as Minor, currency }, this.rate(currency, date), 'CNY').amount;

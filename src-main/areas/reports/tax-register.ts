@@ -89,12 +89,14 @@ const LISTS = `SELECT d.id AS document_id, o.id AS order_id, o.order_no, o.order
  * The register's list lines, kept by the write path (migration 0021, `register_list_lines`): each line
  * of every CEB603 list the register counts (the latest revision of its business key in its order,
  * released and not posted elsewhere as a late receipt), in register order (sale time as stored, order
- * number, list, line); a list without lines has one row with line −1. Sale days [from, to] are the
- * rows whose `ordered_at` starts with one of them.
+ * number, list, line — the table's key, so no sort); a list without lines has one row with line −1.
+ * Sale days [from, to] are the rows whose `ordered_at` starts with one of them; only the modes the rule
+ * table names on some day of the period (each list's own day is checked when reading).
  */
-const STORED_LINES = `SELECT ordered_at, order_no, document_id, line, order_id, customs_mode, buyer_country, invt_no, entry_id,
+const storedLines = (modes: number) => `SELECT ordered_at, order_no, document_id, line, order_id, customs_mode, invt_no,
       currency, item_no, qty, unit, total_price
-    FROM register_list_lines WHERE ordered_at >= @from AND ordered_at < @toNext`;
+    FROM register_list_lines WHERE ordered_at >= @from AND ordered_at < @toNext AND customs_mode IN (${modeParams(modes)})
+    ORDER BY ordered_at, order_no, document_id, line`;
 type StoredLine = [
   ordered_at: string,
   order_no: string,
@@ -102,21 +104,24 @@ type StoredLine = [
   line: number,
   order_id: number,
   customs_mode: string,
-  buyer_country: string | null,
   invt_no: string | null,
-  entry_id: string | null,
   currency: unknown,
   item_no: string,
   qty: string,
   unit: string,
   total_price: string,
 ];
+const modeParams = (modes: number) => Array.from({ length: Math.max(1, modes) }, (_, i) => `@m${i}`).join(', ');
 
-/** The eligible-mode sales of the period that are not excluded (the register lists those without a list apart). */
+/**
+ * The eligible-mode sales of the period that are not excluded and have no counted list (the register
+ * lists those apart); an order with stored list rows is left out here, as the register finds it.
+ */
 const periodSales = (modes: number) => `SELECT o.id, o.order_no, o.ordered_at, o.customs_mode, o.currency, o.gross
     FROM orders o
     WHERE ${SALE_DAYS} AND o.exclusion IS NULL
-      AND o.customs_mode IN (${Array.from({ length: Math.max(1, modes) }, (_, i) => `@m${i}`).join(', ')})`;
+      AND o.customs_mode IN (${modeParams(modes)})
+      AND NOT EXISTS (SELECT 1 FROM register_list_lines r WHERE r.order_id = o.id)`;
 
 /**
  * The six items queued for the period's orders (`tax.sixItems:<orderNo>`), kept with each order of that
@@ -125,18 +130,40 @@ const periodSales = (modes: number) => `SELECT o.id, o.order_no, o.ordered_at, o
 const PERIOD_SIX_ITEMS = `SELECT ordered_at, outbox_id, status, order_no, currency, amounts FROM register_six_items
     WHERE ordered_at_utc >= @utcFrom AND ordered_at_utc < @utcTo AND substr(ordered_at, 1, 10) BETWEEN @from AND @to`;
 
-/** A six-item record as queued (`tax.sixItems`): its order number, currency and item amounts (decimal text). */
-export interface SixItemsRecord {
-  readonly status: string;
+/**
+ * A six-item record as queued (`tax.sixItems`) with one order of its number: that order's sale time, the
+ * record's id and status, its order number, currency and item amounts (decimal text joined by char(31)).
+ */
+export type SixItemsRow = [
+  ordered_at: string,
+  outbox_id: number,
+  status: string,
+  order_no: string | number | null,
+  currency: string | null,
+  amounts: string | null,
+];
+
+/** A printed register row (the register section's columns; a type, so it is a section row as it is). */
+type RegisterRow = {
+  readonly date: string;
+  readonly goodsName: string;
+  readonly unit: string;
+  readonly qty: string;
+  readonly unitPrice: string;
+  readonly amount: number;
   readonly orderNo: string;
-  readonly currency: string | null;
-  readonly amounts: readonly string[];
-  /** The earliest sale day in the period of the orders with its number. */
-  readonly day: string;
-}
+  readonly invtNo: string | null;
+};
 
 interface RegisterPass {
-  readonly lines: RegisterLine[];
+  /** The register's printed rows, in register order. */
+  readonly rows: RegisterRow[];
+  /** Their CNY total (exact). */
+  readonly total: Minor;
+  /** Per order number with rows, the CNY sum of its rows, in register order of its first row. */
+  readonly byOrder: Map<string, Minor>;
+  /** The orders (ids) with rows. */
+  readonly orderIds: number[];
   readonly withoutList: Array<{
     orderNo: string;
     date: string;
@@ -144,16 +171,15 @@ interface RegisterPass {
     currency: string | null;
     gross: number | null;
   }>;
-  readonly sixItems: SixItemsRecord[];
-  /** The order numbers with register lines. */
-  readonly listed: ReadonlySet<string>;
+  readonly sixItems: SixItemsRow[];
 }
 
-/** The register lines, the eligible sales without a list and the six items of the period. */
+/** The register rows, the eligible sales without a list and the six items of the period. */
 function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, to: string): RegisterPass {
   // the modes the rule table names on some day of the period (each order's own day is checked below)
   const modes = new Set<string>();
   for (let d = from; d <= to; d = addDays(d, 1)) for (const m of eligibleOn(rules, d)) modes.add(m);
+  const modeValues = { m0: null, ...Object.fromEntries([...modes].map((m, i) => [`m${i}`, m])) };
   const eligibleDays = new Map<string, readonly string[]>();
   const eligible = (date: string, mode: string | null) => {
     let m = eligibleDays.get(date);
@@ -162,19 +188,26 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
   };
   const day = rateDaySetting(db);
   const names = goodsNames(db);
-  const lines: RegisterLine[] = [];
+  const rows: RegisterRow[] = [];
+  /** Per row, its list's register order (sale time as stored, order number, list). */
+  const keys: Array<{ at: string; orderNo: string; doc: number }> = [];
   /** Orders with a counted list (with or without lines). */
   const found = new Set<number>();
+  const orderIds: number[] = [];
+  let lastOrder = -1;
   let doc = -1;
   let sortKey = { at: '', orderNo: '', doc: -1 };
+  let sorted = true;
   let currency: Currency = 'CNY';
   let date = '';
   let rateDate = '';
+  let toCny: ((amount: number) => Minor) | null = null; // the lists' rate (same currency and day), looked up at a first line
+  let total = 0;
   // all at once (a step per row costs more than the rows): a month is some ten thousand narrow rows
   for (const r of db
-    .prepare(STORED_LINES)
+    .prepare(storedLines(modes.size))
     .raw(true)
-    .all({ from, toNext: addDays(to, 1) }) as StoredLine[]) {
+    .all({ from, toNext: addDays(to, 1), ...modeValues }) as StoredLine[]) {
     if (r[2] !== doc) {
       doc = r[2];
       date = r[0].slice(0, 10);
@@ -182,40 +215,42 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
         doc = -1;
         continue;
       }
-      if (!isCurrency(r[9])) throw new DomainError('reports.list.currency', { invtNo: r[7] ?? '', orderNo: r[1] });
-      currency = r[9];
+      if (!isCurrency(r[7])) throw new DomainError('reports.list.currency', { invtNo: r[6] ?? '', orderNo: r[1] });
       found.add(r[4]);
-      sortKey = { at: r[0], orderNo: r[1], doc };
-      rateDate = rateDayOf(day, date);
+      const next = { at: r[0], orderNo: r[1], doc };
+      if (sorted && rows.length > 0 && orderOf(sortKey, next) > 0) sorted = false;
+      sortKey = next;
+      const nextRateDate = rateDayOf(day, date);
+      if (r[7] !== currency || nextRateDate !== rateDate) toCny = null;
+      currency = r[7];
+      rateDate = nextRateDate;
     } else if (doc === -1) continue;
     if (r[3] < 0) continue; // a list without lines
-    const original = minorOf(r[13], currency);
-    lines.push({
+    if (r[4] !== lastOrder) orderIds.push((lastOrder = r[4]));
+    const cny = (toCny ??= rates.cnyOf(currency, rateDate))(minorOf(r[11], currency));
+    total += cny;
+    if (!Number.isSafeInteger(total)) total = NaN; // NaN stays: the total is taken exactly below
+    const qty = r[9];
+    rows.push({
       date,
-      orderId: r[4],
+      goodsName: names.get(r[8]) ?? r[8],
+      unit: UNIT_NAMES.get(r[10]) ?? r[10],
+      qty,
+      unitPrice: unitPrice(Math.abs(cny), qty),
+      amount: cny,
       orderNo: sortKey.orderNo, // one string per list: the maps below hash it once
-      invtNo: r[7],
-      entryId: r[8],
-      mode: r[5],
-      country: r[6],
-      itemNo: r[10],
-      goodsName: names.get(r[10]) ?? r[10],
-      unit: UNIT_NAMES.get(r[12]) ?? r[12],
-      qty: r[11],
-      currency,
-      original,
-      cny: rates.cny(original, currency, rateDate),
-      rateDate,
-      sortKey,
+      invtNo: r[6],
     });
+    keys.push(sortKey);
   }
-  const params = {
-    ...saleDays(from, to),
-    m0: null,
-    ...Object.fromEntries([...modes].map((m, i) => [`m${i}`, m])),
-  };
+  if (!sorted) {
+    // the table's order (bytes) and the register's (UTF-16 units) differ only beyond the BMP
+    const index = rows.map((_, i) => i).sort((a, b) => orderOf(keys[a]!, keys[b]!) || a - b);
+    const copy = rows.slice();
+    index.forEach((k, i) => (rows[i] = copy[k]!));
+  }
   const candidates = (
-    db.prepare(periodSales(modes.size)).all(params) as Array<{
+    db.prepare(periodSales(modes.size)).all({ ...saleDays(from, to), ...modeValues }) as Array<{
       id: number;
       order_no: string;
       ordered_at: string;
@@ -224,31 +259,35 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
       gross: number | null;
     }>
   ).filter((o) => !found.has(o.id) && eligible(o.ordered_at.slice(0, 10), o.customs_mode));
-  const sixItems: SixItemsRecord[] = [];
-  const seenSix = new Set<number>();
-  for (const r of db.prepare(PERIOD_SIX_ITEMS).raw(true).all(saleDays(from, to)) as Array<
-    [string, number, string, string | number | null, string | null, string | null]
-  >) {
-    if (seenSix.has(r[1])) continue;
-    seenSix.add(r[1]);
-    sixItems.push({
-      status: r[2],
-      orderNo: String(r[3]),
-      currency: r[4],
-      amounts: r[5] === null || r[5] === '' ? [] : r[5].split('\u001f'),
-      day: r[0].slice(0, 10),
-    });
+  const sixItems = db.prepare(PERIOD_SIX_ITEMS).raw(true).all(saleDays(from, to)) as SixItemsRow[];
+  // per order number: the sum of its rows (exact; a sum beyond safe integers through sumExact)
+  const byOrder = new Map<string, Minor>();
+  let orderNo = '';
+  let sum = 0;
+  const close = () => {
+    if (orderNo === '') return;
+    const before = byOrder.get(orderNo);
+    const s = before === undefined ? sum : before + sum;
+    byOrder.set(
+      orderNo,
+      Number.isSafeInteger(s) ? (s as Minor) : sumExact(rows.filter((x) => x.orderNo === orderNo).map((x) => x.amount)),
+    );
+  };
+  for (const row of rows) {
+    if (row.orderNo !== orderNo) {
+      close();
+      orderNo = row.orderNo;
+      sum = 0;
+    }
+    sum += row.amount;
+    if (!Number.isSafeInteger(sum)) sum = NaN; // NaN stays: the order's sum is taken exactly in close()
   }
-  // in register order (sale time, order number, list): sorted here, not by a temporary b-tree of the wide rows
-  const orderOf = (a: { at: string; orderNo: string; doc: number }, b: { at: string; orderNo: string; doc: number }) =>
-    a.at < b.at ? -1 : a.at > b.at ? 1 : a.orderNo < b.orderNo ? -1 : a.orderNo > b.orderNo ? 1 : a.doc - b.doc;
-  lines.sort((a, b) => orderOf(a.sortKey, b.sortKey));
+  close();
   candidates.sort((a, b) =>
     orderOf({ at: a.ordered_at, orderNo: a.order_no, doc: a.id }, { at: b.ordered_at, orderNo: b.order_no, doc: b.id }),
   );
-  const listed = new Set(lines.map((l) => l.orderNo));
   const withoutList = candidates
-    .filter((o) => !listed.has(o.order_no))
+    .filter((o) => !byOrder.has(o.order_no))
     .map((o) => ({
       orderNo: o.order_no,
       date: o.ordered_at.slice(0, 10),
@@ -256,8 +295,19 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
       currency: o.currency,
       gross: o.gross,
     }));
-  return { lines, withoutList, sixItems, listed };
+  return {
+    rows,
+    total: Number.isSafeInteger(total) ? (total as Minor) : sumExact(rows.map((x) => x.amount)),
+    byOrder,
+    orderIds: [...new Set(orderIds)],
+    withoutList,
+    sixItems,
+  };
 }
+
+/** Register order: sale time (as stored), order number, list (document id). */
+const orderOf = (a: { at: string; orderNo: string; doc: number }, b: { at: string; orderNo: string; doc: number }) =>
+  a.at < b.at ? -1 : a.at > b.at ? 1 : a.orderNo < b.orderNo ? -1 : a.orderNo > b.orderNo ? 1 : a.doc - b.doc;
 
 /** Minor units of a decimal text: exactly `parseDecimal` (plain digits in safe integers here, anything else through it). */
 function minorOf(text: unknown, currency: Currency): number {
@@ -418,16 +468,14 @@ export function taxRegisterSections(
   to: string,
 ): { sections: DataSection[]; summary: Record<string, number> } {
   const pass = registerPass(db, rules, rates, from, to);
-  const lines = pass.lines;
-  const own = sumExact(lines.map((l) => l.cny));
+  const own = pass.total;
   // late receipts of closed months posted to this register (a monthly register only: its month)
   const adjustments = periodAdjustments(db, rules, rates, from, to);
   const adjusted = sumExact(adjustments.map((l) => l.cny));
   const total = own + adjusted;
-  const listed = pass.listed;
   // Eligible-mode sales of the period without a released list: printed apart (103号 condition 2 is a declaration).
   const withoutList = pass.withoutList;
-  const orderIds = [...new Set(lines.map((l) => l.orderId))];
+  const orderIds = pass.orderIds;
   const journal = db
     .prepare(
       `SELECT coalesce(sum(l.credit - l.debit), 0) FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
@@ -435,7 +483,7 @@ export function taxRegisterSections(
     )
     .pluck()
     .get(JSON.stringify(orderIds)) as number;
-  const six = sixItemsReconciliation(db, rates, lines, pass.sixItems);
+  const six = sixItemsReconciliation(db, rates, pass.byOrder, own, pass.sixItems);
   const registerColumns: DataSection['columns'] = [
     { key: 'date', kind: 'date', width: 1.15 },
     { key: 'goodsName', kind: 'text', width: 1.3 },
@@ -464,7 +512,7 @@ export function taxRegisterSections(
         // print widths: an order number (Amazon 3-7-7), an 18-digit list number and a carried sum up to
         // 99,999,999.99 CNY fit on one line of A4
         columns: registerColumns,
-        rows: lines.map(registerRow),
+        rows: pass.rows,
         totals: { amount: own },
       },
       ...(adjustments.length > 0
@@ -508,8 +556,8 @@ export function taxRegisterSections(
     ],
     summary: {
       total,
-      lines: lines.length,
-      orders: listed.size,
+      lines: pass.rows.length,
+      orders: pass.byOrder.size,
       ...(adjustments.length > 0
         ? { registerLinesTotal: own, adjustments: adjusted, adjustmentLines: adjustments.length }
         : {}),
@@ -541,50 +589,51 @@ function periodAdjustments(db: Db, rules: TaxRules, rates: PbocRates, from: stri
 export function sixItemsReconciliation(
   db: Db,
   rates: PbocRates,
-  lines: readonly RegisterLine[],
-  records: readonly SixItemsRecord[],
+  register: ReadonlyMap<string, Minor>,
+  total: Minor,
+  records: readonly SixItemsRow[],
 ): { section: DataSection; summary: Record<string, number> } {
   const day = rateDaySetting(db);
-  // per order: the lines' CNY amounts, and their currency, rate day and original amounts (a record
-  // stating the same amounts converts the same; currency '' when the lines differ in either)
-  const register = new Map<string, { cny: number[]; currency: string; rateDate: string; amounts: number[] }>();
-  for (const l of lines) {
-    const o = register.get(l.orderNo);
-    if (!o)
-      register.set(l.orderNo, { cny: [l.cny], currency: l.currency, rateDate: l.rateDate, amounts: [l.original] });
-    else {
-      o.cny.push(l.cny);
-      if (o.currency === l.currency && o.rateDate === l.rateDate) o.amounts.push(l.original);
-      else o.currency = '';
-    }
-  }
+  // each record's items converted as the register converts a list line (same PBoC day): a record that
+  // states its order's list amounts gives the register's sum for it. A record joined to several orders
+  // of its number counts once, on the earliest one's sale day.
   const uploaded = new Map<string, number>();
+  const seen = new Set<number>();
   let notSent = 0;
+  let toCny: ((amount: number) => Minor) | null = null; // the last record's rate (records come in time order)
+  let toCnyKey = '';
   for (const r of records) {
-    const p = r;
-    if (!isCurrency(p.currency))
-      throw new DomainError('reports.list.currency', { invtNo: '', orderNo: String(p.orderNo) });
-    const currency = p.currency;
-    const rateDate = rateDayOf(day, r.day);
-    const amounts = p.amounts.map((a) => minorOf(a, currency));
-    const same = register.get(p.orderNo);
-    const cny =
-      same !== undefined &&
-      same.currency === currency &&
-      same.rateDate === rateDate &&
-      same.amounts.length === amounts.length &&
-      same.amounts.every((a, k) => a === amounts[k])
-        ? sumExact(same.cny)
-        : sumExact(amounts.map((a) => rates.cny(a, currency, rateDate)));
-    uploaded.set(p.orderNo, (uploaded.get(p.orderNo) ?? 0) + cny);
-    if (r.status !== 'sent') notSent++;
+    if (seen.has(r[1])) continue;
+    seen.add(r[1]);
+    const orderNo = String(r[3]);
+    const currency = r[4];
+    if (!isCurrency(currency)) throw new DomainError('reports.list.currency', { invtNo: '', orderNo });
+    const text = r[5];
+    const amounts =
+      text === null || text === ''
+        ? []
+        : text.includes('\u001f')
+          ? text.split('\u001f').map((a) => minorOf(a, currency))
+          : [minorOf(text, currency)];
+    let cny = 0;
+    if (amounts.length > 0) {
+      const rateDate = rateDayOf(day, r[0].slice(0, 10));
+      const key = `${currency}@${rateDate}`;
+      if (key !== toCnyKey) ((toCny = rates.cnyOf(currency, rateDate)), (toCnyKey = key));
+      for (const a of amounts) {
+        cny += toCny!(a);
+        if (!Number.isSafeInteger(cny)) cny = NaN; // NaN stays: summed exactly below
+      }
+      if (Number.isNaN(cny)) cny = sumExact(amounts.map((a) => toCny!(a)));
+    }
+    uploaded.set(orderNo, (uploaded.get(orderNo) ?? 0) + cny);
+    if (r[2] !== 'sent') notSent++;
   }
   const rows: Array<Record<string, string | number | null>> = [];
   const orderNos = [...register.keys()];
   for (const orderNo of uploaded.keys()) if (!register.has(orderNo)) orderNos.push(orderNo);
   for (const orderNo of orderNos) {
-    const own = register.get(orderNo);
-    const inRegister = own !== undefined ? sumExact(own.cny) : null;
+    const inRegister = register.get(orderNo) ?? null;
     const six = uploaded.get(orderNo) ?? null;
     if (inRegister === six) continue;
     rows.push({
@@ -596,7 +645,6 @@ export function sixItemsReconciliation(
     });
   }
   const sixTotal = sumExact([...uploaded.values()]);
-  const total = sumExact(lines.map((l) => l.cny));
   return {
     section: {
       key: 'sixItems',

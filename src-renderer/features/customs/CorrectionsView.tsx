@@ -11,13 +11,13 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { CommandInput, CorrectionDocument, ErrorInfo, ListCorrections } from '../../../src-main/api/contract.ts';
 import { DataTable, num } from '../../ui/DataTable.tsx';
+import { InlineSelect } from '../../ui/InlineField.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { InAppLink } from '../../ui/InAppLink.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { PreviewSendActions } from '../../ui/PreviewSendActions.tsx';
-import { Select } from '../../ui/Select.tsx';
 import { StatusChip, statusLabel } from '../../ui/StatusChip.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { DOCUMENTS_LIVE } from './vocabulary.ts';
@@ -39,12 +39,9 @@ export function CorrectionsView({ invtNo, onPick, onOpen }: CorrectionsViewProps
     <ViewSection testId="customs-corrections" title={t('customsFix.title')} help={t('customsFix.help')}>
       {lists.error ? <ErrorBanner error={lists.error} onDismiss={lists.clearError} /> : null}
       <div className="toolbar">
-        <label className="field-label" htmlFor="corrections-list">
-          {t('customsFix.pickList')}
-        </label>
-        <Select
+        <InlineSelect
           id="corrections-list"
-          data-testid="corrections-list"
+          label={t('customsFix.pickList')}
           value={invtNo ?? ''}
           options={[
             { value: '', label: t('customsFix.pickPlaceholder') },

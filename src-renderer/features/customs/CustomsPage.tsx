@@ -6,7 +6,6 @@
  * the document lists follow the host's changes and background sync passes, the forms do not.
  */
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import { usePageTabs } from '../../app/use-page-tabs.ts';
 import { useAppStore } from '../../state/store.ts';
 import { TabbedPage } from '../../ui/TabbedPage.tsx';
@@ -45,7 +44,6 @@ export function customsLocation(path: string): CustomsLocation {
 }
 
 export function CustomsPage() {
-  const { t } = useTranslation();
   const path = useAppStore((s) => s.routePath);
   const navigate = useAppStore((s) => s.navigate);
   const tabs = usePageTabs('customs');
@@ -98,17 +96,7 @@ export function CustomsPage() {
   }
 
   return (
-    <TabbedPage
-      page="customs"
-      {...tabs}
-      title={t('customsDesk.title')}
-      description={t('customsDesk.description')}
-      tabs={CUSTOMS_TABS}
-      current={tab}
-      label={t('customsDesk.tabsLabel')}
-      text={(id) => t(`customsDesk.tabs.${id}`)}
-      testId={(id) => `customs-tab-${id}`}
-    >
+    <TabbedPage page="customs" keys="customsDesk" {...tabs} tabs={CUSTOMS_TABS} current={tab}>
       {content}
     </TabbedPage>
   );

@@ -72,10 +72,8 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
           label={t('customsDesk.documents.type')}
           testId="customs-filter-type"
           value={type}
-          options={[
-            { value: '', label: t('customsDesk.documents.allTypes') },
-            ...optionsOf(DOCUMENT_TYPES, (d) => t(`customsDesk.types.${d}`)),
-          ]}
+          all={t('customsDesk.documents.allTypes')}
+          options={optionsOf(DOCUMENT_TYPES, (d) => t(`customsDesk.types.${d}`))}
           onChange={(e) => {
             setType(DOCUMENT_TYPES.find((d) => d === e.target.value) ?? '');
             restart();
@@ -85,10 +83,8 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
           label={t('customsDesk.documents.status')}
           testId="customs-filter-status"
           value={status}
-          options={[
-            { value: '', label: t('customsDesk.documents.allStatuses') },
-            ...optionsOf(DOCUMENT_STATUSES, (s) => statusLabel(t, s)),
-          ]}
+          all={t('customsDesk.documents.allStatuses')}
+          options={optionsOf(DOCUMENT_STATUSES, (s) => statusLabel(t, s))}
           onChange={(e) => {
             setStatus(e.target.value);
             restart();

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { ErrorInfo, HeadHaulResult, HeadHaulShipmentView } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
+import { InlineInput } from '../../ui/InlineField.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { InAppLink } from '../../ui/InAppLink.tsx';
@@ -234,16 +235,12 @@ function ShipmentPanel({ s, onOpen }: { readonly s: HeadHaulShipmentView; readon
           >
             {t('headHaulDesk.saveValues')}
           </Button>
-          <label className="field-label" htmlFor="headhaul-markup">
-            {t('headHaulDesk.markup')}
-          </label>
-          <input
+          <InlineInput
             id="headhaul-markup"
-            className="input input-compact"
+            label={t('headHaulDesk.markup')}
             inputMode="numeric"
-            data-testid="headhaul-markup"
             value={markup}
-            onChange={(e) => setMarkup(e.target.value)}
+            onChange={setMarkup}
           />
           <Button data-testid="headhaul-apply-markup" disabled={saveValues.pending} onClick={() => void applyMarkup()}>
             {t('headHaulDesk.applyMarkup')}
@@ -330,16 +327,13 @@ function ShipmentPanel({ s, onOpen }: { readonly s: HeadHaulShipmentView; readon
           </div>
           {s.declared ? (
             <div className="toolbar">
-              <label className="field-label" htmlFor="headhaul-entry">
-                {t('headHaulDesk.entryId')}
-              </label>
-              <input
+              <InlineInput
                 id="headhaul-entry"
+                label={t('headHaulDesk.entryId')}
                 className="input input-compact mono"
                 maxLength={18}
-                data-testid="headhaul-entry"
                 value={entryId}
-                onChange={(e) => setEntryId(e.target.value)}
+                onChange={setEntryId}
               />
               <Button
                 variant="primary"

@@ -57,30 +57,24 @@ export function OrdersToolbar() {
         label={t('orders.filters.shop')}
         testId="orders-filter-shop"
         value={filter.shopId === undefined ? '' : String(filter.shopId)}
-        options={[
-          { value: '', label: t('orders.filters.allShops') },
-          ...(shops ?? []).map((s) => ({ value: String(s.id), label: s.name })),
-        ]}
+        all={t('orders.filters.allShops')}
+        options={(shops ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
         onChange={(e) => setFilter({ shopId: e.target.value === '' ? undefined : Number(e.target.value) })}
       />
       <ToolbarSelect
         label={t('orders.filters.status')}
         testId="orders-filter-status"
         value={filter.status ?? ''}
-        options={[
-          { value: '', label: t('orders.filters.allStatuses') },
-          ...optionsOf(ORDER_STATUSES, (s) => t(`orders.statuses.${s}`)),
-        ]}
+        all={t('orders.filters.allStatuses')}
+        options={optionsOf(ORDER_STATUSES, (s) => t(`orders.statuses.${s}`))}
         onChange={(e) => setFilter({ status: isOrderStatus(e.target.value) ? e.target.value : undefined })}
       />
       <ToolbarSelect
         label={t('orders.filters.customsMode')}
         testId="orders-filter-customsMode"
         value={filter.customsMode ?? ''}
-        options={[
-          { value: '', label: t('orders.filters.allModes') },
-          ...optionsOf(CUSTOMS_MODES, (m) => t(`orders.customsModes.${m}`)),
-        ]}
+        all={t('orders.filters.allModes')}
+        options={optionsOf(CUSTOMS_MODES, (m) => t(`orders.customsModes.${m}`))}
         onChange={(e) => setFilter({ customsMode: isCustomsMode(e.target.value) ? e.target.value : undefined })}
       />
       <DateRangeFields

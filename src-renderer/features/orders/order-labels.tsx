@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderStatus, SaleExclusion } from '../../../src-main/api/contract.ts';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { formatMoney } from '../../ui/format-money.ts';
+import { formatNumber } from '../../ui/format-number.ts';
 
 const STATUS_TONE: Readonly<Record<OrderStatus, string>> = {
   pending: 'neutral',
@@ -64,17 +65,6 @@ export interface OrderFormatters {
   readonly number: (n: number) => string;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string): Intl.NumberFormat {
-  let f = numberFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, f);
-  }
-  return f;
-}
-
 export function useOrderFormatters(): OrderFormatters {
   const { i18n, t } = useTranslation();
   const locale = i18n.language;
@@ -83,6 +73,6 @@ export function useOrderFormatters(): OrderFormatters {
       minor === null || currency === null ? t('orders.unknownAmount') : formatMoney(minor, currency, locale),
     dateTime: (iso) => formatDateTime(iso, locale),
     dateTimeShort: (iso) => formatDateTime(iso, locale, 'short'),
-    number: (n) => numberFormat(locale).format(n),
+    number: (n) => formatNumber(n, locale),
   };
 }

@@ -13,6 +13,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
+import { ToolbarInput } from '../../ui/ToolbarInput.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { formatMoney } from '../../ui/format-money.ts';
 import { downloadBase64 } from '../settlement/index.ts';
@@ -103,24 +104,22 @@ export function ReportsView() {
             }}
           />
         </ToolbarField>
-        <ToolbarField label={t('reportsScreen.period')}>
-          <input
-            className="input"
-            data-testid="report-period"
-            value={period}
-            aria-invalid={!validPeriod}
-            title={t('reportsScreen.periodHelp')}
-            onChange={(e) => setPeriod(e.target.value)}
-          />
-        </ToolbarField>
-        <ToolbarField label={t('reportsScreen.preparedBy')}>
-          <input
-            className="input"
-            data-testid="report-prepared-by"
-            value={preparedBy}
-            onChange={(e) => setPreparedBy(e.target.value)}
-          />
-        </ToolbarField>
+        <ToolbarInput
+          label={t('reportsScreen.period')}
+          className="input"
+          testId="report-period"
+          value={period}
+          aria-invalid={!validPeriod}
+          title={t('reportsScreen.periodHelp')}
+          onChange={setPeriod}
+        />
+        <ToolbarInput
+          label={t('reportsScreen.preparedBy')}
+          className="input"
+          testId="report-prepared-by"
+          value={preparedBy}
+          onChange={setPreparedBy}
+        />
       </div>
       <p className="field-help">{t('reportsScreen.periodHelp')}</p>
       <div className="form-actions">

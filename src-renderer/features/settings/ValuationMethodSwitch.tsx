@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommandInput } from '../../../src-main/api/contract.ts';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import { ErrorsBanner } from '../../ui/ErrorBanner.tsx';
-import { Select } from '../../ui/Select.tsx';
+import { InlineSelect } from '../../ui/InlineField.tsx';
 import { optionsOf } from '../../ui/options.ts';
 
 type Method = CommandInput<'settings.setValuationMethod'>['method'];
@@ -36,12 +36,9 @@ export function ValuationMethodSwitch() {
 
   return (
     <div className="field">
-      <label className="field-label" htmlFor="settings-valuation-method">
-        {t('settings.valuationMethod')}
-      </label>
-      <Select
+      <InlineSelect
         id="settings-valuation-method"
-        data-testid="settings-valuation-method"
+        label={t('settings.valuationMethod')}
         value={method ?? ''}
         placeholder={method === null ? t('settings.valuationLoading') : undefined}
         disabled={saving || method === null}

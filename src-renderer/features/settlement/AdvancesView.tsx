@@ -9,14 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { Advance, AdvanceCategory, AdvanceStatus, ErrorInfo } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { num } from '../../ui/DataTable.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { FormPanel } from '../../ui/FormPanel.tsx';
-import { FormFields } from '../../ui/FormFields.tsx';
-import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
@@ -79,36 +77,34 @@ export function AdvancesView() {
         </p>
       ) : null}
       {adding ? <AdvanceForm onSaved={changed} onCancel={() => setAdding(false)} /> : null}
-      {list.data !== undefined && advances.length === 0 && !adding ? (
-        <EmptyState title={t('settlement.advances.emptyTitle')} body={t('settlement.advances.emptyBody')} />
-      ) : null}
-      {advances.length > 0 ? (
-        <DataTable
-          data-testid="advances-table"
-          columns={[
-            t('settlement.advances.party'),
-            t('settlement.fields.date'),
-            t('settlement.advances.category'),
-            num(t('settlement.advances.amount')),
-            num(t('settlement.advances.repaid')),
-            num(t('settlement.advances.outstanding')),
-            t('settlement.advances.dueDate'),
-            t('settlement.advances.status'),
-            <span className="visually-hidden">{t('settlement.actions.actions')}</span>,
-          ]}
-        >
-          {advances.map((a) => (
-            <AdvanceRow
-              key={a.id}
-              advance={a}
-              repaying={repaying === a.id}
-              onRepay={() => setRepaying(a.id)}
-              onDone={changed}
-              onCancel={() => setRepaying(null)}
-            />
-          ))}
-        </DataTable>
-      ) : null}
+      <ListTable
+        items={list.data}
+        empty={{ title: t('settlement.advances.emptyTitle'), body: t('settlement.advances.emptyBody') }}
+        hideEmpty={adding}
+        data-testid="advances-table"
+        columns={[
+          t('settlement.advances.party'),
+          t('settlement.fields.date'),
+          t('settlement.advances.category'),
+          num(t('settlement.advances.amount')),
+          num(t('settlement.advances.repaid')),
+          num(t('settlement.advances.outstanding')),
+          t('settlement.advances.dueDate'),
+          t('settlement.advances.status'),
+          <span className="visually-hidden">{t('settlement.actions.actions')}</span>,
+        ]}
+      >
+        {(a) => (
+          <AdvanceRow
+            key={a.id}
+            advance={a}
+            repaying={repaying === a.id}
+            onRepay={() => setRepaying(a.id)}
+            onDone={changed}
+            onCancel={() => setRepaying(null)}
+          />
+        )}
+      </ListTable>
     </ViewSection>
   );
 }
@@ -222,7 +218,19 @@ function RepayForm({
 function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
   const advancesSave = useMutation('settlement.advances.save');
-  const fields = useForm({ party: '', date: todayIso(), amount: '', note: '' });
+  const fields = useForm(
+    { party: '', date: todayIso(), amount: '', note: '' },
+    {
+      names: 'advance',
+      testIds: 'advance',
+      label: (key: 'party' | 'date' | 'currency' | 'amount' | 'category' | 'note') =>
+        t(
+          key === 'party' || key === 'amount' || key === 'category'
+            ? `settlement.advances.${key}`
+            : `settlement.fields.${key}`,
+        ),
+    },
+  );
   const { party, date, amount, note } = fields.values;
   const [relatedParty, setRelatedParty] = useState(false);
   const [currency, setCurrency] = useState<Currency>('USD');
@@ -252,53 +260,38 @@ function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; read
       title={t('settlement.advances.formTitle')}
       sending={advancesSave}
       onSubmit={submit}
+      submit={{
+        testId: 'advance-save',
+        label: t('settlement.advances.save'),
+        onCancel,
+        cancelLabel: t('settlement.actions.cancel'),
+      }}
+      form={fields}
+      fields={[
+        { key: 'party', help: t('settlement.advances.partyHelp'), type: 'text', maxLength: 200 },
+        { key: 'date', type: 'date' },
+        {
+          key: 'currency',
+          options: CURRENCIES.map((c) => ({ value: c, label: c })),
+          value: currency,
+          onChange: (v) => isCurrency(v) && setCurrency(v),
+        },
+        { key: 'amount', className: 'input mono', type: 'text' },
+        {
+          key: 'category',
+          options: ADVANCE_CATEGORIES.map((c) => ({ value: c, label: t(`settlement.advances.categories.${c}`) })),
+          value: category,
+          onChange: (v) => isAdvanceCategory(v) && setCategory(v),
+        },
+        { key: 'note', optional: true, type: 'text', maxLength: 400 },
+      ]}
     >
-      <div className="form-grid">
-        <FormFields
-          form={fields}
-          names="advance"
-          testIds="advance"
-          label={(key) =>
-            t(
-              key === 'party' || key === 'amount' || key === 'category'
-                ? `settlement.advances.${key}`
-                : `settlement.fields.${key}`,
-            )
-          }
-          fields={[
-            { key: 'party', help: t('settlement.advances.partyHelp'), type: 'text', maxLength: 200 },
-            { key: 'date', type: 'date' },
-            {
-              key: 'currency',
-              options: CURRENCIES.map((c) => ({ value: c, label: c })),
-              value: currency,
-              onChange: (v) => isCurrency(v) && setCurrency(v),
-            },
-            { key: 'amount', className: 'input mono', type: 'text' },
-            {
-              key: 'category',
-              options: ADVANCE_CATEGORIES.map((c) => ({ value: c, label: t(`settlement.advances.categories.${c}`) })),
-              value: category,
-              onChange: (v) => isAdvanceCategory(v) && setCategory(v),
-            },
-            { key: 'note', optional: true, type: 'text', maxLength: 400 },
-          ]}
-        />
-      </div>
       <Checkbox
         testId="advance-related"
         label={t('settlement.advances.relatedParty')}
         checked={relatedParty}
         onChange={setRelatedParty}
       />
-      <SubmitActions
-        testId="advance-save"
-        busy={advancesSave.pending}
-        onCancel={onCancel}
-        cancelLabel={t('settlement.actions.cancel')}
-      >
-        {t('settlement.advances.save')}
-      </SubmitActions>
     </FormPanel>
   );
 }

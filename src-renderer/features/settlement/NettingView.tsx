@@ -84,6 +84,7 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
           file: s.fileName,
           rows: rowRanges(rows),
         });
+  const cells = { evidence, money };
 
   return (
     <div
@@ -143,13 +144,10 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
         </tr>
         <SectionRow
           testId="netting-refunds"
-          label={t(s.refunds.amount < 0 ? 'settlement.netting.plus' : 'settlement.netting.less', {
-            item: t('settlement.netting.refunds'),
-          })}
-          amount={Math.abs(s.refunds.amount)}
-          items={s.refunds.items}
-          evidence={evidence(s.refunds.evidence.rows)}
-          money={money}
+          item={t('settlement.netting.refunds')}
+          signed={s.refunds.amount}
+          section={s.refunds}
+          {...cells}
         />
         <tr data-testid="netting-net-sales" data-amount={s.netSales}>
           <th scope="row">{t('settlement.netting.netSales')}</th>
@@ -162,52 +160,42 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
             key={d.category}
             testId={`netting-deduction-${d.category}`}
             muted={d.amount === 0}
-            label={t(d.amount < 0 ? 'settlement.netting.plus' : 'settlement.netting.less', {
-              item: t(`settlement.categories.${d.category}`),
-            })}
-            amount={Math.abs(d.amount)}
-            items={d.items}
-            evidence={evidence(d.evidence.rows)}
-            money={money}
+            item={t(`settlement.categories.${d.category}`)}
+            signed={d.amount}
+            section={d}
+            {...cells}
           />
         ))}
         <SectionRow
           testId="netting-other-income"
           muted={s.otherIncome.amount === 0}
-          label={t(s.otherIncome.amount < 0 ? 'settlement.netting.less' : 'settlement.netting.plus', {
-            item: t('settlement.netting.otherIncome'),
-          })}
-          amount={Math.abs(s.otherIncome.amount)}
-          items={s.otherIncome.items}
-          evidence={evidence(s.otherIncome.evidence.rows)}
-          money={money}
+          income
+          item={t('settlement.netting.otherIncome')}
+          signed={s.otherIncome.amount}
+          section={s.otherIncome}
+          {...cells}
         />
         <SectionRow
           testId="netting-reserve"
           muted={s.reserve.movement === 0}
-          label={t(s.reserve.movement < 0 ? 'settlement.netting.plus' : 'settlement.netting.less', {
-            item: t(s.reserve.movement < 0 ? 'settlement.netting.reserveDown' : 'settlement.netting.reserveUp'),
-          })}
+          item={t(s.reserve.movement < 0 ? 'settlement.netting.reserveDown' : 'settlement.netting.reserveUp')}
+          signed={s.reserve.movement}
+          section={s.reserve}
+          {...cells}
           note={t('settlement.netting.reserveLine', {
             opening: money(s.reserve.opening),
             movement: money(s.reserve.movement),
             closing: money(s.reserve.closing),
           })}
-          amount={Math.abs(s.reserve.movement)}
-          items={s.reserve.items}
-          evidence={evidence(s.reserve.evidence.rows)}
-          money={money}
         />
         {s.otherItems.items.length > 0 ? (
           <SectionRow
             testId="netting-other-items"
-            label={t(s.otherItems.amount < 0 ? 'settlement.netting.less' : 'settlement.netting.plus', {
-              item: t('settlement.netting.otherItems'),
-            })}
-            amount={Math.abs(s.otherItems.amount)}
-            items={s.otherItems.items}
-            evidence={evidence(s.otherItems.evidence.rows)}
-            money={money}
+            income
+            item={t('settlement.netting.otherItems')}
+            signed={s.otherItems.amount}
+            section={s.otherItems}
+            {...cells}
           />
         ) : null}
       </DataTable>
@@ -294,18 +282,29 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
 
 interface SectionRowProps {
   readonly testId: string;
-  readonly label: string;
-  readonly amount: number;
-  readonly items: NettingStatement['refunds']['items'];
-  readonly evidence: string;
+  /** What the line is ("refunds"), printed after "加" or "减". */
+  readonly item: string;
+  /** The signed amount: a deduction (or, with `income`, an income) below zero turns round. */
+  readonly signed: number;
+  /** An income line (positive adds); otherwise a deduction (positive is taken off). */
+  readonly income?: boolean;
+  readonly section: {
+    readonly items: NettingStatement['refunds']['items'];
+    readonly evidence: { readonly rows: readonly number[] };
+  };
+  readonly evidence: (rows: readonly number[]) => string;
   readonly money: (minor: number) => string;
   readonly muted?: boolean;
   readonly note?: string;
 }
 
 /** One statement line: its label, unsigned amount and evidence, with each platform item named readably and its raw code in small print. */
-function SectionRow({ testId, label, amount, items, evidence, money, muted, note }: SectionRowProps) {
+function SectionRow({ testId, item, signed, income = false, section, evidence, money, muted, note }: SectionRowProps) {
   const { t } = useTranslation();
+  const adds = income ? signed >= 0 : signed < 0;
+  const label = t(adds ? 'settlement.netting.plus' : 'settlement.netting.less', { item });
+  const amount = Math.abs(signed);
+  const { items } = section;
   return (
     <tr data-testid={testId} data-amount={amount} className={muted ? 'muted' : undefined}>
       <td>
@@ -326,7 +325,7 @@ function SectionRow({ testId, label, amount, items, evidence, money, muted, note
         ) : null}
       </td>
       <td className="num">{money(amount)}</td>
-      <td className="muted">{evidence}</td>
+      <td className="muted">{evidence(section.evidence.rows)}</td>
     </tr>
   );
 }

@@ -9,9 +9,9 @@ import { useQuery } from '../../app/use-query.ts';
 import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { PayoutImportSummary } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { num } from '../../ui/DataTable.tsx';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { ImportMonths } from '../orders/index.ts';
@@ -63,61 +63,58 @@ export function PayoutsView({ onOpenNetting }: PayoutsViewProps) {
         <ImportMonths months={imported.orders.months} heldBack={imported.orders.heldBack} done />
       ) : null}
       {importing ? <PayoutImportPanel onImported={editor.done} /> : null}
-      {list.data !== undefined && payouts.length === 0 && !importing ? (
-        <EmptyState title={t('settlement.payouts.emptyTitle')} body={t('settlement.payouts.emptyBody')} />
-      ) : null}
-      {payouts.length > 0 ? (
-        <>
-          <DataTable
-            data-testid="payouts-table"
-            columns={[
-              t('settlement.payouts.period'),
-              t('settlement.payouts.source'),
-              t('settlement.payouts.settlementId'),
-              t('settlement.fields.currency'),
-              num(t('settlement.payouts.gross')),
-              num(t('settlement.payouts.deposit')),
-              t('settlement.payouts.depositDate'),
-              num(t('settlement.payouts.lines')),
-              num(t('settlement.payouts.matchedOrders')),
-              num(t('settlement.payouts.unmatchedLines')),
-              num(t('settlement.payouts.repatriated')),
-              <span className="visually-hidden">{t('settlement.actions.actions')}</span>,
-            ]}
-          >
-            {rows.map((p) => (
-              <tr key={p.id} data-testid={`payout-${p.id}`} data-deposit={p.deposit}>
-                <td>{t('settlement.periodRange', { from: f.day(p.periodStart), to: f.day(p.periodEnd) })}</td>
-                <td>{t(`settlement.payoutSources.${p.source}`)}</td>
-                <td className="mono">{p.settlementId}</td>
-                <td translate="no">{p.currency}</td>
-                <td className="num" translate="no" data-testid={`payout-gross-${p.id}`} data-gross={p.gross}>
-                  {f.money(p.gross, p.currency)}
-                </td>
-                <td className={p.debitBalance ? 'num stat-bad' : 'num'}>
-                  <span translate="no">{f.money(p.deposit, p.currency)}</span>
-                  {p.debitBalance ? (
-                    <span className="status-badge status-badge-warn">{t('settlement.payouts.debitBadge')}</span>
-                  ) : null}
-                </td>
-                <td translate="no">{f.day(p.depositDate)}</td>
-                <td className="num">{f.count(p.lines)}</td>
-                <td className="num">{f.count(p.matchedOrders)}</td>
-                <td className={p.unmatchedLines > 0 ? 'num strong' : 'num'}>{f.count(p.unmatchedLines)}</td>
-                <td className="num" translate="no">
-                  {f.money(p.repatriated, 'CNY')}
-                </td>
-                <td>
-                  <Button variant="quiet" data-testid={`payout-open-${p.id}`} onClick={() => onOpenNetting(p.id)}>
-                    {t('settlement.payouts.openNetting')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-          <Pager {...pager} testId="payouts-pager" />
-        </>
-      ) : null}
+      <ListTable
+        items={list.data}
+        rows={rows}
+        empty={{ title: t('settlement.payouts.emptyTitle'), body: t('settlement.payouts.emptyBody') }}
+        hideEmpty={importing}
+        data-testid="payouts-table"
+        columns={[
+          t('settlement.payouts.period'),
+          t('settlement.payouts.source'),
+          t('settlement.payouts.settlementId'),
+          t('settlement.fields.currency'),
+          num(t('settlement.payouts.gross')),
+          num(t('settlement.payouts.deposit')),
+          t('settlement.payouts.depositDate'),
+          num(t('settlement.payouts.lines')),
+          num(t('settlement.payouts.matchedOrders')),
+          num(t('settlement.payouts.unmatchedLines')),
+          num(t('settlement.payouts.repatriated')),
+          <span className="visually-hidden">{t('settlement.actions.actions')}</span>,
+        ]}
+        after={<Pager {...pager} testId="payouts-pager" />}
+      >
+        {(p) => (
+          <tr key={p.id} data-testid={`payout-${p.id}`} data-deposit={p.deposit}>
+            <td>{t('settlement.periodRange', { from: f.day(p.periodStart), to: f.day(p.periodEnd) })}</td>
+            <td>{t(`settlement.payoutSources.${p.source}`)}</td>
+            <td className="mono">{p.settlementId}</td>
+            <td translate="no">{p.currency}</td>
+            <td className="num" translate="no" data-testid={`payout-gross-${p.id}`} data-gross={p.gross}>
+              {f.money(p.gross, p.currency)}
+            </td>
+            <td className={p.debitBalance ? 'num stat-bad' : 'num'}>
+              <span translate="no">{f.money(p.deposit, p.currency)}</span>
+              {p.debitBalance ? (
+                <span className="status-badge status-badge-warn">{t('settlement.payouts.debitBadge')}</span>
+              ) : null}
+            </td>
+            <td translate="no">{f.day(p.depositDate)}</td>
+            <td className="num">{f.count(p.lines)}</td>
+            <td className="num">{f.count(p.matchedOrders)}</td>
+            <td className={p.unmatchedLines > 0 ? 'num strong' : 'num'}>{f.count(p.unmatchedLines)}</td>
+            <td className="num" translate="no">
+              {f.money(p.repatriated, 'CNY')}
+            </td>
+            <td>
+              <Button variant="quiet" data-testid={`payout-open-${p.id}`} onClick={() => onOpenNetting(p.id)}>
+                {t('settlement.payouts.openNetting')}
+              </Button>
+            </td>
+          </tr>
+        )}
+      </ListTable>
     </ViewSection>
   );
 }

@@ -10,8 +10,6 @@ import { useMutation } from '../../app/use-query.ts';
 import type { ErrorInfo, RateRecord, RateSource } from '../../../src-main/api/contract.ts';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { FormPanel } from '../../ui/FormPanel.tsx';
-import { FormFields } from '../../ui/FormFields.tsx';
-import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { normaliseRate, todayIso } from './settlement-format.ts';
 import { isRateSource, RATE_SOURCES } from './vocabulary.ts';
@@ -31,9 +29,16 @@ export function RateForm({ missing, onSaved, onCancel }: RateFormProps) {
   const fixedCurrency = missing && isCurrency(missing.currency) ? missing.currency : null;
   const [currency, setCurrency] = useState<Currency>(fixedCurrency ?? 'USD');
   const [source, setSource] = useState<RateSource>(missing ? 'manual' : 'pboc');
-  const fields = useForm({ date: missing?.date ?? todayIso(), rate: '', note: '' });
-  const { date, rate, note } = fields.values;
   const prefix = missing ? 'missing-rate' : 'rate';
+  const fields = useForm(
+    { date: missing?.date ?? todayIso(), rate: '', note: '' },
+    {
+      names: prefix,
+      testIds: prefix,
+      label: (key: 'currency' | 'date' | 'source' | 'note') => t(`settlement.fields.${key}`),
+    },
+  );
+  const { date, rate, note } = fields.values;
 
   const submit = async () => {
     const exact = normaliseRate(rate);
@@ -66,50 +71,41 @@ export function RateForm({ missing, onSaved, onCancel }: RateFormProps) {
       help={missing ? t('settlement.rates.missingHelp') : null}
       sending={ratesSave}
       onSubmit={submit}
-    >
-      <div className="form-grid">
-        <FormFields
-          form={fields}
-          names={prefix}
-          testIds={prefix}
-          label={(key) => t(`settlement.fields.${key as Exclude<typeof key, 'rate'>}`)}
-          fields={[
-            {
-              key: 'currency',
-              disabled: fixedCurrency !== null,
-              options: FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c })),
-              value: currency,
-              onChange: (v) => isCurrency(v) && setCurrency(v),
-            },
-            { key: 'date', type: 'date', disabled: missing !== undefined },
-            {
-              key: 'rate',
-              label: t('settlement.fields.rateToCny', { currency }),
-              help: t('settlement.rates.rateHelp'),
-              className: 'input mono',
-              type: 'text',
-              inputMode: 'decimal',
-              placeholder: '7.100000',
-            },
-            {
-              key: 'source',
-              options: RATE_SOURCES.map((s) => ({ value: s, label: t(`settlement.rateSources.${s}`) })),
-              value: source,
-              onChange: (v) => isRateSource(v) && setSource(v),
-            },
-            { key: 'note', optional: true, type: 'text', maxLength: 200 },
-          ]}
-        />
-      </div>
-      <SubmitActions
-        testId={`${prefix}-save`}
-        busy={ratesSave.pending}
-        onCancel={onCancel}
-        cancelLabel={t('settlement.actions.cancel')}
-      >
-        {ratesSave.pending ? t('settlement.actions.saving') : t('settlement.rates.save')}
-      </SubmitActions>
-    </FormPanel>
+      submit={{
+        testId: `${prefix}-save`,
+        label: t('settlement.rates.save'),
+        pendingLabel: t('settlement.actions.saving'),
+        onCancel,
+        cancelLabel: t('settlement.actions.cancel'),
+      }}
+      form={fields}
+      fields={[
+        {
+          key: 'currency',
+          disabled: fixedCurrency !== null,
+          options: FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c })),
+          value: currency,
+          onChange: (v) => isCurrency(v) && setCurrency(v),
+        },
+        { key: 'date', type: 'date', disabled: missing !== undefined },
+        {
+          key: 'rate',
+          label: t('settlement.fields.rateToCny', { currency }),
+          help: t('settlement.rates.rateHelp'),
+          className: 'input mono',
+          type: 'text',
+          inputMode: 'decimal',
+          placeholder: '7.100000',
+        },
+        {
+          key: 'source',
+          options: RATE_SOURCES.map((s) => ({ value: s, label: t(`settlement.rateSources.${s}`) })),
+          value: source,
+          onChange: (v) => isRateSource(v) && setSource(v),
+        },
+        { key: 'note', optional: true, type: 'text', maxLength: 200 },
+      ]}
+    />
   );
 }
 

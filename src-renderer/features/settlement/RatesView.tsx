@@ -9,10 +9,10 @@ import { useMutation, useQuery } from '../../app/use-query.ts';
 import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { ErrorInfo, RatesImportSummary } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { isCurrency, type Currency } from '../../ui/currencies.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { num } from '../../ui/DataTable.tsx';
 import { StatusNote } from '../../ui/StatusNote.tsx';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
@@ -58,38 +58,34 @@ export function RatesView() {
           label={t('settlement.fields.currency')}
           testId="rates-currency"
           value={currency}
-          options={[
-            { value: '', label: t('settlement.rates.allCurrencies') },
-            ...FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c })),
-          ]}
+          all={t('settlement.rates.allCurrencies')}
+          options={FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c }))}
           onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')}
         />
       </div>
-      {list.data !== undefined && list.data.length === 0 ? (
-        <EmptyState title={t('settlement.rates.emptyTitle')} body={t('settlement.rates.emptyBody')} />
-      ) : null}
-      {rows.length > 0 ? (
-        <DataTable
-          data-testid="rates-table"
-          columns={[
-            t('settlement.fields.date'),
-            t('settlement.fields.currency'),
-            num(t('settlement.rates.rate')),
-            t('settlement.fields.source'),
-            t('settlement.fields.note'),
-          ]}
-        >
-          {rows.map((r) => (
-            <tr key={r.id} data-testid={`rate-${r.currency}-${r.date}-${r.source}`}>
-              <td>{f.day(r.date)}</td>
-              <td>{r.currency}</td>
-              <td className="num mono">{r.rate}</td>
-              <td>{t(`settlement.rateSources.${r.source}`)}</td>
-              <td>{r.note ?? ''}</td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      <ListTable
+        items={list.data}
+        rows={rows}
+        empty={{ title: t('settlement.rates.emptyTitle'), body: t('settlement.rates.emptyBody') }}
+        data-testid="rates-table"
+        columns={[
+          t('settlement.fields.date'),
+          t('settlement.fields.currency'),
+          num(t('settlement.rates.rate')),
+          t('settlement.fields.source'),
+          t('settlement.fields.note'),
+        ]}
+      >
+        {(r) => (
+          <tr key={r.id} data-testid={`rate-${r.currency}-${r.date}-${r.source}`}>
+            <td>{f.day(r.date)}</td>
+            <td>{r.currency}</td>
+            <td className="num mono">{r.rate}</td>
+            <td>{t(`settlement.rateSources.${r.source}`)}</td>
+            <td>{r.note ?? ''}</td>
+          </tr>
+        )}
+      </ListTable>
       <Pager {...pager} />
     </ViewSection>
   );

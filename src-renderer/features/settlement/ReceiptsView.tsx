@@ -11,13 +11,11 @@ import { useMutation, useQuery } from '../../app/use-query.ts';
 import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { Receipt } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { isCurrency, type Currency } from '../../ui/currencies.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { num } from '../../ui/DataTable.tsx';
 import { FormPanel } from '../../ui/FormPanel.tsx';
 import { FormFields } from '../../ui/FormFields.tsx';
-import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
@@ -52,42 +50,45 @@ export function ReceiptsView() {
         </p>
       ) : null}
       {recording ? <ReceiptForm onCancel={editor.close} onSaved={editor.done} /> : null}
-      {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
-      {list.data !== undefined && list.data.length === 0 && !recording ? (
-        <EmptyState title={t('settlement.receipts.emptyTitle')} body={t('settlement.receipts.emptyBody')} />
-      ) : null}
-      {rows.length > 0 ? (
-        <DataTable
-          data-testid="receipts-table"
-          columns={[
-            t('settlement.fields.date'),
-            t('settlement.receipts.bank'),
-            num(t('settlement.receipts.amount')),
-            num(t('settlement.receipts.bankRate')),
-            num(t('settlement.receipts.cnyReceived')),
-            num(t('settlement.receipts.cnyBooked')),
-            num(t('settlement.receipts.bankCharges')),
-            num(t('settlement.receipts.fxGainLoss')),
-          ]}
-        >
-          {rows.map((r) => (
-            <tr key={r.id} data-testid={`receipt-${r.id}`}>
-              <td>{f.day(r.date)}</td>
-              <td>{[r.bankName, r.reference].filter(Boolean).join(' · ')}</td>
-              <td className="num">{f.money(r.amount, r.currency)}</td>
-              <td className="num mono">{r.bankRate}</td>
-              <td className="num">{cny(r.cnyReceived)}</td>
-              <td className="num">{cny(r.cnyBooked)}</td>
-              <td className="num">{cny(r.bankCharges)}</td>
-              <td className={r.fxGainLoss < 0 ? 'num stat-bad' : 'num'}>{cny(r.fxGainLoss)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      <ListTable
+        items={list.data}
+        rows={rows}
+        source={list}
+        empty={{ title: t('settlement.receipts.emptyTitle'), body: t('settlement.receipts.emptyBody') }}
+        hideEmpty={recording}
+        data-testid="receipts-table"
+        columns={[
+          t('settlement.fields.date'),
+          t('settlement.receipts.bank'),
+          num(t('settlement.receipts.amount')),
+          num(t('settlement.receipts.bankRate')),
+          num(t('settlement.receipts.cnyReceived')),
+          num(t('settlement.receipts.cnyBooked')),
+          num(t('settlement.receipts.bankCharges')),
+          num(t('settlement.receipts.fxGainLoss')),
+        ]}
+      >
+        {(r) => (
+          <tr key={r.id} data-testid={`receipt-${r.id}`}>
+            <td>{f.day(r.date)}</td>
+            <td>{[r.bankName, r.reference].filter(Boolean).join(' · ')}</td>
+            <td className="num">{f.money(r.amount, r.currency)}</td>
+            <td className="num mono">{r.bankRate}</td>
+            <td className="num">{cny(r.cnyReceived)}</td>
+            <td className="num">{cny(r.cnyBooked)}</td>
+            <td className="num">{cny(r.bankCharges)}</td>
+            <td className={r.fxGainLoss < 0 ? 'num stat-bad' : 'num'}>{cny(r.fxGainLoss)}</td>
+          </tr>
+        )}
+      </ListTable>
       <Pager {...pager} />
     </ViewSection>
   );
 }
+
+/** The receipt form's fields labelled from the list (the currency picker says its own). */
+type ReceiptField =
+  'payout' | 'date' | 'amount' | 'bankRate' | 'cnyReceived' | 'bankCharges' | 'bankName' | 'reference';
 
 interface ReceiptFormProps {
   readonly onSaved: (receipt: Receipt) => void;
@@ -98,16 +99,24 @@ function ReceiptForm({ onSaved, onCancel }: ReceiptFormProps) {
   const { t } = useTranslation();
   const receiptsRecord = useMutation('settlement.receipts.record');
   const payouts = useQuery('payouts.list', {}, { areas: SETTLEMENT_AREAS });
-  const fields = useForm({
-    payout: '',
-    date: todayIso(),
-    amount: '',
-    bankRate: '',
-    cnyReceived: '',
-    bankCharges: '',
-    bankName: '',
-    reference: '',
-  });
+  const fields = useForm(
+    {
+      payout: '',
+      date: todayIso(),
+      amount: '',
+      bankRate: '',
+      cnyReceived: '',
+      bankCharges: '',
+      bankName: '',
+      reference: '',
+    },
+    {
+      names: 'receipt',
+      testIds: 'receipt',
+      label: (key: ReceiptField) =>
+        key === 'date' ? t('settlement.fields.date') : t(`settlement.receipts.fields.${key}`),
+    },
+  );
   const { payout: payoutId, date, amount, bankRate, cnyReceived, bankCharges, bankName, reference } = fields.values;
   const [currency, setCurrency] = useState<Currency>('USD');
   const missing = missingRateOf(receiptsRecord.error);
@@ -146,6 +155,13 @@ function ReceiptForm({ onSaved, onCancel }: ReceiptFormProps) {
       sending={receiptsRecord}
       error={missing ? null : receiptsRecord.error}
       onSubmit={submit}
+      submit={{
+        testId: 'receipt-save',
+        label: t('settlement.receipts.save'),
+        pendingLabel: t('settlement.actions.saving'),
+        onCancel,
+        cancelLabel: t('settlement.actions.cancel'),
+      }}
     >
       {missing ? (
         <RateForm missing={missing} onSaved={() => void submit()} onCancel={receiptsRecord.clearError} />
@@ -153,13 +169,6 @@ function ReceiptForm({ onSaved, onCancel }: ReceiptFormProps) {
       <div className="form-grid">
         <FormFields
           form={fields}
-          names="receipt"
-          testIds="receipt"
-          label={(key) =>
-            key === 'date'
-              ? t('settlement.fields.date')
-              : t(`settlement.receipts.fields.${key as Exclude<typeof key, 'date' | 'currency'>}`)
-          }
           fields={[
             {
               key: 'payout',
@@ -194,14 +203,6 @@ function ReceiptForm({ onSaved, onCancel }: ReceiptFormProps) {
           ]}
         />
       </div>
-      <SubmitActions
-        testId="receipt-save"
-        busy={receiptsRecord.pending}
-        onCancel={onCancel}
-        cancelLabel={t('settlement.actions.cancel')}
-      >
-        {receiptsRecord.pending ? t('settlement.actions.saving') : t('settlement.receipts.save')}
-      </SubmitActions>
     </FormPanel>
   );
 }

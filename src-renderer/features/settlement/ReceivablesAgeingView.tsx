@@ -5,9 +5,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../app/use-query.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { num } from '../../ui/DataTable.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { todayIso, useSettlementFormatters } from './settlement-format.ts';
@@ -18,7 +17,6 @@ export function ReceivablesAgeingView() {
   const f = useSettlementFormatters();
   const [asOf, setAsOf] = useState(todayIso());
   const ageing = useQuery('settlement.receivablesAgeing', { asOf }, { areas: SETTLEMENT_AREAS });
-  const rows = ageing.data ?? [];
 
   return (
     <ViewSection titleId="settlement-ageing-title" title={t('settlement.ageing.title')}>
@@ -26,36 +24,33 @@ export function ReceivablesAgeingView() {
         <DateField label={t('settlement.fields.asOf')} value={asOf} onChange={setAsOf} testId="ageing-as-of" />
       </div>
       <p className="field-help">{t('settlement.ageing.help')}</p>
-      {ageing.error ? <ErrorBanner error={ageing.error} onDismiss={ageing.clearError} /> : null}
-      {ageing.data !== undefined && rows.length === 0 ? (
-        <EmptyState title={t('settlement.ageing.emptyTitle')} body={t('settlement.ageing.emptyBody')} />
-      ) : null}
-      {rows.length > 0 ? (
-        <DataTable
-          data-testid="receivables-ageing"
-          columns={[
-            t('settlement.fields.currency'),
-            ...AGEING_BUCKETS.map((b) => num(t(`settlement.ageing.buckets.${b}`))),
-            num(t('settlement.ageing.total')),
-          ]}
-        >
-          {rows.map((r) => (
-            <tr key={r.currency} data-testid={`receivables-${r.currency}`} data-total={r.total}>
-              <th scope="row">{r.currency}</th>
-              {AGEING_BUCKETS.map((b) => (
-                <td
-                  key={b}
-                  className={r.buckets[b] === 0 ? 'num muted' : 'num'}
-                  data-testid={`receivables-${r.currency}-${b}`}
-                >
-                  {r.buckets[b] === 0 ? '–' : f.money(r.buckets[b], r.currency)}
-                </td>
-              ))}
-              <td className="num strong">{f.money(r.total, r.currency)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      <ListTable
+        items={ageing.data}
+        source={ageing}
+        empty={{ title: t('settlement.ageing.emptyTitle'), body: t('settlement.ageing.emptyBody') }}
+        data-testid="receivables-ageing"
+        columns={[
+          t('settlement.fields.currency'),
+          ...AGEING_BUCKETS.map((b) => num(t(`settlement.ageing.buckets.${b}`))),
+          num(t('settlement.ageing.total')),
+        ]}
+      >
+        {(r) => (
+          <tr key={r.currency} data-testid={`receivables-${r.currency}`} data-total={r.total}>
+            <th scope="row">{r.currency}</th>
+            {AGEING_BUCKETS.map((b) => (
+              <td
+                key={b}
+                className={r.buckets[b] === 0 ? 'num muted' : 'num'}
+                data-testid={`receivables-${r.currency}-${b}`}
+              >
+                {r.buckets[b] === 0 ? '–' : f.money(r.buckets[b], r.currency)}
+              </td>
+            ))}
+            <td className="num strong">{f.money(r.total, r.currency)}</td>
+          </tr>
+        )}
+      </ListTable>
     </ViewSection>
   );
 }

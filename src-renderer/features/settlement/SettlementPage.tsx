@@ -4,7 +4,6 @@
  * empty or unknown one is the payouts list. Each view reads with `useQuery` naming
  * SETTLEMENT_AREAS, so it reads again after any change to the ledger's money (here or in another window).
  */
-import { useTranslation } from 'react-i18next';
 import { usePageTabs } from '../../app/use-page-tabs.ts';
 import { useAppStore } from '../../state/store.ts';
 import { TabbedPage } from '../../ui/TabbedPage.tsx';
@@ -33,7 +32,6 @@ export function settlementLocation(path: string): SettlementLocation {
 }
 
 export function SettlementPage() {
-  const { t } = useTranslation();
   const path = useAppStore((s) => s.routePath);
   const navigate = useAppStore((s) => s.navigate);
   const tabs = usePageTabs('settlement');
@@ -71,17 +69,7 @@ export function SettlementPage() {
   }
 
   return (
-    <TabbedPage
-      page="settlement"
-      {...tabs}
-      title={t('settlement.title')}
-      description={t('settlement.description')}
-      tabs={SETTLEMENT_TABS}
-      current={tab}
-      label={t('settlement.tabsLabel')}
-      text={(id) => t(`settlement.tabs.${id}`)}
-      testId={(id) => `settlement-tab-${id}`}
-    >
+    <TabbedPage page="settlement" keys="settlement" {...tabs} tabs={SETTLEMENT_TABS} current={tab}>
       {content}
     </TabbedPage>
   );

@@ -5,8 +5,9 @@
  * decimal (the host parses it exactly; the renderer never turns it into a float).
  */
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../ui/format-date-time.ts';
+import { formatDay } from '../../ui/format-date-time.ts';
 import { formatMoney } from '../../ui/format-money.ts';
+import { formatNumber } from '../../ui/format-number.ts';
 
 export interface SettlementFormatters {
   /** (123456, 'USD') → 'US$1,234.56' in the display language. */
@@ -15,21 +16,13 @@ export interface SettlementFormatters {
   readonly day: (iso: string) => string;
 }
 
-const counts = new Map<string, Intl.NumberFormat>();
-
 export function useSettlementFormatters(): SettlementFormatters {
   const { i18n } = useTranslation();
   const locale = i18n.language;
-  let count = counts.get(locale);
-  if (!count) {
-    count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    counts.set(locale, count);
-  }
-  const countFormat = count;
   return {
     money: (minor, currency) => formatMoney(minor, currency, locale),
-    count: (n) => countFormat.format(n),
-    day: (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDateTime(`${iso}T12:00:00`, locale, 'date') : iso),
+    count: (n) => formatNumber(n, locale, 0),
+    day: (iso) => formatDay(iso, locale),
   };
 }
 

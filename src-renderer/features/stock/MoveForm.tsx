@@ -12,8 +12,6 @@ import type { CommandInput, StockMove } from '../../../src-main/api/contract.ts'
 import type { SelectOption } from '../../ui/Select.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { FormPanel } from '../../ui/FormPanel.tsx';
-import { FormFields } from '../../ui/FormFields.tsx';
-import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { warehouseLabel } from './stock-format.ts';
 import {
@@ -25,6 +23,20 @@ import {
   type PostableMoveType,
 } from './vocabulary.ts';
 import { useSkus, useWarehouses } from './use-stock-refs.ts';
+
+/** The fields labelled `stock.move.fields.<key>` (the SKU and warehouse pickers say their own). */
+type LabelledMoveField =
+  | 'type'
+  | 'date'
+  | 'quantity'
+  | 'unitCost'
+  | 'currency'
+  | 'rate'
+  | 'supplierInvoiceNo'
+  | 'supplierInvoiceAmount'
+  | 'exportDate'
+  | 'reference'
+  | 'reason';
 
 /** The fields emptied after a move is posted, for the next one. */
 const CLEARED_AFTER_POST = {
@@ -48,16 +60,23 @@ export function MoveForm({
   const warehouses = useWarehouses() ?? [];
   const [type, setType] = useState<PostableMoveType>('purchase');
   const [currency, setCurrency] = useState<Currency>('CNY');
-  const form = useForm(() => ({
-    ...CLEARED_AFTER_POST,
-    date: todayIso(),
-    skuId: initialSkuId,
-    warehouseId: String(warehouses.find((w) => w.kind === 'domestic')?.id ?? ''),
-    toWarehouseId: '',
-    unitCost: '',
-    rate: '',
-    exportDate: '',
-  }));
+  const form = useForm(
+    () => ({
+      ...CLEARED_AFTER_POST,
+      date: todayIso(),
+      skuId: initialSkuId,
+      warehouseId: String(warehouses.find((w) => w.kind === 'domestic')?.id ?? ''),
+      toWarehouseId: '',
+      unitCost: '',
+      rate: '',
+      exportDate: '',
+    }),
+    {
+      names: 'move',
+      testIds: 'move-form',
+      label: (key: LabelledMoveField) => t(`stock.move.fields.${key}`),
+    },
+  );
   const text = form.values;
   const { date, skuId, warehouseId, toWarehouseId } = text;
   const [posted, setPosted] = useState(false);
@@ -121,84 +140,79 @@ export function MoveForm({
   const number = (maxLength: number) => ({ className: 'input num', inputMode: 'decimal', maxLength }) as const;
   const optional = { optional: true, maxLength: 60 };
   return (
-    <FormPanel testId="move-form" wide title={t('stock.move.title')} sending={movesPost} onSubmit={submit}>
-      <div className="form-grid">
-        <FormFields
-          form={fields}
-          names="move"
-          testIds="move-form"
-          label={(key) =>
-            t(`stock.move.fields.${key as Exclude<typeof key, 'skuId' | 'warehouseId' | 'toWarehouseId'>}`)
-          }
-          fields={[
-            {
-              key: 'type',
-              help: t(`stock.move.typeHelp.${type}`),
-              options: POSTABLE_MOVE_TYPES.map((m) => ({ value: m, label: t(`stock.moveTypes.${m}`) })),
-              value: type,
-              onChange: (v) => {
-                if (isPostableMoveType(v)) setType(v);
-                form.reset();
-                setPosted(false);
-              },
-            },
-            { key: 'date', type: 'date' },
-            {
-              key: 'skuId',
-              label: t('stock.columns.sku'),
-              testId: 'move-form-sku',
-              ...choose(skuOptions, 'chooseSku'),
-            },
-            {
-              key: 'warehouseId',
-              label: type === 'transfer' ? t('stock.move.fields.fromWarehouse') : t('stock.columns.warehouse'),
-              testId: 'move-form-warehouse',
-              ...choose(places, 'chooseWarehouse'),
-            },
-            type === 'transfer' && {
-              key: 'toWarehouseId',
-              label: t('stock.move.fields.toWarehouse'),
-              testId: 'move-form-toWarehouse',
-              ...choose(places, 'chooseWarehouse'),
-            },
-            { key: 'quantity', help: type === 'count' ? t('stock.move.countHelp') : undefined, ...number(12) },
-            withCost && {
-              key: 'unitCost',
-              optional: type === 'return',
-              help: t('stock.move.unitCostHelp'),
-              ...number(40),
-            },
-            withCost && {
-              key: 'currency',
-              options: CURRENCIES.map((c) => ({ value: c, label: c })),
-              value: currency,
-              onChange: (v) => {
-                if (isCurrency(v)) setCurrency(v);
-                form.clear('rate');
-              },
-            },
-            withCost && currency !== 'CNY' && { key: 'rate', help: t('stock.move.rateHelp'), ...number(40) },
-            type === 'purchase' && { key: 'supplierInvoiceNo', ...optional },
-            type === 'purchase' && {
-              key: 'supplierInvoiceAmount',
-              help: t('stock.move.invoiceHelp'),
-              ...number(40),
-              optional: true,
-            },
-            type === 'return' && { key: 'exportDate', type: 'date', help: t('stock.move.exportDateHelp'), ...optional },
-            { key: 'reference', ...optional },
-            { key: 'reason', optional: !needsReason, maxLength: 200 },
-          ]}
-        />
-      </div>
-      <SubmitActions
-        testId="move-form-save"
-        busy={movesPost.pending}
-        done={posted ? t('stock.move.posted') : null}
-        doneTestId="move-form-posted"
-      >
-        {movesPost.pending ? t('stock.actions.saving') : t('stock.move.post')}
-      </SubmitActions>
-    </FormPanel>
+    <FormPanel
+      testId="move-form"
+      wide
+      title={t('stock.move.title')}
+      sending={movesPost}
+      onSubmit={submit}
+      submit={{
+        testId: 'move-form-save',
+        label: t('stock.move.post'),
+        pendingLabel: t('stock.actions.saving'),
+        done: posted ? t('stock.move.posted') : null,
+        doneTestId: 'move-form-posted',
+      }}
+      form={fields}
+      fields={[
+        {
+          key: 'type',
+          help: t(`stock.move.typeHelp.${type}`),
+          options: POSTABLE_MOVE_TYPES.map((m) => ({ value: m, label: t(`stock.moveTypes.${m}`) })),
+          value: type,
+          onChange: (v) => {
+            if (isPostableMoveType(v)) setType(v);
+            form.reset();
+            setPosted(false);
+          },
+        },
+        { key: 'date', type: 'date' },
+        {
+          key: 'skuId',
+          label: t('stock.columns.sku'),
+          testId: 'move-form-sku',
+          ...choose(skuOptions, 'chooseSku'),
+        },
+        {
+          key: 'warehouseId',
+          label: type === 'transfer' ? t('stock.move.fields.fromWarehouse') : t('stock.columns.warehouse'),
+          testId: 'move-form-warehouse',
+          ...choose(places, 'chooseWarehouse'),
+        },
+        type === 'transfer' && {
+          key: 'toWarehouseId',
+          label: t('stock.move.fields.toWarehouse'),
+          testId: 'move-form-toWarehouse',
+          ...choose(places, 'chooseWarehouse'),
+        },
+        { key: 'quantity', help: type === 'count' ? t('stock.move.countHelp') : undefined, ...number(12) },
+        withCost && {
+          key: 'unitCost',
+          optional: type === 'return',
+          help: t('stock.move.unitCostHelp'),
+          ...number(40),
+        },
+        withCost && {
+          key: 'currency',
+          options: CURRENCIES.map((c) => ({ value: c, label: c })),
+          value: currency,
+          onChange: (v) => {
+            if (isCurrency(v)) setCurrency(v);
+            form.clear('rate');
+          },
+        },
+        withCost && currency !== 'CNY' && { key: 'rate', help: t('stock.move.rateHelp'), ...number(40) },
+        type === 'purchase' && { key: 'supplierInvoiceNo', ...optional },
+        type === 'purchase' && {
+          key: 'supplierInvoiceAmount',
+          help: t('stock.move.invoiceHelp'),
+          ...number(40),
+          optional: true,
+        },
+        type === 'return' && { key: 'exportDate', type: 'date', help: t('stock.move.exportDateHelp'), ...optional },
+        { key: 'reference', ...optional },
+        { key: 'reason', optional: !needsReason, maxLength: 200 },
+      ]}
+    />
   );
 }

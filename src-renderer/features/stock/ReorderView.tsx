@@ -5,9 +5,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { num } from '../../ui/DataTable.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
 import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
@@ -24,7 +23,6 @@ export function ReorderView() {
   const warehouses = useWarehouses();
   const query = useQuery('stock.reorderHints', asOf === '' ? {} : { asOf }, { areas: STOCK_AREAS });
   const hints = query.data ?? null;
-  const error = query.error;
 
   const sorted = [...(hints ?? [])].sort((a, b) => (a.daysOfCover ?? Infinity) - (b.daysOfCover ?? Infinity));
 
@@ -32,43 +30,41 @@ export function ReorderView() {
     <ViewSection titleId="stock-reorder-title" title={t('stock.reorder.title')}>
       <AsOfBar />
       <p className="field-help">{t('stock.reorder.help', { days: LOW_COVER_DAYS })}</p>
-      {error ? <ErrorBanner error={error} onDismiss={query.clearError} /> : null}
-      {hints !== null && hints.length === 0 ? (
-        <EmptyState title={t('stock.reorder.emptyTitle')} body={t('stock.reorder.emptyBody')} />
-      ) : null}
-      {sorted.length > 0 ? (
-        <DataTable
-          data-testid="stock-reorder"
-          columns={[
-            t('stock.columns.sku'),
-            t('stock.columns.warehouse'),
-            num(t('stock.reorder.onHand')),
-            num(t('stock.reorder.sold30d')),
-            num(t('stock.reorder.daysOfCover')),
-          ]}
-        >
-          {sorted.map((h) => {
-            const w = findWarehouse(warehouses, h.warehouse);
-            const low = h.daysOfCover !== null && h.daysOfCover < LOW_COVER_DAYS;
-            return (
-              <tr key={`${h.sku}|${h.warehouse}`} data-testid={`reorder-${h.sku}-${h.warehouse}`} data-low={low}>
-                <td className="mono">{h.sku}</td>
-                <td>{w ? warehouseLabel(w) : h.warehouse}</td>
-                <td className="num">{f.quantity(h.onHand)}</td>
-                <td className="num">{f.quantity(h.sold30d)}</td>
-                <td className="num">
-                  {h.daysOfCover === null ? (
-                    <span className="muted">{t('stock.reorder.noSales')}</span>
-                  ) : (
-                    t('stock.reorder.days', { days: f.quantity(Math.floor(h.daysOfCover)) })
-                  )}
-                  {low ? <span className="status-badge status-badge-warn">{t('stock.reorder.low')}</span> : null}
-                </td>
-              </tr>
-            );
-          })}
-        </DataTable>
-      ) : null}
+      <ListTable
+        items={hints}
+        rows={sorted}
+        source={query}
+        empty={{ title: t('stock.reorder.emptyTitle'), body: t('stock.reorder.emptyBody') }}
+        data-testid="stock-reorder"
+        columns={[
+          t('stock.columns.sku'),
+          t('stock.columns.warehouse'),
+          num(t('stock.reorder.onHand')),
+          num(t('stock.reorder.sold30d')),
+          num(t('stock.reorder.daysOfCover')),
+        ]}
+      >
+        {(h) => {
+          const w = findWarehouse(warehouses, h.warehouse);
+          const low = h.daysOfCover !== null && h.daysOfCover < LOW_COVER_DAYS;
+          return (
+            <tr key={`${h.sku}|${h.warehouse}`} data-testid={`reorder-${h.sku}-${h.warehouse}`} data-low={low}>
+              <td className="mono">{h.sku}</td>
+              <td>{w ? warehouseLabel(w) : h.warehouse}</td>
+              <td className="num">{f.quantity(h.onHand)}</td>
+              <td className="num">{f.quantity(h.sold30d)}</td>
+              <td className="num">
+                {h.daysOfCover === null ? (
+                  <span className="muted">{t('stock.reorder.noSales')}</span>
+                ) : (
+                  t('stock.reorder.days', { days: f.quantity(Math.floor(h.daysOfCover)) })
+                )}
+                {low ? <span className="status-badge status-badge-warn">{t('stock.reorder.low')}</span> : null}
+              </td>
+            </tr>
+          );
+        }}
+      </ListTable>
     </ViewSection>
   );
 }

@@ -14,8 +14,6 @@ import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { DataTable, num } from '../../ui/DataTable.tsx';
 import { Detail, DetailList } from '../../ui/DetailList.tsx';
 import { FormPanel } from '../../ui/FormPanel.tsx';
-import { FormFields } from '../../ui/FormFields.tsx';
-import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFieldErrors } from '../../ui/use-field-errors.ts';
 import { useForm } from '../../ui/use-form.ts';
@@ -67,6 +65,11 @@ function ReceiveForm({ shipment, onDone }: { readonly shipment: Shipment; readon
       title={t('stock.shipment.receive.title')}
       sending={shipmentsReceive}
       onSubmit={submit}
+      submit={{
+        testId: 'shipment-receive-save',
+        label: t('stock.shipment.receive.save'),
+        pendingLabel: t('stock.actions.saving'),
+      }}
     >
       <TextField
         name="shipment-receive-date"
@@ -110,9 +113,6 @@ function ReceiveForm({ shipment, onDone }: { readonly shipment: Shipment; readon
           />
         </div>
       ))}
-      <SubmitActions testId="shipment-receive-save" busy={shipmentsReceive.pending}>
-        {shipmentsReceive.pending ? t('stock.actions.saving') : t('stock.shipment.receive.save')}
-      </SubmitActions>
     </FormPanel>
   );
 }
@@ -120,10 +120,17 @@ function ReceiveForm({ shipment, onDone }: { readonly shipment: Shipment; readon
 function CostForm({ shipment, onDone }: { readonly shipment: Shipment; readonly onDone: (s: Shipment) => void }) {
   const { t } = useTranslation();
   const shipmentsAddCost = useMutation('stock.shipments.addCost');
-  const form = useForm({ date: todayIso(), amount: '', rate: '' });
-  const { date, amount, rate } = form.values;
   const [kind, setKind] = useState<LandedCostKind>('freight');
   const [currency, setCurrency] = useState<Currency>('CNY');
+  const form = useForm(
+    { date: todayIso(), amount: '', rate: '' },
+    {
+      names: 'shipment-cost',
+      testIds: 'shipment-cost',
+      label: (key: 'kind' | 'date' | 'amount' | 'currency' | 'rate') => t(`stock.shipment.cost.${key}`, { currency }),
+    },
+  );
+  const { date, amount, rate } = form.values;
   const [added, setAdded] = useState(false);
 
   const submit = async () => {
@@ -156,52 +163,43 @@ function CostForm({ shipment, onDone }: { readonly shipment: Shipment; readonly 
       help={t('stock.shipment.cost.help', { basis: t(`stock.shipment.bases.${shipment.allocationBasis}`) })}
       sending={shipmentsAddCost}
       onSubmit={submit}
-    >
-      <div className="form-grid">
-        <FormFields
-          form={form}
-          names="shipment-cost"
-          testIds="shipment-cost"
-          label={(key) => t(`stock.shipment.cost.${key}`, { currency })}
-          fields={[
-            {
-              key: 'kind',
-              options: LANDED_COST_KINDS.map((k) => ({ value: k, label: t(`stock.shipment.cost.kinds.${k}`) })),
-              value: kind,
-              onChange: (v) => isLandedCostKind(v) && setKind(v),
-            },
-            { key: 'date', type: 'date' },
-            {
-              key: 'amount',
-              help: t('stock.shipment.cost.amountHelp'),
-              ...decimal,
-              onChange: (v) => {
-                form.set('amount', v);
-                setAdded(false);
-              },
-            },
-            {
-              key: 'currency',
-              options: CURRENCIES.map((c) => ({ value: c, label: c })),
-              value: currency,
-              onChange: (v) => {
-                if (isCurrency(v)) setCurrency(v);
-                form.clear('rate');
-              },
-            },
-            currency !== 'CNY' && { key: 'rate', help: t('stock.shipment.cost.rateHelp'), ...decimal },
-          ]}
-        />
-      </div>
-      <SubmitActions
-        testId="shipment-cost-add"
-        busy={shipmentsAddCost.pending}
-        done={added ? t('stock.shipment.cost.added') : null}
-        doneTestId="shipment-cost-added"
-      >
-        {shipmentsAddCost.pending ? t('stock.actions.saving') : t('stock.shipment.cost.add')}
-      </SubmitActions>
-    </FormPanel>
+      submit={{
+        testId: 'shipment-cost-add',
+        label: t('stock.shipment.cost.add'),
+        pendingLabel: t('stock.actions.saving'),
+        done: added ? t('stock.shipment.cost.added') : null,
+        doneTestId: 'shipment-cost-added',
+      }}
+      form={form}
+      fields={[
+        {
+          key: 'kind',
+          options: LANDED_COST_KINDS.map((k) => ({ value: k, label: t(`stock.shipment.cost.kinds.${k}`) })),
+          value: kind,
+          onChange: (v) => isLandedCostKind(v) && setKind(v),
+        },
+        { key: 'date', type: 'date' },
+        {
+          key: 'amount',
+          help: t('stock.shipment.cost.amountHelp'),
+          ...decimal,
+          onChange: (v) => {
+            form.set('amount', v);
+            setAdded(false);
+          },
+        },
+        {
+          key: 'currency',
+          options: CURRENCIES.map((c) => ({ value: c, label: c })),
+          value: currency,
+          onChange: (v) => {
+            if (isCurrency(v)) setCurrency(v);
+            form.clear('rate');
+          },
+        },
+        currency !== 'CNY' && { key: 'rate', help: t('stock.shipment.cost.rateHelp'), ...decimal },
+      ]}
+    />
   );
 }
 

@@ -10,9 +10,7 @@ import { useMutation } from '../../app/use-query.ts';
 import type { AllocationBasis, Shipment } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { FormPanel } from '../../ui/FormPanel.tsx';
-import { FormFields } from '../../ui/FormFields.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
-import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { warehouseLabel } from './stock-format.ts';
@@ -25,6 +23,8 @@ interface LineValues {
   readonly quantity: string;
 }
 
+type ShipmentField = 'bookingNoteNo' | 'carrier' | 'cartons' | 'shipDate' | 'eta' | 'from' | 'to' | 'allocationBasis';
+
 export interface ShipmentFormProps {
   readonly onCreated: (shipment: Shipment) => void;
   readonly onCancel: () => void;
@@ -35,17 +35,20 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
   const shipmentsCreate = useMutation('stock.shipments.create');
   const skus = useSkus() ?? [];
   const warehouses = useWarehouses() ?? [];
-  const fields = useForm(() => ({
-    bookingNoteNo: '',
-    carrier: '',
-    cartons: '',
-    shipDate: todayIso(),
-    eta: '',
-    fromWarehouseId: String(warehouses.find((w) => w.kind === 'domestic')?.id ?? ''),
-    toWarehouseId: String(
-      warehouses.find((w) => w.kind !== 'domestic' && w.kind !== 'transit' && w.kind !== 'returns')?.id ?? '',
-    ),
-  }));
+  const fields = useForm(
+    () => ({
+      bookingNoteNo: '',
+      carrier: '',
+      cartons: '',
+      shipDate: todayIso(),
+      eta: '',
+      fromWarehouseId: String(warehouses.find((w) => w.kind === 'domestic')?.id ?? ''),
+      toWarehouseId: String(
+        warehouses.find((w) => w.kind !== 'domestic' && w.kind !== 'transit' && w.kind !== 'returns')?.id ?? '',
+      ),
+    }),
+    { names: 'shipment', testIds: 'shipment-form', label: (key: ShipmentField) => t(`stock.shipment.fields.${key}`) },
+  );
   const {
     bookingNoteNo,
     carrier,
@@ -116,38 +119,38 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
       title={t('stock.shipment.newTitle')}
       sending={shipmentsCreate}
       onSubmit={submit}
+      submit={{
+        testId: 'shipment-create',
+        label: t('stock.shipment.create'),
+        pendingLabel: t('stock.actions.saving'),
+        onCancel,
+        cancelLabel: t('stock.actions.cancel'),
+      }}
+      form={fields}
+      fields={[
+        {
+          key: 'bookingNoteNo',
+          help: t('stock.shipment.help.bookingNoteNo'),
+          className: 'input mono',
+          ...text(60),
+        },
+        { key: 'carrier', optional: true, ...text(100) },
+        { key: 'cartons', optional: true, ...text(9) },
+        { key: 'shipDate', type: 'date' },
+        { key: 'eta', type: 'date', optional: true },
+        { key: 'from', errorKey: 'fromWarehouseId', name: 'shipment-fromWarehouseId', ...place('fromWarehouseId') },
+        { key: 'to', errorKey: 'toWarehouseId', name: 'shipment-toWarehouseId', ...place('toWarehouseId') },
+        {
+          key: 'allocationBasis',
+          help: t('stock.shipment.help.allocationBasis'),
+          options: ALLOCATION_BASES.map((b) => ({ value: b, label: t(`stock.shipment.bases.${b}`) })),
+          value: basis,
+          onChange: (v) => {
+            if (isAllocationBasis(v)) setBasis(v);
+          },
+        },
+      ]}
     >
-      <div className="form-grid">
-        <FormFields
-          form={fields}
-          names="shipment"
-          testIds="shipment-form"
-          label={(key) => t(`stock.shipment.fields.${key}`)}
-          fields={[
-            {
-              key: 'bookingNoteNo',
-              help: t('stock.shipment.help.bookingNoteNo'),
-              className: 'input mono',
-              ...text(60),
-            },
-            { key: 'carrier', optional: true, ...text(100) },
-            { key: 'cartons', optional: true, ...text(9) },
-            { key: 'shipDate', type: 'date' },
-            { key: 'eta', type: 'date', optional: true },
-            { key: 'from', errorKey: 'fromWarehouseId', name: 'shipment-fromWarehouseId', ...place('fromWarehouseId') },
-            { key: 'to', errorKey: 'toWarehouseId', name: 'shipment-toWarehouseId', ...place('toWarehouseId') },
-            {
-              key: 'allocationBasis',
-              help: t('stock.shipment.help.allocationBasis'),
-              options: ALLOCATION_BASES.map((b) => ({ value: b, label: t(`stock.shipment.bases.${b}`) })),
-              value: basis,
-              onChange: (v) => {
-                if (isAllocationBasis(v)) setBasis(v);
-              },
-            },
-          ]}
-        />
-      </div>
       <fieldset className="lines-fieldset">
         <legend>{t('stock.shipment.lines')}</legend>
         {lines.map((l, i) => (
@@ -196,14 +199,6 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
           {t('stock.shipment.addLine')}
         </Button>
       </fieldset>
-      <SubmitActions
-        testId="shipment-create"
-        busy={shipmentsCreate.pending}
-        onCancel={onCancel}
-        cancelLabel={t('stock.actions.cancel')}
-      >
-        {shipmentsCreate.pending ? t('stock.actions.saving') : t('stock.shipment.create')}
-      </SubmitActions>
     </FormPanel>
   );
 }

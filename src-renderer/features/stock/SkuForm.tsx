@@ -8,8 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
 import type { CommandInput, SkuRecord } from '../../../src-main/api/contract.ts';
 import { FormPanel } from '../../ui/FormPanel.tsx';
-import { FormFields } from '../../ui/FormFields.tsx';
-import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { parseInteger, UNIT_CODES } from './vocabulary.ts';
 
@@ -55,7 +53,11 @@ export interface SkuFormProps {
 export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
   const { t } = useTranslation();
   const skusSave = useMutation('stock.skus.save');
-  const fields = useForm<SkuField>(() => valuesOf(sku));
+  const fields = useForm<SkuField>(() => valuesOf(sku), {
+    names: 'sku',
+    testIds: 'sku-form',
+    label: (key) => t(`stock.sku.fields.${key}`),
+  });
   const values = fields.values;
 
   const unitOptions = UNIT_CODES.map((code) => ({ value: code, label: `${code} ${t(`stock.units.${code}`)}` }));
@@ -99,40 +101,31 @@ export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
       title={sku ? t('stock.sku.editTitle', { itemNo: sku.itemNo }) : t('stock.sku.newTitle')}
       sending={skusSave}
       onSubmit={submit}
-    >
-      <div className="form-grid">
-        <FormFields
-          form={fields}
-          names="sku"
-          testIds="sku-form"
-          label={(key) => t(`stock.sku.fields.${key}`)}
-          fields={[
-            { key: 'itemNo', help: t('stock.sku.help.itemNo'), ...text(20, 'input mono') },
-            { key: 'goodsName', ...text(250) },
-            { key: 'gmodel', optional: true, help: t('stock.sku.help.gmodel'), ...text(250) },
-            { key: 'hsCode', help: t('stock.sku.help.hsCode'), inputMode: 'numeric', ...text(10, 'input mono') },
-            { key: 'unit', options: unitOptions },
-            { key: 'legalUnit', options: unitOptions },
-            {
-              key: 'secondLegalUnit',
-              optional: true,
-              options: [{ value: '', label: t('stock.sku.noSecondUnit') }, ...unitOptions],
-            },
-            { key: 'barcode', optional: true, ...text(50, 'input mono') },
-            { key: 'origin', optional: true, help: t('stock.sku.help.origin'), ...text(2, 'input input-country') },
-            { key: 'weightGrams', ...numeric },
-            { key: 'volumeCm3', ...numeric },
-          ]}
-        />
-      </div>
-      <SubmitActions
-        testId="sku-form-save"
-        busy={skusSave.pending}
-        onCancel={onCancel}
-        cancelLabel={t('stock.actions.cancel')}
-      >
-        {skusSave.pending ? t('stock.actions.saving') : t('stock.actions.save')}
-      </SubmitActions>
-    </FormPanel>
+      submit={{
+        testId: 'sku-form-save',
+        label: t('stock.actions.save'),
+        pendingLabel: t('stock.actions.saving'),
+        onCancel,
+        cancelLabel: t('stock.actions.cancel'),
+      }}
+      form={fields}
+      fields={[
+        { key: 'itemNo', help: t('stock.sku.help.itemNo'), ...text(20, 'input mono') },
+        { key: 'goodsName', ...text(250) },
+        { key: 'gmodel', optional: true, help: t('stock.sku.help.gmodel'), ...text(250) },
+        { key: 'hsCode', help: t('stock.sku.help.hsCode'), inputMode: 'numeric', ...text(10, 'input mono') },
+        { key: 'unit', options: unitOptions },
+        { key: 'legalUnit', options: unitOptions },
+        {
+          key: 'secondLegalUnit',
+          optional: true,
+          options: [{ value: '', label: t('stock.sku.noSecondUnit') }, ...unitOptions],
+        },
+        { key: 'barcode', optional: true, ...text(50, 'input mono') },
+        { key: 'origin', optional: true, help: t('stock.sku.help.origin'), ...text(2, 'input input-country') },
+        { key: 'weightGrams', ...numeric },
+        { key: 'volumeCm3', ...numeric },
+      ]}
+    />
   );
 }

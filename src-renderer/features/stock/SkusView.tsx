@@ -8,10 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
 import type { CommandInput, ErrorInfo, SkuRecord } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
 import { StatusNote } from '../../ui/StatusNote.tsx';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
@@ -118,51 +117,49 @@ export function SkusView() {
           onCancel={editor.close}
         />
       ) : null}
-      {skus !== null && skus.length === 0 && editing === null ? (
-        <EmptyState title={t('stock.sku.emptyTitle')} body={t('stock.sku.emptyBody')} />
-      ) : null}
-      {skus !== null && skus.length > 0 ? (
-        <DataTable
-          data-testid="stock-skus"
-          columns={[
-            t('stock.sku.fields.itemNo'),
-            t('stock.sku.fields.goodsName'),
-            t('stock.sku.fields.hsCode'),
-            t('stock.sku.fields.unit'),
-            t('stock.sku.platformSkus'),
-            <span className="visually-hidden">{t('stock.actions.actions')}</span>,
-          ]}
-        >
-          {skus.map((s) => (
-            <tr key={s.id} data-testid={`sku-${s.itemNo}`}>
-              <td className="mono">{s.itemNo}</td>
-              <td>{s.goodsName}</td>
-              <td className="mono">{s.hsCode}</td>
-              <td>{isUnitCode(s.unit) ? `${s.unit} ${t(`stock.units.${s.unit}`)}` : s.unit}</td>
-              <td>
-                {s.platformSkus.map((p) => (
-                  <span key={`${p.platform}|${p.kind}|${p.code}`} className="badge badge-muted mono">
-                    {p.code}
-                  </span>
-                ))}
-                {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => setMapping(null)} /> : null}
-              </td>
-              <td>
-                <Button variant="quiet" data-testid={`sku-edit-${s.itemNo}`} onClick={() => editor.open(s)}>
-                  {t('stock.actions.edit')}
-                </Button>
-                <Button
-                  variant="quiet"
-                  data-testid={`sku-map-open-${s.itemNo}`}
-                  onClick={() => setMapping(mapping === s.id ? null : s.id)}
-                >
-                  {t('stock.sku.map.open')}
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      <ListTable
+        items={skus}
+        empty={{ title: t('stock.sku.emptyTitle'), body: t('stock.sku.emptyBody') }}
+        hideEmpty={editing !== null}
+        data-testid="stock-skus"
+        columns={[
+          t('stock.sku.fields.itemNo'),
+          t('stock.sku.fields.goodsName'),
+          t('stock.sku.fields.hsCode'),
+          t('stock.sku.fields.unit'),
+          t('stock.sku.platformSkus'),
+          <span className="visually-hidden">{t('stock.actions.actions')}</span>,
+        ]}
+      >
+        {(s) => (
+          <tr key={s.id} data-testid={`sku-${s.itemNo}`}>
+            <td className="mono">{s.itemNo}</td>
+            <td>{s.goodsName}</td>
+            <td className="mono">{s.hsCode}</td>
+            <td>{isUnitCode(s.unit) ? `${s.unit} ${t(`stock.units.${s.unit}`)}` : s.unit}</td>
+            <td>
+              {s.platformSkus.map((p) => (
+                <span key={`${p.platform}|${p.kind}|${p.code}`} className="badge badge-muted mono">
+                  {p.code}
+                </span>
+              ))}
+              {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => setMapping(null)} /> : null}
+            </td>
+            <td>
+              <Button variant="quiet" data-testid={`sku-edit-${s.itemNo}`} onClick={() => editor.open(s)}>
+                {t('stock.actions.edit')}
+              </Button>
+              <Button
+                variant="quiet"
+                data-testid={`sku-map-open-${s.itemNo}`}
+                onClick={() => setMapping(mapping === s.id ? null : s.id)}
+              >
+                {t('stock.sku.map.open')}
+              </Button>
+            </td>
+          </tr>
+        )}
+      </ListTable>
     </ViewSection>
   );
 }

@@ -4,7 +4,6 @@
  * stock on hand. Each tab reads what it shows with `useQuery` (the SKUs and warehouses for the
  * pickers through `useStockRefs`).
  */
-import { useTranslation } from 'react-i18next';
 import { usePageTabs } from '../../app/use-page-tabs.ts';
 import { useAppStore } from '../../state/store.ts';
 import { TabbedPage } from '../../ui/TabbedPage.tsx';
@@ -24,7 +23,6 @@ export function stockTabFromPath(path: string): StockTab {
 }
 
 export function StockPage() {
-  const { t } = useTranslation();
   const path = useAppStore((s) => s.routePath);
   const tabs = usePageTabs('stock');
   const tab = stockTabFromPath(path);
@@ -58,17 +56,7 @@ export function StockPage() {
   }
 
   return (
-    <TabbedPage
-      page="stock"
-      {...tabs}
-      title={t('stock.title')}
-      description={t('stock.description')}
-      tabs={STOCK_TABS}
-      current={tab}
-      label={t('stock.tabsLabel')}
-      text={(id) => t(`stock.tabs.${id}`)}
-      testId={(id) => `stock-tab-${id}`}
-    >
+    <TabbedPage page="stock" keys="stock" {...tabs} tabs={STOCK_TABS} current={tab}>
       {content}
     </TabbedPage>
   );

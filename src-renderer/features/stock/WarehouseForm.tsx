@@ -7,11 +7,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
 import type { Warehouse, WarehouseKind } from '../../../src-main/api/contract.ts';
-import { FormFields } from '../../ui/FormFields.tsx';
 import { FormPanel } from '../../ui/FormPanel.tsx';
-import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { CREATABLE_WAREHOUSE_KINDS, isWarehouseKind } from './vocabulary.ts';
+
+type WarehouseField = 'code' | 'name' | 'kind' | 'country';
 
 export interface WarehouseFormProps {
   readonly warehouse: Warehouse | null;
@@ -22,11 +22,14 @@ export interface WarehouseFormProps {
 export function WarehouseForm({ warehouse, onSaved, onCancel }: WarehouseFormProps) {
   const { t } = useTranslation();
   const warehousesSave = useMutation('stock.warehouses.save');
-  const form = useForm({
-    code: warehouse?.code ?? '',
-    name: warehouse?.name ?? '',
-    country: warehouse?.country ?? 'CN',
-  });
+  const form = useForm(
+    { code: warehouse?.code ?? '', name: warehouse?.name ?? '', country: warehouse?.country ?? 'CN' },
+    {
+      names: 'warehouse',
+      testIds: 'warehouse-form',
+      label: (key: WarehouseField) => t(`stock.warehouse.fields.${key}`),
+    },
+  );
   const { code, name, country } = form.values;
   const [kind, setKind] = useState<WarehouseKind>(warehouse?.kind ?? 'domestic');
 
@@ -66,42 +69,33 @@ export function WarehouseForm({ warehouse, onSaved, onCancel }: WarehouseFormPro
       title={warehouse ? t('stock.warehouse.editTitle', { code: warehouse.code }) : t('stock.warehouse.newTitle')}
       sending={warehousesSave}
       onSubmit={submit}
-    >
-      <div className="form-grid">
-        <FormFields
-          form={form}
-          names="warehouse"
-          testIds="warehouse-form"
-          label={(key) => t(`stock.warehouse.fields.${key}`)}
-          fields={[
-            { key: 'code', help: t('stock.warehouse.help.code'), className: 'input mono', type: 'text', maxLength: 30 },
-            { key: 'name', type: 'text', maxLength: 100 },
-            {
-              key: 'kind',
-              help: t(`stock.warehouse.kindHelp.${kind}`),
-              options: kindOptions,
-              value: kind,
-              onChange: pickKind,
-            },
-            {
-              key: 'country',
-              help: t('stock.warehouse.help.country'),
-              className: 'input input-country',
-              type: 'text',
-              maxLength: 2,
-              onChange: (v) => form.set('country', v.toUpperCase().replace(/[^A-Z]/g, '')),
-            },
-          ]}
-        />
-      </div>
-      <SubmitActions
-        testId="warehouse-form-save"
-        busy={warehousesSave.pending}
-        onCancel={onCancel}
-        cancelLabel={t('stock.actions.cancel')}
-      >
-        {warehousesSave.pending ? t('stock.actions.saving') : t('stock.actions.save')}
-      </SubmitActions>
-    </FormPanel>
+      submit={{
+        testId: 'warehouse-form-save',
+        label: t('stock.actions.save'),
+        pendingLabel: t('stock.actions.saving'),
+        onCancel,
+        cancelLabel: t('stock.actions.cancel'),
+      }}
+      form={form}
+      fields={[
+        { key: 'code', help: t('stock.warehouse.help.code'), className: 'input mono', type: 'text', maxLength: 30 },
+        { key: 'name', type: 'text', maxLength: 100 },
+        {
+          key: 'kind',
+          help: t(`stock.warehouse.kindHelp.${kind}`),
+          options: kindOptions,
+          value: kind,
+          onChange: pickKind,
+        },
+        {
+          key: 'country',
+          help: t('stock.warehouse.help.country'),
+          className: 'input input-country',
+          type: 'text',
+          maxLength: 2,
+          onChange: (v) => form.set('country', v.toUpperCase().replace(/[^A-Z]/g, '')),
+        },
+      ]}
+    />
   );
 }

@@ -5,8 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Warehouse } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { StatusNote } from '../../ui/StatusNote.tsx';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
@@ -40,37 +39,35 @@ export function WarehousesView() {
           onCancel={editor.close}
         />
       ) : null}
-      {warehouses !== null && warehouses.length === 0 && editing === null ? (
-        <EmptyState title={t('stock.warehouse.emptyTitle')} body={t('stock.warehouse.emptyBody')} />
-      ) : null}
-      {warehouses !== null && warehouses.length > 0 ? (
-        <DataTable
-          data-testid="stock-warehouses"
-          columns={[
-            t('stock.warehouse.fields.code'),
-            t('stock.warehouse.fields.name'),
-            t('stock.warehouse.fields.kind'),
-            t('stock.warehouse.fields.country'),
-            <span className="visually-hidden">{t('stock.actions.actions')}</span>,
-          ]}
-        >
-          {warehouses.map((w) => (
-            <tr key={w.id} data-testid={`warehouse-${w.code}`} data-kind={w.kind}>
-              <td className="mono">{w.code}</td>
-              <td>{w.name}</td>
-              <td>{t(`stock.warehouse.kinds.${w.kind}`)}</td>
-              <td>{w.country ?? ''}</td>
-              <td>
-                {w.kind === 'transit' ? null : (
-                  <Button variant="quiet" data-testid={`warehouse-edit-${w.code}`} onClick={() => editor.open(w)}>
-                    {t('stock.actions.edit')}
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      <ListTable
+        items={warehouses}
+        empty={{ title: t('stock.warehouse.emptyTitle'), body: t('stock.warehouse.emptyBody') }}
+        hideEmpty={editing !== null}
+        data-testid="stock-warehouses"
+        columns={[
+          t('stock.warehouse.fields.code'),
+          t('stock.warehouse.fields.name'),
+          t('stock.warehouse.fields.kind'),
+          t('stock.warehouse.fields.country'),
+          <span className="visually-hidden">{t('stock.actions.actions')}</span>,
+        ]}
+      >
+        {(w) => (
+          <tr key={w.id} data-testid={`warehouse-${w.code}`} data-kind={w.kind}>
+            <td className="mono">{w.code}</td>
+            <td>{w.name}</td>
+            <td>{t(`stock.warehouse.kinds.${w.kind}`)}</td>
+            <td>{w.country ?? ''}</td>
+            <td>
+              {w.kind === 'transit' ? null : (
+                <Button variant="quiet" data-testid={`warehouse-edit-${w.code}`} onClick={() => editor.open(w)}>
+                  {t('stock.actions.edit')}
+                </Button>
+              )}
+            </td>
+          </tr>
+        )}
+      </ListTable>
     </ViewSection>
   );
 }

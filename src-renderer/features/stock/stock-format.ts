@@ -5,8 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { SkuRecord, Warehouse } from '../../../src-main/api/contract.ts';
-import { formatDateTime } from '../../ui/format-date-time.ts';
+import { formatDay } from '../../ui/format-date-time.ts';
 import { formatMoney } from '../../ui/format-money.ts';
+import { formatNumber } from '../../ui/format-number.ts';
 
 export interface StockFormatters {
   /** CNY fen → '¥1,234.56'. */
@@ -16,24 +17,13 @@ export interface StockFormatters {
   readonly day: (iso: string) => string;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string): Intl.NumberFormat {
-  let f = numberFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    numberFormats.set(locale, f);
-  }
-  return f;
-}
-
 export function useStockFormatters(): StockFormatters {
   const { i18n } = useTranslation();
   const locale = i18n.language;
   return {
     money: (fen) => formatMoney(fen, 'CNY', locale),
-    quantity: (n) => numberFormat(locale).format(n),
-    day: (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDateTime(`${iso}T12:00:00`, locale, 'date') : iso),
+    quantity: (n) => formatNumber(n, locale, 0),
+    day: (iso) => formatDay(iso, locale),
   };
 }
 

@@ -10,8 +10,6 @@ import { useTranslation } from 'react-i18next';
 import type { SyncConfig } from '../../../src-main/api/contract.ts';
 import { useMutation } from '../../app/use-query.ts';
 import { FormPanel } from '../../ui/FormPanel.tsx';
-import { FormFields } from '../../ui/FormFields.tsx';
-import { SubmitActions } from '../../ui/SubmitActions.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { pick, SIGNER_KINDS, SYNC_MODES, type SignerKind, type SyncMode } from './vocabulary.ts';
 
@@ -26,11 +24,16 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<SyncMode>('off');
   const [signer, setSigner] = useState<SignerKind>('none');
-  const fields = useForm({ url: '', dir: '', signerUrl: '', signerDir: '', intervalSeconds: '60' });
+  const fields = useForm(
+    { url: '', dir: '', signerUrl: '', signerDir: '', intervalSeconds: '60' },
+    {
+      testIds: 'sync',
+      label: (key: 'mode' | 'url' | 'dir' | 'signer' | 'signerUrl' | 'signerDir') => t(`syncCenter.transport.${key}`),
+    },
+  );
   const { url, dir, signerUrl, signerDir, intervalSeconds: intervalText } = fields.values;
   const { patch } = fields;
   const configure = useMutation('sync.configure');
-  const saving = configure.pending;
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -80,60 +83,52 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
       title={t('syncCenter.transport.title')}
       sending={configure}
       onSubmit={submit}
-    >
-      <div className="form-grid">
-        <FormFields
-          form={fields}
-          testIds="sync"
-          label={(key) => t(`syncCenter.transport.${key as Exclude<typeof key, 'intervalSeconds'>}`)}
-          fields={[
-            {
-              key: 'mode',
-              name: 'syncMode',
-              options: SYNC_MODES.map((m) => ({ value: m, label: t(`syncCenter.transport.modes.${m}`) })),
-              value: mode,
-              onChange: (v) => {
-                setMode(pick(SYNC_MODES, v, 'off'));
-                setSaved(false);
-              },
-            },
-            mode === 'platform' && {
-              key: 'url',
-              name: 'syncUrl',
-              help: t('syncCenter.transport.urlHelp'),
-              type: 'url',
-              placeholder: t('syncCenter.transport.urlPlaceholder'),
-            },
-            mode === 'exchangeDir' && { key: 'dir', name: 'syncDir', help: t('syncCenter.transport.dirHelp') },
-            {
-              key: 'signer',
-              name: 'signerKind',
-              help: t(`syncCenter.transport.signerHelp.${signer}`),
-              options: SIGNER_KINDS.map((k) => ({ value: k, label: t(`syncCenter.transport.signers.${k}`) })),
-              value: signer,
-              onChange: (v) => setSigner(pick(SIGNER_KINDS, v, 'none')),
-            },
-            signer === 'http' && { key: 'signerUrl', testId: 'sync-signer-url', type: 'url' },
-            signer === 'folder' && { key: 'signerDir', testId: 'sync-signer-dir' },
-            {
-              key: 'intervalSeconds',
-              name: 'syncInterval',
-              testId: 'sync-interval',
-              label: t('syncCenter.transport.interval'),
-              className: 'input input-compact',
-              inputMode: 'numeric',
-            },
-          ]}
-        />
-      </div>
-      <SubmitActions
-        testId="sync-transport-save"
-        busy={saving}
-        done={saved ? t('syncCenter.transport.saved') : null}
-        doneTestId="sync-transport-saved"
-      >
-        {saving ? t('syncCenter.saving') : t('syncCenter.save')}
-      </SubmitActions>
-    </FormPanel>
+      submit={{
+        testId: 'sync-transport-save',
+        label: t('syncCenter.save'),
+        pendingLabel: t('syncCenter.saving'),
+        done: saved ? t('syncCenter.transport.saved') : null,
+        doneTestId: 'sync-transport-saved',
+      }}
+      form={fields}
+      fields={[
+        {
+          key: 'mode',
+          name: 'syncMode',
+          options: SYNC_MODES.map((m) => ({ value: m, label: t(`syncCenter.transport.modes.${m}`) })),
+          value: mode,
+          onChange: (v) => {
+            setMode(pick(SYNC_MODES, v, 'off'));
+            setSaved(false);
+          },
+        },
+        mode === 'platform' && {
+          key: 'url',
+          name: 'syncUrl',
+          help: t('syncCenter.transport.urlHelp'),
+          type: 'url',
+          placeholder: t('syncCenter.transport.urlPlaceholder'),
+        },
+        mode === 'exchangeDir' && { key: 'dir', name: 'syncDir', help: t('syncCenter.transport.dirHelp') },
+        {
+          key: 'signer',
+          name: 'signerKind',
+          help: t(`syncCenter.transport.signerHelp.${signer}`),
+          options: SIGNER_KINDS.map((k) => ({ value: k, label: t(`syncCenter.transport.signers.${k}`) })),
+          value: signer,
+          onChange: (v) => setSigner(pick(SIGNER_KINDS, v, 'none')),
+        },
+        signer === 'http' && { key: 'signerUrl', testId: 'sync-signer-url', type: 'url' },
+        signer === 'folder' && { key: 'signerDir', testId: 'sync-signer-dir' },
+        {
+          key: 'intervalSeconds',
+          name: 'syncInterval',
+          testId: 'sync-interval',
+          label: t('syncCenter.transport.interval'),
+          className: 'input input-compact',
+          inputMode: 'numeric',
+        },
+      ]}
+    />
   );
 }
