@@ -12,8 +12,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { isEntryPoint } from './entry-point.ts';
 import type { HostBundleInputs } from '../../src-main/cli/host-bundle.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -66,17 +67,7 @@ export async function buildHost(outDir = HOST_BUNDLE_DIR): Promise<{ files: numb
   return { files: outputs.length, bytes: outputs.reduce((n, [, o]) => n + o.bytes, 0) };
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return pathToFileURL(fs.realpathSync(script)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const i = process.argv.indexOf('--out');
   buildHost(i >= 0 ? path.resolve(process.argv[i + 1]!) : undefined).then(
     (r) => process.stderr.write(`[kuajing] host bundle: ${r.files} files, ${(r.bytes / 1024).toFixed(0)} KiB\n`),

@@ -7,8 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { isEntryPoint } from './entry-point.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -81,17 +82,7 @@ export async function buildMain(opts: BuildMainOptions = {}): Promise<BuildMainR
   return { outDir, files };
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return pathToFileURL(fs.realpathSync(script)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const i = process.argv.indexOf('--out');
   const outDir = i >= 0 ? process.argv[i + 1] : undefined;
   buildMain(outDir ? { outDir } : {}).catch((e: unknown) => {

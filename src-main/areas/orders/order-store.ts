@@ -265,34 +265,7 @@ export class OrderWriter {
 
   /** A new order at revision 1 with its lines, and its outbox row. */
   insert(c: OrderContent, o: WriteOptions, refunded: Minor = 0 as Minor): number {
-    const info = this.#s.insert.run(
-      o.shopId,
-      c.platform,
-      c.orderNo,
-      c.status,
-      c.platformStatus,
-      c.salesChannel,
-      c.orderedAt,
-      c.orderedAtUtc,
-      c.buyerCountry,
-      c.currency,
-      o.customsMode,
-      c.fulfilment,
-      c.goods,
-      c.discount,
-      c.shipping,
-      c.giftWrap,
-      c.taxOnTop,
-      c.gross,
-      refunded,
-      c.units,
-      c.exclusion,
-      o.origin,
-      o.contentHash,
-      o.importId,
-      c.statedTotal,
-      c.channelOrderNo,
-    );
+    const info = this.#s.insert.run(...orderValues(c, o, refunded));
     const id = Number(info.lastInsertRowid);
     this.#insertLines(id, c.lines);
     this.#enqueue(id, c.platform, c.orderNo, 1);
@@ -311,35 +284,7 @@ export class OrderWriter {
   ): number[] {
     const first = Number(this.#s.nextId.get());
     const ids = entries.map((_, i) => first + i);
-    const orderRows = entries.map(({ c, o, refunded }, i) => [
-      ids[i],
-      o.shopId,
-      c.platform,
-      c.orderNo,
-      c.status,
-      c.platformStatus,
-      c.salesChannel,
-      c.orderedAt,
-      c.orderedAtUtc,
-      c.buyerCountry,
-      c.currency,
-      o.customsMode,
-      c.fulfilment,
-      c.goods,
-      c.discount,
-      c.shipping,
-      c.giftWrap,
-      c.taxOnTop,
-      c.gross,
-      refunded,
-      c.units,
-      c.exclusion,
-      o.origin,
-      o.contentHash,
-      o.importId,
-      c.statedTotal,
-      c.channelOrderNo,
-    ]);
+    const orderRows = entries.map(({ c, o, refunded }, i) => [ids[i], ...orderValues(c, o, refunded)]);
     this.#multi('orders', ORDER_INSERT_COLUMNS, orderRows);
     const lineRows: unknown[][] = [];
     entries.forEach(({ c }, i) => {
@@ -654,4 +599,36 @@ export function setCustomsMode(tx: Tx, ids: readonly number[], mode: CustomsMode
     changed++;
   }
   return changed;
+}
+
+/** An order row's values after its id, in the order of the orders INSERT (`insert`, `insertMany`). */
+function orderValues(c: OrderContent, o: WriteOptions, refunded: Minor): unknown[] {
+  return [
+    o.shopId,
+    c.platform,
+    c.orderNo,
+    c.status,
+    c.platformStatus,
+    c.salesChannel,
+    c.orderedAt,
+    c.orderedAtUtc,
+    c.buyerCountry,
+    c.currency,
+    o.customsMode,
+    c.fulfilment,
+    c.goods,
+    c.discount,
+    c.shipping,
+    c.giftWrap,
+    c.taxOnTop,
+    c.gross,
+    refunded,
+    c.units,
+    c.exclusion,
+    o.origin,
+    o.contentHash,
+    o.importId,
+    c.statedTotal,
+    c.channelOrderNo,
+  ];
 }
