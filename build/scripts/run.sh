@@ -83,6 +83,9 @@ ensure_host_bundle() {
 }
 
 NODE_RUN=("$NODE_BIN" --disable-warning=ExperimentalWarning)
+# two malloc arenas instead of one per thread: the host's RSS stays ~10% lower after imports (issue 16,
+# test/bench/rss.ts runs its host the same way); set before node starts, glibc reads it only then
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 case "$task" in
   start)   ensure_renderer; ensure_host_bundle; exec "${NODE_RUN[@]}" src-main/cli/main.ts start "$@" ;;
   kuajing) exec "${NODE_RUN[@]}" src-main/cli/main.ts "$@" ;;

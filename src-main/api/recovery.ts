@@ -13,6 +13,7 @@ import { DomainError } from '../core/domain-error.ts';
 import { EventBus, type AppEvent } from '../areas/events.ts';
 import type { HostKind } from '../areas/workspace.ts';
 import { ledgerIntegrity, replaceDamagedLedger } from '../areas/maintenance/index.ts';
+import type { RestoreSummary } from '../areas/maintenance/contract.ts';
 import { ledgerFileInfo, listBackups, resolveBackupName } from '../db/backups.ts';
 import { loadMigrations } from '../db/migrate.ts';
 import type { Dispatch } from './dispatch.ts';
@@ -57,6 +58,35 @@ async function openNormally(dataDir: string, host: HostKind, opts: ServeOptions)
   };
 }
 
+/**
+ * Backup `name` put in place of the ledger file, the damaged file kept aside in
+ * `backups/pre-restore/`; `beforeReplace` runs once the backup is found. Answers what
+ * `maintenance.restore` shows (the workspace opened on it next migrates it to the newest schema).
+ */
+async function putBackupInPlace(
+  ledgerFile: string,
+  name: string,
+  opts: ServeOptions,
+  beforeReplace: () => void = () => undefined,
+): Promise<RestoreSummary> {
+  const source = resolveBackupName(ledgerFile, name);
+  const schemaFrom = ledgerFileInfo(source).version;
+  beforeReplace();
+  const done = await replaceDamagedLedger(ledgerFile, source);
+  return {
+    keptAside: path.relative(path.dirname(ledgerFile), done.keptAside),
+    restoredFrom: name,
+    schemaFrom,
+    schemaTo: loadMigrations(opts.migrationsDir).length,
+  };
+}
+
+/** A DomainError as the coded answer of a command; anything else goes on up. */
+function codedAnswer(e: unknown) {
+  if (e instanceof DomainError) return { ok: false as const, error: { code: e.code, params: e.params } };
+  throw e;
+}
+
 /** Opens the workspace for a host, or — when its ledger is damaged — serves the recovery described above. */
 export async function serveWorkspace(
   dataDir: string,
@@ -92,27 +122,21 @@ function restoringWhenDamaged(
   let reopening: Promise<unknown> | null = null;
 
   const replace = async (name: string) => {
-    const source = resolveBackupName(ledgerFile, name);
-    const schemaFrom = ledgerFileInfo(source).version;
-    unsubscribe();
-    current.close();
+    let closed = false;
+    const close = () => {
+      unsubscribe();
+      current.close();
+      closed = true;
+    };
     try {
-      const done = await replaceDamagedLedger(ledgerFile, source);
-      return {
-        ok: true as const,
-        value: {
-          keptAside: path.relative(path.dirname(ledgerFile), done.keptAside),
-          restoredFrom: name,
-          schemaFrom,
-          schemaTo: loadMigrations(opts.migrationsDir).length, // opening migrates it to the newest schema
-        },
-      };
+      return { ok: true as const, value: await putBackupInPlace(ledgerFile, name, opts, close) };
     } catch (e) {
-      if (e instanceof DomainError) return { ok: false as const, error: { code: e.code, params: e.params } };
-      throw e;
+      return codedAnswer(e);
     } finally {
-      current = await openNormally(dataDir, host, opts); // the backup, or the damaged file again when that failed
-      unsubscribe = current.events.subscribe(forward);
+      if (closed) {
+        current = await openNormally(dataDir, host, opts); // the backup, or the damaged file again when that failed
+        unsubscribe = current.events.subscribe(forward);
+      }
     }
   };
 
@@ -165,24 +189,12 @@ function recovery(dataDir: string, host: HostKind, opts: ServeOptions, damage: D
     if (typeof name !== 'string' || name === '')
       return { ok: false as const, error: { code: 'request.invalid', params: {} } };
     try {
-      const source = resolveBackupName(ledgerFile, name);
-      const schemaFrom = ledgerFileInfo(source).version;
-      const done = await replaceDamagedLedger(ledgerFile, source);
+      const value = await putBackupInPlace(ledgerFile, name, opts);
       opened = await openNormally(dataDir, host, opts);
       unsubscribe = opened.events.subscribe(forward);
-      const schemaTo = loadMigrations(opts.migrationsDir).length; // opening migrated it to the newest schema
-      return {
-        ok: true as const,
-        value: {
-          keptAside: path.relative(path.dirname(ledgerFile), done.keptAside),
-          restoredFrom: name,
-          schemaFrom,
-          schemaTo,
-        },
-      };
+      return { ok: true as const, value };
     } catch (e) {
-      if (e instanceof DomainError) return { ok: false as const, error: { code: e.code, params: e.params } };
-      throw e;
+      return codedAnswer(e);
     }
   };
 

@@ -19,7 +19,7 @@ export interface PageInput {
 
 /** A page of a list read in a fixed order, and the cursor of the next page (null on the last). */
 export interface Page<T> {
-  readonly items: T[];
+  readonly items: readonly T[];
   readonly nextCursor: string | null;
 }
 

@@ -61,6 +61,11 @@ export async function openLedger(file: string, opts: OpenLedgerOptions = {}): Pr
     // 64 MiB page cache: the orders list needs many indexes, and random index inserts during a
     // large import are ~1.6× slower with the 2 MiB default (measured in the import bench).
     db.pragma('cache_size = -65536');
+    // Statement journals in memory: every write statement on a table with triggers keeps one of the
+    // pages it changes, and past 64 KiB (a row into orders and its indexes) SQLite spills it to a temp
+    // file — a large import was ~4× slower for those file writes (issue 19, import bench). Set before
+    // the audit trail's temp triggers: changing it later drops the temp schema.
+    db.pragma('temp_store = MEMORY');
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     const check = opts.checkAtOpen === false ? 'ok' : db.pragma('quick_check', { simple: true });
     if (check !== 'ok')

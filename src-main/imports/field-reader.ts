@@ -226,20 +226,25 @@ export class FieldReader {
     return iso;
   }
 
-  country(column: Column | null): string | null {
+  /** The cell as `parse` reads it; null when it is empty or the column absent; `code` {value} when `parse` cannot read it. */
+  lookup<T>(column: Column | null, parse: (text: string) => T | null, code: string): T | null {
     const t = this.text(column);
     if (t === '' || column === null) return null;
-    const iso = countryToIso2(t);
-    if (iso === null) this.fail(column, 'import.row.badCountry', { value: t });
-    return iso;
+    return parse(t) ?? this.fail(column, code, { value: t });
+  }
+
+  /** `text` itself, or `code` {value: its first 20 characters} when it is longer than `max`. */
+  atMost(column: Column | null, text: string, max: number, code: string): string {
+    if (text.length > max) this.fail(column, code, { value: text.slice(0, 20) });
+    return text;
+  }
+
+  country(column: Column | null): string | null {
+    return this.lookup(column, countryToIso2, 'import.row.badCountry');
   }
 
   currency(column: Column | null): Currency | null {
-    const t = this.text(column);
-    if (t === '' || column === null) return null;
-    const c = currencyFromText(t);
-    if (c === null) this.fail(column, 'import.row.badCurrency', { value: t });
-    return c;
+    return this.lookup(column, currencyFromText, 'import.row.badCurrency');
   }
 
   /**

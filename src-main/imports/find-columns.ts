@@ -7,14 +7,18 @@ import { DomainError } from '../core/domain-error.ts';
 import { type Column, findColumn } from './field-reader.ts';
 import type { Table } from './read-table.ts';
 
-type Spec<K extends string> = Readonly<Record<K, readonly string[]>>;
+export type Spec<K extends string> = Readonly<Record<K, readonly string[]>>;
+/** The columns `findColumns` found: every required one, the optional ones or null. */
+export type FoundColumns<R extends string, O extends string> = { readonly [K in R]: Column } & {
+  readonly [K in O]: Column | null;
+};
 
 export function findColumns<R extends string, O extends string>(
   table: Pick<Table, 'headers' | 'keys'>,
   source: string,
   required: Spec<R>,
   optional: Spec<O>,
-): { readonly [K in R]: Column } & { readonly [K in O]: Column | null } {
+): FoundColumns<R, O> {
   const out: Record<string, Column | null> = {};
   const missing: string[] = [];
   for (const [field, keys] of Object.entries<readonly string[]>(required)) {
@@ -24,5 +28,5 @@ export function findColumns<R extends string, O extends string>(
   }
   if (missing.length > 0) throw new DomainError('import.file.missingColumns', { source, columns: missing.join(', ') });
   for (const [field, keys] of Object.entries<readonly string[]>(optional)) out[field] = findColumn(table, ...keys);
-  return out as { readonly [K in R]: Column } & { readonly [K in O]: Column | null };
+  return out as FoundColumns<R, O>;
 }

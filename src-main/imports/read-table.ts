@@ -48,7 +48,11 @@ export function checkRowsAccounted(read: number, imported: number, rejected: num
   if (read !== imported + rejected + continuation)
     throw new DomainError('import.file.rowsUnaccounted', { read, imported, rejected, continuation });
 }
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/**
+ * The largest import file, 200 MiB: the readers', the upload's and the import wizard's one cap (the
+ * wizard holds a copy typed `MaxImportFileBytes`, areas/imports/contract.ts, so the two cannot drift).
+ */
+export const MAX_FILE_BYTES = 209_715_200;
 
 /**
  * What one file may hold (issue 16, point 1): rows (header included) — `import.file.tooManyRows`
@@ -91,8 +95,17 @@ export async function readTable(
   if (!/\S/.test(text)) throw new DomainError('import.file.empty'); // not trim(): a copy of the whole text
   if (looksBinary(text)) throw new DomainError('import.file.binary');
   const delimiter = detectDelimiter(text);
-  if (scratch !== null && delimiter !== '\t')
-    return streamDelimited(text, encoding, delimiter, limits.maxRows, scratch);
+  if (scratch !== null)
+    return streamDelimitedChunks(
+      () => [text],
+      text,
+      encoding,
+      false,
+      delimiter,
+      lineEndOf(text),
+      limits.maxRows,
+      scratch,
+    );
   const records = parseDelimited(text, delimiter, limits.maxRows);
   if (!/[\r\n]$/.test(text)) checkLastLine(records);
   return buildTable(records, encoding, delimiter, true, scratch);
@@ -106,9 +119,9 @@ const HEAD_BYTES = 64 * 1024;
  * A file read from its path (issue 16, point 1): the same checks and reading as for bytes, but an
  * XLSX is streamed range by range (only its central directory is read whole) and a CSV is decoded
  * `chunkBytes` at a time — the encoding chosen first (BOM, else a pass checking strict UTF-8, else
- * GB18030) — and fed to papaparse's streaming mode: the file is never one buffer or one string.
- * A TSV (Amazon's flat files, whose quote fallback compares two readings) and a reading without a
- * scratch file are still read whole.
+ * GB18030) — and read record by record (streamDelimitedChunks; a TSV's quote fallback reads the
+ * file once more): the file is never one buffer or one string. Only a reading without a scratch
+ * file (small files, tests) is read whole.
  */
 export async function readTableFile(
   file: string,
@@ -135,10 +148,17 @@ export async function readTableFile(
     });
     if (looksBinary(headText)) throw new DomainError('import.file.binary');
     const delimiter = detectDelimiter(headText);
-    if (scratch === null || delimiter === '\t')
-      return await readTable(new Uint8Array(fs.readFileSync(fd)), limits, scratch);
-    const chunks = decodedChunks(fd, size, sniffed, chunkBytes);
-    return await streamDelimitedChunks(chunks, sniffed, delimiter, lineEndOf(headText), limits.maxRows, scratch);
+    if (scratch === null) return await readTable(new Uint8Array(fs.readFileSync(fd)), limits, scratch);
+    return await streamDelimitedChunks(
+      () => decodedChunks(fd, size, sniffed, chunkBytes),
+      headText,
+      sniffed.encoding,
+      sniffed.cut,
+      delimiter,
+      lineEndOf(headText),
+      limits.maxRows,
+      scratch,
+    );
   } finally {
     fs.closeSync(fd);
   }
@@ -241,29 +261,122 @@ function* decodedChunks(fd: number, size: number, sniffed: Sniffed, chunkBytes: 
 }
 
 /**
- * `streamDelimited` for text that comes in chunks (papaparse's streaming mode, a quoted field or a
- * line split between chunks carried over by papaparse): the same records, checks and table.
+ * A delimited text that comes in chunks, read record by record straight into a (spilled) table: no
+ * array of every record, never the whole text in one string when it comes from a file.
+ * - comma / semicolon: papaparse's streaming mode (a quoted field or a line split between chunks
+ *   carried over by papaparse);
+ * - tab: as `parseDelimited` reads it — split on tabs and line ends when the header is Amazon's or
+ *   no field opens with `"` (a first pass looks), else papaparse's reading, unless it meets a quote
+ *   error: then whichever of the two readings has fewer rows of the wrong width (counted in a pass
+ *   each, only the chosen one kept).
+ * `chunks()` gives the text anew for each pass; `head`, its start (the header line). The checks are those of the in-memory reading: the
+ * row limit, a cut last line (`checkLastLine`), a file cut inside a character (`cut`).
  */
 async function streamDelimitedChunks(
-  chunks: Iterable<string>,
-  sniffed: Sniffed,
+  chunks: () => Iterable<string>,
+  head: string,
+  encoding: string,
+  cut: boolean,
   delimiter: string,
   newline: '\n' | '\r\n' | '\r',
   maxRows: number,
   scratch: Scratch,
 ): Promise<Table> {
-  const builder = new TableBuilder(sniffed.encoding, delimiter, true, scratch);
-  const seen = { count: 0, tooMany: false, header: null as RawRecord | null, last: null as RawRecord | null, good: 0 };
-  let lastChar = '';
-  let failed: unknown = null;
-  function* tracked(): Generator<string> {
-    for (const c of chunks) {
-      lastChar = c.slice(-1);
-      yield c;
-    }
+  const table = () => new RecordTracker(maxRows, new TableBuilder(encoding, delimiter, true, scratch));
+  if (delimiter !== '\t') return (await quotedRecords(chunks(), delimiter, newline, table())).finish(cut);
+  if (isAmazonFlatHeader(head) || !opensQuote(chunks())) return plainRecords(chunks(), table()).finish(cut);
+  const quoted = await quotedRecords(chunks(), delimiter, newline, table());
+  if (!quoted.quoteErrors) return quoted.finish(cut);
+  const plain = plainRecords(chunks(), new RecordTracker(maxRows, null));
+  if (plain.badWidth >= quoted.badWidth) return quoted.finish(cut);
+  // the plain reading wins: read again into a table of its own (the quoted one's rows stay unused in the scratch file)
+  return plainRecords(chunks(), table()).finish(cut);
+}
+
+/** Whether any field of the text opens with `"` (`/(?:^|\t)"/m` over chunks: a boundary between two chunks included). */
+function opensQuote(chunks: Iterable<string>): boolean {
+  let before = '\n'; // the text's start counts as a line's
+  for (const c of chunks) {
+    if (/[\t\n\r\u2028\u2029]"/.test(before + c)) return true;
+    before = c.slice(-1);
   }
+  return false;
+}
+
+/**
+ * Records as they come, with what the checks after the last one need: the header, the last
+ * record, the last good row, the text's last character; counts rows of the wrong width and quote
+ * errors (for the TSV fallback); with a builder, the rows go into the table.
+ */
+class RecordTracker {
+  readonly #maxRows: number;
+  readonly #builder: TableBuilder | null;
+  #count = 0;
+  #header: RawRecord | null = null;
+  #last: RawRecord | null = null;
+  #good = 0;
+  tooMany = false;
+  quoteErrors = false;
+  badWidth = 0;
+  lastChar = '';
+
+  constructor(maxRows: number, builder: TableBuilder | null) {
+    this.#maxRows = maxRows;
+    this.#builder = builder;
+  }
+
+  /** Takes one record; false once past the row limit (the reading stops). */
+  add(cells: string[], unterminatedQuote: boolean): boolean {
+    if (this.#count >= this.#maxRows) {
+      this.tooMany = true;
+      return false;
+    }
+    const record: RawRecord = { row: ++this.#count, cells, unterminatedQuote };
+    // the last non-blank record before this one: the last good row if this one is cut off
+    if (this.#last !== null && !isBlank(this.#last.cells)) this.#good = this.#last.row;
+    this.#last = record;
+    if (!isBlank(cells)) {
+      if (this.#header === null) this.#header = record;
+      else if (cells.length !== this.#header.cells.length) this.badWidth++;
+    }
+    this.#builder?.add(record);
+    return true;
+  }
+
+  /** The table, or the file refused: too many rows, cut inside a character (`cut`), or a last line cut short. */
+  finish(cut: boolean): Table {
+    if (this.tooMany) throw new DomainError('import.file.tooManyRows', { maxRows: this.#maxRows });
+    if (cut) throw new DomainError('import.file.truncated', { lastGoodRow: this.#good });
+    const header = this.#header;
+    const last = this.#last;
+    if (!/[\r\n]/.test(this.lastChar) && header !== null && last !== null && last !== header && !isBlank(last.cells)) {
+      let width = header.cells.length;
+      while (width > 0 && (header.cells[width - 1] ?? '').trim() === '') width--;
+      if (last.cells.length < width) throw new DomainError('import.file.truncated', { lastGoodRow: this.#good });
+    }
+    return this.#builder!.finish();
+  }
+}
+
+/** The chunks, each one's last character noted in `tracker.lastChar` as it passes. */
+function* noted(chunks: Iterable<string>, tracker: RecordTracker): Generator<string> {
+  for (const c of chunks) {
+    if (c === '') continue;
+    tracker.lastChar = c.slice(-1);
+    yield c;
+  }
+}
+
+/** Records as papaparse reads them (quotes apply), fed to `tracker`. */
+async function quotedRecords(
+  chunks: Iterable<string>,
+  delimiter: string,
+  newline: '\n' | '\r\n' | '\r',
+  tracker: RecordTracker,
+): Promise<RecordTracker> {
+  let failed: unknown = null;
   await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(Readable.from(tracked()) as unknown as File, {
+    Papa.parse<string[]>(Readable.from(noted(chunks, tracker)) as unknown as File, {
       delimiter,
       newline,
       quoteChar: '"',
@@ -271,17 +384,9 @@ async function streamDelimitedChunks(
       step: (result, parser) => {
         if (failed !== null) return;
         try {
-          if (seen.count >= maxRows) {
-            seen.tooMany = true;
-            parser.abort();
-            return;
-          }
+          if (result.errors.some((e) => e.type === 'Quotes')) tracker.quoteErrors = true;
           const unterminatedQuote = result.errors.some((e) => e.code === 'MissingQuotes');
-          const record: RawRecord = { row: ++seen.count, cells: result.data, unterminatedQuote };
-          if (seen.last !== null && !isBlank(seen.last.cells)) seen.good = seen.last.row;
-          seen.last = record;
-          if (seen.header === null && !isBlank(record.cells)) seen.header = record;
-          builder.add(record);
+          if (!tracker.add(result.data, unterminatedQuote)) parser.abort();
         } catch (e) {
           failed = e;
           parser.abort();
@@ -292,15 +397,36 @@ async function streamDelimitedChunks(
     });
   });
   if (failed !== null) throw failed;
-  if (seen.tooMany) throw new DomainError('import.file.tooManyRows', { maxRows });
-  if (sniffed.cut) throw new DomainError('import.file.truncated', { lastGoodRow: seen.good });
-  const { header, last } = seen;
-  if (!/[\r\n]/.test(lastChar) && header !== null && last !== null && last !== header && !isBlank(last.cells)) {
-    let width = header.cells.length;
-    while (width > 0 && (header.cells[width - 1] ?? '').trim() === '') width--;
-    if (last.cells.length < width) throw new DomainError('import.file.truncated', { lastGoodRow: seen.good });
+  return tracker;
+}
+
+/**
+ * Lines split on tabs, as `splitPlain` splits the whole text (a `\r\n` split between two chunks is
+ * one line end), fed to `tracker`; the text after the last line end is the last record, even empty.
+ */
+function plainRecords(chunks: Iterable<string>, tracker: RecordTracker): RecordTracker {
+  let carry = '';
+  for (const chunk of noted(chunks, tracker)) {
+    let text = carry + chunk;
+    // a trailing \r may be the first half of \r\n: decided with the next chunk
+    const hold = text.endsWith('\r') ? 1 : 0;
+    const lineEnd = /\r\n|\n|\r/g;
+    let from = 0;
+    for (let m = lineEnd.exec(text); m !== null; m = lineEnd.exec(text)) {
+      if (hold === 1 && m.index === text.length - 1) break;
+      if (!tracker.add(text.slice(from, m.index).split('\t'), false)) return tracker;
+      from = m.index + m[0].length;
+    }
+    carry = text.slice(from);
+    text = '';
   }
-  return builder.finish();
+  // the held \r at the very end is a line end of its own
+  if (carry.endsWith('\r')) {
+    if (!tracker.add(carry.slice(0, -1).split('\t'), false)) return tracker;
+    carry = '';
+  }
+  tracker.add(carry.split('\t'), false);
+  return tracker;
 }
 
 /** The row number of the last non-blank record before `records[end]` (the header counts). */
@@ -473,43 +599,6 @@ function parseDelimited(text: string, delimiter: string, maxRows = READ_LIMITS.m
   // keep whichever reading has fewer rows of the wrong width.
   const plain = splitPlain(text, maxRows);
   return badWidthCount(plain) < badWidthCount(quoted) ? plain : quoted;
-}
-
-/**
- * A comma- or semicolon-separated text read record by record (papaparse's step mode) straight into
- * a spilled table: no array of every record. The same reading and checks as `parseDelimited`,
- * `checkLastLine` and `buildTable` (TSV keeps those: its quote fallback compares two readings).
- */
-function streamDelimited(text: string, encoding: string, delimiter: string, maxRows: number, scratch: Scratch): Table {
-  const builder = new TableBuilder(encoding, delimiter, true, scratch);
-  const seen = { count: 0, tooMany: false, header: null as RawRecord | null, last: null as RawRecord | null, good: 0 };
-  Papa.parse<string[]>(text, {
-    delimiter,
-    quoteChar: '"',
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      if (seen.count >= maxRows) {
-        seen.tooMany = true;
-        parser.abort();
-        return;
-      }
-      const unterminatedQuote = result.errors.some((e) => e.code === 'MissingQuotes');
-      const record: RawRecord = { row: ++seen.count, cells: result.data, unterminatedQuote };
-      // the last non-blank record before this one: the last good row if this one is cut off
-      if (seen.last !== null && !isBlank(seen.last.cells)) seen.good = seen.last.row;
-      seen.last = record;
-      if (seen.header === null && !isBlank(record.cells)) seen.header = record;
-      builder.add(record);
-    },
-  });
-  if (seen.tooMany) throw new DomainError('import.file.tooManyRows', { maxRows });
-  const { header, last } = seen;
-  if (!/[\r\n]$/.test(text) && header !== null && last !== null && last !== header && !isBlank(last.cells)) {
-    let width = header.cells.length;
-    while (width > 0 && (header.cells[width - 1] ?? '').trim() === '') width--;
-    if (last.cells.length < width) throw new DomainError('import.file.truncated', { lastGoodRow: seen.good });
-  }
-  return builder.finish();
 }
 
 /** Lines split on tabs, one at a time (no array of every line first); past the row limit the reading stops. */

@@ -8,9 +8,8 @@
  */
 import { isCurrency } from '../core/money/index.ts';
 import { PLATFORMS, type Platform } from '../core/orders/order.ts';
-import { FieldReader, readTableRows, type TableRows } from './field-reader.ts';
-import { findColumns } from './find-columns.ts';
-import { readTable } from './read-table.ts';
+import type { TableRows } from './field-reader.ts';
+import { readFileRows } from './file-rows.ts';
 
 export interface ShopFileRow {
   readonly row: number;
@@ -49,20 +48,13 @@ const PLATFORM_NAMES: Readonly<Record<string, Platform>> = {
 };
 
 export async function parseShopFile(bytes: Uint8Array): Promise<TableRows<ShopFileRow>> {
-  const table = await readTable(bytes);
-  const cols = findColumns(table, 'shops', REQUIRED, OPTIONAL);
-  const seen = new Set<string>();
-  return readTableRows(table, (cells, row): ShopFileRow => {
-    const r = new FieldReader(cells, row, 'UTC');
-    const name = r.required(cols.shop);
-    if (name.length > 100) r.fail(cols.shop, 'shops.row.nameTooLong', { value: name.slice(0, 20) });
+  return readFileRows(bytes, { source: 'shops', required: REQUIRED, optional: OPTIONAL }, (r, cols, once) => {
+    const name = r.atMost(cols.shop, r.required(cols.shop), 100, 'shops.row.nameTooLong');
     const platformText = r.required(cols.platform);
     const platform =
       PLATFORM_NAMES[platformText.toLowerCase()] ??
       r.fail(cols.platform, 'shops.row.badPlatform', { value: platformText });
-    const key = `${platform}\u0000${name}`;
-    if (seen.has(key)) r.fail(cols.shop, 'shops.duplicate', { platform, name });
-    seen.add(key);
+    once(cols.shop, `${platform}\u0000${name}`, 'shops.duplicate', { platform, name });
     const currency = r.required(cols.currency).toUpperCase();
     if (!isCurrency(currency)) r.fail(cols.currency, 'import.row.badCurrency', { value: currency });
     const code = r.text(cols.ebpCode);

@@ -10,9 +10,9 @@
  */
 import type { SkuInput } from '../core/stock/sku.ts';
 import { UNIT_CODES } from '../core/stock/sku.ts';
-import { type Column, FieldReader, readTableRows, type TableRows } from './field-reader.ts';
-import { findColumns } from './find-columns.ts';
-import { readTable } from './read-table.ts';
+import type { Column, FieldReader, TableRows } from './field-reader.ts';
+import type { FoundColumns } from './find-columns.ts';
+import { readFileRows } from './file-rows.ts';
 
 export interface SkuFileRow {
   readonly row: number;
@@ -54,21 +54,16 @@ const OPTIONAL = {
   dutyRate: ['export_duty_rate', 'export duty rate', '出口关税税率', '出口税率'],
 } as const;
 
-type Columns = ReturnType<typeof findColumns<keyof typeof REQUIRED, keyof typeof OPTIONAL>>;
+type Columns = FoundColumns<keyof typeof REQUIRED, keyof typeof OPTIONAL>;
 
 const UNIT_BY_NAME: ReadonlyMap<string, string> = new Map(
   Object.entries(UNIT_CODES).map(([code, name]) => [name, code]),
 );
 
 export async function parseSkuFile(bytes: Uint8Array): Promise<SkuFileParse> {
-  const table = await readTable(bytes);
-  const cols = findColumns(table, 'skus', REQUIRED, OPTIONAL);
-  const seen = new Set<string>();
-  return readTableRows(table, (cells, row): SkuFileRow => {
-    const r = new FieldReader(cells, row, 'UTC');
+  return readFileRows(bytes, { source: 'skus', required: REQUIRED, optional: OPTIONAL }, (r, cols, once) => {
     const sku = readRow(r, cols);
-    if (seen.has(sku.itemNo)) r.fail(cols.sku, 'stock.sku.duplicate', { sku: sku.itemNo });
-    seen.add(sku.itemNo);
+    once(cols.sku, sku.itemNo, 'stock.sku.duplicate', { sku: sku.itemNo });
     return { row: r.row, sku };
   });
 }

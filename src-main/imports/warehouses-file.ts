@@ -9,9 +9,8 @@
  */
 import type { WarehouseKind } from '../core/stock/stock-views.ts';
 import { countryToIso2 } from './country-codes.ts';
-import { FieldReader, readTableRows, type TableRows } from './field-reader.ts';
-import { findColumns } from './find-columns.ts';
-import { readTable } from './read-table.ts';
+import type { TableRows } from './field-reader.ts';
+import { readFileRows } from './file-rows.ts';
 import { KIND_NAMES } from './stock-moves.ts';
 
 export interface WarehouseFileRow {
@@ -34,30 +33,19 @@ const OPTIONAL = {
 } as const;
 
 export async function parseWarehouseFile(bytes: Uint8Array): Promise<TableRows<WarehouseFileRow>> {
-  const table = await readTable(bytes);
-  const cols = findColumns(table, 'warehouses', REQUIRED, OPTIONAL);
-  const seen = new Set<string>();
-  return readTableRows(table, (cells, row): WarehouseFileRow => {
-    const r = new FieldReader(cells, row, 'UTC');
-    const code = r.required(cols.code);
-    if (code.length > 30) r.fail(cols.code, 'stock.warehouse.codeTooLong', { value: code.slice(0, 20) });
-    if (seen.has(code)) r.fail(cols.code, 'stock.warehouse.duplicate', { warehouse: code });
-    seen.add(code);
+  return readFileRows(bytes, { source: 'warehouses', required: REQUIRED, optional: OPTIONAL }, (r, cols, once) => {
+    const code = r.atMost(cols.code, r.required(cols.code), 30, 'stock.warehouse.codeTooLong');
+    once(cols.code, code, 'stock.warehouse.duplicate', { warehouse: code });
     const kindText = r.required(cols.kind);
     const kind =
       KIND_NAMES[kindText.toLowerCase().replace(/[\s-]+/g, '_')] ??
       KIND_NAMES[kindText.toLowerCase()] ??
       r.fail(cols.kind, 'stock.row.badWarehouseKind', { value: kindText });
-    const countryText = r.text(cols.country);
-    const country =
-      countryText === ''
-        ? null
-        : (countryToIso2(countryText) ?? r.fail(cols.country, 'stock.row.badCountry', { value: countryText }));
+    const country = r.lookup(cols.country, countryToIso2, 'stock.row.badCountry');
     if (kind === 'transit') r.fail(cols.kind, 'stock.warehouse.transitFixed', { warehouse: code });
     if (country === null && (kind === 'overseasOwn' || kind === 'overseasPublic' || kind === 'platform'))
       r.fail(cols.country, 'stock.warehouse.countryRequired', { warehouse: code });
-    const address = r.text(cols.address);
-    if (address.length > 300) r.fail(cols.address, 'stock.warehouse.addressTooLong', { value: address.slice(0, 20) });
+    const address = r.atMost(cols.address, r.text(cols.address), 300, 'stock.warehouse.addressTooLong');
     return { row: r.row, code, name: r.required(cols.name), kind, country, address: address === '' ? null : address };
   });
 }

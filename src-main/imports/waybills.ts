@@ -5,9 +5,9 @@
  * A bad cell rejects its row with a coded RowError naming the file's column (`import.row.*`,
  * `customs.waybill.tooLong`); an order listed twice rejects the later row.
  */
-import { type Column, FieldReader, readTableRows, type TableRows } from './field-reader.ts';
-import { findColumns } from './find-columns.ts';
-import { readTable } from './read-table.ts';
+import type { Column, FieldReader, TableRows } from './field-reader.ts';
+import type { FoundColumns } from './find-columns.ts';
+import { readFileRows } from './file-rows.ts';
 import { readDay, wholeNumber } from './stock-cells.ts';
 
 export interface WaybillRow {
@@ -57,18 +57,13 @@ const OPTIONAL = {
 /** Longest value per field (customs_shipping / the CEB list fields). */
 const MAX_LENGTH = { logisticsNo: 32, logisticsCode: 18, logisticsName: 100 } as const;
 
-type Columns = ReturnType<typeof findColumns<keyof typeof REQUIRED, keyof typeof OPTIONAL>>;
+type Columns = FoundColumns<keyof typeof REQUIRED, keyof typeof OPTIONAL>;
 
 /** Parses the file; file-level problems throw `import.file.*` (missingColumns {source: 'waybills'}). */
 export async function parseWaybills(bytes: Uint8Array): Promise<WaybillParse> {
-  const table = await readTable(bytes);
-  const cols = findColumns(table, 'waybills', REQUIRED, OPTIONAL);
-  const seen = new Set<string>();
-  return readTableRows(table, (cells, rowNumber) => {
-    const r = new FieldReader(cells, rowNumber, 'UTC');
+  return readFileRows(bytes, { source: 'waybills', required: REQUIRED, optional: OPTIONAL }, (r, cols, once) => {
     const row = readRow(r, cols);
-    if (seen.has(row.orderNo)) r.fail(cols.orderNo, 'import.row.duplicateOrder', { orderNo: row.orderNo });
-    seen.add(row.orderNo);
+    once(cols.orderNo, row.orderNo, 'import.row.duplicateOrder', { orderNo: row.orderNo });
     return row;
   });
 }

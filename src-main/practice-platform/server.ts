@@ -5,10 +5,13 @@
  * the seeded config are injected per request: latency, 500s and dropped connections (before the
  * work or after it — a lost answer), duplicated and shuffled receipt pages.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Faults, NO_FAULTS, type FaultConfig } from './faults.ts';
 import { PracticePlatform, type IncomingMessage, type PracticePlatformOptions } from './platform.ts';
+
+// not an ES import of node:http: its facade loads undici at start-up (see hosts/web/web-host.ts)
+const { createServer } = process.getBuiltinModule('node:http') as typeof http;
 
 export interface PlatformServerOptions extends PracticePlatformOptions {
   readonly port?: number;
@@ -110,7 +113,7 @@ export async function startPlatformServer(opts: PlatformServerOptions = {}): Pro
     throw new HttpProblem(404, `no route ${req.method} ${url.pathname}`);
   }
 
-  const server = http.createServer((req, res) => {
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const faulty = url.pathname !== '/api/v1/stats' && url.pathname !== '/handshake';
     void (async () => {

@@ -73,6 +73,16 @@ export function resolveReportFont(options: PdfOptions = {}): FontChoice {
 }
 
 const A4 = { width: 595.28, height: 841.89 };
+
+/** The widths kept for font `size` in `cache` (text → points), made on first use. */
+function perSize(cache: Map<number, Map<string, number>>, size: number): Map<string, number> {
+  let bySize = cache.get(size);
+  if (bySize === undefined) {
+    bySize = new Map();
+    cache.set(size, bySize);
+  }
+  return bySize;
+}
 const MARGIN = 42;
 const FOOTER_SPACE = 22;
 const PAD_X = 4;
@@ -396,11 +406,7 @@ class PdfTableRenderer {
 
   /** Width of `text` at `size` (the current font size is left at `size`). */
   private widthAt(text: string, size: number): number {
-    let bySize = this.widthCache.get(size);
-    if (bySize === undefined) {
-      bySize = new Map();
-      this.widthCache.set(size, bySize);
-    }
+    const bySize = perSize(this.widthCache, size);
     let w = bySize.get(text);
     if (w === undefined) {
       w = this.doc.fontSize(size).widthOfString(text);
@@ -414,11 +420,7 @@ class PdfTableRenderer {
   private readonly charCache = new Map<number, Map<string, number>>();
 
   private estimate(text: string, size: number): number {
-    let bySize = this.charCache.get(size);
-    if (bySize === undefined) {
-      bySize = new Map();
-      this.charCache.set(size, bySize);
-    }
+    const bySize = perSize(this.charCache, size);
     let w = 0;
     for (const ch of text) {
       let c = bySize.get(ch);

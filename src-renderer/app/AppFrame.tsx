@@ -4,7 +4,8 @@
  * accent colour; issue 18), the brand, and the store's error banner.
  */
 import { useTranslation } from 'react-i18next';
-import { useSandbox } from '../features/training/index.ts';
+// by file, not through the feature's index.ts: the index also exports its page, which loads on demand (feature-pages.ts)
+import { useSandbox } from '../features/training/SandboxBanner.tsx';
 import { useAppStore } from '../state/store.ts';
 import { ErrorBanner } from '../ui/ErrorBanner.tsx';
 

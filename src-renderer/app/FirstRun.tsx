@@ -3,8 +3,10 @@
  * company form; the shell appears only after the server has accepted and stored a profile.
  */
 import { useTranslation } from 'react-i18next';
-import { CompanyProfileForm, LanguageSwitch } from '../features/settings/index.ts';
-import { SandboxBanner } from '../features/training/index.ts';
+// by file, not through the feature's index.ts: the index also exports its page, which loads on demand (feature-pages.ts)
+import { CompanyProfileForm } from '../features/settings/CompanyProfileForm.tsx';
+import { LanguageSwitch } from '../features/settings/LanguageSwitch.tsx';
+import { SandboxBanner } from '../features/training/SandboxBanner.tsx';
 import { AppErrorBanner, Brand, useFrameProps } from './AppFrame.tsx';
 
 export function FirstRun() {

@@ -2,8 +2,9 @@
  * TopBar: the company the ledger belongs to, the sync indicator and the language switch.
  */
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../features/settings/index.ts';
-import { SyncIndicator } from '../features/sync/index.ts';
+// by file, not through the feature's index.ts: the index also exports its page, which loads on demand (feature-pages.ts)
+import { LanguageSwitch } from '../features/settings/LanguageSwitch.tsx';
+import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
 import { useCompany } from './use-session.ts';
 
 export function TopBar() {

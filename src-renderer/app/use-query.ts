@@ -166,6 +166,25 @@ function attach(
   };
 }
 
+/**
+ * Starts reading `command` with `input` before any screen asks for it (at start-up, the first
+ * screen's list goes to the host with the session's own first reads, not after them): the
+ * answer waits `keepMs` for a screen that asks for the same input, which then shares the read.
+ */
+export function prefetchQuery<K extends CommandName>(command: K, input: CommandInput<K>, keepMs = 15_000): void {
+  const key = `${command} ${JSON.stringify(input)}`;
+  if (entries.has(key)) return;
+  const detach = attach(
+    key,
+    command,
+    JSON.parse(key.slice(command.length + 1)) as unknown,
+    {},
+    () => ({ areas: [], events: [] }),
+    () => undefined,
+  );
+  setTimeout(detach, keepMs);
+}
+
 /** Reads again every query on screen that names one of `areas` (a page's Refresh button). */
 export function refetchAreas(areas: readonly Area[]): void {
   for (const [key, entry] of entries) {

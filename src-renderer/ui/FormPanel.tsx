@@ -3,10 +3,12 @@
  * form shows its own translated field errors), its title, an optional line of help, the error
  * banner for what the host refused, then, given `form` and `fields`, the fields in the form
  * grid (`FormFields`, named by the form's naming), what else the caller renders and, given
- * `submit`, the submit row (`SubmitActions`, busy while the command is pending). Submitting
+ * `submit`, the submit row (`SubmitActions`, busy while the command is pending, in the words every
+ * form shares — "saving…", "cancel" — unless it names its own). Submitting
  * calls `onSubmit` unless the form is busy sending.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../src-main/api/contract.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { FormFields, type FieldsForm, type FieldSpec } from './FormFields.tsx';
@@ -16,10 +18,12 @@ import { SubmitActions, type SubmitActionsProps } from './SubmitActions.tsx';
 export interface SubmitRow extends Omit<SubmitActionsProps, 'busy' | 'children'> {
   /** The button text. */
   readonly label: ReactNode;
-  /** The button text while the command is pending (default: `label`). */
+  /** The button text while the command is pending (default: "saving…"). */
   readonly pendingLabel?: ReactNode;
   /** Busy beyond the command's own pending (default: `sending.pending`). */
   readonly busy?: boolean;
+  /** The cancel button's text (default: "cancel"), shown given `onCancel`. */
+  readonly cancelLabel?: ReactNode;
 }
 
 /** What a form needs of the command it sends. */
@@ -97,9 +101,16 @@ export function FormPanel<K extends string>({
 }
 
 function SubmitRowOf({ row, pending }: { readonly row: SubmitRow; readonly pending: boolean }) {
-  const { label, pendingLabel = label, busy = pending, ...actions } = row;
+  const { t } = useTranslation();
+  const {
+    label,
+    pendingLabel = t('common.saving'),
+    cancelLabel = t('common.cancel'),
+    busy = pending,
+    ...actions
+  } = row;
   return (
-    <SubmitActions {...actions} busy={busy}>
+    <SubmitActions {...actions} cancelLabel={cancelLabel} busy={busy}>
       {busy ? pendingLabel : label}
     </SubmitActions>
   );

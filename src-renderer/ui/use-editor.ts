@@ -17,6 +17,13 @@ export interface Editor<T, S> {
   readonly done: (saved: S) => void;
 }
 
+/** What a list view's record form takes: the record (null: a new one), what a save and a cancel do. */
+export interface RecordFormProps<T> {
+  readonly record: T | null;
+  readonly onSaved: (record: T) => void;
+  readonly onCancel?: () => void;
+}
+
 export function useEditor<T = never, S = string>(): Editor<T, S> {
   const [editing, setEditing] = useState<T | 'new' | null>(null);
   const [saved, setSaved] = useState<S | null>(null);

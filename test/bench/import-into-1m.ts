@@ -33,6 +33,8 @@ export interface ImportInto1mOptions {
   readonly rawImport: (db: Database.Database, textBase: number) => Promise<number>;
   /** Drops every secondary index and trigger (the bare tables). */
   readonly dropSecondary: (db: Database.Database) => void;
+  /** One run's line (ours, raw, bare, ratios). */
+  readonly runLine: (ours: number, raw: number, bare: number) => string;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -113,6 +115,7 @@ export async function importInto1mBench(o: ImportInto1mOptions): Promise<void> {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    console.log(`    run ${r + 1}: ${o.runLine(ours[r]!, raw[r]!, bare[r]!)}`);
   }
   const oursMs = median(ours);
   const bareMs = median(bare);

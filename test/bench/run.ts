@@ -304,6 +304,10 @@ cases.push({
     }),
 });
 
+/** One run of an import case: ours, raw, bare and both ratios, with the load average then. */
+export const runLine = (ours: number, raw: number, bare: number) =>
+  `ours ${(ours / 1000).toFixed(1)} s, raw ${(raw / 1000).toFixed(1)} s (${(ours / raw).toFixed(2)}×), bare ${(bare / 1000).toFixed(2)} s (${(ours / bare).toFixed(2)}×); load ${os.loadavg()[0]!.toFixed(1)}`;
+
 /** Plain prepared inserts of the dataset's orders and lines in one transaction (line text ids after `textBase`). */
 async function rawImport(db: Database.Database, textBase = 0): Promise<number> {
   const lines =
@@ -366,6 +370,7 @@ for (const c of cases.filter((x) => PARTS.has(x.part))) {
     raw.push(await c.raw());
     if (c.bare) bare.push(await c.bare());
     ours.push(await c.ours(raw[raw.length - 1]!));
+    if (c.bare) console.log(`    run ${r + 1}: ${runLine(ours[r]!, raw[r]!, bare[r]!)}`);
   }
   reportCase(c.toCase(median(ours), median(raw), c.bare ? median(bare) : undefined));
 }
@@ -698,6 +703,7 @@ if (dataset)
     bareRatio: IMPORT_BARE_RATIO,
     rawImport,
     dropSecondary,
+    runLine,
   });
 if (PARTS.has('list')) await listBench();
 if (PARTS.has('dashboard')) await dashboardBench(await millionWorkspaceOnce(), LIST_ORDERS);

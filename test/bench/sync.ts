@@ -123,7 +123,9 @@ async function rawSync(file: string, url: string): Promise<number> {
 }
 
 /** The practice platform in its own process (`kuajing practice-platform`), as a real loopback server. */
-async function platformProcess(args: readonly string[]): Promise<{ url: string; close: () => Promise<void> }> {
+async function platformProcess(
+  args: readonly string[],
+): Promise<{ url: string; cpuMs: () => number | null; close: () => Promise<void> }> {
   const cli = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
   const child = spawn(process.execPath, [cli, 'practice-platform', '--port', '0', '--step-ms', '600000', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -132,12 +134,40 @@ async function platformProcess(args: readonly string[]): Promise<{ url: string; 
   const { url } = JSON.parse(String(first.value)) as { url: string };
   return {
     url,
+    cpuMs: () => processCpuMs(child.pid),
     close: () =>
       new Promise<void>((r) => {
         child.on('exit', () => r());
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** User + system CPU of another process so far, ms (Linux /proc; null elsewhere): the machine is shared, CPU per message says what wall time cannot. */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
+  } catch {
+    return null;
+  }
+}
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+/** `what` timed, with the CPU it took here and at the platform, per message (µs). */
+async function timedCpu(
+  n: number,
+  platform: { cpuMs: () => number | null },
+  fn: () => Promise<unknown>,
+): Promise<{ ms: number; cpu: string }> {
+  const [c0, p0] = [ownCpuMs(), platform.cpuMs()];
+  const ms = await time(fn);
+  const [c1, p1] = [ownCpuMs(), platform.cpuMs()];
+  const per = (a: number) => `${Math.round((a * 1000) / n)} µs`;
+  const server = p0 === null || p1 === null ? '' : ` + platform ${per(p1 - p0)}`;
+  return { ms, cpu: `CPU per message: sender ${per(c1 - c0)}${server}` };
 }
 
 const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
@@ -156,7 +186,7 @@ console.log(
 );
 
 const wsOurs = await queued(MESSAGES);
-const ours = await time(async () => {
+const { ms: ours, cpu: oursCpu } = await timedCpu(MESSAGES, fast, async () => {
   await engine(wsOurs, fast.url).run({ drain: true, receipts: false });
   slowPath('sync.practice', MESSAGES / 2); // as long as 2,000 msg/s takes
 });
@@ -164,7 +194,7 @@ const afterOurs = await stats(fast.url);
 const wsRaw = await queued(MESSAGES, MESSAGES);
 const rawFile = wsRaw.file;
 wsRaw.close();
-const raw = await time(() => rawSync(rawFile, fast.url));
+const { ms: raw, cpu: rawCpu } = await timedCpu(MESSAGES, fast, () => rawSync(rawFile, fast.url));
 const delivered = afterOurs.keys === MESSAGES;
 reportCase(
   makeCase({
@@ -177,7 +207,8 @@ reportCase(
     target: { op: '>=', limit: 2000, text: '≥ 2,000 msg/s, 0 duplicates' },
     note:
       `sync engine, ${MESSAGES.toLocaleString('en')} CEB303 messages to the loopback practice platform: ${afterOurs.duplicateDeliveries} duplicate deliveries, ` +
-      `${afterOurs.keys.toLocaleString('en')} keys received${delivered ? '' : ' (NOT every message)'}; raw = better-sqlite3 select / POST / update loop`,
+      `${afterOurs.keys.toLocaleString('en')} keys received${delivered ? '' : ' (NOT every message)'}; raw = better-sqlite3 select / POST / update loop; ` +
+      `${oursCpu} (raw: ${rawCpu.replace('CPU per message: ', '')})`,
   }),
 );
 

@@ -8,7 +8,7 @@
  * history and receipts, the summary application (CEB701) and the editable risk list.
  */
 import { z } from 'zod';
-import { decimalText, id, isoDay, result, empty } from '../contract-kit.ts';
+import { type Base64File, decimalText, fileFields, id, isoDay, pageFields, result, empty } from '../contract-kit.ts';
 import {
   CEB_DOCUMENT_TYPES,
   type CebDocumentType,
@@ -195,8 +195,7 @@ export const customsContract = {
   'customs.shipping.import': {
     input: z
       .object({
-        fileName: z.string().min(1).max(260),
-        contentBase64: z.string().max(200 * 1024 * 1024),
+        ...fileFields(200 * 1024 * 1024),
         dryRun: z.boolean().optional(),
         acceptValidRows: z.boolean().optional(),
       })
@@ -224,8 +223,7 @@ export const customsContract = {
         type: z.enum(CEB_DOCUMENT_TYPES).optional(),
         status: z.string().max(20).optional(),
         q: z.string().max(60).optional(),
-        limit: z.number().int().min(1).max(500).optional(),
-        cursor: z.string().max(100).nullable().optional(),
+        ...pageFields(100),
       })
       .strict(),
     result: result<CustomsDocumentsPage>(),
@@ -261,8 +259,7 @@ export const customsContract = {
   'customs.shops.import': {
     input: z
       .object({
-        fileName: z.string().min(1).max(260),
-        contentBase64: z.string().max(50 * 1024 * 1024),
+        ...fileFields(50 * 1024 * 1024),
         dryRun: z.boolean().optional(),
       })
       .strict(),
@@ -371,7 +368,7 @@ export const customsContract = {
   /** The 报关单 data of a head-haul shipment as the XLSX or JSON file for the customs broker. */
   'customs.headHaul.formFile': {
     input: z.object({ bookingNoteNo: z.string().min(1).max(60), format: z.enum(['xlsx', 'json']) }).strict(),
-    result: result<{ readonly fileName: string; readonly contentBase64: string }>(),
+    result: result<Base64File>(),
     mutates: false,
   },
   /** Unsent per-sale 9810 documents earlier versions built are taken back (never sent), in one transaction, and reported (issue 15). */

@@ -2,8 +2,9 @@
  * Build + validate as a pipeline. In this thread: each document type is built chunk by chunk and
  * each chunk's messages go to the XSD validator (a native xmllint process or a wasm worker, one
  * per core at a time) while the next chunk is built. Where cores are to spare (`coresToSpare`),
- * a build larger than a chunk is cut into chunks of orders that a pool of worker threads (one
- * per core, customs-build-worker.ts) builds and validates side by side; the
+ * a build larger than a chunk is cut into chunks of orders that a pool of threads (one per
+ * core: worker threads running customs-build-worker.ts, and this thread, which takes a chunk when
+ * no worker is free) builds and validates side by side (customs-build-job.ts); the
  * ids and clock readings are drawn here first, in the order a build in this thread would draw
  * them, so the messages are the same whichever way they were built, and they come back in
  * order (type by type, chunk by chunk). A builder error blocks its order for every type (the
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError, isDomainError } from '../../core/domain-error.ts';
 import { CEB_VALIDATOR_WORKERS, validateCebMany, type CebValidationResult } from '../../sync/validate-ceb.ts';
-import type { WorkerJob, WorkerPart, WorkerReply } from './customs-build-worker.ts';
+import { runBuildJob, type WorkerJob, type WorkerPart, type WorkerReply } from './customs-build-job.ts';
 
 /** Orders per chunk built in this thread (a multiple of 100, so messages stay full). */
 export const PIPELINE_CHUNK = 2000;
@@ -79,7 +80,7 @@ export interface PipelineResult {
   readonly messages: readonly BuiltMessage[];
   readonly results: readonly CebValidationResult[];
   readonly blocked: ReadonlySet<number>;
-  /** Worker threads the build ran in (0: this thread). */
+  /** Threads the build ran in, this one included (0: this thread alone, validators beside it). */
   readonly workers: number;
 }
 
@@ -95,8 +96,8 @@ export interface PipelineOptions {
  * busy: every message string (~200k characters, a large object for V8) is made once more on this
  * thread when a worker hands it over, and the workers have heaps of their own. On 2 cores, or a
  * machine already loaded (load average at or above the core count), this thread builds while
- * validator processes check the chunks before it; measured on the 2-core bench machine, the pool
- * was half as fast as that.
+ * validator processes check the chunks before it; measured on the 2-core bench machine (issue 19,
+ * load 13–18), the pool took 15–30% more CPU per order than that and no less time.
  */
 function coresToSpare(): boolean {
   return CEB_VALIDATOR_WORKERS >= 3 && os.loadavg()[0]! < CEB_VALIDATOR_WORKERS;
@@ -190,11 +191,8 @@ async function pooledBuild(
         blocked.add(b.orderId);
         onError(byId.get(b.orderId)!, new DomainError(b.code, b.params, b.fields));
       }
-      let n = 0;
       perChunk.push({
-        messages: r.messages.map((ms, k) =>
-          ms.map((m) => ({ type: parts[j]![k]!.type, message: { ...m, xml: utf8Text(r.xml[n++]!) } })),
-        ),
+        messages: r.messages.map((ms, k) => ms.map((message) => ({ type: parts[j]![k]!.type, message }))),
         results: [...r.results],
       });
       onChunk(chunks[j]!.length);
@@ -219,22 +217,24 @@ async function pooledBuild(
   }
 }
 
-/** Text of UTF-8 bytes handed over by a worker (read in place, not copied first). */
-function utf8Text(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
-
 interface PoolWorker {
   readonly worker: Worker;
   busy: { resolve: (r: Extract<WorkerReply, { ok: true }>) => void; reject: (e: unknown) => void } | null;
 }
 
-/** Worker threads that build and validate chunks, one job each at a time; started on first use. */
+/**
+ * Threads that build and validate chunks, one job each at a time: `size - 1` worker threads
+ * (started on first use) and this thread, which takes a chunk whenever no worker is free. This
+ * thread builds its own chunks' messages where they are needed, instead of receiving a copy of
+ * each (~200k characters) from a worker.
+ */
 class BuildPool {
   private readonly workers: PoolWorker[] = [];
   private readonly queue: Array<{ job: WorkerJob; resolve: PoolWorker['busy'] }> = [];
   private idle: NodeJS.Timeout | null = null;
+  private localBusy = false;
   private readonly script: URL;
+  /** Threads building, this one included. */
   readonly size: number;
 
   constructor(script: URL, size: number) {
@@ -254,17 +254,45 @@ class BuildPool {
     this.idle = null;
     while (this.queue.length > 0) {
       let w = this.workers.find((x) => x.busy === null);
-      if (!w && this.workers.length < this.size) w = this.start();
-      if (!w) return;
+      if (!w && this.workers.length < this.size - 1) w = this.start();
+      if (!w) {
+        if (this.localBusy) return;
+        this.runHere(this.queue.shift()!);
+        continue;
+      }
       const next = this.queue.shift()!;
       w.busy = next.resolve;
       w.worker.ref();
       w.worker.postMessage(next.job);
     }
-    if (this.workers.every((x) => x.busy === null)) {
+    if (!this.localBusy && this.workers.every((x) => x.busy === null)) {
       this.idle = setTimeout(() => this.stop(), IDLE_MS);
       this.idle.unref();
     }
+  }
+
+  /** A job in this thread, after the jobs handed out now have left (the workers start first). */
+  private runHere(next: { job: WorkerJob; resolve: PoolWorker['busy'] }): void {
+    this.localBusy = true;
+    setImmediate(() => {
+      runBuildJob(next.job)
+        .then(
+          (reply) => {
+            if (reply.ok) next.resolve?.resolve(reply);
+            else next.resolve?.reject(new DomainError('customs.validator.failed', { reason: reply.reason }));
+          },
+          (e: unknown) =>
+            next.resolve?.reject(
+              isDomainError(e)
+                ? e
+                : new DomainError('customs.validator.failed', { reason: String((e as Error)?.message ?? e) }),
+            ),
+        )
+        .finally(() => {
+          this.localBusy = false;
+          this.pump();
+        });
+    });
   }
 
   private start(): PoolWorker {

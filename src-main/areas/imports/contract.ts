@@ -8,27 +8,36 @@ import {
   IMPORT_SOURCES,
   MAPPABLE_STATUSES,
   type ColumnMapping,
-  type ImportSource,
-  type ImportWarning,
-  type RowError,
+  type ParsedImport,
 } from '../../core/orders/order.ts';
 import type { OrderListItem } from '../../core/orders/order-views.ts';
 import type { Minor } from '../../core/money/index.ts';
-import { empty, id, result } from '../contract-kit.ts';
+import type { MAX_FILE_BYTES } from '../../imports/read-table.ts';
+import { discardPreviewCommand, empty, id, previewIdInput, result } from '../contract-kit.ts';
+
+/**
+ * The largest import file (200 MiB), as a type the renderer can import (`import type` only): the
+ * import wizard's copy of the figure must be this literal, so it refuses exactly what the host would.
+ */
+export type MaxImportFileBytes = typeof MAX_FILE_BYTES;
 
 /** Import files travel base64-encoded in the command body; this caps them (~150 MB of file). */
 export const MAX_IMPORT_BASE64 = 200 * 1024 * 1024;
+
+/** Orders of a file that are (or would be) new, updates of stored orders, or unchanged. */
+export interface ChangeCounts {
+  readonly new: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
 
 /**
  * Where a file's orders go, by the month of their order day (issue 17 point 1g): what is new /
  * updated / unchanged there, and how many are held back because the month is closed.
  */
-export interface ImportMonth {
+export interface ImportMonth extends ChangeCounts {
   readonly month: string;
   readonly closed: boolean;
-  readonly new: number;
-  readonly updated: number;
-  readonly unchanged: number;
   readonly heldBack: number;
 }
 
@@ -41,31 +50,33 @@ export interface HeldBackOrder {
   readonly change: 'new' | 'updated';
 }
 
-export interface ImportPreview {
+/**
+ * What the parse of the file found, as core/orders/order.ts `ParsedImport` states it: `mapping` is
+ * the generic importer's column mapping (proposed or saved; null for platform formats), and confirm
+ * is refused while `unmappedRequired` (required generic fields with no column yet) is not empty.
+ */
+export interface ImportPreview extends Pick<
+  ParsedImport,
+  | 'source'
+  | 'encoding'
+  | 'delimiter'
+  | 'headers'
+  | 'mapping'
+  | 'unmappedRequired'
+  | 'rejected'
+  | 'rejectedOrderNos'
+  | 'warnings'
+  | 'unknownStatuses'
+> {
   readonly previewId: string;
   readonly fileName: string;
-  readonly source: ImportSource;
-  readonly encoding: string;
-  readonly delimiter: string | null;
-  readonly headers: readonly string[];
-  /** The generic importer's column mapping (proposed or saved); null for platform formats. */
-  readonly mapping: ColumnMapping | null;
-  /** Required generic fields with no column yet: confirm is refused until they are mapped. */
-  readonly unmappedRequired: readonly string[];
   readonly orders: number;
   readonly lines: number;
   /** Orders that would be new / updated / unchanged if confirmed now (held-back orders not included). */
-  readonly counts: { readonly new: number; readonly updated: number; readonly unchanged: number };
+  readonly counts: ChangeCounts;
   /** The file's orders by month (closed months marked), and the orders a closed month holds back. */
   readonly months: readonly ImportMonth[];
   readonly heldBack: readonly HeldBackOrder[];
-  readonly rejected: readonly RowError[];
-  /** The order number of each rejected row that has one, by row number. */
-  readonly rejectedOrderNos: Readonly<Record<number, string>>;
-  /** Per-order remarks that reject nothing: `import.order.totalMismatch` {orderNo, stated, computed, difference, currency}. */
-  readonly warnings: readonly ImportWarning[];
-  /** Status words no table and no mapping of the shop knows, with their order counts: map them before confirming, or they stay `unknown`. */
-  readonly unknownStatuses: Readonly<Record<string, number>>;
   /** Rows read = rows imported (continuation rows included) + rows rejected + rows skipped (not order rows). */
   readonly rows: {
     readonly read: number;
@@ -79,18 +90,18 @@ export interface ImportPreview {
   readonly sample: readonly OrderListItem[];
 }
 
-export interface ImportSummary {
+/**
+ * A confirmed import: what was written (where the orders went by month, and those a closed month
+ * held back), with the parse's rejected rows and remarks as the preview showed them.
+ */
+export interface ImportSummary
+  extends
+    ChangeCounts,
+    Pick<
+      ImportPreview,
+      'source' | 'encoding' | 'orders' | 'lines' | 'rejected' | 'rejectedOrderNos' | 'warnings' | 'months' | 'heldBack'
+    > {
   readonly importId: number;
-  readonly source: ImportSource;
-  readonly encoding: string;
-  readonly orders: number;
-  readonly lines: number;
-  readonly new: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly rejected: readonly RowError[];
-  readonly rejectedOrderNos: Readonly<Record<number, string>>;
-  readonly warnings: readonly ImportWarning[];
   /** Words mapped by this confirm, how many stored orders each re-classified, and how many closed months kept as they were. */
   readonly mapped: readonly {
     readonly word: string;
@@ -98,9 +109,6 @@ export interface ImportSummary {
     readonly reclassified: number;
     readonly heldBack: readonly { readonly month: string; readonly orders: number }[];
   }[];
-  /** Where the orders went, by month, and the orders not written because their month is closed. */
-  readonly months: readonly ImportMonth[];
-  readonly heldBack: readonly HeldBackOrder[];
 }
 
 export interface SavedMapping {
@@ -154,13 +162,9 @@ export const importsContract = {
     result: result<ImportSummary>(),
     mutates: true,
   },
-  'imports.discard': {
-    input: z.object({ previewId: z.string().max(64) }).strict(),
-    result: result<{ readonly discarded: boolean }>(),
-    mutates: false,
-  },
+  'imports.discard': discardPreviewCommand,
   'imports.rejectedCsv': {
-    input: z.object({ previewId: z.string().max(64) }).strict(),
+    input: previewIdInput,
     result: result<{ readonly fileName: string; readonly csv: string }>(),
     mutates: false,
   },

@@ -464,7 +464,7 @@ function summarise(ws: Workspace, parsed: ParsedImport, shop: ShopRecord | null,
   const shopIds = new Set<number>();
   let orders = 0;
   let lines = 0;
-  for (const prepared of preparedBatches(ws, parsed, shop)) {
+  for (const prepared of preparedBatches(ws, parsed, shop, PREVIEW_BATCH_ORDERS)) {
     preparedRejected.push(...prepared.rejected);
     const items = mapped(prepared.items);
     const plan = periodPlan(
@@ -594,15 +594,26 @@ export function prepare(ws: Workspace, parsed: ParsedImport, shop: ShopRecord | 
   return new OrderPreparer(ws, parsed.source, shop, undefined).batch(parsed.orders);
 }
 
+/** Confirm writes 2,000 orders at a time (in its one transaction). */
 const BATCH_ORDERS = 2000;
+/**
+ * A preview compares 500 at a time: the host's peak RSS over three previews of a 20 MB CSV was
+ * 273 MB with batches of 2,000 and 165 MB with 500 (issue 16, point 1; bench section `rss`).
+ */
+const PREVIEW_BATCH_ORDERS = 500;
 
 /**
  * `prepare` for a file of any size: orders spilled to a scratch file (group-orders.ts) come in
- * batches of 2000, each prepared on its own — one order per order number, so no two batches share
+ * batches of `size`, each prepared on its own — one order per order number, so no two batches share
  * an order — with the Amazon marketplace shop chosen once for the whole file (a first pass); orders
  * in memory come as one batch, exactly `prepare`.
  */
-function* preparedBatches(ws: Workspace, parsed: ParsedImport, shop: ShopRecord | null): Generator<PreparedImport> {
+function* preparedBatches(
+  ws: Workspace,
+  parsed: ParsedImport,
+  shop: ShopRecord | null,
+  size = BATCH_ORDERS,
+): Generator<PreparedImport> {
   if (spilledListOf(parsed.orders) === null) {
     yield prepare(ws, parsed, shop);
     return;
@@ -611,7 +622,7 @@ function* preparedBatches(ws: Workspace, parsed: ParsedImport, shop: ShopRecord 
   let main: string | null = null;
   if (!shop) {
     const marketplaces = new Map<string, number>();
-    for (const batch of batchesOf(parsed.orders, BATCH_ORDERS)) {
+    for (const batch of batchesOf(parsed.orders, size)) {
       for (const order of batch) {
         const c = normaliseImported(order, { platform: order.platform, settlement });
         if (!isRowError(c)) countMarketplace(marketplaces, c, null);
@@ -620,7 +631,7 @@ function* preparedBatches(ws: Workspace, parsed: ParsedImport, shop: ShopRecord 
     main = mainMarketplaceOf(marketplaces);
   }
   const preparer = new OrderPreparer(ws, parsed.source, shop, main);
-  for (const batch of batchesOf(parsed.orders, BATCH_ORDERS)) yield preparer.batch(batch);
+  for (const batch of batchesOf(parsed.orders, size)) yield preparer.batch(batch);
 }
 
 const shopCurrencyOf = (c: ImportedContent, shop: ShopRecord | null) => c.currency ?? shop?.currency ?? 'USD';

@@ -12,6 +12,7 @@ import {
 } from '../../core/orders/order.ts';
 import type { OrderDetail, OrderListItem, OrdersStats } from '../../core/orders/order-views.ts';
 import type { StatusWords } from './status-mappings.ts';
+import type { Page } from '../paging.ts';
 
 export type { StatusMappingRecord, StatusWords, UnknownStatusWord } from './status-mappings.ts';
 export type { MappableStatus } from '../../core/orders/order.ts';
@@ -26,16 +27,13 @@ export interface StatusMapResult {
   /** Orders dated in a closed month, kept as they were (issue 17 point 1g), per month. */
   readonly heldBack: ReadonlyArray<{ readonly month: string; readonly orders: number }>;
 }
-import { decimalText, empty, id, isoDay, result } from '../contract-kit.ts';
+import { decimalText, empty, id, isoDay, pageFields, result } from '../contract-kit.ts';
 
 export const ORDER_SORTS = ['orderedAt', '-orderedAt', 'gross', '-gross', 'orderNo', '-orderNo'] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
 
-export interface OrdersPage {
-  readonly items: readonly OrderListItem[];
-  /** Opaque keyset cursor for the next page; null at the end. */
-  readonly nextCursor: string | null;
-}
+/** A page of orders; `nextCursor` is an opaque keyset cursor, null at the end. */
+export type OrdersPage = Page<OrderListItem>;
 
 const isoDate = isoDay;
 export const orderFilter = z
@@ -85,8 +83,7 @@ export const ordersContract = {
       .object({
         filter: orderFilter.optional(),
         sort: z.enum(ORDER_SORTS).optional(),
-        limit: z.number().int().min(1).max(500).optional(),
-        cursor: z.string().max(500).nullable().optional(),
+        ...pageFields(500),
       })
       .strict(),
     result: result<OrdersPage>(),

@@ -271,16 +271,7 @@ export function normaliseImported(order: ImportedOrder, opts: NormaliseOptions =
         [...lines]
           .sort((a, b) => (a.lineKey < b.lineKey ? -1 : 1))
           .map((l) => [
-            l.lineKey,
-            l.sku,
-            l.itemName,
-            l.quantity,
-            l.unitPrice,
-            l.lineTotal,
-            l.discount,
-            l.taxOnTop,
-            l.shipping,
-            l.giftWrap,
+            ...lineContentValues(l),
             l.cancelled,
             ...(l.includedTax || l.includedShippingTax || l.shippingDiscount
               ? [l.includedTax ?? null, l.includedShippingTax ?? null, l.shippingDiscount ?? null]
@@ -295,6 +286,22 @@ export function normaliseImported(order: ImportedOrder, opts: NormaliseOptions =
     if (isDomainError(e)) return reject(e.code, e.params);
     throw e;
   }
+}
+
+/** A line's key, texts, quantity and amounts in one order: hashed here, stored in this order by OrderWriter. */
+export function lineContentValues(l: LineContent): Array<string | number | null> {
+  return [
+    l.lineKey,
+    l.sku,
+    l.itemName,
+    l.quantity,
+    l.unitPrice,
+    l.lineTotal,
+    l.discount,
+    l.taxOnTop,
+    l.shipping,
+    l.giftWrap,
+  ];
 }
 
 export function isRowError(x: ImportedContent | RowError): x is RowError {

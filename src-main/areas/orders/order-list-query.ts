@@ -8,7 +8,7 @@
 import { DomainError } from '../../core/domain-error.ts';
 import type { CustomsMode, OrderStatus } from '../../core/orders/order.ts';
 import type { Db } from '../../db/open-ledger.ts';
-import { keysetPage, type DayRangeInput, type PageInput } from '../paging.ts';
+import { keysetPage, type DayRangeInput, type Page, type PageInput } from '../paging.ts';
 import { toListItem, type OrderListItemRecord, type OrderRow } from './order-store.ts';
 
 /** `from` / `to`: local dates of the order as the platform states it. */
@@ -22,10 +22,7 @@ export interface OrderFilterInput extends DayRangeInput {
 
 export type OrderSortInput = 'orderedAt' | '-orderedAt' | 'gross' | '-gross' | 'orderNo' | '-orderNo';
 
-export interface OrdersPageRecord {
-  readonly items: readonly OrderListItemRecord[];
-  readonly nextCursor: string | null;
-}
+export type OrdersPageRecord = Page<OrderListItemRecord>;
 
 /**
  * A filter whose matches can be fetched and sorted within this many microseconds is read that
@@ -43,6 +40,13 @@ const SORTS = {
   orderNo: { col: 'order_no', idx: 'no', type: 'string' },
 } as const;
 type SortKey = keyof typeof SORTS;
+
+/**
+ * The (filter, sort column) index; (shop_id, order_no) is the UNIQUE constraint's own index
+ * (migration 0022 dropped its copy, orders_by_shop_no: one index less to write per imported order).
+ */
+const filterSortIndex = (filter: string, sort: string) =>
+  filter === 'shop' && sort === 'no' ? 'sqlite_autoindex_orders_1' : `orders_by_${filter}_${sort}`;
 
 const EQUALITY = [
   { key: 'shopId', col: 'shop_id', idx: 'shop' },
@@ -248,7 +252,7 @@ export function listOrders(db: Db, input: ListInput, budgetUs = MATERIALIZE_BUDG
     from = `orders o INDEXED BY orders_by_${idx}`;
   } else if (p.equalities.length === 1 && !p.range && !p.text) {
     // (filter, sort column) serves both at once.
-    from = `orders o INDEXED BY orders_by_${p.equalities[0]!.idx}_${idx}`;
+    from = `orders o INDEXED BY ${filterSortIndex(p.equalities[0]!.idx, idx)}`;
   } else if (key === 'orderedAt' && p.range && !p.text && p.equalities.length <= 1) {
     // (filter, ordered_at_utc) serves an equality filter, the date range and the sort at once.
     from =
@@ -271,7 +275,7 @@ export function listOrders(db: Db, input: ListInput, budgetUs = MATERIALIZE_BUDG
       fromParams = best.d.fromParams;
     } else {
       const eq = [...p.equalities].sort((a, b) => (counted.get(a.driver) ?? 0) - (counted.get(b.driver) ?? 0))[0];
-      from = eq ? `orders o INDEXED BY orders_by_${eq.idx}_${idx}` : `orders o INDEXED BY orders_by_${idx}`;
+      from = `orders o INDEXED BY ${eq ? filterSortIndex(eq.idx, idx) : `orders_by_${idx}`}`;
     }
   }
   const rows = db

@@ -19,6 +19,7 @@ import { profitBreakdown } from '../../core/orders/profit.ts';
 import type { OrderDetail, OrderListItem, OrdersStats } from '../../core/orders/order-views.ts';
 import {
   diffLines,
+  lineContentValues,
   ORDER_FIELDS,
   text,
   type FeeContent,
@@ -27,6 +28,7 @@ import {
   type OrderContent,
 } from './order-content.ts';
 import type { Db } from '../../db/open-ledger.ts';
+import { BulkMaintenance } from './bulk-maintenance.ts';
 import { orderProductCost } from '../stock/index.ts';
 import { assertMonthOpen } from '../company/index.ts';
 import type { Tx } from '../../db/unit-of-work.ts';
@@ -164,10 +166,10 @@ const ORDER_INSERT_COLUMNS = [
 ] as const;
 const LINE_INSERT_COLUMNS = [
   'order_id',
+  'text_id',
   'line_key',
   'sku',
   'item_name',
-  'text_id',
   'quantity',
   'unit_price',
   'line_total',
@@ -181,6 +183,16 @@ const LINE_INSERT_COLUMNS = [
   'shipping_discount',
   'platform_discount',
 ] as const;
+/** The columns `orderValues` gives, in its order (the id is assigned, the revision starts at 1). */
+const ORDER_VALUE_COLUMNS = ORDER_INSERT_COLUMNS.filter((c) => c !== 'id' && c !== 'revision');
+/** What `replace` overwrites: not the identity (platform + order number), nor the refunds' sum. */
+const ORDER_UPDATE_COLUMNS = ORDER_VALUE_COLUMNS.filter(
+  (c) => c !== 'platform' && c !== 'order_no' && c !== 'refunded',
+);
+const ORDER_UPDATE_AT = ORDER_UPDATE_COLUMNS.map((c) => ORDER_VALUE_COLUMNS.indexOf(c));
+
+/** New orders per `insertMany` call from which the derived tables are kept set-based rather than by the per-row triggers. */
+const BULK_FROM = 8;
 
 export interface WriteOptions {
   readonly shopId: number;
@@ -200,6 +212,7 @@ export class OrderWriter {
   readonly #cause: ChangeCause;
   readonly #textIds = new Map<string, number>();
   readonly #multiStmts = new Map<string, ReturnType<Db['prepare']>>();
+  #bulk: BulkMaintenance | undefined;
   readonly #s;
 
   constructor(tx: Tx, cause: ChangeCause) {
@@ -209,23 +222,25 @@ export class OrderWriter {
     this.#s = {
       find: db.prepare('SELECT * FROM orders WHERE shop_id = ? AND order_no = ?'),
       firstOfNo: db.prepare('SELECT min(id) FROM orders WHERE platform = ? AND order_no = ?').pluck(),
+      // the outbox rows of new orders (revision 1) as #enqueue writes them, for ids first…last
+      enqueueNew: db.prepare(`INSERT INTO outbox (command_id, kind, idempotency_key, payload, created_at)
+        SELECT @commandId, 'orders.upsert', 'orders:' || o.platform || ':' || o.order_no
+            || CASE WHEN (SELECT min(x.id) FROM orders x WHERE x.platform = o.platform AND x.order_no = o.order_no) = o.id
+              THEN '' ELSE '@' || o.id END || ':v1',
+          json_object('orderId', o.id, 'platform', o.platform, 'orderNo', o.order_no, 'revision', 1), @now
+        FROM orders o WHERE o.id BETWEEN @first AND @last ORDER BY o.id`),
       byId: db.prepare('SELECT * FROM orders WHERE id = ?'),
-      insert:
-        db.prepare(`INSERT INTO orders (shop_id, platform, order_no, status, platform_status, sales_channel, ordered_at,
-        ordered_at_utc, buyer_country, currency, customs_mode, fulfilment, goods, discount, shipping, gift_wrap, tax_on_top, gross,
-        refunded, units, exclusion, origin, revision, content_hash, last_import_id, stated_total, channel_order_no)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`),
-      update:
-        db.prepare(`UPDATE orders SET shop_id = ?, status = ?, platform_status = ?, sales_channel = ?, ordered_at = ?,
-        ordered_at_utc = ?, buyer_country = ?, currency = ?, customs_mode = ?, fulfilment = ?, goods = ?, discount = ?, shipping = ?,
-        gift_wrap = ?, tax_on_top = ?, gross = ?, units = ?, exclusion = ?, origin = ?, content_hash = ?,
-        last_import_id = coalesce(?, last_import_id), stated_total = ?, channel_order_no = ? WHERE id = ?`),
+      insert: db.prepare(
+        `INSERT INTO orders (${ORDER_VALUE_COLUMNS.join(', ')}, revision) VALUES (${ORDER_VALUE_COLUMNS.map(() => '?').join(', ')}, 1)`,
+      ),
+      update: db.prepare(
+        `UPDATE orders SET ${ORDER_UPDATE_COLUMNS.map((c) => (c === 'last_import_id' ? `${c} = coalesce(?, ${c})` : `${c} = ?`)).join(', ')} WHERE id = ?`,
+      ),
       lines: db.prepare('SELECT * FROM order_lines WHERE order_id = ? ORDER BY id'),
       deleteLines: db.prepare('DELETE FROM order_lines WHERE order_id = ?'),
-      insertLine:
-        db.prepare(`INSERT INTO order_lines (order_id, line_key, sku, item_name, text_id, quantity, unit_price, line_total,
-        discount, tax_on_top, shipping, gift_wrap, cancelled, included_tax, included_shipping_tax, shipping_discount,
-        platform_discount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertLine: db.prepare(
+        `INSERT INTO order_lines (${LINE_INSERT_COLUMNS.join(', ')}) VALUES (${LINE_INSERT_COLUMNS.map(() => '?').join(', ')})`,
+      ),
       nextId: db.prepare('SELECT coalesce(max(id), 0) + 1 FROM orders').pluck(),
       textId: db.prepare('SELECT id FROM line_texts WHERE sku = ? AND item_name = ?').pluck(),
       insertText: db.prepare('INSERT INTO line_texts (sku, item_name) VALUES (?, ?)'),
@@ -277,7 +292,10 @@ export class OrderWriter {
    * in order from the next free one: the orders, then their lines, go in as multi-row INSERTs of
    * up to MULTI_ROWS rows. Each statement is journaled once (every table here has triggers, the
    * audit trail's included, so each statement keeps a statement journal of the pages it changes):
-   * rows that share an index page share its copy. Then each order's outbox row. Returns the ids.
+   * rows that share an index page share its copy. From BULK_FROM orders on, the per-row insert
+   * triggers wait meanwhile and the derived tables (month totals, payout late matches, register
+   * rows) are kept for the whole batch at once by BulkMaintenance. Then each order's outbox row.
+   * Returns the ids.
    */
   insertMany(
     entries: ReadonlyArray<{ readonly c: OrderContent; readonly o: WriteOptions; readonly refunded: Minor }>,
@@ -285,13 +303,18 @@ export class OrderWriter {
     const first = Number(this.#s.nextId.get());
     const ids = entries.map((_, i) => first + i);
     const orderRows = entries.map(({ c, o, refunded }, i) => [ids[i], ...orderValues(c, o, refunded)]);
+    const bulk = entries.length >= BULK_FROM ? (this.#bulk ??= new BulkMaintenance(this.#tx.db)) : null;
+    bulk?.begin();
     this.#multi('orders', ORDER_INSERT_COLUMNS, orderRows);
     const lineRows: unknown[][] = [];
     entries.forEach(({ c }, i) => {
       for (const l of c.lines) lineRows.push(this.#lineRow(ids[i]!, l));
     });
     this.#multi('order_lines', LINE_INSERT_COLUMNS, lineRows);
-    entries.forEach(({ c }, i) => this.#enqueue(ids[i]!, c.platform, c.orderNo, 1));
+    const last = first + entries.length - 1;
+    bulk?.end(first, last);
+    // each order's outbox row, keyed as #enqueue keys it, in id order: one statement for the batch
+    this.#s.enqueueNew.run({ commandId: this.#tx.commandId, now: this.#tx.now, first, last });
     return ids;
   }
 
@@ -333,32 +356,8 @@ export class OrderWriter {
     const oldLines = this.lines(before.id);
     const lineChanges = diffLines(oldLines, c.lines);
     changes.push(...lineChanges);
-    this.#s.update.run(
-      o.shopId,
-      c.status,
-      c.platformStatus,
-      c.salesChannel,
-      c.orderedAt,
-      c.orderedAtUtc,
-      c.buyerCountry,
-      c.currency,
-      o.customsMode,
-      c.fulfilment,
-      c.goods,
-      c.discount,
-      c.shipping,
-      c.giftWrap,
-      c.taxOnTop,
-      c.gross,
-      c.units,
-      c.exclusion,
-      o.origin,
-      o.contentHash,
-      o.importId,
-      c.statedTotal,
-      c.channelOrderNo,
-      before.id,
-    );
+    const values = orderValues(c, o, before.refunded);
+    this.#s.update.run(...ORDER_UPDATE_AT.map((k) => values[k]), before.id);
     if (lineChanges.length > 0 || oldLines.length !== c.lines.length) {
       this.#s.deleteLines.run(before.id);
       this.#insertLines(before.id, c.lines);
@@ -447,17 +446,8 @@ export class OrderWriter {
   #lineRow(orderId: number, l: LineContent): unknown[] {
     return [
       orderId,
-      l.lineKey,
-      l.sku,
-      l.itemName,
       this.#textId(l.sku, l.itemName),
-      l.quantity,
-      l.unitPrice,
-      l.lineTotal,
-      l.discount,
-      l.taxOnTop,
-      l.shipping,
-      l.giftWrap,
+      ...lineContentValues(l),
       l.cancelled ? 1 : 0,
       l.includedTax ?? null,
       l.includedShippingTax ?? null,

@@ -113,31 +113,35 @@ type StoredLine = [
 ];
 const modeParams = (modes: number) => Array.from({ length: Math.max(1, modes) }, (_, i) => `@m${i}`).join(', ');
 
+/** The ids of the period's orders of the eligible modes (the mode and time index only, a day either side). */
+const periodModeOrders = (modes: number) => `SELECT o.id FROM orders o
+    WHERE o.customs_mode IN (${modeParams(modes)}) AND o.ordered_at_utc >= @utcFrom AND o.ordered_at_utc < @utcTo`;
+
 /**
- * The eligible-mode sales of the period that are not excluded and have no counted list (the register
- * lists those apart); an order with stored list rows is left out here, as the register finds it.
+ * Of those orders (`@ids`, a JSON array), the sales of the period that are not excluded and have no counted
+ * list (the register lists those apart); an order with stored list rows is left out here, as the register finds it.
  */
-const periodSales = (modes: number) => `SELECT o.id, o.order_no, o.ordered_at, o.customs_mode, o.currency, o.gross
+const PERIOD_SALES = `SELECT o.id, o.order_no, o.ordered_at, o.customs_mode, o.currency, o.gross
     FROM orders o
-    WHERE ${SALE_DAYS} AND o.exclusion IS NULL
-      AND o.customs_mode IN (${modeParams(modes)})
+    WHERE o.id IN (SELECT value FROM json_each(@ids)) AND ${SALE_DAYS} AND o.exclusion IS NULL
       AND NOT EXISTS (SELECT 1 FROM register_list_lines r WHERE r.order_id = o.id)`;
 
 /**
  * The six items queued for the period's orders (`tax.sixItems:<orderNo>`), kept with each order of that
  * number by the write path (migration 0021, `register_six_items`), in the orders' time order.
  */
-const PERIOD_SIX_ITEMS = `SELECT ordered_at, outbox_id, status, order_no, currency, amounts FROM register_six_items
+const PERIOD_SIX_ITEMS = `SELECT ordered_at, outbox_id, status = 'sent', order_no, currency, amounts FROM register_six_items
     WHERE ordered_at_utc >= @utcFrom AND ordered_at_utc < @utcTo AND substr(ordered_at, 1, 10) BETWEEN @from AND @to`;
 
 /**
  * A six-item record as queued (`tax.sixItems`) with one order of its number: that order's sale time, the
- * record's id and status, its order number, currency and item amounts (decimal text joined by char(31)).
+ * record's id, whether it was sent (1) or not (0), its order number, currency and item amounts (decimal
+ * text joined by char(31)).
  */
 export type SixItemsRow = [
   ordered_at: string,
   outbox_id: number,
-  status: string,
+  sent: number,
   order_no: string | number | null,
   currency: string | null,
   amounts: string | null,
@@ -171,7 +175,8 @@ interface RegisterPass {
     currency: string | null;
     gross: number | null;
   }>;
-  readonly sixItems: SixItemsRow[];
+  /** The period's six items, read row by row when called (as the register's lines). */
+  readonly sixItems: () => Iterable<SixItemsRow>;
 }
 
 /** The register rows, the eligible sales without a list and the six items of the period. */
@@ -194,6 +199,9 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
   /** Orders with a counted list (with or without lines). */
   const found = new Set<number>();
   const orderIds: number[] = [];
+  // per order number: the sum of its rows, taken while the rows come in register order (again after a sort)
+  const byOrder = new Map<string, Minor>();
+  const sums = orderSums(rows, byOrder);
   let lastOrder = -1;
   let doc = -1;
   let sortKey = { at: '', orderNo: '', doc: -1 };
@@ -203,14 +211,15 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
   let rateDate = '';
   let toCny: ((amount: number) => Minor) | null = null; // the lists' rate (same currency and day), looked up at a first line
   let total = 0;
-  // all at once (a step per row costs more than the rows): a month is some ten thousand narrow rows
+  // row by row: a month is some ten thousand rows, and a row read dies young where the whole array would be
+  // copied by every collection while the printed rows are built (a fresh process has a small young generation)
   for (const r of db
     .prepare(storedLines(modes.size))
     .raw(true)
-    .all({ from, toNext: addDays(to, 1), ...modeValues }) as StoredLine[]) {
+    .iterate({ from, toNext: addDays(to, 1), ...modeValues }) as Iterable<StoredLine>) {
     if (r[2] !== doc) {
       doc = r[2];
-      date = r[0].slice(0, 10);
+      if (date.length !== 10 || !r[0].startsWith(date)) date = r[0].slice(0, 10); // most lists share the last one's day
       if (!eligible(date, r[5])) {
         doc = -1;
         continue;
@@ -231,16 +240,18 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
     total += cny;
     if (!Number.isSafeInteger(total)) total = NaN; // NaN stays: the total is taken exactly below
     const qty = r[9];
-    rows.push({
-      date,
-      goodsName: names.get(r[8]) ?? r[8],
-      unit: UNIT_NAMES.get(r[10]) ?? r[10],
-      qty,
-      unitPrice: unitPrice(Math.abs(cny), qty),
-      amount: cny,
-      orderNo: sortKey.orderNo, // one string per list: the maps below hash it once
-      invtNo: r[6],
-    });
+    sums.add(
+      rows.push({
+        date,
+        goodsName: names.get(r[8]) ?? r[8],
+        unit: UNIT_NAMES.get(r[10]) ?? r[10],
+        qty,
+        unitPrice: unitPrice(Math.abs(cny), qty),
+        amount: cny,
+        orderNo: sortKey.orderNo, // one string per list: the maps below hash it once
+        invtNo: r[6],
+      }) - 1,
+    );
     keys.push(sortKey);
   }
   if (!sorted) {
@@ -248,9 +259,22 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
     const index = rows.map((_, i) => i).sort((a, b) => orderOf(keys[a]!, keys[b]!) || a - b);
     const copy = rows.slice();
     index.forEach((k, i) => (rows[i] = copy[k]!));
-  }
+    byOrder.clear();
+    const again = orderSums(rows, byOrder);
+    for (let i = 0; i < rows.length; i++) again.add(i);
+    again.close();
+  } else sums.close();
+  // the eligible sales without a counted list: the period's orders of those modes (ids from the mode and
+  // time index) less those with rows read above, then the rest checked in full (most have a list out of
+  // the period's local days)
+  const unlisted = (
+    db
+      .prepare(periodModeOrders(modes.size))
+      .pluck()
+      .all({ ...saleDays(from, to), ...modeValues }) as number[]
+  ).filter((id) => !found.has(id));
   const candidates = (
-    db.prepare(periodSales(modes.size)).all({ ...saleDays(from, to), ...modeValues }) as Array<{
+    db.prepare(PERIOD_SALES).all({ ...saleDays(from, to), ids: JSON.stringify(unlisted) }) as Array<{
       id: number;
       order_no: string;
       ordered_at: string;
@@ -258,31 +282,8 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
       currency: string | null;
       gross: number | null;
     }>
-  ).filter((o) => !found.has(o.id) && eligible(o.ordered_at.slice(0, 10), o.customs_mode));
-  const sixItems = db.prepare(PERIOD_SIX_ITEMS).raw(true).all(saleDays(from, to)) as SixItemsRow[];
-  // per order number: the sum of its rows (exact; a sum beyond safe integers through sumExact)
-  const byOrder = new Map<string, Minor>();
-  let orderNo = '';
-  let sum = 0;
-  const close = () => {
-    if (orderNo === '') return;
-    const before = byOrder.get(orderNo);
-    const s = before === undefined ? sum : before + sum;
-    byOrder.set(
-      orderNo,
-      Number.isSafeInteger(s) ? (s as Minor) : sumExact(rows.filter((x) => x.orderNo === orderNo).map((x) => x.amount)),
-    );
-  };
-  for (const row of rows) {
-    if (row.orderNo !== orderNo) {
-      close();
-      orderNo = row.orderNo;
-      sum = 0;
-    }
-    sum += row.amount;
-    if (!Number.isSafeInteger(sum)) sum = NaN; // NaN stays: the order's sum is taken exactly in close()
-  }
-  close();
+  ).filter((o) => eligible(o.ordered_at.slice(0, 10), o.customs_mode));
+  const sixItems = () => db.prepare(PERIOD_SIX_ITEMS).raw(true).iterate(saleDays(from, to)) as Iterable<SixItemsRow>;
   candidates.sort((a, b) =>
     orderOf({ at: a.ordered_at, orderNo: a.order_no, doc: a.id }, { at: b.ordered_at, orderNo: b.order_no, doc: b.id }),
   );
@@ -305,26 +306,85 @@ function registerPass(db: Db, rules: TaxRules, rates: PbocRates, from: string, t
   };
 }
 
+/**
+ * Per order number, the sum of its rows (exact; a sum beyond safe integers through sumExact), fed the
+ * rows' indexes in register order: a run of one order number is added to the map when the next starts.
+ */
+function orderSums(rows: readonly RegisterRow[], byOrder: Map<string, Minor>) {
+  let orderNo = '';
+  let start = 0;
+  let sum = 0;
+  const close = (end: number) => {
+    if (orderNo === '') return;
+    const before = byOrder.get(orderNo);
+    const s = before === undefined ? sum : before + sum;
+    byOrder.set(
+      orderNo,
+      Number.isSafeInteger(s) ? (s as Minor) : sumExact([before ?? 0, ...rows.slice(start, end).map((x) => x.amount)]),
+    );
+  };
+  return {
+    add(i: number) {
+      const row = rows[i]!;
+      if (row.orderNo !== orderNo) {
+        close(i);
+        orderNo = row.orderNo;
+        start = i;
+        sum = 0;
+      }
+      sum += row.amount;
+      if (!Number.isSafeInteger(sum)) sum = NaN; // NaN stays: the run's sum is taken exactly in close()
+    },
+    close: () => close(rows.length),
+  };
+}
+
 /** Register order: sale time (as stored), order number, list (document id). */
 const orderOf = (a: { at: string; orderNo: string; doc: number }, b: { at: string; orderNo: string; doc: number }) =>
   a.at < b.at ? -1 : a.at > b.at ? 1 : a.orderNo < b.orderNo ? -1 : a.orderNo > b.orderNo ? 1 : a.doc - b.doc;
 
-/** Minor units of a decimal text: exactly `parseDecimal` (plain digits in safe integers here, anything else through it). */
+/**
+ * Minor units of a decimal text: exactly `parseDecimal`. Plain digits (1 to 15, then optionally a point and
+ * 1 to 12 digits whose trailing zeros fit the currency's minor digits) are read here in safe integers,
+ * character by character (no match objects: a register reads some ten thousand of them); anything else
+ * through `parseDecimal`.
+ */
 function minorOf(text: unknown, currency: Currency): number {
   if (typeof text === 'string') {
-    const m = PLAIN_DECIMAL.exec(text);
-    if (m !== null) {
-      const digits = minorDigits(currency);
-      const frac = (m[2] ?? '').replace(/0+$/, '');
-      if (frac.length <= digits) {
-        const n = Number(m[1]! + frac.padEnd(digits, '0'));
-        if (Number.isSafeInteger(n)) return n;
-      }
-    }
+    const n = plainMinor(text, minorDigits(currency));
+    if (n >= 0) return n;
   }
   return parseDecimal(text as string, currency).amount;
 }
-const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,12}))?$/;
+
+/** `^(\d{1,15})(?:\.(\d{1,12}))?$` read as minor units with `digits` minor digits, or −1 when it is not that or does not fit. */
+function plainMinor(text: string, digits: number): number {
+  const len = text.length;
+  let i = 0;
+  let whole = 0;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  if (i === 0 || i > 15) return -1;
+  let frac = 0;
+  let fracDigits = 0; // up to the last non-zero digit
+  if (i < len) {
+    if (text.charCodeAt(i) !== 46 || len - i - 1 < 1 || len - i - 1 > 12) return -1;
+    for (let k = i + 1; k < len; k++) {
+      const c = text.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) return -1;
+      if (c !== 0) {
+        if (k - i > digits) return -1; // a non-zero digit beyond the currency's minor digits
+        fracDigits = k - i;
+      }
+    }
+    for (let k = i + 1; k <= i + fracDigits; k++) frac = frac * 10 + (text.charCodeAt(k) - 48);
+  }
+  const n = whole * 10 ** digits + frac * 10 ** (digits - fracDigits);
+  return Number.isSafeInteger(n) ? n : -1;
+}
 
 /** Exactly `sumMinor` (the same checks and result), in safe integers while the running sum stays safe. */
 function sumExact(list: readonly number[]): Minor {
@@ -435,6 +495,12 @@ function adjustmentLines(db: Db, rules: TaxRules, rates: PbocRates, month: strin
 
 /** Unit price in CNY as exact text to 4 decimals (amount ÷ quantity, half away from zero). */
 function unitPrice(cnyFen: number, qty: string): string {
+  const whole = wholeQty(qty);
+  if (whole > 0 && Number.isSafeInteger(cnyFen * 100)) {
+    const v = roundedQuotient(cnyFen * 100, whole);
+    const frac = v % 10000;
+    return `${(v - frac) / 10000}.${String(frac).padStart(4, '0')}`;
+  }
   const m = /^(\d+)(?:\.(\d+))?$/.exec(qty);
   if (!m) return '';
   const frac = m[2] ?? '';
@@ -442,12 +508,7 @@ function unitPrice(cnyFen: number, qty: string): string {
   const qn = Number(`${m[1]}${frac}`);
   const nn = cnyFen * 10 ** frac.length * 100;
   if (qn > 0 && Number.isSafeInteger(qn) && Number.isSafeInteger(nn)) {
-    let v = Math.floor(nn / qn);
-    let r = nn - v * qn;
-    if (r < 0) ((v -= 1), (r += qn));
-    else if (r >= qn) ((v += 1), (r -= qn));
-    if (r * 2 >= qn) v += 1;
-    const t = String(v).padStart(5, '0');
+    const t = String(roundedQuotient(nn, qn)).padStart(5, '0');
     return `${t.slice(0, -4)}.${t.slice(-4)}`;
   }
   const q = BigInt(`${m[1]}${frac}`);
@@ -458,6 +519,29 @@ function unitPrice(cnyFen: number, qty: string): string {
   if ((num % q) * 2n >= q) v += 1n;
   const s = v.toString().padStart(5, '0');
   return `${s.slice(0, -4)}.${s.slice(-4)}`;
+}
+
+/** A quantity of plain digits (up to 15, most lines: no match object), or −1. */
+function wholeQty(qty: string): number {
+  const len = qty.length;
+  if (len === 0 || len > 15) return -1;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = qty.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** n ÷ q rounded half up, for safe integers n ≥ 0 and q > 0 (the float quotient corrected to the exact one). */
+function roundedQuotient(n: number, q: number): number {
+  let v = Math.floor(n / q);
+  let r = n - v * q;
+  if (r < 0) ((v -= 1), (r += q));
+  else if (r >= q) ((v += 1), (r -= q));
+  if (r * 2 >= q) v += 1;
+  return v;
 }
 
 export function taxRegisterSections(
@@ -483,7 +567,7 @@ export function taxRegisterSections(
     )
     .pluck()
     .get(JSON.stringify(orderIds)) as number;
-  const six = sixItemsReconciliation(db, rates, pass.byOrder, own, pass.sixItems);
+  const six = sixItemsReconciliation(db, rates, pass.byOrder, own, pass.sixItems());
   const registerColumns: DataSection['columns'] = [
     { key: 'date', kind: 'date', width: 1.15 },
     { key: 'goodsName', kind: 'text', width: 1.3 },
@@ -591,7 +675,7 @@ export function sixItemsReconciliation(
   rates: PbocRates,
   register: ReadonlyMap<string, Minor>,
   total: Minor,
-  records: readonly SixItemsRow[],
+  records: Iterable<SixItemsRow>,
 ): { section: DataSection; summary: Record<string, number> } {
   const day = rateDaySetting(db);
   // each record's items converted as the register converts a list line (same PBoC day): a record that
@@ -601,41 +685,47 @@ export function sixItemsReconciliation(
   const seen = new Set<number>();
   let notSent = 0;
   let toCny: ((amount: number) => Minor) | null = null; // the last record's rate (records come in time order)
-  let toCnyKey = '';
+  let toCnyCurrency = '';
+  let toCnyDate = '';
+  let checked: unknown = null; // the last currency checked
+  let saleDay = '';
   for (const r of records) {
     if (seen.has(r[1])) continue;
     seen.add(r[1]);
     const orderNo = String(r[3]);
     const currency = r[4];
-    if (!isCurrency(currency)) throw new DomainError('reports.list.currency', { invtNo: '', orderNo });
-    const text = r[5];
-    const amounts =
-      text === null || text === ''
-        ? []
-        : text.includes('\u001f')
-          ? text.split('\u001f').map((a) => minorOf(a, currency))
-          : [minorOf(text, currency)];
-    let cny = 0;
-    if (amounts.length > 0) {
-      const rateDate = rateDayOf(day, r[0].slice(0, 10));
-      const key = `${currency}@${rateDate}`;
-      if (key !== toCnyKey) ((toCny = rates.cnyOf(currency, rateDate)), (toCnyKey = key));
-      for (const a of amounts) {
-        cny += toCny!(a);
-        if (!Number.isSafeInteger(cny)) cny = NaN; // NaN stays: summed exactly below
-      }
-      if (Number.isNaN(cny)) cny = sumExact(amounts.map((a) => toCny!(a)));
+    if (currency !== checked) {
+      if (!isCurrency(currency)) throw new DomainError('reports.list.currency', { invtNo: '', orderNo });
+      checked = currency;
     }
-    uploaded.set(orderNo, (uploaded.get(orderNo) ?? 0) + cny);
-    if (r[2] !== 'sent') notSent++;
+    const text = r[5];
+    let cny = 0;
+    if (text !== null && text !== '') {
+      // one item (most records): no list of amounts
+      const one = text.includes('\u001f') ? null : minorOf(text, currency as Currency);
+      const amounts = one === null ? text.split('\u001f').map((a) => minorOf(a, currency as Currency)) : null;
+      // the sale day (most records share the last one's: no new text)
+      if (saleDay.length !== 10 || !r[0].startsWith(saleDay)) saleDay = r[0].slice(0, 10);
+      const rateDate = rateDayOf(day, saleDay);
+      if (currency !== toCnyCurrency || rateDate !== toCnyDate)
+        ((toCny = rates.cnyOf(currency as Currency, rateDate)),
+          (toCnyCurrency = currency as Currency),
+          (toCnyDate = rateDate));
+      if (amounts === null) cny = toCny!(one!);
+      else {
+        for (const a of amounts) {
+          cny += toCny!(a);
+          if (!Number.isSafeInteger(cny)) cny = NaN; // NaN stays: summed exactly below
+        }
+        if (Number.isNaN(cny)) cny = sumExact(amounts.map((a) => toCny!(a)));
+      }
+    }
+    const before = uploaded.get(orderNo);
+    uploaded.set(orderNo, before === undefined ? cny : before + cny);
+    if (r[2] !== 1) notSent++;
   }
   const rows: Array<Record<string, string | number | null>> = [];
-  const orderNos = [...register.keys()];
-  for (const orderNo of uploaded.keys()) if (!register.has(orderNo)) orderNos.push(orderNo);
-  for (const orderNo of orderNos) {
-    const inRegister = register.get(orderNo) ?? null;
-    const six = uploaded.get(orderNo) ?? null;
-    if (inRegister === six) continue;
+  const differs = (orderNo: string, inRegister: number | null, six: number | null) =>
     rows.push({
       orderNo,
       cause: six === null ? 'missing' : inRegister === null ? 'notInRegister' : 'amountDiffers',
@@ -643,7 +733,11 @@ export function sixItemsReconciliation(
       sixItemsAmount: six ?? 0,
       difference: (inRegister ?? 0) - (six ?? 0),
     });
+  for (const [orderNo, inRegister] of register) {
+    const six = uploaded.get(orderNo) ?? null;
+    if (inRegister !== six) differs(orderNo, inRegister, six);
   }
+  for (const [orderNo, six] of uploaded) if (!register.has(orderNo)) differs(orderNo, null, six);
   const sixTotal = sumExact([...uploaded.values()]);
   return {
     section: {

@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import type { ImportSummary } from '../imports/contract.ts';
+import type { Page } from '../paging.ts';
 import { CURRENCIES } from '../../core/money/currency.ts';
 import type { Minor } from '../../core/money/index.ts';
 import {
@@ -42,7 +43,19 @@ import {
   type TrialBalance,
 } from '../../core/ledger/ledger-views.ts';
 import type { RowError } from '../../core/orders/order.ts';
-import { decimalText, empty, id, isoDay, result } from '../contract-kit.ts';
+import {
+  asOfInput,
+  type Base64File,
+  decimalText,
+  discardPreviewCommand,
+  empty,
+  fileFields,
+  id,
+  isoDay,
+  pageFields,
+  previewIdInput,
+  result,
+} from '../contract-kit.ts';
 
 export {
   ADVANCE_CATEGORIES,
@@ -156,18 +169,12 @@ export interface PostPeriodSummary {
   }>;
 }
 
-export interface JournalEntriesPage {
-  readonly items: readonly JournalEntryView[];
-  readonly nextCursor: string | null;
-}
+export type JournalEntriesPage = Page<JournalEntryView>;
 
-export interface EvidencePackFile {
-  readonly fileName: string;
-  readonly contentBase64: string;
-}
+export type EvidencePackFile = Base64File;
 
 const currency = z.enum(CURRENCIES);
-const file = { fileName: z.string().min(1).max(260), contentBase64: z.string().max(200 * 1024 * 1024) };
+const file = fileFields(200 * 1024 * 1024);
 const bigBody = 200 * 1024 * 1024 + 64 * 1024;
 
 export const settlementContract = {
@@ -223,15 +230,11 @@ export const settlementContract = {
     maxBodyBytes: bigBody,
   },
   'payouts.confirm': {
-    input: z.object({ previewId: z.string().max(64) }).strict(),
+    input: previewIdInput,
     result: result<PayoutImportSummary>(),
     mutates: true,
   },
-  'payouts.discard': {
-    input: z.object({ previewId: z.string().max(64) }).strict(),
-    result: result<{ readonly discarded: boolean }>(),
-    mutates: false,
-  },
+  'payouts.discard': discardPreviewCommand,
   'payouts.list': {
     input: z.object({ from: isoDay.optional(), to: isoDay.optional() }).strict(),
     result: result<readonly PayoutListItem[]>(),
@@ -280,7 +283,7 @@ export const settlementContract = {
     mutates: false,
   },
   'settlement.receivablesAgeing': {
-    input: z.object({ asOf: isoDay.optional() }).strict(),
+    input: asOfInput,
     result: result<readonly ReceivableAgeingRow[]>(),
     mutates: false,
   },
@@ -325,8 +328,7 @@ export const settlementContract = {
         to: isoDay.optional(),
         sourceKind: z.enum(SOURCE_KINDS).optional(),
         account: z.string().max(20).optional(),
-        limit: z.number().int().min(1).max(500).optional(),
-        cursor: z.string().max(100).nullable().optional(),
+        ...pageFields(100),
       })
       .strict(),
     result: result<JournalEntriesPage>(),

@@ -19,7 +19,8 @@ import {
   type Warehouse,
 } from '../../core/stock/stock-views.ts';
 import { MAX_IMPORT_BASE64 } from '../imports/contract.ts';
-import { decimalText, empty, id, isoDay, result } from '../contract-kit.ts';
+import type { Page } from '../paging.ts';
+import { asOfInput, decimalText, empty, fileFields, id, isoDay, pageFields, result } from '../contract-kit.ts';
 
 export const POSTABLE_MOVE_TYPES = ['purchase', 'transfer', 'sale', 'return', 'count', 'writeoff'] as const;
 export const LANDED_COST_KINDS = ['freight', 'insurance', 'duty', 'inboundFee'] as const;
@@ -70,8 +71,7 @@ const skuInput = z
 /** A master-data file (SKUs, warehouses): CSV/XLSX as base64, all or nothing, previewed with `dryRun`. */
 const masterDataFile = z
   .object({
-    fileName: z.string().min(1).max(260),
-    contentBase64: z.string().max(MAX_IMPORT_BASE64),
+    ...fileFields(MAX_IMPORT_BASE64),
     dryRun: z.boolean().optional(),
   })
   .strict();
@@ -154,11 +154,10 @@ export const stockContract = {
       .object({
         skuId: id.optional(),
         warehouseId: id.optional(),
-        limit: z.number().int().min(1).max(500).optional(),
-        cursor: z.string().max(200).nullable().optional(),
+        ...pageFields(200),
       })
       .strict(),
-    result: result<{ readonly items: readonly StockMove[]; readonly nextCursor: string | null }>(),
+    result: result<Page<StockMove>>(),
     mutates: false,
   },
   'stock.shipments.create': {
@@ -228,8 +227,7 @@ export const stockContract = {
         asOf: isoDay.optional(),
         skuId: id.optional(),
         warehouseId: id.optional(),
-        limit: z.number().int().min(1).max(5000).optional(),
-        cursor: z.string().max(200).nullable().optional(),
+        ...pageFields(200, 5000),
       })
       .strict(),
     result: result<{
@@ -240,7 +238,7 @@ export const stockContract = {
     mutates: false,
   },
   'stock.valuation': {
-    input: z.object({ asOf: isoDay.optional() }).strict(),
+    input: asOfInput,
     result: result<{
       readonly asOf: string;
       readonly method: 'fifo' | 'movingAverage';
@@ -250,12 +248,12 @@ export const stockContract = {
     mutates: false,
   },
   'stock.ageing': {
-    input: z.object({ asOf: isoDay.optional() }).strict(),
+    input: asOfInput,
     result: result<readonly AgeingRow[]>(),
     mutates: false,
   },
   'stock.reorderHints': {
-    input: z.object({ asOf: isoDay.optional() }).strict(),
+    input: asOfInput,
     result: result<readonly ReorderHint[]>(),
     mutates: false,
   },
@@ -270,8 +268,7 @@ export const stockContract = {
   'stock.import': {
     input: z
       .object({
-        fileName: z.string().min(1).max(260),
-        contentBase64: z.string().max(MAX_IMPORT_BASE64),
+        ...fileFields(MAX_IMPORT_BASE64),
         source: z.enum(['stock-moves', 'fba-inventory', 'stock-count']),
         warehouseId: id.nullable().optional(),
         createMissing: z.boolean().optional(),

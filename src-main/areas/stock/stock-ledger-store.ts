@@ -193,22 +193,35 @@ export function moveViews(db: Db, ids: readonly number[]): StockMoveView[] {
     .all(JSON.stringify(ids)) as StockMoveView[];
 }
 
-/** Newest first, keyset-paged by id. */
-export function listMoves(
-  db: Db,
-  f: PageInput & { readonly skuId?: number | undefined; readonly warehouseId?: number | undefined },
-): Page<StockMoveView> {
-  const limit = f.limit ?? 100;
-  const where: string[] = [];
-  const args: Array<number> = [];
+/** A SKU and/or a warehouse to narrow a stock read to. */
+export interface PositionFilter {
+  readonly skuId?: number | undefined;
+  readonly warehouseId?: number | undefined;
+}
+
+/** `f` as SQL conditions on the query's SKU id and warehouse id columns; their values are appended to `args`. */
+export function positionConditions(
+  f: PositionFilter,
+  columns: { readonly sku: string; readonly warehouse: string },
+  args: Array<string | number>,
+): string[] {
+  const conds: string[] = [];
   if (f.skuId !== undefined) {
-    where.push('m.sku_id = ?');
+    conds.push(`${columns.sku} = ?`);
     args.push(f.skuId);
   }
   if (f.warehouseId !== undefined) {
-    where.push('m.warehouse_id = ?');
+    conds.push(`${columns.warehouse} = ?`);
     args.push(f.warehouseId);
   }
+  return conds;
+}
+
+/** Newest first, keyset-paged by id. */
+export function listMoves(db: Db, f: PageInput & PositionFilter): Page<StockMoveView> {
+  const limit = f.limit ?? 100;
+  const args: Array<string | number> = [];
+  const where = positionConditions(f, { sku: 'm.sku_id', warehouse: 'm.warehouse_id' }, args);
   if (f.cursor) {
     where.push('m.id < ?');
     args.push(idCursor(f.cursor, 'stock.moves.badCursor'));

@@ -16,31 +16,17 @@ import type { Minor } from '../../core/money/index.ts';
 import { AGEING_BUCKETS, ageing, type AgeingBucket, type CostLayer } from '../../core/stock/cost-layers.ts';
 import type { Db } from '../../db/open-ledger.ts';
 import { addDays } from '../../core/time/days.ts';
-import type { ReorderHint } from '../../core/stock/stock-views.ts';
+import type { ReorderHint, StockPosition } from '../../core/stock/stock-views.ts';
+import type { Page, PageInput } from '../paging.ts';
+import { positionConditions, type PositionFilter } from './stock-ledger-store.ts';
 
-export interface Position {
-  readonly sku: string;
-  readonly warehouse: string;
-  readonly quantity: number;
-  readonly value: Minor;
-}
+/** A non-zero position: units and value (CNY fen) of a SKU in a warehouse. */
+export type Position = StockPosition;
 
-export interface PositionFilter {
-  readonly skuId?: number | undefined;
-  readonly warehouseId?: number | undefined;
-}
+/** Without `limit`, every position at once. */
+export interface PositionPageRequest extends PositionFilter, PageInput {}
 
-export interface PositionPageRequest extends PositionFilter {
-  /** Positions per page; undefined = all. */
-  readonly limit?: number | undefined;
-  /** The `nextCursor` of the previous page. */
-  readonly cursor?: string | null | undefined;
-}
-
-export interface PositionPage {
-  readonly items: Position[];
-  readonly nextCursor: string | null;
-}
+export type PositionPage = Page<Position>;
 
 function usesBalances(db: Db, asOf: string): boolean {
   const last = db.prepare('SELECT max(date) FROM stock_moves').pluck().get() as string | null;
@@ -77,7 +63,7 @@ export function positionReadPath(db: Db, asOf: string, f: PositionPageRequest = 
 }
 
 /** Every non-zero position as of `asOf`, ordered by SKU item no, then warehouse code. */
-export function positions(db: Db, asOf: string, f: PositionFilter = {}): Position[] {
+export function positions(db: Db, asOf: string, f: PositionFilter = {}): readonly Position[] {
   return positionPage(db, asOf, f).items;
 }
 
@@ -116,40 +102,18 @@ export function positionPage(
   if (read === null) {
     sql = `SELECT s.item_no AS sku, w.code AS warehouse, b.quantity, b.value FROM skus s ${f.skuId === undefined ? 'INDEXED BY sqlite_autoindex_skus_1' : ''}
       CROSS JOIN stock_balances b ON b.sku_id = s.id CROSS JOIN warehouses w ON w.id = b.warehouse_id WHERE (b.quantity <> 0 OR b.value <> 0)`;
-    if (f.skuId !== undefined) {
-      conds.push('s.id = ?');
-      args.push(f.skuId);
-    }
-    if (f.warehouseId !== undefined) {
-      conds.push('b.warehouse_id = ?');
-      args.push(f.warehouseId);
-    }
+    conds.push(...positionConditions(f, { sku: 's.id', warehouse: 'b.warehouse_id' }, args));
   } else if (read === 'byPosition') {
     sql = `SELECT s.item_no AS sku, w.code AS warehouse, sum(m.quantity) AS quantity, sum(m.value) AS value
       FROM skus s ${f.skuId === undefined ? 'INDEXED BY sqlite_autoindex_skus_1' : ''}
       CROSS JOIN stock_moves m INDEXED BY stock_moves_by_position ON m.sku_id = s.id AND m.date <= ?
       CROSS JOIN warehouses w ON w.id = m.warehouse_id WHERE 1`;
     args.push(asOf);
-    if (f.skuId !== undefined) {
-      conds.push('s.id = ?');
-      args.push(f.skuId);
-    }
-    if (f.warehouseId !== undefined) {
-      conds.push('m.warehouse_id = ?');
-      args.push(f.warehouseId);
-    }
+    conds.push(...positionConditions(f, { sku: 's.id', warehouse: 'm.warehouse_id' }, args));
   } else {
     // The moves up to the date, grouped per position (same HAVING as the walk), then named and ordered like it.
-    const inner: string[] = ['date <= ?'];
     args.push(asOf);
-    if (f.skuId !== undefined) {
-      inner.push('sku_id = ?');
-      args.push(f.skuId);
-    }
-    if (f.warehouseId !== undefined) {
-      inner.push('warehouse_id = ?');
-      args.push(f.warehouseId);
-    }
+    const inner = ['date <= ?', ...positionConditions(f, { sku: 'sku_id', warehouse: 'warehouse_id' }, args)];
     sql = `SELECT s.item_no AS sku, w.code AS warehouse, t.quantity, t.value
       FROM (SELECT sku_id, warehouse_id, sum(quantity) AS quantity, sum(value) AS value FROM stock_moves INDEXED BY stock_moves_by_date
         WHERE ${inner.join(' AND ')} GROUP BY sku_id, warehouse_id HAVING sum(quantity) <> 0 OR sum(value) <> 0) t

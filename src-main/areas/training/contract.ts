@@ -2,7 +2,8 @@
  * Commands of the training area: the practice platform run inside the app (practice-service.ts).
  */
 import { z } from 'zod';
-import { empty, result } from '../contract-kit.ts';
+import { type Base64File, empty, result } from '../contract-kit.ts';
+import type { Lesson, LessonStepDef, Scenario, Texts } from './catalog.ts';
 
 /** What the practice platform has seen (its own counters). */
 export interface PracticeCounters {
@@ -23,8 +24,6 @@ export interface PracticeStatus {
   readonly counters: PracticeCounters | null;
 }
 
-type Texts = { readonly 'zh-CN': string; readonly 'zh-TW': string; readonly en: string };
-
 /** This workspace as a training sandbox (null: a company workspace). */
 export interface SandboxInfo {
   readonly id: string;
@@ -36,12 +35,8 @@ export interface SandboxInfo {
   readonly dataDir: string;
 }
 
-export interface ScenarioInfo {
-  readonly name: string;
-  readonly title: Texts;
-  readonly description: Texts;
-  readonly seed: number;
-}
+/** A shipped scenario as the sandbox dialog lists it. */
+export type ScenarioInfo = Pick<Scenario, 'name' | 'title' | 'description' | 'seed'>;
 
 /** A sandbox folder under `<company data folder>/sandboxes/`, read from its progress record. */
 export interface SandboxListEntry {
@@ -56,20 +51,14 @@ export interface SandboxListEntry {
 }
 
 /** A lesson with its steps, each checked against this sandbox (reason: `training.check.*` + params). */
-export interface LessonState {
-  readonly id: number;
-  readonly title: Texts;
-  readonly goal: Texts;
-  readonly steps: ReadonlyArray<{
-    readonly id: string;
-    /** The screen the step happens on: the app's URL hash without `#/` (`orders/import`). */
-    readonly screen: string;
-    readonly title: Texts;
-    readonly hint: Texts;
-    readonly done: boolean;
-    readonly reason: string;
-    readonly params: Readonly<Record<string, string | number>>;
-  }>;
+export interface LessonState extends Omit<Lesson, 'steps'> {
+  readonly steps: ReadonlyArray<
+    LessonStepDef & {
+      readonly done: boolean;
+      readonly reason: string;
+      readonly params: Readonly<Record<string, string | number>>;
+    }
+  >;
 }
 
 /** The lesson the trainee follows beside every screen (`current`) and its steps, checked read-only; null: none / a company workspace. */
@@ -86,10 +75,7 @@ export interface WorkspaceShown {
   readonly dataDir: string;
 }
 
-export interface DemoFile {
-  readonly fileName: string;
-  readonly contentBase64: string;
-}
+export type DemoFile = Base64File;
 
 export const trainingContract = {
   'training.sandbox.get': { input: empty, result: result<SandboxInfo | null>(), mutates: false },

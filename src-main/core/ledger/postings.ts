@@ -14,6 +14,14 @@ import { draftEntry, line, type DraftEntry, type DraftLine } from './entry.ts';
 
 const fx = (amount: Minor, rate: AppliedRate | null) => (rate === null ? undefined : { amount, rate });
 
+/** A source's own entry (it reverses nothing); `evidence` names the file it was read from, where there is one. */
+function sourceEntry(
+  head: Pick<DraftEntry, 'date' | 'memo' | 'sourceKind' | 'sourceId'> & { readonly evidence?: string },
+  lines: readonly DraftLine[],
+): DraftEntry {
+  return draftEntry({ ...head, evidence: head.evidence ?? null, reversesId: null, lines });
+}
+
 export interface OrderToPost {
   readonly id: number;
   readonly orderNo: string;
@@ -25,30 +33,17 @@ export interface OrderToPost {
 
 export function orderRevenueEntry(o: OrderToPost, rate: AppliedRate | null): DraftEntry {
   const cny = toCny(o.revenue, rate, o.currency);
-  return draftEntry({
-    date: o.date,
-    memo: `订单 ${o.orderNo}`,
-    sourceKind: 'order',
-    sourceId: String(o.id),
-    evidence: null,
-    reversesId: null,
-    lines: [
-      line(currencyAccount(ACC.receivable, o.currency), cny, fx(o.revenue, rate)),
-      line(ACC.revenue, -cny, fx(minor(-o.revenue), rate)),
-    ],
-  });
+  return sourceEntry({ date: o.date, memo: `订单 ${o.orderNo}`, sourceKind: 'order', sourceId: String(o.id) }, [
+    line(currencyAccount(ACC.receivable, o.currency), cny, fx(o.revenue, rate)),
+    line(ACC.revenue, -cny, fx(minor(-o.revenue), rate)),
+  ]);
 }
 
 export function cogsEntry(orderId: number, orderNo: string, date: string, costFen: Minor): DraftEntry {
-  return draftEntry({
-    date,
-    memo: `销售成本 ${orderNo}`,
-    sourceKind: 'cogs',
-    sourceId: String(orderId),
-    evidence: null,
-    reversesId: null,
-    lines: [line(ACC.cogs, costFen), line(ACC.inventory, -costFen)],
-  });
+  return sourceEntry({ date, memo: `销售成本 ${orderNo}`, sourceKind: 'cogs', sourceId: String(orderId) }, [
+    line(ACC.cogs, costFen),
+    line(ACC.inventory, -costFen),
+  ]);
 }
 
 /** A stock move that brings value in: a purchase at cost, or a landed cost (freight, duty …). */
@@ -69,15 +64,15 @@ export interface StockInToPost {
  */
 export function stockInEntry(m: StockInToPost): DraftEntry {
   const label = m.type === 'purchase' ? '采购入库' : '到岸费用';
-  return draftEntry({
-    date: m.date,
-    memo: `${label} ${m.reference ?? `#${m.moveId}`}`,
-    sourceKind: 'stock',
-    sourceId: stockMoveSourceId(m.moveId),
-    evidence: null,
-    reversesId: null,
-    lines: [line(ACC.inventory, sumMinor([m.cost, -m.toCogs])), line(ACC.cogs, m.toCogs), line(ACC.payables, -m.cost)],
-  });
+  return sourceEntry(
+    {
+      date: m.date,
+      memo: `${label} ${m.reference ?? `#${m.moveId}`}`,
+      sourceKind: 'stock',
+      sourceId: stockMoveSourceId(m.moveId),
+    },
+    [line(ACC.inventory, sumMinor([m.cost, -m.toCogs])), line(ACC.cogs, m.toCogs), line(ACC.payables, -m.cost)],
+  );
 }
 
 export const stockMoveSourceId = (moveId: number): string => `move:${moveId}`;
@@ -130,15 +125,16 @@ export function payoutEntry(
   draft.push(line(receivable, recCny, fx(recOriginal, rate)));
   if (draft.every((l) => l.debit === 0 && l.credit === 0 && l.originalAmount === 0)) return { entry: null, cny };
   return {
-    entry: draftEntry({
-      date: p.depositDate,
-      memo: `结算 ${p.settlementId}`,
-      sourceKind: 'payout',
-      sourceId: String(p.id),
-      evidence: p.fileName,
-      reversesId: null,
-      lines: draft,
-    }),
+    entry: sourceEntry(
+      {
+        date: p.depositDate,
+        memo: `结算 ${p.settlementId}`,
+        sourceKind: 'payout',
+        sourceId: String(p.id),
+        evidence: p.fileName,
+      },
+      draft,
+    ),
     cny,
   };
 }
@@ -157,18 +153,10 @@ export function advanceEntry(
   const cny = toCny(a.amount, rate, a.currency);
   return {
     cny,
-    entry: draftEntry({
-      date: a.date,
-      memo: `代垫 ${a.party}`,
-      sourceKind: 'advance',
-      sourceId: String(a.id),
-      evidence: null,
-      reversesId: null,
-      lines: [
-        line(ADVANCE_ACCOUNT[a.category], cny, fx(a.amount, rate)),
-        line(currencyAccount(ACC.advances, a.currency), -cny, fx(minor(-a.amount), rate)),
-      ],
-    }),
+    entry: sourceEntry({ date: a.date, memo: `代垫 ${a.party}`, sourceKind: 'advance', sourceId: String(a.id) }, [
+      line(ADVANCE_ACCOUNT[a.category], cny, fx(a.amount, rate)),
+      line(currencyAccount(ACC.advances, a.currency), -cny, fx(minor(-a.amount), rate)),
+    ]),
   };
 }
 
@@ -180,18 +168,13 @@ export function repaymentEntry(
   const paidCny = toCny(r.amount, rate, r.currency);
   return {
     paidCny,
-    entry: draftEntry({
-      date: r.date,
-      memo: `偿还代垫 ${r.party}`,
-      sourceKind: 'advanceRepayment',
-      sourceId: String(r.id),
-      evidence: null,
-      reversesId: null,
-      lines: [
+    entry: sourceEntry(
+      { date: r.date, memo: `偿还代垫 ${r.party}`, sourceKind: 'advanceRepayment', sourceId: String(r.id) },
+      [
         line(currencyAccount(ACC.advances, r.currency), r.bookedCny, fx(r.amount, rate)),
         line(ACC.bank, -paidCny),
         line(ACC.fxGainLoss, sumMinor([paidCny, -r.bookedCny])),
       ],
-    }),
+    ),
   };
 }

@@ -480,6 +480,18 @@ function located(country: string, rng: SeededRandom) {
   };
 }
 
+type OrderHead = Pick<DemoOrder, 'platform' | 'orderNo' | 'status' | 'kind' | 'currency' | 'shopName' | 'lines'>;
+
+/** An order as every platform's starts: the defaults, the drawn base, the buyer's place, then what `head` states. */
+function demoOrder(ctx: Ctx, base: OrderBase, place: ReturnType<typeof located>, head: OrderHead): DemoOrder {
+  return { ...ORDER_DEFAULTS, ...base, ...place, ...head, timeZone: ctx.zone };
+}
+
+/** What a marketplace's status word makes of an order: its cancelled and unpaid words, else a sale. */
+function kindOf(status: string, cancelled: string, unpaid: string): DemoOrderKind {
+  return status === cancelled ? 'cancelled' : status === unpaid ? 'unpaid' : 'sale';
+}
+
 function amazonOrder(ctx: Ctx, index: number, base: OrderBase): DemoOrder {
   const { rng, currency } = ctx;
   const market = ctx.market as AmazonMarket;
@@ -575,18 +587,16 @@ function amazonOrder(ctx: Ctx, index: number, base: OrderBase): DemoOrder {
     }
   }
   return {
-    ...ORDER_DEFAULTS,
-    ...base,
-    ...located(country, rng),
-    platform: 'amazon',
-    orderNo,
-    status,
-    lines,
-    currency,
-    timeZone: ctx.zone,
-    shopName: market.salesChannel,
-    kind:
-      kind === 'mcf' ? 'otherChannel' : kind === 'cancelled' ? 'cancelled' : kind === 'pending' ? 'pending' : 'sale',
+    ...demoOrder(ctx, base, located(country, rng), {
+      platform: 'amazon',
+      orderNo,
+      status,
+      kind:
+        kind === 'mcf' ? 'otherChannel' : kind === 'cancelled' ? 'cancelled' : kind === 'pending' ? 'pending' : 'sale',
+      currency,
+      shopName: market.salesChannel,
+      lines,
+    }),
     merchantOrderNo: kind === 'mcf' ? `#${rng.int(1001, 99999)}` : null,
     salesChannel: kind === 'mcf' ? 'Non-Amazon' : market.salesChannel,
     fulfilment: fba ? 'platform' : 'self',
@@ -662,19 +672,17 @@ function shopifyOrder(ctx: Ctx, index: number, base: OrderBase): DemoOrder {
   const paid = status === 'paid' || status === 'refunded' || status === 'partially_refunded';
   const shippedAtMs = paid && rng.chance(0.9) ? base.orderedAtMs + rng.int(6 * 3600, 72 * 3600) * 1000 : null;
   return {
-    ...ORDER_DEFAULTS,
-    ...base,
-    ...loc,
-    platform: 'shopify',
-    orderNo: `#${1001 + index}`,
+    ...demoOrder(ctx, base, loc, {
+      platform: 'shopify',
+      orderNo: `#${1001 + index}`,
+      status,
+      // Shopify counts every order that is not voided (pending and authorized payments too): core sale-rule.ts
+      kind: voided ? 'cancelled' : 'sale',
+      currency,
+      shopName: 'Demo Store',
+      lines,
+    }),
     platformId: String(5_800_000_000_000 + index * 1000 + rng.int(0, 999)),
-    // Shopify counts every order that is not voided (pending and authorized payments too): core sale-rule.ts
-    status,
-    kind: voided ? 'cancelled' : 'sale',
-    currency,
-    timeZone: ctx.zone,
-    shopName: 'Demo Store',
-    lines,
     fulfilment: 'self',
     updatedAtMs: shippedAtMs ?? base.orderedAtMs,
     shippedAtMs,
@@ -716,17 +724,15 @@ function shopeeOrder(ctx: Ctx, index: number, base: OrderBase): DemoOrder {
       ]
     : [];
   return {
-    ...ORDER_DEFAULTS,
-    ...base,
-    ...located('MY', rng),
-    platform: 'shopee',
-    orderNo,
-    status,
-    kind: status === 'Cancelled' ? 'cancelled' : status === 'Unpaid' ? 'unpaid' : 'sale',
-    currency,
-    timeZone: ctx.zone,
-    shopName: 'Shopee MY',
-    lines,
+    ...demoOrder(ctx, base, located('MY', rng), {
+      platform: 'shopee',
+      orderNo,
+      status,
+      kind: kindOf(status, 'Cancelled', 'Unpaid'),
+      currency,
+      shopName: 'Shopee MY',
+      lines,
+    }),
     fees,
     updatedAtMs: completedAtMs ?? shippedAtMs ?? base.orderedAtMs,
     shippedAtMs,
@@ -758,17 +764,15 @@ function tiktokOrder(ctx: Ctx, index: number, base: OrderBase): DemoOrder {
   const shipped = status === 'Completed' || status === 'Delivered' || status === 'In transit';
   const shippedAtMs = shipped ? base.orderedAtMs + rng.int(8 * 3600, 60 * 3600) * 1000 : null;
   return {
-    ...ORDER_DEFAULTS,
-    ...base,
-    ...located('US', rng),
-    platform: 'tiktok',
-    orderNo,
-    status,
-    kind: status === 'Cancelled' ? 'cancelled' : status === 'Unpaid' ? 'unpaid' : 'sale',
-    currency,
-    timeZone: ctx.zone,
-    shopName: 'TikTok Shop US',
-    lines,
+    ...demoOrder(ctx, base, located('US', rng), {
+      platform: 'tiktok',
+      orderNo,
+      status,
+      kind: kindOf(status, 'Cancelled', 'Unpaid'),
+      currency,
+      shopName: 'TikTok Shop US',
+      lines,
+    }),
     updatedAtMs: shippedAtMs ?? base.orderedAtMs,
     shippedAtMs,
     trackingNo: shipped ? `9400${rng.digits(18)}` : '',
@@ -792,17 +796,15 @@ function erpOrder(ctx: Ctx, index: number, base: OrderBase): DemoOrder {
   const lines = draftLines(ctx, index, currency).map((d) => line(d, {}));
   const shipping = rng.chance(0.4) ? 0 : fromUsd(rng.int(399, 1299), currency);
   return {
-    ...ORDER_DEFAULTS,
-    ...base,
-    ...located(rng.weighted(shop.countries), rng),
-    platform: 'erp',
-    orderNo: `XS${day}${String(index + 1).padStart(6, '0')}`,
-    status,
-    kind: status === '已取消' ? 'cancelled' : status === '未付款' ? 'unpaid' : 'sale',
-    currency,
-    timeZone: ctx.zone,
-    shopName: shop.name,
-    lines,
+    ...demoOrder(ctx, base, located(rng.weighted(shop.countries), rng), {
+      platform: 'erp',
+      orderNo: `XS${day}${String(index + 1).padStart(6, '0')}`,
+      status,
+      kind: kindOf(status, '已取消', '未付款'),
+      currency,
+      shopName: shop.name,
+      lines,
+    }),
     shipping: minor(shipping),
     updatedAtMs: base.orderedAtMs,
   };

@@ -10,7 +10,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { CommandInput, CorrectionDocument, ErrorInfo, ListCorrections } from '../../../src-main/api/contract.ts';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { ColumnTable } from '../../ui/ColumnTable.tsx';
 import { InlineSelect } from '../../ui/InlineField.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { InAppLink } from '../../ui/InAppLink.tsx';
@@ -401,48 +402,49 @@ function ReturnPanel({ c, onOpen }: { readonly c: ListCorrections; readonly onOp
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       {c.canReturn ? (
         <>
-          <DataTable
+          <ColumnTable
             data-testid="corrections-return-lines"
+            rows={c.lines}
+            row={(l) => ({ key: l.gnum, 'data-testid': `corrections-line-${l.gnum}` })}
             columns={[
-              num(t('customsFix.return.gnum')),
-              t('customsFix.return.goods'),
-              num(t('customsFix.return.declared')),
-              num(t('customsFix.return.returned')),
-              num(t('customsFix.return.returnable')),
-              t('customsFix.return.qty'),
+              { head: 'customsFix.return.gnum', num: true, cell: (l) => l.gnum },
+              {
+                head: 'customsFix.return.goods',
+                cell: (l) => (
+                  <>
+                    {l.gname} <span className="field-help mono">{l.gcode}</span>
+                  </>
+                ),
+              },
+              { head: 'customsFix.return.declared', num: true, code: true, cell: (l) => l.qty },
+              { head: 'customsFix.return.returned', num: true, code: true, cell: (l) => l.returned },
+              { head: 'customsFix.return.returnable', num: true, code: true, cell: (l) => l.returnable },
+              {
+                head: 'customsFix.return.qty',
+                cell: (l) => (
+                  <>
+                    <input
+                      className="input input-compact"
+                      inputMode="numeric"
+                      aria-label={t('customsFix.return.qtyOf', { gnum: l.gnum })}
+                      aria-invalid={lineErrors[l.gnum] !== undefined}
+                      data-testid={`corrections-qty-${l.gnum}`}
+                      disabled={l.returnable === 0}
+                      value={qty[l.gnum] ?? ''}
+                      onChange={(e) => setQty({ ...qty, [l.gnum]: e.target.value })}
+                    />
+                    {lineErrors[l.gnum] ? (
+                      <div className="field-error" role="alert" data-testid={`corrections-qty-error-${l.gnum}`}>
+                        {lineErrors[l.gnum] === 'tooMany'
+                          ? t('customsFix.return.tooMany', { max: l.returnable })
+                          : t('errors.validation.invalid')}
+                      </div>
+                    ) : null}
+                  </>
+                ),
+              },
             ]}
-          >
-            {c.lines.map((l) => (
-              <tr key={l.gnum} data-testid={`corrections-line-${l.gnum}`}>
-                <td className="num">{l.gnum}</td>
-                <td>
-                  {l.gname} <span className="field-help mono">{l.gcode}</span>
-                </td>
-                <CodeCell kind="num">{l.qty}</CodeCell>
-                <CodeCell kind="num">{l.returned}</CodeCell>
-                <CodeCell kind="num">{l.returnable}</CodeCell>
-                <td>
-                  <input
-                    className="input input-compact"
-                    inputMode="numeric"
-                    aria-label={t('customsFix.return.qtyOf', { gnum: l.gnum })}
-                    aria-invalid={lineErrors[l.gnum] !== undefined}
-                    data-testid={`corrections-qty-${l.gnum}`}
-                    disabled={l.returnable === 0}
-                    value={qty[l.gnum] ?? ''}
-                    onChange={(e) => setQty({ ...qty, [l.gnum]: e.target.value })}
-                  />
-                  {lineErrors[l.gnum] ? (
-                    <div className="field-error" role="alert" data-testid={`corrections-qty-error-${l.gnum}`}>
-                      {lineErrors[l.gnum] === 'tooMany'
-                        ? t('customsFix.return.tooMany', { max: l.returnable })
-                        : t('errors.validation.invalid')}
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          />
           {noLines ? (
             <p className="field-error" role="alert" data-testid="corrections-lines-error">
               {t('customsFix.return.noLines')}

@@ -5,6 +5,7 @@
  * `#/customs/risk`); an empty or unknown one is the build tab. Each view reads with `useQuery`:
  * the document lists follow the host's changes and background sync passes, the forms do not.
  */
+import type { ReactNode } from 'react';
 import { useCallback } from 'react';
 import { usePageTabs } from '../../app/use-page-tabs.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -50,54 +51,39 @@ export function CustomsPage() {
   const { tab, documentId, orderIds, invtNo } = customsLocation(path);
   const go = useCallback((to: string) => navigate('customs', to), [navigate]);
 
-  let content;
-  switch (tab) {
-    case 'build':
-      content = <BuildView key={orderIds.join(',')} onGo={go} pickedOrderIds={orderIds} />;
-      break;
-    case 'documents':
-      content =
-        documentId === null ? (
-          <DocumentsView onOpen={(id) => go(`documents/${id}`)} />
-        ) : (
-          <DocumentDetailView
-            id={documentId}
-            onBack={() => go('documents')}
-            onCorrect={(no) => go(`corrections?invtNo=${encodeURIComponent(no)}`)}
-          />
-        );
-      break;
-    case 'corrections':
-      content = (
-        <CorrectionsView
-          invtNo={invtNo}
-          onPick={(no) => go(`corrections?invtNo=${encodeURIComponent(no)}`)}
-          onOpen={(id) => go(`documents/${id}`)}
+  /** Each tab's view. */
+  const views: Record<typeof tab, () => ReactNode> = {
+    build: () => <BuildView key={orderIds.join(',')} onGo={go} pickedOrderIds={orderIds} />,
+    documents: () =>
+      documentId === null ? (
+        <DocumentsView onOpen={(id) => go(`documents/${id}`)} />
+      ) : (
+        <DocumentDetailView
+          id={documentId}
+          onBack={() => go('documents')}
+          onCorrect={(no) => go(`corrections?invtNo=${encodeURIComponent(no)}`)}
         />
-      );
-      break;
-    case 'headHaul':
-      content = <HeadHaulView onOpen={(id) => go(`documents/${id}`)} />;
-      break;
-    case 'summary':
-      content = <SummaryView onOpen={(id) => go(`documents/${id}`)} />;
-      break;
-    case 'settings':
-      content = (
-        <>
-          <CustomsSettingsForm />
-          <ShopPlatformsView />
-        </>
-      );
-      break;
-    case 'risk':
-      content = <RiskListView />;
-      break;
-  }
-
+      ),
+    corrections: () => (
+      <CorrectionsView
+        invtNo={invtNo}
+        onPick={(no) => go(`corrections?invtNo=${encodeURIComponent(no)}`)}
+        onOpen={(id) => go(`documents/${id}`)}
+      />
+    ),
+    headHaul: () => <HeadHaulView onOpen={(id) => go(`documents/${id}`)} />,
+    summary: () => <SummaryView onOpen={(id) => go(`documents/${id}`)} />,
+    settings: () => (
+      <>
+        <CustomsSettingsForm />
+        <ShopPlatformsView />
+      </>
+    ),
+    risk: () => <RiskListView />,
+  };
   return (
     <TabbedPage page="customs" keys="customsDesk" {...tabs} tabs={CUSTOMS_TABS} current={tab}>
-      {content}
+      {views[tab]()}
     </TabbedPage>
   );
 }

@@ -9,11 +9,10 @@ import { useQuery } from '../../app/use-query.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ColumnTable } from '../../ui/ColumnTable.tsx';
 import { StatusChip } from '../../ui/StatusChip.tsx';
 import { Subsection } from '../../ui/Subsection.tsx';
 import { DOCUMENTS_LIVE } from './vocabulary.ts';
-import { CodeCell } from '../../ui/CodeCell.tsx';
 
 export interface DocumentDetailViewProps {
   readonly id: number;
@@ -92,78 +91,58 @@ export function DocumentDetailView({ id, onBack, onCorrect }: DocumentDetailView
           </dl>
 
           <Subsection title={t('customsDesk.detail.history')}>
-            <DataTable
+            <ColumnTable
               data-testid="customs-document-history"
+              rows={d.history}
+              row={(h, i) => ({
+                key: `${h.at}-${h.status}-${i}`,
+                'data-status': h.status,
+                className: h.applied ? undefined : 'muted',
+              })}
               columns={[
-                t('customsDesk.detail.at'),
-                t('customsDesk.documents.status'),
-                t('customsDesk.detail.source'),
-                t('customsDesk.detail.info'),
+                { head: 'customsDesk.detail.at', code: true, cell: (h) => when(h.at) },
+                { head: 'customsDesk.documents.status', cell: (h) => <StatusChip status={h.status} /> },
+                {
+                  head: 'customsDesk.detail.source',
+                  cell: (h) =>
+                    `${t(`customsDesk.detail.sources.${h.source}`)}${h.applied ? '' : ` · ${t('customsDesk.detail.notApplied')}`}`,
+                },
+                { head: 'customsDesk.detail.info', code: true, cell: (h) => h.info ?? '' },
               ]}
-            >
-              {d.history.map((h, i) => (
-                <tr key={`${h.at}-${h.status}-${i}`} data-status={h.status} className={h.applied ? undefined : 'muted'}>
-                  <CodeCell kind="text">{when(h.at)}</CodeCell>
-                  <td>
-                    <StatusChip status={h.status} />
-                  </td>
-                  <td>
-                    {t(`customsDesk.detail.sources.${h.source}`)}
-                    {h.applied ? '' : ` · ${t('customsDesk.detail.notApplied')}`}
-                  </td>
-                  <CodeCell kind="text">{h.info ?? ''}</CodeCell>
-                </tr>
-              ))}
-            </DataTable>
+            />
           </Subsection>
 
           <Subsection
             title={t('customsDesk.detail.receipts', { count: d.receipts.length })}
             empty={d.receipts.length === 0 ? t('customsDesk.detail.noReceipts') : null}
           >
-            <DataTable
+            <ColumnTable
               data-testid="customs-document-receipts"
+              rows={d.receipts}
+              row={(r) => ({ key: r.id, 'data-testid': `customs-receipt-${r.id}` })}
               columns={[
-                t('customsDesk.detail.receiptType'),
-                t('customsDesk.documents.status'),
-                t('customsDesk.detail.returnTime'),
-                t('customsDesk.detail.info'),
-                t('customsDesk.detail.receivedAt'),
+                { head: 'customsDesk.detail.receiptType', mono: true, code: true, cell: (r) => r.messageType },
+                { head: 'customsDesk.documents.status', cell: (r) => <StatusChip status={r.status} /> },
+                { head: 'customsDesk.detail.returnTime', mono: true, code: true, cell: (r) => r.returnTime },
+                { head: 'customsDesk.detail.info', code: true, cell: (r) => r.returnInfo },
+                { head: 'customsDesk.detail.receivedAt', code: true, cell: (r) => when(r.receivedAt) },
               ]}
-            >
-              {d.receipts.map((r) => (
-                <tr key={r.id} data-testid={`customs-receipt-${r.id}`}>
-                  <CodeCell>{r.messageType}</CodeCell>
-                  <td>
-                    <StatusChip status={r.status} />
-                  </td>
-                  <CodeCell>{r.returnTime}</CodeCell>
-                  <CodeCell kind="text">{r.returnInfo}</CodeCell>
-                  <CodeCell kind="text">{when(r.receivedAt)}</CodeCell>
-                </tr>
-              ))}
-            </DataTable>
+            />
           </Subsection>
 
           {d.lineMapping.length > 0 ? (
             <Subsection title={t('customsDesk.detail.lineMapping')}>
-              <DataTable
+              <ColumnTable
                 wrap={false}
                 data-testid="customs-document-lines"
+                rows={d.lineMapping}
+                row={(m) => ({ key: `${m.gnum}-${m.gseqno}` })}
                 columns={[
-                  num(t('customsDesk.detail.gnum')),
-                  num(t('customsDesk.detail.gseqno')),
-                  t('customsDesk.detail.gcode'),
+                  { head: 'customsDesk.detail.gnum', num: true, code: true, cell: (m) => m.gnum },
+                  { head: 'customsDesk.detail.gseqno', num: true, code: true, cell: (m) => m.gseqno },
+                  { head: 'customsDesk.detail.gcode', mono: true, code: true, cell: (m) => m.gcode ?? '' },
                 ]}
-              >
-                {d.lineMapping.map((m) => (
-                  <tr key={`${m.gnum}-${m.gseqno}`}>
-                    <CodeCell kind="num">{m.gnum}</CodeCell>
-                    <CodeCell kind="num">{m.gseqno}</CodeCell>
-                    <CodeCell>{m.gcode ?? ''}</CodeCell>
-                  </tr>
-                ))}
-              </DataTable>
+              />
             </Subsection>
           ) : null}
 

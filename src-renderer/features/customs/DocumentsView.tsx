@@ -11,17 +11,13 @@ import { useQuery } from '../../app/use-query.ts';
 import type { CommandInput } from '../../../src-main/api/contract.ts';
 import { hashFor } from '../../state/routes.ts';
 import { Button } from '../../ui/Button.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { InAppLink } from '../../ui/InAppLink.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
-import { ToolbarInput } from '../../ui/ToolbarInput.tsx';
+import { FilterBar } from '../../ui/FilterBar.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { statusLabel, StatusChip } from '../../ui/StatusChip.tsx';
-import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, isNegativeCode, DOCUMENTS_LIVE } from './vocabulary.ts';
-import { CodeCell } from '../../ui/CodeCell.tsx';
 import { optionsOf } from '../../ui/options.ts';
 
 const PAGE = 50;
@@ -49,7 +45,11 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
   };
   const list = useQuery('customs.documents.list', input, DOCUMENTS_LIVE);
   const counts = useQuery('customs.status', {}, DOCUMENTS_LIVE);
-  const restart = () => setCursors([null]);
+  /** A filter changed: its new value, and back to the first page. */
+  const filter = (set: () => void) => {
+    set();
+    setCursors([null]);
+  };
   const page = list.data;
   const first = (cursors.length - 1) * PAGE;
 
@@ -67,91 +67,96 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
           ))}
         </dl>
       ) : null}
-      <div className="toolbar">
-        <ToolbarSelect
-          label={t('customsDesk.documents.type')}
-          testId="customs-filter-type"
-          value={type}
-          all={t('customsDesk.documents.allTypes')}
-          options={optionsOf(DOCUMENT_TYPES, (d) => t(`customsDesk.types.${d}`))}
-          onChange={(e) => {
-            setType(DOCUMENT_TYPES.find((d) => d === e.target.value) ?? '');
-            restart();
-          }}
-        />
-        <ToolbarSelect
-          label={t('customsDesk.documents.status')}
-          testId="customs-filter-status"
-          value={status}
-          all={t('customsDesk.documents.allStatuses')}
-          options={optionsOf(DOCUMENT_STATUSES, (s) => statusLabel(t, s))}
-          onChange={(e) => {
-            setStatus(e.target.value);
-            restart();
-          }}
-        />
-        <ToolbarInput
-          variant="toolbar-search"
-          label={t('customsDesk.documents.search')}
-          testId="customs-filter-q"
-          type="search"
-          value={q}
-          maxLength={60}
-          placeholder={t('customsDesk.documents.searchPlaceholder')}
-          onChange={(text) => {
-            setQ(text);
-            restart();
-          }}
-        />
-      </div>
-      {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
-      {page && page.items.length === 0 ? (
-        <EmptyState title={t('customsDesk.documents.emptyTitle')} body={t('customsDesk.documents.emptyBody')} />
-      ) : null}
-      {page && page.items.length > 0 ? (
-        <>
-          <DataTable
-            data-testid="customs-documents"
-            columns={(['type', 'businessKey', 'status', 'returnInfo', 'numbers', 'statusAt'] as const).map((key) =>
-              t(`customsDesk.documents.${key}`),
-            )}
-          >
-            {page.items.map((d) => (
-              <tr key={d.id} data-testid={`customs-doc-${d.type}-${d.businessKey}`} data-status={d.status}>
-                <CodeCell>{d.type}</CodeCell>
-                <CodeCell kind="text">
-                  <InAppLink
-                    href={hashFor('customs', `documents/${d.id}`)}
-                    className="order-link mono"
-                    data-testid={`customs-doc-open-${d.id}`}
-                    onOpen={() => onOpen(d.id)}
-                  >
-                    {d.businessKey}
-                  </InAppLink>
-                  {d.orderNo && d.orderNo !== d.businessKey ? <div className="muted mono">{d.orderNo}</div> : null}
-                </CodeCell>
-                <td>
-                  <StatusChip status={d.status} testId={`customs-doc-status-${d.id}`} />
-                </td>
-                <td
-                  translate="no"
-                  className={
-                    d.status === '100' || d.status === 'error' || isNegativeCode(d.lastReturnStatus)
-                      ? 'inline-error'
-                      : undefined
-                  }
+      <FilterBar
+        filters={[
+          {
+            label: 'customsDesk.documents.type',
+            testId: 'customs-filter-type',
+            value: type,
+            all: 'customsDesk.documents.allTypes',
+            options: optionsOf(DOCUMENT_TYPES, (d) => t(`customsDesk.types.${d}`)),
+            onChange: (v) => filter(() => setType(DOCUMENT_TYPES.find((d) => d === v) ?? '')),
+          },
+          {
+            label: 'customsDesk.documents.status',
+            testId: 'customs-filter-status',
+            value: status,
+            all: 'customsDesk.documents.allStatuses',
+            options: optionsOf(DOCUMENT_STATUSES, (s) => statusLabel(t, s)),
+            onChange: (v) => filter(() => setStatus(v)),
+          },
+          {
+            search: true,
+            label: 'customsDesk.documents.search',
+            testId: 'customs-filter-q',
+            value: q,
+            maxLength: 60,
+            placeholder: 'customsDesk.documents.searchPlaceholder',
+            onChange: (v) => filter(() => setQ(v)),
+          },
+        ]}
+      />
+      <ListTable
+        items={page?.items}
+        source={list}
+        empty={{ title: t('customsDesk.documents.emptyTitle'), body: t('customsDesk.documents.emptyBody') }}
+        data-testid="customs-documents"
+        row={(d) => ({ key: d.id, 'data-testid': `customs-doc-${d.type}-${d.businessKey}`, 'data-status': d.status })}
+        columns={[
+          { head: 'customsDesk.documents.type', mono: true, code: true, cell: (d) => d.type },
+          {
+            head: 'customsDesk.documents.businessKey',
+            code: true,
+            cell: (d) => (
+              <>
+                <InAppLink
+                  href={hashFor('customs', `documents/${d.id}`)}
+                  className="order-link mono"
+                  data-testid={`customs-doc-open-${d.id}`}
+                  onOpen={() => onOpen(d.id)}
                 >
-                  {d.lastReturnStatus && d.lastReturnStatus !== d.status ? (
-                    <span className="mono">{d.lastReturnStatus} </span>
-                  ) : null}
-                  {d.lastReturnInfo ?? ''}
-                </td>
-                <CodeCell>{[d.invtNo, d.preNo, d.entryId].filter(Boolean).join(' · ')}</CodeCell>
-                <CodeCell kind="text">{formatDateTime(d.statusAt, i18n.language, 'short')}</CodeCell>
-              </tr>
-            ))}
-          </DataTable>
-          {cursors.length > 1 || page.nextCursor !== null ? (
+                  {d.businessKey}
+                </InAppLink>
+                {d.orderNo && d.orderNo !== d.businessKey ? <div className="muted mono">{d.orderNo}</div> : null}
+              </>
+            ),
+          },
+          {
+            head: 'customsDesk.documents.status',
+            cell: (d) => <StatusChip status={d.status} testId={`customs-doc-status-${d.id}`} />,
+          },
+          {
+            head: 'customsDesk.documents.returnInfo',
+            code: true,
+            td: (d) => ({
+              className:
+                d.status === '100' || d.status === 'error' || isNegativeCode(d.lastReturnStatus)
+                  ? 'inline-error'
+                  : undefined,
+            }),
+            cell: (d) => (
+              <>
+                {d.lastReturnStatus && d.lastReturnStatus !== d.status ? (
+                  <span className="mono">{d.lastReturnStatus} </span>
+                ) : null}
+                {d.lastReturnInfo ?? ''}
+              </>
+            ),
+          },
+          {
+            head: 'customsDesk.documents.numbers',
+            mono: true,
+            code: true,
+            cell: (d) => [d.invtNo, d.preNo, d.entryId].filter(Boolean).join(' · '),
+          },
+          {
+            head: 'customsDesk.documents.statusAt',
+            code: true,
+            cell: (d) => formatDateTime(d.statusAt, i18n.language, 'short'),
+          },
+        ]}
+        after={
+          page && (cursors.length > 1 || page.nextCursor !== null) ? (
             <div className="toolbar" data-testid="customs-documents-pager">
               <Button variant="quiet" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
                 {t('customsDesk.previous')}
@@ -167,9 +172,9 @@ export function DocumentsView({ onOpen }: DocumentsViewProps) {
                 {t('customsDesk.next')}
               </Button>
             </div>
-          ) : null}
-        </>
-      ) : null}
+          ) : null
+        }
+      />
     </ViewSection>
   );
 }

@@ -13,7 +13,8 @@ import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { ErrorInfo, HeadHaulResult, HeadHaulShipmentView } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { InlineInput } from '../../ui/InlineField.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ColumnTable } from '../../ui/ColumnTable.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { InAppLink } from '../../ui/InAppLink.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
@@ -23,10 +24,6 @@ import { StatusChip } from '../../ui/StatusChip.tsx';
 import { translateError } from '../../i18n/translate-error.ts';
 import { minorToDecimal } from '../../ui/format-money.ts';
 import { downloadBase64 } from '../../ui/download-base64.ts';
-import { CodeCell } from '../../ui/CodeCell.tsx';
-
-/** The shipments table's columns, in order; the total is numeric. */
-const SHIPMENT_COLUMNS = ['bookingNote', 'shipDate', 'warehouse', 'total', 'route', 'declared', 'entryId'] as const;
 
 export function HeadHaulView({ onOpen }: { readonly onOpen: (documentId: number) => void }) {
   const { t } = useTranslation();
@@ -36,49 +33,50 @@ export function HeadHaulView({ onOpen }: { readonly onOpen: (documentId: number)
   const current = shipments.find((s) => s.bookingNoteNo === picked) ?? null;
   return (
     <ViewSection testId="customs-headhaul" title={t('headHaulDesk.title')} help={t('headHaulDesk.help')}>
-      {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
-      {list.data && shipments.length === 0 ? (
-        <p className="muted" data-testid="headhaul-empty">
-          {t('headHaulDesk.empty')}
-        </p>
-      ) : null}
-      {shipments.length > 0 ? (
-        <DataTable
-          data-testid="headhaul-shipments"
-          columns={SHIPMENT_COLUMNS.map((key) =>
-            key === 'total' ? num(t(`headHaulDesk.${key}`)) : t(`headHaulDesk.${key}`),
-          )}
-        >
-          {shipments.map((s) => (
-            <tr
-              key={s.bookingNoteNo}
-              data-testid={`headhaul-${s.bookingNoteNo}`}
-              data-route={s.declared?.route ?? s.route?.route ?? ''}
-              className={s.bookingNoteNo === picked ? 'selected' : undefined}
-            >
-              <CodeCell>
-                <InAppLink
-                  href="#/customs/headHaul"
-                  data-testid={`headhaul-open-${s.bookingNoteNo}`}
-                  onOpen={() => setPicked(s.bookingNoteNo)}
-                >
-                  {s.bookingNoteNo}
-                </InAppLink>
-              </CodeCell>
-              <CodeCell kind="text">{s.shipDate}</CodeCell>
-              <td>
+      <ListTable
+        items={list.data}
+        source={list}
+        empty={{ note: t('headHaulDesk.empty'), testId: 'headhaul-empty' }}
+        data-testid="headhaul-shipments"
+        row={(s) => ({
+          key: s.bookingNoteNo,
+          'data-testid': `headhaul-${s.bookingNoteNo}`,
+          'data-route': s.declared?.route ?? s.route?.route ?? '',
+          className: s.bookingNoteNo === picked ? 'selected' : undefined,
+        })}
+        columns={[
+          {
+            head: 'headHaulDesk.bookingNote',
+            mono: true,
+            code: true,
+            cell: (s) => (
+              <InAppLink
+                href="#/customs/headHaul"
+                data-testid={`headhaul-open-${s.bookingNoteNo}`}
+                onOpen={() => setPicked(s.bookingNoteNo)}
+              >
+                {s.bookingNoteNo}
+              </InAppLink>
+            ),
+          },
+          { head: 'headHaulDesk.shipDate', code: true, cell: (s) => s.shipDate },
+          {
+            head: 'headHaulDesk.warehouse',
+            cell: (s) => (
+              <>
                 {s.warehouse.name} <span className="field-help">{s.warehouse.country ?? ''}</span>
-              </td>
-              <CodeCell kind="num">{s.route ? `¥${s.route.totalCny}` : '—'}</CodeCell>
-              <td>
-                <RouteText s={s} />
-              </td>
-              <td>{s.declared ? <StatusChip status={s.declared.orderStatus} /> : t('headHaulDesk.notDeclared')}</td>
-              <CodeCell>{s.entry?.entryId ?? '—'}</CodeCell>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+              </>
+            ),
+          },
+          { head: 'headHaulDesk.total', num: true, code: true, cell: (s) => (s.route ? `¥${s.route.totalCny}` : '—') },
+          { head: 'headHaulDesk.route', cell: (s) => <RouteText s={s} /> },
+          {
+            head: 'headHaulDesk.declared',
+            cell: (s) => (s.declared ? <StatusChip status={s.declared.orderStatus} /> : t('headHaulDesk.notDeclared')),
+          },
+          { head: 'headHaulDesk.entryId', mono: true, code: true, cell: (s) => s.entry?.entryId ?? '—' },
+        ]}
+      />
       {current ? <ShipmentPanel key={current.bookingNoteNo} s={current} onOpen={onOpen} /> : null}
     </ViewSection>
   );
@@ -183,30 +181,29 @@ function ShipmentPanel({ s, onOpen }: { readonly s: HeadHaulShipmentView; readon
       title={t('headHaulDesk.panelTitle', { bookingNote: s.bookingNoteNo, warehouse: s.warehouse.name })}
     >
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      <DataTable
+      <ColumnTable
         data-testid="headhaul-lines"
+        rows={s.lines}
+        row={(l) => ({ key: l.gnum, 'data-testid': `headhaul-line-${l.gnum}` })}
         columns={[
-          num(t('headHaulDesk.gnum')),
-          t('headHaulDesk.sku'),
-          num(t('headHaulDesk.quantity')),
-          num(t('headHaulDesk.costUnit')),
-          t('headHaulDesk.declaredUnit'),
-          ...(s.entry ? [num(t('headHaulDesk.gseqno'))] : []),
-        ]}
-      >
-        {s.lines.map((l) => (
-          <tr key={l.gnum} data-testid={`headhaul-line-${l.gnum}`}>
-            <td className="num">{l.gnum}</td>
-            <td>
-              <span className="mono" translate="no">
-                {l.sku}
-              </span>{' '}
-              {l.goodsName}
-            </td>
-            <td className="num">{l.quantity}</td>
-            <CodeCell kind="num">{l.costUnit ?? '—'}</CodeCell>
-            <td>
-              {editable ? (
+          { head: 'headHaulDesk.gnum', num: true, cell: (l) => l.gnum },
+          {
+            head: 'headHaulDesk.sku',
+            cell: (l) => (
+              <>
+                <span className="mono" translate="no">
+                  {l.sku}
+                </span>{' '}
+                {l.goodsName}
+              </>
+            ),
+          },
+          { head: 'headHaulDesk.quantity', num: true, cell: (l) => l.quantity },
+          { head: 'headHaulDesk.costUnit', num: true, code: true, cell: (l) => l.costUnit ?? '—' },
+          {
+            head: 'headHaulDesk.declaredUnit',
+            cell: (l) =>
+              editable ? (
                 <input
                   className="input input-compact"
                   inputMode="decimal"
@@ -220,12 +217,17 @@ function ShipmentPanel({ s, onOpen }: { readonly s: HeadHaulShipmentView; readon
                 <span translate="no" data-testid={`headhaul-value-${l.gnum}`}>
                   {l.declaredUnitValue ?? t('headHaulDesk.fromCost')}
                 </span>
-              )}
-            </td>
-            {s.entry ? <td className="num">{s.entry.lines.find((x) => x.gnum === l.gnum)?.gseqno ?? '—'}</td> : null}
-          </tr>
-        ))}
-      </DataTable>
+              ),
+          },
+          s.entry
+            ? {
+                head: 'headHaulDesk.gseqno',
+                num: true,
+                cell: (l) => s.entry?.lines.find((x) => x.gnum === l.gnum)?.gseqno ?? '—',
+              }
+            : null,
+        ]}
+      />
       {editable ? (
         <div className="toolbar">
           <Button

@@ -12,6 +12,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { InputCell } from '../../ui/InputCell.tsx';
+import type { TKey } from '../../ui/ColumnTable.tsx';
 import { FORM_DATA } from './vocabulary.ts';
 
 type Prefix = { prefix: string; note: string };
@@ -26,6 +27,68 @@ function RemoveCell({ onRemove }: { readonly onRemove: () => void }) {
         {t('customsDesk.risk.remove')}
       </Button>
     </td>
+  );
+}
+
+/** One column of an edited table: the record's field, its label, what the input takes. */
+interface EditedField<R> {
+  readonly key: keyof R & string;
+  readonly label: TKey;
+  readonly inputMode?: 'numeric' | 'decimal';
+  readonly maxLength?: number;
+  /** Never marked invalid (free text). */
+  readonly valid?: boolean;
+}
+
+interface EditedRowsProps<R extends Readonly<Record<string, string>>> {
+  readonly title: TKey;
+  readonly testId: string;
+  readonly rows: readonly R[];
+  readonly onRows: (rows: R[]) => void;
+  /** The cells found wrong, as `<key>-<row index>`. */
+  readonly bad: ReadonlySet<string>;
+  readonly fields: readonly EditedField<R>[];
+  /** The button adding a row, and the row it adds. */
+  readonly add: { readonly testId: string; readonly label: TKey; readonly row: R };
+}
+
+/** A titled table of records edited in place (an input a field, a remove button a row) and the button adding one. */
+function EditedRows<R extends Readonly<Record<string, string>>>({
+  title,
+  testId,
+  rows,
+  onRows,
+  bad,
+  fields,
+  add,
+}: EditedRowsProps<R>) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3 className="section-title">{t(title)}</h3>
+      <DataTable wrap={false} data-testid={testId} columns={[...fields.map((f) => t(f.label)), null]}>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {fields.map((f) => (
+              <InputCell
+                key={f.key}
+                label={t(f.label)}
+                testId={`risk-${f.key}-${i}`}
+                invalid={f.valid ? undefined : bad.has(`${f.key}-${i}`)}
+                inputMode={f.inputMode}
+                maxLength={f.maxLength}
+                value={r[f.key] ?? ''}
+                onChange={(v) => onRows(rows.map((x, k) => (k === i ? { ...x, [f.key]: v } : x)))}
+              />
+            ))}
+            <RemoveCell onRemove={() => onRows(rows.filter((_, k) => k !== i))} />
+          </tr>
+        ))}
+      </DataTable>
+      <Button data-testid={add.testId} onClick={() => onRows([...rows, add.row])}>
+        {t(add.label)}
+      </Button>
+    </>
   );
 }
 
@@ -82,72 +145,34 @@ export function RiskListView() {
         </p>
       ) : null}
 
-      <h3 className="section-title">{t('customsDesk.risk.prefixes')}</h3>
-      <DataTable
-        wrap={false}
-        data-testid="customs-risk-prefixes"
-        columns={[t('customsDesk.risk.prefix'), t('customsDesk.risk.note'), null]}
-      >
-        {prefixes.map((p, i) => (
-          <tr key={i}>
-            <InputCell
-              label={t('customsDesk.risk.prefix')}
-              testId={`risk-prefix-${i}`}
-              invalid={bad.has(`prefix-${i}`)}
-              inputMode="numeric"
-              maxLength={10}
-              value={p.prefix}
-              onChange={(prefix) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, prefix } : x)))}
-            />
-            <InputCell
-              label={t('customsDesk.risk.note')}
-              testId={`risk-note-${i}`}
-              maxLength={200}
-              value={p.note}
-              onChange={(note) => setPrefixes(prefixes.map((x, k) => (k === i ? { ...x, note } : x)))}
-            />
-            <RemoveCell onRemove={() => setPrefixes(prefixes.filter((_, k) => k !== i))} />
-          </tr>
-        ))}
-      </DataTable>
-      <Button data-testid="risk-add-prefix" onClick={() => setPrefixes([...prefixes, { prefix: '', note: '' }])}>
-        {t('customsDesk.risk.addPrefix')}
-      </Button>
-
-      <h3 className="section-title">{t('customsDesk.risk.thresholds')}</h3>
-      <DataTable
-        wrap={false}
-        data-testid="customs-risk-thresholds"
-        columns={[t('customsDesk.risk.currency'), t('customsDesk.risk.max'), null]}
-      >
-        {thresholds.map((v, i) => (
-          <tr key={i}>
-            <InputCell
-              label={t('customsDesk.risk.currency')}
-              testId={`risk-currency-${i}`}
-              invalid={bad.has(`currency-${i}`)}
-              maxLength={3}
-              value={v.currency}
-              onChange={(currency) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, currency } : x)))}
-            />
-            <InputCell
-              label={t('customsDesk.risk.max')}
-              testId={`risk-max-${i}`}
-              invalid={bad.has(`max-${i}`)}
-              inputMode="decimal"
-              value={v.max}
-              onChange={(max) => setThresholds(thresholds.map((x, k) => (k === i ? { ...x, max } : x)))}
-            />
-            <RemoveCell onRemove={() => setThresholds(thresholds.filter((_, k) => k !== i))} />
-          </tr>
-        ))}
-      </DataTable>
-      <Button
-        data-testid="risk-add-threshold"
-        onClick={() => setThresholds([...thresholds, { currency: 'CNY', max: '' }])}
-      >
-        {t('customsDesk.risk.addThreshold')}
-      </Button>
+      <EditedRows
+        title="customsDesk.risk.prefixes"
+        testId="customs-risk-prefixes"
+        rows={prefixes}
+        onRows={setPrefixes}
+        bad={bad}
+        fields={[
+          { key: 'prefix', label: 'customsDesk.risk.prefix', inputMode: 'numeric', maxLength: 10 },
+          { key: 'note', label: 'customsDesk.risk.note', maxLength: 200, valid: true },
+        ]}
+        add={{ testId: 'risk-add-prefix', label: 'customsDesk.risk.addPrefix', row: { prefix: '', note: '' } }}
+      />
+      <EditedRows
+        title="customsDesk.risk.thresholds"
+        testId="customs-risk-thresholds"
+        rows={thresholds}
+        onRows={setThresholds}
+        bad={bad}
+        fields={[
+          { key: 'currency', label: 'customsDesk.risk.currency', maxLength: 3 },
+          { key: 'max', label: 'customsDesk.risk.max', inputMode: 'decimal' },
+        ]}
+        add={{
+          testId: 'risk-add-threshold',
+          label: 'customsDesk.risk.addThreshold',
+          row: { currency: 'CNY', max: '' },
+        }}
+      />
 
       <div className="form-actions">
         <Button variant="primary" data-testid="customs-risk-save" disabled={saving} onClick={() => void save()}>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../app/use-query.ts';
 import type { SummaryPlan } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { ColumnTable } from '../../ui/ColumnTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { DOCUMENTS_LIVE } from './vocabulary.ts';
 
@@ -25,37 +25,42 @@ export function SummaryPlanPanel({ onUse }: { readonly onUse: (invtNos: readonly
       {plan.error ? <ErrorBanner error={plan.error} onDismiss={plan.clearError} /> : null}
       {p ? (
         <>
-          <DataTable
+          <ColumnTable
             wrap={false}
             data-testid="customs-summary-plan-groups"
+            rows={p.groups}
+            row={(_, i) => ({ key: i })}
             columns={[
-              t('customsDesk.summaryPlan.group'),
-              t('customsDesk.summaryPlan.lists'),
-              t('customsDesk.summaryPlan.due'),
-              null,
-            ]}
-          >
-            {p.groups.map((g, i) => (
-              <tr key={i}>
-                <td>{`${g.key.month} · ${g.key.portCode} · ${g.key.country} · ${g.key.trafMode}`}</td>
-                <td>{g.invtNos.length}</td>
-                <td>
-                  {g.dueDate}
-                  {g.warning ? (
-                    <span className="inline-error" role="status">
-                      {' '}
-                      {t(`customsDesk.summaryPlan.warnings.${g.warning}`)}
-                    </span>
-                  ) : null}
-                </td>
-                <td>
+              {
+                head: 'customsDesk.summaryPlan.group',
+                cell: (g) => `${g.key.month} · ${g.key.portCode} · ${g.key.country} · ${g.key.trafMode}`,
+              },
+              { head: 'customsDesk.summaryPlan.lists', cell: (g) => g.invtNos.length },
+              {
+                head: 'customsDesk.summaryPlan.due',
+                cell: (g) => (
+                  <>
+                    {g.dueDate}
+                    {g.warning ? (
+                      <span className="inline-error" role="status">
+                        {' '}
+                        {t(`customsDesk.summaryPlan.warnings.${g.warning}`)}
+                      </span>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                head: 'customsDesk.summaryPlan.use',
+                hiddenHead: true,
+                cell: (g, i) => (
                   <Button data-testid={`summary-plan-use-${i}`} onClick={() => onUse(g.invtNos)}>
                     {t('customsDesk.summaryPlan.use')}
                   </Button>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+                ),
+              },
+            ]}
+          />
           <p className="field-help" data-testid="customs-summary-plan-pending">
             {t('customsDesk.summaryPlan.pending', { count: p.pending.length })}
           </p>

@@ -14,15 +14,14 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { InAppLink } from '../../ui/InAppLink.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { DateRangeFields } from '../../ui/DateRangeFields.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { splitOrderNos } from './order-selection.ts';
 import { StatusChip } from '../../ui/StatusChip.tsx';
-import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
+import { FilterBar } from '../../ui/FilterBar.tsx';
 import { DOCUMENTS_LIVE } from './vocabulary.ts';
 import { SummaryPlanPanel } from './SummaryPlanPanel.tsx';
-import { CodeCell } from '../../ui/CodeCell.tsx';
 import { optionsOf } from '../../ui/options.ts';
 
 type ApplyInput = CommandInput<'customs.summary.apply'>;
@@ -85,40 +84,42 @@ export function SummaryView({ onOpen }: SummaryViewProps) {
         }}
       />
       <div className="panel" data-testid="customs-summary-form">
-        <div className="toolbar">
-          <ToolbarSelect
-            label={t('customsDesk.summary.by')}
-            testId="customs-summary-by"
-            value={by}
-            options={optionsOf(['period', 'lists'] as const, (b) => t(`customsDesk.summary.bys.${b}`))}
-            onChange={(e) => setBy(e.target.value === 'lists' ? 'lists' : 'period')}
-          />
-          {by === 'period' ? (
-            <DateRangeFields
-              fromLabel={t('customsDesk.build.from')}
-              toLabel={t('customsDesk.build.to')}
-              from={startDate}
-              to={endDate}
-              testIds={['customs-summary-start', 'customs-summary-end']}
-              onFromChange={setStartDate}
-              onToChange={setEndDate}
-            />
-          ) : null}
-          <ToolbarSelect
-            label={t('customsDesk.summary.summaryFlag')}
-            testId="customs-summary-flag"
-            value={summaryFlag}
-            options={optionsOf(['1', '2'] as const, (f) => t(`customsDesk.summary.summaryFlags.${f}`))}
-            onChange={(e) => setSummaryFlag(e.target.value === '2' ? '2' : '1')}
-          />
-          <ToolbarSelect
-            label={t('customsDesk.summary.itemNameFlag')}
-            testId="customs-summary-item-flag"
-            value={itemNameFlag}
-            options={optionsOf(['0', '1'] as const, (f) => t(`customsDesk.summary.itemNameFlags.${f}`))}
-            onChange={(e) => setItemNameFlag(e.target.value === '1' ? '1' : '0')}
-          />
-        </div>
+        <FilterBar
+          filters={[
+            {
+              label: 'customsDesk.summary.by',
+              testId: 'customs-summary-by',
+              value: by,
+              options: optionsOf(['period', 'lists'] as const, (b) => t(`customsDesk.summary.bys.${b}`)),
+              onChange: (v) => setBy(v === 'lists' ? 'lists' : 'period'),
+            },
+            by === 'period' ? (
+              <DateRangeFields
+                fromLabel={t('customsDesk.build.from')}
+                toLabel={t('customsDesk.build.to')}
+                from={startDate}
+                to={endDate}
+                testIds={['customs-summary-start', 'customs-summary-end']}
+                onFromChange={setStartDate}
+                onToChange={setEndDate}
+              />
+            ) : null,
+            {
+              label: 'customsDesk.summary.summaryFlag',
+              testId: 'customs-summary-flag',
+              value: summaryFlag,
+              options: optionsOf(['1', '2'] as const, (f) => t(`customsDesk.summary.summaryFlags.${f}`)),
+              onChange: (v) => setSummaryFlag(v === '2' ? '2' : '1'),
+            },
+            {
+              label: 'customsDesk.summary.itemNameFlag',
+              testId: 'customs-summary-item-flag',
+              value: itemNameFlag,
+              options: optionsOf(['0', '1'] as const, (f) => t(`customsDesk.summary.itemNameFlags.${f}`)),
+              onChange: (v) => setItemNameFlag(v === '1' ? '1' : '0'),
+            },
+          ]}
+        />
         {by === 'lists' ? (
           <label className="field">
             <span className="field-label">{t('customsDesk.summary.invtNos')}</span>
@@ -153,44 +154,41 @@ export function SummaryView({ onOpen }: SummaryViewProps) {
       ) : null}
 
       <h3 className="section-title">{t('customsDesk.summary.listTitle')}</h3>
-      {summaries.error ? <ErrorBanner error={summaries.error} onDismiss={summaries.clearError} /> : null}
-      {summaries.data && summaries.data.items.length === 0 ? (
-        <p className="muted">{t('customsDesk.summary.none')}</p>
-      ) : null}
-      {summaries.data && summaries.data.items.length > 0 ? (
-        <DataTable
-          data-testid="customs-summaries"
-          columns={[
-            t('customsDesk.summary.copNo'),
-            t('customsDesk.documents.status'),
-            t('customsDesk.detail.entryId'),
-            t('customsDesk.documents.returnInfo'),
-            t('customsDesk.documents.statusAt'),
-          ]}
-        >
-          {summaries.data.items.map((d) => (
-            <tr key={d.id} data-testid={`customs-summary-${d.businessKey}`}>
-              <CodeCell kind="text">
-                <InAppLink
-                  href={hashFor('customs', `documents/${d.id}`)}
-                  className="order-link mono"
-                  onOpen={() => onOpen(d.id)}
-                >
-                  {d.businessKey}
-                </InAppLink>
-              </CodeCell>
-              <td>
-                <StatusChip status={d.status} />
-              </td>
-              <td className="mono" data-testid={`customs-summary-entry-${d.businessKey}`}>
-                {d.entryId ? <span translate="no">{d.entryId}</span> : t('customsDesk.summary.noEntryYet')}
-              </td>
-              <CodeCell kind="text">{d.lastReturnInfo ?? ''}</CodeCell>
-              <CodeCell kind="text">{formatDateTime(d.statusAt, i18n.language, 'short')}</CodeCell>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      <ListTable
+        items={summaries.data?.items}
+        source={summaries}
+        empty={{ note: t('customsDesk.summary.none') }}
+        data-testid="customs-summaries"
+        row={(d) => ({ key: d.id, 'data-testid': `customs-summary-${d.businessKey}` })}
+        columns={[
+          {
+            head: 'customsDesk.summary.copNo',
+            code: true,
+            cell: (d) => (
+              <InAppLink
+                href={hashFor('customs', `documents/${d.id}`)}
+                className="order-link mono"
+                onOpen={() => onOpen(d.id)}
+              >
+                {d.businessKey}
+              </InAppLink>
+            ),
+          },
+          { head: 'customsDesk.documents.status', cell: (d) => <StatusChip status={d.status} /> },
+          {
+            head: 'customsDesk.detail.entryId',
+            mono: true,
+            td: (d) => ({ 'data-testid': `customs-summary-entry-${d.businessKey}` }),
+            cell: (d) => (d.entryId ? <span translate="no">{d.entryId}</span> : t('customsDesk.summary.noEntryYet')),
+          },
+          { head: 'customsDesk.documents.returnInfo', code: true, cell: (d) => d.lastReturnInfo ?? '' },
+          {
+            head: 'customsDesk.documents.statusAt',
+            code: true,
+            cell: (d) => formatDateTime(d.statusAt, i18n.language, 'short'),
+          },
+        ]}
+      />
     </ViewSection>
   );
 }

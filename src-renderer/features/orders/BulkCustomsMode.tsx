@@ -12,7 +12,6 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
-import { buildHashPath } from '../customs/index.ts';
 import { CUSTOMS_MODES, isCustomsMode } from './vocabulary.ts';
 import { optionsOf } from '../../ui/options.ts';
 
@@ -65,7 +64,11 @@ export function BulkCustomsMode() {
       <Button
         data-testid="orders-bulk-declare"
         disabled={count === 0}
-        onClick={() => navigate('customs', buildHashPath([...selection].sort((a, b) => a - b)))}
+        onClick={() => {
+          const ids = [...selection].sort((a, b) => a - b);
+          // the customs desk loads on demand (not in the orders list's first chunk): its path helper with it
+          void import('../customs/index.ts').then((customs) => navigate('customs', customs.buildHashPath(ids)));
+        }}
       >
         {t('customsDesk.build.fromOrders')}
       </Button>

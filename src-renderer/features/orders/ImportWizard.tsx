@@ -5,7 +5,7 @@
  * (written in one go) → summary → the orders list. Discard drops the preview. While the
  * host reads, parses or writes, a progress bar follows the `import.progress` events.
  */
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHostEvent, useMutation, useQuery } from '../../app/use-query.ts';
 import { uploadFile } from '../../app/core-client.ts';
@@ -16,6 +16,7 @@ import type {
   ImportSource,
   ImportSummary,
   EventMap,
+  MaxImportFileBytes,
 } from '../../../src-main/api/contract.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -30,7 +31,7 @@ import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { ToolbarInput } from '../../ui/ToolbarInput.tsx';
 import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
-import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from '../../ui/file-to-base64.ts';
+import { fileToBase64, formatFileSize, importFileName } from '../../ui/file-to-base64.ts';
 import { ChooseShopDialog } from './ChooseShopDialog.tsx';
 import { CATALOG_SOURCES, CatalogImport, isCatalogSource, type CatalogSource } from '../imports/index.ts';
 import { ImportPreviewPanel } from './ImportPreviewPanel.tsx';
@@ -51,7 +52,67 @@ type SourceChoice = 'auto' | ImportSource | CatalogSource;
 
 type ImportProgress = EventMap['import.progress'];
 
-function ImportProgressBar({ progress }: { readonly progress: ImportProgress | null }) {
+/** Progress is drawn at most this often: a 100k-order import sends hundreds of events (issue 19, ui.importLongTask). */
+const PROGRESS_EVERY_MS = 150;
+
+/**
+ * A setter that passes on at most one value per `ms`: the first at once, then the latest of each
+ * window; `cancel` drops a pending one. Progress events and upload callbacks then re-render a few
+ * times a second, not per event.
+ */
+function useThrottledSetter<T>(set: (value: T) => void, ms = PROGRESS_EVERY_MS) {
+  const pending = useRef<{ readonly value: T } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastAt = useRef(-Infinity);
+  const cancel = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    pending.current = null;
+  }, []);
+  useEffect(() => cancel, [cancel]);
+  const throttled = useCallback(
+    (value: T) => {
+      const wait = lastAt.current + ms - performance.now();
+      if (wait <= 0 && timer.current === null) {
+        lastAt.current = performance.now();
+        set(value);
+        return;
+      }
+      pending.current = { value };
+      if (timer.current !== null) return;
+      timer.current = setTimeout(
+        () => {
+          timer.current = null;
+          lastAt.current = performance.now();
+          const next = pending.current;
+          pending.current = null;
+          if (next) set(next.value);
+        },
+        Math.max(0, wait),
+      );
+    },
+    [set, ms],
+  );
+  return { set: throttled, cancel };
+}
+
+/**
+ * The bar while the host reads, parses or writes. It follows the host's `import.progress` events
+ * itself (throttled), so an event re-renders the bar, not the wizard with its preview; it is keyed
+ * by the wizard's phase, so each phase starts from no progress.
+ */
+function ImportProgressBar({
+  busy,
+  preview,
+  local,
+}: {
+  readonly busy: Busy;
+  readonly preview: ImportPreview | null;
+  readonly local: ImportProgress | null;
+}) {
+  const [host, setHost] = useState<ImportProgress | null>(null);
+  useHostEvent('import.progress', useThrottledSetter(setHost).set);
+  const progress = busy === 'reading' ? local : relevantProgress(host, preview, busy);
   const { t } = useTranslation();
   const f = useOrderFormatters();
   const phase = progress?.phase ?? 'read';
@@ -112,6 +173,9 @@ function SummaryPanel({
   );
 }
 
+/** The host's cap on an import file (200 MiB): typed as the host's own figure, so the two cannot differ. */
+const MAX_UPLOAD_BYTES: MaxImportFileBytes = 209_715_200;
+
 export function ImportWizard() {
   const { t, i18n } = useTranslation();
   const importsConfirm = useMutation('imports.confirm');
@@ -121,16 +185,18 @@ export function ImportWizard() {
   const navigate = useAppStore((s) => s.navigate);
   const shops = useQuery('shops.list', {}).data ?? null;
   const savedMappings = useQuery('imports.mappings.list', {}).data ?? [];
-  const [hostProgress, setHostProgress] = useState<ImportProgress | null>(null);
-  useHostEvent('import.progress', setHostProgress);
-  const resetHostProgress = () => setHostProgress(null);
 
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState<SourceChoice>('auto');
   const [shopId, setShopId] = useState('');
   const [mappingName, setMappingName] = useState('');
   const [busy, setBusy] = useState<Busy>(null);
-  const [localProgress, setLocalProgress] = useState<ImportProgress | null>(null);
+  const [localProgress, setLocalProgressNow] = useState<ImportProgress | null>(null);
+  const uploadProgress = useThrottledSetter(setLocalProgressNow);
+  const setLocalProgress = (p: ImportProgress | null) => {
+    uploadProgress.cancel();
+    setLocalProgressNow(p);
+  };
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -174,7 +240,7 @@ export function ImportWizard() {
     setMappingDirty(false);
     setSummary(null);
     contentRef.current = null;
-    if (chosen && chosen.size > MAX_IMPORT_FILE_BYTES) {
+    if (chosen && chosen.size > MAX_UPLOAD_BYTES) {
       setFile(null);
       setError({ code: 'import.file.tooLarge', params: { size: chosen.size } });
       return;
@@ -185,7 +251,6 @@ export function ImportWizard() {
   const runPreview = async (withMapping: ColumnMapping | null, forShop: string = shopId) => {
     if (!file || busy || isCatalogSource(source)) return;
     setError(null);
-    resetHostProgress();
     let base64 = contentRef.current?.file === file ? contentRef.current.base64 : null;
     // the file streams to the host, anew for each preview (a preview keeps its copy); a host that
     // takes no upload gets it as base64 (read once, kept for the next preview)
@@ -194,7 +259,7 @@ export function ImportWizard() {
       setBusy('reading');
       setLocalProgress({ previewId: null, phase: 'read', done: 0, total: file.size });
       const uploaded = await uploadFile(file, (done, total) =>
-        setLocalProgress({ previewId: null, phase: 'read', done, total }),
+        uploadProgress.set({ previewId: null, phase: 'read', done, total }),
       );
       if (uploaded?.ok === false) {
         setBusy(null);
@@ -207,7 +272,7 @@ export function ImportWizard() {
     if (base64 === null && fileRef === null) {
       try {
         base64 = await fileToBase64(file, (done, total) =>
-          setLocalProgress({ previewId: null, phase: 'read', done, total }),
+          uploadProgress.set({ previewId: null, phase: 'read', done, total }),
         );
       } catch {
         setBusy(null);
@@ -229,7 +294,6 @@ export function ImportWizard() {
       mappingName: withMapping === null && mappingName !== '' ? mappingName : null,
     });
     setBusy(null);
-    resetHostProgress();
     if (!result.ok) {
       setPreview(null);
       const platform = result.error.params['platform'];
@@ -252,7 +316,6 @@ export function ImportWizard() {
     if (!preview || busy) return;
     setBusy('confirming');
     setError(null);
-    resetHostProgress();
     const name = saveMapping ? saveName.trim() : '';
     const result = await importsConfirm.run({
       previewId: preview.previewId,
@@ -261,7 +324,6 @@ export function ImportWizard() {
       ...(Object.keys(statusChoices).length > 0 ? { statusMappings: statusChoices } : {}),
     });
     setBusy(null);
-    resetHostProgress();
     if (!result.ok) {
       setError(result.error);
       if (result.error.code === 'imports.preview.expired') {
@@ -314,12 +376,6 @@ export function ImportWizard() {
     chooseFile(e.dataTransfer.files[0] ?? null);
   };
 
-  const progress =
-    busy === 'reading'
-      ? localProgress
-      : busy === 'previewing' || busy === 'confirming'
-        ? relevantProgress(hostProgress, preview, busy)
-        : null;
   const showMapping =
     preview !== null && mapping !== null && (preview.source === 'generic' || preview.mapping !== null);
   const missingRequired = mapping ? unmappedRequired(mapping) : [];
@@ -463,7 +519,9 @@ export function ImportWizard() {
             )}
           </section>
 
-          {busy !== null && busy !== 'discarding' ? <ImportProgressBar progress={progress} /> : null}
+          {busy !== null && busy !== 'discarding' ? (
+            <ImportProgressBar key={busy} busy={busy} preview={preview} local={localProgress} />
+          ) : null}
 
           {preview ? (
             <>

@@ -3,11 +3,14 @@
  * `#/orders` the list, `#/orders/import` the import wizard, `#/orders/new` manual entry,
  * `#/orders/<id>` an order's detail and `#/orders/<id>/edit` its edit form.
  */
+import { lazyPage } from '../../app/lazy-page.tsx';
 import { useAppStore } from '../../state/store.ts';
-import { ImportWizard } from './ImportWizard.tsx';
-import { OrderDetailView } from './OrderDetailView.tsx';
-import { OrderForm } from './OrderForm.tsx';
 import { OrderList } from './OrderList.tsx';
+
+// Only the list is in the first screen's chunk; the wizard, the form and the detail load on demand.
+const ImportWizard = lazyPage(() => import('./ImportWizard.tsx').then((m) => m.ImportWizard));
+const OrderDetailView = lazyPage(() => import('./OrderDetailView.tsx').then((m) => m.OrderDetailView));
+const OrderForm = lazyPage(() => import('./OrderForm.tsx').then((m) => m.OrderForm));
 
 export type OrdersView =
   | { readonly kind: 'list' }

@@ -18,8 +18,8 @@ import type { OrdersList } from './use-orders-list.ts';
 export const ROW_HEIGHT = 36;
 /** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
 export const PREFETCH_ROWS = 30;
-/** Rows rendered beyond each edge of the view. */
-const OVERSCAN = 8;
+/** Rows rendered beyond each edge of the view (each one costs layout and paint in every scrolled frame). */
+const OVERSCAN = 3;
 
 /**
  * What every row shows in the display language, translated once per language rather than in
@@ -185,6 +185,11 @@ export function OrdersTable({ list }: { readonly list: OrdersList }) {
     useFlushSync: false,
   });
   const virtualRows = virtualizer.getVirtualItems();
+  // Row elements are reused as the list scrolls: a row's key is its slot (index modulo the most
+  // rows ever rendered at once), so the row leaving the view hands its DOM to the one coming in
+  // (React updates a few texts and attributes instead of building and laying out new rows).
+  const slots = useRef(1);
+  slots.current = Math.max(slots.current, virtualRows.length);
   const lastIndex = virtualRows.length > 0 ? (virtualRows[virtualRows.length - 1]?.index ?? -1) : -1;
   const busy = loadState === 'loading' || loadState === 'loadingMore';
 
@@ -265,7 +270,7 @@ export function OrdersTable({ list }: { readonly list: OrdersList }) {
             }
             return (
               <OrderRow
-                key={order.id}
+                key={v.index % slots.current}
                 order={order}
                 index={v.index}
                 start={v.start}

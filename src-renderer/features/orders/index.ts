@@ -4,6 +4,8 @@
  * Other modules import only from this file.
  */
 export { OrdersPage } from './OrdersPage.tsx';
+/** Start-up on the orders screen: its first page asked for with the session's first reads (main.tsx). */
+export { prefetchOrdersList } from './use-orders-list.ts';
 /** Where an import's orders went by month and those a closed month held back (the payout import's orders step shows it too). */
 export { ImportMonths } from './ImportMonths.tsx';
 /** The statuses a status word may be mapped to (settings → order statuses uses them too). */

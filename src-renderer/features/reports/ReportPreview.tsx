@@ -4,6 +4,7 @@
  * drawn as an A4-like sheet. Money cells are exact minor units formatted per currency; a platform
  * item's raw code is shown in small print under its readable name.
  */
+import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportDocument } from '../../../src-main/api/contract.ts';
 import { formatMoney } from '../../ui/format-money.ts';
 
@@ -30,9 +31,13 @@ function CellView({ cell, locale }: { readonly cell: ReportCell | undefined; rea
   }
 }
 
-/** Dates and amounts stay on one line (a date broken after its month reads as two values). */
-const isUnbroken = (cell: ReportCell | undefined) =>
-  typeof cell === 'object' && cell !== null && (cell.kind === 'date' || cell.kind === 'money');
+/** SKU columns: a code such as CUP-1 broken at its hyphen reads as two codes. */
+const SKU_COLUMNS = new Set(['sku', 'itemNo']);
+
+/** Dates, amounts and SKUs stay on one line (a date broken after its month reads as two values). */
+const isUnbroken = (key: string, cell: ReportCell | undefined) =>
+  SKU_COLUMNS.has(key) ||
+  (typeof cell === 'object' && cell !== null && (cell.kind === 'date' || cell.kind === 'money'));
 
 const isNumeric = (cell: ReportCell | undefined) =>
   typeof cell === 'object' &&
@@ -40,6 +45,7 @@ const isNumeric = (cell: ReportCell | undefined) =>
   (cell.kind === 'money' || cell.kind === 'number' || cell.kind === 'rate');
 
 export function ReportPreview({ doc, locale }: { readonly doc: ReportDocument; readonly locale: string }) {
+  const { t } = useTranslation();
   return (
     <article
       className="report-sheet"
@@ -74,13 +80,20 @@ export function ReportPreview({ doc, locale }: { readonly doc: ReportDocument; r
                 </tr>
               </thead>
               <tbody>
+                {table.rows.length === 0 ? (
+                  <tr data-testid="report-preview-empty-table">
+                    <td colSpan={table.columns.length} className="muted">
+                      {t('reportsScreen.emptyTable')}
+                    </td>
+                  </tr>
+                ) : null}
                 {table.rows.map((row, i) => (
                   <tr key={i}>
                     {table.columns.map((c) => (
                       <td
                         key={c.key}
                         className={isNumeric(row[c.key]) ? 'num' : undefined}
-                        style={isUnbroken(row[c.key]) ? { whiteSpace: 'nowrap' } : undefined}
+                        style={isUnbroken(c.key, row[c.key]) ? { whiteSpace: 'nowrap' } : undefined}
                       >
                         <CellView cell={row[c.key]} locale={locale} />
                       </td>

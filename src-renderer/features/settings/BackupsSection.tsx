@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { ErrorsBanner } from '../../ui/ErrorBanner.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { CodeCell } from '../../ui/CodeCell.tsx';
 
@@ -21,7 +21,6 @@ export function BackupsSection() {
   const exportAll = useMutation('maintenance.export');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const error = backupNow.error ?? restore.error ?? exportAll.error ?? list.error;
   const size = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
 
   const takeNow = async () => {
@@ -79,17 +78,7 @@ export function BackupsSection() {
           {done}
         </p>
       ) : null}
-      {error ? (
-        <ErrorBanner
-          error={error}
-          onDismiss={() => {
-            backupNow.clearError();
-            restore.clearError();
-            exportAll.clearError();
-            list.clearError();
-          }}
-        />
-      ) : null}
+      <ErrorsBanner sources={[backupNow, restore, exportAll, list]} />
       {list.data && list.data.length === 0 ? (
         <p className="muted" data-testid="settings-backups-empty">
           {t('settings.backups.empty')}

@@ -12,7 +12,6 @@ import { Button } from '../../ui/Button.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { num } from '../../ui/DataTable.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { FormPanel } from '../../ui/FormPanel.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -82,78 +81,69 @@ export function AdvancesView() {
         empty={{ title: t('settlement.advances.emptyTitle'), body: t('settlement.advances.emptyBody') }}
         hideEmpty={adding}
         data-testid="advances-table"
+        row={(a) => ({ key: a.id, 'data-testid': `advance-${a.id}`, 'data-status': a.status })}
+        below={(a) =>
+          repaying === a.id ? <RepayRow advance={a} onDone={changed} onCancel={() => setRepaying(null)} /> : null
+        }
         columns={[
-          t('settlement.advances.party'),
-          t('settlement.fields.date'),
-          t('settlement.advances.category'),
-          num(t('settlement.advances.amount')),
-          num(t('settlement.advances.repaid')),
-          num(t('settlement.advances.outstanding')),
-          t('settlement.advances.dueDate'),
-          t('settlement.advances.status'),
-          <span className="visually-hidden">{t('settlement.actions.actions')}</span>,
+          {
+            head: 'settlement.advances.party',
+            cell: (a) => (
+              <>
+                {a.party}
+                {a.relatedParty ? (
+                  <span className="status-badge status-badge-muted">{t('settlement.advances.related')}</span>
+                ) : null}
+              </>
+            ),
+          },
+          { head: 'settlement.fields.date', cell: (a) => f.day(a.date) },
+          { head: 'settlement.advances.category', cell: (a) => t(`settlement.advances.categories.${a.category}`) },
+          { head: 'settlement.advances.amount', num: true, cell: (a) => f.money(a.amount, a.currency) },
+          { head: 'settlement.advances.repaid', num: true, cell: (a) => f.money(a.repaid, a.currency) },
+          {
+            head: 'settlement.advances.outstanding',
+            num: true,
+            className: 'strong',
+            cell: (a) => f.money(a.outstanding, a.currency),
+          },
+          { head: 'settlement.advances.dueDate', cell: (a) => f.day(a.dueDate) },
+          {
+            head: 'settlement.advances.status',
+            cell: (a) => (
+              <span className={STATUS_BADGE[a.status]}>{t(`settlement.advances.statuses.${a.status}`)}</span>
+            ),
+          },
+          {
+            head: 'settlement.actions.actions',
+            hiddenHead: true,
+            cell: (a) =>
+              a.status !== 'repaid' && repaying !== a.id ? (
+                <Button variant="quiet" data-testid={`advance-repay-${a.id}`} onClick={() => setRepaying(a.id)}>
+                  {t('settlement.advances.repay')}
+                </Button>
+              ) : null,
+          },
         ]}
-      >
-        {(a) => (
-          <AdvanceRow
-            key={a.id}
-            advance={a}
-            repaying={repaying === a.id}
-            onRepay={() => setRepaying(a.id)}
-            onDone={changed}
-            onCancel={() => setRepaying(null)}
-          />
-        )}
-      </ListTable>
+      />
     </ViewSection>
   );
 }
 
-interface AdvanceRowProps {
+interface RepayRowProps {
   readonly advance: Advance;
-  readonly repaying: boolean;
-  readonly onRepay: () => void;
   readonly onDone: () => void;
   readonly onCancel: () => void;
 }
 
-function AdvanceRow({ advance: a, repaying, onRepay, onDone, onCancel }: AdvanceRowProps) {
-  const { t } = useTranslation();
-  const f = useSettlementFormatters();
+/** The repayment form under an advance's row. */
+function RepayRow({ advance, onDone, onCancel }: RepayRowProps) {
   return (
-    <>
-      <tr data-testid={`advance-${a.id}`} data-status={a.status}>
-        <td>
-          {a.party}
-          {a.relatedParty ? (
-            <span className="status-badge status-badge-muted">{t('settlement.advances.related')}</span>
-          ) : null}
-        </td>
-        <td>{f.day(a.date)}</td>
-        <td>{t(`settlement.advances.categories.${a.category}`)}</td>
-        <td className="num">{f.money(a.amount, a.currency)}</td>
-        <td className="num">{f.money(a.repaid, a.currency)}</td>
-        <td className="num strong">{f.money(a.outstanding, a.currency)}</td>
-        <td>{f.day(a.dueDate)}</td>
-        <td>
-          <span className={STATUS_BADGE[a.status]}>{t(`settlement.advances.statuses.${a.status}`)}</span>
-        </td>
-        <td>
-          {a.status !== 'repaid' && !repaying ? (
-            <Button variant="quiet" data-testid={`advance-repay-${a.id}`} onClick={onRepay}>
-              {t('settlement.advances.repay')}
-            </Button>
-          ) : null}
-        </td>
-      </tr>
-      {repaying ? (
-        <tr>
-          <td colSpan={9}>
-            <RepayForm advance={a} onSaved={onDone} onCancel={onCancel} />
-          </td>
-        </tr>
-      ) : null}
-    </>
+    <tr>
+      <td colSpan={9}>
+        <RepayForm advance={advance} onSaved={onDone} onCancel={onCancel} />
+      </td>
+    </tr>
   );
 }
 
@@ -260,12 +250,7 @@ function AdvanceForm({ onSaved, onCancel }: { readonly onSaved: () => void; read
       title={t('settlement.advances.formTitle')}
       sending={advancesSave}
       onSubmit={submit}
-      submit={{
-        testId: 'advance-save',
-        label: t('settlement.advances.save'),
-        onCancel,
-        cancelLabel: t('settlement.actions.cancel'),
-      }}
+      submit={{ testId: 'advance-save', label: t('settlement.advances.save'), onCancel }}
       form={fields}
       fields={[
         { key: 'party', help: t('settlement.advances.partyHelp'), type: 'text', maxLength: 200 },

@@ -10,15 +10,12 @@ import { useQuery } from '../../app/use-query.ts';
 import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ColumnTable } from '../../ui/ColumnTable.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { missingRateOf, RateForm } from './RateForm.tsx';
+import { receiptColumns, signedCell } from './receipt-columns.ts';
 import { todayIso, useSettlementFormatters } from './settlement-format.ts';
-
-function signedClass(n: number): string {
-  return n < 0 ? 'num stat-bad' : 'num';
-}
 
 export function FxView() {
   const { t } = useTranslation();
@@ -29,6 +26,7 @@ export function FxView() {
   const missing = missingRateOf(report.error);
   const [asking, setAsking] = useState<string | null>(null);
   const cny = (fen: number) => f.money(fen, 'CNY');
+  const receipt = receiptColumns(f);
   const r = report.data;
 
   return (
@@ -45,62 +43,50 @@ export function FxView() {
           {r.realised.length === 0 ? (
             <p className="field-help">{t('settlement.fx.noRealised')}</p>
           ) : (
-            <DataTable
+            <ColumnTable
               data-testid="fx-realised"
               foot={
                 <tr data-testid="fx-realised-total" data-total={r.realisedTotal}>
                   <th scope="row" colSpan={6}>
                     {t('settlement.fx.realisedTotal')}
                   </th>
-                  <td className={`${signedClass(r.realisedTotal)} strong`}>{cny(r.realisedTotal)}</td>
+                  <td className={r.realisedTotal < 0 ? 'num stat-bad strong' : 'num strong'}>{cny(r.realisedTotal)}</td>
                 </tr>
               }
+              rows={r.realised}
+              row={(x) => ({ key: x.id, 'data-testid': `fx-realised-${x.id}`, 'data-gain': x.fxGainLoss })}
               columns={[
-                t('settlement.fields.date'),
-                num(t('settlement.receipts.amount')),
-                num(t('settlement.receipts.bankRate')),
-                num(t('settlement.receipts.cnyReceived')),
-                num(t('settlement.receipts.bankCharges')),
-                num(t('settlement.receipts.cnyBooked')),
-                num(t('settlement.receipts.fxGainLoss')),
+                receipt.date,
+                receipt.amount,
+                receipt.bankRate,
+                receipt.cnyReceived,
+                receipt.bankCharges,
+                receipt.cnyBooked,
+                receipt.fxGainLoss,
               ]}
-            >
-              {r.realised.map((x) => (
-                <tr key={x.id} data-testid={`fx-realised-${x.id}`} data-gain={x.fxGainLoss}>
-                  <td>{f.day(x.date)}</td>
-                  <td className="num">{f.money(x.amount, x.currency)}</td>
-                  <td className="num mono">{x.bankRate}</td>
-                  <td className="num">{cny(x.cnyReceived)}</td>
-                  <td className="num">{cny(x.bankCharges)}</td>
-                  <td className="num">{cny(x.cnyBooked)}</td>
-                  <td className={signedClass(x.fxGainLoss)}>{cny(x.fxGainLoss)}</td>
-                </tr>
-              ))}
-            </DataTable>
+            />
           )}
           <h3 className="section-title">{t('settlement.fx.unrealisedTitle')}</h3>
           <p className="field-help">{t('settlement.fx.unrealisedHelp', { date: f.day(r.to) })}</p>
           {r.unrealised.length === 0 ? (
             <p className="field-help">{t('settlement.fx.noOpen')}</p>
           ) : (
-            <DataTable
+            <ColumnTable
               data-testid="fx-unrealised"
+              rows={r.unrealised}
+              row={(u) => ({
+                key: u.currency,
+                'data-testid': `fx-unrealised-${u.currency}`,
+                'data-difference': u.difference ?? '',
+              })}
               columns={[
-                t('settlement.fields.currency'),
-                num(t('settlement.fx.open')),
-                num(t('settlement.fx.booked')),
-                t('settlement.fx.periodEndRate'),
-                num(t('settlement.fx.revalued')),
-                num(t('settlement.fx.difference')),
-              ]}
-            >
-              {r.unrealised.map((u) => (
-                <tr key={u.currency} data-testid={`fx-unrealised-${u.currency}`} data-difference={u.difference ?? ''}>
-                  <th scope="row">{u.currency}</th>
-                  <td className="num">{f.money(u.open, u.currency)}</td>
-                  <td className="num">{cny(u.booked)}</td>
-                  <td>
-                    {u.periodEndRate ? (
+                { head: 'settlement.fields.currency', rowHead: true, cell: (u) => u.currency },
+                { head: 'settlement.fx.open', num: true, cell: (u) => f.money(u.open, u.currency) },
+                { head: 'settlement.fx.booked', num: true, cell: (u) => cny(u.booked) },
+                {
+                  head: 'settlement.fx.periodEndRate',
+                  cell: (u) =>
+                    u.periodEndRate ? (
                       t('settlement.fx.rateWithSource', {
                         rate: u.periodEndRate.rate,
                         source: t(`settlement.rateSources.${u.periodEndRate.source}`),
@@ -114,15 +100,21 @@ export function FxView() {
                       >
                         {t('settlement.fx.enterRate')}
                       </Button>
-                    )}
-                  </td>
-                  <td className="num">{u.revalued === null ? '–' : cny(u.revalued)}</td>
-                  <td className={u.difference === null ? 'num muted' : signedClass(u.difference)}>
-                    {u.difference === null ? '–' : cny(u.difference)}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+                    ),
+                },
+                {
+                  head: 'settlement.fx.revalued',
+                  num: true,
+                  cell: (u) => (u.revalued === null ? '–' : cny(u.revalued)),
+                },
+                {
+                  head: 'settlement.fx.difference',
+                  num: true,
+                  td: (u) => (u.difference === null ? { className: 'muted' } : signedCell(u.difference)),
+                  cell: (u) => (u.difference === null ? '–' : cny(u.difference)),
+                },
+              ]}
+            />
           )}
           {asking ? (
             <RateForm

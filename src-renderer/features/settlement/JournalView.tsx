@@ -9,9 +9,8 @@ import { useMutation, useQuery } from '../../app/use-query.ts';
 import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { ErrorInfo, PostPeriodSummary } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { translateError } from '../../i18n/translate-error.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
@@ -75,14 +74,13 @@ export function JournalView() {
           ) : null}
         </div>
       ) : null}
-      {tb && tb.rows.length === 0 ? (
-        <EmptyState title={t('settlement.journal.emptyTitle')} body={t('settlement.journal.emptyBody')} />
-      ) : null}
-      {tb && tb.rows.length > 0 ? (
-        <DataTable
-          data-testid="trial-balance"
-          data-balanced={tb.balanced}
-          foot={
+      <ListTable
+        items={tb?.rows}
+        empty={{ title: t('settlement.journal.emptyTitle'), body: t('settlement.journal.emptyBody') }}
+        data-testid="trial-balance"
+        data-balanced={tb?.balanced}
+        foot={
+          tb ? (
             <tr data-testid="trial-total" data-debit={tb.totalDebit} data-credit={tb.totalCredit}>
               <th scope="row" colSpan={3}>
                 {t('settlement.journal.total')}{' '}
@@ -97,28 +95,18 @@ export function JournalView() {
               <td className="num strong">{cny(tb.totalCredit)}</td>
               <td />
             </tr>
-          }
-          columns={[
-            t('settlement.journal.account'),
-            t('settlement.journal.name'),
-            t('settlement.journal.kind'),
-            num(t('settlement.journal.debit')),
-            num(t('settlement.journal.credit')),
-            num(t('settlement.journal.balance')),
-          ]}
-        >
-          {tb.rows.map((r) => (
-            <tr key={r.account} data-testid={`trial-${r.account}`}>
-              <td className="mono">{r.account}</td>
-              <td>{english ? r.nameEn : r.nameZh}</td>
-              <td>{t(`settlement.journal.kinds.${r.kind}`)}</td>
-              <td className="num">{r.debit === 0 ? '' : cny(r.debit)}</td>
-              <td className="num">{r.credit === 0 ? '' : cny(r.credit)}</td>
-              <td className="num">{cny(r.balance)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+          ) : null
+        }
+        row={(r) => ({ key: r.account, 'data-testid': `trial-${r.account}` })}
+        columns={[
+          { head: 'settlement.journal.account', mono: true, cell: (r) => r.account },
+          { head: 'settlement.journal.name', cell: (r) => (english ? r.nameEn : r.nameZh) },
+          { head: 'settlement.journal.kind', cell: (r) => t(`settlement.journal.kinds.${r.kind}`) },
+          { head: 'settlement.journal.debit', num: true, cell: (r) => (r.debit === 0 ? '' : cny(r.debit)) },
+          { head: 'settlement.journal.credit', num: true, cell: (r) => (r.credit === 0 ? '' : cny(r.credit)) },
+          { head: 'settlement.journal.balance', num: true, cell: (r) => cny(r.balance) },
+        ]}
+      />
     </ViewSection>
   );
 }

@@ -12,6 +12,7 @@ import type { NettingStatement, PayoutDetail } from '../../../src-main/api/contr
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ColumnTable } from '../../ui/ColumnTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
 import { EvidencePackButtons } from './EvidencePackButtons.tsx';
@@ -226,36 +227,34 @@ function NettingStatementView({ statement: s, detail, money }: StatementProps) {
         <>
           <h3 className="section-title">{t('settlement.netting.declarationsTitle')}</h3>
           <p className="field-help">{t('settlement.netting.declarationsHelp')}</p>
-          <DataTable
+          <ColumnTable
             data-testid="netting-declarations"
+            rows={s.declarations}
+            row={(d) => ({ key: d.orderId, 'data-testid': `netting-declaration-${d.orderId}` })}
             columns={[
-              t('settlement.netting.orderNo'),
-              t('settlement.netting.customsMode'),
-              t('settlement.netting.invtNo'),
-              t('settlement.netting.declarationNo'),
-              num(t('settlement.netting.declaredValue')),
-              num(t('settlement.netting.received')),
-            ]}
-          >
-            {s.declarations.map((d) => (
-              <tr key={d.orderId} data-testid={`netting-declaration-${d.orderId}`}>
-                <td className="mono">{d.orderNo}</td>
-                <td>{d.customsMode ?? '–'}</td>
-                <td className="mono" data-testid="netting-declaration-invt">
-                  {d.invtNo ?? t('settlement.netting.notLinked')}
-                </td>
-                <td className="mono">{d.entryId ?? '–'}</td>
-                <td className="num" data-testid="netting-declaration-declared">
-                  {d.declaredValue !== null && d.declaredCurrency !== null
+              { head: 'settlement.netting.orderNo', mono: true, cell: (d) => d.orderNo },
+              { head: 'settlement.netting.customsMode', cell: (d) => d.customsMode ?? '–' },
+              {
+                head: 'settlement.netting.invtNo',
+                mono: true,
+                td: () => ({ 'data-testid': 'netting-declaration-invt' }),
+                cell: (d) => d.invtNo ?? t('settlement.netting.notLinked'),
+              },
+              { head: 'settlement.netting.declarationNo', mono: true, cell: (d) => d.entryId ?? '–' },
+              {
+                head: 'settlement.netting.declaredValue',
+                num: true,
+                td: () => ({ 'data-testid': 'netting-declaration-declared' }),
+                cell: (d) =>
+                  d.declaredValue !== null && d.declaredCurrency !== null
                     ? f.money(d.declaredValue, d.declaredCurrency)
                     : d.orderValue !== null
                       ? t('settlement.netting.orderValue', { value: money(d.orderValue) })
-                      : '–'}
-                </td>
-                <td className="num">{money(d.received)}</td>
-              </tr>
-            ))}
-          </DataTable>
+                      : '–',
+              },
+              { head: 'settlement.netting.received', num: true, cell: (d) => money(d.received) },
+            ]}
+          />
         </>
       ) : null}
 
@@ -339,40 +338,55 @@ function UnmatchedLists({
 }) {
   const { t } = useTranslation();
   const f = useSettlementFormatters();
-  const lines = usePage(detail.unmatchedPayoutLines);
-  const orders = usePage(detail.ordersWithoutPayout);
   return (
     <div className="facts-columns">
-      {detail.unmatchedPayoutLines.length > 0 ? (
-        <div>
-          <h4 className="section-title">{t('settlement.netting.unmatchedLinesList')}</h4>
-          <ul className="settlement-list" data-testid="netting-unmatched-lines-list">
-            {lines.rows.map((l) => (
-              <li key={l.id}>
-                {t('settlement.payouts.unmatchedLine', { row: l.row, order: l.orderNo ?? '', amount: money(l.amount) })}
-              </li>
-            ))}
-          </ul>
-          <Pager {...lines.pager} />
-        </div>
-      ) : null}
-      {detail.ordersWithoutPayout.length > 0 ? (
-        <div>
-          <h4 className="section-title">{t('settlement.netting.ordersWithoutPayout')}</h4>
-          <ul className="settlement-list" data-testid="netting-unmatched-orders-list">
-            {orders.rows.map((o) => (
-              <li key={o.orderId}>
-                {t('settlement.netting.orderLine', {
-                  order: o.orderNo,
-                  date: f.day(o.orderedAt.slice(0, 10)),
-                  amount: money(o.gross),
-                })}
-              </li>
-            ))}
-          </ul>
-          <Pager {...orders.pager} />
-        </div>
-      ) : null}
+      <PagedList
+        title={t('settlement.netting.unmatchedLinesList')}
+        testId="netting-unmatched-lines-list"
+        items={detail.unmatchedPayoutLines}
+        itemKey={(l) => l.id}
+        line={(l) =>
+          t('settlement.payouts.unmatchedLine', { row: l.row, order: l.orderNo ?? '', amount: money(l.amount) })
+        }
+      />
+      <PagedList
+        title={t('settlement.netting.ordersWithoutPayout')}
+        testId="netting-unmatched-orders-list"
+        items={detail.ordersWithoutPayout}
+        itemKey={(o) => o.orderId}
+        line={(o) =>
+          t('settlement.netting.orderLine', {
+            order: o.orderNo,
+            date: f.day(o.orderedAt.slice(0, 10)),
+            amount: money(o.gross),
+          })
+        }
+      />
+    </div>
+  );
+}
+
+interface PagedListProps<T> {
+  readonly title: string;
+  readonly testId: string;
+  readonly items: readonly T[];
+  readonly itemKey: (item: T) => string | number;
+  readonly line: (item: T) => string;
+}
+
+/** A titled list of lines, a page at a time; nothing when the list is empty. */
+function PagedList<T>({ title, testId, items, itemKey, line }: PagedListProps<T>) {
+  const { rows, pager } = usePage(items);
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <h4 className="section-title">{title}</h4>
+      <ul className="settlement-list" data-testid={testId}>
+        {rows.map((item) => (
+          <li key={itemKey(item)}>{line(item)}</li>
+        ))}
+      </ul>
+      <Pager {...pager} />
     </div>
   );
 }

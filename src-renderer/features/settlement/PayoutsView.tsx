@@ -11,7 +11,6 @@ import type { PayoutImportSummary } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { num } from '../../ui/DataTable.tsx';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { ImportMonths } from '../orders/index.ts';
@@ -37,11 +36,7 @@ export function PayoutsView({ onOpenNetting }: PayoutsViewProps) {
     <ViewSection
       titleId="settlement-payouts-title"
       title={t('settlement.payouts.title')}
-      actions={
-        <Button variant="primary" data-testid="payout-import-open" onClick={editor.toggleNew}>
-          {t('settlement.payouts.import')}
-        </Button>
-      }
+      action={{ testId: 'payout-import-open', label: t('settlement.payouts.import'), onClick: editor.toggleNew }}
     >
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
       {imported ? (
@@ -69,52 +64,57 @@ export function PayoutsView({ onOpenNetting }: PayoutsViewProps) {
         empty={{ title: t('settlement.payouts.emptyTitle'), body: t('settlement.payouts.emptyBody') }}
         hideEmpty={importing}
         data-testid="payouts-table"
+        row={(p) => ({ key: p.id, 'data-testid': `payout-${p.id}`, 'data-deposit': p.deposit })}
         columns={[
-          t('settlement.payouts.period'),
-          t('settlement.payouts.source'),
-          t('settlement.payouts.settlementId'),
-          t('settlement.fields.currency'),
-          num(t('settlement.payouts.gross')),
-          num(t('settlement.payouts.deposit')),
-          t('settlement.payouts.depositDate'),
-          num(t('settlement.payouts.lines')),
-          num(t('settlement.payouts.matchedOrders')),
-          num(t('settlement.payouts.unmatchedLines')),
-          num(t('settlement.payouts.repatriated')),
-          <span className="visually-hidden">{t('settlement.actions.actions')}</span>,
-        ]}
-        after={<Pager {...pager} testId="payouts-pager" />}
-      >
-        {(p) => (
-          <tr key={p.id} data-testid={`payout-${p.id}`} data-deposit={p.deposit}>
-            <td>{t('settlement.periodRange', { from: f.day(p.periodStart), to: f.day(p.periodEnd) })}</td>
-            <td>{t(`settlement.payoutSources.${p.source}`)}</td>
-            <td className="mono">{p.settlementId}</td>
-            <td translate="no">{p.currency}</td>
-            <td className="num" translate="no" data-testid={`payout-gross-${p.id}`} data-gross={p.gross}>
-              {f.money(p.gross, p.currency)}
-            </td>
-            <td className={p.debitBalance ? 'num stat-bad' : 'num'}>
-              <span translate="no">{f.money(p.deposit, p.currency)}</span>
-              {p.debitBalance ? (
-                <span className="status-badge status-badge-warn">{t('settlement.payouts.debitBadge')}</span>
-              ) : null}
-            </td>
-            <td translate="no">{f.day(p.depositDate)}</td>
-            <td className="num">{f.count(p.lines)}</td>
-            <td className="num">{f.count(p.matchedOrders)}</td>
-            <td className={p.unmatchedLines > 0 ? 'num strong' : 'num'}>{f.count(p.unmatchedLines)}</td>
-            <td className="num" translate="no">
-              {f.money(p.repatriated, 'CNY')}
-            </td>
-            <td>
+          {
+            head: 'settlement.payouts.period',
+            cell: (p) => t('settlement.periodRange', { from: f.day(p.periodStart), to: f.day(p.periodEnd) }),
+          },
+          { head: 'settlement.payouts.source', cell: (p) => t(`settlement.payoutSources.${p.source}`) },
+          { head: 'settlement.payouts.settlementId', mono: true, cell: (p) => p.settlementId },
+          { head: 'settlement.fields.currency', code: true, cell: (p) => p.currency },
+          {
+            head: 'settlement.payouts.gross',
+            num: true,
+            code: true,
+            td: (p) => ({ 'data-testid': `payout-gross-${p.id}`, 'data-gross': p.gross }),
+            cell: (p) => f.money(p.gross, p.currency),
+          },
+          {
+            head: 'settlement.payouts.deposit',
+            num: true,
+            td: (p) => ({ className: p.debitBalance ? 'stat-bad' : undefined }),
+            cell: (p) => (
+              <>
+                <span translate="no">{f.money(p.deposit, p.currency)}</span>
+                {p.debitBalance ? (
+                  <span className="status-badge status-badge-warn">{t('settlement.payouts.debitBadge')}</span>
+                ) : null}
+              </>
+            ),
+          },
+          { head: 'settlement.payouts.depositDate', code: true, cell: (p) => f.day(p.depositDate) },
+          { head: 'settlement.payouts.lines', num: true, cell: (p) => f.count(p.lines) },
+          { head: 'settlement.payouts.matchedOrders', num: true, cell: (p) => f.count(p.matchedOrders) },
+          {
+            head: 'settlement.payouts.unmatchedLines',
+            num: true,
+            td: (p) => ({ className: p.unmatchedLines > 0 ? 'strong' : undefined }),
+            cell: (p) => f.count(p.unmatchedLines),
+          },
+          { head: 'settlement.payouts.repatriated', num: true, code: true, cell: (p) => f.money(p.repatriated, 'CNY') },
+          {
+            head: 'settlement.actions.actions',
+            hiddenHead: true,
+            cell: (p) => (
               <Button variant="quiet" data-testid={`payout-open-${p.id}`} onClick={() => onOpenNetting(p.id)}>
                 {t('settlement.payouts.openNetting')}
               </Button>
-            </td>
-          </tr>
-        )}
-      </ListTable>
+            ),
+          },
+        ]}
+        after={<Pager {...pager} testId="payouts-pager" />}
+      />
     </ViewSection>
   );
 }

@@ -71,13 +71,7 @@ export function RateForm({ missing, onSaved, onCancel }: RateFormProps) {
       help={missing ? t('settlement.rates.missingHelp') : null}
       sending={ratesSave}
       onSubmit={submit}
-      submit={{
-        testId: `${prefix}-save`,
-        label: t('settlement.rates.save'),
-        pendingLabel: t('settlement.actions.saving'),
-        onCancel,
-        cancelLabel: t('settlement.actions.cancel'),
-      }}
+      submit={{ testId: `${prefix}-save`, label: t('settlement.rates.save'), onCancel }}
       form={fields}
       fields={[
         {

@@ -12,11 +12,10 @@ import { Button } from '../../ui/Button.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
 import { isCurrency, type Currency } from '../../ui/currencies.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { num } from '../../ui/DataTable.tsx';
 import { StatusNote } from '../../ui/StatusNote.tsx';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
+import { FilterBar } from '../../ui/FilterBar.tsx';
 import { FilePicker, readForHost } from './FilePicker.tsx';
 import { Pager, usePage } from './Pager.tsx';
 import { FOREIGN_CURRENCIES, RateForm } from './RateForm.tsx';
@@ -35,11 +34,7 @@ export function RatesView() {
     <ViewSection
       titleId="settlement-rates-title"
       title={t('settlement.rates.title')}
-      actions={
-        <Button variant="primary" data-testid="rate-new" onClick={editor.toggleNew}>
-          {t('settlement.rates.add')}
-        </Button>
-      }
+      action={{ testId: 'rate-new', label: t('settlement.rates.add'), onClick: editor.toggleNew }}
       help={t('settlement.rates.help')}
     >
       <StatusNote testId="rate-saved">{editor.saved}</StatusNote>
@@ -53,39 +48,32 @@ export function RatesView() {
       ) : null}
       <RatesImport />
       {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
-      <div className="toolbar">
-        <ToolbarSelect
-          label={t('settlement.fields.currency')}
-          testId="rates-currency"
-          value={currency}
-          all={t('settlement.rates.allCurrencies')}
-          options={FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c }))}
-          onChange={(e) => setCurrency(isCurrency(e.target.value) ? e.target.value : '')}
-        />
-      </div>
+      <FilterBar
+        filters={[
+          {
+            label: 'settlement.fields.currency',
+            testId: 'rates-currency',
+            value: currency,
+            all: 'settlement.rates.allCurrencies',
+            options: FOREIGN_CURRENCIES.map((c) => ({ value: c, label: c })),
+            onChange: (v) => setCurrency(isCurrency(v) ? v : ''),
+          },
+        ]}
+      />
       <ListTable
         items={list.data}
         rows={rows}
         empty={{ title: t('settlement.rates.emptyTitle'), body: t('settlement.rates.emptyBody') }}
         data-testid="rates-table"
+        row={(r) => ({ key: r.id, 'data-testid': `rate-${r.currency}-${r.date}-${r.source}` })}
         columns={[
-          t('settlement.fields.date'),
-          t('settlement.fields.currency'),
-          num(t('settlement.rates.rate')),
-          t('settlement.fields.source'),
-          t('settlement.fields.note'),
+          { head: 'settlement.fields.date', cell: (r) => f.day(r.date) },
+          { head: 'settlement.fields.currency', cell: (r) => r.currency },
+          { head: 'settlement.rates.rate', num: true, mono: true, cell: (r) => r.rate },
+          { head: 'settlement.fields.source', cell: (r) => t(`settlement.rateSources.${r.source}`) },
+          { head: 'settlement.fields.note', cell: (r) => r.note ?? '' },
         ]}
-      >
-        {(r) => (
-          <tr key={r.id} data-testid={`rate-${r.currency}-${r.date}-${r.source}`}>
-            <td>{f.day(r.date)}</td>
-            <td>{r.currency}</td>
-            <td className="num mono">{r.rate}</td>
-            <td>{t(`settlement.rateSources.${r.source}`)}</td>
-            <td>{r.note ?? ''}</td>
-          </tr>
-        )}
-      </ListTable>
+      />
       <Pager {...pager} />
     </ViewSection>
   );

@@ -10,16 +10,15 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import { SETTLEMENT_AREAS } from './vocabulary.ts';
 import type { Receipt } from '../../../src-main/api/contract.ts';
-import { Button } from '../../ui/Button.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
 import { isCurrency, type Currency } from '../../ui/currencies.ts';
-import { num } from '../../ui/DataTable.tsx';
 import { FormPanel } from '../../ui/FormPanel.tsx';
 import { FormFields } from '../../ui/FormFields.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { Pager, usePage } from './Pager.tsx';
+import { receiptColumns } from './receipt-columns.ts';
 import { FOREIGN_CURRENCIES, missingRateOf, RateForm } from './RateForm.tsx';
 import { isDecimalText, normaliseRate, todayIso, useSettlementFormatters } from './settlement-format.ts';
 
@@ -32,16 +31,13 @@ export function ReceiptsView() {
   const recorded = editor.saved;
   const { rows, pager } = usePage(list.data ?? []);
   const cny = (fen: number) => f.money(fen, 'CNY');
+  const receipt = receiptColumns(f);
 
   return (
     <ViewSection
       titleId="settlement-receipts-title"
       title={t('settlement.receipts.title')}
-      actions={
-        <Button variant="primary" data-testid="receipt-new" onClick={editor.toggleNew}>
-          {t('settlement.receipts.record')}
-        </Button>
-      }
+      action={{ testId: 'receipt-new', label: t('settlement.receipts.record'), onClick: editor.toggleNew }}
       help={t('settlement.receipts.help')}
     >
       {recorded ? (
@@ -57,30 +53,18 @@ export function ReceiptsView() {
         empty={{ title: t('settlement.receipts.emptyTitle'), body: t('settlement.receipts.emptyBody') }}
         hideEmpty={recording}
         data-testid="receipts-table"
+        row={(r) => ({ key: r.id, 'data-testid': `receipt-${r.id}` })}
         columns={[
-          t('settlement.fields.date'),
-          t('settlement.receipts.bank'),
-          num(t('settlement.receipts.amount')),
-          num(t('settlement.receipts.bankRate')),
-          num(t('settlement.receipts.cnyReceived')),
-          num(t('settlement.receipts.cnyBooked')),
-          num(t('settlement.receipts.bankCharges')),
-          num(t('settlement.receipts.fxGainLoss')),
+          receipt.date,
+          { head: 'settlement.receipts.bank', cell: (r) => [r.bankName, r.reference].filter(Boolean).join(' · ') },
+          receipt.amount,
+          receipt.bankRate,
+          receipt.cnyReceived,
+          receipt.cnyBooked,
+          receipt.bankCharges,
+          receipt.fxGainLoss,
         ]}
-      >
-        {(r) => (
-          <tr key={r.id} data-testid={`receipt-${r.id}`}>
-            <td>{f.day(r.date)}</td>
-            <td>{[r.bankName, r.reference].filter(Boolean).join(' · ')}</td>
-            <td className="num">{f.money(r.amount, r.currency)}</td>
-            <td className="num mono">{r.bankRate}</td>
-            <td className="num">{cny(r.cnyReceived)}</td>
-            <td className="num">{cny(r.cnyBooked)}</td>
-            <td className="num">{cny(r.bankCharges)}</td>
-            <td className={r.fxGainLoss < 0 ? 'num stat-bad' : 'num'}>{cny(r.fxGainLoss)}</td>
-          </tr>
-        )}
-      </ListTable>
+      />
       <Pager {...pager} />
     </ViewSection>
   );
@@ -155,13 +139,7 @@ function ReceiptForm({ onSaved, onCancel }: ReceiptFormProps) {
       sending={receiptsRecord}
       error={missing ? null : receiptsRecord.error}
       onSubmit={submit}
-      submit={{
-        testId: 'receipt-save',
-        label: t('settlement.receipts.save'),
-        pendingLabel: t('settlement.actions.saving'),
-        onCancel,
-        cancelLabel: t('settlement.actions.cancel'),
-      }}
+      submit={{ testId: 'receipt-save', label: t('settlement.receipts.save'), onCancel }}
     >
       {missing ? (
         <RateForm missing={missing} onSaved={() => void submit()} onCancel={receiptsRecord.clearError} />

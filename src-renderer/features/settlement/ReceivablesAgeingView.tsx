@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../app/use-query.ts';
-import { num } from '../../ui/DataTable.tsx';
+import type { ReceivableAgeingRow } from '../../../src-main/api/contract.ts';
 import { ListTable } from '../../ui/ListTable.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
@@ -29,28 +29,26 @@ export function ReceivablesAgeingView() {
         source={ageing}
         empty={{ title: t('settlement.ageing.emptyTitle'), body: t('settlement.ageing.emptyBody') }}
         data-testid="receivables-ageing"
+        row={(r) => ({ key: r.currency, 'data-testid': `receivables-${r.currency}`, 'data-total': r.total })}
         columns={[
-          t('settlement.fields.currency'),
-          ...AGEING_BUCKETS.map((b) => num(t(`settlement.ageing.buckets.${b}`))),
-          num(t('settlement.ageing.total')),
+          { head: 'settlement.fields.currency', rowHead: true, cell: (r) => r.currency },
+          ...AGEING_BUCKETS.map((b) => ({
+            head: `settlement.ageing.buckets.${b}` as const,
+            num: true,
+            td: (r: ReceivableAgeingRow) => ({
+              className: r.buckets[b] === 0 ? 'muted' : undefined,
+              'data-testid': `receivables-${r.currency}-${b}`,
+            }),
+            cell: (r: ReceivableAgeingRow) => (r.buckets[b] === 0 ? '–' : f.money(r.buckets[b], r.currency)),
+          })),
+          {
+            head: 'settlement.ageing.total',
+            num: true,
+            className: 'strong',
+            cell: (r) => f.money(r.total, r.currency),
+          },
         ]}
-      >
-        {(r) => (
-          <tr key={r.currency} data-testid={`receivables-${r.currency}`} data-total={r.total}>
-            <th scope="row">{r.currency}</th>
-            {AGEING_BUCKETS.map((b) => (
-              <td
-                key={b}
-                className={r.buckets[b] === 0 ? 'num muted' : 'num'}
-                data-testid={`receivables-${r.currency}-${b}`}
-              >
-                {r.buckets[b] === 0 ? '–' : f.money(r.buckets[b], r.currency)}
-              </td>
-            ))}
-            <td className="num strong">{f.money(r.total, r.currency)}</td>
-          </tr>
-        )}
-      </ListTable>
+      />
     </ViewSection>
   );
 }

@@ -4,6 +4,7 @@
  * empty or unknown one is the payouts list. Each view reads with `useQuery` naming
  * SETTLEMENT_AREAS, so it reads again after any change to the ledger's money (here or in another window).
  */
+import type { ReactNode } from 'react';
 import { usePageTabs } from '../../app/use-page-tabs.ts';
 import { useAppStore } from '../../state/store.ts';
 import { TabbedPage } from '../../ui/TabbedPage.tsx';
@@ -37,40 +38,21 @@ export function SettlementPage() {
   const tabs = usePageTabs('settlement');
   const { tab, payoutId } = settlementLocation(path);
 
-  let content;
-  switch (tab) {
-    case 'payouts':
-      content = <PayoutsView onOpenNetting={(id) => navigate('settlement', `netting/${id}`)} />;
-      break;
-    case 'netting':
-      content = <NettingView payoutId={payoutId} onPick={(id) => navigate('settlement', `netting/${id}`)} />;
-      break;
-    case 'rates':
-      content = <RatesView />;
-      break;
-    case 'ageing':
-      content = <ReceivablesAgeingView />;
-      break;
-    case 'fx':
-      content = <FxView />;
-      break;
-    case 'receipts':
-      content = <ReceiptsView />;
-      break;
-    case 'advances':
-      content = <AdvancesView />;
-      break;
-    case 'thresholds':
-      content = <ThresholdsView />;
-      break;
-    case 'journal':
-      content = <JournalView />;
-      break;
-  }
-
+  /** Each tab's view. */
+  const views: Record<typeof tab, () => ReactNode> = {
+    payouts: () => <PayoutsView onOpenNetting={(id) => navigate('settlement', `netting/${id}`)} />,
+    netting: () => <NettingView payoutId={payoutId} onPick={(id) => navigate('settlement', `netting/${id}`)} />,
+    rates: () => <RatesView />,
+    ageing: () => <ReceivablesAgeingView />,
+    fx: () => <FxView />,
+    receipts: () => <ReceiptsView />,
+    advances: () => <AdvancesView />,
+    thresholds: () => <ThresholdsView />,
+    journal: () => <JournalView />,
+  };
   return (
     <TabbedPage page="settlement" keys="settlement" {...tabs} tabs={SETTLEMENT_TABS} current={tab}>
-      {content}
+      {views[tab]()}
     </TabbedPage>
   );
 }

@@ -4,27 +4,12 @@
  * as ranges ("3–7, 12"), today's date, and the check that a typed amount or rate is a plain
  * decimal (the host parses it exactly; the renderer never turns it into a float).
  */
-import { useTranslation } from 'react-i18next';
-import { formatDay } from '../../ui/format-date-time.ts';
-import { formatMoney } from '../../ui/format-money.ts';
-import { formatNumber } from '../../ui/format-number.ts';
+import { useLocaleFormat, type LocaleFormat } from '../../ui/use-locale-format.ts';
 
-export interface SettlementFormatters {
-  /** (123456, 'USD') → 'US$1,234.56' in the display language. */
-  readonly money: (minor: number, currency: string) => string;
-  readonly count: (n: number) => string;
-  readonly day: (iso: string) => string;
-}
+/** Settlement amounts are in their own currencies: the shared formatters as they are. */
+export type SettlementFormatters = LocaleFormat;
 
-export function useSettlementFormatters(): SettlementFormatters {
-  const { i18n } = useTranslation();
-  const locale = i18n.language;
-  return {
-    money: (minor, currency) => formatMoney(minor, currency, locale),
-    count: (n) => formatNumber(n, locale, 0),
-    day: (iso) => formatDay(iso, locale),
-  };
-}
+export const useSettlementFormatters: () => SettlementFormatters = useLocaleFormat;
 
 /** [3,4,5,7,9,10] → '3–5, 7, 9–10'; at most `limit` pieces, then '…'. */
 export function rowRanges(rows: readonly number[], limit = 12): string {

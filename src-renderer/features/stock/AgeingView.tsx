@@ -3,22 +3,19 @@
  * warehouse in five buckets (0–30, 31–90, 91–180, 181–365, > 365 days), with the totals.
  */
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../state/store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
-import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+import { useStockFormatters, warehouseText } from './stock-format.ts';
 import { AGEING_BUCKETS } from './vocabulary.ts';
-import { STOCK_AREAS, useWarehouses } from './use-stock-refs.ts';
-import { useQuery } from '../../app/use-query.ts';
+import { useAsOfQuery, useWarehouses } from './use-stock-refs.ts';
 
 export function AgeingView() {
   const { t } = useTranslation();
   const f = useStockFormatters();
-  const asOf = useAppStore((s) => s.stockAsOf);
   const warehouses = useWarehouses();
-  const ageing = useQuery('stock.ageing', asOf === '' ? {} : { asOf }, { areas: STOCK_AREAS });
+  const ageing = useAsOfQuery('stock.ageing');
   const rows = ageing.data ?? null;
   const error = ageing.error;
 
@@ -53,11 +50,10 @@ export function AgeingView() {
             </thead>
             <tbody>
               {rows.map((r) => {
-                const w = findWarehouse(warehouses, r.warehouse);
                 return (
                   <tr key={`${r.sku}|${r.warehouse}`} data-testid={`ageing-${r.sku}-${r.warehouse}`}>
                     <td className="mono">{r.sku}</td>
-                    <td>{w ? warehouseLabel(w) : r.warehouse}</td>
+                    <td>{warehouseText(warehouses, r.warehouse)}</td>
                     {AGEING_BUCKETS.map((b) => {
                       const cell = r.buckets[b];
                       return (

@@ -149,7 +149,6 @@ export function MoveForm({
       submit={{
         testId: 'move-form-save',
         label: t('stock.move.post'),
-        pendingLabel: t('stock.actions.saving'),
         done: posted ? t('stock.move.posted') : null,
         doneTestId: 'move-form-posted',
       }}

@@ -9,13 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '../../app/use-query.ts';
 import type { ErrorInfo, StockMove } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ErrorBanner, ErrorsBanner } from '../../ui/ErrorBanner.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
-import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
+import { FilterBar } from '../../ui/FilterBar.tsx';
+import { HintInput } from '../../ui/HintInput.tsx';
 import { MoveForm } from './MoveForm.tsx';
 import { PostSalesPanel } from './PostSalesPanel.tsx';
-import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+import { useStockFormatters, warehouseColumn } from './stock-format.ts';
 import { STOCK_AREAS, useSkus, useWarehouses } from './use-stock-refs.ts';
 
 const PAGE = 200;
@@ -46,15 +47,12 @@ function ReverseControl({ move }: { readonly move: StockMove }) {
   return (
     <span className="toolbar-inline">
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      <input
-        className="input input-compact"
-        type="text"
+      <HintInput
+        hint={t('stock.moves.reverseReason')}
+        testId={`move-reverse-reason-${move.id}`}
         maxLength={200}
-        aria-label={t('stock.moves.reverseReason')}
-        placeholder={t('stock.moves.reverseReason')}
-        data-testid={`move-reverse-reason-${move.id}`}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={setReason}
       />
       <Button
         variant="primary"
@@ -93,7 +91,6 @@ export function MovesView() {
   const extra = older && older.base === first.data ? older : null;
   const moves = first.data === undefined ? null : extra ? [...first.data.items, ...extra.items] : first.data.items;
   const cursor = extra ? extra.cursor : (first.data?.nextCursor ?? null);
-  const error = first.error ?? movesList.error;
 
   const more = useCallback(async () => {
     if (cursor === null) return;
@@ -112,73 +109,57 @@ export function MovesView() {
     <ViewSection titleId="stock-moves-title" title={t('stock.moves.title')}>
       <PostSalesPanel />
       <MoveForm key={chosen} initialSkuId={chosen} />
-      <div className="toolbar">
-        <ToolbarSelect
-          label={t('stock.columns.sku')}
-          testId="stock-moves-sku"
-          value={chosen}
-          placeholder={t('stock.chooseSku')}
-          options={(skus ?? []).map((s) => ({ value: String(s.id), label: `${s.itemNo} · ${s.goodsName}` }))}
-          onChange={(e) => setSkuId(e.target.value)}
-        />
-      </div>
-      {error ? (
-        <ErrorBanner
-          error={error}
-          onDismiss={() => {
-            first.clearError();
-            movesList.clearError();
-          }}
-        />
-      ) : null}
-      {moves !== null && moves.length === 0 ? (
-        <p className="muted" data-testid="stock-moves-empty">
-          {t('stock.moves.empty')}
-        </p>
-      ) : null}
-      {moves !== null && moves.length > 0 ? (
-        <DataTable
-          data-testid="stock-moves"
-          columns={[
-            t('stock.move.fields.date'),
-            t('stock.move.fields.type'),
-            t('stock.columns.warehouse'),
-            num(t('stock.columns.quantity')),
-            num(t('stock.columns.value')),
-            t('stock.move.fields.reference'),
-            t('stock.move.fields.reason'),
-            <span className="visually-hidden">{t('stock.actions.actions')}</span>,
-          ]}
-        >
-          {moves.map((m) => {
-            const w = findWarehouse(warehouses, m.warehouse);
-            const reversed = m.reversedByMoveId !== null;
-            return (
-              <tr
-                key={m.id}
-                data-testid={`move-${m.id}`}
-                data-type={m.type}
-                className={reversed ? 'row-cancelled' : undefined}
-              >
-                <td>{f.day(m.date)}</td>
-                <td>
-                  {t(`stock.moveTypes.${m.type}`)}
-                  {reversed ? <span className="badge badge-muted">{t('stock.moves.reversed')}</span> : null}
-                  {m.reversesMoveId !== null ? (
-                    <span className="badge badge-muted">{t('stock.moves.reverses', { id: m.reversesMoveId })}</span>
-                  ) : null}
-                </td>
-                <td>{w ? warehouseLabel(w) : m.warehouse}</td>
-                <td className="num">{f.quantity(m.quantity)}</td>
-                <td className="num">{f.money(m.value)}</td>
-                <td className="mono">{m.reference ?? ''}</td>
-                <td>{m.reason ?? ''}</td>
-                <td>{!reversed && m.type !== 'reversal' ? <ReverseControl move={m} /> : null}</td>
-              </tr>
-            );
-          })}
-        </DataTable>
-      ) : null}
+      <FilterBar
+        filters={[
+          {
+            label: 'stock.columns.sku',
+            testId: 'stock-moves-sku',
+            value: chosen,
+            placeholder: 'stock.chooseSku',
+            options: (skus ?? []).map((s) => ({ value: String(s.id), label: `${s.itemNo} · ${s.goodsName}` })),
+            onChange: setSkuId,
+          },
+        ]}
+      />
+      <ErrorsBanner sources={[first, movesList]} />
+      <ListTable
+        items={moves}
+        empty={{ note: t('stock.moves.empty'), testId: 'stock-moves-empty' }}
+        data-testid="stock-moves"
+        row={(m) => ({
+          key: m.id,
+          'data-testid': `move-${m.id}`,
+          'data-type': m.type,
+          className: m.reversedByMoveId !== null ? 'row-cancelled' : undefined,
+        })}
+        columns={[
+          { head: 'stock.move.fields.date', cell: (m) => f.day(m.date) },
+          {
+            head: 'stock.move.fields.type',
+            cell: (m) => (
+              <>
+                {t(`stock.moveTypes.${m.type}`)}
+                {m.reversedByMoveId !== null ? (
+                  <span className="badge badge-muted">{t('stock.moves.reversed')}</span>
+                ) : null}
+                {m.reversesMoveId !== null ? (
+                  <span className="badge badge-muted">{t('stock.moves.reverses', { id: m.reversesMoveId })}</span>
+                ) : null}
+              </>
+            ),
+          },
+          warehouseColumn(warehouses, 'warehouse'),
+          { head: 'stock.columns.quantity', num: true, cell: (m) => f.quantity(m.quantity) },
+          { head: 'stock.columns.value', num: true, cell: (m) => f.money(m.value) },
+          { head: 'stock.move.fields.reference', mono: true, cell: (m) => m.reference ?? '' },
+          { head: 'stock.move.fields.reason', cell: (m) => m.reason ?? '' },
+          {
+            head: 'stock.actions.actions',
+            hiddenHead: true,
+            cell: (m) => (m.reversedByMoveId === null && m.type !== 'reversal' ? <ReverseControl move={m} /> : null),
+          },
+        ]}
+      />
       {cursor !== null ? (
         <Button data-testid="stock-moves-more" onClick={() => void more()}>
           {t('stock.moves.more')}

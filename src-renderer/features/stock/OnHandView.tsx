@@ -14,8 +14,7 @@ import { ViewSection } from '../../ui/ViewSection.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
 import { findSku, findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
-import { STOCK_AREAS, useSkus, useWarehouses } from './use-stock-refs.ts';
-import { useQuery } from '../../app/use-query.ts';
+import { useAsOfQuery, useSkus, useWarehouses } from './use-stock-refs.ts';
 
 export const STOCK_ROW_HEIGHT = 36;
 
@@ -32,8 +31,7 @@ const COLUMNS = [
 export function OnHandView() {
   const { t } = useTranslation();
   const f = useStockFormatters();
-  const asOf = useAppStore((s) => s.stockAsOf);
-  const query = useQuery('stock.onHand', asOf === '' ? {} : { asOf }, { areas: STOCK_AREAS });
+  const query = useAsOfQuery('stock.onHand');
   const onHand = query.data ?? null;
   const error = query.error;
   const skus = useSkus();

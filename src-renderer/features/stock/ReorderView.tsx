@@ -4,24 +4,22 @@
  * are marked. Nothing sold = no cover figure, never "infinite".
  */
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../state/store.ts';
-import { num } from '../../ui/DataTable.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { AsOfBar } from './AsOfBar.tsx';
-import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
-import { STOCK_AREAS, useWarehouses } from './use-stock-refs.ts';
-import { useQuery } from '../../app/use-query.ts';
+import { skuColumn, useStockFormatters, warehouseColumn } from './stock-format.ts';
+import { useAsOfQuery, useWarehouses } from './use-stock-refs.ts';
 
 /** Fewer days of cover than this are flagged for reordering (sea freight takes about a month). */
 export const LOW_COVER_DAYS = 45;
 
+const isLow = (h: { readonly daysOfCover: number | null }) => h.daysOfCover !== null && h.daysOfCover < LOW_COVER_DAYS;
+
 export function ReorderView() {
   const { t } = useTranslation();
   const f = useStockFormatters();
-  const asOf = useAppStore((s) => s.stockAsOf);
   const warehouses = useWarehouses();
-  const query = useQuery('stock.reorderHints', asOf === '' ? {} : { asOf }, { areas: STOCK_AREAS });
+  const query = useAsOfQuery('stock.reorderHints');
   const hints = query.data ?? null;
 
   const sorted = [...(hints ?? [])].sort((a, b) => (a.daysOfCover ?? Infinity) - (b.daysOfCover ?? Infinity));
@@ -36,35 +34,32 @@ export function ReorderView() {
         source={query}
         empty={{ title: t('stock.reorder.emptyTitle'), body: t('stock.reorder.emptyBody') }}
         data-testid="stock-reorder"
+        row={(h) => ({
+          key: `${h.sku}|${h.warehouse}`,
+          'data-testid': `reorder-${h.sku}-${h.warehouse}`,
+          'data-low': isLow(h),
+        })}
         columns={[
-          t('stock.columns.sku'),
-          t('stock.columns.warehouse'),
-          num(t('stock.reorder.onHand')),
-          num(t('stock.reorder.sold30d')),
-          num(t('stock.reorder.daysOfCover')),
-        ]}
-      >
-        {(h) => {
-          const w = findWarehouse(warehouses, h.warehouse);
-          const low = h.daysOfCover !== null && h.daysOfCover < LOW_COVER_DAYS;
-          return (
-            <tr key={`${h.sku}|${h.warehouse}`} data-testid={`reorder-${h.sku}-${h.warehouse}`} data-low={low}>
-              <td className="mono">{h.sku}</td>
-              <td>{w ? warehouseLabel(w) : h.warehouse}</td>
-              <td className="num">{f.quantity(h.onHand)}</td>
-              <td className="num">{f.quantity(h.sold30d)}</td>
-              <td className="num">
+          skuColumn(),
+          warehouseColumn(warehouses, 'warehouse'),
+          { head: 'stock.reorder.onHand', num: true, cell: (h) => f.quantity(h.onHand) },
+          { head: 'stock.reorder.sold30d', num: true, cell: (h) => f.quantity(h.sold30d) },
+          {
+            head: 'stock.reorder.daysOfCover',
+            num: true,
+            cell: (h) => (
+              <>
                 {h.daysOfCover === null ? (
                   <span className="muted">{t('stock.reorder.noSales')}</span>
                 ) : (
                   t('stock.reorder.days', { days: f.quantity(Math.floor(h.daysOfCover)) })
                 )}
-                {low ? <span className="status-badge status-badge-warn">{t('stock.reorder.low')}</span> : null}
-              </td>
-            </tr>
-          );
-        }}
-      </ListTable>
+                {isLow(h) ? <span className="status-badge status-badge-warn">{t('stock.reorder.low')}</span> : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </ViewSection>
   );
 }

@@ -11,13 +11,13 @@ import { useMutation } from '../../app/use-query.ts';
 import type { Shipment } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CURRENCIES, isCurrency, type Currency } from '../../ui/currencies.ts';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ColumnTable } from '../../ui/ColumnTable.tsx';
 import { Detail, DetailList } from '../../ui/DetailList.tsx';
 import { FormPanel } from '../../ui/FormPanel.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFieldErrors } from '../../ui/use-field-errors.ts';
 import { useForm } from '../../ui/use-form.ts';
-import { findSku, findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+import { findSku, skuColumn, useStockFormatters, warehouseText } from './stock-format.ts';
 import {
   isIsoDay,
   isLandedCostKind,
@@ -65,11 +65,7 @@ function ReceiveForm({ shipment, onDone }: { readonly shipment: Shipment; readon
       title={t('stock.shipment.receive.title')}
       sending={shipmentsReceive}
       onSubmit={submit}
-      submit={{
-        testId: 'shipment-receive-save',
-        label: t('stock.shipment.receive.save'),
-        pendingLabel: t('stock.actions.saving'),
-      }}
+      submit={{ testId: 'shipment-receive-save', label: t('stock.shipment.receive.save') }}
     >
       <TextField
         name="shipment-receive-date"
@@ -166,7 +162,6 @@ function CostForm({ shipment, onDone }: { readonly shipment: Shipment; readonly 
       submit={{
         testId: 'shipment-cost-add',
         label: t('stock.shipment.cost.add'),
-        pendingLabel: t('stock.actions.saving'),
         done: added ? t('stock.shipment.cost.added') : null,
         doneTestId: 'shipment-cost-added',
       }}
@@ -215,8 +210,6 @@ export function ShipmentDetail({
   const { t } = useTranslation();
   const f = useStockFormatters();
   const warehouses = useWarehouses();
-  const from = findWarehouse(warehouses, shipment.from);
-  const to = findWarehouse(warehouses, shipment.to);
   return (
     <section
       className="panel shipment-detail"
@@ -233,8 +226,8 @@ export function ShipmentDetail({
         </Button>
       </div>
       <DetailList columns>
-        <Detail label={t('stock.shipment.fields.from')}>{from ? warehouseLabel(from) : shipment.from}</Detail>
-        <Detail label={t('stock.shipment.fields.to')}>{to ? warehouseLabel(to) : shipment.to}</Detail>
+        <Detail label={t('stock.shipment.fields.from')}>{warehouseText(warehouses, shipment.from)}</Detail>
+        <Detail label={t('stock.shipment.fields.to')}>{warehouseText(warehouses, shipment.to)}</Detail>
         <Detail label={t('stock.shipment.fields.carrier')}>{shipment.carrier}</Detail>
         <Detail label={t('stock.shipment.fields.cartons')}>{f.quantity(shipment.cartons)}</Detail>
         <Detail label={t('stock.shipment.fields.shipDate')}>{f.day(shipment.shipDate)}</Detail>
@@ -252,28 +245,27 @@ export function ShipmentDetail({
           {f.money(shipment.landedCost)}
         </Detail>
       </DetailList>
-      <DataTable
+      <ColumnTable
         data-testid="shipment-lines"
+        rows={shipment.lines}
+        row={(l) => ({ key: l.sku, 'data-testid': `shipment-line-${l.sku}` })}
         columns={[
-          t('stock.columns.sku'),
-          num(t('stock.shipment.shipped')),
-          num(t('stock.shipment.received')),
-          t('stock.shipment.discrepancy'),
-          num(t('stock.shipment.landedCost')),
+          skuColumn(),
+          { head: 'stock.shipment.shipped', num: true, cell: (l) => f.quantity(l.shipped) },
+          {
+            head: 'stock.shipment.received',
+            num: true,
+            cell: (l) => (l.received === null ? '' : f.quantity(l.received)),
+          },
+          { head: 'stock.shipment.discrepancy', cell: (l) => l.discrepancyReason ?? '' },
+          {
+            head: 'stock.shipment.landedCost',
+            num: true,
+            td: (l) => ({ 'data-value': l.landedCost }),
+            cell: (l) => f.money(l.landedCost),
+          },
         ]}
-      >
-        {shipment.lines.map((l) => (
-          <tr key={l.sku} data-testid={`shipment-line-${l.sku}`}>
-            <td className="mono">{l.sku}</td>
-            <td className="num">{f.quantity(l.shipped)}</td>
-            <td className="num">{l.received === null ? '' : f.quantity(l.received)}</td>
-            <td>{l.discrepancyReason ?? ''}</td>
-            <td className="num" data-value={l.landedCost}>
-              {f.money(l.landedCost)}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      />
       <CostForm shipment={shipment} onDone={onChanged} />
       {shipment.status === 'inTransit' ? <ReceiveForm shipment={shipment} onDone={onChanged} /> : null}
     </section>

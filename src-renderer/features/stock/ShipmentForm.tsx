@@ -119,13 +119,7 @@ export function ShipmentForm({ onCreated, onCancel }: ShipmentFormProps) {
       title={t('stock.shipment.newTitle')}
       sending={shipmentsCreate}
       onSubmit={submit}
-      submit={{
-        testId: 'shipment-create',
-        label: t('stock.shipment.create'),
-        pendingLabel: t('stock.actions.saving'),
-        onCancel,
-        cancelLabel: t('stock.actions.cancel'),
-      }}
+      submit={{ testId: 'shipment-create', label: t('stock.shipment.create'), onCancel }}
       form={fields}
       fields={[
         {

@@ -9,11 +9,11 @@ import type { Shipment } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ColumnTable } from '../../ui/ColumnTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { ShipmentDetail } from './ShipmentDetail.tsx';
 import { ShipmentForm } from './ShipmentForm.tsx';
-import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+import { useStockFormatters, warehouseColumn } from './stock-format.ts';
 import { todayIso } from './vocabulary.ts';
 import { STOCK_AREAS, useWarehouses } from './use-stock-refs.ts';
 import { useQuery } from '../../app/use-query.ts';
@@ -32,47 +32,45 @@ function ShipmentTable({
   const warehouses = useWarehouses();
   const today = todayIso();
   return (
-    <DataTable
+    <ColumnTable
       data-testid={testId}
+      rows={shipments}
+      row={(s) => ({ key: s.id, 'data-testid': `shipment-${s.bookingNoteNo}`, 'data-status': s.status })}
       columns={[
-        t('stock.shipment.fields.bookingNoteNo'),
-        t('stock.shipment.fields.to'),
-        t('stock.shipment.fields.carrier'),
-        t('stock.shipment.fields.shipDate'),
-        t('stock.shipment.fields.eta'),
-        num(t('stock.shipment.units')),
-        num(t('stock.shipment.landedCost')),
-        <span className="visually-hidden">{t('stock.actions.actions')}</span>,
-      ]}
-    >
-      {shipments.map((s) => {
-        const to = findWarehouse(warehouses, s.to);
-        const overdue = s.status === 'inTransit' && s.eta !== null && s.eta < today;
-        return (
-          <tr key={s.id} data-testid={`shipment-${s.bookingNoteNo}`} data-status={s.status}>
-            <td className="mono">{s.bookingNoteNo}</td>
-            <td>{to ? warehouseLabel(to) : s.to}</td>
-            <td>{s.carrier}</td>
-            <td>{f.day(s.shipDate)}</td>
-            <td>
+        { head: 'stock.shipment.fields.bookingNoteNo', mono: true, cell: (s) => s.bookingNoteNo },
+        warehouseColumn(warehouses, 'to', 'stock.shipment.fields.to'),
+        { head: 'stock.shipment.fields.carrier', cell: (s) => s.carrier },
+        { head: 'stock.shipment.fields.shipDate', cell: (s) => f.day(s.shipDate) },
+        {
+          head: 'stock.shipment.fields.eta',
+          cell: (s) => (
+            <>
               {s.eta ? f.day(s.eta) : <span className="muted">{t('stock.shipment.noEta')}</span>}
-              {overdue ? (
+              {s.status === 'inTransit' && s.eta !== null && s.eta < today ? (
                 <span className="status-badge status-badge-warn" data-testid={`shipment-overdue-${s.bookingNoteNo}`}>
                   {t('stock.shipment.overdue')}
                 </span>
               ) : null}
-            </td>
-            <td className="num">{f.quantity(s.lines.reduce((n, l) => n + l.shipped, 0))}</td>
-            <td className="num">{f.money(s.landedCost)}</td>
-            <td>
-              <Button variant="quiet" data-testid={`shipment-open-${s.bookingNoteNo}`} onClick={() => onOpen(s)}>
-                {s.status === 'inTransit' ? t('stock.shipment.openInTransit') : t('stock.shipment.open')}
-              </Button>
-            </td>
-          </tr>
-        );
-      })}
-    </DataTable>
+            </>
+          ),
+        },
+        {
+          head: 'stock.shipment.units',
+          num: true,
+          cell: (s) => f.quantity(s.lines.reduce((n, l) => n + l.shipped, 0)),
+        },
+        { head: 'stock.shipment.landedCost', num: true, cell: (s) => f.money(s.landedCost) },
+        {
+          head: 'stock.actions.actions',
+          hiddenHead: true,
+          cell: (s) => (
+            <Button variant="quiet" data-testid={`shipment-open-${s.bookingNoteNo}`} onClick={() => onOpen(s)}>
+              {s.status === 'inTransit' ? t('stock.shipment.openInTransit') : t('stock.shipment.open')}
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -92,6 +90,10 @@ export function ShipmentsView() {
   const [openId, setOpenId] = useState<number | null>(null);
 
   const replace = (s: Shipment) => setFresh({ base: list.data, shipment: s });
+  const openShipment = (s: Shipment) => {
+    setOpenId(s.id);
+    setCreating(false);
+  };
 
   const inTransit = (shipments ?? [])
     .filter((s) => s.status === 'inTransit')
@@ -134,28 +136,14 @@ export function ShipmentsView() {
       ) : null}
       <h3 className="section-title">{t('stock.shipment.inTransit')}</h3>
       {inTransit.length > 0 ? (
-        <ShipmentTable
-          shipments={inTransit}
-          testId="stock-transit"
-          onOpen={(s) => {
-            setOpenId(s.id);
-            setCreating(false);
-          }}
-        />
+        <ShipmentTable shipments={inTransit} testId="stock-transit" onOpen={openShipment} />
       ) : shipments !== null ? (
         <EmptyState title={t('stock.shipment.emptyTitle')} body={t('stock.shipment.emptyBody')} />
       ) : null}
       {received.length > 0 ? (
         <>
           <h3 className="section-title">{t('stock.shipment.receivedTitle')}</h3>
-          <ShipmentTable
-            shipments={received}
-            testId="stock-received"
-            onOpen={(s) => {
-              setOpenId(s.id);
-              setCreating(false);
-            }}
-          />
+          <ShipmentTable shipments={received} testId="stock-received" onOpen={openShipment} />
         </>
       ) : null}
     </ViewSection>

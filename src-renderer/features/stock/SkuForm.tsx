@@ -10,6 +10,7 @@ import type { CommandInput, SkuRecord } from '../../../src-main/api/contract.ts'
 import { FormPanel } from '../../ui/FormPanel.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { parseInteger, UNIT_CODES } from './vocabulary.ts';
+import type { RecordFormProps } from '../../ui/use-editor.ts';
 
 interface SkuValues {
   readonly itemNo: string;
@@ -44,13 +45,7 @@ function valuesOf(sku: SkuRecord | null): SkuValues {
 
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
-export interface SkuFormProps {
-  readonly sku: SkuRecord | null;
-  readonly onSaved: (sku: SkuRecord) => void;
-  readonly onCancel?: () => void;
-}
-
-export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
+export function SkuForm({ record: sku, onSaved, onCancel }: RecordFormProps<SkuRecord>) {
   const { t } = useTranslation();
   const skusSave = useMutation('stock.skus.save');
   const fields = useForm<SkuField>(() => valuesOf(sku), {
@@ -101,13 +96,7 @@ export function SkuForm({ sku, onSaved, onCancel }: SkuFormProps) {
       title={sku ? t('stock.sku.editTitle', { itemNo: sku.itemNo }) : t('stock.sku.newTitle')}
       sending={skusSave}
       onSubmit={submit}
-      submit={{
-        testId: 'sku-form-save',
-        label: t('stock.actions.save'),
-        pendingLabel: t('stock.actions.saving'),
-        onCancel,
-        cancelLabel: t('stock.actions.cancel'),
-      }}
+      submit={{ testId: 'sku-form-save', label: t('stock.actions.save'), onCancel }}
       form={fields}
       fields={[
         { key: 'itemNo', help: t('stock.sku.help.itemNo'), ...text(20, 'input mono') },

@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../app/use-query.ts';
 import type { CommandInput, ErrorInfo, SkuRecord } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ListTable } from '../../ui/ListTable.tsx';
+import { EditableList } from '../../ui/EditableList.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
+import { HintInput } from '../../ui/HintInput.tsx';
 import { Select } from '../../ui/Select.tsx';
-import { StatusNote } from '../../ui/StatusNote.tsx';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { SkuForm } from './SkuForm.tsx';
@@ -71,15 +71,13 @@ function MapPlatformForm({ sku, onDone }: { readonly sku: SkuRecord; readonly on
         options={PLATFORM_SKU_KINDS.map((k) => ({ value: k, label: t(`stock.sku.map.kinds.${k}`) }))}
         onChange={(e) => setKind(PLATFORM_SKU_KINDS.find((k) => k === e.target.value) ?? 'other')}
       />
-      <input
+      <HintInput
+        hint={t('stock.sku.map.code')}
+        testId="sku-map-code"
         className="input input-compact mono"
-        type="text"
         maxLength={60}
-        aria-label={t('stock.sku.map.code')}
-        placeholder={t('stock.sku.map.code')}
-        data-testid="sku-map-code"
         value={code}
-        onChange={(e) => setCode(e.target.value)}
+        onChange={setCode}
       />
       <Button type="submit" data-testid="sku-map-save" disabled={saving || code.trim() === ''}>
         {t('stock.sku.map.save')}
@@ -92,74 +90,64 @@ export function SkusView() {
   const { t } = useTranslation();
   const skus = useSkus();
   const editor = useEditor<SkuRecord>();
-  const { editing } = editor;
   const [mapping, setMapping] = useState<number | null>(null);
 
   return (
     <ViewSection
       titleId="stock-skus-title"
       title={t('stock.sku.title')}
-      actions={
-        <Button variant="primary" data-testid="sku-new" onClick={() => editor.open('new')}>
-          {t('stock.sku.new')}
-        </Button>
-      }
+      action={{ testId: 'sku-new', label: t('stock.sku.new'), onClick: () => editor.open('new') }}
     >
       <SkuFileImport />
-      <StatusNote testId="sku-saved">
-        {editor.saved === null ? null : t('stock.sku.saved', { itemNo: editor.saved })}
-      </StatusNote>
-      {editing !== null ? (
-        <SkuForm
-          key={editing === 'new' ? 'new' : editing.id}
-          sku={editing === 'new' ? null : editing}
-          onSaved={(sku) => editor.done(sku.itemNo)}
-          onCancel={editor.close}
-        />
-      ) : null}
-      <ListTable
+      <EditableList
+        editor={editor}
+        saved={{ testId: 'sku-saved', text: (itemNo) => t('stock.sku.saved', { itemNo }) }}
+        form={(sku) => <SkuForm record={sku} onSaved={(saved) => editor.done(saved.itemNo)} onCancel={editor.close} />}
         items={skus}
         empty={{ title: t('stock.sku.emptyTitle'), body: t('stock.sku.emptyBody') }}
-        hideEmpty={editing !== null}
         data-testid="stock-skus"
+        row={(s) => ({ key: s.id, 'data-testid': `sku-${s.itemNo}` })}
         columns={[
-          t('stock.sku.fields.itemNo'),
-          t('stock.sku.fields.goodsName'),
-          t('stock.sku.fields.hsCode'),
-          t('stock.sku.fields.unit'),
-          t('stock.sku.platformSkus'),
-          <span className="visually-hidden">{t('stock.actions.actions')}</span>,
+          { head: 'stock.sku.fields.itemNo', mono: true, cell: (s) => s.itemNo },
+          { head: 'stock.sku.fields.goodsName', cell: (s) => s.goodsName },
+          { head: 'stock.sku.fields.hsCode', mono: true, cell: (s) => s.hsCode },
+          {
+            head: 'stock.sku.fields.unit',
+            cell: (s) => (isUnitCode(s.unit) ? `${s.unit} ${t(`stock.units.${s.unit}`)}` : s.unit),
+          },
+          {
+            head: 'stock.sku.platformSkus',
+            cell: (s) => (
+              <>
+                {s.platformSkus.map((p) => (
+                  <span key={`${p.platform}|${p.kind}|${p.code}`} className="badge badge-muted mono">
+                    {p.code}
+                  </span>
+                ))}
+                {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => setMapping(null)} /> : null}
+              </>
+            ),
+          },
+          {
+            head: 'stock.actions.actions',
+            hiddenHead: true,
+            cell: (s) => (
+              <>
+                <Button variant="quiet" data-testid={`sku-edit-${s.itemNo}`} onClick={() => editor.open(s)}>
+                  {t('stock.actions.edit')}
+                </Button>
+                <Button
+                  variant="quiet"
+                  data-testid={`sku-map-open-${s.itemNo}`}
+                  onClick={() => setMapping(mapping === s.id ? null : s.id)}
+                >
+                  {t('stock.sku.map.open')}
+                </Button>
+              </>
+            ),
+          },
         ]}
-      >
-        {(s) => (
-          <tr key={s.id} data-testid={`sku-${s.itemNo}`}>
-            <td className="mono">{s.itemNo}</td>
-            <td>{s.goodsName}</td>
-            <td className="mono">{s.hsCode}</td>
-            <td>{isUnitCode(s.unit) ? `${s.unit} ${t(`stock.units.${s.unit}`)}` : s.unit}</td>
-            <td>
-              {s.platformSkus.map((p) => (
-                <span key={`${p.platform}|${p.kind}|${p.code}`} className="badge badge-muted mono">
-                  {p.code}
-                </span>
-              ))}
-              {mapping === s.id ? <MapPlatformForm sku={s} onDone={() => setMapping(null)} /> : null}
-            </td>
-            <td>
-              <Button variant="quiet" data-testid={`sku-edit-${s.itemNo}`} onClick={() => editor.open(s)}>
-                {t('stock.actions.edit')}
-              </Button>
-              <Button
-                variant="quiet"
-                data-testid={`sku-map-open-${s.itemNo}`}
-                onClick={() => setMapping(mapping === s.id ? null : s.id)}
-              >
-                {t('stock.sku.map.open')}
-              </Button>
-            </td>
-          </tr>
-        )}
-      </ListTable>
+      />
     </ViewSection>
   );
 }

@@ -18,14 +18,14 @@ import { downloadText } from '../../ui/download-text.ts';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { Select } from '../../ui/Select.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ColumnTable } from '../../ui/ColumnTable.tsx';
 import { RejectedRowsTable } from '../../ui/RejectedRowsTable.tsx';
 import { ToolbarField } from '../../ui/ToolbarField.tsx';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { fileToBase64, formatFileSize, importFileName, MAX_IMPORT_FILE_BYTES } from '../../ui/file-to-base64.ts';
 import { ToolbarSelect } from '../../ui/ToolbarSelect.tsx';
-import { findWarehouse, useStockFormatters, warehouseLabel } from './stock-format.ts';
+import { skuColumn, useStockFormatters, warehouseColumn, warehouseLabel } from './stock-format.ts';
 import {
   CREATABLE_WAREHOUSE_KINDS,
   isStockImportSource,
@@ -382,35 +382,27 @@ export function StockImportView() {
                   {t('stock.import.noDifferences')}
                 </p>
               ) : (
-                <DataTable
+                <ColumnTable
                   data-testid="stock-differences"
-                  columns={[
-                    t('stock.columns.sku'),
-                    t('stock.columns.warehouse'),
-                    num(t('stock.import.ledger')),
-                    num(t('stock.import.reported')),
-                    num(t('stock.import.difference')),
-                  ]}
-                >
-                  {summary.differences.map((d) => {
-                    const w = findWarehouse(allWarehouses, d.warehouse);
-                    return (
-                      <tr
-                        key={`${d.sku}|${d.warehouse}`}
-                        data-testid={`difference-${d.sku}-${d.warehouse}`}
-                        data-difference={d.difference}
-                      >
-                        <td className="mono">{d.sku}</td>
-                        <td>{w ? warehouseLabel(w) : d.warehouse}</td>
-                        <td className="num">{f.quantity(d.ledger)}</td>
-                        <td className="num">{f.quantity(d.reported)}</td>
-                        <td className={d.difference === 0 ? 'num' : 'num strong'}>
-                          {d.difference > 0 ? `+${f.quantity(d.difference)}` : f.quantity(d.difference)}
-                        </td>
-                      </tr>
-                    );
+                  rows={summary.differences}
+                  row={(d) => ({
+                    key: `${d.sku}|${d.warehouse}`,
+                    'data-testid': `difference-${d.sku}-${d.warehouse}`,
+                    'data-difference': d.difference,
                   })}
-                </DataTable>
+                  columns={[
+                    skuColumn(),
+                    warehouseColumn(allWarehouses, 'warehouse'),
+                    { head: 'stock.import.ledger', num: true, cell: (d) => f.quantity(d.ledger) },
+                    { head: 'stock.import.reported', num: true, cell: (d) => f.quantity(d.reported) },
+                    {
+                      head: 'stock.import.difference',
+                      num: true,
+                      td: (d) => ({ className: d.difference === 0 ? undefined : 'strong' }),
+                      cell: (d) => (d.difference > 0 ? `+${f.quantity(d.difference)}` : f.quantity(d.difference)),
+                    },
+                  ]}
+                />
               )}
             </>
           ) : null}

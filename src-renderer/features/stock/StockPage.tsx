@@ -4,6 +4,7 @@
  * stock on hand. Each tab reads what it shows with `useQuery` (the SKUs and warehouses for the
  * pickers through `useStockRefs`).
  */
+import type { ComponentType } from 'react';
 import { usePageTabs } from '../../app/use-page-tabs.ts';
 import { useAppStore } from '../../state/store.ts';
 import { TabbedPage } from '../../ui/TabbedPage.tsx';
@@ -22,42 +23,27 @@ export function stockTabFromPath(path: string): StockTab {
   return isStockTab(head) ? head : 'onhand';
 }
 
+/** Each tab's view. */
+const VIEWS: Readonly<Record<StockTab, ComponentType>> = {
+  onhand: OnHandView,
+  transit: ShipmentsView,
+  moves: MovesView,
+  ageing: AgeingView,
+  reorder: ReorderView,
+  skus: SkusView,
+  warehouses: WarehousesView,
+  import: StockImportView,
+};
+
 export function StockPage() {
   const path = useAppStore((s) => s.routePath);
   const tabs = usePageTabs('stock');
   const tab = stockTabFromPath(path);
 
-  let content;
-  switch (tab) {
-    case 'onhand':
-      content = <OnHandView />;
-      break;
-    case 'transit':
-      content = <ShipmentsView />;
-      break;
-    case 'moves':
-      content = <MovesView />;
-      break;
-    case 'ageing':
-      content = <AgeingView />;
-      break;
-    case 'reorder':
-      content = <ReorderView />;
-      break;
-    case 'skus':
-      content = <SkusView />;
-      break;
-    case 'warehouses':
-      content = <WarehousesView />;
-      break;
-    case 'import':
-      content = <StockImportView />;
-      break;
-  }
-
+  const View = VIEWS[tab];
   return (
     <TabbedPage page="stock" keys="stock" {...tabs} tabs={STOCK_TABS} current={tab}>
-      {content}
+      <View />
     </TabbedPage>
   );
 }

@@ -10,16 +10,11 @@ import type { Warehouse, WarehouseKind } from '../../../src-main/api/contract.ts
 import { FormPanel } from '../../ui/FormPanel.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { CREATABLE_WAREHOUSE_KINDS, isWarehouseKind } from './vocabulary.ts';
+import type { RecordFormProps } from '../../ui/use-editor.ts';
 
 type WarehouseField = 'code' | 'name' | 'kind' | 'country';
 
-export interface WarehouseFormProps {
-  readonly warehouse: Warehouse | null;
-  readonly onSaved: (warehouse: Warehouse) => void;
-  readonly onCancel?: () => void;
-}
-
-export function WarehouseForm({ warehouse, onSaved, onCancel }: WarehouseFormProps) {
+export function WarehouseForm({ record: warehouse, onSaved, onCancel }: RecordFormProps<Warehouse>) {
   const { t } = useTranslation();
   const warehousesSave = useMutation('stock.warehouses.save');
   const form = useForm(
@@ -69,13 +64,7 @@ export function WarehouseForm({ warehouse, onSaved, onCancel }: WarehouseFormPro
       title={warehouse ? t('stock.warehouse.editTitle', { code: warehouse.code }) : t('stock.warehouse.newTitle')}
       sending={warehousesSave}
       onSubmit={submit}
-      submit={{
-        testId: 'warehouse-form-save',
-        label: t('stock.actions.save'),
-        pendingLabel: t('stock.actions.saving'),
-        onCancel,
-        cancelLabel: t('stock.actions.cancel'),
-      }}
+      submit={{ testId: 'warehouse-form-save', label: t('stock.actions.save'), onCancel }}
       form={form}
       fields={[
         { key: 'code', help: t('stock.warehouse.help.code'), className: 'input mono', type: 'text', maxLength: 30 },

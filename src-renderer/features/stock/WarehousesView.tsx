@@ -5,8 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Warehouse } from '../../../src-main/api/contract.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ListTable } from '../../ui/ListTable.tsx';
-import { StatusNote } from '../../ui/StatusNote.tsx';
+import { EditableList } from '../../ui/EditableList.tsx';
 import { useEditor } from '../../ui/use-editor.ts';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { WarehouseForm } from './WarehouseForm.tsx';
@@ -16,58 +15,38 @@ export function WarehousesView() {
   const { t } = useTranslation();
   const warehouses = useWarehouses();
   const editor = useEditor<Warehouse>();
-  const { editing } = editor;
 
   return (
     <ViewSection
       titleId="stock-warehouses-title"
       title={t('stock.warehouse.title')}
-      actions={
-        <Button variant="primary" data-testid="warehouse-new" onClick={() => editor.open('new')}>
-          {t('stock.warehouse.new')}
-        </Button>
-      }
+      action={{ testId: 'warehouse-new', label: t('stock.warehouse.new'), onClick: () => editor.open('new') }}
     >
-      <StatusNote testId="warehouse-saved">
-        {editor.saved === null ? null : t('stock.warehouse.saved', { name: editor.saved })}
-      </StatusNote>
-      {editing !== null ? (
-        <WarehouseForm
-          key={editing === 'new' ? 'new' : editing.id}
-          warehouse={editing === 'new' ? null : editing}
-          onSaved={(w) => editor.done(w.name)}
-          onCancel={editor.close}
-        />
-      ) : null}
-      <ListTable
+      <EditableList
+        editor={editor}
+        saved={{ testId: 'warehouse-saved', text: (name) => t('stock.warehouse.saved', { name }) }}
+        form={(w) => <WarehouseForm record={w} onSaved={(saved) => editor.done(saved.name)} onCancel={editor.close} />}
         items={warehouses}
         empty={{ title: t('stock.warehouse.emptyTitle'), body: t('stock.warehouse.emptyBody') }}
-        hideEmpty={editing !== null}
         data-testid="stock-warehouses"
+        row={(w) => ({ key: w.id, 'data-testid': `warehouse-${w.code}`, 'data-kind': w.kind })}
         columns={[
-          t('stock.warehouse.fields.code'),
-          t('stock.warehouse.fields.name'),
-          t('stock.warehouse.fields.kind'),
-          t('stock.warehouse.fields.country'),
-          <span className="visually-hidden">{t('stock.actions.actions')}</span>,
-        ]}
-      >
-        {(w) => (
-          <tr key={w.id} data-testid={`warehouse-${w.code}`} data-kind={w.kind}>
-            <td className="mono">{w.code}</td>
-            <td>{w.name}</td>
-            <td>{t(`stock.warehouse.kinds.${w.kind}`)}</td>
-            <td>{w.country ?? ''}</td>
-            <td>
-              {w.kind === 'transit' ? null : (
+          { head: 'stock.warehouse.fields.code', mono: true, cell: (w) => w.code },
+          { head: 'stock.warehouse.fields.name', cell: (w) => w.name },
+          { head: 'stock.warehouse.fields.kind', cell: (w) => t(`stock.warehouse.kinds.${w.kind}`) },
+          { head: 'stock.warehouse.fields.country', cell: (w) => w.country ?? '' },
+          {
+            head: 'stock.actions.actions',
+            hiddenHead: true,
+            cell: (w) =>
+              w.kind === 'transit' ? null : (
                 <Button variant="quiet" data-testid={`warehouse-edit-${w.code}`} onClick={() => editor.open(w)}>
                   {t('stock.actions.edit')}
                 </Button>
-              )}
-            </td>
-          </tr>
-        )}
-      </ListTable>
+              ),
+          },
+        ]}
+      />
     </ViewSection>
   );
 }

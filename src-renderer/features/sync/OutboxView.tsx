@@ -12,10 +12,10 @@ import { formatDateTime } from '../../ui/format-date-time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
 import { HashTabs } from '../../ui/HashTabs.tsx';
-import { DataTable, num } from '../../ui/DataTable.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { OffsetPager, useOffsetPage } from './OffsetPager.tsx';
-import { OUTBOX_AREAS } from './use-sync-status.ts';
+import { SYNC_LIVE } from './use-sync-status.ts';
 import { OUTBOX_FILTERS, pick, type OutboxFilter } from './vocabulary.ts';
 
 const PAGE = 50;
@@ -41,11 +41,7 @@ export function OutboxView() {
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [requeued, setRequeued] = useState<number | null>(null);
   // A background sync pass moves rows without a command: its `sync.status` events read the page again.
-  const list = useQuery(
-    'sync.outbox.list',
-    { status: filter, offset: page.offset, limit: page.limit },
-    { areas: OUTBOX_AREAS, events: ['sync.status'] },
-  );
+  const list = useQuery('sync.outbox.list', { status: filter, offset: page.offset, limit: page.limit }, SYNC_LIVE);
   const requeue = useMutation('sync.outbox.retry');
   const tabs = usePageTabs('sync');
   const failedIds = (list.data?.items ?? []).filter((r) => r.status === 'failed').map((r) => r.id);
@@ -102,68 +98,61 @@ export function OutboxView() {
           </Button>
         </div>
       ) : null}
-      {list.data && list.data.items.length === 0 ? (
-        <p className="muted" data-testid="sync-outbox-empty">
-          {t(`syncCenter.outbox.empty.${filter}`)}
-        </p>
-      ) : null}
-      {list.data && list.data.items.length > 0 ? (
-        <>
-          <DataTable
-            data-testid="sync-outbox"
-            columns={[
-              <span className="visually-hidden">{t('syncCenter.outbox.select')}</span>,
-              t('syncCenter.outbox.kind'),
-              t('syncCenter.outbox.key'),
-              t('syncCenter.outbox.status'),
-              num(t('syncCenter.outbox.attempts')),
-              t('syncCenter.outbox.nextAttempt'),
-              t('syncCenter.outbox.lastError'),
-            ]}
-          >
-            {list.data.items.map((r) => (
-              <tr key={r.id} data-testid={`sync-outbox-row-${r.id}`} data-status={r.status}>
-                <td>
-                  {r.status === 'failed' ? (
-                    <input
-                      type="checkbox"
-                      aria-label={t('syncCenter.outbox.select')}
-                      data-testid={`sync-select-${r.id}`}
-                      checked={selected.has(r.id)}
-                      onChange={(e) => toggle(r.id, e.target.checked)}
-                    />
-                  ) : null}
-                </td>
-                <td>
-                  {isNamedKind(r.kind) ? (
-                    t(`syncCenter.outbox.kinds.${KINDS[r.kind]}`)
-                  ) : (
-                    <span className="mono" translate="no">
-                      {r.kind}
-                    </span>
-                  )}
-                </td>
-                <td className="mono" translate="no">
-                  {r.idempotencyKey}
-                </td>
-                <td>
-                  <span className={`status-badge status-badge-${TONE[r.status]}`}>
-                    {t(`syncCenter.outbox.statuses.${r.status}`)}
-                  </span>
-                </td>
-                <td className="num" translate="no">
-                  {r.attempts}
-                </td>
-                <td translate="no">{r.nextAttemptAt ? formatDateTime(r.nextAttemptAt, i18n.language, 'short') : ''}</td>
-                <td translate="no" className={r.lastError ? 'inline-error mono' : undefined}>
-                  {r.lastError ?? ''}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-          <OffsetPager {...page.pagerProps(list.data.total)} testId="sync-outbox-pager" />
-        </>
-      ) : null}
+      <ListTable
+        items={list.data?.items}
+        empty={{ note: t(`syncCenter.outbox.empty.${filter}`), testId: 'sync-outbox-empty' }}
+        data-testid="sync-outbox"
+        row={(r) => ({ key: r.id, 'data-testid': `sync-outbox-row-${r.id}`, 'data-status': r.status })}
+        columns={[
+          {
+            head: 'syncCenter.outbox.select',
+            hiddenHead: true,
+            cell: (r) =>
+              r.status === 'failed' ? (
+                <input
+                  type="checkbox"
+                  aria-label={t('syncCenter.outbox.select')}
+                  data-testid={`sync-select-${r.id}`}
+                  checked={selected.has(r.id)}
+                  onChange={(e) => toggle(r.id, e.target.checked)}
+                />
+              ) : null,
+          },
+          {
+            head: 'syncCenter.outbox.kind',
+            cell: (r) =>
+              isNamedKind(r.kind) ? (
+                t(`syncCenter.outbox.kinds.${KINDS[r.kind]}`)
+              ) : (
+                <span className="mono" translate="no">
+                  {r.kind}
+                </span>
+              ),
+          },
+          { head: 'syncCenter.outbox.key', mono: true, code: true, cell: (r) => r.idempotencyKey },
+          {
+            head: 'syncCenter.outbox.status',
+            cell: (r) => (
+              <span className={`status-badge status-badge-${TONE[r.status]}`}>
+                {t(`syncCenter.outbox.statuses.${r.status}`)}
+              </span>
+            ),
+          },
+          { head: 'syncCenter.outbox.attempts', num: true, code: true, cell: (r) => r.attempts },
+          {
+            head: 'syncCenter.outbox.nextAttempt',
+            code: true,
+            cell: (r) => (r.nextAttemptAt ? formatDateTime(r.nextAttemptAt, i18n.language, 'short') : ''),
+          },
+          {
+            head: 'syncCenter.outbox.lastError',
+            code: true,
+            td: (r) => ({ className: r.lastError ? 'inline-error mono' : undefined }),
+            cell: (r) => r.lastError ?? '',
+          },
+        ]}
+        after={<OffsetPager {...page.pagerProps(list.data?.total ?? 0)} testId="sync-outbox-pager" />}
+      />
     </ViewSection>
   );
 }

@@ -5,59 +5,42 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format-date-time.ts';
-import { ErrorBanner } from '../../ui/ErrorBanner.tsx';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { ViewSection } from '../../ui/ViewSection.tsx';
 import { useQuery } from '../../app/use-query.ts';
 import { StatusChip } from '../../ui/StatusChip.tsx';
 import { OffsetPager, useOffsetPage } from './OffsetPager.tsx';
-import { OUTBOX_AREAS } from './use-sync-status.ts';
+import { SYNC_LIVE } from './use-sync-status.ts';
 
 const PAGE = 50;
 
 export function ReceiptsList() {
   const { t, i18n } = useTranslation();
   const page = useOffsetPage(PAGE);
-  const list = useQuery(
-    'sync.receipts.list',
-    { offset: page.offset, limit: page.limit },
-    { areas: OUTBOX_AREAS, events: ['sync.status'] },
-  );
+  const list = useQuery('sync.receipts.list', { offset: page.offset, limit: page.limit }, SYNC_LIVE);
   return (
     <ViewSection titleId="sync-receipts-title" title={t('syncCenter.receipts.title', { count: list.data?.total ?? 0 })}>
-      {list.error ? <ErrorBanner error={list.error} onDismiss={list.clearError} /> : null}
-      {list.data && list.data.items.length === 0 ? (
-        <p className="muted" data-testid="sync-receipts-empty">
-          {t('syncCenter.receipts.empty')}
-        </p>
-      ) : null}
-      {list.data && list.data.items.length > 0 ? (
-        <>
-          <DataTable
-            data-testid="sync-receipts"
-            columns={[
-              t('syncCenter.receipts.type'),
-              t('syncCenter.receipts.returnStatus'),
-              t('syncCenter.receipts.source'),
-              t('syncCenter.receipts.receivedAt'),
-            ]}
-          >
-            {list.data.items.map((r) => (
-              <tr key={r.id} data-testid={`sync-receipt-${r.id}`}>
-                <td className="mono" translate="no">
-                  {r.messageType}
-                </td>
-                <td>{r.returnStatus === null ? '' : <StatusChip status={r.returnStatus} />}</td>
-                <td className="mono" translate="no">
-                  {r.source}
-                </td>
-                <td translate="no">{formatDateTime(r.receivedAt, i18n.language, 'short')}</td>
-              </tr>
-            ))}
-          </DataTable>
-          <OffsetPager {...page.pagerProps(list.data.total)} testId="sync-receipts-pager" />
-        </>
-      ) : null}
+      <ListTable
+        items={list.data?.items}
+        source={list}
+        empty={{ note: t('syncCenter.receipts.empty'), testId: 'sync-receipts-empty' }}
+        data-testid="sync-receipts"
+        row={(r) => ({ key: r.id, 'data-testid': `sync-receipt-${r.id}` })}
+        columns={[
+          { head: 'syncCenter.receipts.type', mono: true, code: true, cell: (r) => r.messageType },
+          {
+            head: 'syncCenter.receipts.returnStatus',
+            cell: (r) => (r.returnStatus === null ? '' : <StatusChip status={r.returnStatus} />),
+          },
+          { head: 'syncCenter.receipts.source', mono: true, code: true, cell: (r) => r.source },
+          {
+            head: 'syncCenter.receipts.receivedAt',
+            code: true,
+            cell: (r) => formatDateTime(r.receivedAt, i18n.language, 'short'),
+          },
+        ]}
+        after={<OffsetPager {...page.pagerProps(list.data?.total ?? 0)} testId="sync-receipts-pager" />}
+      />
     </ViewSection>
   );
 }

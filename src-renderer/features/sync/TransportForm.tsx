@@ -86,7 +86,6 @@ export function TransportForm({ config, onSaved }: TransportFormProps) {
       submit={{
         testId: 'sync-transport-save',
         label: t('syncCenter.save'),
-        pendingLabel: t('syncCenter.saving'),
         done: saved ? t('syncCenter.transport.saved') : null,
         doneTestId: 'sync-transport-saved',
       }}

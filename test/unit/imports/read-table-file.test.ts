@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Scratch } from '../../../src-main/db/scratch.ts';
 import { READ_LIMITS, readTable, readTableFile, type Table } from '../../../src-main/imports/read-table.ts';
 
@@ -106,6 +106,60 @@ describe('a CSV read from its path in chunks', () => {
     const bytes = Buffer.concat([Buffer.from('a,b\n' + '1,2\n'.repeat(100)), Buffer.from([0])]);
     const file = fileOf(bytes);
     expect((await errorOf(readTableFile(file, READ_LIMITS, scratch(), 16))).code).toBe('import.file.binary');
+  });
+});
+
+describe('a TSV read from its path in chunks (issue 16, point 1: never read whole)', () => {
+  const amazon =
+    'amazon-order-id\tpurchase-date\tproduct-name\tquantity\r\n' +
+    '111-1\t2026-01-02T03:04:05+00:00\t"Deluxe" mug, 12 oz\t1\r\n' +
+    '111-2\t2026-01-02T03:04:06+00:00\tplain\t2\r\n';
+  const quoted = 'Order\tNote\tQty\n1\t"line one\nline two\twith tab"\t2\n2\t"say ""hi"""\t3\n3\tshort\n';
+  // a product name opening with `"` in an unquoted TSV: the plain reading has fewer rows of the wrong width
+  const fallback = 'Order\tName\tQty\n1\t"Big" box\t2\n2\tcup\t3\n3\t"Red" pen\t4\n4\tink\t5\n';
+  const noQuote = 'Order\tName\tQty\r\n1\tbox\t2\r\n2\tcup\t3\r';
+  const cases: Array<[string, string]> = [
+    ['an Amazon flat file (quotes are text)', amazon],
+    ['quoted fields holding line ends and tabs', quoted],
+    ['the quote fallback (a name opening with a quote)', fallback],
+    ['no quote at all, old Mac line ends', noQuote],
+  ];
+  for (const [what, text] of cases)
+    it(`reads ${what} as its bytes read, whatever the chunk size, without reading the file whole`, async () => {
+      const bytes = new Uint8Array(Buffer.from(text));
+      const file = fileOf(bytes, 'orders.txt');
+      const whole = await readTable(bytes);
+      expect(whole.delimiter).toBe('\t');
+      const readWhole = vi.spyOn(fs, 'readFileSync');
+      try {
+        for (const chunk of [1, 2, 5, 17, 4096]) {
+          const t = await readTableFile(file, READ_LIMITS, scratch(), chunk);
+          expect(plain(t)).toEqual(plain(whole));
+        }
+        expect(readWhole).not.toHaveBeenCalled();
+      } finally {
+        readWhole.mockRestore();
+      }
+    });
+
+  it('refuses a TSV whose last line stops short without a line end, or that is cut inside a character, as truncated', async () => {
+    for (const bytes of [
+      Buffer.from('a\tb\tc\n1\t2\t3\n4\t5'),
+      Buffer.concat([Buffer.from('a\tb\n1\t2\n3\té'), Buffer.from([0xe4, 0xb8])]),
+    ]) {
+      const expected = await errorOf(readTable(new Uint8Array(bytes), READ_LIMITS, scratch()));
+      expect(expected).toEqual({ code: 'import.file.truncated', params: { lastGoodRow: 2 } });
+      expect(await errorOf(readTableFile(fileOf(bytes, 'cut.txt'), READ_LIMITS, scratch(), 3))).toEqual(expected);
+    }
+  });
+
+  it('stops a TSV past the row limit as import.file.tooManyRows', async () => {
+    const file = fileOf(Buffer.from('a\tb\n' + '1\t2\n'.repeat(20)), 'many.txt');
+    const limits = { ...READ_LIMITS, maxRows: 10 };
+    expect(await errorOf(readTableFile(file, limits, scratch(), 7))).toEqual({
+      code: 'import.file.tooManyRows',
+      params: { maxRows: 10 },
+    });
   });
 });
 

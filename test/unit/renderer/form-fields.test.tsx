@@ -61,14 +61,9 @@ function Rows({ items, hideEmpty }: { readonly items: readonly string[] | undefi
       empty={{ title: 'Nothing yet', body: 'Add one' }}
       hideEmpty={hideEmpty}
       data-testid="rows"
-      columns={['Name']}
-    >
-      {(name) => (
-        <tr key={name}>
-          <td>{name}</td>
-        </tr>
-      )}
-    </ListTable>
+      row={(name) => ({ key: name })}
+      columns={[{ head: 'stock.sku.fields.goodsName', cell: (name) => name }]}
+    />
   );
 }
 

@@ -5,7 +5,7 @@
  * of a generic file blocks confirm while a required field is unmapped or the mapping changed
  * without a new preview; confirm shows the summary, then the orders list; discard drops it.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ColumnMapping, ImportPreview, Result } from '../../../src-main/api/contract.ts';
@@ -178,8 +178,11 @@ describe('import wizard', () => {
     act(() =>
       host.emit({ name: 'import.progress', payload: { previewId: null, phase: 'parse', done: 250, total: 400 } }),
     );
-    expect(within(screen.getByTestId('import-progress')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe(
-      '250',
+    // drawn at most every 150 ms: the second event of a burst shows a moment later
+    await waitFor(() =>
+      expect(within(screen.getByTestId('import-progress')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe(
+        '250',
+      ),
     );
     expect((screen.getByTestId('import-progress').querySelector('.progress-fill') as HTMLElement).style.width).toBe(
       '63%',
@@ -306,6 +309,19 @@ describe('import wizard', () => {
     const summary = screen.getByTestId('import-summary');
     expect(within(summary).getByTestId('import-month-2026-04').textContent).toContain('2');
     expect(within(summary).getByTestId('import-held-back').textContent).toContain('没有写入，已结账月份的数字不变');
+  });
+
+  it('takes a file up to the host’s 200 MiB cap (not 150 MB) and refuses a larger one before reading it (issue 16)', async () => {
+    await openWizard();
+    const sized = (bytes: number) => {
+      const file = new File(['x'], 'big.csv', { type: 'text/csv' });
+      Object.defineProperty(file, 'size', { value: bytes });
+      fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    };
+    sized(180 * 1024 * 1024);
+    expect(screen.queryByTestId('error-banner')).toBeNull();
+    sized(200 * 1024 * 1024 + 1);
+    expect(screen.getByTestId('error-banner').textContent).toContain(zhCN.errors.import.file.tooLarge);
   });
 
   it('shows a translated file error and imports nothing', async () => {

@@ -112,6 +112,30 @@ describe('orders list', () => {
     expect(host.callsOf('orders.list')).toHaveLength(3);
   });
 
+  it('reuses the row elements as the list scrolls, in screen order, each showing its new order (issue 19)', async () => {
+    await openOrders();
+    await screen.findByTestId(`orders-row-${makeOrder(250).orderNo}`);
+    await settle();
+    const before = renderedRows();
+    const list = screen.getByTestId('orders-list');
+    await act(async () => {
+      list.scrollTop = 40 * 36; // a whole screen and more further down: every row leaves the view
+      fireEvent.scroll(list);
+    });
+    await settle();
+    const after = renderedRows();
+    expect(after[0]?.getAttribute('data-order-id')).not.toBe(before[0]?.getAttribute('data-order-id'));
+    // the same elements, now with other orders: none was built anew
+    expect(after.filter((row) => before.includes(row))).toHaveLength(Math.min(before.length, after.length));
+    const indexes = after.map((row) => Number(row.getAttribute('aria-rowindex')));
+    expect(indexes).toEqual([...indexes].sort((x, y) => x - y));
+    for (const row of after) {
+      const order = makeOrder(250 - (Number(row.getAttribute('aria-rowindex')) - 2));
+      expect(row.getAttribute('data-testid')).toBe(`orders-row-${order.orderNo}`);
+      expect(within(row).getByRole('link').textContent).toBe(order.orderNo);
+    }
+  });
+
   it('toggles the sort sent when a column header is clicked again, and starts a new column descending', async () => {
     await openOrders();
     await screen.findByTestId(`orders-row-${makeOrder(250).orderNo}`);

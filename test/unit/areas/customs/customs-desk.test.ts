@@ -8,9 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { SkuRecord, Warehouse } from '../../../../src-main/api/contract.ts';
 import type { HeadHaulShipmentView, ListCorrections } from '../../../../src-main/areas/customs/contract.ts';
-import { customsWorkspace, errorOf, ok } from './customs-fixtures.ts';
+import { customsWorkspace, errorOf, headHaulWorkspace, ok } from './customs-fixtures.ts';
 
 const INVT = '53142026E000000009';
 
@@ -57,63 +56,9 @@ describe('customs.lists.corrections', () => {
   });
 });
 
-async function withShipment() {
-  const t = await customsWorkspace();
-  const { d } = t;
-  const led = await ok<SkuRecord>(d, 'stock.skus.save', {
-    itemNo: 'LED-1',
-    goodsName: 'LED灯带',
-    gmodel: '1|0|照明用|无品牌|5米',
-    hsCode: '9405409000',
-    unit: '007',
-    legalUnit: '007',
-    weightGrams: 80,
-  });
-  const dom = await ok<Warehouse>(d, 'stock.warehouses.save', {
-    code: 'SZ',
-    name: '深圳仓',
-    kind: 'domestic',
-    country: 'CN',
-  });
-  const la = await ok<Warehouse>(d, 'stock.warehouses.save', {
-    code: 'US1',
-    name: '洛杉矶自营仓 LA-1',
-    kind: 'overseasOwn',
-    country: 'US',
-  });
-  for (const [skuId, quantity, unitCost] of [
-    [t.cup.id, 600, '4.50'],
-    [led.id, 100, '20.00'],
-  ] as const)
-    await ok(d, 'stock.moves.post', {
-      date: '2026-03-01',
-      type: 'purchase',
-      skuId,
-      warehouseId: dom.id,
-      quantity,
-      unitCost,
-      currency: 'CNY',
-    });
-  await ok(d, 'stock.shipments.create', {
-    bookingNoteNo: 'BN20260001',
-    carrier: 'Matson',
-    cartons: 12,
-    shipDate: '2026-03-05',
-    eta: '2026-03-30',
-    fromWarehouseId: dom.id,
-    toWarehouseId: la.id,
-    allocationBasis: 'value',
-    lines: [
-      { skuId: t.cup.id, quantity: 600 },
-      { skuId: led.id, quantity: 100 },
-    ],
-  });
-  return t;
-}
-
 describe('customs.headHaul.list / declaredValues.save / formFile', () => {
   it('declared values from cost plus markup or typed decide the route; refused once declared; the 报关单 file', async () => {
-    const { d } = await withShipment();
+    const { d } = await headHaulWorkspace();
     const [first] = await ok<readonly HeadHaulShipmentView[]>(d, 'customs.headHaul.list', {});
     expect(first).toMatchObject({
       bookingNoteNo: 'BN20260001',

@@ -4,40 +4,14 @@ import type { CustomsSettings, OrderDetail, Shop, SkuRecord } from '../../../../
 import type { Workspace } from '../../../../src-main/api/workspace.ts';
 import { openTestWorkspace, VALID_PROFILE } from '../../../helpers/workspace.ts';
 import { ok } from '../../../helpers/dispatch.ts';
+import { CUP_SKU, CUSTOMS_SETTINGS, seedHeadHaulShipment, type Call } from './customs-fixture-data.ts';
 export { ok, errorOf } from '../../../helpers/dispatch.ts';
+export { CUSTOMS_SETTINGS } from './customs-fixture-data.ts';
 
 const opened: Workspace[] = [];
 afterEach(() => {
   while (opened.length) opened.pop()!.close();
 });
-
-export const CUSTOMS_SETTINGS: CustomsSettings = {
-  ebpCode: '无',
-  ebpName: 'Amazon',
-  customsCode: '5314',
-  portCode: '5314',
-  pod: '502',
-  trafMode: '5',
-  wrapType: '2',
-  statisticsFlag: 'B',
-  logisticsCode: '5314960XYZ',
-  logisticsName: '顺丰速运',
-  agentCode: null,
-  agentName: null,
-  ownerCode: null,
-  ownerName: null,
-  declAgentCode: null,
-  declAgentName: null,
-  iacCode: null,
-  iacName: null,
-  emsNo: null,
-  loctNo: null,
-  appStatus: '1',
-  declaresWaybills: true,
-  sendsPaymentReceipts: true,
-  payCode: null,
-  payName: 'Amazon Payments',
-};
 
 export async function customsWorkspace(settings: Partial<CustomsSettings> = {}) {
   const t = await openTestWorkspace();
@@ -45,15 +19,7 @@ export async function customsWorkspace(settings: Partial<CustomsSettings> = {}) 
   const d = t.dispatch;
   await ok(d, 'company.save', { ...VALID_PROFILE, dxpId: 'DXPENT0000012345' });
   await ok(d, 'customs.settings.save', { ...CUSTOMS_SETTINGS, ...settings });
-  const cup = await ok<SkuRecord>(d, 'stock.skus.save', {
-    itemNo: 'CUP-1',
-    goodsName: '陶瓷杯',
-    gmodel: '0|0|陶瓷|无品牌|CUP-1',
-    hsCode: '6912001000',
-    unit: '007',
-    legalUnit: '035',
-    weightGrams: 300,
-  });
+  const cup = await ok<SkuRecord>(d, 'stock.skus.save', CUP_SKU);
   const battery = await ok<SkuRecord>(d, 'stock.skus.save', {
     itemNo: 'BAT-1',
     goodsName: '锂电池',
@@ -103,4 +69,11 @@ export async function customsWorkspace(settings: Partial<CustomsSettings> = {}) 
     return o;
   };
   return { ...t, d, cup, battery, shop, order };
+}
+
+/** A customs workspace with the 9810 head-haul shipment BN20260001 (customs-fixture-data.ts) not yet declared. */
+export async function headHaulWorkspace(settings: Partial<CustomsSettings> = {}) {
+  const t = await customsWorkspace(settings);
+  const call: Call = (command, input) => ok(t.d, command, input);
+  return { ...t, call, ...(await seedHeadHaulShipment(call, t.cup)) };
 }

@@ -5,80 +5,16 @@
  * 600 × 4.50 + 100 × 20.00 = CNY 4,700.00; with a 10 % markup 4.95 and 22.00 = CNY 5,170.00.
  */
 import { describe, expect, it } from 'vitest';
-import type {
-  CustomsDocumentDetail,
-  CustomsDocumentsPage,
-  SkuRecord,
-  Warehouse,
-} from '../../../../src-main/api/contract.ts';
+import type { CustomsDocumentDetail, CustomsDocumentsPage } from '../../../../src-main/api/contract.ts';
 import type { HeadHaulLinks, HeadHaulResult } from '../../../../src-main/areas/customs/index.ts';
-import { customsWorkspace, errorOf, ok } from './customs-fixtures.ts';
+import { errorOf, headHaulWorkspace, ok } from './customs-fixtures.ts';
 
 const texts = (xml: string, name: string) =>
   [...xml.matchAll(new RegExp(`<ceb:${name}>([^<]*)</ceb:${name}>`, 'g'))].map((m) => m[1]);
 
-async function withShipment() {
-  const t = await customsWorkspace();
-  const { d } = t;
-  const led = await ok<SkuRecord>(d, 'stock.skus.save', {
-    itemNo: 'LED-1',
-    goodsName: 'LED灯带',
-    gmodel: '1|0|照明用|无品牌|5米',
-    hsCode: '9405409000',
-    unit: '007',
-    legalUnit: '007',
-    weightGrams: 80,
-  });
-  const dom = await ok<Warehouse>(d, 'stock.warehouses.save', {
-    code: 'SZ',
-    name: '深圳仓',
-    kind: 'domestic',
-    country: 'CN',
-  });
-  const la = await ok<Warehouse>(d, 'stock.warehouses.save', {
-    code: 'US1',
-    name: '洛杉矶自营仓 LA-1',
-    kind: 'overseasOwn',
-    country: 'US',
-  });
-  await ok(d, 'stock.moves.post', {
-    date: '2026-03-01',
-    type: 'purchase',
-    skuId: t.cup.id,
-    warehouseId: dom.id,
-    quantity: 600,
-    unitCost: '4.50',
-    currency: 'CNY',
-  });
-  await ok(d, 'stock.moves.post', {
-    date: '2026-03-01',
-    type: 'purchase',
-    skuId: led.id,
-    warehouseId: dom.id,
-    quantity: 100,
-    unitCost: '20.00',
-    currency: 'CNY',
-  });
-  const shipment = await ok<{ id: number }>(d, 'stock.shipments.create', {
-    bookingNoteNo: 'BN20260001',
-    carrier: 'Matson',
-    cartons: 12,
-    shipDate: '2026-03-05',
-    eta: '2026-03-30',
-    fromWarehouseId: dom.id,
-    toWarehouseId: la.id,
-    allocationBasis: 'value',
-    lines: [
-      { skuId: t.cup.id, quantity: 600 },
-      { skuId: led.id, quantity: 100 },
-    ],
-  });
-  return { ...t, led, la, shipment };
-}
-
 describe('customs.headHaul.build (9810)', () => {
   it('≤ CNY 5,000: one CEB303 W (booking note, warehouse) and one CEB603 9810 to the US; built once', async () => {
-    const { d } = await withShipment();
+    const { d } = await headHaulWorkspace();
     const r = await ok<HeadHaulResult>(d, 'customs.headHaul.build', { bookingNoteNo: 'BN20260001' });
     expect(r).toMatchObject({
       route: 'list',
@@ -110,7 +46,7 @@ describe('customs.headHaul.build (9810)', () => {
   });
 
   it('over CNY 5,000 (10 % markup): the CEB303 W and the 报关单 data, no list', async () => {
-    const { d } = await withShipment();
+    const { d } = await headHaulWorkspace();
     const r = await ok<HeadHaulResult>(d, 'customs.headHaul.build', { bookingNoteNo: 'BN20260001', markupPercent: 10 });
     expect(r).toMatchObject({
       route: 'declarationForm',
@@ -133,7 +69,7 @@ describe('customs.headHaul.build (9810)', () => {
   });
 
   it('links later warehouse sales to the declaration lines (quantity FIFO): sold / unsold per line', async () => {
-    const { d, cup, led, la, shipment } = await withShipment();
+    const { d, cup, led, la, shipment } = await headHaulWorkspace();
     await ok(d, 'customs.headHaul.build', { bookingNoteNo: 'BN20260001' });
     await ok(d, 'stock.shipments.receive', {
       shipmentId: shipment.id,

@@ -6,131 +6,22 @@
  * the PBoC rate of that day, the closed month named, a coded note), and the receipt's outcome says
  * where it went.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatch, type Dispatch } from '../../../../src-main/api/dispatch.ts';
-import { createHandlers } from '../../../../src-main/api/handlers.ts';
-import { openWorkspace, type Workspace } from '../../../../src-main/api/workspace.ts';
+import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../../../src-main/api/workspace.ts';
 import type { ReportData, ReportDocument } from '../../../../src-main/areas/reports/contract.ts';
-import { recordReceipts } from '../../../../src-main/areas/customs/index.ts';
-import { buildReceiptMessage, parseReceipt } from '../../../../src-main/core/customs/index.ts';
-import { tempDir, VALID_PROFILE } from '../../../helpers/workspace.ts';
 import { valueOf as ok } from '../../../helpers/dispatch.ts';
+import { mug, registerWorkspace, release, storedList } from './register-fixtures.ts';
 
-let open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open) ws.close();
-  open = [];
-});
-
-const GUID = (n: number) => `B0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-async function workspace(now: { at: string }): Promise<{ ws: Workspace; dispatch: Dispatch }> {
-  const ws = await openWorkspace({ dataDir: tempDir(), host: 'test', clock: () => new Date(now.at) });
-  open.push(ws);
-  const dispatch = createDispatch(createHandlers(ws), (i) => console.error(i), ws.file, ws.readOnly);
-  await ok(dispatch('company.save', VALID_PROFILE));
-  return { ws, dispatch };
-}
-
-/** A CEB603 list as the customs area stores it after sending, in `status` (120 = accepted, 800 = released). */
-function storedList(ws: Workspace, orderId: number, orderNo: string, copNo: string, n: number, status: '120' | '800') {
-  const db = ws.read;
-  const commandId = db.prepare('SELECT max(id) FROM command_log').pluck().get() as number;
-  db.prepare(
-    `INSERT INTO customs_messages (guid, type, idempotency_key, xml, command_id, created_at) VALUES (?, 'CEB603', ?, '<CEB603Message/>', ?, '2026-03-20T00:00:00Z')`,
-  ).run(GUID(n * 10), `test:${copNo}`, commandId);
-  const facts = {
-    type: 'CEB603',
-    orderNo,
-    currency: 'USD',
-    lines: [{ gnum: 1, itemNo: 'MUG-01', gcode: '6912001000', qty: '2', unit: '007', totalPrice: '25.98' }],
-  };
-  db.prepare(
-    `INSERT INTO customs_documents (type, business_key, revision, order_id, order_no, guid, message_guid, status, status_rank, status_at, invt_no, facts, created_at)
-    VALUES ('CEB603', ?, 1, ?, ?, ?, ?, ?, ?, '2026-03-20T00:00:00Z', ?, ?, '2026-03-20T00:00:00Z')`,
-  ).run(
-    copNo,
-    orderId,
-    orderNo,
-    GUID(n * 10 + 1),
-    GUID(n * 10),
-    status,
-    status === '800' ? 20 : 10,
-    status === '800' ? `53142026E00000000${n}` : null,
-    JSON.stringify(facts),
-  );
-}
-
+/** A-1 (released) and B-1 (accepted, not released) sold in March, one list line each of 2 mugs for 25.98 USD. */
 async function seeded(now: { at: string }) {
-  const { ws, dispatch } = await workspace(now);
-  const shop = await ok<{ id: number }>(
-    dispatch('shops.save', {
-      platform: 'manual',
-      name: '独立站',
-      site: null,
-      currency: 'USD',
-      timeZone: 'Asia/Shanghai',
-    }),
-  );
-  await ok(
-    dispatch('stock.skus.save', {
-      itemNo: 'MUG-01',
-      goodsName: '陶瓷马克杯',
-      gmodel: '0|0|陶瓷',
-      hsCode: '6912001000',
-      unit: '007',
-      legalUnit: '035',
-    }),
-  );
-  for (const [date, rate] of [
-    ['2026-03-10', '7.100000'],
-    ['2026-03-12', '7.050000'],
-  ] as const)
-    await ok(dispatch('rates.save', { currency: 'USD', date, rate, source: 'pboc' }));
-  const order = async (orderNo: string, at: string) =>
-    (
-      await ok<{ id: number }>(
-        dispatch('orders.save', {
-          shopId: shop.id,
-          orderNo,
-          status: 'shipped',
-          orderedAt: at,
-          buyerCountry: 'US',
-          currency: 'USD',
-          customsMode: '9610',
-          fulfilment: 'self',
-          shipping: '0',
-          discount: '0',
-          lines: [{ sku: 'MUG-01', itemName: 'Mug', quantity: 2, unitPrice: '12.99' }],
-        }),
-      )
-    ).id;
-  storedList(ws, await order('A-1', '2026-03-10T10:00:00+08:00'), 'A-1', 'COP-A1', 1, '800');
-  storedList(ws, await order('B-1', '2026-03-12T10:00:00+08:00'), 'B-1', 'COP-B1', 2, '120');
+  const { ws, dispatch, order } = await registerWorkspace(now);
+  storedList(ws, await order('A-1', '2026-03-10T10:00:00+08:00'), 1, '800', [mug('25.98')], { copNo: 'COP-A1' });
+  storedList(ws, await order('B-1', '2026-03-12T10:00:00+08:00'), 2, '120', [mug('25.98')], { copNo: 'COP-B1' });
   return { ws, dispatch };
 }
 
 /** The release of B-1's list (CEB604 800) as the zone platform sends it, through the receipts path of a sync pass. */
-function releaseReceipt(ws: Workspace) {
-  const xml = buildReceiptMessage('CEB604', GUID(900), [
-    {
-      guid: GUID(21),
-      businessKey: 'COP-B1',
-      copNo: 'COP-B1',
-      agentCode: '5314960ABC',
-      preNo: 'B20260312000000002',
-      invtNo: '53142026E000000002',
-      ebcCode: '5314960ABC',
-      ebpCode: '无',
-      orderNo: 'B-1',
-      statisticsFlag: 'B',
-      status: '800',
-      returnTime: '20260403100000000',
-      returnInfo: '放行',
-    },
-  ]);
-  return ws.uow.run('sync.receipts', (tx) => recordReceipts(tx, parseReceipt(xml)));
-}
+const releaseReceipt = (ws: Workspace) => release(ws, 'B-1', 2, 'COP-B1');
 
 const withoutTime = (d: ReportData) => ({ ...d, generatedAt: '' });
 

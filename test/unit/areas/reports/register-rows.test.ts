@@ -7,60 +7,11 @@
  * computation (the views `register_list_lines_source`, `register_six_items_source` over the source
  * tables), and the register's total equals an independent SQL sum over the source rows.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatch, type Dispatch } from '../../../../src-main/api/dispatch.ts';
-import { createHandlers } from '../../../../src-main/api/handlers.ts';
-import { openWorkspace, type Workspace } from '../../../../src-main/api/workspace.ts';
+import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../../../src-main/api/workspace.ts';
 import type { ReportData } from '../../../../src-main/areas/reports/contract.ts';
-import { recordReceipts } from '../../../../src-main/areas/customs/index.ts';
-import { buildReceiptMessage, parseReceipt } from '../../../../src-main/core/customs/index.ts';
-import { tempDir, VALID_PROFILE } from '../../../helpers/workspace.ts';
 import { valueOf as ok } from '../../../helpers/dispatch.ts';
-
-let open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open) ws.close();
-  open = [];
-});
-
-const GUID = (n: number) => `D0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-/** A CEB603 list as the customs area stores it after sending (120 accepted, 800 released). */
-function storedList(
-  ws: Workspace,
-  o: { id: number; orderNo: string },
-  n: number,
-  status: '120' | '800',
-  lines: Array<{ itemNo: string; qty: string; unit: string; totalPrice: string }>,
-  revision = 1,
-) {
-  const db = ws.read;
-  const commandId = db.prepare('SELECT max(id) FROM command_log').pluck().get() as number;
-  db.prepare(
-    `INSERT INTO customs_messages (guid, type, idempotency_key, xml, command_id, created_at) VALUES (?, 'CEB603', ?, '<CEB603Message/>', ?, '2026-03-20T00:00:00Z')`,
-  ).run(GUID(n * 10), `test:${o.orderNo}:${revision}`, commandId);
-  const facts = {
-    type: 'CEB603',
-    orderNo: o.orderNo,
-    currency: 'USD',
-    lines: lines.map((l, i) => ({ gnum: i + 1, gcode: '6912001000', ...l })),
-  };
-  db.prepare(
-    `INSERT INTO customs_documents (type, business_key, revision, order_id, order_no, guid, message_guid, status, status_rank, status_at, invt_no, facts, created_at)
-    VALUES ('CEB603', ?, ?, ?, ?, ?, ?, ?, ?, '2026-03-20T00:00:00Z', ?, ?, '2026-03-20T00:00:00Z')`,
-  ).run(
-    `COP-${o.orderNo}`,
-    revision,
-    o.id,
-    o.orderNo,
-    GUID(n * 10 + 1),
-    GUID(n * 10),
-    status,
-    status === '800' ? 20 : 10,
-    status === '800' ? `53142026E00000000${n}` : null,
-    JSON.stringify(facts),
-  );
-}
+import { mug, registerWorkspace, release, storedList } from './register-fixtures.ts';
 
 /** The six items customs.build queues for an order (amounts in the order currency). */
 function queueSixItems(ws: Workspace, orderNo: string, exportDate: string, amounts: string[]) {
@@ -78,28 +29,6 @@ function queueSixItems(ws: Workspace, orderNo: string, exportDate: string, amoun
       items: amounts.map((amount) => ({ goodsName: '陶瓷马克杯', unit: '个', quantity: '1', unitPrice: '', amount })),
     }),
   );
-}
-
-/** The release (CEB604 800) of list n of `orderNo`, through the receipts path of a sync pass. */
-function release(ws: Workspace, orderNo: string, n: number) {
-  const xml = buildReceiptMessage('CEB604', GUID(900 + n), [
-    {
-      guid: GUID(n * 10 + 1),
-      businessKey: `COP-${orderNo}`,
-      copNo: `COP-${orderNo}`,
-      agentCode: '5314960ABC',
-      preNo: `B2026031200000000${n}`,
-      invtNo: `53142026E00000000${n}`,
-      ebcCode: '5314960ABC',
-      ebpCode: '无',
-      orderNo,
-      statisticsFlag: 'B',
-      status: '800',
-      returnTime: '20260403100000000',
-      returnInfo: '放行',
-    },
-  ]);
-  return ws.uow.run('sync.receipts', (tx) => recordReceipts(tx, parseReceipt(xml)));
 }
 
 const LINES_ORDER = 'ORDER BY ordered_at, order_no, document_id, line';
@@ -133,55 +62,7 @@ function sqlTotal(ws: Workspace, month: string): number {
 describe('the register rows kept by the write path (migration 0021)', () => {
   it('equal the from-scratch computation after releases, withdrawals, late receipts, order edits and rate changes', async () => {
     const now = { at: '2026-03-31T12:00:00Z' };
-    const ws = await openWorkspace({ dataDir: tempDir(), host: 'test', clock: () => new Date(now.at) });
-    open.push(ws);
-    const dispatch: Dispatch = createDispatch(createHandlers(ws), (i) => console.error(i), ws.file, ws.readOnly);
-    await ok(dispatch('company.save', VALID_PROFILE));
-    const shop = await ok<{ id: number }>(
-      dispatch('shops.save', {
-        platform: 'manual',
-        name: '独立站',
-        site: null,
-        currency: 'USD',
-        timeZone: 'Asia/Shanghai',
-      }),
-    );
-    await ok(
-      dispatch('stock.skus.save', {
-        itemNo: 'MUG-01',
-        goodsName: '陶瓷马克杯',
-        gmodel: '0|0|陶瓷',
-        hsCode: '6912001000',
-        unit: '007',
-        legalUnit: '035',
-      }),
-    );
-    for (const [date, rate] of [
-      ['2026-03-10', '7.100000'],
-      ['2026-03-12', '7.050000'],
-    ] as const)
-      await ok(dispatch('rates.save', { currency: 'USD', date, rate, source: 'pboc' }));
-    const order = async (orderNo: string, at: string, customsMode = '9610') => ({
-      orderNo,
-      id: (
-        await ok<{ id: number }>(
-          dispatch('orders.save', {
-            shopId: shop.id,
-            orderNo,
-            status: 'shipped',
-            orderedAt: at,
-            buyerCountry: 'US',
-            currency: 'USD',
-            customsMode,
-            fulfilment: 'self',
-            shipping: '0',
-            discount: '0',
-            lines: [{ sku: 'MUG-01', itemName: 'Mug', quantity: 2, unitPrice: '12.99' }],
-          }),
-        )
-      ).id,
-    });
-    const mug = (totalPrice: string) => ({ itemNo: 'MUG-01', qty: '2', unit: '007', totalPrice });
+    const { ws, dispatch, order } = await registerWorkspace(now);
     const a = await order('A-1', '2026-03-10T10:00:00+08:00');
     const b = await order('B-1', '2026-03-12T10:00:00+08:00');
     const c = await order('C-1', '2026-03-12T11:00:00+08:00');
@@ -209,7 +90,7 @@ describe('the register rows kept by the write path (migration 0021)', () => {
       .prepare("UPDATE customs_documents SET status = 'withdrawn', status_rank = 50 WHERE business_key = 'COP-A-1'")
       .run();
     expect(expectKept(ws)).toEqual({ lines: 2, six: 2 });
-    storedList(ws, a, 4, '800', [mug('25.98')], 2);
+    storedList(ws, a, 4, '800', [mug('25.98')], { revision: 2 });
     ws.read
       .prepare(
         "UPDATE orders SET ordered_at = '2026-03-12T09:00:00+08:00', ordered_at_utc = '2026-03-12T01:00:00.000Z' WHERE id = ?",

@@ -16,9 +16,9 @@ import { describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../../../src-main/api/dispatch.ts';
 import type { Workspace } from '../../../../src-main/api/workspace.ts';
 import type { ReportData } from '../../../../src-main/areas/reports/contract.ts';
-import type { SkuRecord, Warehouse } from '../../../../src-main/api/contract.ts';
 import { tempDir, VALID_PROFILE } from '../../../helpers/workspace.ts';
-import { customsWorkspace, ok } from '../customs/customs-fixtures.ts';
+import { declareReceiveAndSell } from '../customs/customs-fixture-data.ts';
+import { customsWorkspace, headHaulWorkspace, ok } from '../customs/customs-fixtures.ts';
 
 async function order(d: Dispatch, shopId: number, orderNo: string, at: string, qty: number, price: string) {
   return (
@@ -159,73 +159,13 @@ describe('the register against the six items uploaded (1a)', () => {
 
 describe('9810 sold / unsold per declaration line (1d)', () => {
   async function seeded() {
-    const t = await customsWorkspace();
-    const { d, cup } = t;
-    const led = await ok<SkuRecord>(d, 'stock.skus.save', {
-      itemNo: 'LED-1',
-      goodsName: 'LED灯带',
-      gmodel: '1|0|照明用|无品牌|5米',
-      hsCode: '9405409000',
-      unit: '007',
-      legalUnit: '007',
-      weightGrams: 80,
-    });
-    const dom = await ok<Warehouse>(d, 'stock.warehouses.save', {
-      code: 'SZ',
-      name: '深圳仓',
-      kind: 'domestic',
-      country: 'CN',
-    });
-    const la = await ok<Warehouse>(d, 'stock.warehouses.save', {
-      code: 'US1',
-      name: '洛杉矶自营仓 LA-1',
-      kind: 'overseasOwn',
-      country: 'US',
-    });
-    for (const [skuId, quantity, unitCost] of [
-      [cup.id, 600, '4.50'],
-      [led.id, 100, '20.00'],
-    ] as const)
-      await ok(d, 'stock.moves.post', {
-        date: '2026-03-01',
-        type: 'purchase',
-        skuId,
-        warehouseId: dom.id,
-        quantity,
-        unitCost,
-        currency: 'CNY',
-      });
-    const shipment = await ok<{ id: number }>(d, 'stock.shipments.create', {
-      bookingNoteNo: 'BN20260001',
-      carrier: 'Matson',
-      cartons: 12,
-      shipDate: '2026-03-05',
-      eta: '2026-03-30',
-      fromWarehouseId: dom.id,
-      toWarehouseId: la.id,
-      allocationBasis: 'value',
-      lines: [
-        { skuId: cup.id, quantity: 600 },
-        { skuId: led.id, quantity: 100 },
-      ],
-    });
-    // declared at cost + 10 %: 4.95 and 22.00 a unit (the 报关单 route: over CNY 5,000)
-    await ok(d, 'customs.headHaul.build', { bookingNoteNo: 'BN20260001', markupPercent: 10 });
-    await ok(d, 'stock.shipments.receive', {
-      shipmentId: shipment.id,
-      date: '2026-03-30',
-      lines: [
-        { skuId: cup.id, received: 600 },
-        { skuId: led.id, received: 100 },
-      ],
-    });
-    for (const [date, skuId, quantity, reference] of [
-      ['2026-03-31', cup.id, 100, 'AMZ-0'],
-      ['2026-04-02', cup.id, 250, 'AMZ-1'],
-      ['2026-04-03', led.id, 30, 'AMZ-2'],
-      ['2026-05-02', cup.id, 50, 'AMZ-3'],
-    ] as const)
-      await ok(d, 'stock.moves.post', { date, type: 'sale', skuId, warehouseId: la.id, quantity, reference });
+    const t = await headHaulWorkspace();
+    await declareReceiveAndSell(t.call, t, [
+      ['2026-03-31', 'cup', 100, 'AMZ-0'],
+      ['2026-04-02', 'cup', 250, 'AMZ-1'],
+      ['2026-04-03', 'led', 30, 'AMZ-2'],
+      ['2026-05-02', 'cup', 50, 'AMZ-3'],
+    ]);
     return t;
   }
 
