@@ -18,6 +18,7 @@ import { test, expect, SCREENSHOTS, apiFromPage, completeFirstRun } from './fixt
 import { openWorkspace } from '../../src-main/api/workspace.ts';
 import { putSetting } from '../../src-main/db/settings-store.ts';
 import { SANDBOX_SETTING } from '../../src-main/areas/sync/index.ts';
+import { NO_OPTIONAL_PARTIES } from '../unit/areas/customs/customs-fixture-data.ts';
 
 const SKU = 'MUG-RED';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -177,16 +178,7 @@ test('SKU and warehouse files through the import wizard; a list withdrawn (CEB60
     statisticsFlag: 'B',
     logisticsCode: '3120980105',
     logisticsName: '示例国际物流有限公司',
-    agentCode: null,
-    agentName: null,
-    ownerCode: null,
-    ownerName: null,
-    declAgentCode: null,
-    declAgentName: null,
-    iacCode: null,
-    iacName: null,
-    emsNo: null,
-    loctNo: null,
+    ...NO_OPTIONAL_PARTIES,
     appStatus: '2',
     declaresWaybills: false,
     sendsPaymentReceipts: false,

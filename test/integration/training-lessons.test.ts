@@ -12,6 +12,7 @@ import { runCli } from '../../src-main/cli/run-cli.ts';
 import { checkLessons } from '../../src-main/areas/training/index.ts';
 import { statusRank } from '../../src-main/core/customs/index.ts';
 import { buildMessages, orders, queueThroughCustoms, tempDir } from '../unit/sync/sync-test-kit.ts';
+import { NO_OPTIONAL_PARTIES } from '../unit/areas/customs/customs-fixture-data.ts';
 
 let ws: Workspace | null = null;
 afterEach(() => {
@@ -52,16 +53,7 @@ const CUSTOMS_SETTINGS = {
   statisticsFlag: 'B',
   logisticsCode: '3120980105',
   logisticsName: '示例国际物流有限公司',
-  agentCode: null,
-  agentName: null,
-  ownerCode: null,
-  ownerName: null,
-  declAgentCode: null,
-  declAgentName: null,
-  iacCode: null,
-  iacName: null,
-  emsNo: null,
-  loctNo: null,
+  ...NO_OPTIONAL_PARTIES,
   appStatus: '2',
   declaresWaybills: false,
   sendsPaymentReceipts: false,

@@ -5,7 +5,7 @@
  * again to flip the direction); each row has a checkbox for bulk changes.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { CustomsMode, OrderListItem, OrderStatus } from '../../../src-main/api/contract.ts';
@@ -190,6 +190,15 @@ export function OrdersTable({ list }: { readonly list: OrdersList }) {
   // (React updates a few texts and attributes instead of building and laying out new rows).
   const slots = useRef(1);
   slots.current = Math.max(slots.current, virtualRows.length);
+  // A reused element keeps the keyboard focus: when the focused row now shows another order, the
+  // focus is let go, so Space or Enter never acts on an order the user did not choose.
+  const focusedOrder = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !scrollRef.current?.contains(active)) return;
+    const shown = active.closest('[data-order-id]')?.getAttribute('data-order-id') ?? null;
+    if (shown !== focusedOrder.current) active.blur();
+  });
   const lastIndex = virtualRows.length > 0 ? (virtualRows[virtualRows.length - 1]?.index ?? -1) : -1;
   const busy = loadState === 'loading' || loadState === 'loadingMore';
 
@@ -251,7 +260,13 @@ export function OrdersTable({ list }: { readonly list: OrdersList }) {
         </div>
       </div>
       <div className="orders-scroll" ref={scrollRef} data-testid="orders-list" role="rowgroup">
-        <div className="orders-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          className="orders-canvas"
+          style={{ height: virtualizer.getTotalSize() }}
+          onFocus={(e) => {
+            focusedOrder.current = e.target.closest('[data-order-id]')?.getAttribute('data-order-id') ?? null;
+          }}
+        >
           {virtualRows.map((v) => {
             const order = items[v.index];
             if (!order) {

@@ -13,6 +13,7 @@ import type {
   RiskList,
 } from '../../../src-main/api/contract.ts';
 import type { customsContract } from '../../../src-main/areas/customs/contract.ts';
+import { NO_OPTIONAL_PARTIES } from '../areas/customs/customs-fixture-data.ts';
 
 type CustomsCommand = keyof typeof customsContract & CommandName;
 type Answer<K extends CommandName> = (
@@ -32,16 +33,7 @@ export const FAKE_CUSTOMS_SETTINGS: CustomsSettings = {
   statisticsFlag: 'B',
   logisticsCode: '3120980105',
   logisticsName: '示例物流有限公司',
-  agentCode: null,
-  agentName: null,
-  ownerCode: null,
-  ownerName: null,
-  declAgentCode: null,
-  declAgentName: null,
-  iacCode: null,
-  iacName: null,
-  emsNo: null,
-  loctNo: null,
+  ...NO_OPTIONAL_PARTIES,
   appStatus: '1',
   declaresWaybills: false,
   sendsPaymentReceipts: true,

@@ -136,6 +136,25 @@ describe('orders list', () => {
     }
   });
 
+  it('lets go of the focus when the focused row element is reused for another order (Space never ticks the wrong order)', async () => {
+    await openOrders();
+    const first = makeOrder(250);
+    await screen.findByTestId(`orders-row-${first.orderNo}`);
+    await settle();
+    const box = screen.getByTestId(`orders-select-${first.id}`);
+    box.focus();
+    expect(document.activeElement).toBe(box);
+    const list = screen.getByTestId('orders-list');
+    await act(async () => {
+      list.scrollTop = 40 * 36;
+      fireEvent.scroll(list);
+    });
+    await settle();
+    // the element may now show another order; the focus must not stay on it
+    expect(box.closest('[data-order-id]')?.getAttribute('data-order-id')).not.toBe(String(first.id));
+    expect(document.activeElement).not.toBe(box);
+  });
+
   it('toggles the sort sent when a column header is clicked again, and starts a new column descending', async () => {
     await openOrders();
     await screen.findByTestId(`orders-row-${makeOrder(250).orderNo}`);

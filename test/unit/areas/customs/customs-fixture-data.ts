@@ -7,6 +7,20 @@ import type { CustomsSettings, SkuRecord, Warehouse } from '../../../../src-main
 
 export type Call = <T = unknown>(command: string, input: unknown) => Promise<T>;
 
+/** The optional parties and numbers a small seller leaves empty (agent, owner, declaring agent, inspection body, account book, place). */
+export const NO_OPTIONAL_PARTIES = {
+  agentCode: null,
+  agentName: null,
+  ownerCode: null,
+  ownerName: null,
+  declAgentCode: null,
+  declAgentName: null,
+  iacCode: null,
+  iacName: null,
+  emsNo: null,
+  loctNo: null,
+} as const;
+
 export const CUSTOMS_SETTINGS: CustomsSettings = {
   ebpCode: '无',
   ebpName: 'Amazon',
@@ -18,16 +32,7 @@ export const CUSTOMS_SETTINGS: CustomsSettings = {
   statisticsFlag: 'B',
   logisticsCode: '5314960XYZ',
   logisticsName: '顺丰速运',
-  agentCode: null,
-  agentName: null,
-  ownerCode: null,
-  ownerName: null,
-  declAgentCode: null,
-  declAgentName: null,
-  iacCode: null,
-  iacName: null,
-  emsNo: null,
-  loctNo: null,
+  ...NO_OPTIONAL_PARTIES,
   appStatus: '1',
   declaresWaybills: true,
   sendsPaymentReceipts: true,
